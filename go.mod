@@ -1,0 +1,3 @@
+module github.com/whopgen/whopgen
+
+go 1.26.0
