@@ -1,0 +1,143 @@
+package whop
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// apiAttempt is the outcome of one HTTP attempt.
+type apiAttempt struct {
+	err         error
+	status      int         // 0 when no response arrived
+	header      http.Header // response header, for Retry-After
+	retryReason string      // non-empty when the attempt may be retried
+}
+
+// do sends req, retrying as the policy allows, and stores the response in
+// out: nil discards the body, *[]byte receives it raw, *io.ReadCloser
+// receives the open stream (the caller closes it), and anything else is
+// decoded from JSON.
+func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
+	cfg := t.cfg.withOptions(req.Options)
+	if cfg.apiKey == "" {
+		return t.missingKeyError()
+	}
+	p, err := t.plan(&cfg, req)
+	if err != nil {
+		return err
+	}
+	hc := cfg.httpClient
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	hc = rtHTTPClient(hc)
+	send := rtChain(cfg.middleware, hc.Do)
+	idempotent := retryIdempotent(req.Method) || cfg.retryNonIdempotent
+
+	for attempt := 1; ; attempt++ {
+		start := time.Now()
+		a := t.attempt(ctx, &cfg, p, send, req.Operation, idempotent, out)
+		t.logAttempt(ctx, cfg.logger, req.Operation, p, attempt, a, time.Since(start))
+		if a.err == nil {
+			return nil
+		}
+		if a.retryReason == "" || attempt > cfg.maxRetries || ctx.Err() != nil {
+			return a.err
+		}
+		delay, ok := retryAfter(a.header, t.now())
+		if !ok {
+			delay = retryBackoff(attempt - 1)
+		}
+		if cfg.logger != nil {
+			cfg.logger.LogAttrs(ctx, slog.LevelWarn, "retrying request",
+				slog.String("operation", req.Operation),
+				slog.String("method", p.method),
+				slog.String("path", p.path),
+				slog.Int("attempt", attempt),
+				slog.String("reason", a.retryReason),
+				slog.Duration("delay", delay))
+		}
+		if err := t.sleep(ctx, delay); err != nil {
+			return t.errorf("%s: %s %s: stopped retrying: %w (last error: %w)", req.Operation, p.method, p.path, err, a.err)
+		}
+	}
+}
+
+// attempt sends one request and reads its response into out.
+func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiRequestPlan, send MiddlewareNext, op string, idempotent bool, out any) apiAttempt {
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if cfg.requestTimeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
+	}
+	hreq, err := p.newRequest(actx)
+	if err != nil {
+		cancel()
+		return apiAttempt{err: t.errorf("%s: %w", op, err)}
+	}
+	resp, err := send(hreq)
+	if err == nil && resp == nil {
+		err = errors.New("middleware returned neither response nor error")
+	}
+	if err != nil {
+		if resp != nil && resp.Body != nil {
+			resp.Body.Close()
+		}
+		cancel()
+		a := apiAttempt{err: t.errorf("%s: %s %s: %w", op, p.method, p.path, err)}
+		if ctx.Err() == nil {
+			a.retryReason, _ = retryTransportError(err, idempotent)
+		}
+		return a
+	}
+
+	a := apiAttempt{status: resp.StatusCode, header: resp.Header}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer cancel()
+		a.err = t.newError(resp, op, p)
+		a.retryReason, _ = retryStatus(resp.StatusCode, idempotent)
+		return a
+	}
+	if stream, ok := out.(*io.ReadCloser); ok {
+		*stream = &rtStreamBody{ReadCloser: resp.Body, cancel: cancel}
+		return a
+	}
+	defer cancel()
+	if err := t.decodeSuccess(resp, op, out); err != nil {
+		a.err = err
+		var readErr *rtReadError
+		if errors.As(err, &readErr) {
+			a.err = t.errorf("%s: %s %s: %w", op, p.method, p.path, err)
+			if idempotent && ctx.Err() == nil {
+				a.retryReason = "response body interrupted"
+			}
+		}
+	}
+	return a
+}
+
+// logAttempt records one attempt at Debug level. It never logs headers,
+// bodies or the key.
+func (t *transport) logAttempt(ctx context.Context, l *slog.Logger, op string, p *apiRequestPlan, attempt int, a apiAttempt, d time.Duration) {
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("operation", op),
+		slog.String("method", p.method),
+		slog.String("path", p.path),
+		slog.Int("status", a.status),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", d),
+	}
+	if a.retryReason != "" {
+		attrs = append(attrs, slog.String("retry_reason", a.retryReason))
+	}
+	if a.err != nil && a.status == 0 {
+		attrs = append(attrs, slog.String("error", a.err.Error()))
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "request attempt", attrs...)
+}

@@ -1,0 +1,158 @@
+package whop
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// apiRequestPlan is an apiRequest resolved once and replayed per attempt.
+type apiRequestPlan struct {
+	method  string
+	url     string
+	path    string // URL path, for errors and logs
+	header  http.Header
+	body    []byte
+	hasBody bool
+}
+
+// newRequest builds the HTTP request for one attempt. A bytes.Reader body
+// makes net/http set ContentLength and GetBody, so redirects can replay it.
+func (p *apiRequestPlan) newRequest(ctx context.Context) (*http.Request, error) {
+	var body io.Reader
+	if p.hasBody {
+		body = bytes.NewReader(p.body)
+	}
+	r, err := http.NewRequestWithContext(ctx, p.method, p.url, body)
+	if err != nil {
+		return nil, err
+	}
+	r.Header = p.header.Clone()
+	return r, nil
+}
+
+// plan resolves the URL, headers and body of req under cfg.
+func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, error) {
+	if strings.ContainsAny(req.Path, "\r\n") {
+		return nil, t.errorf("%s: path contains CR or LF", req.Operation)
+	}
+	path := req.Path
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	u, err := url.Parse(strings.TrimRight(cfg.baseURL, "/") + path)
+	if err != nil {
+		return nil, t.errorf("%s: building URL: %w", req.Operation, err)
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, t.errorf("%s: base URL %q must be an absolute http(s) URL", req.Operation, cfg.baseURL)
+	}
+	if q := req.Query.Encode(); q != "" {
+		if u.RawQuery != "" {
+			q = u.RawQuery + "&" + q
+		}
+		u.RawQuery = q
+	}
+
+	p := &apiRequestPlan{method: req.Method, url: u.String(), path: u.Path, header: make(http.Header)}
+	switch {
+	case req.RawBody != nil:
+		p.body, p.hasBody = req.RawBody, true
+		if req.ContentType != "" {
+			p.header.Set("Content-Type", req.ContentType)
+		}
+	case req.Body != nil:
+		if p.body, err = json.Marshal(req.Body); err != nil {
+			return nil, t.errorf("%s: encoding request body: %w", req.Operation, err)
+		}
+		p.hasBody = true
+		p.header.Set("Content-Type", "application/json")
+	}
+	p.header.Set("Authorization", "Bearer "+cfg.apiKey)
+	p.header.Set("Accept", "application/json")
+	if t.userAgent != "" {
+		p.header.Set("User-Agent", t.userAgent)
+	}
+	rtOverrideHeader(p.header, cfg.header)
+	rtOverrideHeader(p.header, req.Header)
+	if err := rtCheckHeader(p.header); err != nil {
+		return nil, t.errorf("%s: %w", req.Operation, err)
+	}
+	return p, nil
+}
+
+// rtOverrideHeader replaces the values in dst of every key present in src.
+func rtOverrideHeader(dst, src http.Header) {
+	for k, vs := range src {
+		k = http.CanonicalHeaderKey(k)
+		dst.Del(k)
+		for _, v := range vs {
+			dst.Add(k, v)
+		}
+	}
+}
+
+// rtCheckHeader rejects header names and values that could inject extra
+// headers. The value is not quoted in the error: it may be a secret.
+func rtCheckHeader(h http.Header) error {
+	for k, vs := range h {
+		if k == "" || strings.ContainsAny(k, "\r\n\x00: \t") {
+			return errors.New("invalid header name " + rtQuoteSafe(k))
+		}
+		for _, v := range vs {
+			if strings.ContainsAny(v, "\r\n\x00") {
+				return errors.New("header " + rtQuoteSafe(k) + " contains CR, LF or NUL")
+			}
+		}
+	}
+	return nil
+}
+
+// rtQuoteSafe quotes s with control characters escaped.
+func rtQuoteSafe(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// rtHTTPClient returns a copy of hc that drops credentials when a redirect
+// leaves the original scheme, host or port. net/http only compares host
+// names, so it would send the key to another port on the same host.
+func rtHTTPClient(hc *http.Client) *http.Client {
+	c := *hc
+	next := hc.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if len(via) > 0 {
+			first := via[0].URL
+			if req.URL.Scheme != first.Scheme || !strings.EqualFold(req.URL.Host, first.Host) {
+				req.Header.Del("Authorization")
+				req.Header.Del("Cookie")
+			}
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &c
+}
+
+// rtChain wraps send in the middleware, the first one outermost.
+func rtChain(mws []Middleware, send MiddlewareNext) MiddlewareNext {
+	next := send
+	for i := len(mws) - 1; i >= 0; i-- {
+		if mws[i] == nil {
+			continue
+		}
+		mw, inner := mws[i], next
+		next = func(r *http.Request) (*http.Response, error) { return mw(r, inner) }
+	}
+	return next
+}
