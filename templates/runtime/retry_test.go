@@ -3,6 +3,7 @@ package whop
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -89,9 +90,8 @@ func TestRetrySucceedsAfterFailures(t *testing.T) {
 func TestRetryBodyReplayed(t *testing.T) {
 	var bodies []string
 	srv := newRTTestServer(t, func(w http.ResponseWriter, r *http.Request, n int32) {
-		b := make([]byte, 100)
-		k, _ := r.Body.Read(b)
-		bodies = append(bodies, string(b[:k]))
+		b, _ := io.ReadAll(r.Body)
+		bodies = append(bodies, string(b))
 		if n < 3 {
 			rtJSON(w, 503, `{}`)
 			return
