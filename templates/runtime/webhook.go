@@ -15,16 +15,17 @@ import (
 )
 
 // Webhook verification errors. Each names the check that failed; none of them
-// (nor the errors wrapping them) ever contains the secret.
+// (nor the errors wrapping them) ever contains the secret. Like the other
+// sentinels they carry no package prefix, since the package may be renamed.
 var (
-	ErrWebhookNoSecret            = errors.New("whop: webhook secret not configured")
-	ErrWebhookMalformedSecret     = errors.New("whop: webhook secret is malformed (whsec_ secrets must be base64)")
-	ErrWebhookMissingHeader       = errors.New("whop: webhook header missing")
-	ErrWebhookBadTimestamp        = errors.New("whop: webhook timestamp is not an integer")
-	ErrWebhookTimestampTooOld     = errors.New("whop: webhook timestamp too old")
-	ErrWebhookTimestampTooNew     = errors.New("whop: webhook timestamp too far in the future")
-	ErrWebhookBadSignature        = errors.New("whop: webhook signature header malformed")
-	ErrWebhookNoMatchingSignature = errors.New("whop: no webhook signature matches")
+	ErrWebhookNoSecret            = errors.New("webhook secret not configured")
+	ErrWebhookMalformedSecret     = errors.New("webhook secret is malformed (whsec_ secrets must be base64)")
+	ErrWebhookMissingHeader       = errors.New("webhook header missing")
+	ErrWebhookBadTimestamp        = errors.New("webhook timestamp is not an integer")
+	ErrWebhookTimestampTooOld     = errors.New("webhook timestamp too old")
+	ErrWebhookTimestampTooNew     = errors.New("webhook timestamp too far in the future")
+	ErrWebhookBadSignature        = errors.New("webhook signature header malformed")
+	ErrWebhookNoMatchingSignature = errors.New("no webhook signature matches")
 )
 
 const (
@@ -290,11 +291,11 @@ func webhookRejection(err error) (int, string) {
 	for _, s := range []error{ErrWebhookNoSecret, ErrWebhookMalformedSecret} {
 		if errors.Is(err, s) {
 			// Our configuration, not the delivery, is at fault.
-			return http.StatusInternalServerError, webhookReason(s)
+			return http.StatusInternalServerError, s.Error()
 		}
 	}
 	if e, ok := errors.AsType[webhookMissingHeaderError](err); ok {
-		return http.StatusBadRequest, webhookReason(e)
+		return http.StatusBadRequest, e.Error()
 	}
 	for _, s := range []error{
 		ErrWebhookMissingHeader,
@@ -305,14 +306,8 @@ func webhookRejection(err error) (int, string) {
 		ErrWebhookNoMatchingSignature,
 	} {
 		if errors.Is(err, s) {
-			return http.StatusBadRequest, webhookReason(s)
+			return http.StatusBadRequest, s.Error()
 		}
 	}
 	return http.StatusBadRequest, "malformed webhook payload"
-}
-
-// webhookReason is err's text without the package prefix, which means nothing
-// to the sender.
-func webhookReason(err error) string {
-	return strings.TrimPrefix(err.Error(), "whop: ")
 }
