@@ -290,8 +290,9 @@ func webhookHandler[E any](unwrap func(body []byte, h http.Header) (E, error), h
 func webhookRejection(err error) (int, string) {
 	for _, s := range []error{ErrWebhookNoSecret, ErrWebhookMalformedSecret} {
 		if errors.Is(err, s) {
-			// Our configuration, not the delivery, is at fault.
-			return http.StatusInternalServerError, s.Error()
+			// Our configuration, not the delivery, is at fault; the sender
+			// will retry, and strangers need not learn the details.
+			return http.StatusInternalServerError, "webhook receiver not configured"
 		}
 	}
 	if e, ok := errors.AsType[webhookMissingHeaderError](err); ok {

@@ -536,7 +536,7 @@ func TestWebhookHandlerMisconfigured(t *testing.T) {
 		if rec.Code != http.StatusInternalServerError {
 			t.Errorf("secret %q: status %d, want 500", secret, rec.Code)
 		}
-		if body := rec.Body.String(); !strings.Contains(body, "secret") || strings.Contains(body, "SECRET") {
+		if body := rec.Body.String(); !strings.Contains(body, "not configured") || strings.Contains(body, "SECRET") {
 			t.Errorf("secret %q: body %q", secret, body)
 		}
 	}
