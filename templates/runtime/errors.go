@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -106,7 +106,7 @@ func (e *DecodeError) Error() string {
 	}
 	b.WriteString(": " + e.Err.Error())
 	if len(e.Snippet) > 0 {
-		b.WriteString("; body: " + strconv.Quote(string(e.Snippet)))
+		b.WriteString("; body: " + rtSnippet(e.Snippet, rtSnippetBytes))
 	}
 	return b.String()
 }
@@ -149,8 +149,8 @@ func rtFirstNonEmpty(a, b string) string {
 	return b
 }
 
-// rtSnippet returns at most n bytes of body on one line, cut at a rune
-// boundary, for use in error messages.
+// rtSnippet returns at most n bytes of body on one printable line, cut at
+// a rune boundary, for use in error messages.
 func rtSnippet(body []byte, n int) string {
 	cut := len(body) > n
 	if cut {
@@ -161,6 +161,12 @@ func rtSnippet(body []byte, n int) string {
 	}
 	s := string(body)
 	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) {
+			return r
+		}
+		return utf8.RuneError
+	}, s)
 	if cut {
 		s += "…"
 	}

@@ -80,13 +80,14 @@ func (t *transport) webhookSettings() (secret string, tolerance time.Duration) {
 	return t.cfg.webhookSecret, tolerance
 }
 
-// String describes the transport without secrets.
-func (t *transport) String() string {
+// String describes the transport without secrets. The value receiver
+// makes formatting a copy just as safe as formatting a pointer.
+func (t transport) String() string {
 	return fmt.Sprintf("transport{envPrefix:%q userAgent:%q config:%s}", t.envPrefix, t.userAgent, t.cfg.String())
 }
 
 // GoString makes %#v as safe as %v.
-func (t *transport) GoString() string { return t.String() }
+func (t transport) GoString() string { return t.String() }
 
 // errorf formats an error with the package prefix, e.g. "whop: ...".
 func (t *transport) errorf(format string, args ...any) error {
