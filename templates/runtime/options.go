@@ -69,7 +69,8 @@ func WithMaxRetries(n int) RequestOption {
 }
 
 // WithRequestTimeout bounds each attempt, including reading the response
-// body. Zero means no per-attempt timeout; the context still applies.
+// body (for a streamed body, until it is closed). Zero means no per-attempt
+// timeout; the context still applies.
 func WithRequestTimeout(d time.Duration) RequestOption {
 	return func(c *requestConfig) { c.requestTimeout = max(d, 0) }
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -48,8 +49,9 @@ func retryStatus(status int, idempotent bool) (string, bool) {
 
 // retryTransportError reports whether an error from sending a request is
 // worth retrying. A failed dial is always safe to retry because nothing was
-// sent; other failures may have reached the server, so they are retried
-// only for idempotent requests.
+// sent. Other network failures may have reached the server, so they are
+// retried only for idempotent requests. Errors made up by a middleware are
+// not network failures and are returned as they are.
 func retryTransportError(err error, idempotent bool) (string, bool) {
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Op == "dial" {
@@ -61,7 +63,11 @@ func retryTransportError(err error, idempotent bool) (string, bool) {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return "attempt timed out", true
 	}
-	return "connection error", true
+	var urlErr *url.Error // what http.Client returns for network failures
+	if errors.As(err, &urlErr) {
+		return "connection error", true
+	}
+	return "", false
 }
 
 // retryBackoff returns the delay before retry number n (0 for the first):

@@ -331,3 +331,16 @@ func TestRetryAttemptTimeout(t *testing.T) {
 		}
 	})
 }
+
+func TestRetryMiddlewareErrorNotRetried(t *testing.T) {
+	attempts := 0
+	refuse := func(r *http.Request, next MiddlewareNext) (*http.Response, error) {
+		attempts++
+		return nil, errors.New("circuit open")
+	}
+	tr, sleeps := newRTTestTransport(t, rtClosedURL(t), WithMiddleware(refuse))
+	err := tr.do(context.Background(), &apiRequest{Operation: "a.b", Method: "GET", Path: "/x"}, nil)
+	if err == nil || attempts != 1 || len(sleeps.get()) != 0 {
+		t.Errorf("err = %v, attempts = %d", err, attempts)
+	}
+}

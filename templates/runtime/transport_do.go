@@ -14,7 +14,7 @@ type apiAttempt struct {
 	err         error
 	status      int         // 0 when no response arrived
 	header      http.Header // response header, for Retry-After
-	retryReason string      // non-empty when the attempt may be retried
+	retryReason string      // non-empty when the attempt will be retried
 }
 
 // do sends req, retrying as the policy allows, and stores the response in
@@ -41,11 +41,11 @@ func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
 		a := t.attempt(ctx, &cfg, p, send, req.Operation, idempotent, out)
-		t.logAttempt(ctx, cfg.logger, req.Operation, p, attempt, a, time.Since(start))
-		if a.err == nil {
-			return nil
+		if attempt > cfg.maxRetries || ctx.Err() != nil {
+			a.retryReason = ""
 		}
-		if a.retryReason == "" || attempt > cfg.maxRetries || ctx.Err() != nil {
+		t.logAttempt(ctx, cfg.logger, req.Operation, p, attempt, a, time.Since(start))
+		if a.err == nil || a.retryReason == "" {
 			return a.err
 		}
 		delay, ok := retryAfter(a.header, t.now())

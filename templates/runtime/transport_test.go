@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -287,5 +290,40 @@ func TestInvalidBaseURL(t *testing.T) {
 		if err := tr.do(context.Background(), &apiRequest{Operation: "a.b", Method: "GET", Path: "/x"}, nil); err == nil {
 			t.Errorf("base %q accepted", base)
 		}
+	}
+}
+
+// Bodies are read and closed on every path, so one keep-alive connection
+// serves a run of successes, errors and retries.
+func TestConnectionsAreReused(t *testing.T) {
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/api/v1/missing":
+			rtJSON(w, 404, `{"error":{"type":"not_found","message":"`+strings.Repeat("x", 10000)+`"}}`)
+		case "/api/v1/flaky":
+			rtJSON(w, 503, `{}`)
+		default:
+			rtJSON(w, 200, `{"id":"x"}`)
+		}
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	tr, _ := newRTTestTransport(t, srv.URL, WithHTTPClient(&http.Client{Transport: &http.Transport{}}))
+	ctx := context.Background()
+	for _, path := range []string{"/ok", "/missing", "/flaky", "/ok", "/missing"} {
+		var out struct{ ID string }
+		_ = tr.do(ctx, &apiRequest{Operation: "a.b", Method: "GET", Path: path}, &out)
+		_ = tr.do(ctx, &apiRequest{Operation: "a.b", Method: "GET", Path: path}, nil)
+		var raw []byte
+		_ = tr.do(ctx, &apiRequest{Operation: "a.b", Method: "GET", Path: path}, &raw)
+	}
+	if conns.Load() != 1 {
+		t.Errorf("opened %d connections, want 1", conns.Load())
 	}
 }
