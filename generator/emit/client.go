@@ -1,0 +1,135 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/whopgen/whopgen/generator/model"
+)
+
+// sandboxServers names the sandbox of APIs whose spec lists only
+// production; the client exports it as SandboxBaseURL.
+var sandboxServers = map[string]string{
+	"https://api.whop.com/api/v1": "https://sandbox-api.whop.com/api/v1",
+}
+
+func (e *emitter) defaultBaseURL() string {
+	if len(e.api.Servers) > 0 {
+		return e.api.Servers[0].URL
+	}
+	return ""
+}
+
+// clientFile renders Client, NewClient and the package constants.
+func (e *emitter) clientFile() *jen.File {
+	f := e.newFile()
+	api := e.api
+	consts := []jen.Code{
+		jen.Comment("DefaultBaseURL is the server the client calls unless WithBaseURL or " + api.EnvPrefix + "_BASE_URL says otherwise."),
+		jen.Id("DefaultBaseURL").Op("=").Lit(e.defaultBaseURL()),
+	}
+	if sb, ok := sandboxServers[e.defaultBaseURL()]; ok {
+		consts = append(consts,
+			jen.Line(),
+			jen.Comment("SandboxBaseURL is the sandbox server, for use with WithBaseURL."),
+			jen.Id("SandboxBaseURL").Op("=").Lit(sb))
+	}
+	for i, s := range api.Servers {
+		if i == 0 {
+			continue
+		}
+		consts = append(consts, jen.Line(), comment(fmt.Sprintf("ServerURL%d is another server the spec lists: %s", i+1, s.Description)),
+			jen.Id(fmt.Sprintf("ServerURL%d", i+1)).Op("=").Lit(s.URL))
+	}
+	consts = append(consts,
+		jen.Line(),
+		jen.Comment("SpecVersion is the info.version of the spec this package was generated from."),
+		jen.Id("SpecVersion").Op("=").Lit(api.Version),
+		jen.Line(),
+		jen.Comment("SpecSHA256 is the SHA-256 of the spec this package was generated from."),
+		jen.Id("SpecSHA256").Op("=").Lit(api.SpecSHA256),
+	)
+	f.Const().Defs(consts...)
+	f.Line()
+
+	var fields []jen.Code
+	vals := jen.Dict{}
+	for _, r := range api.Resources {
+		fields = append(fields, jen.Id(r.Field).Op("*").Id(r.TypeName))
+		vals[jen.Id(r.Field)] = jen.Id(constructorName(r)).Call(jen.Id("t"))
+	}
+	if w := api.WebhookService; w != nil && w.File == "" {
+		fields = append(fields, jen.Line(), jen.Comment("Webhooks verifies and decodes the events the API sends."), jen.Id(w.Field).Op("*").Id(w.TypeName))
+		vals[jen.Id(w.Field)] = jen.Op("&").Id(w.TypeName).Values(jen.Dict{jen.Id("t"): jen.Id("t")})
+	}
+	f.Comment(fmt.Sprintf("Client calls the %s. Create one with NewClient and share it: it is safe for concurrent use.", api.Title))
+	f.Type().Id("Client").Struct(fields...)
+	f.Line()
+	f.Comment(joinDoc(
+		"NewClient returns a client configured by opts.",
+		fmt.Sprintf("Without options, the API key comes from the %s_API_KEY environment variable and the base URL from %s_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.", api.EnvPrefix, api.EnvPrefix)))
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("RequestOption")).Op("*").Id("Client").Block(
+		jen.Id("t").Op(":=").Id("newTransport").Call(jen.Id("transportConfig").Values(jen.Dict{
+			jen.Id("DefaultBaseURL"): jen.Id("DefaultBaseURL"),
+			jen.Id("EnvPrefix"):      jen.Lit(api.EnvPrefix),
+			jen.Id("UserAgent"):      jen.Lit(fmt.Sprintf("%s-go/%s (whopgen)", api.Package, api.Version)),
+		}), jen.Id("opts")),
+		jen.Return(jen.Op("&").Id("Client").Values(vals)),
+	)
+	return f
+}
+
+// docFile renders the package documentation: what the package is, how to
+// configure it and an example, in the terms of this API.
+func (e *emitter) docFile() *jen.File {
+	f := jen.NewFile(e.api.Package)
+	f.HeaderComment(Header)
+	ex := e.exampleMethod()
+	text := joinDoc(
+		fmt.Sprintf("Package %s is a client for the %s (version %s).", e.api.Package, e.api.Title, e.api.Version),
+		fmt.Sprintf("Create a client with NewClient. It reads the API key from %s_API_KEY and the base URL from %s_BASE_URL (default %s); options such as WithAPIKey, WithBaseURL, WithMaxRetries and WithRequestTimeout override them for the client or for a single call.", e.api.EnvPrefix, e.api.EnvPrefix, e.defaultBaseURL()),
+		ex,
+		"Optional request fields have type Opt[T]: leave them unset to not send them, set them with Some(v), or send an explicit null with Null[T](). Nullable response fields are pointers.",
+		"Every method returns *Error for a response with a non-2xx status; use errors.As to read its StatusCode, Type, Code, Message and Param, or errors.Is with ErrNotFound, ErrUnauthorized, ErrForbidden, ErrRateLimited and ErrServer.",
+	)
+	f.PackageComment(text)
+	return f
+}
+
+// exampleMethod picks a short usage example from the API's own methods.
+func (e *emitter) exampleMethod() string {
+	var m *model.Method
+	for _, r := range e.api.Resources {
+		for _, cand := range r.Methods {
+			if cand.Page != nil && (m == nil || len(cand.PathParams) < len(m.PathParams)) {
+				m = cand
+				break
+			}
+		}
+		if m != nil {
+			break
+		}
+	}
+	if m == nil {
+		return ""
+	}
+	params := ""
+	if m.Params != nil {
+		params = ", " + e.api.Package + "." + m.Params.Name + "{}"
+	}
+	call := strings.Join(goPath(m.Resource.Path), ".")
+	lines := []string{
+		"For example:",
+		"",
+		"\tclient := " + e.api.Package + ".NewClient()",
+		fmt.Sprintf("\tfor item, err := range client.%s.%sAutoPaging(ctx%s) {", call, m.Name, params),
+		"\t\tif err != nil {",
+		"\t\t\treturn err",
+		"\t\t}",
+		"\t\tfmt.Println(item)",
+		"\t}",
+	}
+	return strings.Join(lines, "\n")
+}

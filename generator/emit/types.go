@@ -1,0 +1,341 @@
+package emit
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/whopgen/whopgen/generator/model"
+)
+
+// goType renders a type expression.
+func goType(t *model.GoType) jen.Code {
+	switch t.Kind {
+	case model.String:
+		return jen.String()
+	case model.Int64:
+		return jen.Int64()
+	case model.Int32:
+		return jen.Int32()
+	case model.Float64:
+		return jen.Float64()
+	case model.Float32:
+		return jen.Float32()
+	case model.Bool:
+		return jen.Bool()
+	case model.Time:
+		return jen.Qual("time", "Time")
+	case model.Bytes:
+		return jen.Index().Byte()
+	case model.RawJSON:
+		return jen.Qual("encoding/json", "RawMessage")
+	case model.Slice:
+		return jen.Index().Add(goType(t.Elem))
+	case model.Map:
+		return jen.Map(jen.String()).Add(goType(t.Elem))
+	case model.Named:
+		return jen.Id(t.Named.Name)
+	}
+	return jen.Any()
+}
+
+// fieldType renders a field's type with its wrapper.
+func fieldType(f *model.Field) jen.Code {
+	switch f.Wrap() {
+	case model.Pointer:
+		return jen.Op("*").Add(goType(f.Type))
+	case model.Optional:
+		return jen.Id("Opt").Types(goType(f.Type))
+	}
+	return goType(f.Type)
+}
+
+// fieldTag is the struct tag of a field: parameters are not part of the
+// JSON body; optional fields are left out when unset.
+func fieldTag(f *model.Field) map[string]string {
+	if f.In != "" {
+		return map[string]string{"json": "-"}
+	}
+	tag := f.JSONName
+	if f.OmitZero() {
+		tag += ",omitzero"
+	}
+	return map[string]string{"json": tag}
+}
+
+// fieldDoc documents a field: the spec's description, then what the Go
+// type cannot say (null, the default, read-only, deprecation).
+func fieldDoc(f *model.Field) string {
+	var notes []string
+	if f.In != "" && f.In != "body" {
+		notes = append(notes, fmt.Sprintf("Sent as the %s parameter %q.", f.In, f.JSONName))
+	}
+	if f.Default != "" {
+		notes = append(notes, "Defaults to "+f.Default+" on the server.")
+	}
+	if f.ReadOnly {
+		notes = append(notes, "Read-only: set by the server.")
+	}
+	if f.WriteOnly {
+		notes = append(notes, "Write-only: never returned by the server.")
+	}
+	if f.Recursive {
+		notes = append(notes, "A pointer because the type contains itself.")
+	}
+	doc := joinDoc(f.Doc, strings.Join(notes, " "))
+	if f.Deprecated {
+		doc = joinDoc(doc, "Deprecated: the API marks this field as deprecated.")
+	}
+	return doc
+}
+
+// typeDecl renders a named type and its methods.
+func typeDecl(t *model.Type) []jen.Code {
+	switch t.Kind {
+	case model.Struct:
+		return structDecl(t)
+	case model.Enum:
+		return enumDecl(t)
+	case model.Union:
+		return unionDecl(t)
+	default:
+		doc := joinDoc(typeDoc(t.Name, t.Doc), deprecated(t.Deprecated))
+		return []jen.Code{comment(doc), jen.Type().Id(t.Name).Op("=").Add(goType(t.Target)), jen.Line()}
+	}
+}
+
+func deprecated(d bool) string {
+	if d {
+		return "Deprecated: the API marks this as deprecated."
+	}
+	return ""
+}
+
+func structDecl(t *model.Type) []jen.Code {
+	var fields []jen.Code
+	for i, f := range t.Fields {
+		if doc := fieldDoc(f); doc != "" {
+			if i > 0 {
+				fields = append(fields, jen.Line())
+			}
+			fields = append(fields, comment(doc))
+		}
+		fields = append(fields, jen.Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f)))
+	}
+	doc := typeDoc(t.Name, t.Doc)
+	if len(t.Consts) > 0 {
+		var names []string
+		for _, c := range t.Consts {
+			names = append(names, fmt.Sprintf("%q is always %q", c.JSONName, c.Const))
+		}
+		doc = joinDoc(doc, "When encoded, "+strings.Join(names, ", ")+"; the encoder writes it.")
+	}
+	doc = joinDoc(doc, deprecated(t.Deprecated))
+	out := []jen.Code{comment(doc), jen.Type().Id(t.Name).Struct(fields...), jen.Line()}
+	if len(t.Consts) > 0 {
+		out = append(out, constsMarshaler(t)...)
+	}
+	return out
+}
+
+// constsMarshaler writes the properties the spec fixes, so nobody has to
+// type them.
+func constsMarshaler(t *model.Type) []jen.Code {
+	var parts []string
+	for _, c := range t.Consts {
+		parts = append(parts, strconv.Quote(c.JSONName)+":"+strconv.Quote(c.Const))
+	}
+	recv := receiver(t.Name)
+	return []jen.Code{
+		jen.Comment("MarshalJSON encodes " + t.Name + " with its constant properties."),
+		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			jen.Type().Id("plain").Id(t.Name),
+			jen.Return(jen.Id("marshalWithConsts").Call(jen.Id("plain").Call(jen.Id(recv)), jen.Lit(strings.Join(parts, ",")))),
+		),
+		jen.Line(),
+	}
+}
+
+func receiver(name string) string {
+	return strings.ToLower(name[:1])
+}
+
+func enumDecl(t *model.Type) []jen.Code {
+	base := jen.String()
+	if t.EnumBase == model.Int64 {
+		base = jen.Int64()
+	}
+	doc := joinDoc(typeDoc(t.Name, t.Doc),
+		"The API may add values: a value not listed below still decodes and encodes unchanged; IsKnown tells them apart.",
+		deprecated(t.Deprecated))
+	var consts, cases []jen.Code
+	for _, v := range t.EnumValues {
+		var lit jen.Code = jen.Lit(v.Value)
+		if t.EnumBase == model.Int64 {
+			n, _ := strconv.ParseInt(v.Value, 10, 64)
+			lit = jen.Lit(n)
+		}
+		consts = append(consts, jen.Id(v.Name).Id(t.Name).Op("=").Add(lit))
+		cases = append(cases, jen.Id(v.Name))
+	}
+	recv := receiver(t.Name)
+	out := []jen.Code{comment(doc), jen.Type().Id(t.Name).Add(base), jen.Line()}
+	if len(consts) == 0 {
+		return out
+	}
+	out = append(out,
+		jen.Comment("Values of "+t.Name+" known to this version of the client."),
+		jen.Const().Defs(consts...), jen.Line(),
+		jen.Comment("IsKnown reports whether "+recv+" is one of the values the API documents."),
+		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("IsKnown").Params().Bool().Block(
+			jen.Switch(jen.Id(recv)).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
+			jen.Return(jen.False()),
+		),
+		jen.Line(),
+	)
+	return out
+}
+
+func unionDecl(t *model.Type) []jen.Code {
+	var labels []string
+	var fields []jen.Code
+	for _, v := range t.Variants {
+		labels = append(labels, v.Name)
+		fields = append(fields, jen.Id(v.Name).Op("*").Add(goType(v.Type)))
+	}
+	fields = append(fields, jen.Line(), jen.Id("raw").Qual("encoding/json", "RawMessage"))
+	how := "by their shape"
+	if t.Discriminator != "" {
+		how = fmt.Sprintf("by their %q property", t.Discriminator)
+	}
+	doc := joinDoc(typeDoc(t.Name, t.Doc),
+		fmt.Sprintf("%s is one of %s, told apart %s. Exactly one field is set; to send one, set it. "+
+			"A variant this client does not know decodes with every field nil and keeps its JSON, "+
+			"which RawJSON returns and encoding writes back unchanged.", t.Name, strings.Join(labels, ", "), how),
+		deprecated(t.Deprecated))
+	recv := receiver(t.Name)
+	var variantArgs []jen.Code
+	for _, v := range t.Variants {
+		variantArgs = append(variantArgs, jen.Id(recv).Dot(v.Name))
+	}
+	out := []jen.Code{comment(doc), jen.Type().Id(t.Name).Struct(fields...), jen.Line()}
+
+	// Variant.
+	var cases []jen.Code
+	for _, v := range t.Variants {
+		cases = append(cases, jen.Case(jen.Id(recv).Dot(v.Name).Op("!=").Nil()).Block(jen.Return(jen.Id(recv).Dot(v.Name))))
+	}
+	out = append(out,
+		jen.Comment("Variant returns the variant that is set (a pointer to it), or nil for an unknown one."),
+		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("Variant").Params().Any().Block(
+			jen.Switch().Block(cases...), jen.Return(jen.Nil())),
+		jen.Line(),
+		jen.Comment("RawJSON returns the JSON of a variant this client does not know, and nil otherwise."),
+		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("RawJSON").Params().Qual("encoding/json", "RawMessage").Block(
+			jen.Return(jen.Id(recv).Dot("raw"))),
+		jen.Line(),
+		jen.Comment("MarshalJSON encodes the variant that is set."),
+		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			jen.Return(jen.Id("unionJSON").Call(append([]jen.Code{jen.Id(recv).Dot("raw")}, variantArgs...)...))),
+		jen.Line(),
+	)
+	out = append(out, unionUnmarshal(t, recv)...)
+	return out
+}
+
+// unionUnmarshal decodes by discriminator, or by shape for untagged unions.
+func unionUnmarshal(t *model.Type, recv string) []jen.Code {
+	decodeInto := func(v *model.Variant) jen.Code {
+		return jen.Block(
+			jen.Id(recv).Dot(v.Name).Op("=").New(goType(v.Type)),
+			jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id(recv).Dot(v.Name))),
+		)
+	}
+	keepRaw := jen.Block(
+		jen.Id(recv).Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("data")),
+		jen.Return(jen.Nil()),
+	)
+	var body []jen.Code
+	body = append(body, jen.Op("*").Id(recv).Op("=").Id(t.Name).Values())
+	if t.Discriminator != "" {
+		var cases []jen.Code
+		for _, v := range t.Variants {
+			cases = append(cases, jen.Case(jen.Lit(v.Tag)).Add(decodeInto(v)))
+		}
+		cases = append(cases, jen.Default().Add(keepRaw))
+		body = append(body,
+			jen.List(jen.Id("tag"), jen.Err()).Op(":=").Id("unionTag").Call(jen.Id("data"), jen.Lit(t.Discriminator)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Switch(jen.Id("tag")).Block(cases...),
+		)
+	} else {
+		var shapes []jen.Code
+		var cases []jen.Code
+		for i, v := range t.Variants {
+			shapes = append(shapes, shapeLit(v))
+			cases = append(cases, jen.Case(jen.Lit(i)).Add(decodeInto(v)))
+		}
+		cases = append(cases, jen.Default().Add(keepRaw))
+		body = append(body,
+			jen.Id("shapes").Op(":=").Index().Id("unionShape").Values(shapes...),
+			jen.Switch(jen.Id("unionMatch").Call(jen.Id("data"), jen.Id("shapes"))).Block(cases...),
+		)
+	}
+	return []jen.Code{
+		jen.Comment("UnmarshalJSON decodes whichever variant data holds."),
+		jen.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...),
+		jen.Line(),
+	}
+}
+
+// shapeLit describes a variant for unionMatch.
+func shapeLit(v *model.Variant) jen.Code {
+	kind := "object"
+	if v.Type.Kind != model.Named || v.Type.Named.Kind != model.Struct {
+		kind = jsonKindOf(v.Type)
+	}
+	var consts []jen.Code
+	for _, k := range sortedKeys(v.Consts) {
+		consts = append(consts, jen.Lit(k).Op(":").Lit(v.Consts[k]))
+	}
+	vals := jen.Dict{jen.Id("kind"): jen.Lit(kind)}
+	if len(consts) > 0 {
+		vals[jen.Id("consts")] = jen.Map(jen.String()).String().Values(consts...)
+	}
+	if len(v.Required) > 0 {
+		var req []jen.Code
+		for _, r := range v.Required {
+			req = append(req, jen.Lit(r))
+		}
+		vals[jen.Id("required")] = jen.Index().String().Values(req...)
+	}
+	return jen.Values(vals)
+}
+
+func jsonKindOf(t *model.GoType) string {
+	switch t.Kind {
+	case model.String, model.Time, model.Bytes:
+		return "string"
+	case model.Int64, model.Int32:
+		return "integer"
+	case model.Float64, model.Float32:
+		return "number"
+	case model.Bool:
+		return "boolean"
+	case model.Slice:
+		return "array"
+	case model.Named:
+		switch t.Named.Kind {
+		case model.Enum:
+			if t.Named.EnumBase == model.Int64 {
+				return "integer"
+			}
+			return "string"
+		case model.Alias:
+			return jsonKindOf(t.Named.Target)
+		}
+	}
+	return "object"
+}
