@@ -18,23 +18,21 @@ func newAccessTokenService(t *transport) *AccessTokenService {
 	return &AccessTokenService{t: t}
 }
 
-/*
-Create is the "Create access token" operation.
-
-Create a short-lived access token for authenticating API requests. When using
-API key authentication, provide company_id or user_id. When using OAuth, the
-user is derived from the token. Use this token with Whop's web and mobile
-embedded components.
-
-POST /access_tokens
-*/
+// Create is the "Create access token" operation.
+//
+// Create a short-lived access token for authenticating API requests. When using
+// API key authentication, provide company_id or user_id. When using OAuth, the
+// user is derived from the token. Use this token with Whop's web and mobile
+// embedded components.
+//
+//	POST /access_tokens
 func (s *AccessTokenService) Create(ctx context.Context, params AccessTokenCreateParams, opts ...RequestOption) (*AccessToken, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "accessTokens.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/access_tokens",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AccessToken
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -43,48 +41,34 @@ func (s *AccessTokenService) Create(ctx context.Context, params AccessTokenCreat
 	return &out, nil
 }
 
-/*
-AccessToken is a short-lived access token used to authenticate API requests on
-behalf of a user.
-*/
+// AccessToken is a short-lived access token used to authenticate API requests on
+// behalf of a user.
 type AccessToken struct {
-	/*
-	   The timestamp after which this access token is no longer valid and must be
-	   refreshed.
-	*/
+	// The timestamp after which this access token is no longer valid and must be
+	// refreshed.
 	ExpiresAt time.Time `json:"expires_at"`
 
-	/*
-	   The signed JWT access token string to include in API request Authorization
-	   headers.
-	*/
+	// The signed JWT access token string to include in API request Authorization
+	// headers.
 	Token string `json:"token"`
 }
 
 // AccessTokenCreateParams: Parameters for CreateAccessToken
 type AccessTokenCreateParams struct {
-	/*
-	   The unique identifier of the company to generate the token for, starting with
-	   'biz_'. The API key must have permission to access this company.
-	*/
+	// The unique identifier of the company to generate the token for, starting with
+	// 'biz_'. The API key must have permission to access this company.
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   The expiration timestamp for the access token. Defaults to 1 hour from now, with
-	   a maximum of 3 hours.
-	*/
+	// The expiration timestamp for the access token. Defaults to 1 hour from now, with
+	// a maximum of 3 hours.
 	ExpiresAt Opt[time.Time] `json:"expires_at,omitzero"`
 
-	/*
-	   An array of permission scopes to grant to the access token. If empty or omitted,
-	   all permissions from the authenticating credential are inherited. Must be a
-	   subset of the credential's permissions.
-	*/
+	// An array of permission scopes to grant to the access token. If empty or omitted,
+	// all permissions from the authenticating credential are inherited. Must be a
+	// subset of the credential's permissions.
 	ScopedActions Opt[[]string] `json:"scoped_actions,omitzero"`
 
-	/*
-	   The unique identifier of the user to generate the token for, starting with
-	   'user_'. The API key must have permission to access this user.
-	*/
+	// The unique identifier of the user to generate the token for, starting with
+	// 'user_'. The API key must have permission to access this user.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }

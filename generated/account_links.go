@@ -18,21 +18,19 @@ func newAccountLinkService(t *transport) *AccountLinkService {
 	return &AccountLinkService{t: t}
 }
 
-/*
-Create is the "Create account link" operation.
-
-Generate a URL that directs a sub-merchant to their account portal, such as the
-hosted payouts dashboard or the KYC onboarding flow.
-
-POST /account_links
-*/
+// Create is the "Create account link" operation.
+//
+// Generate a URL that directs a sub-merchant to their account portal, such as the
+// hosted payouts dashboard or the KYC onboarding flow.
+//
+//	POST /account_links
 func (s *AccountLinkService) Create(ctx context.Context, params AccountLinkCreateParams, opts ...RequestOption) (*AccountLink, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "accountLinks.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/account_links",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AccountLink
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -41,54 +39,40 @@ func (s *AccountLinkService) Create(ctx context.Context, params AccountLinkCreat
 	return &out, nil
 }
 
-/*
-AccountLink is a temporary, time-limited URL that grants a user access to an
-external account management page.
-*/
+// AccountLink is a temporary, time-limited URL that grants a user access to an
+// external account management page.
 type AccountLink struct {
 	// The timestamp after which this account link URL is no longer valid.
 	ExpiresAt time.Time `json:"expires_at"`
 
-	/*
-	   The temporary URL to redirect the user to for account access. Expires at the
-	   time specified by expires_at.
-	*/
+	// The temporary URL to redirect the user to for account access. Expires at the
+	// time specified by expires_at.
 	URL string `json:"url"`
 }
 
 // AccountLinkCreateParams: Parameters for CreateAccountLink
 type AccountLinkCreateParams struct {
-	/*
-	   The unique identifier of the company to generate the link for, starting with
-	   'biz_'. Must be a sub-merchant of the API key's company.
-	*/
+	// The unique identifier of the company to generate the link for, starting with
+	// 'biz_'. Must be a sub-merchant of the API key's company.
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The URL to redirect the user to if the session expires and needs to be
-	   re-authenticated, such as 'https://example.com/refresh'.
-	*/
+	// The URL to redirect the user to if the session expires and needs to be
+	// re-authenticated, such as 'https://example.com/refresh'.
 	RefreshURL string `json:"refresh_url"`
 
-	/*
-	   The URL to redirect the user to when they want to return to your site, such as
-	   'https://example.com/return'.
-	*/
+	// The URL to redirect the user to when they want to return to your site, such as
+	// 'https://example.com/return'.
 	ReturnURL string `json:"return_url"`
 
-	/*
-	   The purpose of the account link, such as hosted payouts portal or hosted KYC
-	   onboarding.
-	*/
+	// The purpose of the account link, such as hosted payouts portal or hosted KYC
+	// onboarding.
 	UseCase AccountLinkUseCases `json:"use_case"`
 }
 
-/*
-AccountLinkUseCases is the different use cases for generating an account link.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AccountLinkUseCases is the different use cases for generating an account link.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AccountLinkUseCases string
 
 // Values of AccountLinkUseCases known to this version of the client.

@@ -22,28 +22,26 @@ func newAdCampaignService(t *transport) *AdCampaignService {
 	return &AdCampaignService{t: t}
 }
 
-/*
-Create is the "Create ad campaign" operation.
-
-Creates a new ad campaign for a product.
-
-Required permissions:
-  - `ad_campaign:create`
-  - `access_pass:basic:read`
-  - `company:balance:read`
-
-POST /ad_campaigns
-
-Required scopes: ad_campaign:create, access_pass:basic:read,
-company:balance:read.
-*/
+// Create is the "Create ad campaign" operation.
+//
+// Creates a new ad campaign for a product.
+//
+// Required permissions:
+//
+//   - `ad_campaign:create`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:balance:read`
+//
+//     POST /ad_campaigns
 func (s *AdCampaignService) Create(ctx context.Context, params AdCampaignCreateParams, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "adCampaigns.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/ad_campaigns",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AdCampaign
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -52,29 +50,27 @@ func (s *AdCampaignService) Create(ctx context.Context, params AdCampaignCreateP
 	return &out, nil
 }
 
-/*
-List is the "List ad campaigns" operation.
-
-Returns a paginated list of ad campaigns for a company, with optional filtering
-by status, and creation date.
-
-Required permissions:
-  - `ad_campaign:basic:read`
-  - `access_pass:basic:read`
-
-GET /ad_campaigns
-
-Required scopes: ad_campaign:basic:read, access_pass:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List ad campaigns" operation.
+//
+// Returns a paginated list of ad campaigns for a company, with optional filtering
+// by status, and creation date.
+//
+// Required permissions:
+//
+//   - `ad_campaign:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//     GET /ad_campaigns
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AdCampaignService) List(ctx context.Context, params AdCampaignListParams, opts ...RequestOption) (*AdCampaignListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "adCampaigns.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ad_campaigns",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AdCampaignListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -83,11 +79,9 @@ func (s *AdCampaignService) List(ctx context.Context, params AdCampaignListParam
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AdCampaignService) ListAutoPaging(ctx context.Context, params AdCampaignListParams, opts ...RequestOption) iter.Seq2[AdCampaignListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AdCampaignListItem, string, bool, error) {
 		if after != "" {
@@ -105,27 +99,25 @@ func (s *AdCampaignService) ListAutoPaging(ctx context.Context, params AdCampaig
 	})
 }
 
-/*
-Pause is the "Pause ad campaign" operation.
-
-Pauses an ad campaign, optionally until a specific date.
-
-Required permissions:
-  - `ad_campaign:update`
-  - `access_pass:basic:read`
-  - `company:balance:read`
-
-POST /ad_campaigns/{id}/pause
-
-Required scopes: ad_campaign:update, access_pass:basic:read,
-company:balance:read.
-*/
+// Pause is the "Pause ad campaign" operation.
+//
+// Pauses an ad campaign, optionally until a specific date.
+//
+// Required permissions:
+//
+//   - `ad_campaign:update`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:balance:read`
+//
+//     POST /ad_campaigns/{id}/pause
 func (s *AdCampaignService) Pause(ctx context.Context, id string, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "adCampaigns.pause",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/ad_campaigns/" + pathParam(id) + "/pause",
+		Options:   opts,
 	}
 	var out AdCampaign
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -134,27 +126,25 @@ func (s *AdCampaignService) Pause(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Retrieve is the "Retrieve ad campaign" operation.
-
-Retrieves a single ad campaign by its unique identifier.
-
-Required permissions:
-  - `ad_campaign:basic:read`
-  - `access_pass:basic:read`
-  - `company:balance:read`
-
-GET /ad_campaigns/{id}
-
-Required scopes: ad_campaign:basic:read, access_pass:basic:read,
-company:balance:read.
-*/
+// Retrieve is the "Retrieve ad campaign" operation.
+//
+// Retrieves a single ad campaign by its unique identifier.
+//
+// Required permissions:
+//
+//   - `ad_campaign:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:balance:read`
+//
+//     GET /ad_campaigns/{id}
 func (s *AdCampaignService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "adCampaigns.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ad_campaigns/" + pathParam(id),
+		Options:   opts,
 	}
 	var out AdCampaign
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -163,27 +153,25 @@ func (s *AdCampaignService) Retrieve(ctx context.Context, id string, opts ...Req
 	return &out, nil
 }
 
-/*
-Unpause is the "Unpause ad campaign" operation.
-
-Resumes a paused ad campaign.
-
-Required permissions:
-  - `ad_campaign:update`
-  - `access_pass:basic:read`
-  - `company:balance:read`
-
-POST /ad_campaigns/{id}/unpause
-
-Required scopes: ad_campaign:update, access_pass:basic:read,
-company:balance:read.
-*/
+// Unpause is the "Unpause ad campaign" operation.
+//
+// Resumes a paused ad campaign.
+//
+// Required permissions:
+//
+//   - `ad_campaign:update`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:balance:read`
+//
+//     POST /ad_campaigns/{id}/unpause
 func (s *AdCampaignService) Unpause(ctx context.Context, id string, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "adCampaigns.unpause",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/ad_campaigns/" + pathParam(id) + "/unpause",
+		Options:   opts,
 	}
 	var out AdCampaign
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -192,28 +180,26 @@ func (s *AdCampaignService) Unpause(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-/*
-Update is the "Update ad campaign" operation.
-
-Updates an existing ad campaign.
-
-Required permissions:
-  - `ad_campaign:update`
-  - `access_pass:basic:read`
-  - `company:balance:read`
-
-PATCH /ad_campaigns/{id}
-
-Required scopes: ad_campaign:update, access_pass:basic:read,
-company:balance:read.
-*/
+// Update is the "Update ad campaign" operation.
+//
+// Updates an existing ad campaign.
+//
+// Required permissions:
+//
+//   - `ad_campaign:update`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:balance:read`
+//
+//     PATCH /ad_campaigns/{id}
 func (s *AdCampaignService) Update(ctx context.Context, id string, params AdCampaignUpdateParams, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "adCampaigns.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/ad_campaigns/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out AdCampaign
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -222,30 +208,22 @@ func (s *AdCampaignService) Update(ctx context.Context, id string, params AdCamp
 	return &out, nil
 }
 
-/*
-AdCampaign is an advertising campaign running on an external platform or within
-Whop.
-*/
+// AdCampaign is an advertising campaign running on an external platform or within
+// Whop.
 type AdCampaign struct {
-	/*
-	   Available budget in dollars, capped at daily budget minus today's spend for
-	   daily campaigns
-	*/
+	// Available budget in dollars, capped at daily budget minus today's spend for
+	// daily campaigns
 	AvailableBudget float64 `json:"available_budget"`
 
-	/*
-	   The ledger account being charged for platform balance billing (null if using
-	   card)
-	*/
+	// The ledger account being charged for platform balance billing (null if using
+	// card)
 	BillingLedgerAccount *AdCampaignBillingLedgerAccount `json:"billing_ledger_account"`
 
 	// Number of clicks
 	ClicksCount int64 `json:"clicks_count"`
 
-	/*
-	   Meta campaign configuration (objective, budget, bidding, etc.). Null for
-	   non-Meta campaigns — use `tiktokConfig` for TikTok.
-	*/
+	// Meta campaign configuration (objective, budget, bidding, etc.). Null for
+	// non-Meta campaigns — use `tiktokConfig` for TikTok.
 	Config *AdCampaignConfig `json:"config"`
 
 	// The datetime the ad campaign was created.
@@ -254,10 +232,8 @@ type AdCampaign struct {
 	// The user who created the campaign
 	CreatedByUser AdCampaignCreatedByUser `json:"created_by_user"`
 
-	/*
-	   Effective daily budget in dollars — sum of ad group budgets when set,
-	   otherwise campaign-level daily budget
-	*/
+	// Effective daily budget in dollars — sum of ad group budgets when set,
+	// otherwise campaign-level daily budget
 	DailyBudget *float64 `json:"daily_budget"`
 
 	// The unique identifier for the ad campaign.
@@ -275,10 +251,8 @@ type AdCampaign struct {
 	// The external platform this campaign is running on (e.g., meta, tiktok).
 	Platform *AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   The access pass being promoted. Null for campaigns that don't target a specific
-	   product.
-	*/
+	// The access pass being promoted. Null for campaigns that don't target a specific
+	// product.
 	Product *AdCampaignProduct `json:"product"`
 
 	// Number of purchases
@@ -315,19 +289,15 @@ type AdCampaign struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-/*
-AdCampaignBillingLedgerAccount is the ledger account being charged for platform
-balance billing (null if using card)
-*/
+// AdCampaignBillingLedgerAccount is the ledger account being charged for platform
+// balance billing (null if using card)
 type AdCampaignBillingLedgerAccount struct {
 	// The unique identifier for the ledger account.
 	ID string `json:"id"`
 }
 
-/*
-AdCampaignConfig: Meta campaign configuration (objective, budget, bidding,
-etc.). Null for non-Meta campaigns — use `tiktokConfig` for TikTok.
-*/
+// AdCampaignConfig: Meta campaign configuration (objective, budget, bidding,
+// etc.). Null for non-Meta campaigns — use `tiktokConfig` for TikTok.
 type AdCampaignConfig struct {
 	// Bid cap amount in cents. Only used when bid_strategy is bid_cap.
 	BidAmount *int64 `json:"bid_amount"`
@@ -335,10 +305,8 @@ type AdCampaignConfig struct {
 	// The bidding strategy used to optimize spend for this campaign.
 	BidStrategy *CampaignConfigBidStrategy `json:"bid_strategy"`
 
-	/*
-	   Whether campaign budget optimization (CBO) is enabled, allowing the platform to
-	   distribute budget across ad groups.
-	*/
+	// Whether campaign budget optimization (CBO) is enabled, allowing the platform to
+	// distribute budget across ad groups.
 	BudgetOptimization *bool `json:"budget_optimization"`
 
 	// The scheduled end time of the campaign (ISO8601).
@@ -347,10 +315,8 @@ type AdCampaignConfig struct {
 	// The campaign objective that determines how Meta optimizes delivery.
 	Objective *CampaignConfigObjective `json:"objective"`
 
-	/*
-	   Special ad categories required by the platform (e.g., housing, employment,
-	   credit).
-	*/
+	// Special ad categories required by the platform (e.g., housing, employment,
+	// credit).
 	SpecialCategories []string `json:"special_categories"`
 
 	// The scheduled start time of the campaign (ISO8601).
@@ -377,10 +343,8 @@ type AdCampaignCreateParams struct {
 	// Unified campaign configuration (conversion goal, budget, bidding, etc.).
 	Config AdCampaignCreateParamsConfig `json:"config"`
 
-	/*
-	   Daily budget in dollars (minimum $5). Required unless lifetime_budget is set in
-	   config.
-	*/
+	// Daily budget in dollars (minimum $5). Required unless lifetime_budget is set in
+	// config.
 	DailyBudget Opt[float64] `json:"daily_budget,omitzero"`
 
 	// The ad platform to run on (e.g., meta, tiktok).
@@ -396,10 +360,8 @@ type AdCampaignCreateParams struct {
 	Title string `json:"title"`
 }
 
-/*
-AdCampaignCreateParamsConfig: Unified campaign configuration (conversion goal,
-budget, bidding, etc.).
-*/
+// AdCampaignCreateParamsConfig: Unified campaign configuration (conversion goal,
+// budget, bidding, etc.).
 type AdCampaignCreateParamsConfig struct {
 	// Bid cap amount in cents. Only used when bid_strategy is bid_cap.
 	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
@@ -407,28 +369,22 @@ type AdCampaignCreateParamsConfig struct {
 	// The bidding strategy used to optimize spend for this campaign.
 	BidStrategy Opt[CampaignConfigBidStrategy] `json:"bid_strategy,omitzero"`
 
-	/*
-	   Whether campaign budget optimization (CBO) is enabled, allowing the platform to
-	   distribute budget across ad groups.
-	*/
+	// Whether campaign budget optimization (CBO) is enabled, allowing the platform to
+	// distribute budget across ad groups.
 	BudgetOptimization Opt[bool] `json:"budget_optimization,omitzero"`
 
 	// The scheduled end time of the campaign (ISO8601).
 	EndTime Opt[string] `json:"end_time,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	LifetimeBudget Opt[int64] `json:"lifetime_budget,omitzero"`
 
 	// The campaign objective that determines how Meta optimizes delivery.
 	Objective Opt[CampaignConfigObjective] `json:"objective,omitzero"`
 
-	/*
-	   Special ad categories required by the platform (e.g., housing, employment,
-	   credit).
-	*/
+	// Special ad categories required by the platform (e.g., housing, employment,
+	// credit).
 	SpecialCategories Opt[[]string] `json:"special_categories,omitzero"`
 
 	// The scheduled start time of the campaign (ISO8601).
@@ -450,15 +406,11 @@ type AdCampaignCreatedByUser struct {
 	Username string `json:"username"`
 }
 
-/*
-AdCampaignListItem is an advertising campaign running on an external platform or
-within Whop.
-*/
+// AdCampaignListItem is an advertising campaign running on an external platform or
+// within Whop.
 type AdCampaignListItem struct {
-	/*
-	   Available budget in dollars, capped at daily budget minus today's spend for
-	   daily campaigns
-	*/
+	// Available budget in dollars, capped at daily budget minus today's spend for
+	// daily campaigns
 	AvailableBudget float64 `json:"available_budget"`
 
 	// Number of clicks
@@ -467,10 +419,8 @@ type AdCampaignListItem struct {
 	// The datetime the ad campaign was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Effective daily budget in dollars — sum of ad group budgets when set,
-	   otherwise campaign-level daily budget
-	*/
+	// Effective daily budget in dollars — sum of ad group budgets when set,
+	// otherwise campaign-level daily budget
 	DailyBudget *float64 `json:"daily_budget"`
 
 	// The unique identifier for the ad campaign.
@@ -485,10 +435,8 @@ type AdCampaignListItem struct {
 	// The external platform this campaign is running on (e.g., meta, tiktok).
 	Platform *AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   The access pass being promoted. Null for campaigns that don't target a specific
-	   product.
-	*/
+	// The access pass being promoted. Null for campaigns that don't target a specific
+	// product.
 	Product *AdCampaignListItemProduct `json:"product"`
 
 	// Number of purchases
@@ -525,24 +473,18 @@ type AdCampaignListItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-/*
-AdCampaignListItemProduct is the access pass being promoted. Null for campaigns
-that don't target a specific product.
-*/
+// AdCampaignListItemProduct is the access pass being promoted. Null for campaigns
+// that don't target a specific product.
 type AdCampaignListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The URL slug used in the product's public link (e.g., 'my-product' in
-	   whop.com/company/my-product).
-	*/
+	// The URL slug used in the product's public link (e.g., 'my-product' in
+	// whop.com/company/my-product).
 	Route string `json:"route"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
@@ -556,67 +498,49 @@ type AdCampaignListPage struct {
 }
 
 type AdCampaignListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list ad campaigns for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list ad campaigns for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return ad campaigns created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return ad campaigns created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return ad campaigns created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return ad campaigns created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Case-insensitive substring match against the campaign title.
-
-	   Sent as the query parameter "query".
-	*/
+	// Case-insensitive substring match against the campaign title.
+	//
+	// Sent as the query parameter "query".
 	Query Opt[string] `json:"-"`
 
-	/*
-	   Filter ad campaigns by their current status (e.g., active, paused, completed).
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter ad campaigns by their current status (e.g., active, paused, completed).
+	//
+	// Sent as the query parameter "status".
 	Status Opt[AdCampaignStatuses] `json:"-"`
 }
 
@@ -651,16 +575,14 @@ func (p AdCampaignListParams) query() url.Values {
 	return q
 }
 
-/*
-AdCampaignPaymentMethod is the payment method used for daily billing (null if
-using platform balance)
-
-AdCampaignPaymentMethod is one of Base, Card, UsBankAccount, Cashapp, Ideal,
-SepaDebit, told apart by their "typename" property. Exactly one field is set; to
-send one, set it. A variant this client does not know decodes with every field
-nil and keeps its JSON, which RawJSON returns and encoding writes back
-unchanged.
-*/
+// AdCampaignPaymentMethod is the payment method used for daily billing (null if
+// using platform balance)
+//
+// AdCampaignPaymentMethod is one of Base, Card, UsBankAccount, Cashapp, Ideal,
+// SepaDebit, told apart by their "typename" property. Exactly one field is set; to
+// send one, set it. A variant this client does not know decodes with every field
+// nil and keeps its JSON, which RawJSON returns and encoding writes back
+// unchanged.
 type AdCampaignPaymentMethod struct {
 	Base          *AdCampaignPaymentMethodBase
 	Card          *AdCampaignPaymentMethodCard
@@ -710,66 +632,46 @@ func (a *AdCampaignPaymentMethod) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "BasePaymentMethod":
-		{
-			a.Base = new(AdCampaignPaymentMethodBase)
-			return json.Unmarshal(data, a.Base)
-		}
+		a.Base = new(AdCampaignPaymentMethodBase)
+		return json.Unmarshal(data, a.Base)
 	case "CardPaymentMethod":
-		{
-			a.Card = new(AdCampaignPaymentMethodCard)
-			return json.Unmarshal(data, a.Card)
-		}
+		a.Card = new(AdCampaignPaymentMethodCard)
+		return json.Unmarshal(data, a.Card)
 	case "UsBankAccountPaymentMethod":
-		{
-			a.UsBankAccount = new(AdCampaignPaymentMethodUsBankAccount)
-			return json.Unmarshal(data, a.UsBankAccount)
-		}
+		a.UsBankAccount = new(AdCampaignPaymentMethodUsBankAccount)
+		return json.Unmarshal(data, a.UsBankAccount)
 	case "CashappPaymentMethod":
-		{
-			a.Cashapp = new(AdCampaignPaymentMethodCashapp)
-			return json.Unmarshal(data, a.Cashapp)
-		}
+		a.Cashapp = new(AdCampaignPaymentMethodCashapp)
+		return json.Unmarshal(data, a.Cashapp)
 	case "IdealPaymentMethod":
-		{
-			a.Ideal = new(AdCampaignPaymentMethodIdeal)
-			return json.Unmarshal(data, a.Ideal)
-		}
+		a.Ideal = new(AdCampaignPaymentMethodIdeal)
+		return json.Unmarshal(data, a.Ideal)
 	case "SepaDebitPaymentMethod":
-		{
-			a.SepaDebit = new(AdCampaignPaymentMethodSepaDebit)
-			return json.Unmarshal(data, a.SepaDebit)
-		}
+		a.SepaDebit = new(AdCampaignPaymentMethodSepaDebit)
+		return json.Unmarshal(data, a.SepaDebit)
 	default:
-		{
-			a.raw = bytes.Clone(data)
-			return nil
-		}
+		a.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-AdCampaignPaymentMethodBase is a saved payment method with no type-specific
-details available.
-
-When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
-*/
+// AdCampaignPaymentMethodBase is a saved payment method with no type-specific
+// details available.
+//
+// When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
 type AdCampaignPaymentMethodBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -779,35 +681,27 @@ func (a AdCampaignPaymentMethodBase) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"BasePaymentMethod\"")
 }
 
-/*
-AdCampaignPaymentMethodCard is a saved card payment method, including brand,
-last four digits, and expiration details.
-
-When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
-*/
+// AdCampaignPaymentMethodCard is a saved card payment method, including brand,
+// last four digits, and expiration details.
+//
+// When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
 type AdCampaignPaymentMethodCard struct {
-	/*
-	   The card-specific details for this payment method, including brand, last four
-	   digits, and expiration.
-	*/
+	// The card-specific details for this payment method, including brand, last four
+	// digits, and expiration.
 	Card AdCampaignPaymentMethodCardCard `json:"card"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -817,60 +711,46 @@ func (a AdCampaignPaymentMethodCard) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"CardPaymentMethod\"")
 }
 
-/*
-AdCampaignPaymentMethodCardCard is the card-specific details for this payment
-method, including brand, last four digits, and expiration.
-*/
+// AdCampaignPaymentMethodCardCard is the card-specific details for this payment
+// method, including brand, last four digits, and expiration.
 type AdCampaignPaymentMethodCardCard struct {
-	/*
-	   The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	   determined.
-	*/
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
 	Brand *CardBrands `json:"brand"`
 
 	// The two-digit expiration month of the card (1-12). Null if not available.
 	ExpMonth *int64 `json:"exp_month"`
 
-	/*
-	   The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	   available.
-	*/
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
 	ExpYear *int64 `json:"exp_year"`
 
 	// The last four digits of the card number. Null if not available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-AdCampaignPaymentMethodCashapp is a saved Cash App payment method, including the
-buyer's cashtag and unique identifier.
-
-When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
-it.
-*/
+// AdCampaignPaymentMethodCashapp is a saved Cash App payment method, including the
+// buyer's cashtag and unique identifier.
+//
+// When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
+// it.
 type AdCampaignPaymentMethodCashapp struct {
-	/*
-	   The Cash App-specific details for this payment method, including cashtag and
-	   buyer ID.
-	*/
+	// The Cash App-specific details for this payment method, including cashtag and
+	// buyer ID.
 	Cashapp AdCampaignPaymentMethodCashappCashapp `json:"cashapp"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -880,47 +760,37 @@ func (a AdCampaignPaymentMethodCashapp) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"CashappPaymentMethod\"")
 }
 
-/*
-AdCampaignPaymentMethodCashappCashapp is the Cash App-specific details for this
-payment method, including cashtag and buyer ID.
-*/
+// AdCampaignPaymentMethodCashappCashapp is the Cash App-specific details for this
+// payment method, including cashtag and buyer ID.
 type AdCampaignPaymentMethodCashappCashapp struct {
-	/*
-	   The unique and immutable identifier assigned by Cash App to the buyer. Null if
-	   not available.
-	*/
+	// The unique and immutable identifier assigned by Cash App to the buyer. Null if
+	// not available.
 	BuyerID *string `json:"buyer_id"`
 
 	// The public cashtag handle of the buyer on Cash App. Null if not available.
 	Cashtag *string `json:"cashtag"`
 }
 
-/*
-AdCampaignPaymentMethodIdeal is a saved iDEAL payment method, including the
-customer's bank name and BIC code.
-
-When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
-*/
+// AdCampaignPaymentMethodIdeal is a saved iDEAL payment method, including the
+// customer's bank name and BIC code.
+//
+// When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
 type AdCampaignPaymentMethodIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// The iDEAL-specific details for this payment method, including bank name and BIC.
 	Ideal AdCampaignPaymentMethodIdealIdeal `json:"ideal"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -930,54 +800,40 @@ func (a AdCampaignPaymentMethodIdeal) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"IdealPaymentMethod\"")
 }
 
-/*
-AdCampaignPaymentMethodIdealIdeal is the iDEAL-specific details for this payment
-method, including bank name and BIC.
-*/
+// AdCampaignPaymentMethodIdealIdeal is the iDEAL-specific details for this payment
+// method, including bank name and BIC.
 type AdCampaignPaymentMethodIdealIdeal struct {
-	/*
-	   The name of the customer's bank used for the iDEAL transaction. Null if not
-	   available.
-	*/
+	// The name of the customer's bank used for the iDEAL transaction. Null if not
+	// available.
 	Bank *string `json:"bank"`
 
-	/*
-	   The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
-	   available.
-	*/
+	// The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
+	// available.
 	Bic *string `json:"bic"`
 }
 
-/*
-AdCampaignPaymentMethodSepaDebit is a saved SEPA Direct Debit payment method,
-including the bank code, country, and last four IBAN digits.
-
-When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
-it.
-*/
+// AdCampaignPaymentMethodSepaDebit is a saved SEPA Direct Debit payment method,
+// including the bank code, country, and last four IBAN digits.
+//
+// When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
+// it.
 type AdCampaignPaymentMethodSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 
-	/*
-	   The SEPA Direct Debit-specific details for this payment method, including bank
-	   code and last four IBAN digits.
-	*/
+	// The SEPA Direct Debit-specific details for this payment method, including bank
+	// code and last four IBAN digits.
 	SepaDebit AdCampaignPaymentMethodSepaDebitSepaDebit `json:"sepa_debit"`
 }
 
@@ -987,66 +843,48 @@ func (a AdCampaignPaymentMethodSepaDebit) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"SepaDebitPaymentMethod\"")
 }
 
-/*
-AdCampaignPaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific
-details for this payment method, including bank code and last four IBAN digits.
-*/
+// AdCampaignPaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific
+// details for this payment method, including bank code and last four IBAN digits.
 type AdCampaignPaymentMethodSepaDebitSepaDebit struct {
-	/*
-	   The bank code of the financial institution associated with this SEPA account.
-	   Null if not available.
-	*/
+	// The bank code of the financial institution associated with this SEPA account.
+	// Null if not available.
 	BankCode *string `json:"bank_code"`
 
-	/*
-	   The branch code of the financial institution associated with this SEPA account.
-	   Null if not available.
-	*/
+	// The branch code of the financial institution associated with this SEPA account.
+	// Null if not available.
 	BranchCode *string `json:"branch_code"`
 
-	/*
-	   The two-letter ISO country code where the bank account is located. Null if not
-	   available.
-	*/
+	// The two-letter ISO country code where the bank account is located. Null if not
+	// available.
 	Country *string `json:"country"`
 
-	/*
-	   The last four digits of the IBAN associated with this SEPA account. Null if not
-	   available.
-	*/
+	// The last four digits of the IBAN associated with this SEPA account. Null if not
+	// available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-AdCampaignPaymentMethodUsBankAccount is a saved US bank account payment method,
-including bank name, last four digits, and account type.
-
-When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
-writes it.
-*/
+// AdCampaignPaymentMethodUsBankAccount is a saved US bank account payment method,
+// including bank name, last four digits, and account type.
+//
+// When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
+// writes it.
 type AdCampaignPaymentMethodUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 
-	/*
-	   The bank account-specific details for this payment method, including bank name
-	   and last four digits.
-	*/
+	// The bank account-specific details for this payment method, including bank name
+	// and last four digits.
 	UsBankAccount AdCampaignPaymentMethodUsBankAccountUsBankAccount `json:"us_bank_account"`
 }
 
@@ -1056,10 +894,8 @@ func (a AdCampaignPaymentMethodUsBankAccount) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"UsBankAccountPaymentMethod\"")
 }
 
-/*
-AdCampaignPaymentMethodUsBankAccountUsBankAccount is the bank account-specific
-details for this payment method, including bank name and last four digits.
-*/
+// AdCampaignPaymentMethodUsBankAccountUsBankAccount is the bank account-specific
+// details for this payment method, including bank name and last four digits.
 type AdCampaignPaymentMethodUsBankAccountUsBankAccount struct {
 	// The type of bank account (e.g., checking, savings).
 	AccountType string `json:"account_type"`
@@ -1071,24 +907,18 @@ type AdCampaignPaymentMethodUsBankAccountUsBankAccount struct {
 	Last4 string `json:"last4"`
 }
 
-/*
-AdCampaignProduct is the access pass being promoted. Null for campaigns that
-don't target a specific product.
-*/
+// AdCampaignProduct is the access pass being promoted. Null for campaigns that
+// don't target a specific product.
 type AdCampaignProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The URL slug used in the product's public link (e.g., 'my-product' in
-	   whop.com/company/my-product).
-	*/
+	// The URL slug used in the product's public link (e.g., 'my-product' in
+	// whop.com/company/my-product).
 	Route string `json:"route"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
@@ -1119,10 +949,8 @@ type AdCampaignUpdateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-/*
-AdCampaignUpdateParamsConfig: Unified campaign configuration (conversion goal,
-budget, bidding, etc.).
-*/
+// AdCampaignUpdateParamsConfig: Unified campaign configuration (conversion goal,
+// budget, bidding, etc.).
 type AdCampaignUpdateParamsConfig struct {
 	// Bid cap amount in cents. Only used when bid_strategy is bid_cap.
 	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
@@ -1130,28 +958,22 @@ type AdCampaignUpdateParamsConfig struct {
 	// The bidding strategy used to optimize spend for this campaign.
 	BidStrategy Opt[CampaignConfigBidStrategy] `json:"bid_strategy,omitzero"`
 
-	/*
-	   Whether campaign budget optimization (CBO) is enabled, allowing the platform to
-	   distribute budget across ad groups.
-	*/
+	// Whether campaign budget optimization (CBO) is enabled, allowing the platform to
+	// distribute budget across ad groups.
 	BudgetOptimization Opt[bool] `json:"budget_optimization,omitzero"`
 
 	// The scheduled end time of the campaign (ISO8601).
 	EndTime Opt[string] `json:"end_time,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	LifetimeBudget Opt[int64] `json:"lifetime_budget,omitzero"`
 
 	// The campaign objective that determines how Meta optimizes delivery.
 	Objective Opt[CampaignConfigObjective] `json:"objective,omitzero"`
 
-	/*
-	   Special ad categories required by the platform (e.g., housing, employment,
-	   credit).
-	*/
+	// Special ad categories required by the platform (e.g., housing, employment,
+	// credit).
 	SpecialCategories Opt[[]string] `json:"special_categories,omitzero"`
 
 	// The scheduled start time of the campaign (ISO8601).
@@ -1161,10 +983,8 @@ type AdCampaignUpdateParamsConfig struct {
 	Status Opt[CampaignConfigStatus] `json:"status,omitzero"`
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CampaignConfigBidStrategy string
 
 // Values of CampaignConfigBidStrategy known to this version of the client.
@@ -1183,10 +1003,8 @@ func (c CampaignConfigBidStrategy) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CampaignConfigObjective string
 
 // Values of CampaignConfigObjective known to this version of the client.
@@ -1207,10 +1025,8 @@ func (c CampaignConfigObjective) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CampaignConfigStatus string
 
 // Values of CampaignConfigStatus known to this version of the client.

@@ -22,26 +22,24 @@ func newAdGroupService(t *transport) *AdGroupService {
 	return &AdGroupService{t: t}
 }
 
-/*
-Create is the "Create ad group" operation.
-
-Creates a new ad group within a campaign.
-
-Required permissions:
-  - `ad_campaign:create`
-  - `ad_campaign:basic:read`
-
-POST /ad_groups
-
-Required scopes: ad_campaign:create, ad_campaign:basic:read.
-*/
+// Create is the "Create ad group" operation.
+//
+// Creates a new ad group within a campaign.
+//
+// Required permissions:
+//
+//   - `ad_campaign:create`
+//
+//   - `ad_campaign:basic:read`
+//
+//     POST /ad_groups
 func (s *AdGroupService) Create(ctx context.Context, params AdGroupCreateParams, opts ...RequestOption) (*AdGroup, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "adGroups.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/ad_groups",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AdGroup
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,52 +48,46 @@ func (s *AdGroupService) Create(ctx context.Context, params AdGroupCreateParams,
 	return &out, nil
 }
 
-/*
-Delete is the "Delete ad group" operation.
-
-Soft-deletes an ad group.
-
-Required permissions:
-  - `ad_campaign:update`
-
-DELETE /ad_groups/{id}
-
-Required scopes: ad_campaign:update.
-*/
+// Delete is the "Delete ad group" operation.
+//
+// Soft-deletes an ad group.
+//
+// Required permissions:
+//
+//   - `ad_campaign:update`
+//
+//     DELETE /ad_groups/{id}
 func (s *AdGroupService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "adGroups.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/ad_groups/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List ad groups" operation.
-
-Returns a paginated list of ad groups scoped by campaign or company, with
-optional filtering by status and creation date.
-
-Required permissions:
-  - `ad_campaign:basic:read`
-
-GET /ad_groups
-
-Required scopes: ad_campaign:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List ad groups" operation.
+//
+// Returns a paginated list of ad groups scoped by campaign or company, with
+// optional filtering by status and creation date.
+//
+// Required permissions:
+//
+//   - `ad_campaign:basic:read`
+//
+//     GET /ad_groups
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opts ...RequestOption) (*AdGroupListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "adGroups.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ad_groups",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AdGroupListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -104,11 +96,9 @@ func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AdGroupService) ListAutoPaging(ctx context.Context, params AdGroupListParams, opts ...RequestOption) iter.Seq2[AdGroupListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AdGroupListItem, string, bool, error) {
 		if after != "" {
@@ -126,24 +116,21 @@ func (s *AdGroupService) ListAutoPaging(ctx context.Context, params AdGroupListP
 	})
 }
 
-/*
-Retrieve is the "Retrieve ad group" operation.
-
-Retrieves a single ad group by its unique identifier.
-
-Required permissions:
-  - `ad_campaign:basic:read`
-
-GET /ad_groups/{id}
-
-Required scopes: ad_campaign:basic:read.
-*/
+// Retrieve is the "Retrieve ad group" operation.
+//
+// Retrieves a single ad group by its unique identifier.
+//
+// Required permissions:
+//
+//   - `ad_campaign:basic:read`
+//
+//     GET /ad_groups/{id}
 func (s *AdGroupService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AdGroup, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "adGroups.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ad_groups/" + pathParam(id),
+		Options:   opts,
 	}
 	var out AdGroup
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -152,26 +139,24 @@ func (s *AdGroupService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Update is the "Update ad group" operation.
-
-Updates an existing ad group.
-
-Required permissions:
-  - `ad_campaign:update`
-  - `ad_campaign:basic:read`
-
-PATCH /ad_groups/{id}
-
-Required scopes: ad_campaign:update, ad_campaign:basic:read.
-*/
+// Update is the "Update ad group" operation.
+//
+// Updates an existing ad group.
+//
+// Required permissions:
+//
+//   - `ad_campaign:update`
+//
+//   - `ad_campaign:basic:read`
+//
+//     PATCH /ad_groups/{id}
 func (s *AdGroupService) Update(ctx context.Context, id string, params AdGroupUpdateParams, opts ...RequestOption) (*AdGroup, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "adGroups.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/ad_groups/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out AdGroup
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -200,10 +185,8 @@ type AdGroup struct {
 	// Human-readable ad group name
 	Name *string `json:"name"`
 
-	/*
-	   Typed platform-specific configuration. Use inline fragments (... on
-	   MetaAdGroupPlatformConfigType).
-	*/
+	// Typed platform-specific configuration. Use inline fragments (... on
+	// MetaAdGroupPlatformConfigType).
 	PlatformConfig *AdGroupPlatformConfig `json:"platform_config"`
 
 	// Current operational status of the ad group
@@ -261,10 +244,8 @@ type AdGroupConfig struct {
 	Targeting *AdGroupConfigTargeting `json:"targeting"`
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AdGroupConfigBidStrategy string
 
 // Values of AdGroupConfigBidStrategy known to this version of the client.
@@ -283,10 +264,8 @@ func (a AdGroupConfigBidStrategy) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AdGroupConfigBillingEvent string
 
 // Values of AdGroupConfigBillingEvent known to this version of the client.
@@ -306,10 +285,8 @@ func (a AdGroupConfigBillingEvent) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AdGroupConfigOptimizationGoal string
 
 // Values of AdGroupConfigOptimizationGoal known to this version of the client.
@@ -342,10 +319,8 @@ func (a AdGroupConfigOptimizationGoal) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AdGroupConfigPacing string
 
 // Values of AdGroupConfigPacing known to this version of the client.
@@ -363,10 +338,8 @@ func (a AdGroupConfigPacing) IsKnown() bool {
 	return false
 }
 
-/*
-AdGroupConfigTargeting: Audience targeting settings (demographics, geo,
-interests, audiences, devices).
-*/
+// AdGroupConfigTargeting: Audience targeting settings (demographics, geo,
+// interests, audiences, devices).
 type AdGroupConfigTargeting struct {
 	// Maximum age for demographic targeting.
 	AgeMax *int64 `json:"age_max"`
@@ -426,10 +399,8 @@ type AdGroupCreateParams struct {
 	Status Opt[ExternalAdGroupStatuses] `json:"status,omitzero"`
 }
 
-/*
-AdGroupCreateParamsConfig: Unified ad group configuration (bidding,
-optimization, targeting).
-*/
+// AdGroupCreateParamsConfig: Unified ad group configuration (bidding,
+// optimization, targeting).
 type AdGroupCreateParamsConfig struct {
 	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
 	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
@@ -462,10 +433,8 @@ type AdGroupCreateParamsConfig struct {
 	Targeting Opt[AdGroupCreateParamsConfigTargeting] `json:"targeting,omitzero"`
 }
 
-/*
-AdGroupCreateParamsConfigTargeting: Audience targeting settings (demographics,
-geo, interests, audiences, devices).
-*/
+// AdGroupCreateParamsConfigTargeting: Audience targeting settings (demographics,
+// geo, interests, audiences, devices).
 type AdGroupCreateParamsConfigTargeting struct {
 	// Maximum age for demographic targeting.
 	AgeMax Opt[int64] `json:"age_max,omitzero"`
@@ -507,17 +476,13 @@ type AdGroupCreateParamsPlatformConfig struct {
 	Tiktok Opt[AdGroupCreateParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set
-configuration.
-*/
+// AdGroupCreateParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set
+// configuration.
 type AdGroupCreateParamsPlatformConfigMeta struct {
 	AndroidDevices Opt[[]string] `json:"android_devices,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	AttributionSetting Opt[string] `json:"attribution_setting,omitzero"`
 
 	// Conversion attribution windows.
@@ -537,52 +502,38 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	BillingEvent                   Opt[MetaAdGroupPlatformConfigBillingEvent] `json:"billing_event,omitzero"`
 	BrandSafetyContentFilterLevels Opt[[]string]                              `json:"brand_safety_content_filter_levels,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	BudgetRemaining Opt[string] `json:"budget_remaining,omitzero"`
 
-	/*
-	   Represents signed double-precision fractional values as specified by [IEEE
-	   754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	*/
+	// Represents signed double-precision fractional values as specified by [IEEE
+	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
 	CostPerResultGoal Opt[float64] `json:"cost_per_result_goal,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	CreatedTime Opt[string] `json:"created_time,omitzero"`
 
 	// Daily budget in cents.
 	DailyBudget Opt[int64] `json:"daily_budget,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DailyMinSpendTarget Opt[string] `json:"daily_min_spend_target,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DailySpendCap Opt[string] `json:"daily_spend_cap,omitzero"`
 
 	// Where ads in this ad set direct people.
 	DestinationType Opt[MetaAdGroupPlatformConfigDestinationType] `json:"destination_type,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DsaBeneficiary Opt[string] `json:"dsa_beneficiary,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DsaPayor Opt[string] `json:"dsa_payor,omitzero"`
 
 	// End time (ISO8601). Required for lifetime budgets.
@@ -594,22 +545,16 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	// Facebook ad placements (feed, reels, stories, etc.).
 	FacebookPositions Opt[[]string] `json:"facebook_positions,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	FrequencyControlCount Opt[int64] `json:"frequency_control_count,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	FrequencyControlDays Opt[int64] `json:"frequency_control_days,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	FrequencyControlType Opt[string]                                               `json:"frequency_control_type,omitzero"`
 	GeoCities            Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem] `json:"geo_cities,omitzero"`
 
@@ -632,25 +577,19 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	// Configuration for a Meta lead gen instant form.
 	LeadFormConfig Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfig] `json:"lead_form_config,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LeadGenFormID Opt[string] `json:"lead_gen_form_id,omitzero"`
 
 	// Lifetime budget in cents.
 	LifetimeBudget Opt[int64] `json:"lifetime_budget,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LifetimeMinSpendTarget Opt[string] `json:"lifetime_min_spend_target,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LifetimeSpendCap   Opt[string]   `json:"lifetime_spend_cap,omitzero"`
 	LocationTypes      Opt[[]string] `json:"location_types,omitzero"`
 	MessengerPositions Opt[[]string] `json:"messenger_positions,omitzero"`
@@ -661,10 +600,8 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	// Facebook Page ID for this ad set.
 	PageID Opt[string] `json:"page_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PixelID Opt[string] `json:"pixel_id,omitzero"`
 
 	// The object this ad set promotes (pixel, page, etc.).
@@ -673,16 +610,12 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	// Platforms to publish on (facebook, instagram, messenger, audience_network).
 	PublisherPlatforms Opt[[]string] `json:"publisher_platforms,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	SourceAdsetID Opt[string] `json:"source_adset_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	StartTime Opt[string]                          `json:"start_time,omitzero"`
 	Status    Opt[MetaAdGroupPlatformConfigStatus] `json:"status,omitzero"`
 
@@ -690,26 +623,20 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	TargetingAutomation Opt[AdGroupCreateParamsPlatformConfigMetaTargetingAutomation] `json:"targeting_automation,omitzero"`
 	ThreadsPositions    Opt[[]string]                                                 `json:"threads_positions,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	UpdatedTime Opt[string]   `json:"updated_time,omitzero"`
 	UserDevice  Opt[[]string] `json:"user_device,omitzero"`
 	UserOS      Opt[[]string] `json:"user_os,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	WhatsappPhoneNumber Opt[string]   `json:"whatsapp_phone_number,omitzero"`
 	WhatsappPositions   Opt[[]string] `json:"whatsapp_positions,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem: Meta conversion
-attribution window.
-*/
+// AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem: Meta conversion
+// attribution window.
 type AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem struct {
 	// Attribution event type (e.g., CLICK_THROUGH, VIEW_THROUGH).
 	EventType string `json:"event_type"`
@@ -718,10 +645,8 @@ type AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem struct {
 	WindowDays int64 `json:"window_days"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations: Geo locations to
-exclude.
-*/
+// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations: Geo locations to
+// exclude.
 type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	// City targets.
 	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem] `json:"cities,omitzero"`
@@ -739,10 +664,8 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem] `json:"zips,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem is a Meta
-geo target entry (region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem is a Meta
+// geo target entry (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -757,10 +680,8 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem struct 
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem is a Meta
-geo target entry (region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem is a Meta
+// geo target entry (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -775,10 +696,8 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem struct
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem is a Meta geo
-target entry (region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem is a Meta geo
+// target entry (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -793,10 +712,8 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem is a Meta geo target entry
-(region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem is a Meta geo target entry
+// (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -811,10 +728,8 @@ type AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaGeoLocations: Geo targeting (countries,
-regions, cities, zips).
-*/
+// AdGroupCreateParamsPlatformConfigMetaGeoLocations: Geo targeting (countries,
+// regions, cities, zips).
 type AdGroupCreateParamsPlatformConfigMetaGeoLocations struct {
 	// City targets.
 	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem] `json:"cities,omitzero"`
@@ -832,10 +747,8 @@ type AdGroupCreateParamsPlatformConfigMetaGeoLocations struct {
 	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem] `json:"zips,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem is a Meta geo target
-entry (region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem is a Meta geo target
+// entry (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -850,10 +763,8 @@ type AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegionsItem is a Meta geo
-target entry (region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegionsItem is a Meta geo
+// target entry (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegionsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -868,10 +779,8 @@ type AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegionsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem is a Meta geo target
-entry (region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem is a Meta geo target
+// entry (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -886,10 +795,8 @@ type AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaGeoRegionsItem is a Meta geo target entry
-(region, city, or zip).
-*/
+// AdGroupCreateParamsPlatformConfigMetaGeoRegionsItem is a Meta geo target entry
+// (region, city, or zip).
 type AdGroupCreateParamsPlatformConfigMetaGeoRegionsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -904,10 +811,8 @@ type AdGroupCreateParamsPlatformConfigMetaGeoRegionsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfig: Configuration for a Meta
-lead gen instant form.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfig: Configuration for a Meta
+// lead gen instant form.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfig struct {
 	// Background image source: from_ad or custom.
 	BackgroundImageSource Opt[string] `json:"background_image_source,omitzero"`
@@ -976,10 +881,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfig struct {
 	ThankYouPages Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem] `json:"thank_you_pages,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem
-is a consent checkbox for the custom disclaimer section.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem
+// is a consent checkbox for the custom disclaimer section.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem struct {
 	// Whether the checkbox is checked by default.
 	IsCheckedByDefault Opt[bool] `json:"is_checked_by_default,omitzero"`
@@ -994,10 +897,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox
 	Text string `json:"text"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem is a question
-on a Meta lead gen form.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem is a question
+// on a Meta lead gen form.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	// Group ID for conditional question routing.
 	ConditionalQuestionsGroupID Opt[string] `json:"conditional_questions_group_id,omitzero"`
@@ -1024,10 +925,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	Type string `json:"type"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem
-is a dependent conditional question (non-recursive to avoid schema recursion).
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem
+// is a dependent conditional question (non-recursive to avoid schema recursion).
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem struct {
 	// Helper text shown below the question.
 	InlineContext Opt[string] `json:"inline_context,omitzero"`
@@ -1045,10 +944,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Type string `json:"type"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem
-is an answer option for a multiple choice lead form question.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem
+// is an answer option for a multiple choice lead form question.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem struct {
 	// Unique key for this option.
 	Key string `json:"key"`
@@ -1060,10 +957,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Value string `json:"value"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic:
-Conditional logic routing for this answer option.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic:
+// Conditional logic routing for this answer option.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
@@ -1075,10 +970,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Type string `json:"type"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem is
-an answer option for a multiple choice lead form question.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem is
+// an answer option for a multiple choice lead form question.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem struct {
 	// Unique key for this option.
 	Key string `json:"key"`
@@ -1090,10 +983,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem
 	Value string `json:"value"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic:
-Conditional logic routing for this answer option.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic:
+// Conditional logic routing for this answer option.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
@@ -1105,10 +996,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem
 	Type string `json:"type"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem is a
-thank-you / ending page for a Meta lead gen form.
-*/
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem is a
+// thank-you / ending page for a Meta lead gen form.
 type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem struct {
 	// Body text for this ending page.
 	Body Opt[string] `json:"body,omitzero"`
@@ -1141,10 +1030,8 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem struct
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaPromotedObject is the object this ad set
-promotes (pixel, page, etc.).
-*/
+// AdGroupCreateParamsPlatformConfigMetaPromotedObject is the object this ad set
+// promotes (pixel, page, etc.).
 type AdGroupCreateParamsPlatformConfigMetaPromotedObject struct {
 	// Custom conversion rule ID (numeric, from Meta Events Manager).
 	CustomConversionID Opt[string] `json:"custom_conversion_id,omitzero"`
@@ -1165,10 +1052,8 @@ type AdGroupCreateParamsPlatformConfigMetaPromotedObject struct {
 	WhatsappPhoneNumber Opt[string] `json:"whatsapp_phone_number,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigMetaTargetingAutomation: Advantage+ audience
-expansion settings.
-*/
+// AdGroupCreateParamsPlatformConfigMetaTargetingAutomation: Advantage+ audience
+// expansion settings.
 type AdGroupCreateParamsPlatformConfigMetaTargetingAutomation struct {
 	// 0 = off (use exact targeting), 1 = on (let Meta expand audience).
 	AdvantageAudience Opt[int64] `json:"advantage_audience,omitzero"`
@@ -1198,10 +1083,8 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	BillingEvent    Opt[TiktokAdGroupPlatformConfigBillingEvent]    `json:"billing_event,omitzero"`
 	BrandSafetyType Opt[TiktokAdGroupPlatformConfigBrandSafetyType] `json:"brand_safety_type,omitzero"`
 
-	/*
-	   Budget mode (BUDGET_MODE_DAY, BUDGET_MODE_TOTAL,
-	   BUDGET_MODE_DYNAMIC_DAILY_BUDGET).
-	*/
+	// Budget mode (BUDGET_MODE_DAY, BUDGET_MODE_TOTAL,
+	// BUDGET_MODE_DYNAMIC_DAILY_BUDGET).
 	BudgetMode             Opt[TiktokAdGroupPlatformConfigBudgetMode]             `json:"budget_mode,omitzero"`
 	CarrierIDs             Opt[[]string]                                          `json:"carrier_ids,omitzero"`
 	CategoryExclusionIDs   Opt[[]string]                                          `json:"category_exclusion_ids,omitzero"`
@@ -1220,16 +1103,12 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	// Ad delivery schedule (48x7 character string).
 	Dayparting Opt[string] `json:"dayparting,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DeepFunnelEventSource Opt[string] `json:"deep_funnel_event_source,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DeepFunnelEventSourceID      Opt[string]                                                  `json:"deep_funnel_event_source_id,omitzero"`
 	DeepFunnelOptimizationStatus Opt[TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus] `json:"deep_funnel_optimization_status,omitzero"`
 	DeviceModelIDs               Opt[[]string]                                                `json:"device_model_ids,omitzero"`
@@ -1240,16 +1119,12 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	// TikTok location/region IDs to exclude.
 	ExcludedLocationIDs Opt[[]string] `json:"excluded_location_ids,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	Frequency Opt[int64] `json:"frequency,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	FrequencySchedule Opt[int64]                             `json:"frequency_schedule,omitzero"`
 	Gender            Opt[TiktokAdGroupPlatformConfigGender] `json:"gender,omitzero"`
 
@@ -1279,16 +1154,12 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	// TikTok location/region IDs for geo targeting.
 	LocationIDs Opt[[]string] `json:"location_ids,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	MinAndroidVersion Opt[string] `json:"min_android_version,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	MinIosVersion    Opt[string]                  `json:"min_ios_version,omitzero"`
 	NetworkTypes     Opt[[]string]                `json:"network_types,omitzero"`
 	OperatingSystems Opt[[]TiktokOperatingSystem] `json:"operating_systems,omitzero"`
@@ -1317,10 +1188,8 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	// Placements (PLACEMENT_TIKTOK, PLACEMENT_PANGLE, etc.).
 	Placements Opt[[]string] `json:"placements,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ProductSetID  Opt[string]                                   `json:"product_set_id,omitzero"`
 	ProductSource Opt[TiktokAdGroupPlatformConfigProductSource] `json:"product_source,omitzero"`
 
@@ -1336,16 +1205,12 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	// Schedule type (SCHEDULE_START_END, SCHEDULE_FROM_NOW).
 	ScheduleType Opt[TiktokAdGroupPlatformConfigScheduleType] `json:"schedule_type,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	SecondaryOptimizationEvent Opt[string] `json:"secondary_optimization_event,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	ShoppingAdsRetargetingActionsDays Opt[int64]                                                 `json:"shopping_ads_retargeting_actions_days,omitzero"`
 	ShoppingAdsRetargetingType        Opt[TiktokAdGroupPlatformConfigShoppingAdsRetargetingType] `json:"shopping_ads_retargeting_type,omitzero"`
 	SpendingPower                     Opt[TiktokAdGroupPlatformConfigSpendingPower]              `json:"spending_power,omitzero"`
@@ -1353,10 +1218,8 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	// TikTok subplacements (IN_FEED, SEARCH_FEED, etc.).
 	TiktokSubplacements Opt[[]string] `json:"tiktok_subplacements,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	VerticalSensitivityID Opt[string] `json:"vertical_sensitivity_id,omitzero"`
 
 	// Represents `true` or `false` values.
@@ -1365,11 +1228,9 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigTiktokActionsItem is a single TikTok behavioral
-targeting entry. One category of past user behavior (what they did, over what
-window, on which kind of content). See docs/tiktok_api/ad_group.md § actions.
-*/
+// AdGroupCreateParamsPlatformConfigTiktokActionsItem is a single TikTok behavioral
+// targeting entry. One category of past user behavior (what they did, over what
+// window, on which kind of content). See docs/tiktok_api/ad_group.md § actions.
 type AdGroupCreateParamsPlatformConfigTiktokActionsItem struct {
 	// Behavioral category IDs. Use /tool/action_category/ to list them.
 	ActionCategoryIDs Opt[[]string] `json:"action_category_ids,omitzero"`
@@ -1380,17 +1241,13 @@ type AdGroupCreateParamsPlatformConfigTiktokActionsItem struct {
 	// Behavior scene (VIDEO_RELATED, CREATOR_RELATED, HASHTAG_RELATED, LIVE_RELATED).
 	ActionScene Opt[TiktokActionScene] `json:"action_scene,omitzero"`
 
-	/*
-	   Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
-	   PROFILE_VISITED).
-	*/
+	// Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
+	// PROFILE_VISITED).
 	VideoUserActions Opt[[]TiktokVideoUserAction] `json:"video_user_actions,omitzero"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig: Instant form
-configuration for lead generation campaigns.
-*/
+// AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig: Instant form
+// configuration for lead generation campaigns.
 type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig struct {
 	// Submit button text.
 	ButtonText Opt[string] `json:"button_text,omitzero"`
@@ -1408,10 +1265,8 @@ type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig struct {
 	Questions []AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem `json:"questions"`
 }
 
-/*
-AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem is a
-question for a TikTok instant form.
-*/
+// AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem is a
+// question for a TikTok instant form.
 type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem struct {
 	// Question type (EMAIL, PHONE_NUMBER, NAME, CUSTOM).
 	FieldType string `json:"field_type"`
@@ -1437,10 +1292,8 @@ type AdGroupListItem struct {
 	// Human-readable ad group name
 	Name *string `json:"name"`
 
-	/*
-	   Typed platform-specific configuration. Use inline fragments (... on
-	   MetaAdGroupPlatformConfigType).
-	*/
+	// Typed platform-specific configuration. Use inline fragments (... on
+	// MetaAdGroupPlatformConfigType).
 	PlatformConfig *AdGroupListItemPlatformConfig `json:"platform_config"`
 
 	// Current operational status of the ad group
@@ -1483,10 +1336,8 @@ type AdGroupListItemConfig struct {
 	Targeting *AdGroupListItemConfigTargeting `json:"targeting"`
 }
 
-/*
-AdGroupListItemConfigTargeting: Audience targeting settings (demographics, geo,
-interests, audiences, devices).
-*/
+// AdGroupListItemConfigTargeting: Audience targeting settings (demographics, geo,
+// interests, audiences, devices).
 type AdGroupListItemConfigTargeting struct {
 	// Maximum age for demographic targeting.
 	AgeMax *int64 `json:"age_max"`
@@ -1519,15 +1370,13 @@ type AdGroupListItemConfigTargeting struct {
 	PlacementType *TargetingPlacementTypes `json:"placement_type"`
 }
 
-/*
-AdGroupListItemPlatformConfig: Typed platform-specific configuration. Use inline
-fragments (... on MetaAdGroupPlatformConfigType).
-
-AdGroupListItemPlatformConfig is one of Meta, Tiktok, told apart by their
-"typename" property. Exactly one field is set; to send one, set it. A variant
-this client does not know decodes with every field nil and keeps its JSON, which
-RawJSON returns and encoding writes back unchanged.
-*/
+// AdGroupListItemPlatformConfig: Typed platform-specific configuration. Use inline
+// fragments (... on MetaAdGroupPlatformConfigType).
+//
+// AdGroupListItemPlatformConfig is one of Meta, Tiktok, told apart by their
+// "typename" property. Exactly one field is set; to send one, set it. A variant
+// this client does not know decodes with every field nil and keeps its JSON, which
+// RawJSON returns and encoding writes back unchanged.
 type AdGroupListItemPlatformConfig struct {
 	Meta   *AdGroupListItemPlatformConfigMeta
 	Tiktok *AdGroupListItemPlatformConfigTiktok
@@ -1565,52 +1414,38 @@ func (a *AdGroupListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "MetaAdGroupPlatformConfigType":
-		{
-			a.Meta = new(AdGroupListItemPlatformConfigMeta)
-			return json.Unmarshal(data, a.Meta)
-		}
+		a.Meta = new(AdGroupListItemPlatformConfigMeta)
+		return json.Unmarshal(data, a.Meta)
 	case "TiktokAdGroupPlatformConfigType":
-		{
-			a.Tiktok = new(AdGroupListItemPlatformConfigTiktok)
-			return json.Unmarshal(data, a.Tiktok)
-		}
+		a.Tiktok = new(AdGroupListItemPlatformConfigTiktok)
+		return json.Unmarshal(data, a.Tiktok)
 	default:
-		{
-			a.raw = bytes.Clone(data)
-			return nil
-		}
+		a.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-AdGroupListItemPlatformConfigMeta: Meta (Facebook/Instagram) ad set
-configuration.
-
-When encoded, "typename" is always "MetaAdGroupPlatformConfigType"; the encoder
-writes it.
-*/
+// AdGroupListItemPlatformConfigMeta: Meta (Facebook/Instagram) ad set
+// configuration.
+//
+// When encoded, "typename" is always "MetaAdGroupPlatformConfigType"; the encoder
+// writes it.
 type AdGroupListItemPlatformConfigMeta struct {
 	AttributionSpec []map[string]any `json:"attribution_spec"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	BidAmount    *int64                                 `json:"bid_amount"`
 	BidStrategy  *MetaAdGroupPlatformConfigBidStrategy  `json:"bid_strategy"`
 	BillingEvent *MetaAdGroupPlatformConfigBillingEvent `json:"billing_event"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	DailyBudget     *int64                                    `json:"daily_budget"`
 	DestinationType *MetaAdGroupPlatformConfigDestinationType `json:"destination_type"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	EndTime *string `json:"end_time"`
 
 	// Represents untyped JSON
@@ -1620,24 +1455,18 @@ type AdGroupListItemPlatformConfigMeta struct {
 	// Represents untyped JSON
 	GeoLocations map[string]any `json:"geo_locations"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	InstagramActorID   *string  `json:"instagram_actor_id"`
 	InstagramPositions []string `json:"instagram_positions"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	LifetimeBudget   *int64                                     `json:"lifetime_budget"`
 	OptimizationGoal *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PageID *string `json:"page_id"`
 
 	// The ad platform (meta, tiktok).
@@ -1658,53 +1487,39 @@ func (a AdGroupListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
 }
 
-/*
-AdGroupListItemPlatformConfigTiktok: TikTok ad group configuration.
-
-When encoded, "typename" is always "TiktokAdGroupPlatformConfigType"; the
-encoder writes it.
-*/
+// AdGroupListItemPlatformConfigTiktok: TikTok ad group configuration.
+//
+// When encoded, "typename" is always "TiktokAdGroupPlatformConfigType"; the
+// encoder writes it.
 type AdGroupListItemPlatformConfigTiktok struct {
-	/*
-	   Represents signed double-precision fractional values as specified by [IEEE
-	   754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	*/
+	// Represents signed double-precision fractional values as specified by [IEEE
+	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
 	BidPrice     *float64                                 `json:"bid_price"`
 	BidType      *TiktokAdGroupPlatformConfigBidType      `json:"bid_type"`
 	BillingEvent *TiktokAdGroupPlatformConfigBillingEvent `json:"billing_event"`
 	BudgetMode   *TiktokAdGroupPlatformConfigBudgetMode   `json:"budget_mode"`
 
-	/*
-	   Represents signed double-precision fractional values as specified by [IEEE
-	   754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	*/
+	// Represents signed double-precision fractional values as specified by [IEEE
+	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
 	ConversionBidPrice *float64 `json:"conversion_bid_price"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityID *string `json:"identity_id"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityType    *string                                     `json:"identity_type"`
 	OperationStatus *TiktokAdGroupPlatformConfigOperationStatus `json:"operation_status"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	OptimizationEvent *string                                      `json:"optimization_event"`
 	OptimizationGoal  *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
 	Pacing            *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PixelID       *string                                   `json:"pixel_id"`
 	PlacementType *TiktokAdGroupPlatformConfigPlacementType `json:"placement_type"`
 	Placements    []string                                  `json:"placements"`
@@ -1712,16 +1527,12 @@ type AdGroupListItemPlatformConfigTiktok struct {
 	// The ad platform (meta, tiktok).
 	Platform AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ScheduleEndTime *string `json:"schedule_end_time"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ScheduleStartTime *string                                  `json:"schedule_start_time"`
 	ScheduleType      *TiktokAdGroupPlatformConfigScheduleType `json:"schedule_type"`
 }
@@ -1742,74 +1553,54 @@ type AdGroupListPage struct {
 }
 
 type AdGroupListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter by campaign. Provide exactly one of campaign_id or company_id.
-
-	   Sent as the query parameter "campaign_id".
-	*/
+	// Filter by campaign. Provide exactly one of campaign_id or company_id.
+	//
+	// Sent as the query parameter "campaign_id".
 	CampaignID Opt[string] `json:"-"`
 
-	/*
-	   Filter by company. Provide exactly one of campaign_id or company_id.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Filter by company. Provide exactly one of campaign_id or company_id.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return ad groups created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return ad groups created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return ad groups created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return ad groups created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Case-insensitive substring match against the ad group name.
-
-	   Sent as the query parameter "query".
-	*/
+	// Case-insensitive substring match against the ad group name.
+	//
+	// Sent as the query parameter "query".
 	Query Opt[string] `json:"-"`
 
-	/*
-	   Filter ad groups by their current status.
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter ad groups by their current status.
+	//
+	// Sent as the query parameter "status".
 	Status Opt[ExternalAdGroupStatuses] `json:"-"`
 }
 
@@ -1849,15 +1640,13 @@ func (p AdGroupListParams) query() url.Values {
 	return q
 }
 
-/*
-AdGroupPlatformConfig: Typed platform-specific configuration. Use inline
-fragments (... on MetaAdGroupPlatformConfigType).
-
-AdGroupPlatformConfig is one of Meta, Tiktok, told apart by their "typename"
-property. Exactly one field is set; to send one, set it. A variant this client
-does not know decodes with every field nil and keeps its JSON, which RawJSON
-returns and encoding writes back unchanged.
-*/
+// AdGroupPlatformConfig: Typed platform-specific configuration. Use inline
+// fragments (... on MetaAdGroupPlatformConfigType).
+//
+// AdGroupPlatformConfig is one of Meta, Tiktok, told apart by their "typename"
+// property. Exactly one field is set; to send one, set it. A variant this client
+// does not know decodes with every field nil and keeps its JSON, which RawJSON
+// returns and encoding writes back unchanged.
 type AdGroupPlatformConfig struct {
 	Meta   *AdGroupPlatformConfigMeta
 	Tiktok *AdGroupPlatformConfigTiktok
@@ -1895,51 +1684,37 @@ func (a *AdGroupPlatformConfig) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "MetaAdGroupPlatformConfigType":
-		{
-			a.Meta = new(AdGroupPlatformConfigMeta)
-			return json.Unmarshal(data, a.Meta)
-		}
+		a.Meta = new(AdGroupPlatformConfigMeta)
+		return json.Unmarshal(data, a.Meta)
 	case "TiktokAdGroupPlatformConfigType":
-		{
-			a.Tiktok = new(AdGroupPlatformConfigTiktok)
-			return json.Unmarshal(data, a.Tiktok)
-		}
+		a.Tiktok = new(AdGroupPlatformConfigTiktok)
+		return json.Unmarshal(data, a.Tiktok)
 	default:
-		{
-			a.raw = bytes.Clone(data)
-			return nil
-		}
+		a.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-AdGroupPlatformConfigMeta: Meta (Facebook/Instagram) ad set configuration.
-
-When encoded, "typename" is always "MetaAdGroupPlatformConfigType"; the encoder
-writes it.
-*/
+// AdGroupPlatformConfigMeta: Meta (Facebook/Instagram) ad set configuration.
+//
+// When encoded, "typename" is always "MetaAdGroupPlatformConfigType"; the encoder
+// writes it.
 type AdGroupPlatformConfigMeta struct {
 	AttributionSpec []map[string]any `json:"attribution_spec"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	BidAmount    *int64                                 `json:"bid_amount"`
 	BidStrategy  *MetaAdGroupPlatformConfigBidStrategy  `json:"bid_strategy"`
 	BillingEvent *MetaAdGroupPlatformConfigBillingEvent `json:"billing_event"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	DailyBudget     *int64                                    `json:"daily_budget"`
 	DestinationType *MetaAdGroupPlatformConfigDestinationType `json:"destination_type"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	EndTime *string `json:"end_time"`
 
 	// Represents untyped JSON
@@ -1949,24 +1724,18 @@ type AdGroupPlatformConfigMeta struct {
 	// Represents untyped JSON
 	GeoLocations map[string]any `json:"geo_locations"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	InstagramActorID   *string  `json:"instagram_actor_id"`
 	InstagramPositions []string `json:"instagram_positions"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	LifetimeBudget   *int64                                     `json:"lifetime_budget"`
 	OptimizationGoal *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PageID *string `json:"page_id"`
 
 	// The ad platform (meta, tiktok).
@@ -1987,53 +1756,39 @@ func (a AdGroupPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
 }
 
-/*
-AdGroupPlatformConfigTiktok: TikTok ad group configuration.
-
-When encoded, "typename" is always "TiktokAdGroupPlatformConfigType"; the
-encoder writes it.
-*/
+// AdGroupPlatformConfigTiktok: TikTok ad group configuration.
+//
+// When encoded, "typename" is always "TiktokAdGroupPlatformConfigType"; the
+// encoder writes it.
 type AdGroupPlatformConfigTiktok struct {
-	/*
-	   Represents signed double-precision fractional values as specified by [IEEE
-	   754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	*/
+	// Represents signed double-precision fractional values as specified by [IEEE
+	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
 	BidPrice     *float64                                 `json:"bid_price"`
 	BidType      *TiktokAdGroupPlatformConfigBidType      `json:"bid_type"`
 	BillingEvent *TiktokAdGroupPlatformConfigBillingEvent `json:"billing_event"`
 	BudgetMode   *TiktokAdGroupPlatformConfigBudgetMode   `json:"budget_mode"`
 
-	/*
-	   Represents signed double-precision fractional values as specified by [IEEE
-	   754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	*/
+	// Represents signed double-precision fractional values as specified by [IEEE
+	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
 	ConversionBidPrice *float64 `json:"conversion_bid_price"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityID *string `json:"identity_id"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityType    *string                                     `json:"identity_type"`
 	OperationStatus *TiktokAdGroupPlatformConfigOperationStatus `json:"operation_status"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	OptimizationEvent *string                                      `json:"optimization_event"`
 	OptimizationGoal  *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
 	Pacing            *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PixelID       *string                                   `json:"pixel_id"`
 	PlacementType *TiktokAdGroupPlatformConfigPlacementType `json:"placement_type"`
 	Placements    []string                                  `json:"placements"`
@@ -2041,16 +1796,12 @@ type AdGroupPlatformConfigTiktok struct {
 	// The ad platform (meta, tiktok).
 	Platform AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ScheduleEndTime *string `json:"schedule_end_time"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ScheduleStartTime *string                                  `json:"schedule_start_time"`
 	ScheduleType      *TiktokAdGroupPlatformConfigScheduleType `json:"schedule_type"`
 }
@@ -2085,10 +1836,8 @@ type AdGroupUpdateParams struct {
 	Status Opt[ExternalAdGroupStatuses] `json:"status,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsConfig: Unified ad group configuration (bidding,
-optimization, targeting).
-*/
+// AdGroupUpdateParamsConfig: Unified ad group configuration (bidding,
+// optimization, targeting).
 type AdGroupUpdateParamsConfig struct {
 	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
 	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
@@ -2121,10 +1870,8 @@ type AdGroupUpdateParamsConfig struct {
 	Targeting Opt[AdGroupUpdateParamsConfigTargeting] `json:"targeting,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsConfigTargeting: Audience targeting settings (demographics,
-geo, interests, audiences, devices).
-*/
+// AdGroupUpdateParamsConfigTargeting: Audience targeting settings (demographics,
+// geo, interests, audiences, devices).
 type AdGroupUpdateParamsConfigTargeting struct {
 	// Maximum age for demographic targeting.
 	AgeMax Opt[int64] `json:"age_max,omitzero"`
@@ -2166,17 +1913,13 @@ type AdGroupUpdateParamsPlatformConfig struct {
 	Tiktok Opt[AdGroupUpdateParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set
-configuration.
-*/
+// AdGroupUpdateParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set
+// configuration.
 type AdGroupUpdateParamsPlatformConfigMeta struct {
 	AndroidDevices Opt[[]string] `json:"android_devices,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	AttributionSetting Opt[string] `json:"attribution_setting,omitzero"`
 
 	// Conversion attribution windows.
@@ -2196,52 +1939,38 @@ type AdGroupUpdateParamsPlatformConfigMeta struct {
 	BillingEvent                   Opt[MetaAdGroupPlatformConfigBillingEvent] `json:"billing_event,omitzero"`
 	BrandSafetyContentFilterLevels Opt[[]string]                              `json:"brand_safety_content_filter_levels,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	BudgetRemaining Opt[string] `json:"budget_remaining,omitzero"`
 
-	/*
-	   Represents signed double-precision fractional values as specified by [IEEE
-	   754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	*/
+	// Represents signed double-precision fractional values as specified by [IEEE
+	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
 	CostPerResultGoal Opt[float64] `json:"cost_per_result_goal,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	CreatedTime Opt[string] `json:"created_time,omitzero"`
 
 	// Daily budget in cents.
 	DailyBudget Opt[int64] `json:"daily_budget,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DailyMinSpendTarget Opt[string] `json:"daily_min_spend_target,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DailySpendCap Opt[string] `json:"daily_spend_cap,omitzero"`
 
 	// Where ads in this ad set direct people.
 	DestinationType Opt[MetaAdGroupPlatformConfigDestinationType] `json:"destination_type,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DsaBeneficiary Opt[string] `json:"dsa_beneficiary,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DsaPayor Opt[string] `json:"dsa_payor,omitzero"`
 
 	// End time (ISO8601). Required for lifetime budgets.
@@ -2253,22 +1982,16 @@ type AdGroupUpdateParamsPlatformConfigMeta struct {
 	// Facebook ad placements (feed, reels, stories, etc.).
 	FacebookPositions Opt[[]string] `json:"facebook_positions,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	FrequencyControlCount Opt[int64] `json:"frequency_control_count,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	FrequencyControlDays Opt[int64] `json:"frequency_control_days,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	FrequencyControlType Opt[string]                                               `json:"frequency_control_type,omitzero"`
 	GeoCities            Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem] `json:"geo_cities,omitzero"`
 
@@ -2291,25 +2014,19 @@ type AdGroupUpdateParamsPlatformConfigMeta struct {
 	// Configuration for a Meta lead gen instant form.
 	LeadFormConfig Opt[AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig] `json:"lead_form_config,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LeadGenFormID Opt[string] `json:"lead_gen_form_id,omitzero"`
 
 	// Lifetime budget in cents.
 	LifetimeBudget Opt[int64] `json:"lifetime_budget,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LifetimeMinSpendTarget Opt[string] `json:"lifetime_min_spend_target,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LifetimeSpendCap   Opt[string]   `json:"lifetime_spend_cap,omitzero"`
 	LocationTypes      Opt[[]string] `json:"location_types,omitzero"`
 	MessengerPositions Opt[[]string] `json:"messenger_positions,omitzero"`
@@ -2320,10 +2037,8 @@ type AdGroupUpdateParamsPlatformConfigMeta struct {
 	// Facebook Page ID for this ad set.
 	PageID Opt[string] `json:"page_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PixelID Opt[string] `json:"pixel_id,omitzero"`
 
 	// The object this ad set promotes (pixel, page, etc.).
@@ -2332,16 +2047,12 @@ type AdGroupUpdateParamsPlatformConfigMeta struct {
 	// Platforms to publish on (facebook, instagram, messenger, audience_network).
 	PublisherPlatforms Opt[[]string] `json:"publisher_platforms,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	SourceAdsetID Opt[string] `json:"source_adset_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	StartTime Opt[string]                          `json:"start_time,omitzero"`
 	Status    Opt[MetaAdGroupPlatformConfigStatus] `json:"status,omitzero"`
 
@@ -2349,26 +2060,20 @@ type AdGroupUpdateParamsPlatformConfigMeta struct {
 	TargetingAutomation Opt[AdGroupUpdateParamsPlatformConfigMetaTargetingAutomation] `json:"targeting_automation,omitzero"`
 	ThreadsPositions    Opt[[]string]                                                 `json:"threads_positions,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	UpdatedTime Opt[string]   `json:"updated_time,omitzero"`
 	UserDevice  Opt[[]string] `json:"user_device,omitzero"`
 	UserOS      Opt[[]string] `json:"user_os,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	WhatsappPhoneNumber Opt[string]   `json:"whatsapp_phone_number,omitzero"`
 	WhatsappPositions   Opt[[]string] `json:"whatsapp_positions,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaAttributionSpecItem: Meta conversion
-attribution window.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaAttributionSpecItem: Meta conversion
+// attribution window.
 type AdGroupUpdateParamsPlatformConfigMetaAttributionSpecItem struct {
 	// Attribution event type (e.g., CLICK_THROUGH, VIEW_THROUGH).
 	EventType string `json:"event_type"`
@@ -2377,10 +2082,8 @@ type AdGroupUpdateParamsPlatformConfigMetaAttributionSpecItem struct {
 	WindowDays int64 `json:"window_days"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocations: Geo locations to
-exclude.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocations: Geo locations to
+// exclude.
 type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	// City targets.
 	Cities Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem] `json:"cities,omitzero"`
@@ -2398,10 +2101,8 @@ type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	Zips Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem] `json:"zips,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem is a Meta
-geo target entry (region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem is a Meta
+// geo target entry (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2416,10 +2117,8 @@ type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem struct 
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem is a Meta
-geo target entry (region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem is a Meta
+// geo target entry (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2434,10 +2133,8 @@ type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem struct
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem is a Meta geo
-target entry (region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem is a Meta geo
+// target entry (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2452,10 +2149,8 @@ type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem is a Meta geo target entry
-(region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem is a Meta geo target entry
+// (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2470,10 +2165,8 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaGeoLocations: Geo targeting (countries,
-regions, cities, zips).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaGeoLocations: Geo targeting (countries,
+// regions, cities, zips).
 type AdGroupUpdateParamsPlatformConfigMetaGeoLocations struct {
 	// City targets.
 	Cities Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem] `json:"cities,omitzero"`
@@ -2491,10 +2184,8 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoLocations struct {
 	Zips Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem] `json:"zips,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem is a Meta geo target
-entry (region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem is a Meta geo target
+// entry (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2509,10 +2200,8 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegionsItem is a Meta geo
-target entry (region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegionsItem is a Meta geo
+// target entry (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegionsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2527,10 +2216,8 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegionsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem is a Meta geo target
-entry (region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem is a Meta geo target
+// entry (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2545,10 +2232,8 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaGeoRegionsItem is a Meta geo target entry
-(region, city, or zip).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaGeoRegionsItem is a Meta geo target entry
+// (region, city, or zip).
 type AdGroupUpdateParamsPlatformConfigMetaGeoRegionsItem struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
@@ -2563,10 +2248,8 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoRegionsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig: Configuration for a Meta
-lead gen instant form.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig: Configuration for a Meta
+// lead gen instant form.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig struct {
 	// Background image source: from_ad or custom.
 	BackgroundImageSource Opt[string] `json:"background_image_source,omitzero"`
@@ -2635,10 +2318,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig struct {
 	ThankYouPages Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem] `json:"thank_you_pages,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem
-is a consent checkbox for the custom disclaimer section.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem
+// is a consent checkbox for the custom disclaimer section.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem struct {
 	// Whether the checkbox is checked by default.
 	IsCheckedByDefault Opt[bool] `json:"is_checked_by_default,omitzero"`
@@ -2653,10 +2334,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox
 	Text string `json:"text"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem is a question
-on a Meta lead gen form.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem is a question
+// on a Meta lead gen form.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	// Group ID for conditional question routing.
 	ConditionalQuestionsGroupID Opt[string] `json:"conditional_questions_group_id,omitzero"`
@@ -2683,10 +2362,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	Type string `json:"type"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem
-is a dependent conditional question (non-recursive to avoid schema recursion).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem
+// is a dependent conditional question (non-recursive to avoid schema recursion).
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem struct {
 	// Helper text shown below the question.
 	InlineContext Opt[string] `json:"inline_context,omitzero"`
@@ -2704,10 +2381,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Type string `json:"type"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem
-is an answer option for a multiple choice lead form question.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem
+// is an answer option for a multiple choice lead form question.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem struct {
 	// Unique key for this option.
 	Key string `json:"key"`
@@ -2719,10 +2394,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Value string `json:"value"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic:
-Conditional logic routing for this answer option.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic:
+// Conditional logic routing for this answer option.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
@@ -2734,10 +2407,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Type string `json:"type"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem is
-an answer option for a multiple choice lead form question.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem is
+// an answer option for a multiple choice lead form question.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem struct {
 	// Unique key for this option.
 	Key string `json:"key"`
@@ -2749,10 +2420,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem
 	Value string `json:"value"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic:
-Conditional logic routing for this answer option.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic:
+// Conditional logic routing for this answer option.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
@@ -2764,10 +2433,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem
 	Type string `json:"type"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem is a
-thank-you / ending page for a Meta lead gen form.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem is a
+// thank-you / ending page for a Meta lead gen form.
 type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem struct {
 	// Body text for this ending page.
 	Body Opt[string] `json:"body,omitzero"`
@@ -2800,10 +2467,8 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem struct
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaPromotedObject is the object this ad set
-promotes (pixel, page, etc.).
-*/
+// AdGroupUpdateParamsPlatformConfigMetaPromotedObject is the object this ad set
+// promotes (pixel, page, etc.).
 type AdGroupUpdateParamsPlatformConfigMetaPromotedObject struct {
 	// Custom conversion rule ID (numeric, from Meta Events Manager).
 	CustomConversionID Opt[string] `json:"custom_conversion_id,omitzero"`
@@ -2824,10 +2489,8 @@ type AdGroupUpdateParamsPlatformConfigMetaPromotedObject struct {
 	WhatsappPhoneNumber Opt[string] `json:"whatsapp_phone_number,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigMetaTargetingAutomation: Advantage+ audience
-expansion settings.
-*/
+// AdGroupUpdateParamsPlatformConfigMetaTargetingAutomation: Advantage+ audience
+// expansion settings.
 type AdGroupUpdateParamsPlatformConfigMetaTargetingAutomation struct {
 	// 0 = off (use exact targeting), 1 = on (let Meta expand audience).
 	AdvantageAudience Opt[int64] `json:"advantage_audience,omitzero"`
@@ -2857,10 +2520,8 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	BillingEvent    Opt[TiktokAdGroupPlatformConfigBillingEvent]    `json:"billing_event,omitzero"`
 	BrandSafetyType Opt[TiktokAdGroupPlatformConfigBrandSafetyType] `json:"brand_safety_type,omitzero"`
 
-	/*
-	   Budget mode (BUDGET_MODE_DAY, BUDGET_MODE_TOTAL,
-	   BUDGET_MODE_DYNAMIC_DAILY_BUDGET).
-	*/
+	// Budget mode (BUDGET_MODE_DAY, BUDGET_MODE_TOTAL,
+	// BUDGET_MODE_DYNAMIC_DAILY_BUDGET).
 	BudgetMode             Opt[TiktokAdGroupPlatformConfigBudgetMode]             `json:"budget_mode,omitzero"`
 	CarrierIDs             Opt[[]string]                                          `json:"carrier_ids,omitzero"`
 	CategoryExclusionIDs   Opt[[]string]                                          `json:"category_exclusion_ids,omitzero"`
@@ -2879,16 +2540,12 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	// Ad delivery schedule (48x7 character string).
 	Dayparting Opt[string] `json:"dayparting,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DeepFunnelEventSource Opt[string] `json:"deep_funnel_event_source,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DeepFunnelEventSourceID      Opt[string]                                                  `json:"deep_funnel_event_source_id,omitzero"`
 	DeepFunnelOptimizationStatus Opt[TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus] `json:"deep_funnel_optimization_status,omitzero"`
 	DeviceModelIDs               Opt[[]string]                                                `json:"device_model_ids,omitzero"`
@@ -2899,16 +2556,12 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	// TikTok location/region IDs to exclude.
 	ExcludedLocationIDs Opt[[]string] `json:"excluded_location_ids,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	Frequency Opt[int64] `json:"frequency,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	FrequencySchedule Opt[int64]                             `json:"frequency_schedule,omitzero"`
 	Gender            Opt[TiktokAdGroupPlatformConfigGender] `json:"gender,omitzero"`
 
@@ -2938,16 +2591,12 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	// TikTok location/region IDs for geo targeting.
 	LocationIDs Opt[[]string] `json:"location_ids,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	MinAndroidVersion Opt[string] `json:"min_android_version,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	MinIosVersion    Opt[string]                  `json:"min_ios_version,omitzero"`
 	NetworkTypes     Opt[[]string]                `json:"network_types,omitzero"`
 	OperatingSystems Opt[[]TiktokOperatingSystem] `json:"operating_systems,omitzero"`
@@ -2976,10 +2625,8 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	// Placements (PLACEMENT_TIKTOK, PLACEMENT_PANGLE, etc.).
 	Placements Opt[[]string] `json:"placements,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ProductSetID  Opt[string]                                   `json:"product_set_id,omitzero"`
 	ProductSource Opt[TiktokAdGroupPlatformConfigProductSource] `json:"product_source,omitzero"`
 
@@ -2995,16 +2642,12 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	// Schedule type (SCHEDULE_START_END, SCHEDULE_FROM_NOW).
 	ScheduleType Opt[TiktokAdGroupPlatformConfigScheduleType] `json:"schedule_type,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	SecondaryOptimizationEvent Opt[string] `json:"secondary_optimization_event,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	ShoppingAdsRetargetingActionsDays Opt[int64]                                                 `json:"shopping_ads_retargeting_actions_days,omitzero"`
 	ShoppingAdsRetargetingType        Opt[TiktokAdGroupPlatformConfigShoppingAdsRetargetingType] `json:"shopping_ads_retargeting_type,omitzero"`
 	SpendingPower                     Opt[TiktokAdGroupPlatformConfigSpendingPower]              `json:"spending_power,omitzero"`
@@ -3012,10 +2655,8 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	// TikTok subplacements (IN_FEED, SEARCH_FEED, etc.).
 	TiktokSubplacements Opt[[]string] `json:"tiktok_subplacements,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	VerticalSensitivityID Opt[string] `json:"vertical_sensitivity_id,omitzero"`
 
 	// Represents `true` or `false` values.
@@ -3024,11 +2665,9 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigTiktokActionsItem is a single TikTok behavioral
-targeting entry. One category of past user behavior (what they did, over what
-window, on which kind of content). See docs/tiktok_api/ad_group.md § actions.
-*/
+// AdGroupUpdateParamsPlatformConfigTiktokActionsItem is a single TikTok behavioral
+// targeting entry. One category of past user behavior (what they did, over what
+// window, on which kind of content). See docs/tiktok_api/ad_group.md § actions.
 type AdGroupUpdateParamsPlatformConfigTiktokActionsItem struct {
 	// Behavioral category IDs. Use /tool/action_category/ to list them.
 	ActionCategoryIDs Opt[[]string] `json:"action_category_ids,omitzero"`
@@ -3039,17 +2678,13 @@ type AdGroupUpdateParamsPlatformConfigTiktokActionsItem struct {
 	// Behavior scene (VIDEO_RELATED, CREATOR_RELATED, HASHTAG_RELATED, LIVE_RELATED).
 	ActionScene Opt[TiktokActionScene] `json:"action_scene,omitzero"`
 
-	/*
-	   Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
-	   PROFILE_VISITED).
-	*/
+	// Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
+	// PROFILE_VISITED).
 	VideoUserActions Opt[[]TiktokVideoUserAction] `json:"video_user_actions,omitzero"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfig: Instant form
-configuration for lead generation campaigns.
-*/
+// AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfig: Instant form
+// configuration for lead generation campaigns.
 type AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfig struct {
 	// Submit button text.
 	ButtonText Opt[string] `json:"button_text,omitzero"`
@@ -3067,10 +2702,8 @@ type AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfig struct {
 	Questions []AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem `json:"questions"`
 }
 
-/*
-AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem is a
-question for a TikTok instant form.
-*/
+// AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem is a
+// question for a TikTok instant form.
 type AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem struct {
 	// Question type (EMAIL, PHONE_NUMBER, NAME, CUSTOM).
 	FieldType string `json:"field_type"`
@@ -3079,10 +2712,8 @@ type AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem struc
 	Label Opt[string] `json:"label,omitzero"`
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdGroupPlatformConfigBidStrategy string
 
 // Values of MetaAdGroupPlatformConfigBidStrategy known to this version of the client.
@@ -3102,10 +2733,8 @@ func (m MetaAdGroupPlatformConfigBidStrategy) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdGroupPlatformConfigBillingEvent string
 
 // Values of MetaAdGroupPlatformConfigBillingEvent known to this version of the client.
@@ -3132,10 +2761,8 @@ func (m MetaAdGroupPlatformConfigBillingEvent) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdGroupPlatformConfigDestinationType string
 
 // Values of MetaAdGroupPlatformConfigDestinationType known to this version of the client.
@@ -3181,10 +2808,8 @@ func (m MetaAdGroupPlatformConfigDestinationType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdGroupPlatformConfigLeadConversionLocation string
 
 // Values of MetaAdGroupPlatformConfigLeadConversionLocation known to this version of the client.
@@ -3206,10 +2831,8 @@ func (m MetaAdGroupPlatformConfigLeadConversionLocation) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdGroupPlatformConfigOptimizationGoal string
 
 // Values of MetaAdGroupPlatformConfigOptimizationGoal known to this version of the client.
@@ -3260,10 +2883,8 @@ func (m MetaAdGroupPlatformConfigOptimizationGoal) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdGroupPlatformConfigStatus string
 
 // Values of MetaAdGroupPlatformConfigStatus known to this version of the client.
@@ -3281,12 +2902,10 @@ func (m MetaAdGroupPlatformConfigStatus) IsKnown() bool {
 	return false
 }
 
-/*
-TargetingDevicePlatforms: Device platform targeting options.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TargetingDevicePlatforms: Device platform targeting options.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TargetingDevicePlatforms string
 
 // Values of TargetingDevicePlatforms known to this version of the client.
@@ -3304,12 +2923,10 @@ func (t TargetingDevicePlatforms) IsKnown() bool {
 	return false
 }
 
-/*
-TargetingGenders: Gender targeting options.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TargetingGenders: Gender targeting options.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TargetingGenders string
 
 // Values of TargetingGenders known to this version of the client.
@@ -3328,12 +2945,10 @@ func (t TargetingGenders) IsKnown() bool {
 	return false
 }
 
-/*
-TargetingPlacementTypes: Placement strategy for ad delivery.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TargetingPlacementTypes: Placement strategy for ad delivery.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TargetingPlacementTypes string
 
 // Values of TargetingPlacementTypes known to this version of the client.
@@ -3351,13 +2966,11 @@ func (t TargetingPlacementTypes) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokActionScene is the category of TikTok content a behavioral targeting rule
-applies to. See docs/tiktok_api/ad_group.md § actions.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokActionScene is the category of TikTok content a behavioral targeting rule
+// applies to. See docs/tiktok_api/ad_group.md § actions.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokActionScene string
 
 // Values of TiktokActionScene known to this version of the client.
@@ -3377,10 +2990,8 @@ func (t TiktokActionScene) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigAttributionEventCount string
 
 // Values of TiktokAdGroupPlatformConfigAttributionEventCount known to this version of the client.
@@ -3399,10 +3010,8 @@ func (t TiktokAdGroupPlatformConfigAttributionEventCount) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigAudienceType string
 
 // Values of TiktokAdGroupPlatformConfigAudienceType known to this version of the client.
@@ -3420,10 +3029,8 @@ func (t TiktokAdGroupPlatformConfigAudienceType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigBidType string
 
 // Values of TiktokAdGroupPlatformConfigBidType known to this version of the client.
@@ -3441,10 +3048,8 @@ func (t TiktokAdGroupPlatformConfigBidType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigBillingEvent string
 
 // Values of TiktokAdGroupPlatformConfigBillingEvent known to this version of the client.
@@ -3464,10 +3069,8 @@ func (t TiktokAdGroupPlatformConfigBillingEvent) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigBrandSafetyType string
 
 // Values of TiktokAdGroupPlatformConfigBrandSafetyType known to this version of the client.
@@ -3488,10 +3091,8 @@ func (t TiktokAdGroupPlatformConfigBrandSafetyType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigBudgetMode string
 
 // Values of TiktokAdGroupPlatformConfigBudgetMode known to this version of the client.
@@ -3510,10 +3111,8 @@ func (t TiktokAdGroupPlatformConfigBudgetMode) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigClickAttributionWindow string
 
 // Values of TiktokAdGroupPlatformConfigClickAttributionWindow known to this version of the client.
@@ -3534,10 +3133,8 @@ func (t TiktokAdGroupPlatformConfigClickAttributionWindow) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus string
 
 // Values of TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus known to this version of the client.
@@ -3555,10 +3152,8 @@ func (t TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus) IsKnown() bool 
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigEngagedViewAttributionWindow string
 
 // Values of TiktokAdGroupPlatformConfigEngagedViewAttributionWindow known to this version of the client.
@@ -3577,10 +3172,8 @@ func (t TiktokAdGroupPlatformConfigEngagedViewAttributionWindow) IsKnown() bool 
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigGender string
 
 // Values of TiktokAdGroupPlatformConfigGender known to this version of the client.
@@ -3599,10 +3192,8 @@ func (t TiktokAdGroupPlatformConfigGender) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigIos14Targeting string
 
 // Values of TiktokAdGroupPlatformConfigIos14Targeting known to this version of the client.
@@ -3622,10 +3213,8 @@ func (t TiktokAdGroupPlatformConfigIos14Targeting) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigOperationStatus string
 
 // Values of TiktokAdGroupPlatformConfigOperationStatus known to this version of the client.
@@ -3643,10 +3232,8 @@ func (t TiktokAdGroupPlatformConfigOperationStatus) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigOptimizationGoal string
 
 // Values of TiktokAdGroupPlatformConfigOptimizationGoal known to this version of the client.
@@ -3683,10 +3270,8 @@ func (t TiktokAdGroupPlatformConfigOptimizationGoal) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigPacing string
 
 // Values of TiktokAdGroupPlatformConfigPacing known to this version of the client.
@@ -3704,10 +3289,8 @@ func (t TiktokAdGroupPlatformConfigPacing) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigPlacementType string
 
 // Values of TiktokAdGroupPlatformConfigPlacementType known to this version of the client.
@@ -3725,10 +3308,8 @@ func (t TiktokAdGroupPlatformConfigPlacementType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigProductSource string
 
 // Values of TiktokAdGroupPlatformConfigProductSource known to this version of the client.
@@ -3747,10 +3328,8 @@ func (t TiktokAdGroupPlatformConfigProductSource) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigScheduleType string
 
 // Values of TiktokAdGroupPlatformConfigScheduleType known to this version of the client.
@@ -3768,10 +3347,8 @@ func (t TiktokAdGroupPlatformConfigScheduleType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigShoppingAdsRetargetingType string
 
 // Values of TiktokAdGroupPlatformConfigShoppingAdsRetargetingType known to this version of the client.
@@ -3793,10 +3370,8 @@ func (t TiktokAdGroupPlatformConfigShoppingAdsRetargetingType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigSpendingPower string
 
 // Values of TiktokAdGroupPlatformConfigSpendingPower known to this version of the client.
@@ -3814,10 +3389,8 @@ func (t TiktokAdGroupPlatformConfigSpendingPower) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigViewAttributionWindow string
 
 // Values of TiktokAdGroupPlatformConfigViewAttributionWindow known to this version of the client.
@@ -3836,13 +3409,11 @@ func (t TiktokAdGroupPlatformConfigViewAttributionWindow) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokAgeGroup: Age groups targetable on TikTok. See docs/tiktok_api/ad_group.md
-§ age_groups.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokAgeGroup: Age groups targetable on TikTok. See docs/tiktok_api/ad_group.md
+// § age_groups.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAgeGroup string
 
 // Values of TiktokAgeGroup known to this version of the client.
@@ -3864,13 +3435,11 @@ func (t TiktokAgeGroup) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokOperatingSystem: Device operating systems targetable on TikTok. See
-docs/tiktok_api/ad_group.md § operating_systems.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokOperatingSystem: Device operating systems targetable on TikTok. See
+// docs/tiktok_api/ad_group.md § operating_systems.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokOperatingSystem string
 
 // Values of TiktokOperatingSystem known to this version of the client.
@@ -3888,13 +3457,11 @@ func (t TiktokOperatingSystem) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokVideoUserAction: Specific past video interactions used for behavioral
-targeting. See docs/tiktok_api/ad_group.md § actions.video_user_actions.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokVideoUserAction: Specific past video interactions used for behavioral
+// targeting. See docs/tiktok_api/ad_group.md § actions.video_user_actions.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokVideoUserAction string
 
 // Values of TiktokVideoUserAction known to this version of the client.

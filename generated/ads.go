@@ -22,25 +22,22 @@ func newAdService(t *transport) *AdService {
 	return &AdService{t: t}
 }
 
-/*
-Create is the "Create ad" operation.
-
-Create an ad within an ad group.
-
-Required permissions:
-  - `ad_campaign:create`
-
-POST /ads
-
-Required scopes: ad_campaign:create.
-*/
+// Create is the "Create ad" operation.
+//
+// Create an ad within an ad group.
+//
+// Required permissions:
+//
+//   - `ad_campaign:create`
+//
+//     POST /ads
 func (s *AdService) Create(ctx context.Context, params AdCreateParams, opts ...RequestOption) (*Ad, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "ads.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/ads",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Ad
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,27 +46,24 @@ func (s *AdService) Create(ctx context.Context, params AdCreateParams, opts ...R
 	return &out, nil
 }
 
-/*
-List is the "List ads" operation.
-
-List ads scoped by ad group, campaign, or company.
-
-Required permissions:
-  - `ad_campaign:basic:read`
-
-GET /ads
-
-Required scopes: ad_campaign:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List ads" operation.
+//
+// List ads scoped by ad group, campaign, or company.
+//
+// Required permissions:
+//
+//   - `ad_campaign:basic:read`
+//
+//     GET /ads
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AdService) List(ctx context.Context, params AdListParams, opts ...RequestOption) (*AdListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "ads.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ads",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AdListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -78,11 +72,9 @@ func (s *AdService) List(ctx context.Context, params AdListParams, opts ...Reque
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AdService) ListAutoPaging(ctx context.Context, params AdListParams, opts ...RequestOption) iter.Seq2[AdListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AdListItem, string, bool, error) {
 		if after != "" {
@@ -100,24 +92,21 @@ func (s *AdService) ListAutoPaging(ctx context.Context, params AdListParams, opt
 	})
 }
 
-/*
-Retrieve is the "Retrieve ad" operation.
-
-Retrieve an ad by its unique identifier.
-
-Required permissions:
-  - `ad_campaign:basic:read`
-
-GET /ads/{id}
-
-Required scopes: ad_campaign:basic:read.
-*/
+// Retrieve is the "Retrieve ad" operation.
+//
+// Retrieve an ad by its unique identifier.
+//
+// Required permissions:
+//
+//   - `ad_campaign:basic:read`
+//
+//     GET /ads/{id}
 func (s *AdService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Ad, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "ads.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ads/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Ad
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -158,16 +147,12 @@ type AdCreateParams struct {
 	// The unique identifier of the creative set to use.
 	CreativeSetID Opt[string] `json:"creative_set_id,omitzero"`
 
-	/*
-	   ID of an existing Instagram media item to use as the ad creative (instead of a
-	   creative set or Facebook post).
-	*/
+	// ID of an existing Instagram media item to use as the ad creative (instead of a
+	// creative set or Facebook post).
 	ExistingInstagramMediaID Opt[string] `json:"existing_instagram_media_id,omitzero"`
 
-	/*
-	   ID of an existing Facebook post to use as the ad creative (instead of a creative
-	   set).
-	*/
+	// ID of an existing Facebook post to use as the ad creative (instead of a creative
+	// set).
 	ExistingPostID Opt[string] `json:"existing_post_id,omitzero"`
 
 	// Platform-specific configuration. Must match the campaign platform.
@@ -177,10 +162,8 @@ type AdCreateParams struct {
 	Status Opt[ExternalAdStatuses] `json:"status,omitzero"`
 }
 
-/*
-AdCreateParamsPlatformConfig: Platform-specific configuration. Must match the
-campaign platform.
-*/
+// AdCreateParamsPlatformConfig: Platform-specific configuration. Must match the
+// campaign platform.
 type AdCreateParamsPlatformConfig struct {
 	// Configuration for Meta (Facebook/Instagram) ads.
 	Meta Opt[AdCreateParamsPlatformConfigMeta] `json:"meta,omitzero"`
@@ -189,10 +172,8 @@ type AdCreateParamsPlatformConfig struct {
 	Tiktok Opt[AdCreateParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
 }
 
-/*
-AdCreateParamsPlatformConfigMeta: Configuration for Meta (Facebook/Instagram)
-ads.
-*/
+// AdCreateParamsPlatformConfigMeta: Configuration for Meta (Facebook/Instagram)
+// ads.
 type AdCreateParamsPlatformConfigMeta struct {
 	// Call-to-action button type.
 	CallToActionType Opt[MetaAdPlatformConfigCallToActionType] `json:"call_to_action_type,omitzero"`
@@ -206,16 +187,12 @@ type AdCreateParamsPlatformConfigMeta struct {
 	// Up to 5 description variants, rendered via Meta asset_feed_spec.
 	Descriptions Opt[[]string] `json:"descriptions,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ExistingInstagramMediaID Opt[string] `json:"existing_instagram_media_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ExistingPostID Opt[string] `json:"existing_post_id,omitzero"`
 
 	// Headline of the ad creative (legacy single-value).
@@ -253,10 +230,8 @@ type AdCreateParamsPlatformConfigMeta struct {
 	URLTags Opt[string] `json:"url_tags,omitzero"`
 }
 
-/*
-AdCreateParamsPlatformConfigMetaCarouselCardsItem: Per-card configuration for a
-carousel ad.
-*/
+// AdCreateParamsPlatformConfigMetaCarouselCardsItem: Per-card configuration for a
+// carousel ad.
 type AdCreateParamsPlatformConfigMetaCarouselCardsItem struct {
 	// CTA button type (e.g., SHOP_NOW, LEARN_MORE).
 	CallToActionType Opt[string] `json:"call_to_action_type,omitzero"`
@@ -273,16 +248,12 @@ type AdCreateParamsPlatformConfigMetaCarouselCardsItem struct {
 
 // AdCreateParamsPlatformConfigTiktok: Configuration for TikTok ads.
 type AdCreateParamsPlatformConfigTiktok struct {
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	AccessPassTag Opt[string] `json:"access_pass_tag,omitzero"`
 
-	/*
-	   Ad format (SINGLE_IMAGE, SINGLE_VIDEO, CAROUSEL_ADS, CATALOG_CAROUSEL,
-	   LIVE_CONTENT).
-	*/
+	// Ad format (SINGLE_IMAGE, SINGLE_VIDEO, CAROUSEL_ADS, CATALOG_CAROUSEL,
+	// LIVE_CONTENT).
 	AdFormat Opt[TiktokAdPlatformConfigAdFormat] `json:"ad_format,omitzero"`
 
 	// Ad name.
@@ -315,61 +286,45 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	// Represents `true` or `false` values.
 	CallToActionEnabled Opt[bool] `json:"call_to_action_enabled,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	CallToActionID   Opt[string]                 `json:"call_to_action_id,omitzero"`
 	CallToActionMode Opt[TiktokCallToActionMode] `json:"call_to_action_mode,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	CardID Opt[string] `json:"card_id,omitzero"`
 
-	/*
-	   Represents non-fractional signed whole numeric values. Int can represent values
-	   between -(2^31) and 2^31 - 1.
-	*/
+	// Represents non-fractional signed whole numeric values. Int can represent values
+	// between -(2^31) and 2^31 - 1.
 	CarouselImageIndex Opt[int64] `json:"carousel_image_index,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	CatalogID Opt[string] `json:"catalog_id,omitzero"`
 
 	// Third-party click tracker URL.
 	ClickTrackingURL Opt[string] `json:"click_tracking_url,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	CppURL Opt[string] `json:"cpp_url,omitzero"`
 
-	/*
-	   Whether the creator has authorized the use of this creative for paid promotion
-	   (Spark Ads).
-	*/
+	// Whether the creator has authorized the use of this creative for paid promotion
+	// (Spark Ads).
 	CreativeAuthorized                  Opt[bool]                                 `json:"creative_authorized,omitzero"`
 	CreativeAutoEnhancementStrategyList Opt[[]string]                             `json:"creative_auto_enhancement_strategy_list,omitzero"`
 	DarkPostStatus                      Opt[TiktokAdPlatformConfigDarkPostStatus] `json:"dark_post_status,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	Deeplink Opt[string] `json:"deeplink,omitzero"`
 
 	// How the deeplink is resolved (DEEPLINK / DEFERRED_DEEPLINK).
 	DeeplinkFormatType Opt[TiktokDeeplinkFormat] `json:"deeplink_format_type,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DeeplinkType Opt[string] `json:"deeplink_type,omitzero"`
 
 	// UTM params appended to the deeplink.
@@ -387,10 +342,8 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	// Dynamic destination strategy for shopping ads.
 	DynamicDestination Opt[string] `json:"dynamic_destination,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	DynamicFormat Opt[string] `json:"dynamic_format,omitzero"`
 
 	// End-card CTA text for video ads.
@@ -420,37 +373,27 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	// Landing page URL.
 	LandingPageURL Opt[string] `json:"landing_page_url,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LinkURL Opt[string] `json:"link_url,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	MusicID Opt[string] `json:"music_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PageID Opt[string] `json:"page_id,omitzero"`
 
 	// Fields displayed on dynamic product cards.
 	ProductDisplayFieldList Opt[[]string] `json:"product_display_field_list,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ProductSetID Opt[string] `json:"product_set_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ProductSpecificType Opt[string] `json:"product_specific_type,omitzero"`
 
 	// Represents `true` or `false` values.
@@ -459,10 +402,8 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	// Fallback destination for shopping ads.
 	ShoppingAdsFallbackType Opt[TiktokShoppingAdsFallback] `json:"shopping_ads_fallback_type,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	ShoppingAdsVideoPackageID Opt[string]           `json:"shopping_ads_video_package_id,omitzero"`
 	ShowcaseProducts          Opt[[]map[string]any] `json:"showcase_products,omitzero"`
 	SkuIDs                    Opt[[]string]         `json:"sku_ids,omitzero"`
@@ -473,10 +414,8 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	// TikTok MMP-tracked app ID.
 	TrackingAppID Opt[string] `json:"tracking_app_id,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	TrackingMessageEventSetID Opt[string] `json:"tracking_message_event_set_id,omitzero"`
 
 	// Offline event set IDs for attribution.
@@ -486,10 +425,8 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	TrackingPixelID Opt[string]           `json:"tracking_pixel_id,omitzero"`
 	UtmParams       Opt[[]map[string]any] `json:"utm_params,omitzero"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	VerticalVideoStrategy Opt[string] `json:"vertical_video_strategy,omitzero"`
 
 	// Unique identifier of the video.
@@ -541,14 +478,12 @@ type AdListItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-/*
-AdListItemPlatformConfig: Typed platform-specific configuration.
-
-AdListItemPlatformConfig is one of Meta, Tiktok, told apart by their "typename"
-property. Exactly one field is set; to send one, set it. A variant this client
-does not know decodes with every field nil and keeps its JSON, which RawJSON
-returns and encoding writes back unchanged.
-*/
+// AdListItemPlatformConfig: Typed platform-specific configuration.
+//
+// AdListItemPlatformConfig is one of Meta, Tiktok, told apart by their "typename"
+// property. Exactly one field is set; to send one, set it. A variant this client
+// does not know decodes with every field nil and keeps its JSON, which RawJSON
+// returns and encoding writes back unchanged.
 type AdListItemPlatformConfig struct {
 	Meta   *AdListItemPlatformConfigMeta
 	Tiktok *AdListItemPlatformConfigTiktok
@@ -586,75 +521,53 @@ func (a *AdListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "MetaAdPlatformConfigType":
-		{
-			a.Meta = new(AdListItemPlatformConfigMeta)
-			return json.Unmarshal(data, a.Meta)
-		}
+		a.Meta = new(AdListItemPlatformConfigMeta)
+		return json.Unmarshal(data, a.Meta)
 	case "TiktokAdPlatformConfigType":
-		{
-			a.Tiktok = new(AdListItemPlatformConfigTiktok)
-			return json.Unmarshal(data, a.Tiktok)
-		}
+		a.Tiktok = new(AdListItemPlatformConfigTiktok)
+		return json.Unmarshal(data, a.Tiktok)
 	default:
-		{
-			a.raw = bytes.Clone(data)
-			return nil
-		}
+		a.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-AdListItemPlatformConfigMeta: Meta (Facebook/Instagram) ad configuration.
-
-When encoded, "typename" is always "MetaAdPlatformConfigType"; the encoder
-writes it.
-*/
+// AdListItemPlatformConfigMeta: Meta (Facebook/Instagram) ad configuration.
+//
+// When encoded, "typename" is always "MetaAdPlatformConfigType"; the encoder
+// writes it.
 type AdListItemPlatformConfigMeta struct {
 	CallToActionType *MetaAdPlatformConfigCallToActionType `json:"call_to_action_type"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	Headline *string `json:"headline"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	InstagramActorID *string `json:"instagram_actor_id"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LinkURL *string `json:"link_url"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	Name *string `json:"name"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PageID *string `json:"page_id"`
 
 	// The ad platform.
 	Platform AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PrimaryText *string `json:"primary_text"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	URLTags *string `json:"url_tags"`
 }
 
@@ -664,55 +577,41 @@ func (a AdListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdPlatformConfigType\"")
 }
 
-/*
-AdListItemPlatformConfigTiktok: TikTok ad configuration.
-
-When encoded, "typename" is always "TiktokAdPlatformConfigType"; the encoder
-writes it.
-*/
+// AdListItemPlatformConfigTiktok: TikTok ad configuration.
+//
+// When encoded, "typename" is always "TiktokAdPlatformConfigType"; the encoder
+// writes it.
 type AdListItemPlatformConfigTiktok struct {
 	AdFormat *TiktokAdPlatformConfigAdFormat `json:"ad_format"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	AdName *string `json:"ad_name"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	AdText       *string             `json:"ad_text"`
 	CallToAction *TiktokCallToAction `json:"call_to_action"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityAuthorizedBcID *string `json:"identity_authorized_bc_id"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityID   *string                             `json:"identity_id"`
 	IdentityType *TiktokAdPlatformConfigIdentityType `json:"identity_type"`
 	ImageIDs     []string                            `json:"image_ids"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LandingPageURL *string `json:"landing_page_url"`
 
 	// The ad platform.
 	Platform AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	VideoID *string `json:"video_id"`
 }
 
@@ -732,77 +631,57 @@ type AdListPage struct {
 }
 
 type AdListParams struct {
-	/*
-	   Filter by ad group. Provide exactly one of ad_group_id, campaign_id, or
-	   company_id.
-
-	   Sent as the query parameter "ad_group_id".
-	*/
+	// Filter by ad group. Provide exactly one of ad_group_id, campaign_id, or
+	// company_id.
+	//
+	// Sent as the query parameter "ad_group_id".
 	AdGroupID Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter by campaign. Provide exactly one of ad_group_id, campaign_id, or
-	   company_id.
-
-	   Sent as the query parameter "campaign_id".
-	*/
+	// Filter by campaign. Provide exactly one of ad_group_id, campaign_id, or
+	// company_id.
+	//
+	// Sent as the query parameter "campaign_id".
 	CampaignID Opt[string] `json:"-"`
 
-	/*
-	   Filter by company. Provide exactly one of ad_group_id, campaign_id, or
-	   company_id.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Filter by company. Provide exactly one of ad_group_id, campaign_id, or
+	// company_id.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return ads created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return ads created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return ads created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return ads created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter by status.
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter by status.
+	//
+	// Sent as the query parameter "status".
 	Status Opt[ExternalAdStatuses] `json:"-"`
 }
 
@@ -842,14 +721,12 @@ func (p AdListParams) query() url.Values {
 	return q
 }
 
-/*
-AdPlatformConfig: Typed platform-specific configuration.
-
-AdPlatformConfig is one of Meta, Tiktok, told apart by their "typename"
-property. Exactly one field is set; to send one, set it. A variant this client
-does not know decodes with every field nil and keeps its JSON, which RawJSON
-returns and encoding writes back unchanged.
-*/
+// AdPlatformConfig: Typed platform-specific configuration.
+//
+// AdPlatformConfig is one of Meta, Tiktok, told apart by their "typename"
+// property. Exactly one field is set; to send one, set it. A variant this client
+// does not know decodes with every field nil and keeps its JSON, which RawJSON
+// returns and encoding writes back unchanged.
 type AdPlatformConfig struct {
 	Meta   *AdPlatformConfigMeta
 	Tiktok *AdPlatformConfigTiktok
@@ -887,75 +764,53 @@ func (a *AdPlatformConfig) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "MetaAdPlatformConfigType":
-		{
-			a.Meta = new(AdPlatformConfigMeta)
-			return json.Unmarshal(data, a.Meta)
-		}
+		a.Meta = new(AdPlatformConfigMeta)
+		return json.Unmarshal(data, a.Meta)
 	case "TiktokAdPlatformConfigType":
-		{
-			a.Tiktok = new(AdPlatformConfigTiktok)
-			return json.Unmarshal(data, a.Tiktok)
-		}
+		a.Tiktok = new(AdPlatformConfigTiktok)
+		return json.Unmarshal(data, a.Tiktok)
 	default:
-		{
-			a.raw = bytes.Clone(data)
-			return nil
-		}
+		a.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-AdPlatformConfigMeta: Meta (Facebook/Instagram) ad configuration.
-
-When encoded, "typename" is always "MetaAdPlatformConfigType"; the encoder
-writes it.
-*/
+// AdPlatformConfigMeta: Meta (Facebook/Instagram) ad configuration.
+//
+// When encoded, "typename" is always "MetaAdPlatformConfigType"; the encoder
+// writes it.
 type AdPlatformConfigMeta struct {
 	CallToActionType *MetaAdPlatformConfigCallToActionType `json:"call_to_action_type"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	Headline *string `json:"headline"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	InstagramActorID *string `json:"instagram_actor_id"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LinkURL *string `json:"link_url"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	Name *string `json:"name"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PageID *string `json:"page_id"`
 
 	// The ad platform.
 	Platform AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	PrimaryText *string `json:"primary_text"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	URLTags *string `json:"url_tags"`
 }
 
@@ -965,55 +820,41 @@ func (a AdPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdPlatformConfigType\"")
 }
 
-/*
-AdPlatformConfigTiktok: TikTok ad configuration.
-
-When encoded, "typename" is always "TiktokAdPlatformConfigType"; the encoder
-writes it.
-*/
+// AdPlatformConfigTiktok: TikTok ad configuration.
+//
+// When encoded, "typename" is always "TiktokAdPlatformConfigType"; the encoder
+// writes it.
 type AdPlatformConfigTiktok struct {
 	AdFormat *TiktokAdPlatformConfigAdFormat `json:"ad_format"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	AdName *string `json:"ad_name"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	AdText       *string             `json:"ad_text"`
 	CallToAction *TiktokCallToAction `json:"call_to_action"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityAuthorizedBcID *string `json:"identity_authorized_bc_id"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	IdentityID   *string                             `json:"identity_id"`
 	IdentityType *TiktokAdPlatformConfigIdentityType `json:"identity_type"`
 	ImageIDs     []string                            `json:"image_ids"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	LandingPageURL *string `json:"landing_page_url"`
 
 	// The ad platform.
 	Platform AdCampaignPlatforms `json:"platform"`
 
-	/*
-	   Represents textual data as UTF-8 character sequences. This type is most often
-	   used by GraphQL to represent free-form human-readable text.
-	*/
+	// Represents textual data as UTF-8 character sequences. This type is most often
+	// used by GraphQL to represent free-form human-readable text.
 	VideoID *string `json:"video_id"`
 }
 
@@ -1023,12 +864,10 @@ func (a AdPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"typename\":\"TiktokAdPlatformConfigType\"")
 }
 
-/*
-ExternalAdStatuses is the status of an external ad.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ExternalAdStatuses is the status of an external ad.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ExternalAdStatuses string
 
 // Values of ExternalAdStatuses known to this version of the client.
@@ -1050,10 +889,8 @@ func (e ExternalAdStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdPlatformConfigCallToActionType string
 
 // Values of MetaAdPlatformConfigCallToActionType known to this version of the client.
@@ -1100,10 +937,8 @@ func (m MetaAdPlatformConfigCallToActionType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MetaAdPlatformConfigMultiAdvertiserEnrollment string
 
 // Values of MetaAdPlatformConfigMultiAdvertiserEnrollment known to this version of the client.
@@ -1121,10 +956,8 @@ func (m MetaAdPlatformConfigMultiAdvertiserEnrollment) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdPlatformConfigAdFormat string
 
 // Values of TiktokAdPlatformConfigAdFormat known to this version of the client.
@@ -1145,10 +978,8 @@ func (t TiktokAdPlatformConfigAdFormat) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdPlatformConfigDarkPostStatus string
 
 // Values of TiktokAdPlatformConfigDarkPostStatus known to this version of the client.
@@ -1166,10 +997,8 @@ func (t TiktokAdPlatformConfigDarkPostStatus) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdPlatformConfigIdentityType string
 
 // Values of TiktokAdPlatformConfigIdentityType known to this version of the client.
@@ -1189,10 +1018,8 @@ func (t TiktokAdPlatformConfigIdentityType) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdPlatformConfigItemDuetStatus string
 
 // Values of TiktokAdPlatformConfigItemDuetStatus known to this version of the client.
@@ -1210,10 +1037,8 @@ func (t TiktokAdPlatformConfigItemDuetStatus) IsKnown() bool {
 	return false
 }
 
-/*
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAdPlatformConfigItemStitchStatus string
 
 // Values of TiktokAdPlatformConfigItemStitchStatus known to this version of the client.
@@ -1231,13 +1056,11 @@ func (t TiktokAdPlatformConfigItemStitchStatus) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokAigcDisclosure: Whether the ad creative is AI-generated content. See
-docs/tiktok_api/ad.md § aigc_disclosure_type.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokAigcDisclosure: Whether the ad creative is AI-generated content. See
+// docs/tiktok_api/ad.md § aigc_disclosure_type.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokAigcDisclosure string
 
 // Values of TiktokAigcDisclosure known to this version of the client.
@@ -1257,13 +1080,11 @@ func (t TiktokAigcDisclosure) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokBrandSafetyPartner: Post-bid brand-safety vendor. See
-docs/tiktok_api/ad.md § brand_safety_postbid_partner.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokBrandSafetyPartner: Post-bid brand-safety vendor. See
+// docs/tiktok_api/ad.md § brand_safety_postbid_partner.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokBrandSafetyPartner string
 
 // Values of TiktokBrandSafetyPartner known to this version of the client.
@@ -1284,13 +1105,11 @@ func (t TiktokBrandSafetyPartner) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokCallToAction: TikTok call-to-action button text. See docs/tiktok_api/ad.md
-§ call_to_action.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokCallToAction: TikTok call-to-action button text. See docs/tiktok_api/ad.md
+// § call_to_action.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokCallToAction string
 
 // Values of TiktokCallToAction known to this version of the client.
@@ -1328,14 +1147,12 @@ func (t TiktokCallToAction) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokCallToActionMode: How the call-to-action text is chosen. STANDARD uses a
-single fixed CTA; DYNAMIC lets TikTok rotate through a set of CTAs to maximize
-performance.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokCallToActionMode: How the call-to-action text is chosen. STANDARD uses a
+// single fixed CTA; DYNAMIC lets TikTok rotate through a set of CTAs to maximize
+// performance.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokCallToActionMode string
 
 // Values of TiktokCallToActionMode known to this version of the client.
@@ -1353,13 +1170,11 @@ func (t TiktokCallToActionMode) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokDeeplinkFormat: How the ad's deeplink is resolved. See
-docs/tiktok_api/ad.md § deeplink_format_type.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokDeeplinkFormat: How the ad's deeplink is resolved. See
+// docs/tiktok_api/ad.md § deeplink_format_type.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokDeeplinkFormat string
 
 // Values of TiktokDeeplinkFormat known to this version of the client.
@@ -1378,13 +1193,11 @@ func (t TiktokDeeplinkFormat) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokDisclaimer: Ad disclaimer mode. See docs/tiktok_api/ad.md §
-disclaimer_type.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokDisclaimer: Ad disclaimer mode. See docs/tiktok_api/ad.md §
+// disclaimer_type.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokDisclaimer string
 
 // Values of TiktokDisclaimer known to this version of the client.
@@ -1403,13 +1216,11 @@ func (t TiktokDisclaimer) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokFallback: Destination fallback when a deferred deeplink cannot open the
-app. See docs/tiktok_api/ad.md § fallback_type.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokFallback: Destination fallback when a deferred deeplink cannot open the
+// app. See docs/tiktok_api/ad.md § fallback_type.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokFallback string
 
 // Values of TiktokFallback known to this version of the client.
@@ -1428,14 +1239,12 @@ func (t TiktokFallback) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokShoppingAdsFallback: Fallback destination for shopping ads when the
-primary target is unavailable. See docs/tiktok_api/ad.md §
-shopping_ads_fallback_type.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokShoppingAdsFallback: Fallback destination for shopping ads when the
+// primary target is unavailable. See docs/tiktok_api/ad.md §
+// shopping_ads_fallback_type.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokShoppingAdsFallback string
 
 // Values of TiktokShoppingAdsFallback known to this version of the client.
@@ -1454,13 +1263,11 @@ func (t TiktokShoppingAdsFallback) IsKnown() bool {
 	return false
 }
 
-/*
-TiktokViewabilityPartner: Post-bid viewability measurement partner. See
-docs/tiktok_api/ad.md § viewability_postbid_partner.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TiktokViewabilityPartner: Post-bid viewability measurement partner. See
+// docs/tiktok_api/ad.md § viewability_postbid_partner.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TiktokViewabilityPartner string
 
 // Values of TiktokViewabilityPartner known to this version of the client.

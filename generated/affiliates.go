@@ -26,49 +26,43 @@ func newAffiliateService(t *transport) *AffiliateService {
 	}
 }
 
-/*
-Archive is the "Archive affiliate" operation.
-
-# Archives an existing Affiliate
-
-Required permissions:
-  - `affiliate:update`
-
-POST /affiliates/{id}/archive
-
-Required scopes: affiliate:update.
-*/
+// Archive is the "Archive affiliate" operation.
+//
+// # Archives an existing Affiliate
+//
+// Required permissions:
+//
+//   - `affiliate:update`
+//
+//     POST /affiliates/{id}/archive
 func (s *AffiliateService) Archive(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "affiliates.archive",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/affiliates/" + pathParam(id) + "/archive",
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-Create is the "Create affiliate" operation.
-
-Creates or finds an affiliate for a company and user.
-
-Required permissions:
-  - `affiliate:create`
-
-POST /affiliates
-
-Required scopes: affiliate:create.
-*/
+// Create is the "Create affiliate" operation.
+//
+// Creates or finds an affiliate for a company and user.
+//
+// Required permissions:
+//
+//   - `affiliate:create`
+//
+//     POST /affiliates
 func (s *AffiliateService) Create(ctx context.Context, params AffiliateCreateParams, opts ...RequestOption) (*Affiliate, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "affiliates.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/affiliates",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Affiliate
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -77,28 +71,25 @@ func (s *AffiliateService) Create(ctx context.Context, params AffiliateCreatePar
 	return &out, nil
 }
 
-/*
-List is the "List affiliates" operation.
-
-Returns a paginated list of affiliates for the actor in context, with optional
-filtering by status, search, and sorting.
-
-Required permissions:
-  - `affiliate:basic:read`
-
-GET /affiliates
-
-Required scopes: affiliate:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List affiliates" operation.
+//
+// Returns a paginated list of affiliates for the actor in context, with optional
+// filtering by status, search, and sorting.
+//
+// Required permissions:
+//
+//   - `affiliate:basic:read`
+//
+//     GET /affiliates
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams, opts ...RequestOption) (*AffiliateListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "affiliates.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/affiliates",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AffiliateListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -107,11 +98,9 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AffiliateService) ListAutoPaging(ctx context.Context, params AffiliateListParams, opts ...RequestOption) iter.Seq2[AffiliateListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AffiliateListItem, string, bool, error) {
 		if after != "" {
@@ -129,24 +118,21 @@ func (s *AffiliateService) ListAutoPaging(ctx context.Context, params AffiliateL
 	})
 }
 
-/*
-Retrieve is the "Retrieve affiliate" operation.
-
-Retrieves the details of an existing affiliate.
-
-Required permissions:
-  - `affiliate:basic:read`
-
-GET /affiliates/{id}
-
-Required scopes: affiliate:basic:read.
-*/
+// Retrieve is the "Retrieve affiliate" operation.
+//
+// Retrieves the details of an existing affiliate.
+//
+// Required permissions:
+//
+//   - `affiliate:basic:read`
+//
+//     GET /affiliates/{id}
 func (s *AffiliateService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Affiliate, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "affiliates.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/affiliates/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Affiliate
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -155,34 +141,29 @@ func (s *AffiliateService) Retrieve(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-/*
-Unarchive is the "Unarchive affiliate" operation.
-
-# Unarchives an existing Affiliate
-
-Required permissions:
-  - `affiliate:update`
-
-POST /affiliates/{id}/unarchive
-
-Required scopes: affiliate:update.
-*/
+// Unarchive is the "Unarchive affiliate" operation.
+//
+// # Unarchives an existing Affiliate
+//
+// Required permissions:
+//
+//   - `affiliate:update`
+//
+//     POST /affiliates/{id}/unarchive
 func (s *AffiliateService) Unarchive(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "affiliates.unarchive",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/affiliates/" + pathParam(id) + "/unarchive",
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-AffiliateOverrideService holds the affiliates.overrides operations:
-client.Affiliates.Overrides.
-*/
+// AffiliateOverrideService holds the affiliates.overrides operations:
+// client.Affiliates.Overrides.
 type AffiliateOverrideService struct {
 	t *transport
 }
@@ -191,25 +172,22 @@ func newAffiliateOverrideService(t *transport) *AffiliateOverrideService {
 	return &AffiliateOverrideService{t: t}
 }
 
-/*
-Create is the "Create override" operation.
-
-Creates a commission override for an affiliate.
-
-Required permissions:
-  - `affiliate:create`
-
-POST /affiliates/{id}/overrides
-
-Required scopes: affiliate:create.
-*/
+// Create is the "Create override" operation.
+//
+// Creates a commission override for an affiliate.
+//
+// Required permissions:
+//
+//   - `affiliate:create`
+//
+//     POST /affiliates/{id}/overrides
 func (s *AffiliateOverrideService) Create(ctx context.Context, id string, params AffiliateOverrideCreateParams, opts ...RequestOption) (*AffiliateOverrideCreateResponse, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "affiliates.overrides.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AffiliateOverrideCreateResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -218,51 +196,45 @@ func (s *AffiliateOverrideService) Create(ctx context.Context, id string, params
 	return &out, nil
 }
 
-/*
-Delete is the "Delete override" operation.
-
-Deletes an affiliate override.
-
-Required permissions:
-  - `affiliate:update`
-
-DELETE /affiliates/{id}/overrides/{override_id}
-
-Required scopes: affiliate:update.
-*/
+// Delete is the "Delete override" operation.
+//
+// Deletes an affiliate override.
+//
+// Required permissions:
+//
+//   - `affiliate:update`
+//
+//     DELETE /affiliates/{id}/overrides/{override_id}
 func (s *AffiliateOverrideService) Delete(ctx context.Context, id string, overrideID string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "affiliates.overrides.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides/" + pathParam(overrideID),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List overrides" operation.
-
-Returns a paginated list of overrides for an affiliate.
-
-Required permissions:
-  - `affiliate:basic:read`
-
-GET /affiliates/{id}/overrides
-
-Required scopes: affiliate:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List overrides" operation.
+//
+// Returns a paginated list of overrides for an affiliate.
+//
+// Required permissions:
+//
+//   - `affiliate:basic:read`
+//
+//     GET /affiliates/{id}/overrides
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AffiliateOverrideService) List(ctx context.Context, id string, params AffiliateOverrideListParams, opts ...RequestOption) (*AffiliateOverrideListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "affiliates.overrides.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AffiliateOverrideListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -271,11 +243,9 @@ func (s *AffiliateOverrideService) List(ctx context.Context, id string, params A
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AffiliateOverrideService) ListAutoPaging(ctx context.Context, id string, params AffiliateOverrideListParams, opts ...RequestOption) iter.Seq2[AffiliateOverrideListPageDataItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AffiliateOverrideListPageDataItem, string, bool, error) {
 		if after != "" {
@@ -293,24 +263,21 @@ func (s *AffiliateOverrideService) ListAutoPaging(ctx context.Context, id string
 	})
 }
 
-/*
-Retrieve is the "Retrieve override" operation.
-
-Retrieves the details of a specific affiliate override.
-
-Required permissions:
-  - `affiliate:basic:read`
-
-GET /affiliates/{id}/overrides/{override_id}
-
-Required scopes: affiliate:basic:read.
-*/
+// Retrieve is the "Retrieve override" operation.
+//
+// Retrieves the details of a specific affiliate override.
+//
+// Required permissions:
+//
+//   - `affiliate:basic:read`
+//
+//     GET /affiliates/{id}/overrides/{override_id}
 func (s *AffiliateOverrideService) Retrieve(ctx context.Context, id string, overrideID string, opts ...RequestOption) (*AffiliateOverrideRetrieveResponse, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "affiliates.overrides.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides/" + pathParam(overrideID),
+		Options:   opts,
 	}
 	var out AffiliateOverrideRetrieveResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -319,25 +286,22 @@ func (s *AffiliateOverrideService) Retrieve(ctx context.Context, id string, over
 	return &out, nil
 }
 
-/*
-Update is the "Update override" operation.
-
-Updates an existing affiliate override.
-
-Required permissions:
-  - `affiliate:update`
-
-PATCH /affiliates/{id}/overrides/{override_id}
-
-Required scopes: affiliate:update.
-*/
+// Update is the "Update override" operation.
+//
+// Updates an existing affiliate override.
+//
+// Required permissions:
+//
+//   - `affiliate:update`
+//
+//     PATCH /affiliates/{id}/overrides/{override_id}
 func (s *AffiliateOverrideService) Update(ctx context.Context, id string, overrideID string, params AffiliateOverrideUpdateParams, opts ...RequestOption) (*AffiliateOverrideUpdateResponse, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "affiliates.overrides.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides/" + pathParam(overrideID),
+		Body:      params,
+		Options:   opts,
 	}
 	var out AffiliateOverrideUpdateResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -346,11 +310,9 @@ func (s *AffiliateOverrideService) Update(ctx context.Context, id string, overri
 	return &out, nil
 }
 
-/*
-Affiliate is an affiliate tracks a user's referral performance and commission
-earnings for a company, including retention rates, revenue metrics, and payout
-configurations.
-*/
+// Affiliate is an affiliate tracks a user's referral performance and commission
+// earnings for a company, including retention rates, revenue metrics, and payout
+// configurations.
 type Affiliate struct {
 	// The total active members of the affiliate
 	ActiveMembersCount int64 `json:"active_members_count"`
@@ -370,10 +332,8 @@ type Affiliate struct {
 	// The unique identifier for the affiliate.
 	ID string `json:"id"`
 
-	/*
-	   The monthly recurring revenue generated by this affiliate's referrals, formatted
-	   as a USD currency string
-	*/
+	// The monthly recurring revenue generated by this affiliate's referrals, formatted
+	// as a USD currency string
 	MonthlyRecurringRevenueUsd string `json:"monthly_recurring_revenue_usd"`
 
 	// The status of the affiliate
@@ -382,19 +342,15 @@ type Affiliate struct {
 	// The total count of all overrides for this affiliate
 	TotalOverridesCount int64 `json:"total_overrides_count"`
 
-	/*
-	   The total commission earnings paid to this affiliate, formatted as a USD
-	   currency string
-	*/
+	// The total commission earnings paid to this affiliate, formatted as a USD
+	// currency string
 	TotalReferralEarningsUsd string `json:"total_referral_earnings_usd"`
 
 	// The total referrals of the affiliate
 	TotalReferralsCount int64 `json:"total_referrals_count"`
 
-	/*
-	   The total revenue generated from this affiliate's referrals, formatted as a USD
-	   currency string
-	*/
+	// The total revenue generated from this affiliate's referrals, formatted as a USD
+	// currency string
 	TotalRevenueUsd string `json:"total_revenue_usd"`
 
 	// The datetime the affiliate was last updated.
@@ -404,13 +360,11 @@ type Affiliate struct {
 	User AffiliateUser `json:"user"`
 }
 
-/*
-AffiliateAppliesToPayments: Whether the affiliate commission applies to the
-first payment or all payments
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AffiliateAppliesToPayments: Whether the affiliate commission applies to the
+// first payment or all payments
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AffiliateAppliesToPayments string
 
 // Values of AffiliateAppliesToPayments known to this version of the client.
@@ -428,13 +382,11 @@ func (a AffiliateAppliesToPayments) IsKnown() bool {
 	return false
 }
 
-/*
-AffiliateAppliesToProducts: Whether a rev-share override applies to a single
-product or all products
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AffiliateAppliesToProducts: Whether a rev-share override applies to a single
+// product or all products
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AffiliateAppliesToProducts string
 
 // Values of AffiliateAppliesToProducts known to this version of the client.
@@ -470,11 +422,9 @@ type AffiliateCreateParams struct {
 	UserIdentifier string `json:"user_identifier"`
 }
 
-/*
-AffiliateListItem is an affiliate tracks a user's referral performance and
-commission earnings for a company, including retention rates, revenue metrics,
-and payout configurations.
-*/
+// AffiliateListItem is an affiliate tracks a user's referral performance and
+// commission earnings for a company, including retention rates, revenue metrics,
+// and payout configurations.
 type AffiliateListItem struct {
 	// The total active members of the affiliate
 	ActiveMembersCount int64 `json:"active_members_count"`
@@ -494,10 +444,8 @@ type AffiliateListItem struct {
 	// The unique identifier for the affiliate.
 	ID string `json:"id"`
 
-	/*
-	   The monthly recurring revenue generated by this affiliate's referrals, formatted
-	   as a USD currency string
-	*/
+	// The monthly recurring revenue generated by this affiliate's referrals, formatted
+	// as a USD currency string
 	MonthlyRecurringRevenueUsd string `json:"monthly_recurring_revenue_usd"`
 
 	// The status of the affiliate
@@ -506,19 +454,15 @@ type AffiliateListItem struct {
 	// The total count of all overrides for this affiliate
 	TotalOverridesCount int64 `json:"total_overrides_count"`
 
-	/*
-	   The total commission earnings paid to this affiliate, formatted as a USD
-	   currency string
-	*/
+	// The total commission earnings paid to this affiliate, formatted as a USD
+	// currency string
 	TotalReferralEarningsUsd string `json:"total_referral_earnings_usd"`
 
 	// The total referrals of the affiliate
 	TotalReferralsCount int64 `json:"total_referrals_count"`
 
-	/*
-	   The total revenue generated from this affiliate's referrals, formatted as a USD
-	   currency string
-	*/
+	// The total revenue generated from this affiliate's referrals, formatted as a USD
+	// currency string
 	TotalRevenueUsd string `json:"total_revenue_usd"`
 
 	// The datetime the affiliate was last updated.
@@ -542,16 +486,12 @@ type AffiliateListItemUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
 
-	/*
-	   The display name set on the user's Whop profile. Null if the user has not set a
-	   name.
-	*/
+	// The display name set on the user's Whop profile. Null if the user has not set a
+	// name.
 	Name *string `json:"name"`
 
-	/*
-	   The unique username chosen by the user for their Whop profile. Null if the user
-	   has not set a username.
-	*/
+	// The unique username chosen by the user for their Whop profile. Null if the user
+	// has not set a username.
 	Username *string `json:"username"`
 }
 
@@ -565,67 +505,49 @@ type AffiliateListPage struct {
 }
 
 type AffiliateListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list affiliates for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list affiliates for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The field to sort results by.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to sort results by.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[AffiliatesSortableColumns] `json:"-"`
 
-	/*
-	   Search affiliates by username.
-
-	   Sent as the query parameter "query".
-	*/
+	// Search affiliates by username.
+	//
+	// Sent as the query parameter "query".
 	Query Opt[string] `json:"-"`
 
-	/*
-	   Filter by affiliate status (active or archived).
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter by affiliate status (active or archived).
+	//
+	// Sent as the query parameter "status".
 	Status Opt[Status] `json:"-"`
 }
 
@@ -660,14 +582,12 @@ func (p AffiliateListParams) query() url.Values {
 	return q
 }
 
-/*
-AffiliateOverrideCreateParams: Parameters for CreateAffiliateOverride
-
-AffiliateOverrideCreateParams is one of Standard, RevShare, told apart by their
-shape. Exactly one field is set; to send one, set it. A variant this client does
-not know decodes with every field nil and keeps its JSON, which RawJSON returns
-and encoding writes back unchanged.
-*/
+// AffiliateOverrideCreateParams: Parameters for CreateAffiliateOverride
+//
+// AffiliateOverrideCreateParams is one of Standard, RevShare, told apart by their
+// shape. Exactly one field is set; to send one, set it. A variant this client does
+// not know decodes with every field nil and keeps its JSON, which RawJSON returns
+// and encoding writes back unchanged.
 type AffiliateOverrideCreateParams struct {
 	Standard *AffiliateOverrideCreateParamsStandard
 	RevShare *AffiliateOverrideCreateParamsRevShare
@@ -710,29 +630,21 @@ func (a *AffiliateOverrideCreateParams) UnmarshalJSON(data []byte) error {
 	}}
 	switch unionMatch(data, shapes) {
 	case 0:
-		{
-			a.Standard = new(AffiliateOverrideCreateParamsStandard)
-			return json.Unmarshal(data, a.Standard)
-		}
+		a.Standard = new(AffiliateOverrideCreateParamsStandard)
+		return json.Unmarshal(data, a.Standard)
 	case 1:
-		{
-			a.RevShare = new(AffiliateOverrideCreateParamsRevShare)
-			return json.Unmarshal(data, a.RevShare)
-		}
+		a.RevShare = new(AffiliateOverrideCreateParamsRevShare)
+		return json.Unmarshal(data, a.RevShare)
 	default:
-		{
-			a.raw = bytes.Clone(data)
-			return nil
-		}
+		a.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-AffiliateOverrideCreateParamsRevShare: Autogenerated input type of
-CreateAffiliateOverride
-
-When encoded, "override_type" is always "rev_share"; the encoder writes it.
-*/
+// AffiliateOverrideCreateParamsRevShare: Autogenerated input type of
+// CreateAffiliateOverride
+//
+// When encoded, "override_type" is always "rev_share"; the encoder writes it.
 type AffiliateOverrideCreateParamsRevShare struct {
 	// The commission type (percentage or flat_fee).
 	CommissionType Opt[AffiliatePayoutTypes] `json:"commission_type,omitzero"`
@@ -756,12 +668,10 @@ func (a AffiliateOverrideCreateParamsRevShare) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"override_type\":\"rev_share\"")
 }
 
-/*
-AffiliateOverrideCreateParamsStandard: Autogenerated input type of
-CreateAffiliateOverride
-
-When encoded, "override_type" is always "standard"; the encoder writes it.
-*/
+// AffiliateOverrideCreateParamsStandard: Autogenerated input type of
+// CreateAffiliateOverride
+//
+// When encoded, "override_type" is always "standard"; the encoder writes it.
 type AffiliateOverrideCreateParamsStandard struct {
 	// Whether commission applies to first payment or all payments (standard only).
 	AppliesToPayments Opt[AffiliateAppliesToPayments] `json:"applies_to_payments,omitzero"`
@@ -785,21 +695,15 @@ func (a AffiliateOverrideCreateParamsStandard) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(a), "\"override_type\":\"standard\"")
 }
 
-/*
-AffiliateOverrideCreateResponse is a commission configuration for an affiliate,
-defining payout terms for a specific plan or revenue share
-*/
+// AffiliateOverrideCreateResponse is a commission configuration for an affiliate,
+// defining payout terms for a specific plan or revenue share
 type AffiliateOverrideCreateResponse struct {
-	/*
-	   Whether the commission applies to the first payment only or all payments
-	   (standard overrides only).
-	*/
+	// Whether the commission applies to the first payment only or all payments
+	// (standard overrides only).
 	AppliesToPayments *AffiliateAppliesToPayments `json:"applies_to_payments"`
 
-	/*
-	   Whether this rev-share override applies to a single product or all products
-	   (rev-share only).
-	*/
+	// Whether this rev-share override applies to a single product or all products
+	// (rev-share only).
 	AppliesToProducts *AffiliateAppliesToProducts `json:"applies_to_products"`
 
 	// The checkout direct link for referrals (standard overrides only).
@@ -808,10 +712,8 @@ type AffiliateOverrideCreateResponse struct {
 	// The type of commission (percentage or flat_fee).
 	CommissionType AffiliatePayoutTypes `json:"commission_type"`
 
-	/*
-	   The commission amount. A percentage (1-100) when commission_type is percentage,
-	   or a dollar amount when flat_fee.
-	*/
+	// The commission amount. A percentage (1-100) when commission_type is percentage,
+	// or a dollar amount when flat_fee.
 	CommissionValue float64 `json:"commission_value"`
 
 	// The unique identifier for the affiliate override.
@@ -832,10 +734,8 @@ type AffiliateOverrideCreateResponse struct {
 	// The revenue calculation basis (pre_fees or post_fees).
 	RevenueBasis *AffiliateRevenueBases `json:"revenue_basis"`
 
-	/*
-	   The total earnings paid to this affiliate for referrals to this specific plan,
-	   in USD.
-	*/
+	// The total earnings paid to this affiliate for referrals to this specific plan,
+	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
 }
 
@@ -848,21 +748,15 @@ type AffiliateOverrideListPage struct {
 	PageInfo PageInfo `json:"page_info"`
 }
 
-/*
-AffiliateOverrideListPageDataItem is a commission configuration for an
-affiliate, defining payout terms for a specific plan or revenue share
-*/
+// AffiliateOverrideListPageDataItem is a commission configuration for an
+// affiliate, defining payout terms for a specific plan or revenue share
 type AffiliateOverrideListPageDataItem struct {
-	/*
-	   Whether the commission applies to the first payment only or all payments
-	   (standard overrides only).
-	*/
+	// Whether the commission applies to the first payment only or all payments
+	// (standard overrides only).
 	AppliesToPayments *AffiliateAppliesToPayments `json:"applies_to_payments"`
 
-	/*
-	   Whether this rev-share override applies to a single product or all products
-	   (rev-share only).
-	*/
+	// Whether this rev-share override applies to a single product or all products
+	// (rev-share only).
 	AppliesToProducts *AffiliateAppliesToProducts `json:"applies_to_products"`
 
 	// The checkout direct link for referrals (standard overrides only).
@@ -871,10 +765,8 @@ type AffiliateOverrideListPageDataItem struct {
 	// The type of commission (percentage or flat_fee).
 	CommissionType AffiliatePayoutTypes `json:"commission_type"`
 
-	/*
-	   The commission amount. A percentage (1-100) when commission_type is percentage,
-	   or a dollar amount when flat_fee.
-	*/
+	// The commission amount. A percentage (1-100) when commission_type is percentage,
+	// or a dollar amount when flat_fee.
 	CommissionValue float64 `json:"commission_value"`
 
 	// The unique identifier for the affiliate override.
@@ -895,47 +787,35 @@ type AffiliateOverrideListPageDataItem struct {
 	// The revenue calculation basis (pre_fees or post_fees).
 	RevenueBasis *AffiliateRevenueBases `json:"revenue_basis"`
 
-	/*
-	   The total earnings paid to this affiliate for referrals to this specific plan,
-	   in USD.
-	*/
+	// The total earnings paid to this affiliate for referrals to this specific plan,
+	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
 }
 
 type AffiliateOverrideListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter by override type (standard or rev_share).
-
-	   Sent as the query parameter "override_type".
-	*/
+	// Filter by override type (standard or rev_share).
+	//
+	// Sent as the query parameter "override_type".
 	OverrideType Opt[AffiliateOverrideRoles] `json:"-"`
 }
 
@@ -960,21 +840,15 @@ func (p AffiliateOverrideListParams) query() url.Values {
 	return q
 }
 
-/*
-AffiliateOverrideRetrieveResponse is a commission configuration for an
-affiliate, defining payout terms for a specific plan or revenue share
-*/
+// AffiliateOverrideRetrieveResponse is a commission configuration for an
+// affiliate, defining payout terms for a specific plan or revenue share
 type AffiliateOverrideRetrieveResponse struct {
-	/*
-	   Whether the commission applies to the first payment only or all payments
-	   (standard overrides only).
-	*/
+	// Whether the commission applies to the first payment only or all payments
+	// (standard overrides only).
 	AppliesToPayments *AffiliateAppliesToPayments `json:"applies_to_payments"`
 
-	/*
-	   Whether this rev-share override applies to a single product or all products
-	   (rev-share only).
-	*/
+	// Whether this rev-share override applies to a single product or all products
+	// (rev-share only).
 	AppliesToProducts *AffiliateAppliesToProducts `json:"applies_to_products"`
 
 	// The checkout direct link for referrals (standard overrides only).
@@ -983,10 +857,8 @@ type AffiliateOverrideRetrieveResponse struct {
 	// The type of commission (percentage or flat_fee).
 	CommissionType AffiliatePayoutTypes `json:"commission_type"`
 
-	/*
-	   The commission amount. A percentage (1-100) when commission_type is percentage,
-	   or a dollar amount when flat_fee.
-	*/
+	// The commission amount. A percentage (1-100) when commission_type is percentage,
+	// or a dollar amount when flat_fee.
 	CommissionValue float64 `json:"commission_value"`
 
 	// The unique identifier for the affiliate override.
@@ -1007,20 +879,16 @@ type AffiliateOverrideRetrieveResponse struct {
 	// The revenue calculation basis (pre_fees or post_fees).
 	RevenueBasis *AffiliateRevenueBases `json:"revenue_basis"`
 
-	/*
-	   The total earnings paid to this affiliate for referrals to this specific plan,
-	   in USD.
-	*/
+	// The total earnings paid to this affiliate for referrals to this specific plan,
+	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
 }
 
-/*
-AffiliateOverrideRoles is the role of an affiliate override (standard or
-rev_share)
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AffiliateOverrideRoles is the role of an affiliate override (standard or
+// rev_share)
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AffiliateOverrideRoles string
 
 // Values of AffiliateOverrideRoles known to this version of the client.
@@ -1053,21 +921,15 @@ type AffiliateOverrideUpdateParams struct {
 	RevenueBasis Opt[AffiliateRevenueBases] `json:"revenue_basis,omitzero"`
 }
 
-/*
-AffiliateOverrideUpdateResponse is a commission configuration for an affiliate,
-defining payout terms for a specific plan or revenue share
-*/
+// AffiliateOverrideUpdateResponse is a commission configuration for an affiliate,
+// defining payout terms for a specific plan or revenue share
 type AffiliateOverrideUpdateResponse struct {
-	/*
-	   Whether the commission applies to the first payment only or all payments
-	   (standard overrides only).
-	*/
+	// Whether the commission applies to the first payment only or all payments
+	// (standard overrides only).
 	AppliesToPayments *AffiliateAppliesToPayments `json:"applies_to_payments"`
 
-	/*
-	   Whether this rev-share override applies to a single product or all products
-	   (rev-share only).
-	*/
+	// Whether this rev-share override applies to a single product or all products
+	// (rev-share only).
 	AppliesToProducts *AffiliateAppliesToProducts `json:"applies_to_products"`
 
 	// The checkout direct link for referrals (standard overrides only).
@@ -1076,10 +938,8 @@ type AffiliateOverrideUpdateResponse struct {
 	// The type of commission (percentage or flat_fee).
 	CommissionType AffiliatePayoutTypes `json:"commission_type"`
 
-	/*
-	   The commission amount. A percentage (1-100) when commission_type is percentage,
-	   or a dollar amount when flat_fee.
-	*/
+	// The commission amount. A percentage (1-100) when commission_type is percentage,
+	// or a dollar amount when flat_fee.
 	CommissionValue float64 `json:"commission_value"`
 
 	// The unique identifier for the affiliate override.
@@ -1100,19 +960,15 @@ type AffiliateOverrideUpdateResponse struct {
 	// The revenue calculation basis (pre_fees or post_fees).
 	RevenueBasis *AffiliateRevenueBases `json:"revenue_basis"`
 
-	/*
-	   The total earnings paid to this affiliate for referrals to this specific plan,
-	   in USD.
-	*/
+	// The total earnings paid to this affiliate for referrals to this specific plan,
+	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
 }
 
-/*
-AffiliatePayoutTypes is the types of payouts an affiliate can have
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AffiliatePayoutTypes is the types of payouts an affiliate can have
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AffiliatePayoutTypes string
 
 // Values of AffiliatePayoutTypes known to this version of the client.
@@ -1130,13 +986,11 @@ func (a AffiliatePayoutTypes) IsKnown() bool {
 	return false
 }
 
-/*
-AffiliateRevenueBases is the calculation method for affiliate rev-share
-percentages
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AffiliateRevenueBases is the calculation method for affiliate rev-share
+// percentages
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AffiliateRevenueBases string
 
 // Values of AffiliateRevenueBases known to this version of the client.
@@ -1159,25 +1013,19 @@ type AffiliateUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
 
-	/*
-	   The display name set on the user's Whop profile. Null if the user has not set a
-	   name.
-	*/
+	// The display name set on the user's Whop profile. Null if the user has not set a
+	// name.
 	Name *string `json:"name"`
 
-	/*
-	   The unique username chosen by the user for their Whop profile. Null if the user
-	   has not set a username.
-	*/
+	// The unique username chosen by the user for their Whop profile. Null if the user
+	// has not set a username.
 	Username *string `json:"username"`
 }
 
-/*
-AffiliatesSortableColumns: Which columns can be used to sort.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AffiliatesSortableColumns: Which columns can be used to sort.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AffiliatesSortableColumns string
 
 // Values of AffiliatesSortableColumns known to this version of the client.
@@ -1197,12 +1045,10 @@ func (a AffiliatesSortableColumns) IsKnown() bool {
 	return false
 }
 
-/*
-Status: Statuses for resources
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// Status: Statuses for resources
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type Status string
 
 // Values of Status known to this version of the client.

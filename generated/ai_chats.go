@@ -20,25 +20,22 @@ func newAiChatService(t *transport) *AiChatService {
 	return &AiChatService{t: t}
 }
 
-/*
-Create is the "Create ai chat" operation.
-
-Create a new AI chat thread and send the first message to the AI agent.
-
-Required permissions:
-  - `ai_chat:create`
-
-POST /ai_chats
-
-Required scopes: ai_chat:create.
-*/
+// Create is the "Create ai chat" operation.
+//
+// Create a new AI chat thread and send the first message to the AI agent.
+//
+// Required permissions:
+//
+//   - `ai_chat:create`
+//
+//     POST /ai_chats
 func (s *AiChatService) Create(ctx context.Context, params AiChatCreateParams, opts ...RequestOption) (*AiChat, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "aiChats.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/ai_chats",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AiChat
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -47,46 +44,41 @@ func (s *AiChatService) Create(ctx context.Context, params AiChatCreateParams, o
 	return &out, nil
 }
 
-/*
-Delete is the "Delete ai chat" operation.
-
-Delete an AI chat thread so it no longer appears in the user's chat list.
-
-Required permissions:
-  - `ai_chat:delete`
-
-DELETE /ai_chats/{id}
-
-Required scopes: ai_chat:delete.
-*/
+// Delete is the "Delete ai chat" operation.
+//
+// Delete an AI chat thread so it no longer appears in the user's chat list.
+//
+// Required permissions:
+//
+//   - `ai_chat:delete`
+//
+//     DELETE /ai_chats/{id}
 func (s *AiChatService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "aiChats.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/ai_chats/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List ai chats" operation.
-
-Returns a paginated list of AI chat threads for the current authenticated user.
-
-GET /ai_chats
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List ai chats" operation.
+//
+// Returns a paginated list of AI chat threads for the current authenticated user.
+//
+//	GET /ai_chats
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AiChatService) List(ctx context.Context, params AiChatListParams, opts ...RequestOption) (*AiChatListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "aiChats.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ai_chats",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AiChatListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -95,11 +87,9 @@ func (s *AiChatService) List(ctx context.Context, params AiChatListParams, opts 
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AiChatService) ListAutoPaging(ctx context.Context, params AiChatListParams, opts ...RequestOption) iter.Seq2[AiChatListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AiChatListItem, string, bool, error) {
 		if after != "" {
@@ -117,19 +107,17 @@ func (s *AiChatService) ListAutoPaging(ctx context.Context, params AiChatListPar
 	})
 }
 
-/*
-Retrieve is the "Retrieve ai chat" operation.
-
-Retrieves the details of an existing AI chat.
-
-GET /ai_chats/{id}
-*/
+// Retrieve is the "Retrieve ai chat" operation.
+//
+// Retrieves the details of an existing AI chat.
+//
+//	GET /ai_chats/{id}
 func (s *AiChatService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AiChat, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "aiChats.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ai_chats/" + pathParam(id),
+		Options:   opts,
 	}
 	var out AiChat
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -138,26 +126,23 @@ func (s *AiChatService) Retrieve(ctx context.Context, id string, opts ...Request
 	return &out, nil
 }
 
-/*
-Update is the "Update ai chat" operation.
-
-Update an AI chat's title, notification preferences, or associated company
-context.
-
-Required permissions:
-  - `ai_chat:update`
-
-PATCH /ai_chats/{id}
-
-Required scopes: ai_chat:update.
-*/
+// Update is the "Update ai chat" operation.
+//
+// Update an AI chat's title, notification preferences, or associated company
+// context.
+//
+// Required permissions:
+//
+//   - `ai_chat:update`
+//
+//     PATCH /ai_chats/{id}
 func (s *AiChatService) Update(ctx context.Context, id string, params AiChatUpdateParams, opts ...RequestOption) (*AiChat, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "aiChats.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/ai_chats/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out AiChat
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -166,10 +151,8 @@ func (s *AiChatService) Update(ctx context.Context, id string, params AiChatUpda
 	return &out, nil
 }
 
-/*
-AiChat is an AI-powered chat conversation belonging to a user, with optional
-scheduled automation.
-*/
+// AiChat is an AI-powered chat conversation belonging to a user, with optional
+// scheduled automation.
 type AiChat struct {
 	// The total number of tokens consumed across all messages in this conversation.
 	BlendedTokenUsage string `json:"blended_token_usage"`
@@ -180,25 +163,19 @@ type AiChat struct {
 	// The unique identifier for the ai chat.
 	ID string `json:"id"`
 
-	/*
-	   The timestamp of the most recent message in this conversation. Null if no
-	   messages have been sent yet.
-	*/
+	// The timestamp of the most recent message in this conversation. Null if no
+	// messages have been sent yet.
 	LastMessageAt *time.Time `json:"last_message_at"`
 
 	// The total number of messages exchanged in this conversation.
 	MessageCount int64 `json:"message_count"`
 
-	/*
-	   The notification preference for this AI chat. `all` delivers AI chat
-	   notifications and badges, while `none` mutes them.
-	*/
+	// The notification preference for this AI chat. `all` delivers AI chat
+	// notifications and badges, while `none` mutes them.
 	NotificationPreference AiChatNotificationPreferences `json:"notification_preference"`
 
-	/*
-	   A short descriptive title for this AI chat conversation. Null if no title has
-	   been set.
-	*/
+	// A short descriptive title for this AI chat conversation. Null if no title has
+	// been set.
 	Title *string `json:"title"`
 
 	// The datetime the ai chat was last updated.
@@ -210,16 +187,12 @@ type AiChat struct {
 
 // AiChatCreateParams: Parameters for CreateAiChat
 type AiChatCreateParams struct {
-	/*
-	   The unique identifier of the company to set as context for the AI chat (e.g.,
-	   "biz_XXXXX").
-	*/
+	// The unique identifier of the company to set as context for the AI chat (e.g.,
+	// "biz_XXXXX").
 	CurrentCompanyID Opt[string] `json:"current_company_id,omitzero"`
 
-	/*
-	   A list of previously uploaded file attachments to include with the first
-	   message.
-	*/
+	// A list of previously uploaded file attachments to include with the first
+	// message.
 	MessageAttachments Opt[[]AiChatCreateParamsMessageAttachmentsItem] `json:"message_attachments,omitzero"`
 
 	// The source of the message.
@@ -228,10 +201,8 @@ type AiChatCreateParams struct {
 	// The text content of the first message to send to the AI agent.
 	MessageText string `json:"message_text"`
 
-	/*
-	   The type of suggestion prompt that was clicked, when message_source is
-	   'suggestion'.
-	*/
+	// The type of suggestion prompt that was clicked, when message_source is
+	// 'suggestion'.
 	SuggestionType Opt[string] `json:"suggestion_type,omitzero"`
 
 	// An optional display title for the AI chat thread (e.g., "Help with billing").
@@ -244,10 +215,8 @@ type AiChatCreateParamsMessageAttachmentsItem struct {
 	ID string `json:"id"`
 }
 
-/*
-AiChatListItem is an AI-powered chat conversation belonging to a user, with
-optional scheduled automation.
-*/
+// AiChatListItem is an AI-powered chat conversation belonging to a user, with
+// optional scheduled automation.
 type AiChatListItem struct {
 	// The total number of tokens consumed across all messages in this conversation.
 	BlendedTokenUsage string `json:"blended_token_usage"`
@@ -258,25 +227,19 @@ type AiChatListItem struct {
 	// The unique identifier for the ai chat.
 	ID string `json:"id"`
 
-	/*
-	   The timestamp of the most recent message in this conversation. Null if no
-	   messages have been sent yet.
-	*/
+	// The timestamp of the most recent message in this conversation. Null if no
+	// messages have been sent yet.
 	LastMessageAt *time.Time `json:"last_message_at"`
 
 	// The total number of messages exchanged in this conversation.
 	MessageCount int64 `json:"message_count"`
 
-	/*
-	   The notification preference for this AI chat. `all` delivers AI chat
-	   notifications and badges, while `none` mutes them.
-	*/
+	// The notification preference for this AI chat. `all` delivers AI chat
+	// notifications and badges, while `none` mutes them.
 	NotificationPreference AiChatNotificationPreferences `json:"notification_preference"`
 
-	/*
-	   A short descriptive title for this AI chat conversation. Null if no title has
-	   been set.
-	*/
+	// A short descriptive title for this AI chat conversation. Null if no title has
+	// been set.
 	Title *string `json:"title"`
 
 	// The datetime the ai chat was last updated.
@@ -302,39 +265,29 @@ type AiChatListPage struct {
 }
 
 type AiChatListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   When true, returns only chats with an active cron schedule
-
-	   Sent as the query parameter "only_active_crons".
-	*/
+	// When true, returns only chats with an active cron schedule
+	//
+	// Sent as the query parameter "only_active_crons".
 	OnlyActiveCrons Opt[bool] `json:"-"`
 }
 
@@ -359,12 +312,10 @@ func (p AiChatListParams) query() url.Values {
 	return q
 }
 
-/*
-AiChatMessageSourceTypes is the source of an AI chat message
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AiChatMessageSourceTypes is the source of an AI chat message
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AiChatMessageSourceTypes string
 
 // Values of AiChatMessageSourceTypes known to this version of the client.
@@ -383,12 +334,10 @@ func (a AiChatMessageSourceTypes) IsKnown() bool {
 	return false
 }
 
-/*
-AiChatNotificationPreferences is the notification preference for an AI chat
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AiChatNotificationPreferences is the notification preference for an AI chat
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AiChatNotificationPreferences string
 
 // Values of AiChatNotificationPreferences known to this version of the client.
@@ -408,10 +357,8 @@ func (a AiChatNotificationPreferences) IsKnown() bool {
 
 // AiChatUpdateParams: Parameters for UpdateAiChat
 type AiChatUpdateParams struct {
-	/*
-	   The unique identifier of the company to set as context for the AI chat (e.g.,
-	   "biz_XXXXX").
-	*/
+	// The unique identifier of the company to set as context for the AI chat (e.g.,
+	// "biz_XXXXX").
 	CurrentCompanyID Opt[string] `json:"current_company_id,omitzero"`
 
 	// The notification preference for the AI chat.

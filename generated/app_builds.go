@@ -20,26 +20,23 @@ func newAppBuildService(t *transport) *AppBuildService {
 	return &AppBuildService{t: t}
 }
 
-/*
-Create is the "Create app build" operation.
-
-Upload a new build artifact for an app. The build must include a compiled code
-bundle for the specified platform.
-
-Required permissions:
-  - `developer:manage_builds`
-
-POST /app_builds
-
-Required scopes: developer:manage_builds.
-*/
+// Create is the "Create app build" operation.
+//
+// Upload a new build artifact for an app. The build must include a compiled code
+// bundle for the specified platform.
+//
+// Required permissions:
+//
+//   - `developer:manage_builds`
+//
+//     POST /app_builds
 func (s *AppBuildService) Create(ctx context.Context, params AppBuildCreateParams, opts ...RequestOption) (*AppBuild, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "appBuilds.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/app_builds",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AppBuild
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -48,28 +45,25 @@ func (s *AppBuildService) Create(ctx context.Context, params AppBuildCreateParam
 	return &out, nil
 }
 
-/*
-List is the "List app builds" operation.
-
-Returns a paginated list of build artifacts for a given app, with optional
-filtering by platform, status, and creation date.
-
-Required permissions:
-  - `developer:manage_builds`
-
-GET /app_builds
-
-Required scopes: developer:manage_builds.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List app builds" operation.
+//
+// Returns a paginated list of build artifacts for a given app, with optional
+// filtering by platform, status, and creation date.
+//
+// Required permissions:
+//
+//   - `developer:manage_builds`
+//
+//     GET /app_builds
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AppBuildService) List(ctx context.Context, params AppBuildListParams, opts ...RequestOption) (*AppBuildListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "appBuilds.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/app_builds",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AppBuildListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -78,11 +72,9 @@ func (s *AppBuildService) List(ctx context.Context, params AppBuildListParams, o
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AppBuildService) ListAutoPaging(ctx context.Context, params AppBuildListParams, opts ...RequestOption) iter.Seq2[AppBuildListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AppBuildListItem, string, bool, error) {
 		if after != "" {
@@ -100,25 +92,22 @@ func (s *AppBuildService) ListAutoPaging(ctx context.Context, params AppBuildLis
 	})
 }
 
-/*
-Promote is the "Promote app build" operation.
-
-Promote an approved or draft app build to production so it becomes the active
-version served to users.
-
-Required permissions:
-  - `developer:manage_builds`
-
-POST /app_builds/{id}/promote
-
-Required scopes: developer:manage_builds.
-*/
+// Promote is the "Promote app build" operation.
+//
+// Promote an approved or draft app build to production so it becomes the active
+// version served to users.
+//
+// Required permissions:
+//
+//   - `developer:manage_builds`
+//
+//     POST /app_builds/{id}/promote
 func (s *AppBuildService) Promote(ctx context.Context, id string, opts ...RequestOption) (*AppBuild, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "appBuilds.promote",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/app_builds/" + pathParam(id) + "/promote",
+		Options:   opts,
 	}
 	var out AppBuild
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -127,24 +116,21 @@ func (s *AppBuildService) Promote(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Retrieve is the "Retrieve app build" operation.
-
-Retrieves the details of an existing app build.
-
-Required permissions:
-  - `developer:manage_builds`
-
-GET /app_builds/{id}
-
-Required scopes: developer:manage_builds.
-*/
+// Retrieve is the "Retrieve app build" operation.
+//
+// Retrieves the details of an existing app build.
+//
+// Required permissions:
+//
+//   - `developer:manage_builds`
+//
+//     GET /app_builds/{id}
 func (s *AppBuildService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AppBuild, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "appBuilds.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/app_builds/" + pathParam(id),
+		Options:   opts,
 	}
 	var out AppBuild
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -153,15 +139,11 @@ func (s *AppBuildService) Retrieve(ctx context.Context, id string, opts ...Reque
 	return &out, nil
 }
 
-/*
-AppBuild is a versioned build artifact for a Whop React Native App, submitted
-for review and deployment to a specific platform.
-*/
+// AppBuild is a versioned build artifact for a Whop React Native App, submitted
+// for review and deployment to a specific platform.
 type AppBuild struct {
-	/*
-	   A SHA-256 hash of the uploaded build file, generated by the client and used to
-	   verify file integrity.
-	*/
+	// A SHA-256 hash of the uploaded build file, generated by the client and used to
+	// verify file integrity.
 	Checksum string `json:"checksum"`
 
 	// The datetime the app build was created.
@@ -179,10 +161,8 @@ type AppBuild struct {
 	// The target platform for this build.
 	Platform AppBuildPlatforms `json:"platform"`
 
-	/*
-	   Feedback from the reviewer explaining why the build was rejected. Null if the
-	   build has not been reviewed or was approved.
-	*/
+	// Feedback from the reviewer explaining why the build was rejected. Null if the
+	// build has not been reviewed or was approved.
 	ReviewMessage *string `json:"review_message"`
 
 	// The current review status of this build.
@@ -197,54 +177,40 @@ type AppBuildCreateParams struct {
 	// The identifier of the AI prompt that generated this build, if applicable.
 	AiPromptID Opt[string] `json:"ai_prompt_id,omitzero"`
 
-	/*
-	   The unique identifier of the app to create the build for. Defaults to the app
-	   associated with the current API key.
-	*/
+	// The unique identifier of the app to create the build for. Defaults to the app
+	// associated with the current API key.
 	AppID Opt[string] `json:"app_id,omitzero"`
 
-	/*
-	   The build file to upload. For iOS and Android, this should be a .zip archive
-	   containing a main_js_bundle.hbc file and an optional assets folder. For web,
-	   this should be a JavaScript file.
-	*/
+	// The build file to upload. For iOS and Android, this should be a .zip archive
+	// containing a main_js_bundle.hbc file and an optional assets folder. For web,
+	// this should be a JavaScript file.
 	Attachment AppBuildCreateParamsAttachment `json:"attachment"`
 
-	/*
-	   A client-generated checksum of the build file, used to verify file integrity
-	   when unpacked on a device.
-	*/
+	// A client-generated checksum of the build file, used to verify file integrity
+	// when unpacked on a device.
 	Checksum string `json:"checksum"`
 
 	// The target platform for the build. Accepted values: ios, android, web.
 	Platform AppBuildPlatforms `json:"platform"`
 
-	/*
-	   The view types this build supports. A build can support multiple view types but
-	   should only list the ones its code implements.
-	*/
+	// The view types this build supports. A build can support multiple view types but
+	// should only list the ones its code implements.
 	SupportedAppViewTypes Opt[[]AppViewTypes] `json:"supported_app_view_types,omitzero"`
 }
 
-/*
-AppBuildCreateParamsAttachment is the build file to upload. For iOS and Android,
-this should be a .zip archive containing a main_js_bundle.hbc file and an
-optional assets folder. For web, this should be a JavaScript file.
-*/
+// AppBuildCreateParamsAttachment is the build file to upload. For iOS and Android,
+// this should be a .zip archive containing a main_js_bundle.hbc file and an
+// optional assets folder. For web, this should be a JavaScript file.
 type AppBuildCreateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-AppBuildListItem is a versioned build artifact for a Whop React Native App,
-submitted for review and deployment to a specific platform.
-*/
+// AppBuildListItem is a versioned build artifact for a Whop React Native App,
+// submitted for review and deployment to a specific platform.
 type AppBuildListItem struct {
-	/*
-	   A SHA-256 hash of the uploaded build file, generated by the client and used to
-	   verify file integrity.
-	*/
+	// A SHA-256 hash of the uploaded build file, generated by the client and used to
+	// verify file integrity.
 	Checksum string `json:"checksum"`
 
 	// The datetime the app build was created.
@@ -262,10 +228,8 @@ type AppBuildListItem struct {
 	// The target platform for this build.
 	Platform AppBuildPlatforms `json:"platform"`
 
-	/*
-	   Feedback from the reviewer explaining why the build was rejected. Null if the
-	   build has not been reviewed or was approved.
-	*/
+	// Feedback from the reviewer explaining why the build was rejected. Null if the
+	// build has not been reviewed or was approved.
 	ReviewMessage *string `json:"review_message"`
 
 	// The current review status of this build.
@@ -285,67 +249,49 @@ type AppBuildListPage struct {
 }
 
 type AppBuildListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the app to list builds for.
-
-	   Sent as the query parameter "app_id".
-	*/
+	// The unique identifier of the app to list builds for.
+	//
+	// Sent as the query parameter "app_id".
 	AppID string `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Only return builds created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return builds created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return builds created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return builds created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter builds by target platform.
-
-	   Sent as the query parameter "platform".
-	*/
+	// Filter builds by target platform.
+	//
+	// Sent as the query parameter "platform".
 	Platform Opt[AppBuildPlatforms] `json:"-"`
 
-	/*
-	   Filter builds by review status.
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter builds by review status.
+	//
+	// Sent as the query parameter "status".
 	Status Opt[AppBuildStatuses] `json:"-"`
 }
 
@@ -380,12 +326,10 @@ func (p AppBuildListParams) query() url.Values {
 	return q
 }
 
-/*
-AppBuildPlatforms is the different platforms an app build can target.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppBuildPlatforms is the different platforms an app build can target.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppBuildPlatforms string
 
 // Values of AppBuildPlatforms known to this version of the client.
@@ -404,12 +348,10 @@ func (a AppBuildPlatforms) IsKnown() bool {
 	return false
 }
 
-/*
-AppBuildStatuses is the different statuses an AppBuild can be in.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppBuildStatuses is the different statuses an AppBuild can be in.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppBuildStatuses string
 
 // Values of AppBuildStatuses known to this version of the client.

@@ -20,27 +20,25 @@ func newAppService(t *transport) *AppService {
 	return &AppService{t: t}
 }
 
-/*
-Create is the "Create app" operation.
-
-Register a new app on the Whop developer platform. Apps provide custom
-experiences that can be added to products.
-
-Required permissions:
-  - `developer:create_app`
-  - `developer:manage_api_key`
-
-POST /apps
-
-Required scopes: developer:create_app, developer:manage_api_key.
-*/
+// Create is the "Create app" operation.
+//
+// Register a new app on the Whop developer platform. Apps provide custom
+// experiences that can be added to products.
+//
+// Required permissions:
+//
+//   - `developer:create_app`
+//
+//   - `developer:manage_api_key`
+//
+//     POST /apps
 func (s *AppService) Create(ctx context.Context, params AppCreateParams, opts ...RequestOption) (*App, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "apps.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/apps",
+		Body:      params,
+		Options:   opts,
 	}
 	var out App
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,23 +47,21 @@ func (s *AppService) Create(ctx context.Context, params AppCreateParams, opts ..
 	return &out, nil
 }
 
-/*
-List is the "List apps" operation.
-
-Returns a paginated list of apps on the Whop platform, with optional filtering
-by company, type, view support, and search query.
-
-GET /apps
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List apps" operation.
+//
+// Returns a paginated list of apps on the Whop platform, with optional filtering
+// by company, type, view support, and search query.
+//
+//	GET /apps
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AppService) List(ctx context.Context, params AppListParams, opts ...RequestOption) (*AppListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "apps.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/apps",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AppListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -74,11 +70,9 @@ func (s *AppService) List(ctx context.Context, params AppListParams, opts ...Req
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AppService) ListAutoPaging(ctx context.Context, params AppListParams, opts ...RequestOption) iter.Seq2[AppListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AppListItem, string, bool, error) {
 		if after != "" {
@@ -96,24 +90,21 @@ func (s *AppService) ListAutoPaging(ctx context.Context, params AppListParams, o
 	})
 }
 
-/*
-Retrieve is the "Retrieve app" operation.
-
-Retrieves the details of an existing app.
-
-Required permissions:
-  - `developer:manage_api_key`
-
-GET /apps/{id}
-
-Required scopes: developer:manage_api_key.
-*/
+// Retrieve is the "Retrieve app" operation.
+//
+// Retrieves the details of an existing app.
+//
+// Required permissions:
+//
+//   - `developer:manage_api_key`
+//
+//     GET /apps/{id}
 func (s *AppService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*App, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "apps.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/apps/" + pathParam(id),
+		Options:   opts,
 	}
 	var out App
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -122,27 +113,25 @@ func (s *AppService) Retrieve(ctx context.Context, id string, opts ...RequestOpt
 	return &out, nil
 }
 
-/*
-Update is the "Update app" operation.
-
-Update the settings, metadata, or status of an existing app on the Whop
-developer platform.
-
-Required permissions:
-  - `developer:update_app`
-  - `developer:manage_api_key`
-
-PATCH /apps/{id}
-
-Required scopes: developer:update_app, developer:manage_api_key.
-*/
+// Update is the "Update app" operation.
+//
+// Update the settings, metadata, or status of an existing app on the Whop
+// developer platform.
+//
+// Required permissions:
+//
+//   - `developer:update_app`
+//
+//   - `developer:manage_api_key`
+//
+//     PATCH /apps/{id}
 func (s *AppService) Update(ctx context.Context, id string, params AppUpdateParams, opts ...RequestOption) (*App, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "apps.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/apps/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out App
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -151,27 +140,19 @@ func (s *AppService) Update(ctx context.Context, id string, params AppUpdatePara
 	return &out, nil
 }
 
-/*
-App is an app is an integration built on Whop. Apps can serve consumers as
-experiences within products, or serve companies as business tools.
-*/
+// App is an app is an integration built on Whop. Apps can serve consumers as
+// experiences within products, or serve companies as business tools.
 type App struct {
-	/*
-	   The API key used to authenticate requests on behalf of this app. Null if no API
-	   key has been generated. Requires the 'developer:manage_api_key' permission.
-	*/
+	// The API key used to authenticate requests on behalf of this app. Null if no API
+	// key has been generated. Requires the 'developer:manage_api_key' permission.
 	APIKey *AppAPIKey `json:"api_key"`
 
-	/*
-	   The target audience classification for this app (e.g., 'b2b_app', 'b2c_app',
-	   'company_app', 'component').
-	*/
+	// The target audience classification for this app (e.g., 'b2b_app', 'b2c_app',
+	// 'company_app', 'component').
 	AppType AppTypes `json:"app_type"`
 
-	/*
-	   The production base URL where the app is hosted. Null if no base URL is
-	   configured.
-	*/
+	// The production base URL where the app is hosted. Null if no base URL is
+	// configured.
 	BaseURL *string `json:"base_url"`
 
 	// The company that owns and publishes this app.
@@ -180,111 +161,79 @@ type App struct {
 	// The user who created and owns the company that published this app.
 	Creator AppCreator `json:"creator"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	DashboardPath *string `json:"dashboard_path"`
 
-	/*
-	   A written description of what this app does, displayed on the app store listing
-	   page. Null if no description has been set.
-	*/
+	// A written description of what this app does, displayed on the app store listing
+	// page. Null if no description has been set.
 	Description *string `json:"description"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	DiscoverPath *string `json:"discover_path"`
 
-	/*
-	   The unique subdomain identifier for this app's proxied URL on the Whop platform.
-	   Forms the URL pattern https://{domain_id}.apps.whop.com.
-	*/
+	// The unique subdomain identifier for this app's proxied URL on the Whop platform.
+	// Forms the URL pattern https://{domain_id}.apps.whop.com.
 	DomainID string `json:"domain_id"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	ExperiencePath *string `json:"experience_path"`
 
-	/*
-	   The icon image for this app, displayed on the app store, product pages,
-	   checkout, and as the default icon for experiences using this app.
-	*/
+	// The icon image for this app, displayed on the app store, product pages,
+	// checkout, and as the default icon for experiences using this app.
 	Icon *AppIcon `json:"icon"`
 
 	// The unique identifier for the app.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this app shown on the app store and in experience
-	   navigation. Maximum 30 characters.
-	*/
+	// The display name of this app shown on the app store and in experience
+	// navigation. Maximum 30 characters.
 	Name string `json:"name"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	OpenapiPath *string `json:"openapi_path"`
 
-	/*
-	   The full origin URL for this app's proxied domain (e.g.,
-	   'https://myapp.apps.whop.com'). Null if no proxy domain is configured.
-	*/
+	// The full origin URL for this app's proxied domain (e.g.,
+	// 'https://myapp.apps.whop.com'). Null if no proxy domain is configured.
 	Origin *string `json:"origin"`
 
-	/*
-	   The whitelisted OAuth callback URLs that users are redirected to after
-	   authorizing the app.
-	*/
+	// The whitelisted OAuth callback URLs that users are redirected to after
+	// authorizing the app.
 	RedirectURIs []string `json:"redirect_uris"`
 
-	/*
-	   The list of permissions this app requests when installed, including both
-	   required and optional permissions with justifications.
-	*/
+	// The list of permissions this app requests when installed, including both
+	// required and optional permissions with justifications.
 	RequestedPermissions []AppRequestedPermissionsItem `json:"requested_permissions"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	SkillsPath *string `json:"skills_path"`
 
-	/*
-	   Aggregate usage statistics for this app, including daily, weekly, and monthly
-	   active user counts.
-	*/
+	// Aggregate usage statistics for this app, including daily, weekly, and monthly
+	// active user counts.
 	Stats *AppStats `json:"stats"`
 
-	/*
-	   The current visibility status of this app on the Whop app store. 'live' means
-	   publicly discoverable, 'unlisted' means accessible only via direct link, and
-	   'hidden' means not visible anywhere.
-	*/
+	// The current visibility status of this app on the Whop app store. 'live' means
+	// publicly discoverable, 'unlisted' means accessible only via direct link, and
+	// 'hidden' means not visible anywhere.
 	Status AppStatuses `json:"status"`
 
-	/*
-	   Whether this app has been verified by Whop. Verified apps are endorsed by Whop
-	   and displayed in the featured apps section of the app store.
-	*/
+	// Whether this app has been verified by Whop. Verified apps are endorsed by Whop
+	// and displayed in the featured apps section of the app store.
 	Verified bool `json:"verified"`
 }
 
-/*
-AppAPIKey is the API key used to authenticate requests on behalf of this app.
-Null if no API key has been generated. Requires the 'developer:manage_api_key'
-permission.
-*/
+// AppAPIKey is the API key used to authenticate requests on behalf of this app.
+// Null if no API key has been generated. Requires the 'developer:manage_api_key'
+// permission.
 type AppAPIKey struct {
 	// The datetime the private api key was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -307,16 +256,12 @@ type AppCompany struct {
 
 // AppCreateParams: Parameters for CreateApp
 type AppCreateParams struct {
-	/*
-	   The base production URL where the app is hosted, such as
-	   'https://myapp.example.com'.
-	*/
+	// The base production URL where the app is hosted, such as
+	// 'https://myapp.example.com'.
 	BaseURL Opt[string] `json:"base_url,omitzero"`
 
-	/*
-	   The unique identifier of the company to create the app for, starting with
-	   'biz_'.
-	*/
+	// The unique identifier of the company to create the app for, starting with
+	// 'biz_'.
 	CompanyID string `json:"company_id"`
 
 	// The icon image for the app in PNG, JPEG, or GIF format.
@@ -325,10 +270,8 @@ type AppCreateParams struct {
 	// The display name for the app, shown to users on the app store and product pages.
 	Name string `json:"name"`
 
-	/*
-	   The whitelisted OAuth callback URLs that users are redirected to after
-	   authorizing the app.
-	*/
+	// The whitelisted OAuth callback URLs that users are redirected to after
+	// authorizing the app.
 	RedirectURIs Opt[[]string] `json:"redirect_uris,omitzero"`
 }
 
@@ -350,33 +293,23 @@ type AppCreator struct {
 	Username string `json:"username"`
 }
 
-/*
-AppIcon is the icon image for this app, displayed on the app store, product
-pages, checkout, and as the default icon for experiences using this app.
-*/
+// AppIcon is the icon image for this app, displayed on the app store, product
+// pages, checkout, and as the default icon for experiences using this app.
 type AppIcon struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-AppListItem is an app is an integration built on Whop. Apps can serve consumers
-as experiences within products, or serve companies as business tools.
-*/
+// AppListItem is an app is an integration built on Whop. Apps can serve consumers
+// as experiences within products, or serve companies as business tools.
 type AppListItem struct {
-	/*
-	   The target audience classification for this app (e.g., 'b2b_app', 'b2c_app',
-	   'company_app', 'component').
-	*/
+	// The target audience classification for this app (e.g., 'b2b_app', 'b2c_app',
+	// 'company_app', 'component').
 	AppType AppTypes `json:"app_type"`
 
-	/*
-	   The production base URL where the app is hosted. Null if no base URL is
-	   configured.
-	*/
+	// The production base URL where the app is hosted. Null if no base URL is
+	// configured.
 	BaseURL *string `json:"base_url"`
 
 	// The company that owns and publishes this app.
@@ -385,85 +318,61 @@ type AppListItem struct {
 	// The user who created and owns the company that published this app.
 	Creator AppListItemCreator `json:"creator"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	DashboardPath *string `json:"dashboard_path"`
 
-	/*
-	   A written description of what this app does, displayed on the app store listing
-	   page. Null if no description has been set.
-	*/
+	// A written description of what this app does, displayed on the app store listing
+	// page. Null if no description has been set.
 	Description *string `json:"description"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	DiscoverPath *string `json:"discover_path"`
 
-	/*
-	   The unique subdomain identifier for this app's proxied URL on the Whop platform.
-	   Forms the URL pattern https://{domain_id}.apps.whop.com.
-	*/
+	// The unique subdomain identifier for this app's proxied URL on the Whop platform.
+	// Forms the URL pattern https://{domain_id}.apps.whop.com.
 	DomainID string `json:"domain_id"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	ExperiencePath *string `json:"experience_path"`
 
-	/*
-	   The icon image for this app, displayed on the app store, product pages,
-	   checkout, and as the default icon for experiences using this app.
-	*/
+	// The icon image for this app, displayed on the app store, product pages,
+	// checkout, and as the default icon for experiences using this app.
 	Icon *AppListItemIcon `json:"icon"`
 
 	// The unique identifier for the app.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this app shown on the app store and in experience
-	   navigation. Maximum 30 characters.
-	*/
+	// The display name of this app shown on the app store and in experience
+	// navigation. Maximum 30 characters.
 	Name string `json:"name"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	OpenapiPath *string `json:"openapi_path"`
 
-	/*
-	   The full origin URL for this app's proxied domain (e.g.,
-	   'https://myapp.apps.whop.com'). Null if no proxy domain is configured.
-	*/
+	// The full origin URL for this app's proxied domain (e.g.,
+	// 'https://myapp.apps.whop.com'). Null if no proxy domain is configured.
 	Origin *string `json:"origin"`
 
-	/*
-	   The URL path template for a specific view of this app, appended to the base
-	   domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
-	   not configured.
-	*/
+	// The URL path template for a specific view of this app, appended to the base
+	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
+	// not configured.
 	SkillsPath *string `json:"skills_path"`
 
-	/*
-	   The current visibility status of this app on the Whop app store. 'live' means
-	   publicly discoverable, 'unlisted' means accessible only via direct link, and
-	   'hidden' means not visible anywhere.
-	*/
+	// The current visibility status of this app on the Whop app store. 'live' means
+	// publicly discoverable, 'unlisted' means accessible only via direct link, and
+	// 'hidden' means not visible anywhere.
 	Status AppStatuses `json:"status"`
 
-	/*
-	   Whether this app has been verified by Whop. Verified apps are endorsed by Whop
-	   and displayed in the featured apps section of the app store.
-	*/
+	// Whether this app has been verified by Whop. Verified apps are endorsed by Whop
+	// and displayed in the featured apps section of the app store.
 	Verified bool `json:"verified"`
 }
 
@@ -476,10 +385,8 @@ type AppListItemCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-AppListItemCreator is the user who created and owns the company that published
-this app.
-*/
+// AppListItemCreator is the user who created and owns the company that published
+// this app.
 type AppListItemCreator struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -491,15 +398,11 @@ type AppListItemCreator struct {
 	Username string `json:"username"`
 }
 
-/*
-AppListItemIcon is the icon image for this app, displayed on the app store,
-product pages, checkout, and as the default icon for experiences using this app.
-*/
+// AppListItemIcon is the icon image for this app, displayed on the app store,
+// product pages, checkout, and as the default icon for experiences using this app.
 type AppListItemIcon struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -513,85 +416,63 @@ type AppListPage struct {
 }
 
 type AppListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Filter apps by the type of end-user they are built for, such as consumer or
-	   business.
-
-	   Sent as the query parameter "app_type".
-	*/
+	// Filter apps by the type of end-user they are built for, such as consumer or
+	// business.
+	//
+	// Sent as the query parameter "app_type".
 	AppType Opt[AppTypes] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter apps to only those created by this company, starting with 'biz_'.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Filter apps to only those created by this company, starting with 'biz_'.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   The sort direction for results. Accepted values: asc, desc.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Accepted values: asc, desc.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The field to sort apps by. Defaults to discoverable_at descending, showing the
-	   most recently published apps first.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to sort apps by. Defaults to discoverable_at descending, showing the
+	// most recently published apps first.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[AppOrder] `json:"-"`
 
-	/*
-	   A search string to filter apps by name, such as 'chat' or 'analytics'.
-
-	   Sent as the query parameter "query".
-	*/
+	// A search string to filter apps by name, such as 'chat' or 'analytics'.
+	//
+	// Sent as the query parameter "query".
 	Query Opt[string] `json:"-"`
 
-	/*
-	   Whether to only return apps that have been verified by Whop. Useful for
-	   populating a featured apps section.
-
-	   Sent as the query parameter "verified_apps_only".
-	*/
+	// Whether to only return apps that have been verified by Whop. Useful for
+	// populating a featured apps section.
+	//
+	// Sent as the query parameter "verified_apps_only".
 	VerifiedAppsOnly Opt[bool] `json:"-"`
 
-	/*
-	   Filter apps to only those supporting a specific view type, such as 'dashboard'
-	   or 'hub'.
-
-	   Sent as the query parameter "view_type".
-	*/
+	// Filter apps to only those supporting a specific view type, such as 'dashboard'
+	// or 'hub'.
+	//
+	// Sent as the query parameter "view_type".
 	ViewType Opt[AppViewTypes] `json:"-"`
 }
 
@@ -634,12 +515,10 @@ func (p AppListParams) query() url.Values {
 	return q
 }
 
-/*
-AppOauthClientTypes: How this app authenticates at the OAuth token endpoint.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppOauthClientTypes: How this app authenticates at the OAuth token endpoint.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppOauthClientTypes string
 
 // Values of AppOauthClientTypes known to this version of the client.
@@ -657,12 +536,10 @@ func (a AppOauthClientTypes) IsKnown() bool {
 	return false
 }
 
-/*
-AppOrder is the order to fetch the apps in for discovery.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppOrder is the order to fetch the apps in for discovery.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppOrder string
 
 // Values of AppOrder known to this version of the client.
@@ -690,10 +567,8 @@ func (a AppOrder) IsKnown() bool {
 	return false
 }
 
-/*
-AppRequestedPermissionsItem is a permission that the app requests from the admin
-of a company during the oauth flow.
-*/
+// AppRequestedPermissionsItem is a permission that the app requests from the admin
+// of a company during the oauth flow.
 type AppRequestedPermissionsItem struct {
 	// Whether the action is required for the app to function.
 	IsRequired bool `json:"is_required"`
@@ -705,10 +580,8 @@ type AppRequestedPermissionsItem struct {
 	PermissionAction AppRequestedPermissionsItemPermissionAction `json:"permission_action"`
 }
 
-/*
-AppRequestedPermissionsItemPermissionAction is the action that the app will
-request off of users when a user installs the app.
-*/
+// AppRequestedPermissionsItemPermissionAction is the action that the app will
+// request off of users when a user installs the app.
 type AppRequestedPermissionsItemPermissionAction struct {
 	// The identifier of the action.
 	Action string `json:"action"`
@@ -717,42 +590,30 @@ type AppRequestedPermissionsItemPermissionAction struct {
 	Name string `json:"name"`
 }
 
-/*
-AppStats: Aggregate usage statistics for this app, including daily, weekly, and
-monthly active user counts.
-*/
+// AppStats: Aggregate usage statistics for this app, including daily, weekly, and
+// monthly active user counts.
 type AppStats struct {
-	/*
-	   The number of unique users who have spent time in this app in the last 24 hours.
-	   Returns 0 if no usage data is available.
-	*/
+	// The number of unique users who have spent time in this app in the last 24 hours.
+	// Returns 0 if no usage data is available.
 	Dau int64 `json:"dau"`
 
-	/*
-	   The number of unique users who have spent time in this app in the last 28 days.
-	   Returns 0 if no usage data is available.
-	*/
+	// The number of unique users who have spent time in this app in the last 28 days.
+	// Returns 0 if no usage data is available.
 	Mau int64 `json:"mau"`
 
-	/*
-	   The total time, in seconds, that all users have spent in this app over the last
-	   24 hours. Returns 0 if no usage data is available.
-	*/
+	// The total time, in seconds, that all users have spent in this app over the last
+	// 24 hours. Returns 0 if no usage data is available.
 	TimeSpentLast24Hours int64 `json:"time_spent_last24_hours"`
 
-	/*
-	   The number of unique users who have spent time in this app in the last 7 days.
-	   Returns 0 if no usage data is available.
-	*/
+	// The number of unique users who have spent time in this app in the last 7 days.
+	// Returns 0 if no usage data is available.
 	Wau int64 `json:"wau"`
 }
 
-/*
-AppStatuses is the status of an experience interface
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppStatuses is the status of an experience interface
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppStatuses string
 
 // Values of AppStatuses known to this version of the client.
@@ -771,12 +632,10 @@ func (a AppStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-AppTypes is the type of end-user an app is built for
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppTypes is the type of end-user an app is built for
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppTypes string
 
 // Values of AppTypes known to this version of the client.
@@ -804,10 +663,8 @@ type AppUpdateParams struct {
 	// The type of end-user the app is built for, such as consumer or business.
 	AppType Opt[AppTypes] `json:"app_type,omitzero"`
 
-	/*
-	   The base production URL where the app is hosted, such as
-	   'https://myapp.example.com'.
-	*/
+	// The base production URL where the app is hosted, such as
+	// 'https://myapp.example.com'.
 	BaseURL Opt[string] `json:"base_url,omitzero"`
 
 	// The URL path for the company dashboard view of the app, such as '/dashboard'.
@@ -819,10 +676,8 @@ type AppUpdateParams struct {
 	// The URL path for the discover view of the app, such as '/discover'.
 	DiscoverPath Opt[string] `json:"discover_path,omitzero"`
 
-	/*
-	   The URL path for the member-facing hub view of the app, such as
-	   '/experiences/[experienceId]'.
-	*/
+	// The URL path for the member-facing hub view of the app, such as
+	// '/experiences/[experienceId]'.
 	ExperiencePath Opt[string] `json:"experience_path,omitzero"`
 
 	// The icon image for the app, used in listings and navigation.
@@ -834,16 +689,12 @@ type AppUpdateParams struct {
 	// How this app authenticates at the OAuth token endpoint.
 	OauthClientType Opt[AppOauthClientTypes] `json:"oauth_client_type,omitzero"`
 
-	/*
-	   The URL path to the OpenAPI spec file of the app, such as
-	   '/assets/openapi.json'.
-	*/
+	// The URL path to the OpenAPI spec file of the app, such as
+	// '/assets/openapi.json'.
 	OpenapiPath Opt[string] `json:"openapi_path,omitzero"`
 
-	/*
-	   The whitelisted OAuth callback URLs that users are redirected to after
-	   authorizing the app
-	*/
+	// The whitelisted OAuth callback URLs that users are redirected to after
+	// authorizing the app
 	RedirectURIs Opt[[]string] `json:"redirect_uris,omitzero"`
 
 	// The permission scopes the app will request from users when they install it.
@@ -852,29 +703,23 @@ type AppUpdateParams struct {
 	// The URL path to the skills directory of the app, such as '/assets/skills/'.
 	SkillsPath Opt[string] `json:"skills_path,omitzero"`
 
-	/*
-	   Controls the app's visibility. Set to 'live' to publish on Whop discovery
-	   (requires name, icon, and description). Set to 'unlisted' to hide from discovery
-	   while keeping the app accessible via direct link.
-	*/
+	// Controls the app's visibility. Set to 'live' to publish on Whop discovery
+	// (requires name, icon, and description). Set to 'unlisted' to hide from discovery
+	// while keeping the app accessible via direct link.
 	Status Opt[AppStatuses] `json:"status,omitzero"`
 }
 
-/*
-AppUpdateParamsIcon is the icon image for the app, used in listings and
-navigation.
-*/
+// AppUpdateParamsIcon is the icon image for the app, used in listings and
+// navigation.
 type AppUpdateParamsIcon struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-AppValidScopes: These are the scopes an app can request on behalf of a user
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppValidScopes: These are the scopes an app can request on behalf of a user
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppValidScopes string
 
 // Values of AppValidScopes known to this version of the client.

@@ -11,10 +11,8 @@ import (
 	"time"
 )
 
-/*
-AuthorizedUserService holds the authorizedUsers operations:
-client.AuthorizedUsers.
-*/
+// AuthorizedUserService holds the authorizedUsers operations:
+// client.AuthorizedUsers.
 type AuthorizedUserService struct {
 	t *transport
 }
@@ -23,26 +21,24 @@ func newAuthorizedUserService(t *transport) *AuthorizedUserService {
 	return &AuthorizedUserService{t: t}
 }
 
-/*
-Create is the "Create authorized user" operation.
-
-Add a new authorized user to a company.
-
-Required permissions:
-  - `authorized_user:create`
-  - `member:email:read`
-
-POST /authorized_users
-
-Required scopes: authorized_user:create, member:email:read.
-*/
+// Create is the "Create authorized user" operation.
+//
+// Add a new authorized user to a company.
+//
+// Required permissions:
+//
+//   - `authorized_user:create`
+//
+//   - `member:email:read`
+//
+//     POST /authorized_users
 func (s *AuthorizedUserService) Create(ctx context.Context, params AuthorizedUserCreateParams, opts ...RequestOption) (*AuthorizedUser, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "authorizedUsers.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/authorized_users",
+		Body:      params,
+		Options:   opts,
 	}
 	var out AuthorizedUser
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -51,54 +47,49 @@ func (s *AuthorizedUserService) Create(ctx context.Context, params AuthorizedUse
 	return &out, nil
 }
 
-/*
-Delete is the "Delete authorized user" operation.
-
-Remove an authorized user from a company.
-
-Required permissions:
-  - `authorized_user:delete`
-
-DELETE /authorized_users/{id}
-
-Required scopes: authorized_user:delete.
-*/
+// Delete is the "Delete authorized user" operation.
+//
+// Remove an authorized user from a company.
+//
+// Required permissions:
+//
+//   - `authorized_user:delete`
+//
+//     DELETE /authorized_users/{id}
 func (s *AuthorizedUserService) Delete(ctx context.Context, id string, params AuthorizedUserDeleteParams, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "authorizedUsers.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/authorized_users/" + pathParam(id),
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List authorized users" operation.
-
-Returns a paginated list of authorized team members for a company, with optional
-filtering by user, role, and creation date.
-
-Required permissions:
-  - `company:authorized_user:read`
-  - `member:email:read`
-
-GET /authorized_users
-
-Required scopes: company:authorized_user:read, member:email:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List authorized users" operation.
+//
+// Returns a paginated list of authorized team members for a company, with optional
+// filtering by user, role, and creation date.
+//
+// Required permissions:
+//
+//   - `company:authorized_user:read`
+//
+//   - `member:email:read`
+//
+//     GET /authorized_users
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AuthorizedUserService) List(ctx context.Context, params AuthorizedUserListParams, opts ...RequestOption) (*AuthorizedUserListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "authorizedUsers.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/authorized_users",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out AuthorizedUserListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -107,11 +98,9 @@ func (s *AuthorizedUserService) List(ctx context.Context, params AuthorizedUserL
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *AuthorizedUserService) ListAutoPaging(ctx context.Context, params AuthorizedUserListParams, opts ...RequestOption) iter.Seq2[AuthorizedUserListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AuthorizedUserListItem, string, bool, error) {
 		if after != "" {
@@ -129,25 +118,23 @@ func (s *AuthorizedUserService) ListAutoPaging(ctx context.Context, params Autho
 	})
 }
 
-/*
-Retrieve is the "Retrieve authorized user" operation.
-
-Retrieves the details of an existing authorized user.
-
-Required permissions:
-  - `company:authorized_user:read`
-  - `member:email:read`
-
-GET /authorized_users/{id}
-
-Required scopes: company:authorized_user:read, member:email:read.
-*/
+// Retrieve is the "Retrieve authorized user" operation.
+//
+// Retrieves the details of an existing authorized user.
+//
+// Required permissions:
+//
+//   - `company:authorized_user:read`
+//
+//   - `member:email:read`
+//
+//     GET /authorized_users/{id}
 func (s *AuthorizedUserService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AuthorizedUser, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "authorizedUsers.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/authorized_users/" + pathParam(id),
+		Options:   opts,
 	}
 	var out AuthorizedUser
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -156,10 +143,8 @@ func (s *AuthorizedUserService) Retrieve(ctx context.Context, id string, opts ..
 	return &out, nil
 }
 
-/*
-AuthorizedUser is a user who has been granted administrative access to manage a
-company's dashboard and settings.
-*/
+// AuthorizedUser is a user who has been granted administrative access to manage a
+// company's dashboard and settings.
 type AuthorizedUser struct {
 	// The company this authorized user has access to.
 	Company AuthorizedUserCompany `json:"company"`
@@ -188,10 +173,8 @@ type AuthorizedUserCreateParams struct {
 	// The ID of the company to add the authorized user to.
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The role to assign to the authorized user within the company. Supported roles:
-	   'moderator', 'sales_manager'.
-	*/
+	// The role to assign to the authorized user within the company. Supported roles:
+	// 'moderator', 'sales_manager'.
 	Role AuthorizedUserRoles `json:"role"`
 
 	// Whether to send notification emails to the user on creation.
@@ -202,12 +185,10 @@ type AuthorizedUserCreateParams struct {
 }
 
 type AuthorizedUserDeleteParams struct {
-	/*
-	   The ID of the company the authorized user belongs to. Optional if the authorized
-	   user ID is provided.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The ID of the company the authorized user belongs to. Optional if the authorized
+	// user ID is provided.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 }
 
@@ -220,10 +201,8 @@ func (p AuthorizedUserDeleteParams) query() url.Values {
 	return q
 }
 
-/*
-AuthorizedUserListItem is a user who has been granted administrative access to
-manage a company's dashboard and settings.
-*/
+// AuthorizedUserListItem is a user who has been granted administrative access to
+// manage a company's dashboard and settings.
 type AuthorizedUserListItem struct {
 	// The company this authorized user has access to.
 	Company AuthorizedUserListItemCompany `json:"company"`
@@ -247,15 +226,11 @@ type AuthorizedUserListItemCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-AuthorizedUserListItemUser is the user account linked to this authorized user
-record.
-*/
+// AuthorizedUserListItemUser is the user account linked to this authorized user
+// record.
 type AuthorizedUserListItemUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -278,68 +253,50 @@ type AuthorizedUserListPage struct {
 }
 
 type AuthorizedUserListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list authorized users for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list authorized users for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return authorized users created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return authorized users created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return authorized users created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return authorized users created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter authorized users by their assigned role within the company.
-
-	   Sent as the query parameter "role".
-	*/
+	// Filter authorized users by their assigned role within the company.
+	//
+	// Sent as the query parameter "role".
 	Role Opt[AuthorizedUserRoles] `json:"-"`
 
-	/*
-	   Filter results to a specific user to check if they are an authorized team
-	   member.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Filter results to a specific user to check if they are an authorized team
+	// member.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -376,12 +333,10 @@ func (p AuthorizedUserListParams) query() url.Values {
 	return q
 }
 
-/*
-AuthorizedUserRoles: Possible roles an authorized user can have
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AuthorizedUserRoles: Possible roles an authorized user can have
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AuthorizedUserRoles string
 
 // Values of AuthorizedUserRoles known to this version of the client.
@@ -408,10 +363,8 @@ func (a AuthorizedUserRoles) IsKnown() bool {
 
 // AuthorizedUserUser is the user account linked to this authorized user record.
 type AuthorizedUserUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.

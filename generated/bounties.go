@@ -20,25 +20,22 @@ func newBountyService(t *transport) *BountyService {
 	return &BountyService{t: t}
 }
 
-/*
-Create is the "Create bounty" operation.
-
-Create a new workforce bounty by funding a dedicated bounty pool.
-
-Required permissions:
-  - `bounty:create`
-
-POST /bounties
-
-Required scopes: bounty:create.
-*/
+// Create is the "Create bounty" operation.
+//
+// Create a new workforce bounty by funding a dedicated bounty pool.
+//
+// Required permissions:
+//
+//   - `bounty:create`
+//
+//     POST /bounties
 func (s *BountyService) Create(ctx context.Context, params BountyCreateParams, opts ...RequestOption) (*Bounty, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "bounties.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/bounties",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Bounty
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -47,24 +44,22 @@ func (s *BountyService) Create(ctx context.Context, params BountyCreateParams, o
 	return &out, nil
 }
 
-/*
-List is the "List bounties" operation.
-
-Returns a paginated list of workforce bounties. When experienceId is provided,
-returns bounties scoped to that experience. When omitted, returns bounties with
-no experience.
-
-GET /bounties
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List bounties" operation.
+//
+// Returns a paginated list of workforce bounties. When experienceId is provided,
+// returns bounties scoped to that experience. When omitted, returns bounties with
+// no experience.
+//
+//	GET /bounties
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *BountyService) List(ctx context.Context, params BountyListParams, opts ...RequestOption) (*BountyListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "bounties.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/bounties",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out BountyListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -73,11 +68,9 @@ func (s *BountyService) List(ctx context.Context, params BountyListParams, opts 
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *BountyService) ListAutoPaging(ctx context.Context, params BountyListParams, opts ...RequestOption) iter.Seq2[BountyListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]BountyListItem, string, bool, error) {
 		if after != "" {
@@ -95,19 +88,17 @@ func (s *BountyService) ListAutoPaging(ctx context.Context, params BountyListPar
 	})
 }
 
-/*
-Retrieve is the "Retrieve bounty" operation.
-
-Retrieves a workforce bounty for the current authenticated user.
-
-GET /bounties/{id}
-*/
+// Retrieve is the "Retrieve bounty" operation.
+//
+// Retrieves a workforce bounty for the current authenticated user.
+//
+//	GET /bounties/{id}
 func (s *BountyService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Bounty, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "bounties.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/bounties/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Bounty
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -154,22 +145,16 @@ type Bounty struct {
 
 // BountyCreateParams: Parameters for CreateWorkforceBounty
 type BountyCreateParams struct {
-	/*
-	   The number of submissions that can be approved before the bounty closes.
-	   Defaults to 1.
-	*/
+	// The number of submissions that can be approved before the bounty closes.
+	// Defaults to 1.
 	AcceptedSubmissionsLimit Opt[int64] `json:"accepted_submissions_limit,omitzero"`
 
-	/*
-	   The ISO3166 country codes where this bounty should be visible. Empty means
-	   globally visible.
-	*/
+	// The ISO3166 country codes where this bounty should be visible. Empty means
+	// globally visible.
 	AllowedCountryCodes Opt[[]string] `json:"allowed_country_codes,omitzero"`
 
-	/*
-	   The amount paid to each approved submission. The total bounty pool funded is
-	   this amount times accepted_submissions_limit.
-	*/
+	// The amount paid to each approved submission. The total bounty pool funded is
+	// this amount times accepted_submissions_limit.
 	BaseUnitAmount float64 `json:"base_unit_amount"`
 
 	// The currency for the bounty pool funding amount.
@@ -181,23 +166,17 @@ type BountyCreateParams struct {
 	// An optional experience to scope the bounty to.
 	ExperienceID Opt[string] `json:"experience_id,omitzero"`
 
-	/*
-	   The user (user_*) or company (biz_*) tag whose balance funds this bounty pool.
-	   Defaults to the requester's personal balance when omitted. The requester must be
-	   the user themself or an owner/admin of the company.
-	*/
+	// The user (user_*) or company (biz_*) tag whose balance funds this bounty pool.
+	// Defaults to the requester's personal balance when omitted. The requester must be
+	// the user themself or an owner/admin of the company.
 	OriginAccountID Opt[string] `json:"origin_account_id,omitzero"`
 
-	/*
-	   Optional markdown body for the anchor forum post. Falls back to the bounty
-	   description when omitted.
-	*/
+	// Optional markdown body for the anchor forum post. Falls back to the bounty
+	// description when omitted.
 	PostMarkdownContent Opt[string] `json:"post_markdown_content,omitzero"`
 
-	/*
-	   Optional title for the anchor forum post. Falls back to the bounty title when
-	   omitted.
-	*/
+	// Optional title for the anchor forum post. Falls back to the bounty title when
+	// omitted.
 	PostTitle Opt[string] `json:"post_title,omitzero"`
 
 	// The title of the bounty.
@@ -250,54 +229,40 @@ type BountyListPage struct {
 }
 
 type BountyListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Sort direction. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// Sort direction. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   The experience to list bounties for. When omitted, returns bounties with no
-	   experience.
-
-	   Sent as the query parameter "experience_id".
-	*/
+	// The experience to list bounties for. When omitted, returns bounties with no
+	// experience.
+	//
+	// Sent as the query parameter "experience_id".
 	ExperienceID Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter bounties by status.
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter bounties by status.
+	//
+	// Sent as the query parameter "status".
 	Status Opt[Statuses] `json:"-"`
 }
 
@@ -328,12 +293,10 @@ func (p BountyListParams) query() url.Values {
 	return q
 }
 
-/*
-BountyTypes is the available bounty implementation types.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// BountyTypes is the available bounty implementation types.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type BountyTypes string
 
 // Values of BountyTypes known to this version of the client.
@@ -352,12 +315,10 @@ func (b BountyTypes) IsKnown() bool {
 	return false
 }
 
-/*
-Statuses is the available bounty statuses to choose from.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// Statuses is the available bounty statuses to choose from.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type Statuses string
 
 // Values of Statuses known to this version of the client.

@@ -11,10 +11,8 @@ import (
 	"time"
 )
 
-/*
-CardTransactionService holds the cardTransactions operations:
-client.CardTransactions.
-*/
+// CardTransactionService holds the cardTransactions operations:
+// client.CardTransactions.
 type CardTransactionService struct {
 	t *transport
 }
@@ -23,27 +21,24 @@ func newCardTransactionService(t *transport) *CardTransactionService {
 	return &CardTransactionService{t: t}
 }
 
-/*
-List is the "List card transactions" operation.
-
-Returns a paginated list of card transactions for a company.
-
-Required permissions:
-  - `payout:account:read`
-
-GET /card_transactions
-
-Required scopes: payout:account:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List card transactions" operation.
+//
+// Returns a paginated list of card transactions for a company.
+//
+// Required permissions:
+//
+//   - `payout:account:read`
+//
+//     GET /card_transactions
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CardTransactionService) List(ctx context.Context, params CardTransactionListParams, opts ...RequestOption) (*CardTransactionListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "cardTransactions.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/card_transactions",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CardTransactionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -52,11 +47,9 @@ func (s *CardTransactionService) List(ctx context.Context, params CardTransactio
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CardTransactionService) ListAutoPaging(ctx context.Context, params CardTransactionListParams, opts ...RequestOption) iter.Seq2[CardTransactionListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CardTransactionListItem, string, bool, error) {
 		if after != "" {
@@ -74,24 +67,21 @@ func (s *CardTransactionService) ListAutoPaging(ctx context.Context, params Card
 	})
 }
 
-/*
-Retrieve is the "Retrieve card transaction" operation.
-
-Retrieves a single card transaction by ID.
-
-Required permissions:
-  - `payout:account:read`
-
-GET /card_transactions/{id}
-
-Required scopes: payout:account:read.
-*/
+// Retrieve is the "Retrieve card transaction" operation.
+//
+// Retrieves a single card transaction by ID.
+//
+// Required permissions:
+//
+//   - `payout:account:read`
+//
+//     GET /card_transactions/{id}
 func (s *CardTransactionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CardTransaction, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "cardTransactions.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/card_transactions/" + pathParam(id),
+		Options:   opts,
 	}
 	var out CardTransaction
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -100,12 +90,10 @@ func (s *CardTransactionService) Retrieve(ctx context.Context, id string, opts .
 	return &out, nil
 }
 
-/*
-CardIssuingTransactionStatus is the lifecycle status of a card transaction.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CardIssuingTransactionStatus is the lifecycle status of a card transaction.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CardIssuingTransactionStatus string
 
 // Values of CardIssuingTransactionStatus known to this version of the client.
@@ -130,13 +118,11 @@ type CardTransaction struct {
 	// How the card was presented or authenticated for the purchase.
 	AuthorizationMethod *string `json:"authorization_method"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	CardID string `json:"card_id"`
 
 	// The cashback reward amount earned on this transaction, in USD.
@@ -154,10 +140,8 @@ type CardTransaction struct {
 	// The unique identifier for the card transaction.
 	ID string `json:"id"`
 
-	/*
-	   Whether the transaction was made with a merchant outside the card's home
-	   country.
-	*/
+	// Whether the transaction was made with a merchant outside the card's home
+	// country.
 	International bool `json:"international"`
 
 	// The transaction amount in the merchant's local currency before conversion.
@@ -196,13 +180,11 @@ type CardTransactionListItem struct {
 	// How the card was presented or authenticated for the purchase.
 	AuthorizationMethod *string `json:"authorization_method"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	CardID string `json:"card_id"`
 
 	// The cashback reward amount earned on this transaction, in USD.
@@ -220,10 +202,8 @@ type CardTransactionListItem struct {
 	// The unique identifier for the card transaction.
 	ID string `json:"id"`
 
-	/*
-	   Whether the transaction was made with a merchant outside the card's home
-	   country.
-	*/
+	// Whether the transaction was made with a merchant outside the card's home
+	// country.
 	International bool `json:"international"`
 
 	// The transaction amount in the merchant's local currency before conversion.
@@ -267,74 +247,54 @@ type CardTransactionListPage struct {
 }
 
 type CardTransactionListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter transactions to a specific card.
-
-	   Sent as the query parameter "card_id".
-	*/
+	// Filter transactions to a specific card.
+	//
+	// Sent as the query parameter "card_id".
 	CardID Opt[string] `json:"-"`
 
-	/*
-	   The company to list card transactions for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The company to list card transactions for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return transactions created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return transactions created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return transactions created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return transactions created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Sort direction for results.
-
-	   Sent as the query parameter "direction".
-	*/
+	// Sort direction for results.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter by transaction lifecycle status.
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter by transaction lifecycle status.
+	//
+	// Sent as the query parameter "status".
 	Status Opt[CardIssuingTransactionStatus] `json:"-"`
 }
 

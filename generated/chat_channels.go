@@ -19,28 +19,25 @@ func newChatChannelService(t *transport) *ChatChannelService {
 	return &ChatChannelService{t: t}
 }
 
-/*
-List is the "List chat channels" operation.
-
-Returns a paginated list of chat channels within a specific company, with
-optional filtering by product.
-
-Required permissions:
-  - `chat:read`
-
-GET /chat_channels
-
-Required scopes: chat:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List chat channels" operation.
+//
+// Returns a paginated list of chat channels within a specific company, with
+// optional filtering by product.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     GET /chat_channels
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ChatChannelService) List(ctx context.Context, params ChatChannelListParams, opts ...RequestOption) (*ChatChannelListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "chatChannels.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/chat_channels",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ChatChannelListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,11 +46,9 @@ func (s *ChatChannelService) List(ctx context.Context, params ChatChannelListPar
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ChatChannelService) ListAutoPaging(ctx context.Context, params ChatChannelListParams, opts ...RequestOption) iter.Seq2[ChatChannelListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ChatChannelListItem, string, bool, error) {
 		if after != "" {
@@ -71,24 +66,21 @@ func (s *ChatChannelService) ListAutoPaging(ctx context.Context, params ChatChan
 	})
 }
 
-/*
-Retrieve is the "Retrieve chat channel" operation.
-
-Retrieves the details of an existing chat channel.
-
-Required permissions:
-  - `chat:read`
-
-GET /chat_channels/{id}
-
-Required scopes: chat:read.
-*/
+// Retrieve is the "Retrieve chat channel" operation.
+//
+// Retrieves the details of an existing chat channel.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     GET /chat_channels/{id}
 func (s *ChatChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*ChatChannel, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "chatChannels.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/chat_channels/" + pathParam(id),
+		Options:   opts,
 	}
 	var out ChatChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -97,26 +89,23 @@ func (s *ChatChannelService) Retrieve(ctx context.Context, id string, opts ...Re
 	return &out, nil
 }
 
-/*
-Update is the "Update chat channel" operation.
-
-Update moderation settings for a chat channel, such as who can post, banned
-words, and media restrictions.
-
-Required permissions:
-  - `chat:moderate`
-
-PATCH /chat_channels/{id}
-
-Required scopes: chat:moderate.
-*/
+// Update is the "Update chat channel" operation.
+//
+// Update moderation settings for a chat channel, such as who can post, banned
+// words, and media restrictions.
+//
+// Required permissions:
+//
+//   - `chat:moderate`
+//
+//     PATCH /chat_channels/{id}
 func (s *ChatChannelService) Update(ctx context.Context, id string, params ChatChannelUpdateParams, opts ...RequestOption) (*ChatChannel, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "chatChannels.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/chat_channels/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out ChatChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -125,10 +114,8 @@ func (s *ChatChannelService) Update(ctx context.Context, id string, params ChatC
 	return &out, nil
 }
 
-/*
-ChatChannel is a real-time chat feed attached to an experience, with
-configurable moderation and posting permissions.
-*/
+// ChatChannel is a real-time chat feed attached to an experience, with
+// configurable moderation and posting permissions.
 type ChatChannel struct {
 	// Whether media uploads such as images and videos are blocked in this chat.
 	BanMedia bool `json:"ban_media"`
@@ -145,10 +132,8 @@ type ChatChannel struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The minimum number of seconds a user must wait between consecutive messages.
-	   Null if no cooldown is enforced.
-	*/
+	// The minimum number of seconds a user must wait between consecutive messages.
+	// Null if no cooldown is enforced.
 	UserPostsCooldownSeconds *int64 `json:"user_posts_cooldown_seconds"`
 
 	// The permission level controlling which users can send messages in this chat.
@@ -163,17 +148,13 @@ type ChatChannelExperience struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this experience shown to users in the product navigation.
-	   Maximum 255 characters.
-	*/
+	// The display name of this experience shown to users in the product navigation.
+	// Maximum 255 characters.
 	Name string `json:"name"`
 }
 
-/*
-ChatChannelListItem is a real-time chat feed attached to an experience, with
-configurable moderation and posting permissions.
-*/
+// ChatChannelListItem is a real-time chat feed attached to an experience, with
+// configurable moderation and posting permissions.
 type ChatChannelListItem struct {
 	// Whether media uploads such as images and videos are blocked in this chat.
 	BanMedia bool `json:"ban_media"`
@@ -190,10 +171,8 @@ type ChatChannelListItem struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The minimum number of seconds a user must wait between consecutive messages.
-	   Null if no cooldown is enforced.
-	*/
+	// The minimum number of seconds a user must wait between consecutive messages.
+	// Null if no cooldown is enforced.
 	UserPostsCooldownSeconds *int64 `json:"user_posts_cooldown_seconds"`
 
 	// The permission level controlling which users can send messages in this chat.
@@ -208,10 +187,8 @@ type ChatChannelListItemExperience struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this experience shown to users in the product navigation.
-	   Maximum 255 characters.
-	*/
+	// The display name of this experience shown to users in the product navigation.
+	// Maximum 255 characters.
 	Name string `json:"name"`
 }
 
@@ -225,47 +202,35 @@ type ChatChannelListPage struct {
 }
 
 type ChatChannelListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list chat channels for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list chat channels for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of a product to filter by. When set, only chat channels
-	   connected to this product are returned.
-
-	   Sent as the query parameter "product_id".
-	*/
+	// The unique identifier of a product to filter by. When set, only chat channels
+	// connected to this product are returned.
+	//
+	// Sent as the query parameter "product_id".
 	ProductID Opt[string] `json:"-"`
 }
 
@@ -299,34 +264,26 @@ type ChatChannelUpdateParams struct {
 	// Whether URLs and links are banned from being posted in this chat channel.
 	BanURLs Opt[bool] `json:"ban_urls,omitzero"`
 
-	/*
-	   A list of words that are automatically blocked from messages in this chat
-	   channel. For example, ['spam', 'scam'].
-	*/
+	// A list of words that are automatically blocked from messages in this chat
+	// channel. For example, ['spam', 'scam'].
 	BannedWords Opt[[]string] `json:"banned_words,omitzero"`
 
-	/*
-	   The minimum number of seconds a user must wait between sending messages in this
-	   chat channel.
-	*/
+	// The minimum number of seconds a user must wait between sending messages in this
+	// chat channel.
 	UserPostsCooldownSeconds Opt[int64] `json:"user_posts_cooldown_seconds,omitzero"`
 
 	// Controls which roles are allowed to send messages in this chat channel.
 	WhoCanPost Opt[WhoCanPostTypes] `json:"who_can_post,omitzero"`
 
-	/*
-	   Controls which roles are allowed to add reactions to messages in this chat
-	   channel.
-	*/
+	// Controls which roles are allowed to add reactions to messages in this chat
+	// channel.
 	WhoCanReact Opt[WhoCanReactTypes] `json:"who_can_react,omitzero"`
 }
 
-/*
-WhoCanPostTypes: Who can post on a chat feed
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// WhoCanPostTypes: Who can post on a chat feed
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type WhoCanPostTypes string
 
 // Values of WhoCanPostTypes known to this version of the client.
@@ -344,12 +301,10 @@ func (w WhoCanPostTypes) IsKnown() bool {
 	return false
 }
 
-/*
-WhoCanReactTypes: Who can react on a chat feed
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// WhoCanReactTypes: Who can react on a chat feed
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type WhoCanReactTypes string
 
 // Values of WhoCanReactTypes known to this version of the client.

@@ -13,10 +13,8 @@ import (
 	"time"
 )
 
-/*
-CheckoutConfigurationService holds the checkoutConfigurations operations:
-client.CheckoutConfigurations.
-*/
+// CheckoutConfigurationService holds the checkoutConfigurations operations:
+// client.CheckoutConfigurations.
 type CheckoutConfigurationService struct {
 	t *transport
 }
@@ -25,30 +23,30 @@ func newCheckoutConfigurationService(t *transport) *CheckoutConfigurationService
 	return &CheckoutConfigurationService{t: t}
 }
 
-/*
-Create is the "Create checkout configuration" operation.
-
-# Creates a new checkout configuration
-
-Required permissions:
-  - `checkout_configuration:create`
-  - `plan:create`
-  - `access_pass:create`
-  - `access_pass:update`
-  - `checkout_configuration:basic:read`
-
-POST /checkout_configurations
-
-Required scopes: checkout_configuration:create, plan:create, access_pass:create,
-access_pass:update, checkout_configuration:basic:read.
-*/
+// Create is the "Create checkout configuration" operation.
+//
+// # Creates a new checkout configuration
+//
+// Required permissions:
+//
+//   - `checkout_configuration:create`
+//
+//   - `plan:create`
+//
+//   - `access_pass:create`
+//
+//   - `access_pass:update`
+//
+//   - `checkout_configuration:basic:read`
+//
+//     POST /checkout_configurations
 func (s *CheckoutConfigurationService) Create(ctx context.Context, params CheckoutConfigurationCreateParams, opts ...RequestOption) (*CheckoutConfiguration, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "checkoutConfigurations.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/checkout_configurations",
+		Body:      params,
+		Options:   opts,
 	}
 	var out CheckoutConfiguration
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -57,28 +55,25 @@ func (s *CheckoutConfigurationService) Create(ctx context.Context, params Checko
 	return &out, nil
 }
 
-/*
-List is the "List checkout configurations" operation.
-
-Returns a paginated list of checkout configurations for a company, with optional
-filtering by plan and creation date.
-
-Required permissions:
-  - `checkout_configuration:basic:read`
-
-GET /checkout_configurations
-
-Required scopes: checkout_configuration:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List checkout configurations" operation.
+//
+// Returns a paginated list of checkout configurations for a company, with optional
+// filtering by plan and creation date.
+//
+// Required permissions:
+//
+//   - `checkout_configuration:basic:read`
+//
+//     GET /checkout_configurations
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CheckoutConfigurationService) List(ctx context.Context, params CheckoutConfigurationListParams, opts ...RequestOption) (*CheckoutConfigurationListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "checkoutConfigurations.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/checkout_configurations",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CheckoutConfigurationListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -87,11 +82,9 @@ func (s *CheckoutConfigurationService) List(ctx context.Context, params Checkout
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CheckoutConfigurationService) ListAutoPaging(ctx context.Context, params CheckoutConfigurationListParams, opts ...RequestOption) iter.Seq2[CheckoutConfigurationListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CheckoutConfigurationListItem, string, bool, error) {
 		if after != "" {
@@ -109,24 +102,21 @@ func (s *CheckoutConfigurationService) ListAutoPaging(ctx context.Context, param
 	})
 }
 
-/*
-Retrieve is the "Retrieve checkout configuration" operation.
-
-Retrieves the details of an existing checkout configuration.
-
-Required permissions:
-  - `checkout_configuration:basic:read`
-
-GET /checkout_configurations/{id}
-
-Required scopes: checkout_configuration:basic:read.
-*/
+// Retrieve is the "Retrieve checkout configuration" operation.
+//
+// Retrieves the details of an existing checkout configuration.
+//
+// Required permissions:
+//
+//   - `checkout_configuration:basic:read`
+//
+//     GET /checkout_configurations/{id}
 func (s *CheckoutConfigurationService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CheckoutConfiguration, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "checkoutConfigurations.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/checkout_configurations/" + pathParam(id),
+		Options:   opts,
 	}
 	var out CheckoutConfiguration
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -135,29 +125,23 @@ func (s *CheckoutConfigurationService) Retrieve(ctx context.Context, id string, 
 	return &out, nil
 }
 
-/*
-CheckoutConfiguration is a checkout configuration is a reusable configuration
-for a checkout, including the plan, affiliate, and custom metadata. Payments and
-memberships created from a checkout session inherit its metadata.
-*/
+// CheckoutConfiguration is a checkout configuration is a reusable configuration
+// for a checkout, including the plan, affiliate, and custom metadata. Payments and
+// memberships created from a checkout session inherit its metadata.
 type CheckoutConfiguration struct {
 	// The affiliate code to use for the checkout configuration
 	AffiliateCode *string `json:"affiliate_code"`
 
-	/*
-	   Whether the checkout configuration allows promo codes. When false, the promo
-	   code input is hidden and promo codes are rejected.
-	*/
+	// Whether the checkout configuration allows promo codes. When false, the promo
+	// code input is hidden and promo codes are rejected.
 	AllowPromoCodes bool `json:"allow_promo_codes"`
 
 	// The ID of the company to use for the checkout configuration
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The currency to use for the configuration when in 'setup' mode. This is used to
-	   target which currency specific payment methods are available. If not provided,
-	   it will default to 'usd' when in setup mode.
-	*/
+	// The currency to use for the configuration when in 'setup' mode. This is used to
+	// target which currency specific payment methods are available. If not provided,
+	// it will default to 'usd' when in setup mode.
 	Currency *Currencies `json:"currency"`
 
 	// The unique identifier for the checkout session.
@@ -169,34 +153,28 @@ type CheckoutConfiguration struct {
 	// The mode of the checkout session.
 	Mode CheckoutModes `json:"mode"`
 
-	/*
-	   The explicit payment method configuration for the session, if any. This
-	   currently only works in 'setup' mode. Use the plan's
-	   payment_method_configuration for payment method.
-	*/
+	// The explicit payment method configuration for the session, if any. This
+	// currently only works in 'setup' mode. Use the plan's
+	// payment_method_configuration for payment method.
 	PaymentMethodConfiguration *CheckoutConfigurationPaymentMethodConfiguration `json:"payment_method_configuration"`
 
 	// The plan to use for the checkout configuration
 	Plan *CheckoutConfigurationPlan `json:"plan"`
 
-	/*
-	   A URL you can send to customers to complete a checkout. It looks like
-	   `/checkout/plan_xxxx?session={id}`
-	*/
+	// A URL you can send to customers to complete a checkout. It looks like
+	// `/checkout/plan_xxxx?session={id}`
 	PurchaseURL string `json:"purchase_url"`
 
 	// The URL to redirect the user to after the checkout configuration is created
 	RedirectURL *string `json:"redirect_url"`
 }
 
-/*
-CheckoutConfigurationCreateParams: Parameters for CreateCheckoutSession
-
-CheckoutConfigurationCreateParams is one of PaymentWithPlan, PaymentWithPlanID,
-Setup, told apart by their shape. Exactly one field is set; to send one, set it.
-A variant this client does not know decodes with every field nil and keeps its
-JSON, which RawJSON returns and encoding writes back unchanged.
-*/
+// CheckoutConfigurationCreateParams: Parameters for CreateCheckoutSession
+//
+// CheckoutConfigurationCreateParams is one of PaymentWithPlan, PaymentWithPlanID,
+// Setup, told apart by their shape. Exactly one field is set; to send one, set it.
+// A variant this client does not know decodes with every field nil and keeps its
+// JSON, which RawJSON returns and encoding writes back unchanged.
 type CheckoutConfigurationCreateParams struct {
 	PaymentWithPlan   *CheckoutConfigurationCreateParamsPaymentWithPlan
 	PaymentWithPlanID *CheckoutConfigurationCreateParamsPaymentWithPlanID
@@ -246,64 +224,46 @@ func (c *CheckoutConfigurationCreateParams) UnmarshalJSON(data []byte) error {
 	}}
 	switch unionMatch(data, shapes) {
 	case 0:
-		{
-			c.PaymentWithPlan = new(CheckoutConfigurationCreateParamsPaymentWithPlan)
-			return json.Unmarshal(data, c.PaymentWithPlan)
-		}
+		c.PaymentWithPlan = new(CheckoutConfigurationCreateParamsPaymentWithPlan)
+		return json.Unmarshal(data, c.PaymentWithPlan)
 	case 1:
-		{
-			c.PaymentWithPlanID = new(CheckoutConfigurationCreateParamsPaymentWithPlanID)
-			return json.Unmarshal(data, c.PaymentWithPlanID)
-		}
+		c.PaymentWithPlanID = new(CheckoutConfigurationCreateParamsPaymentWithPlanID)
+		return json.Unmarshal(data, c.PaymentWithPlanID)
 	case 2:
-		{
-			c.Setup = new(CheckoutConfigurationCreateParamsSetup)
-			return json.Unmarshal(data, c.Setup)
-		}
+		c.Setup = new(CheckoutConfigurationCreateParamsSetup)
+		return json.Unmarshal(data, c.Setup)
 	default:
-		{
-			c.raw = bytes.Clone(data)
-			return nil
-		}
+		c.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlan: Autogenerated input type of
-CreateCheckoutSession
-
-When encoded, "mode" is always "payment"; the encoder writes it.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlan: Autogenerated input type of
+// CreateCheckoutSession
+//
+// When encoded, "mode" is always "payment"; the encoder writes it.
 type CheckoutConfigurationCreateParamsPaymentWithPlan struct {
 	// An affiliate tracking code to attribute the checkout to a specific affiliate.
 	AffiliateCode Opt[string] `json:"affiliate_code,omitzero"`
 
-	/*
-	   Whether the checkout should show the promo code input field and accept promo
-	   codes. Defaults to true.
-	*/
+	// Whether the checkout should show the promo code input field and accept promo
+	// codes. Defaults to true.
 	AllowPromoCodes Opt[bool] `json:"allow_promo_codes,omitzero"`
 
-	/*
-	   Checkout styling overrides for this session. Overrides plan and company
-	   defaults.
-	*/
+	// Checkout styling overrides for this session. Overrides plan and company
+	// defaults.
 	CheckoutStyling Opt[CheckoutConfigurationCreateParamsPaymentWithPlanCheckoutStyling] `json:"checkout_styling,omitzero"`
 
-	/*
-	   The currency for the checkout when in setup mode. Controls which
-	   currency-specific payment methods are available. Defaults to USD when in setup
-	   mode.
-	*/
+	// The currency for the checkout when in setup mode. Controls which
+	// currency-specific payment methods are available. Defaults to USD when in setup
+	// mode.
 	Currency Opt[Currencies] `json:"currency,omitzero"`
 
 	// Custom key-value metadata to attach to the checkout configuration.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
-	/*
-	   The explicit payment method configuration for the checkout session. Only applies
-	   to setup mode. If not provided, the platform or company defaults will apply.
-	*/
+	// The explicit payment method configuration for the checkout session. Only applies
+	// to setup mode. If not provided, the platform or company defaults will apply.
 	PaymentMethodConfiguration Opt[CheckoutConfigurationCreateParamsPaymentWithPlanPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// The plan attributes to create a new plan inline for this checkout configuration.
@@ -322,15 +282,11 @@ func (c CheckoutConfigurationCreateParamsPaymentWithPlan) MarshalJSON() ([]byte,
 	return marshalWithConsts(plain(c), "\"mode\":\"payment\"")
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanCheckoutStyling: Checkout
-styling overrides for this session. Overrides plan and company defaults.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanCheckoutStyling: Checkout
+// styling overrides for this session. Overrides plan and company defaults.
 type CheckoutConfigurationCreateParamsPaymentWithPlanCheckoutStyling struct {
-	/*
-	   A hex color code for the checkout page background, applied to the order summary
-	   panel (e.g. #F4F4F5).
-	*/
+	// A hex color code for the checkout page background, applied to the order summary
+	// panel (e.g. #F4F4F5).
 	BackgroundColor Opt[string] `json:"background_color,omitzero"`
 
 	// The border style for buttons and inputs.
@@ -343,48 +299,36 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanCheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanID: Autogenerated input type of
-CreateCheckoutSession
-
-When encoded, "mode" is always "payment"; the encoder writes it.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanID: Autogenerated input type of
+// CreateCheckoutSession
+//
+// When encoded, "mode" is always "payment"; the encoder writes it.
 type CheckoutConfigurationCreateParamsPaymentWithPlanID struct {
 	// An affiliate tracking code to attribute the checkout to a specific affiliate.
 	AffiliateCode Opt[string] `json:"affiliate_code,omitzero"`
 
-	/*
-	   Whether the checkout should show the promo code input field and accept promo
-	   codes. Defaults to true.
-	*/
+	// Whether the checkout should show the promo code input field and accept promo
+	// codes. Defaults to true.
 	AllowPromoCodes Opt[bool] `json:"allow_promo_codes,omitzero"`
 
-	/*
-	   Checkout styling overrides for this session. Overrides plan and company
-	   defaults.
-	*/
+	// Checkout styling overrides for this session. Overrides plan and company
+	// defaults.
 	CheckoutStyling Opt[CheckoutConfigurationCreateParamsPaymentWithPlanIDCheckoutStyling] `json:"checkout_styling,omitzero"`
 
-	/*
-	   The currency for the checkout when in setup mode. Controls which
-	   currency-specific payment methods are available. Defaults to USD when in setup
-	   mode.
-	*/
+	// The currency for the checkout when in setup mode. Controls which
+	// currency-specific payment methods are available. Defaults to USD when in setup
+	// mode.
 	Currency Opt[Currencies] `json:"currency,omitzero"`
 
 	// Custom key-value metadata to attach to the checkout configuration.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
-	/*
-	   The explicit payment method configuration for the checkout session. Only applies
-	   to setup mode. If not provided, the platform or company defaults will apply.
-	*/
+	// The explicit payment method configuration for the checkout session. Only applies
+	// to setup mode. If not provided, the platform or company defaults will apply.
 	PaymentMethodConfiguration Opt[CheckoutConfigurationCreateParamsPaymentWithPlanIDPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
-	/*
-	   The unique identifier of an existing plan to use for this checkout
-	   configuration.
-	*/
+	// The unique identifier of an existing plan to use for this checkout
+	// configuration.
 	PlanID string `json:"plan_id"`
 
 	// The URL to redirect the user to after checkout is completed.
@@ -400,15 +344,11 @@ func (c CheckoutConfigurationCreateParamsPaymentWithPlanID) MarshalJSON() ([]byt
 	return marshalWithConsts(plain(c), "\"mode\":\"payment\"")
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanIDCheckoutStyling: Checkout
-styling overrides for this session. Overrides plan and company defaults.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanIDCheckoutStyling: Checkout
+// styling overrides for this session. Overrides plan and company defaults.
 type CheckoutConfigurationCreateParamsPaymentWithPlanIDCheckoutStyling struct {
-	/*
-	   A hex color code for the checkout page background, applied to the order summary
-	   panel (e.g. #F4F4F5).
-	*/
+	// A hex color code for the checkout page background, applied to the order summary
+	// panel (e.g. #F4F4F5).
 	BackgroundColor Opt[string] `json:"background_color,omitzero"`
 
 	// The border style for buttons and inputs.
@@ -421,82 +361,60 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanIDCheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanIDPaymentMethodConfiguration is
-the explicit payment method configuration for the checkout session. Only applies
-to setup mode. If not provided, the platform or company defaults will apply.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanIDPaymentMethodConfiguration is
+// the explicit payment method configuration for the checkout session. Only applies
+// to setup mode. If not provided, the platform or company defaults will apply.
 type CheckoutConfigurationCreateParamsPaymentWithPlanIDPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanPaymentMethodConfiguration is
-the explicit payment method configuration for the checkout session. Only applies
-to setup mode. If not provided, the platform or company defaults will apply.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanPaymentMethodConfiguration is
+// the explicit payment method configuration for the checkout session. Only applies
+// to setup mode. If not provided, the platform or company defaults will apply.
 type CheckoutConfigurationCreateParamsPaymentWithPlanPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanPlan is the plan attributes to
-create a new plan inline for this checkout configuration.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanPlan is the plan attributes to
+// create a new plan inline for this checkout configuration.
 type CheckoutConfigurationCreateParamsPaymentWithPlanPlan struct {
 	// Whether this plan accepts local currency payments via adaptive pricing.
 	AdaptivePricingEnabled Opt[bool] `json:"adaptive_pricing_enabled,omitzero"`
 
-	/*
-	   The application fee amount collected by the platform from this connected
-	   account. Provided as a number in dollars (e.g., 5.00 for $5.00). Must be less
-	   than the total payment amount. Only valid for connected accounts with a parent
-	   company.
-	*/
+	// The application fee amount collected by the platform from this connected
+	// account. Provided as a number in dollars (e.g., 5.00 for $5.00). Must be less
+	// than the total payment amount. Only valid for connected accounts with a parent
+	// company.
 	ApplicationFeeAmount Opt[float64] `json:"application_fee_amount,omitzero"`
 
-	/*
-	   The interval in days at which the plan charges (renewal plans). For example, 30
-	   for monthly billing.
-	*/
+	// The interval in days at which the plan charges (renewal plans). For example, 30
+	// for monthly billing.
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
 	// The company the plan should be created for.
@@ -511,25 +429,19 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlan struct {
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The number of days until the membership expires (for expiration-based plans).
-	   For example, 365 for a one-year access pass.
-	*/
+	// The number of days until the membership expires (for expiration-based plans).
+	// For example, 365 for a one-year access pass.
 	ExpirationDays Opt[int64] `json:"expiration_days,omitzero"`
 
-	/*
-	   Whether to force the creation of a new plan even if one with the same attributes
-	   already exists.
-	*/
+	// Whether to force the creation of a new plan even if one with the same attributes
+	// already exists.
 	ForceCreateNewPlan Opt[bool] `json:"force_create_new_plan,omitzero"`
 
 	// An image for the plan. This will be visible on the product page to customers.
 	Image Opt[CheckoutConfigurationCreateParamsPaymentWithPlanPlanImage] `json:"image,omitzero"`
 
-	/*
-	   An additional amount charged upon first purchase. Provided as a number in
-	   dollars (e.g., 10.00 for $10.00).
-	*/
+	// An additional amount charged upon first purchase. Provided as a number in
+	// dollars (e.g., 10.00 for $10.00).
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// A personal description or notes section for the business.
@@ -538,19 +450,15 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlan struct {
 	// An override for tax to specify for this specific plan.
 	OverrideTaxType Opt[TaxTypes] `json:"override_tax_type,omitzero"`
 
-	/*
-	   The explicit payment method configuration for the plan. If not provided, the
-	   platform or company's defaults will apply.
-	*/
+	// The explicit payment method configuration for the plan. If not provided, the
+	// platform or company's defaults will apply.
 	PaymentMethodConfiguration Opt[CheckoutConfigurationCreateParamsPaymentWithPlanPlanPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// Indicates if the plan is a one time payment or recurring.
 	PlanType Opt[PlanTypes] `json:"plan_type,omitzero"`
 
-	/*
-	   Pass this object to create a new product for this plan. We will use the product
-	   external identifier to find or create an existing product.
-	*/
+	// Pass this object to create a new product for this plan. We will use the product
+	// external identifier to find or create an existing product.
 	Product Opt[CheckoutConfigurationCreateParamsPaymentWithPlanPlanProduct] `json:"product,omitzero"`
 
 	// The product the plan is related to. Either this or product is required.
@@ -559,10 +467,8 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlan struct {
 	// This is the release method the business uses to sell this plan.
 	ReleaseMethod Opt[ReleaseMethod] `json:"release_method,omitzero"`
 
-	/*
-	   The amount the customer is charged every billing period. Provided as a number in
-	   dollars (e.g., 9.99 for $9.99/period).
-	*/
+	// The amount the customer is charged every billing period. Provided as a number in
+	// dollars (e.g., 9.99 for $9.99/period).
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
 	// The number of payments required before pausing the subscription.
@@ -605,67 +511,51 @@ func (c CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem) Ma
 	return marshalWithConsts(plain(c), "\"field_type\":\"text\"")
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanPlanImage is an image for the
-plan. This will be visible on the product page to customers.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanPlanImage is an image for the
+// plan. This will be visible on the product page to customers.
 type CheckoutConfigurationCreateParamsPaymentWithPlanPlanImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanPlanPaymentMethodConfiguration
-is the explicit payment method configuration for the plan. If not provided, the
-platform or company's defaults will apply.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanPlanPaymentMethodConfiguration
+// is the explicit payment method configuration for the plan. If not provided, the
+// platform or company's defaults will apply.
 type CheckoutConfigurationCreateParamsPaymentWithPlanPlanPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-CheckoutConfigurationCreateParamsPaymentWithPlanPlanProduct: Pass this object to
-create a new product for this plan. We will use the product external identifier
-to find or create an existing product.
-*/
+// CheckoutConfigurationCreateParamsPaymentWithPlanPlanProduct: Pass this object to
+// create a new product for this plan. We will use the product external identifier
+// to find or create an existing product.
 type CheckoutConfigurationCreateParamsPaymentWithPlanPlanProduct struct {
 	// Whether or not to collect shipping information at checkout from the customer.
 	CollectShippingAddress Opt[bool] `json:"collect_shipping_address,omitzero"`
 
-	/*
-	   The custom statement descriptor for the product i.e. WHOP*SPORTS, must be
-	   between 5 and 22 characters, contain at least one letter, and not contain any of
-	   the following characters: <, >, \, ', "
-	*/
+	// The custom statement descriptor for the product i.e. WHOP*SPORTS, must be
+	// between 5 and 22 characters, contain at least one letter, and not contain any of
+	// the following characters: <, >, \, ', "
 	CustomStatementDescriptor Opt[string] `json:"custom_statement_descriptor,omitzero"`
 
 	// A written description of the product.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   A unique ID used to find or create a product. When provided during creation, we
-	   will look for an existing product with this external identifier — if found, it
-	   will be updated; otherwise, a new product will be created.
-	*/
+	// A unique ID used to find or create a product. When provided during creation, we
+	// will look for an existing product with this external identifier — if found, it
+	// will be updated; otherwise, a new product will be created.
 	ExternalIdentifier string `json:"external_identifier"`
 
 	// The percentage of the revenue that goes to the global affiliate program.
@@ -693,45 +583,33 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlanProduct struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-/*
-CheckoutConfigurationCreateParamsSetup: Autogenerated input type of
-CreateCheckoutSession
-
-When encoded, "mode" is always "setup"; the encoder writes it.
-*/
+// CheckoutConfigurationCreateParamsSetup: Autogenerated input type of
+// CreateCheckoutSession
+//
+// When encoded, "mode" is always "setup"; the encoder writes it.
 type CheckoutConfigurationCreateParamsSetup struct {
-	/*
-	   Whether the checkout should show the promo code input field and accept promo
-	   codes. Defaults to true.
-	*/
+	// Whether the checkout should show the promo code input field and accept promo
+	// codes. Defaults to true.
 	AllowPromoCodes Opt[bool] `json:"allow_promo_codes,omitzero"`
 
-	/*
-	   Checkout styling overrides for this session. Overrides plan and company
-	   defaults.
-	*/
+	// Checkout styling overrides for this session. Overrides plan and company
+	// defaults.
 	CheckoutStyling Opt[CheckoutConfigurationCreateParamsSetupCheckoutStyling] `json:"checkout_styling,omitzero"`
 
-	/*
-	   The unique identifier of the company to create the checkout configuration for.
-	   Only required in setup mode.
-	*/
+	// The unique identifier of the company to create the checkout configuration for.
+	// Only required in setup mode.
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The currency for the checkout when in setup mode. Controls which
-	   currency-specific payment methods are available. Defaults to USD when in setup
-	   mode.
-	*/
+	// The currency for the checkout when in setup mode. Controls which
+	// currency-specific payment methods are available. Defaults to USD when in setup
+	// mode.
 	Currency Opt[Currencies] `json:"currency,omitzero"`
 
 	// Custom key-value metadata to attach to the checkout configuration.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
-	/*
-	   The explicit payment method configuration for the checkout session. Only applies
-	   to setup mode. If not provided, the platform or company defaults will apply.
-	*/
+	// The explicit payment method configuration for the checkout session. Only applies
+	// to setup mode. If not provided, the platform or company defaults will apply.
 	PaymentMethodConfiguration Opt[CheckoutConfigurationCreateParamsSetupPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// The URL to redirect the user to after checkout is completed.
@@ -747,15 +625,11 @@ func (c CheckoutConfigurationCreateParamsSetup) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(c), "\"mode\":\"setup\"")
 }
 
-/*
-CheckoutConfigurationCreateParamsSetupCheckoutStyling: Checkout styling
-overrides for this session. Overrides plan and company defaults.
-*/
+// CheckoutConfigurationCreateParamsSetupCheckoutStyling: Checkout styling
+// overrides for this session. Overrides plan and company defaults.
 type CheckoutConfigurationCreateParamsSetupCheckoutStyling struct {
-	/*
-	   A hex color code for the checkout page background, applied to the order summary
-	   panel (e.g. #F4F4F5).
-	*/
+	// A hex color code for the checkout page background, applied to the order summary
+	// panel (e.g. #F4F4F5).
 	BackgroundColor Opt[string] `json:"background_color,omitzero"`
 
 	// The border style for buttons and inputs.
@@ -768,58 +642,44 @@ type CheckoutConfigurationCreateParamsSetupCheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
-/*
-CheckoutConfigurationCreateParamsSetupPaymentMethodConfiguration is the explicit
-payment method configuration for the checkout session. Only applies to setup
-mode. If not provided, the platform or company defaults will apply.
-*/
+// CheckoutConfigurationCreateParamsSetupPaymentMethodConfiguration is the explicit
+// payment method configuration for the checkout session. Only applies to setup
+// mode. If not provided, the platform or company defaults will apply.
 type CheckoutConfigurationCreateParamsSetupPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-CheckoutConfigurationListItem is a checkout configuration is a reusable
-configuration for a checkout, including the plan, affiliate, and custom
-metadata. Payments and memberships created from a checkout session inherit its
-metadata.
-*/
+// CheckoutConfigurationListItem is a checkout configuration is a reusable
+// configuration for a checkout, including the plan, affiliate, and custom
+// metadata. Payments and memberships created from a checkout session inherit its
+// metadata.
 type CheckoutConfigurationListItem struct {
 	// The affiliate code to use for the checkout configuration
 	AffiliateCode *string `json:"affiliate_code"`
 
-	/*
-	   Whether the checkout configuration allows promo codes. When false, the promo
-	   code input is hidden and promo codes are rejected.
-	*/
+	// Whether the checkout configuration allows promo codes. When false, the promo
+	// code input is hidden and promo codes are rejected.
 	AllowPromoCodes bool `json:"allow_promo_codes"`
 
 	// The ID of the company to use for the checkout configuration
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The currency to use for the configuration when in 'setup' mode. This is used to
-	   target which currency specific payment methods are available. If not provided,
-	   it will default to 'usd' when in setup mode.
-	*/
+	// The currency to use for the configuration when in 'setup' mode. This is used to
+	// target which currency specific payment methods are available. If not provided,
+	// it will default to 'usd' when in setup mode.
 	Currency *Currencies `json:"currency"`
 
 	// The unique identifier for the checkout session.
@@ -831,122 +691,88 @@ type CheckoutConfigurationListItem struct {
 	// The mode of the checkout session.
 	Mode CheckoutModes `json:"mode"`
 
-	/*
-	   The explicit payment method configuration for the session, if any. This
-	   currently only works in 'setup' mode. Use the plan's
-	   payment_method_configuration for payment method.
-	*/
+	// The explicit payment method configuration for the session, if any. This
+	// currently only works in 'setup' mode. Use the plan's
+	// payment_method_configuration for payment method.
 	PaymentMethodConfiguration *CheckoutConfigurationListItemPaymentMethodConfiguration `json:"payment_method_configuration"`
 
 	// The plan to use for the checkout configuration
 	Plan *CheckoutConfigurationListItemPlan `json:"plan"`
 
-	/*
-	   A URL you can send to customers to complete a checkout. It looks like
-	   `/checkout/plan_xxxx?session={id}`
-	*/
+	// A URL you can send to customers to complete a checkout. It looks like
+	// `/checkout/plan_xxxx?session={id}`
 	PurchaseURL string `json:"purchase_url"`
 
 	// The URL to redirect the user to after the checkout configuration is created
 	RedirectURL *string `json:"redirect_url"`
 }
 
-/*
-CheckoutConfigurationListItemPaymentMethodConfiguration is the explicit payment
-method configuration for the session, if any. This currently only works in
-'setup' mode. Use the plan's payment_method_configuration for payment method.
-*/
+// CheckoutConfigurationListItemPaymentMethodConfiguration is the explicit payment
+// method configuration for the session, if any. This currently only works in
+// 'setup' mode. Use the plan's payment_method_configuration for payment method.
 type CheckoutConfigurationListItemPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults bool `json:"include_platform_defaults"`
 }
 
-/*
-CheckoutConfigurationListItemPlan is the plan to use for the checkout
-configuration
-*/
+// CheckoutConfigurationListItemPlan is the plan to use for the checkout
+// configuration
 type CheckoutConfigurationListItemPlan struct {
-	/*
-	   Whether the creator has turned on adaptive pricing for this plan. Raw setting
-	   — does not check processor compatibility or feature flags.
-	*/
+	// Whether the creator has turned on adaptive pricing for this plan. Raw setting
+	// — does not check processor compatibility or feature flags.
 	AdaptivePricingEnabled bool `json:"adaptive_pricing_enabled"`
 
-	/*
-	   The number of days between each recurring charge. Null for one-time plans. For
-	   example, 30 for monthly or 365 for annual billing.
-	*/
+	// The number of days between each recurring charge. Null for one-time plans. For
+	// example, 30 for monthly or 365 for annual billing.
 	BillingPeriod *int64 `json:"billing_period"`
 
-	/*
-	   The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
-	   amounts on the plan are denominated in this currency.
-	*/
+	// The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
+	// amounts on the plan are denominated in this currency.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   The number of days until the membership expires (for expiration-based plans).
-	   For example, 365 for a one-year access pass.
-	*/
+	// The number of days until the membership expires (for expiration-based plans).
+	// For example, 365 for a one-year access pass.
 	ExpirationDays *int64 `json:"expiration_days"`
 
 	// The unique identifier for the plan.
 	ID string `json:"id"`
 
-	/*
-	   The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
-	   For one-time plans, this is the full price. For renewal plans, this is charged
-	   on top of the first renewal_price.
-	*/
+	// The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
+	// For one-time plans, this is the full price. For renewal plans, this is charged
+	// on top of the first renewal_price.
 	InitialPrice float64 `json:"initial_price"`
 
-	/*
-	   The billing model for this plan: 'renewal' for recurring subscriptions or
-	   'one_time' for single payments.
-	*/
+	// The billing model for this plan: 'renewal' for recurring subscriptions or
+	// 'one_time' for single payments.
 	PlanType PlanTypes `json:"plan_type"`
 
-	/*
-	   The method used to sell this plan: 'buy_now' for immediate purchase or
-	   'waitlist' for waitlist-based access.
-	*/
+	// The method used to sell this plan: 'buy_now' for immediate purchase or
+	// 'waitlist' for waitlist-based access.
 	ReleaseMethod ReleaseMethod `json:"release_method"`
 
-	/*
-	   The recurring price charged every billing_period in the plan's base_currency
-	   (e.g., 9.99 for $9.99/period). Zero for one-time plans.
-	*/
+	// The recurring price charged every billing_period in the plan's base_currency
+	// (e.g., 9.99 for $9.99/period). Zero for one-time plans.
 	RenewalPrice float64 `json:"renewal_price"`
 
-	/*
-	   The number of free trial days before the first charge on a renewal plan. Null if
-	   no trial is configured or the current user has already used a trial for this
-	   plan.
-	*/
+	// The number of free trial days before the first charge on a renewal plan. Null if
+	// no trial is configured or the current user has already used a trial for this
+	// plan.
 	TrialPeriodDays *int64 `json:"trial_period_days"`
 
-	/*
-	   Controls whether the plan is visible to customers. When set to 'hidden', the
-	   plan is only accessible via direct link.
-	*/
+	// Controls whether the plan is visible to customers. When set to 'hidden', the
+	// plan is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
 }
 
@@ -960,68 +786,50 @@ type CheckoutConfigurationListPage struct {
 }
 
 type CheckoutConfigurationListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list checkout configurations for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list checkout configurations for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return checkout configurations created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return checkout configurations created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return checkout configurations created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return checkout configurations created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter checkout configurations to only those associated with this plan
-	   identifier.
-
-	   Sent as the query parameter "plan_id".
-	*/
+	// Filter checkout configurations to only those associated with this plan
+	// identifier.
+	//
+	// Sent as the query parameter "plan_id".
 	PlanID Opt[string] `json:"-"`
 }
 
@@ -1056,108 +864,78 @@ func (p CheckoutConfigurationListParams) query() url.Values {
 	return q
 }
 
-/*
-CheckoutConfigurationPaymentMethodConfiguration is the explicit payment method
-configuration for the session, if any. This currently only works in 'setup'
-mode. Use the plan's payment_method_configuration for payment method.
-*/
+// CheckoutConfigurationPaymentMethodConfiguration is the explicit payment method
+// configuration for the session, if any. This currently only works in 'setup'
+// mode. Use the plan's payment_method_configuration for payment method.
 type CheckoutConfigurationPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults bool `json:"include_platform_defaults"`
 }
 
 // CheckoutConfigurationPlan is the plan to use for the checkout configuration
 type CheckoutConfigurationPlan struct {
-	/*
-	   Whether the creator has turned on adaptive pricing for this plan. Raw setting
-	   — does not check processor compatibility or feature flags.
-	*/
+	// Whether the creator has turned on adaptive pricing for this plan. Raw setting
+	// — does not check processor compatibility or feature flags.
 	AdaptivePricingEnabled bool `json:"adaptive_pricing_enabled"`
 
-	/*
-	   The number of days between each recurring charge. Null for one-time plans. For
-	   example, 30 for monthly or 365 for annual billing.
-	*/
+	// The number of days between each recurring charge. Null for one-time plans. For
+	// example, 30 for monthly or 365 for annual billing.
 	BillingPeriod *int64 `json:"billing_period"`
 
-	/*
-	   The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
-	   amounts on the plan are denominated in this currency.
-	*/
+	// The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
+	// amounts on the plan are denominated in this currency.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   The number of days until the membership expires (for expiration-based plans).
-	   For example, 365 for a one-year access pass.
-	*/
+	// The number of days until the membership expires (for expiration-based plans).
+	// For example, 365 for a one-year access pass.
 	ExpirationDays *int64 `json:"expiration_days"`
 
 	// The unique identifier for the plan.
 	ID string `json:"id"`
 
-	/*
-	   The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
-	   For one-time plans, this is the full price. For renewal plans, this is charged
-	   on top of the first renewal_price.
-	*/
+	// The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
+	// For one-time plans, this is the full price. For renewal plans, this is charged
+	// on top of the first renewal_price.
 	InitialPrice float64 `json:"initial_price"`
 
-	/*
-	   The billing model for this plan: 'renewal' for recurring subscriptions or
-	   'one_time' for single payments.
-	*/
+	// The billing model for this plan: 'renewal' for recurring subscriptions or
+	// 'one_time' for single payments.
 	PlanType PlanTypes `json:"plan_type"`
 
-	/*
-	   The method used to sell this plan: 'buy_now' for immediate purchase or
-	   'waitlist' for waitlist-based access.
-	*/
+	// The method used to sell this plan: 'buy_now' for immediate purchase or
+	// 'waitlist' for waitlist-based access.
 	ReleaseMethod ReleaseMethod `json:"release_method"`
 
-	/*
-	   The recurring price charged every billing_period in the plan's base_currency
-	   (e.g., 9.99 for $9.99/period). Zero for one-time plans.
-	*/
+	// The recurring price charged every billing_period in the plan's base_currency
+	// (e.g., 9.99 for $9.99/period). Zero for one-time plans.
 	RenewalPrice float64 `json:"renewal_price"`
 
-	/*
-	   The number of free trial days before the first charge on a renewal plan. Null if
-	   no trial is configured or the current user has already used a trial for this
-	   plan.
-	*/
+	// The number of free trial days before the first charge on a renewal plan. Null if
+	// no trial is configured or the current user has already used a trial for this
+	// plan.
 	TrialPeriodDays *int64 `json:"trial_period_days"`
 
-	/*
-	   Controls whether the plan is visible to customers. When set to 'hidden', the
-	   plan is only accessible via direct link.
-	*/
+	// Controls whether the plan is visible to customers. When set to 'hidden', the
+	// plan is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
 }
 
-/*
-CheckoutModes is the different modes a checkout can be set to.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CheckoutModes is the different modes a checkout can be set to.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CheckoutModes string
 
 // Values of CheckoutModes known to this version of the client.

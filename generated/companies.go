@@ -20,27 +20,25 @@ func newCompanyService(t *transport) *CompanyService {
 	return &CompanyService{t: t}
 }
 
-/*
-Create is the "Create company" operation.
-
-Create a new company. Pass parent_company_id to create a connected account under
-a platform, or omit it to create a company for the current user.
-
-Required permissions:
-  - `company:create`
-  - `company:basic:read`
-
-POST /companies
-
-Required scopes: company:create, company:basic:read.
-*/
+// Create is the "Create company" operation.
+//
+// Create a new company. Pass parent_company_id to create a connected account under
+// a platform, or omit it to create a company for the current user.
+//
+// Required permissions:
+//
+//   - `company:create`
+//
+//   - `company:basic:read`
+//
+//     POST /companies
 func (s *CompanyService) Create(ctx context.Context, params CompanyCreateParams, opts ...RequestOption) (*Company, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "companies.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/companies",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Company
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,21 +47,19 @@ func (s *CompanyService) Create(ctx context.Context, params CompanyCreateParams,
 	return &out, nil
 }
 
-/*
-CreateAPIKey is the "Create child company API key" operation.
-
-Create an API key for a connected account (child company) owned by a parent
-company.
-
-POST /companies/{parent_company_id}/api_keys
-*/
+// CreateAPIKey is the "Create child company API key" operation.
+//
+// Create an API key for a connected account (child company) owned by a parent
+// company.
+//
+//	POST /companies/{parent_company_id}/api_keys
 func (s *CompanyService) CreateAPIKey(ctx context.Context, parentCompanyID string, params CompanyCreateAPIKeyParams, opts ...RequestOption) (*CompanyCreateAPIKeyResponse, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "companies.createAPIKey",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/companies/" + pathParam(parentCompanyID) + "/api_keys",
+		Body:      params,
+		Options:   opts,
 	}
 	var out CompanyCreateAPIKeyResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -72,29 +68,26 @@ func (s *CompanyService) CreateAPIKey(ctx context.Context, parentCompanyID strin
 	return &out, nil
 }
 
-/*
-List is the "List companies" operation.
-
-Returns a paginated list of companies. When parent_company_id is provided, lists
-connected accounts under that platform. When omitted, lists companies the
-current user has access to.
-
-Required permissions:
-  - `company:basic:read`
-
-GET /companies
-
-Required scopes: company:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List companies" operation.
+//
+// Returns a paginated list of companies. When parent_company_id is provided, lists
+// connected accounts under that platform. When omitted, lists companies the
+// current user has access to.
+//
+// Required permissions:
+//
+//   - `company:basic:read`
+//
+//     GET /companies
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CompanyService) List(ctx context.Context, params CompanyListParams, opts ...RequestOption) (*CompanyListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "companies.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/companies",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CompanyListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,11 +96,9 @@ func (s *CompanyService) List(ctx context.Context, params CompanyListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CompanyService) ListAutoPaging(ctx context.Context, params CompanyListParams, opts ...RequestOption) iter.Seq2[CompanyListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CompanyListItem, string, bool, error) {
 		if after != "" {
@@ -125,24 +116,21 @@ func (s *CompanyService) ListAutoPaging(ctx context.Context, params CompanyListP
 	})
 }
 
-/*
-Retrieve is the "Retrieve company" operation.
-
-Retrieves the details of an existing company.
-
-Required permissions:
-  - `company:basic:read`
-
-GET /companies/{id}
-
-Required scopes: company:basic:read.
-*/
+// Retrieve is the "Retrieve company" operation.
+//
+// Retrieves the details of an existing company.
+//
+// Required permissions:
+//
+//   - `company:basic:read`
+//
+//     GET /companies/{id}
 func (s *CompanyService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Company, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "companies.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/companies/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Company
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -151,26 +139,24 @@ func (s *CompanyService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Update is the "Update company" operation.
-
-Update a company's title, description, logo, and other settings.
-
-Required permissions:
-  - `company:update`
-  - `company:basic:read`
-
-PATCH /companies/{id}
-
-Required scopes: company:update, company:basic:read.
-*/
+// Update is the "Update company" operation.
+//
+// Update a company's title, description, logo, and other settings.
+//
+// Required permissions:
+//
+//   - `company:update`
+//
+//   - `company:basic:read`
+//
+//     PATCH /companies/{id}
 func (s *CompanyService) Update(ctx context.Context, id string, params CompanyUpdateParams, opts ...RequestOption) (*Company, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "companies.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/companies/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Company
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -179,30 +165,22 @@ func (s *CompanyService) Update(ctx context.Context, id string, params CompanyUp
 	return &out, nil
 }
 
-/*
-Company is a company is a seller on Whop. Companies own products, manage
-members, and receive payouts.
-*/
+// Company is a company is a seller on Whop. Companies own products, manage
+// members, and receive payouts.
 type Company struct {
-	/*
-	   Guidelines and instructions provided to affiliates explaining how to promote
-	   this company's products.
-	*/
+	// Guidelines and instructions provided to affiliates explaining how to promote
+	// this company's products.
 	AffiliateInstructions *string `json:"affiliate_instructions"`
 
 	// The datetime the company was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   A promotional pitch written by the company creator, displayed to potential
-	   customers on the store page.
-	*/
+	// A promotional pitch written by the company creator, displayed to potential
+	// customers on the store page.
 	Description *string `json:"description"`
 
-	/*
-	   The product featured for affiliates to promote on this company's affiliate page.
-	   Null if none is configured.
-	*/
+	// The product featured for affiliates to promote on this company's affiliate page.
+	// Null if none is configured.
 	FeaturedAffiliateProduct *CompanyFeaturedAffiliateProduct `json:"featured_affiliate_product"`
 
 	// The unique identifier for the company.
@@ -211,40 +189,30 @@ type Company struct {
 	// The company's logo.
 	Logo *CompanyLogo `json:"logo"`
 
-	/*
-	   The total number of users who currently hold active memberships across all of
-	   this company's products.
-	*/
+	// The total number of users who currently hold active memberships across all of
+	// this company's products.
 	MemberCount int64 `json:"member_count"`
 
-	/*
-	   A key-value JSON object of custom metadata for this company, managed by the
-	   platform that created the account.
-	*/
+	// A key-value JSON object of custom metadata for this company, managed by the
+	// platform that created the account.
 	Metadata map[string]any `json:"metadata"`
 
 	// The user who owns and has full administrative control over this company.
 	OwnerUser CompanyOwnerUser `json:"owner_user"`
 
-	/*
-	   The total number of published customer reviews across all products for this
-	   company.
-	*/
+	// The total number of published customer reviews across all products for this
+	// company.
 	PublishedReviewsCount int64 `json:"published_reviews_count"`
 
 	// The URL slug for the company's store page (e.g., 'pickaxe' in whop.com/pickaxe).
 	Route string `json:"route"`
 
-	/*
-	   Whether Whop sends transactional emails (receipts, updates) to customers on
-	   behalf of this company.
-	*/
+	// Whether Whop sends transactional emails (receipts, updates) to customers on
+	// behalf of this company.
 	SendCustomerEmails bool `json:"send_customer_emails"`
 
-	/*
-	   The list of social media accounts and external links associated with this
-	   company.
-	*/
+	// The list of social media accounts and external links associated with this
+	// company.
 	SocialLinks []CompanySocialLinksItem `json:"social_links"`
 
 	// The target audience for the company. Null if not set.
@@ -262,32 +230,24 @@ type Company struct {
 
 // CompanyCreateAPIKeyParams: Parameters for CreateChildCompanyApiKey
 type CompanyCreateAPIKeyParams struct {
-	/*
-	   The unique identifier of the connected account to create the API key for (e.g.
-	   'biz_xxx').
-	*/
+	// The unique identifier of the connected account to create the API key for (e.g.
+	// 'biz_xxx').
 	ChildCompanyID string `json:"child_company_id"`
 
 	// A human-readable name for the API key, such as 'Production API Key'.
 	Name Opt[string] `json:"name,omitzero"`
 
-	/*
-	   Granular permission statements defining which actions this API key can perform.
-	   Either permissions or role must be provided.
-	*/
+	// Granular permission statements defining which actions this API key can perform.
+	// Either permissions or role must be provided.
 	Permissions Opt[[]CompanyCreateAPIKeyParamsPermissionsItem] `json:"permissions,omitzero"`
 
-	/*
-	   A system role to inherit permissions from (e.g. owner, admin, moderator). Either
-	   role or permissions must be provided.
-	*/
+	// A system role to inherit permissions from (e.g. owner, admin, moderator). Either
+	// role or permissions must be provided.
 	Role Opt[PermissionSystemRoles] `json:"role,omitzero"`
 }
 
-/*
-CompanyCreateAPIKeyParamsPermissionsItem: Input for a single permissions
-statement
-*/
+// CompanyCreateAPIKeyParamsPermissionsItem: Input for a single permissions
+// statement
 type CompanyCreateAPIKeyParamsPermissionsItem struct {
 	// Actions covered by this statement
 	Actions []string `json:"actions"`
@@ -295,18 +255,14 @@ type CompanyCreateAPIKeyParamsPermissionsItem struct {
 	// Whether the actions are granted or denied
 	Grant bool `json:"grant"`
 
-	/*
-	   Resource identifiers. Can look like 'biz_xxxx' or 'biz_xxx|pass_*|exp_xxx' or
-	   'biz_xxx|app_xxx' or 'biz_xxx|pass_xxx|exp_xxx' or 'biz_xxx|pass_xxx' or
-	   'biz_xxx|pass_*'
-	*/
+	// Resource identifiers. Can look like 'biz_xxxx' or 'biz_xxx|pass_*|exp_xxx' or
+	// 'biz_xxx|app_xxx' or 'biz_xxx|pass_xxx|exp_xxx' or 'biz_xxx|pass_xxx' or
+	// 'biz_xxx|pass_*'
 	Resources []string `json:"resources"`
 }
 
-/*
-CompanyCreateAPIKeyResponse is an API key created for a child company, including
-the one-time secret key.
-*/
+// CompanyCreateAPIKeyResponse is an API key created for a child company, including
+// the one-time secret key.
 type CompanyCreateAPIKeyResponse struct {
 	// The unique identifier for the authorized api key.
 	ID string `json:"id"`
@@ -320,16 +276,12 @@ type CompanyCreateAPIKeyResponse struct {
 
 // CompanyCreateParams: Parameters for CreateCompany
 type CompanyCreateParams struct {
-	/*
-	   A promotional pitch displayed to potential customers on the company's store
-	   page.
-	*/
+	// A promotional pitch displayed to potential customers on the company's store
+	// page.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The email address of the user who will own the connected account. Required when
-	   parent_company_id is provided.
-	*/
+	// The email address of the user who will own the connected account. Required when
+	// parent_company_id is provided.
 	Email Opt[string] `json:"email,omitzero"`
 
 	// The company's logo image. Accepts PNG, JPEG, or GIF format.
@@ -338,36 +290,28 @@ type CompanyCreateParams struct {
 	// A key-value JSON object of custom metadata to store on the company.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
-	/*
-	   The unique identifier of the parent platform company. When provided, creates a
-	   connected account under that platform. Omit to create a company for the current
-	   user.
-	*/
+	// The unique identifier of the parent platform company. When provided, creates a
+	// connected account under that platform. Omit to create a company for the current
+	// user.
 	ParentCompanyID Opt[string] `json:"parent_company_id,omitzero"`
 
-	/*
-	   Whether Whop sends transactional emails to customers on behalf of this company.
-	   Only applies when creating a connected account.
-	*/
+	// Whether Whop sends transactional emails to customers on behalf of this company.
+	// Only applies when creating a connected account.
 	SendCustomerEmails Opt[bool] `json:"send_customer_emails,omitzero"`
 
 	// The display name of the company shown to customers.
 	Title string `json:"title"`
 }
 
-/*
-CompanyCreateParamsLogo is the company's logo image. Accepts PNG, JPEG, or GIF
-format.
-*/
+// CompanyCreateParamsLogo is the company's logo image. Accepts PNG, JPEG, or GIF
+// format.
 type CompanyCreateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CompanyFeaturedAffiliateProduct is the product featured for affiliates to
-promote on this company's affiliate page. Null if none is configured.
-*/
+// CompanyFeaturedAffiliateProduct is the product featured for affiliates to
+// promote on this company's affiliate page. Null if none is configured.
 type CompanyFeaturedAffiliateProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
@@ -376,18 +320,14 @@ type CompanyFeaturedAffiliateProduct struct {
 	Name string `json:"name"`
 }
 
-/*
-CompanyListItem is a company is a seller on Whop. Companies own products, manage
-members, and receive payouts.
-*/
+// CompanyListItem is a company is a seller on Whop. Companies own products, manage
+// members, and receive payouts.
 type CompanyListItem struct {
 	// The datetime the company was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   A promotional pitch written by the company creator, displayed to potential
-	   customers on the store page.
-	*/
+	// A promotional pitch written by the company creator, displayed to potential
+	// customers on the store page.
 	Description *string `json:"description"`
 
 	// The unique identifier for the company.
@@ -396,34 +336,26 @@ type CompanyListItem struct {
 	// The company's logo.
 	Logo *CompanyListItemLogo `json:"logo"`
 
-	/*
-	   The total number of users who currently hold active memberships across all of
-	   this company's products.
-	*/
+	// The total number of users who currently hold active memberships across all of
+	// this company's products.
 	MemberCount int64 `json:"member_count"`
 
-	/*
-	   A key-value JSON object of custom metadata for this company, managed by the
-	   platform that created the account.
-	*/
+	// A key-value JSON object of custom metadata for this company, managed by the
+	// platform that created the account.
 	Metadata map[string]any `json:"metadata"`
 
 	// The user who owns and has full administrative control over this company.
 	OwnerUser CompanyListItemOwnerUser `json:"owner_user"`
 
-	/*
-	   The total number of published customer reviews across all products for this
-	   company.
-	*/
+	// The total number of published customer reviews across all products for this
+	// company.
 	PublishedReviewsCount int64 `json:"published_reviews_count"`
 
 	// The URL slug for the company's store page (e.g., 'pickaxe' in whop.com/pickaxe).
 	Route string `json:"route"`
 
-	/*
-	   Whether Whop sends transactional emails (receipts, updates) to customers on
-	   behalf of this company.
-	*/
+	// Whether Whop sends transactional emails (receipts, updates) to customers on
+	// behalf of this company.
 	SendCustomerEmails bool `json:"send_customer_emails"`
 
 	// The target audience for the company. Null if not set.
@@ -441,17 +373,13 @@ type CompanyListItem struct {
 
 // CompanyListItemLogo is the company's logo.
 type CompanyListItemLogo struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-CompanyListItemOwnerUser is the user who owns and has full administrative
-control over this company.
-*/
+// CompanyListItemOwnerUser is the user who owns and has full administrative
+// control over this company.
 type CompanyListItemOwnerUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -473,62 +401,46 @@ type CompanyListPage struct {
 }
 
 type CompanyListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Only return companies created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return companies created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return companies created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return companies created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of the parent platform company. When provided, lists
-	   connected accounts under that platform. Omit to list the current user's own
-	   companies.
-
-	   Sent as the query parameter "parent_company_id".
-	*/
+	// The unique identifier of the parent platform company. When provided, lists
+	// connected accounts under that platform. Omit to list the current user's own
+	// companies.
+	//
+	// Sent as the query parameter "parent_company_id".
 	ParentCompanyID Opt[string] `json:"-"`
 }
 
@@ -564,17 +476,13 @@ func (p CompanyListParams) query() url.Values {
 
 // CompanyLogo is the company's logo.
 type CompanyLogo struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-CompanyOwnerUser is the user who owns and has full administrative control over
-this company.
-*/
+// CompanyOwnerUser is the user who owns and has full administrative control over
+// this company.
 type CompanyOwnerUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -600,88 +508,66 @@ type CompanySocialLinksItem struct {
 
 // CompanyUpdateParams: Parameters for UpdateCompany
 type CompanyUpdateParams struct {
-	/*
-	   Whether prospective affiliates must submit an application before they can
-	   promote this company.
-	*/
+	// Whether prospective affiliates must submit an application before they can
+	// promote this company.
 	AffiliateApplicationRequired Opt[bool] `json:"affiliate_application_required,omitzero"`
 
-	/*
-	   Guidelines and instructions shown to affiliates explaining how to promote this
-	   company's products.
-	*/
+	// Guidelines and instructions shown to affiliates explaining how to promote this
+	// company's products.
 	AffiliateInstructions Opt[string] `json:"affiliate_instructions,omitzero"`
 
 	// The company's banner image. Accepts PNG or JPEG format.
 	BannerImage Opt[CompanyUpdateParamsBannerImage] `json:"banner_image,omitzero"`
 
-	/*
-	   A promotional pitch displayed to potential customers on the company's store
-	   page.
-	*/
+	// A promotional pitch displayed to potential customers on the company's store
+	// page.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The ID of the product to feature on this company's affiliate page. Pass null to
-	   clear.
-	*/
+	// The ID of the product to feature on this company's affiliate page. Pass null to
+	// clear.
 	FeaturedAffiliateProductID Opt[string] `json:"featured_affiliate_product_id,omitzero"`
 
 	// The company's logo image. Accepts PNG, JPEG, or GIF format.
 	Logo Opt[CompanyUpdateParamsLogo] `json:"logo,omitzero"`
 
-	/*
-	   The unique URL slug for the company's store page. Must be lowercase and can
-	   include hyphens (e.g., 'my-company'). If not provided, the route will remain
-	   unchanged.
-	*/
+	// The unique URL slug for the company's store page. Must be lowercase and can
+	// include hyphens (e.g., 'my-company'). If not provided, the route will remain
+	// unchanged.
 	Route Opt[string] `json:"route,omitzero"`
 
-	/*
-	   Whether Whop sends transactional emails (receipts, renewals, cancelations) to
-	   customers on behalf of this company.
-	*/
+	// Whether Whop sends transactional emails (receipts, renewals, cancelations) to
+	// customers on behalf of this company.
 	SendCustomerEmails Opt[bool] `json:"send_customer_emails,omitzero"`
 
-	/*
-	   The social media links to display on the company's store page. Pass the full
-	   list of desired social links — any existing links not included will be
-	   removed.
-	*/
+	// The social media links to display on the company's store page. Pass the full
+	// list of desired social links — any existing links not included will be
+	// removed.
 	SocialLinks Opt[[]CompanyUpdateParamsSocialLinksItem] `json:"social_links,omitzero"`
 
-	/*
-	   The target audience for this company (e.g., 'beginner day traders aged 18-25
-	   looking to learn options').
-	*/
+	// The target audience for this company (e.g., 'beginner day traders aged 18-25
+	// looking to learn options').
 	TargetAudience Opt[string] `json:"target_audience,omitzero"`
 
 	// The display name of the company shown to customers.
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-/*
-CompanyUpdateParamsBannerImage is the company's banner image. Accepts PNG or
-JPEG format.
-*/
+// CompanyUpdateParamsBannerImage is the company's banner image. Accepts PNG or
+// JPEG format.
 type CompanyUpdateParamsBannerImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CompanyUpdateParamsLogo is the company's logo image. Accepts PNG, JPEG, or GIF
-format.
-*/
+// CompanyUpdateParamsLogo is the company's logo image. Accepts PNG, JPEG, or GIF
+// format.
 type CompanyUpdateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CompanyUpdateParamsSocialLinksItem: Input for creating a social link for a
-company
-*/
+// CompanyUpdateParamsSocialLinksItem: Input for creating a social link for a
+// company
 type CompanyUpdateParamsSocialLinksItem struct {
 	// The custom image for the social link
 	Image Opt[CompanyUpdateParamsSocialLinksItemImage] `json:"image,omitzero"`
@@ -708,12 +594,10 @@ type CompanyUpdateParamsSocialLinksItemImage struct {
 	ID string `json:"id"`
 }
 
-/*
-PermissionSystemRoles is the different system roles that can be assigned.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PermissionSystemRoles is the different system roles that can be assigned.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PermissionSystemRoles string
 
 // Values of PermissionSystemRoles known to this version of the client.
@@ -734,12 +618,10 @@ func (p PermissionSystemRoles) IsKnown() bool {
 	return false
 }
 
-/*
-SocialLinkWebsites is the different websites you can have social links for
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// SocialLinkWebsites is the different websites you can have social links for
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type SocialLinkWebsites string
 
 // Values of SocialLinkWebsites known to this version of the client.

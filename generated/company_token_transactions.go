@@ -13,10 +13,8 @@ import (
 	"time"
 )
 
-/*
-CompanyTokenTransactionService holds the companyTokenTransactions operations:
-client.CompanyTokenTransactions.
-*/
+// CompanyTokenTransactionService holds the companyTokenTransactions operations:
+// client.CompanyTokenTransactions.
 type CompanyTokenTransactionService struct {
 	t *transport
 }
@@ -25,29 +23,27 @@ func newCompanyTokenTransactionService(t *transport) *CompanyTokenTransactionSer
 	return &CompanyTokenTransactionService{t: t}
 }
 
-/*
-Create is the "Create company token transaction" operation.
-
-Create a token transaction to add, subtract, or transfer tokens for a member
-within a company.
-
-Required permissions:
-  - `company_token_transaction:create`
-  - `member:basic:read`
-  - `company:basic:read`
-
-POST /company_token_transactions
-
-Required scopes: company_token_transaction:create, member:basic:read,
-company:basic:read.
-*/
+// Create is the "Create company token transaction" operation.
+//
+// Create a token transaction to add, subtract, or transfer tokens for a member
+// within a company.
+//
+// Required permissions:
+//
+//   - `company_token_transaction:create`
+//
+//   - `member:basic:read`
+//
+//   - `company:basic:read`
+//
+//     POST /company_token_transactions
 func (s *CompanyTokenTransactionService) Create(ctx context.Context, params CompanyTokenTransactionCreateParams, opts ...RequestOption) (*CompanyTokenTransaction, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "companyTokenTransactions.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/company_token_transactions",
+		Body:      params,
+		Options:   opts,
 	}
 	var out CompanyTokenTransaction
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -56,32 +52,30 @@ func (s *CompanyTokenTransactionService) Create(ctx context.Context, params Comp
 	return &out, nil
 }
 
-/*
-List is the "List company token transactions" operation.
-
-Returns a paginated list of token transactions for a user or company, depending
-on the authenticated actor, with optional filtering by user and transaction
-type.
-
-Required permissions:
-  - `company_token_transaction:read`
-  - `member:basic:read`
-  - `company:basic:read`
-
-GET /company_token_transactions
-
-Required scopes: company_token_transaction:read, member:basic:read,
-company:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List company token transactions" operation.
+//
+// Returns a paginated list of token transactions for a user or company, depending
+// on the authenticated actor, with optional filtering by user and transaction
+// type.
+//
+// Required permissions:
+//
+//   - `company_token_transaction:read`
+//
+//   - `member:basic:read`
+//
+//   - `company:basic:read`
+//
+//     GET /company_token_transactions
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CompanyTokenTransactionService) List(ctx context.Context, params CompanyTokenTransactionListParams, opts ...RequestOption) (*CompanyTokenTransactionListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "companyTokenTransactions.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/company_token_transactions",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CompanyTokenTransactionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -90,11 +84,9 @@ func (s *CompanyTokenTransactionService) List(ctx context.Context, params Compan
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CompanyTokenTransactionService) ListAutoPaging(ctx context.Context, params CompanyTokenTransactionListParams, opts ...RequestOption) iter.Seq2[CompanyTokenTransactionListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CompanyTokenTransactionListItem, string, bool, error) {
 		if after != "" {
@@ -112,27 +104,25 @@ func (s *CompanyTokenTransactionService) ListAutoPaging(ctx context.Context, par
 	})
 }
 
-/*
-Retrieve is the "Retrieve company token transaction" operation.
-
-Retrieves the details of an existing company token transaction.
-
-Required permissions:
-  - `company_token_transaction:read`
-  - `member:basic:read`
-  - `company:basic:read`
-
-GET /company_token_transactions/{id}
-
-Required scopes: company_token_transaction:read, member:basic:read,
-company:basic:read.
-*/
+// Retrieve is the "Retrieve company token transaction" operation.
+//
+// Retrieves the details of an existing company token transaction.
+//
+// Required permissions:
+//
+//   - `company_token_transaction:read`
+//
+//   - `member:basic:read`
+//
+//   - `company:basic:read`
+//
+//     GET /company_token_transactions/{id}
 func (s *CompanyTokenTransactionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CompanyTokenTransaction, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "companyTokenTransactions.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/company_token_transactions/" + pathParam(id),
+		Options:   opts,
 	}
 	var out CompanyTokenTransaction
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -141,15 +131,11 @@ func (s *CompanyTokenTransactionService) Retrieve(ctx context.Context, id string
 	return &out, nil
 }
 
-/*
-CompanyTokenTransaction is a token transaction records a credit or debit to a
-member's token balance within a company, including transfers between members.
-*/
+// CompanyTokenTransaction is a token transaction records a credit or debit to a
+// member's token balance within a company, including transfers between members.
 type CompanyTokenTransaction struct {
-	/*
-	   The token amount for this transaction. Always a positive value regardless of
-	   transaction type.
-	*/
+	// The token amount for this transaction. Always a positive value regardless of
+	// transaction type.
 	Amount float64 `json:"amount"`
 
 	// The company whose token balance this transaction affects.
@@ -158,25 +144,19 @@ type CompanyTokenTransaction struct {
 	// The datetime the company token transaction was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Free-text description explaining the reason for this token transaction. Null if
-	   no description was provided.
-	*/
+	// Free-text description explaining the reason for this token transaction. Null if
+	// no description was provided.
 	Description *string `json:"description"`
 
 	// The unique identifier for the company token transaction.
 	ID string `json:"id"`
 
-	/*
-	   A unique key used to prevent duplicate transactions when retrying API requests.
-	   Null if no idempotency key was provided.
-	*/
+	// A unique key used to prevent duplicate transactions when retrying API requests.
+	// Null if no idempotency key was provided.
 	IdempotencyKey *string `json:"idempotency_key"`
 
-	/*
-	   The ID of the corresponding transaction on the other side of a transfer. Null if
-	   this is not a transfer transaction.
-	*/
+	// The ID of the corresponding transaction on the other side of a transfer. Null if
+	// this is not a transfer transaction.
 	LinkedTransactionID *string `json:"linked_transaction_id"`
 
 	// The member whose token balance was affected by this transaction.
@@ -189,10 +169,8 @@ type CompanyTokenTransaction struct {
 	User CompanyTokenTransactionUser `json:"user"`
 }
 
-/*
-CompanyTokenTransactionCompany is the company whose token balance this
-transaction affects.
-*/
+// CompanyTokenTransactionCompany is the company whose token balance this
+// transaction affects.
 type CompanyTokenTransactionCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -204,15 +182,13 @@ type CompanyTokenTransactionCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-CompanyTokenTransactionCreateParams: Parameters for
-CreateCompanyTokenTransaction
-
-CompanyTokenTransactionCreateParams is one of Transfer, Add, Subtract, told
-apart by their shape. Exactly one field is set; to send one, set it. A variant
-this client does not know decodes with every field nil and keeps its JSON, which
-RawJSON returns and encoding writes back unchanged.
-*/
+// CompanyTokenTransactionCreateParams: Parameters for
+// CreateCompanyTokenTransaction
+//
+// CompanyTokenTransactionCreateParams is one of Transfer, Add, Subtract, told
+// apart by their shape. Exactly one field is set; to send one, set it. A variant
+// this client does not know decodes with every field nil and keeps its JSON, which
+// RawJSON returns and encoding writes back unchanged.
 type CompanyTokenTransactionCreateParams struct {
 	Transfer *CompanyTokenTransactionCreateParamsTransfer
 	Add      *CompanyTokenTransactionCreateParamsAdd
@@ -262,57 +238,41 @@ func (c *CompanyTokenTransactionCreateParams) UnmarshalJSON(data []byte) error {
 	}}
 	switch unionMatch(data, shapes) {
 	case 0:
-		{
-			c.Transfer = new(CompanyTokenTransactionCreateParamsTransfer)
-			return json.Unmarshal(data, c.Transfer)
-		}
+		c.Transfer = new(CompanyTokenTransactionCreateParamsTransfer)
+		return json.Unmarshal(data, c.Transfer)
 	case 1:
-		{
-			c.Add = new(CompanyTokenTransactionCreateParamsAdd)
-			return json.Unmarshal(data, c.Add)
-		}
+		c.Add = new(CompanyTokenTransactionCreateParamsAdd)
+		return json.Unmarshal(data, c.Add)
 	case 2:
-		{
-			c.Subtract = new(CompanyTokenTransactionCreateParamsSubtract)
-			return json.Unmarshal(data, c.Subtract)
-		}
+		c.Subtract = new(CompanyTokenTransactionCreateParamsSubtract)
+		return json.Unmarshal(data, c.Subtract)
 	default:
-		{
-			c.raw = bytes.Clone(data)
-			return nil
-		}
+		c.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-CompanyTokenTransactionCreateParamsAdd: Autogenerated input type of
-CreateCompanyTokenTransaction
-
-When encoded, "transaction_type" is always "add"; the encoder writes it.
-*/
+// CompanyTokenTransactionCreateParamsAdd: Autogenerated input type of
+// CreateCompanyTokenTransaction
+//
+// When encoded, "transaction_type" is always "add"; the encoder writes it.
 type CompanyTokenTransactionCreateParamsAdd struct {
 	// The positive number of tokens to transact. For example, 100.0 for 100 tokens.
 	Amount float64 `json:"amount"`
 
-	/*
-	   The unique identifier of the company to create the transaction in, starting with
-	   'biz_'.
-	*/
+	// The unique identifier of the company to create the transaction in, starting with
+	// 'biz_'.
 	CompanyID string `json:"company_id"`
 
 	// A human-readable description of why the transaction was created.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   A unique key to prevent duplicate transactions. Use a UUID or similar unique
-	   string.
-	*/
+	// A unique key to prevent duplicate transactions. Use a UUID or similar unique
+	// string.
 	IdempotencyKey Opt[string] `json:"idempotency_key,omitzero"`
 
-	/*
-	   The unique identifier of the user whose token balance will be affected, starting
-	   with 'user_'.
-	*/
+	// The unique identifier of the user whose token balance will be affected, starting
+	// with 'user_'.
 	UserID string `json:"user_id"`
 }
 
@@ -322,35 +282,27 @@ func (c CompanyTokenTransactionCreateParamsAdd) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(c), "\"transaction_type\":\"add\"")
 }
 
-/*
-CompanyTokenTransactionCreateParamsSubtract: Autogenerated input type of
-CreateCompanyTokenTransaction
-
-When encoded, "transaction_type" is always "subtract"; the encoder writes it.
-*/
+// CompanyTokenTransactionCreateParamsSubtract: Autogenerated input type of
+// CreateCompanyTokenTransaction
+//
+// When encoded, "transaction_type" is always "subtract"; the encoder writes it.
 type CompanyTokenTransactionCreateParamsSubtract struct {
 	// The positive number of tokens to transact. For example, 100.0 for 100 tokens.
 	Amount float64 `json:"amount"`
 
-	/*
-	   The unique identifier of the company to create the transaction in, starting with
-	   'biz_'.
-	*/
+	// The unique identifier of the company to create the transaction in, starting with
+	// 'biz_'.
 	CompanyID string `json:"company_id"`
 
 	// A human-readable description of why the transaction was created.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   A unique key to prevent duplicate transactions. Use a UUID or similar unique
-	   string.
-	*/
+	// A unique key to prevent duplicate transactions. Use a UUID or similar unique
+	// string.
 	IdempotencyKey Opt[string] `json:"idempotency_key,omitzero"`
 
-	/*
-	   The unique identifier of the user whose token balance will be affected, starting
-	   with 'user_'.
-	*/
+	// The unique identifier of the user whose token balance will be affected, starting
+	// with 'user_'.
 	UserID string `json:"user_id"`
 }
 
@@ -360,41 +312,31 @@ func (c CompanyTokenTransactionCreateParamsSubtract) MarshalJSON() ([]byte, erro
 	return marshalWithConsts(plain(c), "\"transaction_type\":\"subtract\"")
 }
 
-/*
-CompanyTokenTransactionCreateParamsTransfer: Autogenerated input type of
-CreateCompanyTokenTransaction
-
-When encoded, "transaction_type" is always "transfer"; the encoder writes it.
-*/
+// CompanyTokenTransactionCreateParamsTransfer: Autogenerated input type of
+// CreateCompanyTokenTransaction
+//
+// When encoded, "transaction_type" is always "transfer"; the encoder writes it.
 type CompanyTokenTransactionCreateParamsTransfer struct {
 	// The positive number of tokens to transact. For example, 100.0 for 100 tokens.
 	Amount float64 `json:"amount"`
 
-	/*
-	   The unique identifier of the company to create the transaction in, starting with
-	   'biz_'.
-	*/
+	// The unique identifier of the company to create the transaction in, starting with
+	// 'biz_'.
 	CompanyID string `json:"company_id"`
 
 	// A human-readable description of why the transaction was created.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The unique identifier of the user receiving the tokens. Required when the
-	   transaction type is 'transfer'.
-	*/
+	// The unique identifier of the user receiving the tokens. Required when the
+	// transaction type is 'transfer'.
 	DestinationUserID string `json:"destination_user_id"`
 
-	/*
-	   A unique key to prevent duplicate transactions. Use a UUID or similar unique
-	   string.
-	*/
+	// A unique key to prevent duplicate transactions. Use a UUID or similar unique
+	// string.
 	IdempotencyKey Opt[string] `json:"idempotency_key,omitzero"`
 
-	/*
-	   The unique identifier of the user whose token balance will be affected, starting
-	   with 'user_'.
-	*/
+	// The unique identifier of the user whose token balance will be affected, starting
+	// with 'user_'.
 	UserID string `json:"user_id"`
 }
 
@@ -404,16 +346,12 @@ func (c CompanyTokenTransactionCreateParamsTransfer) MarshalJSON() ([]byte, erro
 	return marshalWithConsts(plain(c), "\"transaction_type\":\"transfer\"")
 }
 
-/*
-CompanyTokenTransactionListItem is a token transaction records a credit or debit
-to a member's token balance within a company, including transfers between
-members.
-*/
+// CompanyTokenTransactionListItem is a token transaction records a credit or debit
+// to a member's token balance within a company, including transfers between
+// members.
 type CompanyTokenTransactionListItem struct {
-	/*
-	   The token amount for this transaction. Always a positive value regardless of
-	   transaction type.
-	*/
+	// The token amount for this transaction. Always a positive value regardless of
+	// transaction type.
 	Amount float64 `json:"amount"`
 
 	// The company whose token balance this transaction affects.
@@ -422,25 +360,19 @@ type CompanyTokenTransactionListItem struct {
 	// The datetime the company token transaction was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Free-text description explaining the reason for this token transaction. Null if
-	   no description was provided.
-	*/
+	// Free-text description explaining the reason for this token transaction. Null if
+	// no description was provided.
 	Description *string `json:"description"`
 
 	// The unique identifier for the company token transaction.
 	ID string `json:"id"`
 
-	/*
-	   A unique key used to prevent duplicate transactions when retrying API requests.
-	   Null if no idempotency key was provided.
-	*/
+	// A unique key used to prevent duplicate transactions when retrying API requests.
+	// Null if no idempotency key was provided.
 	IdempotencyKey *string `json:"idempotency_key"`
 
-	/*
-	   The ID of the corresponding transaction on the other side of a transfer. Null if
-	   this is not a transfer transaction.
-	*/
+	// The ID of the corresponding transaction on the other side of a transfer. Null if
+	// this is not a transfer transaction.
 	LinkedTransactionID *string `json:"linked_transaction_id"`
 
 	// The member whose token balance was affected by this transaction.
@@ -453,10 +385,8 @@ type CompanyTokenTransactionListItem struct {
 	User CompanyTokenTransactionListItemUser `json:"user"`
 }
 
-/*
-CompanyTokenTransactionListItemCompany is the company whose token balance this
-transaction affects.
-*/
+// CompanyTokenTransactionListItemCompany is the company whose token balance this
+// transaction affects.
 type CompanyTokenTransactionListItemCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -468,19 +398,15 @@ type CompanyTokenTransactionListItemCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-CompanyTokenTransactionListItemMember is the member whose token balance was
-affected by this transaction.
-*/
+// CompanyTokenTransactionListItemMember is the member whose token balance was
+// affected by this transaction.
 type CompanyTokenTransactionListItemMember struct {
 	// The unique identifier for the company member.
 	ID string `json:"id"`
 }
 
-/*
-CompanyTokenTransactionListItemUser is the user whose token balance was affected
-by this transaction.
-*/
+// CompanyTokenTransactionListItemUser is the user whose token balance was affected
+// by this transaction.
 type CompanyTokenTransactionListItemUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -492,10 +418,8 @@ type CompanyTokenTransactionListItemUser struct {
 	Username string `json:"username"`
 }
 
-/*
-CompanyTokenTransactionListPage is the connection type for
-CompanyTokenTransaction.
-*/
+// CompanyTokenTransactionListPage is the connection type for
+// CompanyTokenTransaction.
 type CompanyTokenTransactionListPage struct {
 	// A list of nodes.
 	Data []CompanyTokenTransactionListItem `json:"data"`
@@ -505,53 +429,39 @@ type CompanyTokenTransactionListPage struct {
 }
 
 type CompanyTokenTransactionListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list token transactions for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list token transactions for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter transactions by type.
-
-	   Sent as the query parameter "transaction_type".
-	*/
+	// Filter transactions by type.
+	//
+	// Sent as the query parameter "transaction_type".
 	TransactionType Opt[CompanyTokenTransactionTypes] `json:"-"`
 
-	/*
-	   Filter transactions to only those involving this specific user.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Filter transactions to only those involving this specific user.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -580,21 +490,17 @@ func (p CompanyTokenTransactionListParams) query() url.Values {
 	return q
 }
 
-/*
-CompanyTokenTransactionMember is the member whose token balance was affected by
-this transaction.
-*/
+// CompanyTokenTransactionMember is the member whose token balance was affected by
+// this transaction.
 type CompanyTokenTransactionMember struct {
 	// The unique identifier for the company member.
 	ID string `json:"id"`
 }
 
-/*
-CompanyTokenTransactionTypes is the type of token transaction
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CompanyTokenTransactionTypes is the type of token transaction
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CompanyTokenTransactionTypes string
 
 // Values of CompanyTokenTransactionTypes known to this version of the client.
@@ -613,10 +519,8 @@ func (c CompanyTokenTransactionTypes) IsKnown() bool {
 	return false
 }
 
-/*
-CompanyTokenTransactionUser is the user whose token balance was affected by this
-transaction.
-*/
+// CompanyTokenTransactionUser is the user whose token balance was affected by this
+// transaction.
 type CompanyTokenTransactionUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`

@@ -18,25 +18,22 @@ func newConversionService(t *transport) *ConversionService {
 	return &ConversionService{t: t}
 }
 
-/*
-Create is the "Create conversion" operation.
-
-Track a conversion or engagement event for a company.
-
-Required permissions:
-  - `event:create`
-
-POST /conversions
-
-Required scopes: event:create.
-*/
+// Create is the "Create conversion" operation.
+//
+// Track a conversion or engagement event for a company.
+//
+// Required permissions:
+//
+//   - `event:create`
+//
+//     POST /conversions
 func (s *ConversionService) Create(ctx context.Context, params ConversionCreateParams, opts ...RequestOption) (*ConversionCreateResponse, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "conversions.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/conversions",
+		Body:      params,
+		Options:   opts,
 	}
 	var out ConversionCreateResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -207,12 +204,10 @@ type ConversionCreateResponse struct {
 	ID string `json:"id"`
 }
 
-/*
-EventActionSource is the channel where an event originated
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// EventActionSource is the channel where an event originated
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type EventActionSource string
 
 // Values of EventActionSource known to this version of the client.
@@ -237,12 +232,10 @@ func (e EventActionSource) IsKnown() bool {
 	return false
 }
 
-/*
-EventGender: Gender
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// EventGender: Gender
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type EventGender string
 
 // Values of EventGender known to this version of the client.
@@ -260,12 +253,10 @@ func (e EventGender) IsKnown() bool {
 	return false
 }
 
-/*
-EventName is the type of conversion or engagement event
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// EventName is the type of conversion or engagement event
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type EventName string
 
 // Values of EventName known to this version of the client.

@@ -19,25 +19,22 @@ func newCourseChapterService(t *transport) *CourseChapterService {
 	return &CourseChapterService{t: t}
 }
 
-/*
-Create is the "Create course chapter" operation.
-
-Create a new chapter within a course to organize lessons into sections.
-
-Required permissions:
-  - `courses:update`
-
-POST /course_chapters
-
-Required scopes: courses:update.
-*/
+// Create is the "Create course chapter" operation.
+//
+// Create a new chapter within a course to organize lessons into sections.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     POST /course_chapters
 func (s *CourseChapterService) Create(ctx context.Context, params CourseChapterCreateParams, opts ...RequestOption) (*CourseChapter, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "courseChapters.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/course_chapters",
+		Body:      params,
+		Options:   opts,
 	}
 	var out CourseChapter
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -46,51 +43,45 @@ func (s *CourseChapterService) Create(ctx context.Context, params CourseChapterC
 	return &out, nil
 }
 
-/*
-Delete is the "Delete course chapter" operation.
-
-Permanently delete a chapter and all of its lessons from a course.
-
-Required permissions:
-  - `courses:update`
-
-DELETE /course_chapters/{id}
-
-Required scopes: courses:update.
-*/
+// Delete is the "Delete course chapter" operation.
+//
+// Permanently delete a chapter and all of its lessons from a course.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     DELETE /course_chapters/{id}
 func (s *CourseChapterService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "courseChapters.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/course_chapters/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List course chapters" operation.
-
-Returns a paginated list of chapters within a course, ordered by position.
-
-Required permissions:
-  - `courses:read`
-
-GET /course_chapters
-
-Required scopes: courses:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List course chapters" operation.
+//
+// Returns a paginated list of chapters within a course, ordered by position.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//     GET /course_chapters
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseChapterService) List(ctx context.Context, params CourseChapterListParams, opts ...RequestOption) (*CourseChapterListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseChapters.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_chapters",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CourseChapterListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -99,11 +90,9 @@ func (s *CourseChapterService) List(ctx context.Context, params CourseChapterLis
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CourseChapterService) ListAutoPaging(ctx context.Context, params CourseChapterListParams, opts ...RequestOption) iter.Seq2[CourseChapterListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CourseChapterListItem, string, bool, error) {
 		if after != "" {
@@ -121,24 +110,21 @@ func (s *CourseChapterService) ListAutoPaging(ctx context.Context, params Course
 	})
 }
 
-/*
-Retrieve is the "Retrieve course chapter" operation.
-
-Retrieves the details of an existing course chapter.
-
-Required permissions:
-  - `courses:read`
-
-GET /course_chapters/{id}
-
-Required scopes: courses:read.
-*/
+// Retrieve is the "Retrieve course chapter" operation.
+//
+// Retrieves the details of an existing course chapter.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//     GET /course_chapters/{id}
 func (s *CourseChapterService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseChapter, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseChapters.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_chapters/" + pathParam(id),
+		Options:   opts,
 	}
 	var out CourseChapter
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -147,25 +133,22 @@ func (s *CourseChapterService) Retrieve(ctx context.Context, id string, opts ...
 	return &out, nil
 }
 
-/*
-Update is the "Update course chapter" operation.
-
-Update a chapter's title within a course.
-
-Required permissions:
-  - `courses:update`
-
-PATCH /course_chapters/{id}
-
-Required scopes: courses:update.
-*/
+// Update is the "Update course chapter" operation.
+//
+// Update a chapter's title within a course.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     PATCH /course_chapters/{id}
 func (s *CourseChapterService) Update(ctx context.Context, id string, params CourseChapterUpdateParams, opts ...RequestOption) (*CourseChapter, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "courseChapters.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/course_chapters/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out CourseChapter
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -174,18 +157,14 @@ func (s *CourseChapterService) Update(ctx context.Context, id string, params Cou
 	return &out, nil
 }
 
-/*
-CourseChapter is a grouping of related lessons within a course, used to organize
-content into sections.
-*/
+// CourseChapter is a grouping of related lessons within a course, used to organize
+// content into sections.
 type CourseChapter struct {
 	// The unique identifier for the chapter.
 	ID string `json:"id"`
 
-	/*
-	   An ordered list of lessons in this chapter, sorted by display position. Hidden
-	   lessons are excluded for non-admin users.
-	*/
+	// An ordered list of lessons in this chapter, sorted by display position. Hidden
+	// lessons are excluded for non-admin users.
 	Lessons []CourseChapterLessonsItem `json:"lessons"`
 
 	// The sort position of this chapter within its parent course, starting from zero.
@@ -197,20 +176,16 @@ type CourseChapter struct {
 
 // CourseChapterCreateParams: Parameters for CreateChapter
 type CourseChapterCreateParams struct {
-	/*
-	   The unique identifier of the course to create the chapter in (e.g.,
-	   "course_XXXXX").
-	*/
+	// The unique identifier of the course to create the chapter in (e.g.,
+	// "course_XXXXX").
 	CourseID string `json:"course_id"`
 
 	// The display title of the chapter (e.g., "Module 1: Introduction").
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-/*
-CourseChapterLessonsItem is an individual learning unit within a chapter, which
-can contain text, video, PDF, or assessment content.
-*/
+// CourseChapterLessonsItem is an individual learning unit within a chapter, which
+// can contain text, video, PDF, or assessment content.
 type CourseChapterLessonsItem struct {
 	// The unique identifier for the lesson.
 	ID string `json:"id"`
@@ -222,10 +197,8 @@ type CourseChapterLessonsItem struct {
 	Title string `json:"title"`
 }
 
-/*
-CourseChapterListItem is a grouping of related lessons within a course, used to
-organize content into sections.
-*/
+// CourseChapterListItem is a grouping of related lessons within a course, used to
+// organize content into sections.
 type CourseChapterListItem struct {
 	// The unique identifier for the chapter.
 	ID string `json:"id"`
@@ -247,39 +220,29 @@ type CourseChapterListPage struct {
 }
 
 type CourseChapterListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the course to list chapters for.
-
-	   Sent as the query parameter "course_id".
-	*/
+	// The unique identifier of the course to list chapters for.
+	//
+	// Sent as the query parameter "course_id".
 	CourseID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 

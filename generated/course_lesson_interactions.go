@@ -11,10 +11,8 @@ import (
 	"time"
 )
 
-/*
-CourseLessonInteractionService holds the courseLessonInteractions operations:
-client.CourseLessonInteractions.
-*/
+// CourseLessonInteractionService holds the courseLessonInteractions operations:
+// client.CourseLessonInteractions.
 type CourseLessonInteractionService struct {
 	t *transport
 }
@@ -23,29 +21,27 @@ func newCourseLessonInteractionService(t *transport) *CourseLessonInteractionSer
 	return &CourseLessonInteractionService{t: t}
 }
 
-/*
-List is the "List course lesson interactions" operation.
-
-Returns a paginated list of lesson interactions, filtered by lesson, course,
-user, or completion status.
-
-Required permissions:
-  - `courses:read`
-  - `course_analytics:read`
-
-GET /course_lesson_interactions
-
-Required scopes: courses:read, course_analytics:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List course lesson interactions" operation.
+//
+// Returns a paginated list of lesson interactions, filtered by lesson, course,
+// user, or completion status.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//   - `course_analytics:read`
+//
+//     GET /course_lesson_interactions
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseLessonInteractionService) List(ctx context.Context, params CourseLessonInteractionListParams, opts ...RequestOption) (*CourseLessonInteractionListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseLessonInteractions.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_lesson_interactions",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CourseLessonInteractionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -54,11 +50,9 @@ func (s *CourseLessonInteractionService) List(ctx context.Context, params Course
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CourseLessonInteractionService) ListAutoPaging(ctx context.Context, params CourseLessonInteractionListParams, opts ...RequestOption) iter.Seq2[CourseLessonInteractionListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CourseLessonInteractionListItem, string, bool, error) {
 		if after != "" {
@@ -76,25 +70,23 @@ func (s *CourseLessonInteractionService) ListAutoPaging(ctx context.Context, par
 	})
 }
 
-/*
-Retrieve is the "Retrieve course lesson interaction" operation.
-
-Retrieves the details of an existing course lesson interaction.
-
-Required permissions:
-  - `courses:read`
-  - `course_analytics:read`
-
-GET /course_lesson_interactions/{id}
-
-Required scopes: courses:read, course_analytics:read.
-*/
+// Retrieve is the "Retrieve course lesson interaction" operation.
+//
+// Retrieves the details of an existing course lesson interaction.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//   - `course_analytics:read`
+//
+//     GET /course_lesson_interactions/{id}
 func (s *CourseLessonInteractionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseLessonInteraction, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseLessonInteractions.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_lesson_interactions/" + pathParam(id),
+		Options:   opts,
 	}
 	var out CourseLessonInteraction
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,10 +95,8 @@ func (s *CourseLessonInteractionService) Retrieve(ctx context.Context, id string
 	return &out, nil
 }
 
-/*
-CourseLessonInteraction is a record of a user's progress on a specific lesson,
-tracking whether they have completed it.
-*/
+// CourseLessonInteraction is a record of a user's progress on a specific lesson,
+// tracking whether they have completed it.
 type CourseLessonInteraction struct {
 	// Whether the user has finished this lesson.
 	Completed bool `json:"completed"`
@@ -139,19 +129,15 @@ type CourseLessonInteractionCourse struct {
 	Title *string `json:"title"`
 }
 
-/*
-CourseLessonInteractionCourseExperience is the parent experience that this
-course belongs to.
-*/
+// CourseLessonInteractionCourseExperience is the parent experience that this
+// course belongs to.
 type CourseLessonInteractionCourseExperience struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 }
 
-/*
-CourseLessonInteractionLesson is the lesson that this progress record belongs
-to.
-*/
+// CourseLessonInteractionLesson is the lesson that this progress record belongs
+// to.
 type CourseLessonInteractionLesson struct {
 	// The parent chapter that contains this lesson.
 	Chapter CourseLessonInteractionLessonChapter `json:"chapter"`
@@ -163,19 +149,15 @@ type CourseLessonInteractionLesson struct {
 	Title string `json:"title"`
 }
 
-/*
-CourseLessonInteractionLessonChapter is the parent chapter that contains this
-lesson.
-*/
+// CourseLessonInteractionLessonChapter is the parent chapter that contains this
+// lesson.
 type CourseLessonInteractionLessonChapter struct {
 	// The unique identifier for the chapter.
 	ID string `json:"id"`
 }
 
-/*
-CourseLessonInteractionListItem is a record of a user's progress on a specific
-lesson, tracking whether they have completed it.
-*/
+// CourseLessonInteractionListItem is a record of a user's progress on a specific
+// lesson, tracking whether they have completed it.
 type CourseLessonInteractionListItem struct {
 	// Whether the user has finished this lesson.
 	Completed bool `json:"completed"`
@@ -193,10 +175,8 @@ type CourseLessonInteractionListItem struct {
 	User CourseLessonInteractionListItemUser `json:"user"`
 }
 
-/*
-CourseLessonInteractionListItemLesson is the lesson that this progress record
-belongs to.
-*/
+// CourseLessonInteractionListItemLesson is the lesson that this progress record
+// belongs to.
 type CourseLessonInteractionListItemLesson struct {
 	// The parent chapter that contains this lesson.
 	Chapter CourseLessonInteractionListItemLessonChapter `json:"chapter"`
@@ -208,10 +188,8 @@ type CourseLessonInteractionListItemLesson struct {
 	Title string `json:"title"`
 }
 
-/*
-CourseLessonInteractionListItemLessonChapter is the parent chapter that contains
-this lesson.
-*/
+// CourseLessonInteractionListItemLessonChapter is the parent chapter that contains
+// this lesson.
 type CourseLessonInteractionListItemLessonChapter struct {
 	// The unique identifier for the chapter.
 	ID string `json:"id"`
@@ -239,60 +217,44 @@ type CourseLessonInteractionListPage struct {
 }
 
 type CourseLessonInteractionListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Whether to filter for completed or in-progress lesson interactions.
-
-	   Sent as the query parameter "completed".
-	*/
+	// Whether to filter for completed or in-progress lesson interactions.
+	//
+	// Sent as the query parameter "completed".
 	Completed Opt[bool] `json:"-"`
 
-	/*
-	   The unique identifier of the course to filter interactions for.
-
-	   Sent as the query parameter "course_id".
-	*/
+	// The unique identifier of the course to filter interactions for.
+	//
+	// Sent as the query parameter "course_id".
 	CourseID Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of the lesson to filter interactions for.
-
-	   Sent as the query parameter "lesson_id".
-	*/
+	// The unique identifier of the lesson to filter interactions for.
+	//
+	// Sent as the query parameter "lesson_id".
 	LessonID Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the user to filter lesson interactions for.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// The unique identifier of the user to filter lesson interactions for.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 

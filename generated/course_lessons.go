@@ -20,26 +20,23 @@ func newCourseLessonService(t *transport) *CourseLessonService {
 	return &CourseLessonService{t: t}
 }
 
-/*
-Create is the "Create course lesson" operation.
-
-Create a new lesson within a course chapter. Lessons can contain video, text, or
-assessment content.
-
-Required permissions:
-  - `courses:update`
-
-POST /course_lessons
-
-Required scopes: courses:update.
-*/
+// Create is the "Create course lesson" operation.
+//
+// Create a new lesson within a course chapter. Lessons can contain video, text, or
+// assessment content.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     POST /course_lessons
 func (s *CourseLessonService) Create(ctx context.Context, params CourseLessonCreateParams, opts ...RequestOption) (*CourseLesson, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "courseLessons.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/course_lessons",
+		Body:      params,
+		Options:   opts,
 	}
 	var out CourseLesson
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -48,52 +45,46 @@ func (s *CourseLessonService) Create(ctx context.Context, params CourseLessonCre
 	return &out, nil
 }
 
-/*
-Delete is the "Delete course lesson" operation.
-
-Permanently delete a lesson and remove it from its chapter.
-
-Required permissions:
-  - `courses:update`
-
-DELETE /course_lessons/{id}
-
-Required scopes: courses:update.
-*/
+// Delete is the "Delete course lesson" operation.
+//
+// Permanently delete a lesson and remove it from its chapter.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     DELETE /course_lessons/{id}
 func (s *CourseLessonService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "courseLessons.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/course_lessons/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List course lessons" operation.
-
-Returns a paginated list of lessons within a course or chapter, ordered by
-position.
-
-Required permissions:
-  - `courses:read`
-
-GET /course_lessons
-
-Required scopes: courses:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List course lessons" operation.
+//
+// Returns a paginated list of lessons within a course or chapter, ordered by
+// position.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//     GET /course_lessons
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseLessonService) List(ctx context.Context, params CourseLessonListParams, opts ...RequestOption) (*CourseLessonListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseLessons.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_lessons",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CourseLessonListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -102,11 +93,9 @@ func (s *CourseLessonService) List(ctx context.Context, params CourseLessonListP
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CourseLessonService) ListAutoPaging(ctx context.Context, params CourseLessonListParams, opts ...RequestOption) iter.Seq2[CourseLessonListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CourseLessonListItem, string, bool, error) {
 		if after != "" {
@@ -124,43 +113,38 @@ func (s *CourseLessonService) ListAutoPaging(ctx context.Context, params CourseL
 	})
 }
 
-/*
-MarkAsCompleted is the "Mark as completed course lesson" operation.
-
-Mark a lesson as completed for the current user after they finish the content.
-
-POST /course_lessons/{lesson_id}/mark_as_completed
-*/
+// MarkAsCompleted is the "Mark as completed course lesson" operation.
+//
+// Mark a lesson as completed for the current user after they finish the content.
+//
+//	POST /course_lessons/{lesson_id}/mark_as_completed
 func (s *CourseLessonService) MarkAsCompleted(ctx context.Context, lessonID string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "courseLessons.markAsCompleted",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/course_lessons/" + pathParam(lessonID) + "/mark_as_completed",
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-Retrieve is the "Retrieve course lesson" operation.
-
-Retrieves the details of an existing course lesson.
-
-Required permissions:
-  - `courses:read`
-
-GET /course_lessons/{id}
-
-Required scopes: courses:read.
-*/
+// Retrieve is the "Retrieve course lesson" operation.
+//
+// Retrieves the details of an existing course lesson.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//     GET /course_lessons/{id}
 func (s *CourseLessonService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseLesson, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseLessons.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_lessons/" + pathParam(id),
+		Options:   opts,
 	}
 	var out CourseLesson
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -169,40 +153,36 @@ func (s *CourseLessonService) Retrieve(ctx context.Context, id string, opts ...R
 	return &out, nil
 }
 
-/*
-Start is the "Start course lesson" operation.
-
-Record that the current user has started viewing a lesson, creating progress
-tracking records.
-
-POST /course_lessons/{lesson_id}/start
-*/
+// Start is the "Start course lesson" operation.
+//
+// Record that the current user has started viewing a lesson, creating progress
+// tracking records.
+//
+//	POST /course_lessons/{lesson_id}/start
 func (s *CourseLessonService) Start(ctx context.Context, lessonID string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "courseLessons.start",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/course_lessons/" + pathParam(lessonID) + "/start",
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-SubmitAssessment is the "Submit assessment course lesson" operation.
-
-Submit answers for a quiz or knowledge check lesson and receive a graded result.
-
-POST /course_lessons/{lesson_id}/submit_assessment
-*/
+// SubmitAssessment is the "Submit assessment course lesson" operation.
+//
+// Submit answers for a quiz or knowledge check lesson and receive a graded result.
+//
+//	POST /course_lessons/{lesson_id}/submit_assessment
 func (s *CourseLessonService) SubmitAssessment(ctx context.Context, lessonID string, params CourseLessonSubmitAssessmentParams, opts ...RequestOption) (*CourseLessonSubmitAssessmentResponse, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "courseLessons.submitAssessment",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/course_lessons/" + pathParam(lessonID) + "/submit_assessment",
+		Body:      params,
+		Options:   opts,
 	}
 	var out CourseLessonSubmitAssessmentResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -211,26 +191,23 @@ func (s *CourseLessonService) SubmitAssessment(ctx context.Context, lessonID str
 	return &out, nil
 }
 
-/*
-Update is the "Update course lesson" operation.
-
-Update a lesson's content, type, visibility, assessment questions, or media
-attachments.
-
-Required permissions:
-  - `courses:update`
-
-PATCH /course_lessons/{id}
-
-Required scopes: courses:update.
-*/
+// Update is the "Update course lesson" operation.
+//
+// Update a lesson's content, type, visibility, assessment questions, or media
+// attachments.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     PATCH /course_lessons/{id}
 func (s *CourseLessonService) Update(ctx context.Context, id string, params CourseLessonUpdateParams, opts ...RequestOption) (*CourseLesson, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "courseLessons.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/course_lessons/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out CourseLesson
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -239,21 +216,15 @@ func (s *CourseLessonService) Update(ctx context.Context, id string, params Cour
 	return &out, nil
 }
 
-/*
-CourseLesson is an individual learning unit within a chapter, which can contain
-text, video, PDF, or assessment content.
-*/
+// CourseLesson is an individual learning unit within a chapter, which can contain
+// text, video, PDF, or assessment content.
 type CourseLesson struct {
-	/*
-	   The list of questions for quiz or knowledge check lessons. Empty for
-	   non-assessment lesson types.
-	*/
+	// The list of questions for quiz or knowledge check lessons. Empty for
+	// non-assessment lesson types.
 	AssessmentQuestions []CourseLessonAssessmentQuestionsItem `json:"assessment_questions"`
 
-	/*
-	   All supplementary files attached to this lesson returned as a flat array rather
-	   than a paginated connection.
-	*/
+	// All supplementary files attached to this lesson returned as a flat array rather
+	// than a paginated connection.
 	Attachments []CourseLessonAttachmentsItem `json:"attachments"`
 
 	// The Markdown content body of the lesson. Null if the lesson has no text content.
@@ -262,73 +233,53 @@ type CourseLesson struct {
 	// The datetime the lesson was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The number of days after a student starts the course before this lesson becomes
-	   accessible. Null if the lesson is available immediately.
-	*/
+	// The number of days after a student starts the course before this lesson becomes
+	// accessible. Null if the lesson is available immediately.
 	DaysFromCourseStartUntilUnlock *int64 `json:"days_from_course_start_until_unlock"`
 
-	/*
-	   The external video identifier for embedded video lessons, such as a YouTube
-	   video ID or Loom share ID. Null if the lesson has no embed.
-	*/
+	// The external video identifier for embedded video lessons, such as a YouTube
+	// video ID or Loom share ID. Null if the lesson has no embed.
 	EmbedID *string `json:"embed_id"`
 
-	/*
-	   The platform type for the embedded video. One of: youtube, loom. Null if the
-	   lesson has no embed.
-	*/
+	// The platform type for the embedded video. One of: youtube, loom. Null if the
+	// lesson has no embed.
 	EmbedType *EmbedTypes `json:"embed_type"`
 
 	// The unique identifier for the lesson.
 	ID string `json:"id"`
 
-	/*
-	   The content format of this lesson. One of: text, video, pdf, multi, quiz,
-	   knowledge_check.
-	*/
+	// The content format of this lesson. One of: text, video, pdf, multi, quiz,
+	// knowledge_check.
 	LessonType LessonTypes `json:"lesson_type"`
 
-	/*
-	   The primary PDF document for PDF-type lessons. Null if this lesson is not a PDF
-	   lesson or no PDF has been uploaded.
-	*/
+	// The primary PDF document for PDF-type lessons. Null if this lesson is not a PDF
+	// lesson or no PDF has been uploaded.
 	MainPDF *CourseLessonMainPDF `json:"main_pdf"`
 
 	// The sort position of this lesson within its parent chapter, starting from zero.
 	Order int64 `json:"order"`
 
-	/*
-	   The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
-	   has been uploaded.
-	*/
+	// The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
+	// has been uploaded.
 	Thumbnail *CourseLessonThumbnail `json:"thumbnail"`
 
 	// The display name of the lesson shown to students. Maximum 120 characters.
 	Title string `json:"title"`
 
-	/*
-	   The Mux video asset for video-type lessons, used for streaming playback. Null if
-	   this lesson has no hosted video.
-	*/
+	// The Mux video asset for video-type lessons, used for streaming playback. Null if
+	// this lesson has no hosted video.
 	VideoAsset *CourseLessonVideoAsset `json:"video_asset"`
 
-	/*
-	   The visibility setting that controls whether this lesson appears to students.
-	   One of: visible, hidden.
-	*/
+	// The visibility setting that controls whether this lesson appears to students.
+	// One of: visible, hidden.
 	Visibility LessonVisibilities `json:"visibility"`
 }
 
-/*
-CourseLessonAssessmentQuestionsItem is an assessment question in a course quiz
-or knowledge check
-*/
+// CourseLessonAssessmentQuestionsItem is an assessment question in a course quiz
+// or knowledge check
 type CourseLessonAssessmentQuestionsItem struct {
-	/*
-	   The correct answer for the question. Used for short answer questions. Only
-	   visible to admins (users with courses:update permission)
-	*/
+	// The correct answer for the question. Used for short answer questions. Only
+	// visible to admins (users with courses:update permission)
 	CorrectAnswer *string `json:"correct_answer"`
 
 	// The datetime the assessment question was created.
@@ -353,10 +304,8 @@ type CourseLessonAssessmentQuestionsItem struct {
 	QuestionType CoursesAssessmentQuestionTypes `json:"question_type"`
 }
 
-/*
-CourseLessonAssessmentQuestionsItemImage: Optional image attachment for the
-question
-*/
+// CourseLessonAssessmentQuestionsItemImage: Optional image attachment for the
+// question
 type CourseLessonAssessmentQuestionsItemImage struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -364,34 +313,26 @@ type CourseLessonAssessmentQuestionsItemImage struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-CourseLessonAssessmentQuestionsItemOptionsItem is an answer option for a
-multiple choice or multiple select assessment question
-*/
+// CourseLessonAssessmentQuestionsItemOptionsItem is an answer option for a
+// multiple choice or multiple select assessment question
 type CourseLessonAssessmentQuestionsItemOptionsItem struct {
 	// The unique identifier for the assessment question option.
 	ID string `json:"id"`
 
-	/*
-	   Whether this option is a correct answer. Only visible to admins (users with
-	   courses:update permission)
-	*/
+	// Whether this option is a correct answer. Only visible to admins (users with
+	// courses:update permission)
 	IsCorrect *bool `json:"is_correct"`
 
 	// The text of the answer option
@@ -409,43 +350,33 @@ type CourseLessonAttachmentsItem struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
 // CourseLessonCreateParams: Parameters for CreateLesson
 type CourseLessonCreateParams struct {
-	/*
-	   The unique identifier of the chapter to create the lesson in (e.g.,
-	   "chap_XXXXX").
-	*/
+	// The unique identifier of the chapter to create the lesson in (e.g.,
+	// "chap_XXXXX").
 	ChapterID string `json:"chapter_id"`
 
 	// The Markdown content body of the lesson.
 	Content Opt[string] `json:"content,omitzero"`
 
-	/*
-	   The number of days after a student starts the course before this lesson becomes
-	   accessible.
-	*/
+	// The number of days after a student starts the course before this lesson becomes
+	// accessible.
 	DaysFromCourseStartUntilUnlock Opt[int64] `json:"days_from_course_start_until_unlock,omitzero"`
 
-	/*
-	   The external video identifier for embedded content (e.g., a YouTube video ID or
-	   Loom share ID).
-	*/
+	// The external video identifier for embedded content (e.g., a YouTube video ID or
+	// Loom share ID).
 	EmbedID Opt[string] `json:"embed_id,omitzero"`
 
 	// The type of video embed for this lesson, such as YouTube or Loom.
@@ -461,19 +392,15 @@ type CourseLessonCreateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-/*
-CourseLessonCreateParamsThumbnail is the thumbnail image for the lesson in PNG,
-JPEG, or GIF format.
-*/
+// CourseLessonCreateParamsThumbnail is the thumbnail image for the lesson in PNG,
+// JPEG, or GIF format.
 type CourseLessonCreateParamsThumbnail struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CourseLessonListItem is an individual learning unit within a chapter, which can
-contain text, video, PDF, or assessment content.
-*/
+// CourseLessonListItem is an individual learning unit within a chapter, which can
+// contain text, video, PDF, or assessment content.
 type CourseLessonListItem struct {
 	// The Markdown content body of the lesson. Null if the lesson has no text content.
 	Content *string `json:"content"`
@@ -481,61 +408,45 @@ type CourseLessonListItem struct {
 	// The datetime the lesson was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The number of days after a student starts the course before this lesson becomes
-	   accessible. Null if the lesson is available immediately.
-	*/
+	// The number of days after a student starts the course before this lesson becomes
+	// accessible. Null if the lesson is available immediately.
 	DaysFromCourseStartUntilUnlock *int64 `json:"days_from_course_start_until_unlock"`
 
-	/*
-	   The external video identifier for embedded video lessons, such as a YouTube
-	   video ID or Loom share ID. Null if the lesson has no embed.
-	*/
+	// The external video identifier for embedded video lessons, such as a YouTube
+	// video ID or Loom share ID. Null if the lesson has no embed.
 	EmbedID *string `json:"embed_id"`
 
-	/*
-	   The platform type for the embedded video. One of: youtube, loom. Null if the
-	   lesson has no embed.
-	*/
+	// The platform type for the embedded video. One of: youtube, loom. Null if the
+	// lesson has no embed.
 	EmbedType *EmbedTypes `json:"embed_type"`
 
 	// The unique identifier for the lesson.
 	ID string `json:"id"`
 
-	/*
-	   The content format of this lesson. One of: text, video, pdf, multi, quiz,
-	   knowledge_check.
-	*/
+	// The content format of this lesson. One of: text, video, pdf, multi, quiz,
+	// knowledge_check.
 	LessonType LessonTypes `json:"lesson_type"`
 
 	// The sort position of this lesson within its parent chapter, starting from zero.
 	Order int64 `json:"order"`
 
-	/*
-	   The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
-	   has been uploaded.
-	*/
+	// The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
+	// has been uploaded.
 	Thumbnail *CourseLessonListItemThumbnail `json:"thumbnail"`
 
 	// The display name of the lesson shown to students. Maximum 120 characters.
 	Title string `json:"title"`
 
-	/*
-	   The visibility setting that controls whether this lesson appears to students.
-	   One of: visible, hidden.
-	*/
+	// The visibility setting that controls whether this lesson appears to students.
+	// One of: visible, hidden.
 	Visibility LessonVisibilities `json:"visibility"`
 }
 
-/*
-CourseLessonListItemThumbnail is the thumbnail image displayed on lesson cards
-and previews. Null if no thumbnail has been uploaded.
-*/
+// CourseLessonListItemThumbnail is the thumbnail image displayed on lesson cards
+// and previews. Null if no thumbnail has been uploaded.
 type CourseLessonListItemThumbnail struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -549,46 +460,34 @@ type CourseLessonListPage struct {
 }
 
 type CourseLessonListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of a chapter to return only its lessons.
-
-	   Sent as the query parameter "chapter_id".
-	*/
+	// The unique identifier of a chapter to return only its lessons.
+	//
+	// Sent as the query parameter "chapter_id".
 	ChapterID Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the course to return all lessons across all chapters.
-
-	   Sent as the query parameter "course_id".
-	*/
+	// The unique identifier of the course to return all lessons across all chapters.
+	//
+	// Sent as the query parameter "course_id".
 	CourseID Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -616,10 +515,8 @@ func (p CourseLessonListParams) query() url.Values {
 	return q
 }
 
-/*
-CourseLessonMainPDF is the primary PDF document for PDF-type lessons. Null if
-this lesson is not a PDF lesson or no PDF has been uploaded.
-*/
+// CourseLessonMainPDF is the primary PDF document for PDF-type lessons. Null if
+// this lesson is not a PDF lesson or no PDF has been uploaded.
 type CourseLessonMainPDF struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -627,19 +524,15 @@ type CourseLessonMainPDF struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -649,10 +542,8 @@ type CourseLessonSubmitAssessmentParams struct {
 	Answers []CourseLessonSubmitAssessmentParamsAnswersItem `json:"answers"`
 }
 
-/*
-CourseLessonSubmitAssessmentParamsAnswersItem: Input for a single question's
-answer in an assessment submission
-*/
+// CourseLessonSubmitAssessmentParamsAnswersItem: Input for a single question's
+// answer in an assessment submission
 type CourseLessonSubmitAssessmentParamsAnswersItem struct {
 	// The text answer provided by the user (for short answer questions)
 	AnswerText Opt[string] `json:"answer_text,omitzero"`
@@ -664,10 +555,8 @@ type CourseLessonSubmitAssessmentParamsAnswersItem struct {
 	SelectedOptionIDs Opt[[]string] `json:"selected_option_ids,omitzero"`
 }
 
-/*
-CourseLessonSubmitAssessmentResponse is the result of a user's assessment
-attempt
-*/
+// CourseLessonSubmitAssessmentResponse is the result of a user's assessment
+// attempt
 type CourseLessonSubmitAssessmentResponse struct {
 	// The datetime the assessment result was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -703,10 +592,8 @@ type CourseLessonSubmitAssessmentResponse struct {
 	User CourseLessonSubmitAssessmentResponseUser `json:"user"`
 }
 
-/*
-CourseLessonSubmitAssessmentResponseLesson is the lesson this assessment result
-is for
-*/
+// CourseLessonSubmitAssessmentResponseLesson is the lesson this assessment result
+// is for
 type CourseLessonSubmitAssessmentResponseLesson struct {
 	// The unique identifier for the lesson.
 	ID string `json:"id"`
@@ -727,51 +614,37 @@ type CourseLessonSubmitAssessmentResponseUser struct {
 	Username string `json:"username"`
 }
 
-/*
-CourseLessonThumbnail is the thumbnail image displayed on lesson cards and
-previews. Null if no thumbnail has been uploaded.
-*/
+// CourseLessonThumbnail is the thumbnail image displayed on lesson cards and
+// previews. Null if no thumbnail has been uploaded.
 type CourseLessonThumbnail struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
 // CourseLessonUpdateParams: Parameters for UpdateLesson
 type CourseLessonUpdateParams struct {
-	/*
-	   The passing criteria for quiz or knowledge check lessons, such as minimum grade
-	   or correct answers.
-	*/
+	// The passing criteria for quiz or knowledge check lessons, such as minimum grade
+	// or correct answers.
 	AssessmentCompletionRequirement Opt[CourseLessonUpdateParamsAssessmentCompletionRequirement] `json:"assessment_completion_requirement,omitzero"`
 
-	/*
-	   The full list of assessment questions for quiz or knowledge check lessons.
-	   Replaces all existing questions.
-	*/
+	// The full list of assessment questions for quiz or knowledge check lessons.
+	// Replaces all existing questions.
 	AssessmentQuestions Opt[[]CourseLessonUpdateParamsAssessmentQuestionsItem] `json:"assessment_questions,omitzero"`
 
-	/*
-	   File attachments for the lesson such as PDFs or documents. Replaces all existing
-	   attachments.
-	*/
+	// File attachments for the lesson such as PDFs or documents. Replaces all existing
+	// attachments.
 	Attachments Opt[[]CourseLessonUpdateParamsAttachmentsItem] `json:"attachments,omitzero"`
 
 	// The Markdown content body of the lesson.
 	Content Opt[string] `json:"content,omitzero"`
 
-	/*
-	   The number of days after a student starts the course before this lesson becomes
-	   accessible.
-	*/
+	// The number of days after a student starts the course before this lesson becomes
+	// accessible.
 	DaysFromCourseStartUntilUnlock Opt[int64] `json:"days_from_course_start_until_unlock,omitzero"`
 
-	/*
-	   The external video identifier for embedded content (e.g., a YouTube video ID or
-	   Loom share ID).
-	*/
+	// The external video identifier for embedded content (e.g., a YouTube video ID or
+	// Loom share ID).
 	EmbedID Opt[string] `json:"embed_id,omitzero"`
 
 	// The type of video embed for this lesson, such as YouTube or Loom.
@@ -786,10 +659,8 @@ type CourseLessonUpdateParams struct {
 	// The maximum number of attempts a student is allowed for assessment lessons.
 	MaxAttempts Opt[int64] `json:"max_attempts,omitzero"`
 
-	/*
-	   The identifier of a Mux video asset to attach to this lesson (e.g.,
-	   "mux_XXXXX").
-	*/
+	// The identifier of a Mux video asset to attach to this lesson (e.g.,
+	// "mux_XXXXX").
 	MuxAssetID Opt[string] `json:"mux_asset_id,omitzero"`
 
 	// The thumbnail image for the lesson in PNG, JPEG, or GIF format.
@@ -802,36 +673,26 @@ type CourseLessonUpdateParams struct {
 	Visibility Opt[LessonVisibilities] `json:"visibility,omitzero"`
 }
 
-/*
-CourseLessonUpdateParamsAssessmentCompletionRequirement is the passing criteria
-for quiz or knowledge check lessons, such as minimum grade or correct answers.
-*/
+// CourseLessonUpdateParamsAssessmentCompletionRequirement is the passing criteria
+// for quiz or knowledge check lessons, such as minimum grade or correct answers.
 type CourseLessonUpdateParamsAssessmentCompletionRequirement struct {
-	/*
-	   The minimum grade percentage required to pass (0-100). Cannot be set together
-	   with minimum_questions_correct.
-	*/
+	// The minimum grade percentage required to pass (0-100). Cannot be set together
+	// with minimum_questions_correct.
 	MinimumGradePercent Opt[float64] `json:"minimum_grade_percent,omitzero"`
 
-	/*
-	   The minimum number of questions that must be answered correctly. Cannot be set
-	   together with minimum_grade_percent.
-	*/
+	// The minimum number of questions that must be answered correctly. Cannot be set
+	// together with minimum_grade_percent.
 	MinimumQuestionsCorrect Opt[int64] `json:"minimum_questions_correct,omitzero"`
 }
 
-/*
-CourseLessonUpdateParamsAssessmentQuestionsItem: Input for creating or updating
-an assessment question
-*/
+// CourseLessonUpdateParamsAssessmentQuestionsItem: Input for creating or updating
+// an assessment question
 type CourseLessonUpdateParamsAssessmentQuestionsItem struct {
 	// The correct answer for the question. Used for short answer questions
 	CorrectAnswer string `json:"correct_answer"`
 
-	/*
-	   The ID of an existing question. If provided, the question will be updated. If
-	   not provided, a new question will be created.
-	*/
+	// The ID of an existing question. If provided, the question will be updated. If
+	// not provided, a new question will be created.
 	ID Opt[string] `json:"id,omitzero"`
 
 	// Optional image attachment for the question
@@ -847,24 +708,18 @@ type CourseLessonUpdateParamsAssessmentQuestionsItem struct {
 	QuestionType CoursesAssessmentQuestionTypes `json:"question_type"`
 }
 
-/*
-CourseLessonUpdateParamsAssessmentQuestionsItemImage: Optional image attachment
-for the question
-*/
+// CourseLessonUpdateParamsAssessmentQuestionsItemImage: Optional image attachment
+// for the question
 type CourseLessonUpdateParamsAssessmentQuestionsItemImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CourseLessonUpdateParamsAssessmentQuestionsItemOptionsItem: Input for creating
-or updating an assessment question option
-*/
+// CourseLessonUpdateParamsAssessmentQuestionsItemOptionsItem: Input for creating
+// or updating an assessment question option
 type CourseLessonUpdateParamsAssessmentQuestionsItemOptionsItem struct {
-	/*
-	   The ID of an existing option. If provided, the option will be updated. If not
-	   provided, a new option will be created.
-	*/
+	// The ID of an existing option. If provided, the option will be updated. If not
+	// provided, a new option will be created.
 	ID Opt[string] `json:"id,omitzero"`
 
 	// Whether this option is a correct answer
@@ -880,28 +735,22 @@ type CourseLessonUpdateParamsAttachmentsItem struct {
 	ID string `json:"id"`
 }
 
-/*
-CourseLessonUpdateParamsMainPDF is the primary PDF document attached to this
-lesson for student reference.
-*/
+// CourseLessonUpdateParamsMainPDF is the primary PDF document attached to this
+// lesson for student reference.
 type CourseLessonUpdateParamsMainPDF struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CourseLessonUpdateParamsThumbnail is the thumbnail image for the lesson in PNG,
-JPEG, or GIF format.
-*/
+// CourseLessonUpdateParamsThumbnail is the thumbnail image for the lesson in PNG,
+// JPEG, or GIF format.
 type CourseLessonUpdateParamsThumbnail struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CourseLessonVideoAsset is the Mux video asset for video-type lessons, used for
-streaming playback. Null if this lesson has no hosted video.
-*/
+// CourseLessonVideoAsset is the Mux video asset for video-type lessons, used for
+// streaming playback. Null if this lesson has no hosted video.
 type CourseLessonVideoAsset struct {
 	// The Mux-provided ID of the asset
 	AssetID *string `json:"asset_id"`
@@ -943,12 +792,10 @@ type CourseLessonVideoAsset struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-/*
-CoursesAssessmentQuestionTypes is the available types for an assessment question
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CoursesAssessmentQuestionTypes is the available types for an assessment question
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CoursesAssessmentQuestionTypes string
 
 // Values of CoursesAssessmentQuestionTypes known to this version of the client.
@@ -968,12 +815,10 @@ func (c CoursesAssessmentQuestionTypes) IsKnown() bool {
 	return false
 }
 
-/*
-EmbedTypes is the type of embed for a lesson
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// EmbedTypes is the type of embed for a lesson
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type EmbedTypes string
 
 // Values of EmbedTypes known to this version of the client.
@@ -991,13 +836,11 @@ func (e EmbedTypes) IsKnown() bool {
 	return false
 }
 
-/*
-LessonVisibilities is the available visibilities for a lesson. Determines how /
-whether a lesson is visible to users.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// LessonVisibilities is the available visibilities for a lesson. Determines how /
+// whether a lesson is visible to users.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type LessonVisibilities string
 
 // Values of LessonVisibilities known to this version of the client.
@@ -1015,12 +858,10 @@ func (l LessonVisibilities) IsKnown() bool {
 	return false
 }
 
-/*
-MuxAssetStatuses: Mux asset statuses
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MuxAssetStatuses: Mux asset statuses
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MuxAssetStatuses string
 
 // Values of MuxAssetStatuses known to this version of the client.

@@ -20,29 +20,27 @@ func newCourseStudentService(t *transport) *CourseStudentService {
 	return &CourseStudentService{t: t}
 }
 
-/*
-List is the "List course students" operation.
-
-Returns a paginated list of students enrolled in a course, with optional name
-filtering.
-
-Required permissions:
-  - `courses:read`
-  - `course_analytics:read`
-
-GET /course_students
-
-Required scopes: courses:read, course_analytics:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List course students" operation.
+//
+// Returns a paginated list of students enrolled in a course, with optional name
+// filtering.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//   - `course_analytics:read`
+//
+//     GET /course_students
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseStudentService) List(ctx context.Context, params CourseStudentListParams, opts ...RequestOption) (*CourseStudentListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseStudents.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_students",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CourseStudentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -51,11 +49,9 @@ func (s *CourseStudentService) List(ctx context.Context, params CourseStudentLis
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CourseStudentService) ListAutoPaging(ctx context.Context, params CourseStudentListParams, opts ...RequestOption) iter.Seq2[CourseStudentListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CourseStudentListItem, string, bool, error) {
 		if after != "" {
@@ -73,25 +69,23 @@ func (s *CourseStudentService) ListAutoPaging(ctx context.Context, params Course
 	})
 }
 
-/*
-Retrieve is the "Retrieve course student" operation.
-
-Retrieves the details of an existing course student.
-
-Required permissions:
-  - `courses:read`
-  - `course_analytics:read`
-
-GET /course_students/{id}
-
-Required scopes: courses:read, course_analytics:read.
-*/
+// Retrieve is the "Retrieve course student" operation.
+//
+// Retrieves the details of an existing course student.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//   - `course_analytics:read`
+//
+//     GET /course_students/{id}
 func (s *CourseStudentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseStudent, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courseStudents.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/course_students/" + pathParam(id),
+		Options:   opts,
 	}
 	var out CourseStudent
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -100,36 +94,28 @@ func (s *CourseStudentService) Retrieve(ctx context.Context, id string, opts ...
 	return &out, nil
 }
 
-/*
-CourseStudent is an enrollment record for a student in a course, including
-progress and completion metrics.
-*/
+// CourseStudent is an enrollment record for a student in a course, including
+// progress and completion metrics.
 type CourseStudent struct {
 	// The total number of lessons this student has marked as completed in the course.
 	CompletedLessonsCount int64 `json:"completed_lessons_count"`
 
-	/*
-	   The percentage of available lessons the student has completed, as a value from 0
-	   to 100 rounded to two decimal places.
-	*/
+	// The percentage of available lessons the student has completed, as a value from 0
+	// to 100 rounded to two decimal places.
 	CompletionRate float64 `json:"completion_rate"`
 
 	// The course this student is enrolled in.
 	Course CourseStudentCourse `json:"course"`
 
-	/*
-	   The timestamp when the student first interacted with this course, as an ISO 8601
-	   timestamp.
-	*/
+	// The timestamp when the student first interacted with this course, as an ISO 8601
+	// timestamp.
 	FirstInteractionAt time.Time `json:"first_interaction_at"`
 
 	// The unique identifier for the course student type.
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when the student most recently interacted with this course, as an
-	   ISO 8601 timestamp.
-	*/
+	// The timestamp when the student most recently interacted with this course, as an
+	// ISO 8601 timestamp.
 	LastInteractionAt time.Time `json:"last_interaction_at"`
 
 	// The total number of visible lessons available to this student in the course.
@@ -151,42 +137,32 @@ type CourseStudentCourse struct {
 	Title *string `json:"title"`
 }
 
-/*
-CourseStudentCourseExperience is the parent experience that this course belongs
-to.
-*/
+// CourseStudentCourseExperience is the parent experience that this course belongs
+// to.
 type CourseStudentCourseExperience struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 }
 
-/*
-CourseStudentListItem is an enrollment record for a student in a course,
-including progress and completion metrics.
-*/
+// CourseStudentListItem is an enrollment record for a student in a course,
+// including progress and completion metrics.
 type CourseStudentListItem struct {
 	// The total number of lessons this student has marked as completed in the course.
 	CompletedLessonsCount int64 `json:"completed_lessons_count"`
 
-	/*
-	   The percentage of available lessons the student has completed, as a value from 0
-	   to 100 rounded to two decimal places.
-	*/
+	// The percentage of available lessons the student has completed, as a value from 0
+	// to 100 rounded to two decimal places.
 	CompletionRate float64 `json:"completion_rate"`
 
-	/*
-	   The timestamp when the student first interacted with this course, as an ISO 8601
-	   timestamp.
-	*/
+	// The timestamp when the student first interacted with this course, as an ISO 8601
+	// timestamp.
 	FirstInteractionAt time.Time `json:"first_interaction_at"`
 
 	// The unique identifier for the course student type.
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when the student most recently interacted with this course, as an
-	   ISO 8601 timestamp.
-	*/
+	// The timestamp when the student most recently interacted with this course, as an
+	// ISO 8601 timestamp.
 	LastInteractionAt time.Time `json:"last_interaction_at"`
 
 	// The total number of visible lessons available to this student in the course.
@@ -218,46 +194,34 @@ type CourseStudentListPage struct {
 }
 
 type CourseStudentListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the course to list enrolled students for.
-
-	   Sent as the query parameter "course_id".
-	*/
+	// The unique identifier of the course to list enrolled students for.
+	//
+	// Sent as the query parameter "course_id".
 	CourseID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   A search term to filter students by name or username.
-
-	   Sent as the query parameter "keyword".
-	*/
+	// A search term to filter students by name or username.
+	//
+	// Sent as the query parameter "keyword".
 	Keyword Opt[string] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 

@@ -20,26 +20,23 @@ func newCourseService(t *transport) *CourseService {
 	return &CourseService{t: t}
 }
 
-/*
-Create is the "Create course" operation.
-
-Create a new course within an experience, with optional chapters, lessons, and a
-certificate.
-
-Required permissions:
-  - `courses:update`
-
-POST /courses
-
-Required scopes: courses:update.
-*/
+// Create is the "Create course" operation.
+//
+// Create a new course within an experience, with optional chapters, lessons, and a
+// certificate.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     POST /courses
 func (s *CourseService) Create(ctx context.Context, params CourseCreateParams, opts ...RequestOption) (*Course, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "courses.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/courses",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Course
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -48,53 +45,47 @@ func (s *CourseService) Create(ctx context.Context, params CourseCreateParams, o
 	return &out, nil
 }
 
-/*
-Delete is the "Delete course" operation.
-
-Permanently delete a course and all of its chapters, lessons, and student
-progress.
-
-Required permissions:
-  - `courses:update`
-
-DELETE /courses/{id}
-
-Required scopes: courses:update.
-*/
+// Delete is the "Delete course" operation.
+//
+// Permanently delete a course and all of its chapters, lessons, and student
+// progress.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     DELETE /courses/{id}
 func (s *CourseService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "courses.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/courses/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List courses" operation.
-
-Returns a paginated list of courses, filtered by either an experience or a
-company.
-
-Required permissions:
-  - `courses:read`
-
-GET /courses
-
-Required scopes: courses:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List courses" operation.
+//
+// Returns a paginated list of courses, filtered by either an experience or a
+// company.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//     GET /courses
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseService) List(ctx context.Context, params CourseListParams, opts ...RequestOption) (*CourseListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courses.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/courses",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out CourseListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,11 +94,9 @@ func (s *CourseService) List(ctx context.Context, params CourseListParams, opts 
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *CourseService) ListAutoPaging(ctx context.Context, params CourseListParams, opts ...RequestOption) iter.Seq2[CourseListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CourseListItem, string, bool, error) {
 		if after != "" {
@@ -125,24 +114,21 @@ func (s *CourseService) ListAutoPaging(ctx context.Context, params CourseListPar
 	})
 }
 
-/*
-Retrieve is the "Retrieve course" operation.
-
-Retrieves the details of an existing course.
-
-Required permissions:
-  - `courses:read`
-
-GET /courses/{id}
-
-Required scopes: courses:read.
-*/
+// Retrieve is the "Retrieve course" operation.
+//
+// Retrieves the details of an existing course.
+//
+// Required permissions:
+//
+//   - `courses:read`
+//
+//     GET /courses/{id}
 func (s *CourseService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Course, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "courses.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/courses/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Course
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -151,26 +137,23 @@ func (s *CourseService) Retrieve(ctx context.Context, id string, opts ...Request
 	return &out, nil
 }
 
-/*
-Update is the "Update course" operation.
-
-Update a course's title, description, visibility, thumbnail, or chapter
-ordering.
-
-Required permissions:
-  - `courses:update`
-
-PATCH /courses/{id}
-
-Required scopes: courses:update.
-*/
+// Update is the "Update course" operation.
+//
+// Update a course's title, description, visibility, thumbnail, or chapter
+// ordering.
+//
+// Required permissions:
+//
+//   - `courses:update`
+//
+//     PATCH /courses/{id}
 func (s *CourseService) Update(ctx context.Context, id string, params CourseUpdateParams, opts ...RequestOption) (*Course, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "courses.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/courses/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Course
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -179,70 +162,50 @@ func (s *CourseService) Update(ctx context.Context, id string, params CourseUpda
 	return &out, nil
 }
 
-/*
-Course is a structured learning module containing chapters and lessons,
-belonging to an experience.
-*/
+// Course is a structured learning module containing chapters and lessons,
+// belonging to an experience.
 type Course struct {
-	/*
-	   Whether students receive a PDF certificate after completing all lessons in this
-	   course. Null if the setting has not been configured.
-	*/
+	// Whether students receive a PDF certificate after completing all lessons in this
+	// course. Null if the setting has not been configured.
 	CertificateAfterCompletionEnabled *bool `json:"certificate_after_completion_enabled"`
 
-	/*
-	   An ordered list of all chapters in this course, sorted by their display
-	   position.
-	*/
+	// An ordered list of all chapters in this course, sorted by their display
+	// position.
 	Chapters []CourseChaptersItem `json:"chapters"`
 
-	/*
-	   The URL of the course cover image shown on preview cards. Null if no cover image
-	   has been uploaded.
-	*/
+	// The URL of the course cover image shown on preview cards. Null if no cover image
+	// has been uploaded.
 	CoverImage *string `json:"cover_image"`
 
 	// The datetime the course was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   A brief summary of the course content and objectives. Null if no description has
-	   been set.
-	*/
+	// A brief summary of the course content and objectives. Null if no description has
+	// been set.
 	Description *string `json:"description"`
 
 	// The unique identifier for the course.
 	ID string `json:"id"`
 
-	/*
-	   The spoken language of the video content, used to generate accurate closed
-	   captions. One of: en, es, it, pt, de, fr, pl, ru, nl, ca, tr, sv, uk, no, fi,
-	   sk, el, cs, hr, da, ro, bg.
-	*/
+	// The spoken language of the video content, used to generate accurate closed
+	// captions. One of: en, es, it, pt, de, fr, pl, ru, nl, ca, tr, sv, uk, no, fi,
+	// sk, el, cs, hr, da, ro, bg.
 	Language Languages `json:"language"`
 
-	/*
-	   The sort position of this course within its parent experience, as a decimal for
-	   flexible ordering.
-	*/
+	// The sort position of this course within its parent experience, as a decimal for
+	// flexible ordering.
 	Order string `json:"order"`
 
-	/*
-	   Whether students must complete each lesson sequentially before advancing to the
-	   next one.
-	*/
+	// Whether students must complete each lesson sequentially before advancing to the
+	// next one.
 	RequireCompletingLessonsInOrder bool `json:"require_completing_lessons_in_order"`
 
-	/*
-	   A short marketing tagline displayed beneath the course title. Null if no tagline
-	   has been set.
-	*/
+	// A short marketing tagline displayed beneath the course title. Null if no tagline
+	// has been set.
 	Tagline *string `json:"tagline"`
 
-	/*
-	   The thumbnail image displayed on course cards and previews. Null if no thumbnail
-	   has been uploaded.
-	*/
+	// The thumbnail image displayed on course cards and previews. Null if no thumbnail
+	// has been uploaded.
 	Thumbnail *CourseThumbnail `json:"thumbnail"`
 
 	// The display name of the course shown to students. Null if no title has been set.
@@ -251,25 +214,19 @@ type Course struct {
 	// The datetime the course was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
 
-	/*
-	   The visibility setting that controls whether this course appears to students.
-	   One of: visible, hidden.
-	*/
+	// The visibility setting that controls whether this course appears to students.
+	// One of: visible, hidden.
 	Visibility CourseVisibilities `json:"visibility"`
 }
 
-/*
-CourseChaptersItem is a grouping of related lessons within a course, used to
-organize content into sections.
-*/
+// CourseChaptersItem is a grouping of related lessons within a course, used to
+// organize content into sections.
 type CourseChaptersItem struct {
 	// The unique identifier for the chapter.
 	ID string `json:"id"`
 
-	/*
-	   An ordered list of lessons in this chapter, sorted by display position. Hidden
-	   lessons are excluded for non-admin users.
-	*/
+	// An ordered list of lessons in this chapter, sorted by display position. Hidden
+	// lessons are excluded for non-admin users.
 	Lessons []CourseChaptersItemLessonsItem `json:"lessons"`
 
 	// The sort position of this chapter within its parent course, starting from zero.
@@ -279,55 +236,41 @@ type CourseChaptersItem struct {
 	Title string `json:"title"`
 }
 
-/*
-CourseChaptersItemLessonsItem is an individual learning unit within a chapter,
-which can contain text, video, PDF, or assessment content.
-*/
+// CourseChaptersItemLessonsItem is an individual learning unit within a chapter,
+// which can contain text, video, PDF, or assessment content.
 type CourseChaptersItemLessonsItem struct {
 	// The unique identifier for the lesson.
 	ID string `json:"id"`
 
-	/*
-	   The content format of this lesson. One of: text, video, pdf, multi, quiz,
-	   knowledge_check.
-	*/
+	// The content format of this lesson. One of: text, video, pdf, multi, quiz,
+	// knowledge_check.
 	LessonType LessonTypes `json:"lesson_type"`
 
 	// The sort position of this lesson within its parent chapter, starting from zero.
 	Order int64 `json:"order"`
 
-	/*
-	   The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
-	   has been uploaded.
-	*/
+	// The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
+	// has been uploaded.
 	Thumbnail *CourseChaptersItemLessonsItemThumbnail `json:"thumbnail"`
 
 	// The display name of the lesson shown to students. Maximum 120 characters.
 	Title string `json:"title"`
 
-	/*
-	   The Mux video asset for video-type lessons, used for streaming playback. Null if
-	   this lesson has no hosted video.
-	*/
+	// The Mux video asset for video-type lessons, used for streaming playback. Null if
+	// this lesson has no hosted video.
 	VideoAsset *CourseChaptersItemLessonsItemVideoAsset `json:"video_asset"`
 }
 
-/*
-CourseChaptersItemLessonsItemThumbnail is the thumbnail image displayed on
-lesson cards and previews. Null if no thumbnail has been uploaded.
-*/
+// CourseChaptersItemLessonsItemThumbnail is the thumbnail image displayed on
+// lesson cards and previews. Null if no thumbnail has been uploaded.
 type CourseChaptersItemLessonsItemThumbnail struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-CourseChaptersItemLessonsItemVideoAsset is the Mux video asset for video-type
-lessons, used for streaming playback. Null if this lesson has no hosted video.
-*/
+// CourseChaptersItemLessonsItemVideoAsset is the Mux video asset for video-type
+// lessons, used for streaming playback. Null if this lesson has no hosted video.
 type CourseChaptersItemLessonsItemVideoAsset struct {
 	// The duration of the video in seconds
 	DurationSeconds *int64 `json:"duration_seconds"`
@@ -341,34 +284,24 @@ type CourseChaptersItemLessonsItemVideoAsset struct {
 
 // CourseCreateParams: Parameters for CreateCourse
 type CourseCreateParams struct {
-	/*
-	   Whether the course awards students a PDF certificate after completing all
-	   lessons.
-	*/
+	// Whether the course awards students a PDF certificate after completing all
+	// lessons.
 	CertificateAfterCompletionEnabled Opt[bool] `json:"certificate_after_completion_enabled,omitzero"`
 
-	/*
-	   The unique identifier of the experience to create the course in (e.g.,
-	   "exp_XXXXX").
-	*/
+	// The unique identifier of the experience to create the course in (e.g.,
+	// "exp_XXXXX").
 	ExperienceID string `json:"experience_id"`
 
-	/*
-	   The decimal order position of the course within its experience. Use fractional
-	   values (e.g., "1.5") to place between existing courses.
-	*/
+	// The decimal order position of the course within its experience. Use fractional
+	// values (e.g., "1.5") to place between existing courses.
 	Order Opt[string] `json:"order,omitzero"`
 
-	/*
-	   Whether students must complete each lesson sequentially before advancing to the
-	   next one.
-	*/
+	// Whether students must complete each lesson sequentially before advancing to the
+	// next one.
 	RequireCompletingLessonsInOrder Opt[bool] `json:"require_completing_lessons_in_order,omitzero"`
 
-	/*
-	   A short tagline displayed beneath the course title (e.g., "Master the
-	   fundamentals of design").
-	*/
+	// A short tagline displayed beneath the course title (e.g., "Master the
+	// fundamentals of design").
 	Tagline Opt[string] `json:"tagline,omitzero"`
 
 	// The thumbnail image for the course in PNG, JPEG, or GIF format.
@@ -381,73 +314,53 @@ type CourseCreateParams struct {
 	Visibility Opt[CourseVisibilities] `json:"visibility,omitzero"`
 }
 
-/*
-CourseCreateParamsThumbnail is the thumbnail image for the course in PNG, JPEG,
-or GIF format.
-*/
+// CourseCreateParamsThumbnail is the thumbnail image for the course in PNG, JPEG,
+// or GIF format.
 type CourseCreateParamsThumbnail struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CourseListItem is a structured learning module containing chapters and lessons,
-belonging to an experience.
-*/
+// CourseListItem is a structured learning module containing chapters and lessons,
+// belonging to an experience.
 type CourseListItem struct {
-	/*
-	   Whether students receive a PDF certificate after completing all lessons in this
-	   course. Null if the setting has not been configured.
-	*/
+	// Whether students receive a PDF certificate after completing all lessons in this
+	// course. Null if the setting has not been configured.
 	CertificateAfterCompletionEnabled *bool `json:"certificate_after_completion_enabled"`
 
-	/*
-	   The URL of the course cover image shown on preview cards. Null if no cover image
-	   has been uploaded.
-	*/
+	// The URL of the course cover image shown on preview cards. Null if no cover image
+	// has been uploaded.
 	CoverImage *string `json:"cover_image"`
 
 	// The datetime the course was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   A brief summary of the course content and objectives. Null if no description has
-	   been set.
-	*/
+	// A brief summary of the course content and objectives. Null if no description has
+	// been set.
 	Description *string `json:"description"`
 
 	// The unique identifier for the course.
 	ID string `json:"id"`
 
-	/*
-	   The spoken language of the video content, used to generate accurate closed
-	   captions. One of: en, es, it, pt, de, fr, pl, ru, nl, ca, tr, sv, uk, no, fi,
-	   sk, el, cs, hr, da, ro, bg.
-	*/
+	// The spoken language of the video content, used to generate accurate closed
+	// captions. One of: en, es, it, pt, de, fr, pl, ru, nl, ca, tr, sv, uk, no, fi,
+	// sk, el, cs, hr, da, ro, bg.
 	Language Languages `json:"language"`
 
-	/*
-	   The sort position of this course within its parent experience, as a decimal for
-	   flexible ordering.
-	*/
+	// The sort position of this course within its parent experience, as a decimal for
+	// flexible ordering.
 	Order string `json:"order"`
 
-	/*
-	   Whether students must complete each lesson sequentially before advancing to the
-	   next one.
-	*/
+	// Whether students must complete each lesson sequentially before advancing to the
+	// next one.
 	RequireCompletingLessonsInOrder bool `json:"require_completing_lessons_in_order"`
 
-	/*
-	   A short marketing tagline displayed beneath the course title. Null if no tagline
-	   has been set.
-	*/
+	// A short marketing tagline displayed beneath the course title. Null if no tagline
+	// has been set.
 	Tagline *string `json:"tagline"`
 
-	/*
-	   The thumbnail image displayed on course cards and previews. Null if no thumbnail
-	   has been uploaded.
-	*/
+	// The thumbnail image displayed on course cards and previews. Null if no thumbnail
+	// has been uploaded.
 	Thumbnail *CourseListItemThumbnail `json:"thumbnail"`
 
 	// The display name of the course shown to students. Null if no title has been set.
@@ -456,17 +369,13 @@ type CourseListItem struct {
 	// The datetime the course was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
 
-	/*
-	   The visibility setting that controls whether this course appears to students.
-	   One of: visible, hidden.
-	*/
+	// The visibility setting that controls whether this course appears to students.
+	// One of: visible, hidden.
 	Visibility CourseVisibilities `json:"visibility"`
 }
 
-/*
-CourseListItemThumbnail is the thumbnail image displayed on course cards and
-previews. Null if no thumbnail has been uploaded.
-*/
+// CourseListItemThumbnail is the thumbnail image displayed on course cards and
+// previews. Null if no thumbnail has been uploaded.
 type CourseListItemThumbnail struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -474,26 +383,20 @@ type CourseListItemThumbnail struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	OptimizedURL *string `json:"optimized_url"`
 
-	/*
-	   The original source URL of the attachment, such as a direct link to S3. This
-	   should never be displayed on the client and should always be passed through an
-	   Imgproxy transformer.
-	*/
+	// The original source URL of the attachment, such as a direct link to S3. This
+	// should never be displayed on the client and should always be passed through an
+	// Imgproxy transformer.
 	SourceURL *string `json:"source_url"`
 }
 
@@ -507,46 +410,34 @@ type CourseListPage struct {
 }
 
 type CourseListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list courses for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list courses for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the experience to list courses for.
-
-	   Sent as the query parameter "experience_id".
-	*/
+	// The unique identifier of the experience to list courses for.
+	//
+	// Sent as the query parameter "experience_id".
 	ExperienceID Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -574,10 +465,8 @@ func (p CourseListParams) query() url.Values {
 	return q
 }
 
-/*
-CourseThumbnail is the thumbnail image displayed on course cards and previews.
-Null if no thumbnail has been uploaded.
-*/
+// CourseThumbnail is the thumbnail image displayed on course cards and previews.
+// Null if no thumbnail has been uploaded.
 type CourseThumbnail struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -585,35 +474,27 @@ type CourseThumbnail struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	OptimizedURL *string `json:"optimized_url"`
 
-	/*
-	   The original source URL of the attachment, such as a direct link to S3. This
-	   should never be displayed on the client and should always be passed through an
-	   Imgproxy transformer.
-	*/
+	// The original source URL of the attachment, such as a direct link to S3. This
+	// should never be displayed on the client and should always be passed through an
+	// Imgproxy transformer.
 	SourceURL *string `json:"source_url"`
 }
 
 // CourseUpdateParams: Parameters for UpdateCourse
 type CourseUpdateParams struct {
-	/*
-	   Whether the course awards students a PDF certificate after completing all
-	   lessons.
-	*/
+	// Whether the course awards students a PDF certificate after completing all
+	// lessons.
 	CertificateAfterCompletionEnabled Opt[bool] `json:"certificate_after_completion_enabled,omitzero"`
 
 	// A list of chapters with nested lessons to reorder or rename in bulk.
@@ -625,22 +506,16 @@ type CourseUpdateParams struct {
 	// The primary language spoken in the video content of the course.
 	Language Opt[Languages] `json:"language,omitzero"`
 
-	/*
-	   The decimal order position of the course within its experience. Use fractional
-	   values (e.g., "1.5") to place between existing courses.
-	*/
+	// The decimal order position of the course within its experience. Use fractional
+	// values (e.g., "1.5") to place between existing courses.
 	Order Opt[string] `json:"order,omitzero"`
 
-	/*
-	   Whether students must complete each lesson sequentially before advancing to the
-	   next one.
-	*/
+	// Whether students must complete each lesson sequentially before advancing to the
+	// next one.
 	RequireCompletingLessonsInOrder Opt[bool] `json:"require_completing_lessons_in_order,omitzero"`
 
-	/*
-	   A short tagline displayed beneath the course title (e.g., "Master the
-	   fundamentals of design").
-	*/
+	// A short tagline displayed beneath the course title (e.g., "Master the
+	// fundamentals of design").
 	Tagline Opt[string] `json:"tagline,omitzero"`
 
 	// The thumbnail image for the course in PNG, JPEG, or GIF format.
@@ -653,10 +528,8 @@ type CourseUpdateParams struct {
 	Visibility Opt[CourseVisibilities] `json:"visibility,omitzero"`
 }
 
-/*
-CourseUpdateParamsChaptersItem: Input for updating a chapter while updating a
-course
-*/
+// CourseUpdateParamsChaptersItem: Input for updating a chapter while updating a
+// course
 type CourseUpdateParamsChaptersItem struct {
 	// The ID of the chapter to update
 	ID string `json:"id"`
@@ -671,10 +544,8 @@ type CourseUpdateParamsChaptersItem struct {
 	Title string `json:"title"`
 }
 
-/*
-CourseUpdateParamsChaptersItemLessonsItem: Input for updating a lesson while
-updating a course
-*/
+// CourseUpdateParamsChaptersItemLessonsItem: Input for updating a lesson while
+// updating a course
 type CourseUpdateParamsChaptersItemLessonsItem struct {
 	// The ID of the chapter this lesson belongs to (for moving between chapters)
 	ChapterID string `json:"chapter_id"`
@@ -689,22 +560,18 @@ type CourseUpdateParamsChaptersItemLessonsItem struct {
 	Title string `json:"title"`
 }
 
-/*
-CourseUpdateParamsThumbnail is the thumbnail image for the course in PNG, JPEG,
-or GIF format.
-*/
+// CourseUpdateParamsThumbnail is the thumbnail image for the course in PNG, JPEG,
+// or GIF format.
 type CourseUpdateParamsThumbnail struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-CourseVisibilities is the available visibilities for a course. Determines how /
-whether a course is visible to users.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CourseVisibilities is the available visibilities for a course. Determines how /
+// whether a course is visible to users.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CourseVisibilities string
 
 // Values of CourseVisibilities known to this version of the client.
@@ -722,12 +589,10 @@ func (c CourseVisibilities) IsKnown() bool {
 	return false
 }
 
-/*
-Languages is the available languages for a course
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// Languages is the available languages for a course
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type Languages string
 
 // Values of Languages known to this version of the client.

@@ -20,31 +20,29 @@ func newDisputeAlertService(t *transport) *DisputeAlertService {
 	return &DisputeAlertService{t: t}
 }
 
-/*
-List is the "List dispute alerts" operation.
-
-Returns a paginated list of dispute alerts for a company, with optional
-filtering by creation date.
-
-Required permissions:
-  - `payment:dispute_alert:read`
-  - `payment:basic:read`
-  - `payment:dispute:read`
-
-GET /dispute_alerts
-
-Required scopes: payment:dispute_alert:read, payment:basic:read,
-payment:dispute:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List dispute alerts" operation.
+//
+// Returns a paginated list of dispute alerts for a company, with optional
+// filtering by creation date.
+//
+// Required permissions:
+//
+//   - `payment:dispute_alert:read`
+//
+//   - `payment:basic:read`
+//
+//   - `payment:dispute:read`
+//
+//     GET /dispute_alerts
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DisputeAlertService) List(ctx context.Context, params DisputeAlertListParams, opts ...RequestOption) (*DisputeAlertListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "disputeAlerts.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/dispute_alerts",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out DisputeAlertListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -53,11 +51,9 @@ func (s *DisputeAlertService) List(ctx context.Context, params DisputeAlertListP
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *DisputeAlertService) ListAutoPaging(ctx context.Context, params DisputeAlertListParams, opts ...RequestOption) iter.Seq2[DisputeAlertListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]DisputeAlertListItem, string, bool, error) {
 		if after != "" {
@@ -75,30 +71,31 @@ func (s *DisputeAlertService) ListAutoPaging(ctx context.Context, params Dispute
 	})
 }
 
-/*
-Retrieve is the "Retrieve dispute alert" operation.
-
-Retrieves the details of an existing dispute alert.
-
-Required permissions:
-  - `payment:dispute_alert:read`
-  - `payment:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-  - `payment:dispute:read`
-
-GET /dispute_alerts/{id}
-
-Required scopes: payment:dispute_alert:read, payment:basic:read,
-member:email:read, member:basic:read, member:phone:read, payment:dispute:read.
-*/
+// Retrieve is the "Retrieve dispute alert" operation.
+//
+// Retrieves the details of an existing dispute alert.
+//
+// Required permissions:
+//
+//   - `payment:dispute_alert:read`
+//
+//   - `payment:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//   - `payment:dispute:read`
+//
+//     GET /dispute_alerts/{id}
 func (s *DisputeAlertService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DisputeAlert, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "disputeAlerts.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/dispute_alerts/" + pathParam(id),
+		Options:   opts,
 	}
 	var out DisputeAlert
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -107,10 +104,8 @@ func (s *DisputeAlertService) Retrieve(ctx context.Context, id string, opts ...R
 	return &out, nil
 }
 
-/*
-DisputeAlert is a dispute alert represents an early warning notification from a
-payment processor about a potential dispute or chargeback.
-*/
+// DisputeAlert is a dispute alert represents an early warning notification from a
+// payment processor about a potential dispute or chargeback.
 type DisputeAlert struct {
 	// The type of the dispute alert.
 	AlertType DisputeAlertTypes `json:"alert_type"`
@@ -157,17 +152,13 @@ type DisputeAlertDispute struct {
 	// A human-readable reason for the dispute.
 	Reason *string `json:"reason"`
 
-	/*
-	   The current status of the dispute lifecycle, such as needs_response,
-	   under_review, won, or lost.
-	*/
+	// The current status of the dispute lifecycle, such as needs_response,
+	// under_review, won, or lost.
 	Status DisputeStatuses `json:"status"`
 }
 
-/*
-DisputeAlertListItem is a dispute alert represents an early warning notification
-from a payment processor about a potential dispute or chargeback.
-*/
+// DisputeAlertListItem is a dispute alert represents an early warning notification
+// from a payment processor about a potential dispute or chargeback.
 type DisputeAlertListItem struct {
 	// The type of the dispute alert.
 	AlertType DisputeAlertTypes `json:"alert_type"`
@@ -219,60 +210,44 @@ type DisputeAlertListPage struct {
 }
 
 type DisputeAlertListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list dispute alerts for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list dispute alerts for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return dispute alerts created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return dispute alerts created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return dispute alerts created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return dispute alerts created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -306,22 +281,16 @@ func (p DisputeAlertListParams) query() url.Values {
 
 // DisputeAlertPayment is the payment associated with the dispute alert.
 type DisputeAlertPayment struct {
-	/*
-	   The machine-readable reason this charge was created, such as initial
-	   subscription purchase, renewal cycle, or one-time payment.
-	*/
+	// The machine-readable reason this charge was created, such as initial
+	// subscription purchase, renewal cycle, or one-time payment.
 	BillingReason *BillingReasons `json:"billing_reason"`
 
-	/*
-	   Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
-	   Present only when the payment method type is 'card'.
-	*/
+	// Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
+	// Present only when the payment method type is 'card'.
 	CardBrand *CardBrands `json:"card_brand"`
 
-	/*
-	   The last four digits of the card used to make this payment. Null if the payment
-	   was not made with a card.
-	*/
+	// The last four digits of the card used to make this payment. Null if the payment
+	// was not made with a card.
 	CardLast4 *string `json:"card_last4"`
 
 	// The datetime the payment was created.
@@ -342,16 +311,12 @@ type DisputeAlertPayment struct {
 	// The membership attached to this payment.
 	Membership *DisputeAlertPaymentMembership `json:"membership"`
 
-	/*
-	   The time at which this payment was successfully collected. Null if the payment
-	   has not yet succeeded. As an ISO 8601 timestamp.
-	*/
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
 	PaidAt *time.Time `json:"paid_at"`
 
-	/*
-	   The type of payment instrument used for this payment (e.g., card, Cash App,
-	   iDEAL, Klarna, crypto). Null when the processor does not supply a type.
-	*/
+	// The type of payment instrument used for this payment (e.g., card, Cash App,
+	// iDEAL, Klarna, crypto). Null when the processor does not supply a type.
 	PaymentMethodType *PaymentMethodTypes `json:"payment_method_type"`
 
 	// The subtotal to show to the creator (excluding buyer fees).
@@ -387,10 +352,8 @@ type DisputeAlertPaymentMembership struct {
 
 // DisputeAlertPaymentUser is the user that made this payment.
 type DisputeAlertPaymentUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -403,12 +366,10 @@ type DisputeAlertPaymentUser struct {
 	Username string `json:"username"`
 }
 
-/*
-DisputeAlertTypes is the type of dispute alert.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// DisputeAlertTypes is the type of dispute alert.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type DisputeAlertTypes string
 
 // Values of DisputeAlertTypes known to this version of the client.

@@ -20,34 +20,34 @@ func newDisputeService(t *transport) *DisputeService {
 	return &DisputeService{t: t}
 }
 
-/*
-List is the "List disputes" operation.
-
-Returns a paginated list of disputes for a company, with optional filtering by
-creation date. A dispute represents a chargeback or inquiry filed by a customer
-against a payment.
-
-Required permissions:
-  - `payment:dispute:read`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `company:basic:read`
-  - `payment:basic:read`
-
-GET /disputes
-
-Required scopes: payment:dispute:read, plan:basic:read, access_pass:basic:read,
-company:basic:read, payment:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List disputes" operation.
+//
+// Returns a paginated list of disputes for a company, with optional filtering by
+// creation date. A dispute represents a chargeback or inquiry filed by a customer
+// against a payment.
+//
+// Required permissions:
+//
+//   - `payment:dispute:read`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:basic:read`
+//
+//   - `payment:basic:read`
+//
+//     GET /disputes
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opts ...RequestOption) (*DisputeListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "disputes.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/disputes",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out DisputeListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -56,11 +56,9 @@ func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *DisputeService) ListAutoPaging(ctx context.Context, params DisputeListParams, opts ...RequestOption) iter.Seq2[DisputeListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]DisputeListItem, string, bool, error) {
 		if after != "" {
@@ -78,33 +76,35 @@ func (s *DisputeService) ListAutoPaging(ctx context.Context, params DisputeListP
 	})
 }
 
-/*
-Retrieve is the "Retrieve dispute" operation.
-
-Retrieves the details of an existing dispute.
-
-Required permissions:
-  - `payment:dispute:read`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `company:basic:read`
-  - `payment:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-
-GET /disputes/{id}
-
-Required scopes: payment:dispute:read, plan:basic:read, access_pass:basic:read,
-company:basic:read, payment:basic:read, member:email:read, member:basic:read,
-member:phone:read.
-*/
+// Retrieve is the "Retrieve dispute" operation.
+//
+// Retrieves the details of an existing dispute.
+//
+// Required permissions:
+//
+//   - `payment:dispute:read`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:basic:read`
+//
+//   - `payment:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//     GET /disputes/{id}
 func (s *DisputeService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Dispute, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "disputes.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/disputes/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Dispute
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -113,34 +113,36 @@ func (s *DisputeService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-SubmitEvidence is the "Submit evidence" operation.
-
-Submit a payment dispute to the payment processor for review. Once submitted, no
-further edits can be made.
-
-Required permissions:
-  - `payment:dispute`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `company:basic:read`
-  - `payment:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-
-POST /disputes/{id}/submit_evidence
-
-Required scopes: payment:dispute, plan:basic:read, access_pass:basic:read,
-company:basic:read, payment:basic:read, member:email:read, member:basic:read,
-member:phone:read.
-*/
+// SubmitEvidence is the "Submit evidence" operation.
+//
+// Submit a payment dispute to the payment processor for review. Once submitted, no
+// further edits can be made.
+//
+// Required permissions:
+//
+//   - `payment:dispute`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:basic:read`
+//
+//   - `payment:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//     POST /disputes/{id}/submit_evidence
 func (s *DisputeService) SubmitEvidence(ctx context.Context, id string, opts ...RequestOption) (*Dispute, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "disputes.submitEvidence",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/disputes/" + pathParam(id) + "/submit_evidence",
+		Options:   opts,
 	}
 	var out Dispute
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -149,34 +151,36 @@ func (s *DisputeService) SubmitEvidence(ctx context.Context, id string, opts ...
 	return &out, nil
 }
 
-/*
-UpdateEvidence is the "Update evidence" operation.
-
-Update a dispute with evidence data to attempt to win the dispute.
-
-Required permissions:
-  - `payment:dispute`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `company:basic:read`
-  - `payment:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-
-POST /disputes/{id}/update_evidence
-
-Required scopes: payment:dispute, plan:basic:read, access_pass:basic:read,
-company:basic:read, payment:basic:read, member:email:read, member:basic:read,
-member:phone:read.
-*/
+// UpdateEvidence is the "Update evidence" operation.
+//
+// Update a dispute with evidence data to attempt to win the dispute.
+//
+// Required permissions:
+//
+//   - `payment:dispute`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `company:basic:read`
+//
+//   - `payment:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//     POST /disputes/{id}/update_evidence
 func (s *DisputeService) UpdateEvidence(ctx context.Context, id string, params DisputeUpdateEvidenceParams, opts ...RequestOption) (*Dispute, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "disputes.updateEvidence",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/disputes/" + pathParam(id) + "/update_evidence",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Dispute
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -185,36 +189,26 @@ func (s *DisputeService) UpdateEvidence(ctx context.Context, id string, params D
 	return &out, nil
 }
 
-/*
-Dispute is a dispute is a chargeback or payment challenge filed against a
-company, including evidence and response status.
-*/
+// Dispute is a dispute is a chargeback or payment challenge filed against a
+// company, including evidence and response status.
 type Dispute struct {
-	/*
-	   A log of IP-based access activity for the customer on Whop, submitted as
-	   evidence in the dispute.
-	*/
+	// A log of IP-based access activity for the customer on Whop, submitted as
+	// evidence in the dispute.
 	AccessActivityLog *string `json:"access_activity_log"`
 
 	// The disputed amount in the specified currency, formatted as a decimal.
 	Amount float64 `json:"amount"`
 
-	/*
-	   The customer's billing address from their payment details, submitted as evidence
-	   in the dispute.
-	*/
+	// The customer's billing address from their payment details, submitted as evidence
+	// in the dispute.
 	BillingAddress *string `json:"billing_address"`
 
-	/*
-	   The cancellation policy document uploaded as dispute evidence. Null if no
-	   cancellation policy has been provided.
-	*/
+	// The cancellation policy document uploaded as dispute evidence. Null if no
+	// cancellation policy has been provided.
 	CancellationPolicyAttachment *DisputeCancellationPolicyAttachment `json:"cancellation_policy_attachment"`
 
-	/*
-	   A text disclosure describing the company's cancellation policy, submitted as
-	   dispute evidence.
-	*/
+	// A text disclosure describing the company's cancellation policy, submitted as
+	// dispute evidence.
 	CancellationPolicyDisclosure *string `json:"cancellation_policy_disclosure"`
 
 	// The company that the dispute was filed against.
@@ -226,58 +220,42 @@ type Dispute struct {
 	// The three-letter ISO currency code for the disputed amount.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   Evidence of customer communication or product usage, uploaded as a dispute
-	   attachment. Null if not provided.
-	*/
+	// Evidence of customer communication or product usage, uploaded as a dispute
+	// attachment. Null if not provided.
 	CustomerCommunicationAttachment *DisputeCustomerCommunicationAttachment `json:"customer_communication_attachment"`
 
-	/*
-	   The customer's email address from their payment details, included in the
-	   evidence packet sent to the payment processor. Editable before submission.
-	*/
+	// The customer's email address from their payment details, included in the
+	// evidence packet sent to the payment processor. Editable before submission.
 	CustomerEmailAddress *string `json:"customer_email_address"`
 
-	/*
-	   The customer's full name from their payment details, included in the evidence
-	   packet sent to the payment processor. Editable before submission.
-	*/
+	// The customer's full name from their payment details, included in the evidence
+	// packet sent to the payment processor. Editable before submission.
 	CustomerName *string `json:"customer_name"`
 
-	/*
-	   Whether the dispute evidence can still be edited and submitted. Returns true
-	   only when the dispute status requires a response.
-	*/
+	// Whether the dispute evidence can still be edited and submitted. Returns true
+	// only when the dispute status requires a response.
 	Editable *bool `json:"editable"`
 
 	// The unique identifier for the dispute.
 	ID string `json:"id"`
 
-	/*
-	   The deadline by which dispute evidence must be submitted. Null if no response
-	   deadline is set.
-	*/
+	// The deadline by which dispute evidence must be submitted. Null if no response
+	// deadline is set.
 	NeedsResponseBy *time.Time `json:"needs_response_by"`
 
-	/*
-	   Additional freeform notes submitted by the company as part of the dispute
-	   evidence.
-	*/
+	// Additional freeform notes submitted by the company as part of the dispute
+	// evidence.
 	Notes *string `json:"notes"`
 
 	// The original payment that was disputed.
 	Payment *DisputePayment `json:"payment"`
 
-	/*
-	   The plan associated with the disputed payment. Null if the dispute is not linked
-	   to a specific plan.
-	*/
+	// The plan associated with the disputed payment. Null if the dispute is not linked
+	// to a specific plan.
 	Plan *DisputePlan `json:"plan"`
 
-	/*
-	   The product associated with the disputed payment. Null if the dispute is not
-	   linked to a specific product.
-	*/
+	// The product associated with the disputed payment. Null if the dispute is not
+	// linked to a specific product.
 	Product *DisputeProduct `json:"product"`
 
 	// A description of the product or service provided, submitted as dispute evidence.
@@ -286,53 +264,37 @@ type Dispute struct {
 	// A human-readable reason for the dispute.
 	Reason *string `json:"reason"`
 
-	/*
-	   The refund policy document uploaded as dispute evidence. Null if no refund
-	   policy has been provided.
-	*/
+	// The refund policy document uploaded as dispute evidence. Null if no refund
+	// policy has been provided.
 	RefundPolicyAttachment *DisputeRefundPolicyAttachment `json:"refund_policy_attachment"`
 
-	/*
-	   A text disclosure describing the company's refund policy, submitted as dispute
-	   evidence.
-	*/
+	// A text disclosure describing the company's refund policy, submitted as dispute
+	// evidence.
 	RefundPolicyDisclosure *string `json:"refund_policy_disclosure"`
 
-	/*
-	   An explanation from the company for why a refund was refused, submitted as
-	   dispute evidence.
-	*/
+	// An explanation from the company for why a refund was refused, submitted as
+	// dispute evidence.
 	RefundRefusalExplanation *string `json:"refund_refusal_explanation"`
 
-	/*
-	   The date when the product or service was delivered to the customer, submitted as
-	   dispute evidence.
-	*/
+	// The date when the product or service was delivered to the customer, submitted as
+	// dispute evidence.
 	ServiceDate *string `json:"service_date"`
 
-	/*
-	   The current status of the dispute lifecycle, such as needs_response,
-	   under_review, won, or lost.
-	*/
+	// The current status of the dispute lifecycle, such as needs_response,
+	// under_review, won, or lost.
 	Status DisputeStatuses `json:"status"`
 
-	/*
-	   An additional attachment that does not fit into the standard evidence
-	   categories. Null if not provided.
-	*/
+	// An additional attachment that does not fit into the standard evidence
+	// categories. Null if not provided.
 	UncategorizedAttachment *DisputeUncategorizedAttachment `json:"uncategorized_attachment"`
 
-	/*
-	   Whether the dispute was automatically resolved through Visa Rapid Dispute
-	   Resolution (RDR).
-	*/
+	// Whether the dispute was automatically resolved through Visa Rapid Dispute
+	// Resolution (RDR).
 	VisaRdr bool `json:"visa_rdr"`
 }
 
-/*
-DisputeCancellationPolicyAttachment is the cancellation policy document uploaded
-as dispute evidence. Null if no cancellation policy has been provided.
-*/
+// DisputeCancellationPolicyAttachment is the cancellation policy document uploaded
+// as dispute evidence. Null if no cancellation policy has been provided.
 type DisputeCancellationPolicyAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -340,19 +302,15 @@ type DisputeCancellationPolicyAttachment struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -365,10 +323,8 @@ type DisputeCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-DisputeCustomerCommunicationAttachment: Evidence of customer communication or
-product usage, uploaded as a dispute attachment. Null if not provided.
-*/
+// DisputeCustomerCommunicationAttachment: Evidence of customer communication or
+// product usage, uploaded as a dispute attachment. Null if not provided.
 type DisputeCustomerCommunicationAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -376,26 +332,20 @@ type DisputeCustomerCommunicationAttachment struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-DisputeListItem is a dispute is a chargeback or payment challenge filed against
-a company, including evidence and response status.
-*/
+// DisputeListItem is a dispute is a chargeback or payment challenge filed against
+// a company, including evidence and response status.
 type DisputeListItem struct {
 	// The disputed amount in the specified currency, formatted as a decimal.
 	Amount float64 `json:"amount"`
@@ -409,49 +359,37 @@ type DisputeListItem struct {
 	// The three-letter ISO currency code for the disputed amount.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   Whether the dispute evidence can still be edited and submitted. Returns true
-	   only when the dispute status requires a response.
-	*/
+	// Whether the dispute evidence can still be edited and submitted. Returns true
+	// only when the dispute status requires a response.
 	Editable *bool `json:"editable"`
 
 	// The unique identifier for the dispute.
 	ID string `json:"id"`
 
-	/*
-	   The deadline by which dispute evidence must be submitted. Null if no response
-	   deadline is set.
-	*/
+	// The deadline by which dispute evidence must be submitted. Null if no response
+	// deadline is set.
 	NeedsResponseBy *time.Time `json:"needs_response_by"`
 
 	// The original payment that was disputed.
 	Payment *DisputeListItemPayment `json:"payment"`
 
-	/*
-	   The plan associated with the disputed payment. Null if the dispute is not linked
-	   to a specific plan.
-	*/
+	// The plan associated with the disputed payment. Null if the dispute is not linked
+	// to a specific plan.
 	Plan *DisputeListItemPlan `json:"plan"`
 
-	/*
-	   The product associated with the disputed payment. Null if the dispute is not
-	   linked to a specific product.
-	*/
+	// The product associated with the disputed payment. Null if the dispute is not
+	// linked to a specific product.
 	Product *DisputeListItemProduct `json:"product"`
 
 	// A human-readable reason for the dispute.
 	Reason *string `json:"reason"`
 
-	/*
-	   The current status of the dispute lifecycle, such as needs_response,
-	   under_review, won, or lost.
-	*/
+	// The current status of the dispute lifecycle, such as needs_response,
+	// under_review, won, or lost.
 	Status DisputeStatuses `json:"status"`
 
-	/*
-	   Whether the dispute was automatically resolved through Visa Rapid Dispute
-	   Resolution (RDR).
-	*/
+	// Whether the dispute was automatically resolved through Visa Rapid Dispute
+	// Resolution (RDR).
 	VisaRdr bool `json:"visa_rdr"`
 }
 
@@ -470,27 +408,21 @@ type DisputeListItemPayment struct {
 	ID string `json:"id"`
 }
 
-/*
-DisputeListItemPlan is the plan associated with the disputed payment. Null if
-the dispute is not linked to a specific plan.
-*/
+// DisputeListItemPlan is the plan associated with the disputed payment. Null if
+// the dispute is not linked to a specific plan.
 type DisputeListItemPlan struct {
 	// The unique identifier for the plan.
 	ID string `json:"id"`
 }
 
-/*
-DisputeListItemProduct is the product associated with the disputed payment. Null
-if the dispute is not linked to a specific product.
-*/
+// DisputeListItemProduct is the product associated with the disputed payment. Null
+// if the dispute is not linked to a specific product.
 type DisputeListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
@@ -504,60 +436,44 @@ type DisputeListPage struct {
 }
 
 type DisputeListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list disputes for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list disputes for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return disputes created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return disputes created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return disputes created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return disputes created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -591,22 +507,16 @@ func (p DisputeListParams) query() url.Values {
 
 // DisputePayment is the original payment that was disputed.
 type DisputePayment struct {
-	/*
-	   The machine-readable reason this charge was created, such as initial
-	   subscription purchase, renewal cycle, or one-time payment.
-	*/
+	// The machine-readable reason this charge was created, such as initial
+	// subscription purchase, renewal cycle, or one-time payment.
 	BillingReason *BillingReasons `json:"billing_reason"`
 
-	/*
-	   Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
-	   Present only when the payment method type is 'card'.
-	*/
+	// Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
+	// Present only when the payment method type is 'card'.
 	CardBrand *CardBrands `json:"card_brand"`
 
-	/*
-	   The last four digits of the card used to make this payment. Null if the payment
-	   was not made with a card.
-	*/
+	// The last four digits of the card used to make this payment. Null if the payment
+	// was not made with a card.
 	CardLast4 *string `json:"card_last4"`
 
 	// The datetime the payment was created.
@@ -627,16 +537,12 @@ type DisputePayment struct {
 	// The membership attached to this payment.
 	Membership *DisputePaymentMembership `json:"membership"`
 
-	/*
-	   The time at which this payment was successfully collected. Null if the payment
-	   has not yet succeeded. As an ISO 8601 timestamp.
-	*/
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
 	PaidAt *time.Time `json:"paid_at"`
 
-	/*
-	   The type of payment instrument used for this payment (e.g., card, Cash App,
-	   iDEAL, Klarna, crypto). Null when the processor does not supply a type.
-	*/
+	// The type of payment instrument used for this payment (e.g., card, Cash App,
+	// iDEAL, Klarna, crypto). Null when the processor does not supply a type.
 	PaymentMethodType *PaymentMethodTypes `json:"payment_method_type"`
 
 	// The subtotal to show to the creator (excluding buyer fees).
@@ -672,10 +578,8 @@ type DisputePaymentMembership struct {
 
 // DisputePaymentUser is the user that made this payment.
 type DisputePaymentUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -688,34 +592,26 @@ type DisputePaymentUser struct {
 	Username string `json:"username"`
 }
 
-/*
-DisputePlan is the plan associated with the disputed payment. Null if the
-dispute is not linked to a specific plan.
-*/
+// DisputePlan is the plan associated with the disputed payment. Null if the
+// dispute is not linked to a specific plan.
 type DisputePlan struct {
 	// The unique identifier for the plan.
 	ID string `json:"id"`
 }
 
-/*
-DisputeProduct is the product associated with the disputed payment. Null if the
-dispute is not linked to a specific product.
-*/
+// DisputeProduct is the product associated with the disputed payment. Null if the
+// dispute is not linked to a specific product.
 type DisputeProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
-/*
-DisputeRefundPolicyAttachment is the refund policy document uploaded as dispute
-evidence. Null if no refund policy has been provided.
-*/
+// DisputeRefundPolicyAttachment is the refund policy document uploaded as dispute
+// evidence. Null if no refund policy has been provided.
 type DisputeRefundPolicyAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -723,26 +619,20 @@ type DisputeRefundPolicyAttachment struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-DisputeUncategorizedAttachment is an additional attachment that does not fit
-into the standard evidence categories. Null if not provided.
-*/
+// DisputeUncategorizedAttachment is an additional attachment that does not fit
+// into the standard evidence categories. Null if not provided.
 type DisputeUncategorizedAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -750,19 +640,15 @@ type DisputeUncategorizedAttachment struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -780,10 +666,8 @@ type DisputeUpdateEvidenceParams struct {
 	// The company's cancellation policy text to submit as evidence.
 	CancellationPolicyDisclosure Opt[string] `json:"cancellation_policy_disclosure,omitzero"`
 
-	/*
-	   A file upload containing evidence of customer communication. Must be a JPEG,
-	   PNG, GIF, or PDF.
-	*/
+	// A file upload containing evidence of customer communication. Must be a JPEG,
+	// PNG, GIF, or PDF.
 	CustomerCommunicationAttachment Opt[DisputeUpdateEvidenceParamsCustomerCommunicationAttachment] `json:"customer_communication_attachment,omitzero"`
 
 	// The email address of the customer associated with the disputed payment.
@@ -814,37 +698,29 @@ type DisputeUpdateEvidenceParams struct {
 	UncategorizedAttachment Opt[DisputeUpdateEvidenceParamsUncategorizedAttachment] `json:"uncategorized_attachment,omitzero"`
 }
 
-/*
-DisputeUpdateEvidenceParamsCancellationPolicyAttachment is a file upload
-containing the company's cancellation policy document.
-*/
+// DisputeUpdateEvidenceParamsCancellationPolicyAttachment is a file upload
+// containing the company's cancellation policy document.
 type DisputeUpdateEvidenceParamsCancellationPolicyAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-DisputeUpdateEvidenceParamsCustomerCommunicationAttachment is a file upload
-containing evidence of customer communication. Must be a JPEG, PNG, GIF, or PDF.
-*/
+// DisputeUpdateEvidenceParamsCustomerCommunicationAttachment is a file upload
+// containing evidence of customer communication. Must be a JPEG, PNG, GIF, or PDF.
 type DisputeUpdateEvidenceParamsCustomerCommunicationAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-DisputeUpdateEvidenceParamsRefundPolicyAttachment is a file upload containing
-the company's refund policy document.
-*/
+// DisputeUpdateEvidenceParamsRefundPolicyAttachment is a file upload containing
+// the company's refund policy document.
 type DisputeUpdateEvidenceParamsRefundPolicyAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-DisputeUpdateEvidenceParamsUncategorizedAttachment is a file upload for evidence
-that does not fit into the other categories.
-*/
+// DisputeUpdateEvidenceParamsUncategorizedAttachment is a file upload for evidence
+// that does not fit into the other categories.
 type DisputeUpdateEvidenceParamsUncategorizedAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`

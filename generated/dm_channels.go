@@ -20,21 +20,19 @@ func newDmChannelService(t *transport) *DmChannelService {
 	return &DmChannelService{t: t}
 }
 
-/*
-Create is the "Create dm channel" operation.
-
-Create a new DM channel between two or more users, optionally scoped to a
-specific company. Returns the existing channel if one already exists.
-
-POST /dm_channels
-*/
+// Create is the "Create dm channel" operation.
+//
+// Create a new DM channel between two or more users, optionally scoped to a
+// specific company. Returns the existing channel if one already exists.
+//
+//	POST /dm_channels
 func (s *DmChannelService) Create(ctx context.Context, params DmChannelCreateParams, opts ...RequestOption) (*DmChannel, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "dmChannels.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/dm_channels",
+		Body:      params,
+		Options:   opts,
 	}
 	var out DmChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -43,53 +41,47 @@ func (s *DmChannelService) Create(ctx context.Context, params DmChannelCreatePar
 	return &out, nil
 }
 
-/*
-Delete is the "Delete dm channel" operation.
-
-Permanently delete a DM channel and all of its messages. Only an admin of the
-channel can perform this action.
-
-Required permissions:
-  - `dms:channel:manage`
-
-DELETE /dm_channels/{id}
-
-Required scopes: dms:channel:manage.
-*/
+// Delete is the "Delete dm channel" operation.
+//
+// Permanently delete a DM channel and all of its messages. Only an admin of the
+// channel can perform this action.
+//
+// Required permissions:
+//
+//   - `dms:channel:manage`
+//
+//     DELETE /dm_channels/{id}
 func (s *DmChannelService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "dmChannels.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/dm_channels/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List dm channels" operation.
-
-Returns a paginated list of DM channels for the currently authenticated user,
-sorted by most recently active.
-
-Required permissions:
-  - `dms:read`
-
-GET /dm_channels
-
-Required scopes: dms:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List dm channels" operation.
+//
+// Returns a paginated list of DM channels for the currently authenticated user,
+// sorted by most recently active.
+//
+// Required permissions:
+//
+//   - `dms:read`
+//
+//     GET /dm_channels
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DmChannelService) List(ctx context.Context, params DmChannelListParams, opts ...RequestOption) (*DmChannelListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "dmChannels.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/dm_channels",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out DmChannelListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -98,11 +90,9 @@ func (s *DmChannelService) List(ctx context.Context, params DmChannelListParams,
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *DmChannelService) ListAutoPaging(ctx context.Context, params DmChannelListParams, opts ...RequestOption) iter.Seq2[DmChannelListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]DmChannelListItem, string, bool, error) {
 		if after != "" {
@@ -120,24 +110,21 @@ func (s *DmChannelService) ListAutoPaging(ctx context.Context, params DmChannelL
 	})
 }
 
-/*
-Retrieve is the "Retrieve dm channel" operation.
-
-Retrieves the details of an existing DM channel.
-
-Required permissions:
-  - `dms:read`
-
-GET /dm_channels/{id}
-
-Required scopes: dms:read.
-*/
+// Retrieve is the "Retrieve dm channel" operation.
+//
+// Retrieves the details of an existing DM channel.
+//
+// Required permissions:
+//
+//   - `dms:read`
+//
+//     GET /dm_channels/{id}
 func (s *DmChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DmChannel, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "dmChannels.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/dm_channels/" + pathParam(id),
+		Options:   opts,
 	}
 	var out DmChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -146,26 +133,23 @@ func (s *DmChannelService) Retrieve(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-/*
-Update is the "Update dm channel" operation.
-
-Update the settings of an existing DM channel, such as its display name. Only an
-admin of the channel can perform this action.
-
-Required permissions:
-  - `dms:channel:manage`
-
-PATCH /dm_channels/{id}
-
-Required scopes: dms:channel:manage.
-*/
+// Update is the "Update dm channel" operation.
+//
+// Update the settings of an existing DM channel, such as its display name. Only an
+// admin of the channel can perform this action.
+//
+// Required permissions:
+//
+//   - `dms:channel:manage`
+//
+//     PATCH /dm_channels/{id}
 func (s *DmChannelService) Update(ctx context.Context, id string, params DmChannelUpdateParams, opts ...RequestOption) (*DmChannel, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "dmChannels.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/dm_channels/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out DmChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -174,10 +158,8 @@ func (s *DmChannelService) Update(ctx context.Context, id string, params DmChann
 	return &out, nil
 }
 
-/*
-DmChannel is a messaging channel that can be a one-on-one DM, group chat,
-company support conversation, or platform-level direct message.
-*/
+// DmChannel is a messaging channel that can be a one-on-one DM, group chat,
+// company support conversation, or platform-level direct message.
 type DmChannel struct {
 	// The time the entity was created (in milliseconds since Unix epoch)
 	CreatedAt string `json:"created_at"`
@@ -185,41 +167,31 @@ type DmChannel struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when the most recent message was sent in this channel. Null if no
-	   messages have been sent.
-	*/
+	// The timestamp when the most recent message was sent in this channel. Null if no
+	// messages have been sent.
 	LastMessageAt *time.Time `json:"last_message_at"`
 
-	/*
-	   A custom display name assigned to this channel by the user. Null if no custom
-	   name has been set.
-	*/
+	// A custom display name assigned to this channel by the user. Null if no custom
+	// name has been set.
 	Name *string `json:"name"`
 }
 
 // DmChannelCreateParams: Parameters for CreateDmChannelV2
 type DmChannelCreateParams struct {
-	/*
-	   The unique identifier of the company to scope this DM channel to. When set, the
-	   channel is visible only within that company context.
-	*/
+	// The unique identifier of the company to scope this DM channel to. When set, the
+	// channel is visible only within that company context.
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
 	// A custom display name for the DM channel. For example, 'Project Discussion'.
 	CustomName Opt[string] `json:"custom_name,omitzero"`
 
-	/*
-	   The list of user identifiers to include in the DM channel. Each entry can be an
-	   email, username, or user ID (e.g. 'user_xxxxx').
-	*/
+	// The list of user identifiers to include in the DM channel. Each entry can be an
+	// email, username, or user ID (e.g. 'user_xxxxx').
 	WithUserIDs []string `json:"with_user_ids"`
 }
 
-/*
-DmChannelListItem is a messaging channel that can be a one-on-one DM, group
-chat, company support conversation, or platform-level direct message.
-*/
+// DmChannelListItem is a messaging channel that can be a one-on-one DM, group
+// chat, company support conversation, or platform-level direct message.
 type DmChannelListItem struct {
 	// The time the entity was created (in milliseconds since Unix epoch)
 	CreatedAt string `json:"created_at"`
@@ -227,16 +199,12 @@ type DmChannelListItem struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when the most recent message was sent in this channel. Null if no
-	   messages have been sent.
-	*/
+	// The timestamp when the most recent message was sent in this channel. Null if no
+	// messages have been sent.
 	LastMessageAt *time.Time `json:"last_message_at"`
 
-	/*
-	   A custom display name assigned to this channel by the user. Null if no custom
-	   name has been set.
-	*/
+	// A custom display name assigned to this channel by the user. Null if no custom
+	// name has been set.
 	Name *string `json:"name"`
 }
 
@@ -250,40 +218,30 @@ type DmChannelListPage struct {
 }
 
 type DmChannelListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of a company to filter DM channels by. Only returns
-	   channels scoped to this company.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of a company to filter DM channels by. Only returns
+	// channels scoped to this company.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 

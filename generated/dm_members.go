@@ -19,26 +19,23 @@ func newDmMemberService(t *transport) *DmMemberService {
 	return &DmMemberService{t: t}
 }
 
-/*
-Create is the "Create dm member" operation.
-
-Add a new user to an existing DM channel. Only an admin of the channel can add
-members.
-
-Required permissions:
-  - `dms:channel:manage`
-
-POST /dm_members
-
-Required scopes: dms:channel:manage.
-*/
+// Create is the "Create dm member" operation.
+//
+// Add a new user to an existing DM channel. Only an admin of the channel can add
+// members.
+//
+// Required permissions:
+//
+//   - `dms:channel:manage`
+//
+//     POST /dm_members
 func (s *DmMemberService) Create(ctx context.Context, params DmMemberCreateParams, opts ...RequestOption) (*DmMember, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "dmMembers.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/dm_members",
+		Body:      params,
+		Options:   opts,
 	}
 	var out DmMember
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -47,53 +44,47 @@ func (s *DmMemberService) Create(ctx context.Context, params DmMemberCreateParam
 	return &out, nil
 }
 
-/*
-Delete is the "Delete dm member" operation.
-
-Remove a user from a DM channel. An admin can remove any member, and a member
-can remove themselves.
-
-Required permissions:
-  - `dms:channel:manage`
-
-DELETE /dm_members/{id}
-
-Required scopes: dms:channel:manage.
-*/
+// Delete is the "Delete dm member" operation.
+//
+// Remove a user from a DM channel. An admin can remove any member, and a member
+// can remove themselves.
+//
+// Required permissions:
+//
+//   - `dms:channel:manage`
+//
+//     DELETE /dm_members/{id}
 func (s *DmMemberService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "dmMembers.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/dm_members/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List dm members" operation.
-
-Returns a paginated list of members in a specific DM channel, sorted by the date
-they were added.
-
-Required permissions:
-  - `dms:read`
-
-GET /dm_members
-
-Required scopes: dms:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List dm members" operation.
+//
+// Returns a paginated list of members in a specific DM channel, sorted by the date
+// they were added.
+//
+// Required permissions:
+//
+//   - `dms:read`
+//
+//     GET /dm_members
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DmMemberService) List(ctx context.Context, params DmMemberListParams, opts ...RequestOption) (*DmMemberListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "dmMembers.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/dm_members",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out DmMemberListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -102,11 +93,9 @@ func (s *DmMemberService) List(ctx context.Context, params DmMemberListParams, o
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *DmMemberService) ListAutoPaging(ctx context.Context, params DmMemberListParams, opts ...RequestOption) iter.Seq2[DmMemberListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]DmMemberListItem, string, bool, error) {
 		if after != "" {
@@ -124,24 +113,21 @@ func (s *DmMemberService) ListAutoPaging(ctx context.Context, params DmMemberLis
 	})
 }
 
-/*
-Retrieve is the "Retrieve dm member" operation.
-
-Retrieves the details of an existing DM member.
-
-Required permissions:
-  - `dms:read`
-
-GET /dm_members/{id}
-
-Required scopes: dms:read.
-*/
+// Retrieve is the "Retrieve dm member" operation.
+//
+// Retrieves the details of an existing DM member.
+//
+// Required permissions:
+//
+//   - `dms:read`
+//
+//     GET /dm_members/{id}
 func (s *DmMemberService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DmMember, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "dmMembers.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/dm_members/" + pathParam(id),
+		Options:   opts,
 	}
 	var out DmMember
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -150,26 +136,23 @@ func (s *DmMemberService) Retrieve(ctx context.Context, id string, opts ...Reque
 	return &out, nil
 }
 
-/*
-Update is the "Update dm member" operation.
-
-Update a DM channel member's settings, such as their notification preferences or
-membership status.
-
-Required permissions:
-  - `dms:channel:manage`
-
-PATCH /dm_members/{id}
-
-Required scopes: dms:channel:manage.
-*/
+// Update is the "Update dm member" operation.
+//
+// Update a DM channel member's settings, such as their notification preferences or
+// membership status.
+//
+// Required permissions:
+//
+//   - `dms:channel:manage`
+//
+//     PATCH /dm_members/{id}
 func (s *DmMemberService) Update(ctx context.Context, id string, params DmMemberUpdateParams, opts ...RequestOption) (*DmMember, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "dmMembers.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/dm_members/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out DmMember
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -178,10 +161,8 @@ func (s *DmMemberService) Update(ctx context.Context, id string, params DmMember
 	return &out, nil
 }
 
-/*
-DmMember is a user's membership record in a messaging channel, including
-notification preferences and read state.
-*/
+// DmMember is a user's membership record in a messaging channel, including
+// notification preferences and read state.
 type DmMember struct {
 	// The unique identifier of the messaging channel this membership belongs to.
 	ChannelID string `json:"channel_id"`
@@ -189,19 +170,15 @@ type DmMember struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when this member last viewed the channel, as milliseconds since
-	   the Unix epoch. Null if the member has never viewed the channel.
-	*/
+	// The timestamp when this member last viewed the channel, as milliseconds since
+	// the Unix epoch. Null if the member has never viewed the channel.
 	LastViewedAt *string `json:"last_viewed_at"`
 
 	// The notification level for this channel: all, mentions, or none.
 	NotificationPreference DmsFeedMemberNotificationPreferences `json:"notification_preference"`
 
-	/*
-	   The current state of this membership: requested, accepted, hidden, closed, or
-	   archived.
-	*/
+	// The current state of this membership: requested, accepted, hidden, closed, or
+	// archived.
 	Status DmsFeedMemberStatuses `json:"status"`
 
 	// The unique identifier of the user who holds this channel membership.
@@ -213,17 +190,13 @@ type DmMemberCreateParams struct {
 	// The unique identifier of the DM channel to add the new member to.
 	ChannelID string `json:"channel_id"`
 
-	/*
-	   The unique identifier of the user to add to the DM channel. For example,
-	   'user_xxxxx'.
-	*/
+	// The unique identifier of the user to add to the DM channel. For example,
+	// 'user_xxxxx'.
 	UserID string `json:"user_id"`
 }
 
-/*
-DmMemberListItem is a user's membership record in a messaging channel, including
-notification preferences and read state.
-*/
+// DmMemberListItem is a user's membership record in a messaging channel, including
+// notification preferences and read state.
 type DmMemberListItem struct {
 	// The unique identifier of the messaging channel this membership belongs to.
 	ChannelID string `json:"channel_id"`
@@ -231,16 +204,12 @@ type DmMemberListItem struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when this member last viewed the channel, as milliseconds since
-	   the Unix epoch. Null if the member has never viewed the channel.
-	*/
+	// The timestamp when this member last viewed the channel, as milliseconds since
+	// the Unix epoch. Null if the member has never viewed the channel.
 	LastViewedAt *string `json:"last_viewed_at"`
 
-	/*
-	   The current state of this membership: requested, accepted, hidden, closed, or
-	   archived.
-	*/
+	// The current state of this membership: requested, accepted, hidden, closed, or
+	// archived.
 	Status DmsFeedMemberStatuses `json:"status"`
 
 	// The unique identifier of the user who holds this channel membership.
@@ -257,39 +226,29 @@ type DmMemberListPage struct {
 }
 
 type DmMemberListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the DM channel to list members for.
-
-	   Sent as the query parameter "channel_id".
-	*/
+	// The unique identifier of the DM channel to list members for.
+	//
+	// Sent as the query parameter "channel_id".
 	ChannelID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -314,23 +273,19 @@ func (p DmMemberListParams) query() url.Values {
 
 // DmMemberUpdateParams: Parameters for UpdateDmMember
 type DmMemberUpdateParams struct {
-	/*
-	   The notification setting for this member, controlling how they receive alerts
-	   for new messages in this channel.
-	*/
+	// The notification setting for this member, controlling how they receive alerts
+	// for new messages in this channel.
 	NotificationPreference Opt[DmsFeedMemberNotificationPreferences] `json:"notification_preference,omitzero"`
 
 	// The membership status for this member in the DM channel.
 	Status Opt[DmsFeedMemberStatuses] `json:"status,omitzero"`
 }
 
-/*
-DmsFeedMemberNotificationPreferences is the notification preferences for a DMs
-feed member
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// DmsFeedMemberNotificationPreferences is the notification preferences for a DMs
+// feed member
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type DmsFeedMemberNotificationPreferences string
 
 // Values of DmsFeedMemberNotificationPreferences known to this version of the client.
@@ -349,12 +304,10 @@ func (d DmsFeedMemberNotificationPreferences) IsKnown() bool {
 	return false
 }
 
-/*
-DmsFeedMemberStatuses is the statuses of a DMs feed member
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// DmsFeedMemberStatuses is the statuses of a DMs feed member
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type DmsFeedMemberStatuses string
 
 // Values of DmsFeedMemberStatuses known to this version of the client.

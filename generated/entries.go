@@ -20,25 +20,22 @@ func newEntryService(t *transport) *EntryService {
 	return &EntryService{t: t}
 }
 
-/*
-Approve is the "Approve entry" operation.
-
-Approve a pending waitlist entry, triggering the checkout process to grant the
-user access to the plan.
-
-Required permissions:
-  - `plan:waitlist:manage`
-
-POST /entries/{id}/approve
-
-Required scopes: plan:waitlist:manage.
-*/
+// Approve is the "Approve entry" operation.
+//
+// Approve a pending waitlist entry, triggering the checkout process to grant the
+// user access to the plan.
+//
+// Required permissions:
+//
+//   - `plan:waitlist:manage`
+//
+//     POST /entries/{id}/approve
 func (s *EntryService) Approve(ctx context.Context, id string, opts ...RequestOption) (*EntryApproveResponse, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "entries.approve",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/entries/" + pathParam(id) + "/approve",
+		Options:   opts,
 	}
 	var out EntryApproveResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -47,27 +44,26 @@ func (s *EntryService) Approve(ctx context.Context, id string, opts ...RequestOp
 	return &out, nil
 }
 
-/*
-Deny is the "Deny entry" operation.
-
-Deny a pending waitlist entry, preventing the user from gaining access to the
-plan.
-
-Required permissions:
-  - `plan:waitlist:manage`
-  - `plan:basic:read`
-  - `member:email:read`
-
-POST /entries/{id}/deny
-
-Required scopes: plan:waitlist:manage, plan:basic:read, member:email:read.
-*/
+// Deny is the "Deny entry" operation.
+//
+// Deny a pending waitlist entry, preventing the user from gaining access to the
+// plan.
+//
+// Required permissions:
+//
+//   - `plan:waitlist:manage`
+//
+//   - `plan:basic:read`
+//
+//   - `member:email:read`
+//
+//     POST /entries/{id}/deny
 func (s *EntryService) Deny(ctx context.Context, id string, opts ...RequestOption) (*Entry, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "entries.deny",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/entries/" + pathParam(id) + "/deny",
+		Options:   opts,
 	}
 	var out Entry
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -76,29 +72,27 @@ func (s *EntryService) Deny(ctx context.Context, id string, opts ...RequestOptio
 	return &out, nil
 }
 
-/*
-List is the "List entries" operation.
-
-Returns a paginated list of waitlist entries for a company, with optional
-filtering by product, plan, status, and creation date.
-
-Required permissions:
-  - `plan:waitlist:read`
-  - `member:email:read`
-
-GET /entries
-
-Required scopes: plan:waitlist:read, member:email:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List entries" operation.
+//
+// Returns a paginated list of waitlist entries for a company, with optional
+// filtering by product, plan, status, and creation date.
+//
+// Required permissions:
+//
+//   - `plan:waitlist:read`
+//
+//   - `member:email:read`
+//
+//     GET /entries
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *EntryService) List(ctx context.Context, params EntryListParams, opts ...RequestOption) (*EntryListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "entries.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/entries",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out EntryListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -107,11 +101,9 @@ func (s *EntryService) List(ctx context.Context, params EntryListParams, opts ..
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *EntryService) ListAutoPaging(ctx context.Context, params EntryListParams, opts ...RequestOption) iter.Seq2[EntryListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]EntryListItem, string, bool, error) {
 		if after != "" {
@@ -129,25 +121,23 @@ func (s *EntryService) ListAutoPaging(ctx context.Context, params EntryListParam
 	})
 }
 
-/*
-Retrieve is the "Retrieve entry" operation.
-
-Retrieves the details of an existing waitlist entry.
-
-Required permissions:
-  - `plan:waitlist:read`
-  - `member:email:read`
-
-GET /entries/{id}
-
-Required scopes: plan:waitlist:read, member:email:read.
-*/
+// Retrieve is the "Retrieve entry" operation.
+//
+// Retrieves the details of an existing waitlist entry.
+//
+// Required permissions:
+//
+//   - `plan:waitlist:read`
+//
+//   - `member:email:read`
+//
+//     GET /entries/{id}
 func (s *EntryService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Entry, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "entries.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/entries/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Entry
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -156,12 +146,10 @@ func (s *EntryService) Retrieve(ctx context.Context, id string, opts ...RequestO
 	return &out, nil
 }
 
-/*
-EntriesSortableColumns: Which columns can be used to sort.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// EntriesSortableColumns: Which columns can be used to sort.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type EntriesSortableColumns string
 
 // Values of EntriesSortableColumns known to this version of the client.
@@ -184,10 +172,8 @@ type Entry struct {
 	// The datetime the entry was created.
 	CreatedAt *time.Time `json:"created_at"`
 
-	/*
-	   The list of responses collected from the user when submitting their waitlist
-	   entry.
-	*/
+	// The list of responses collected from the user when submitting their waitlist
+	// entry.
 	CustomFieldResponses []EntryCustomFieldResponsesItem `json:"custom_field_responses"`
 
 	// The unique identifier for the entry.
@@ -196,16 +182,12 @@ type Entry struct {
 	// The waitlisted plan that this entry is a signup for.
 	Plan *EntryPlan `json:"plan"`
 
-	/*
-	   The product associated with this entry's waitlisted plan. Null if the plan is
-	   not tied to a product.
-	*/
+	// The product associated with this entry's waitlisted plan. Null if the plan is
+	// not tied to a product.
 	Product *EntryProduct `json:"product"`
 
-	/*
-	   The current status of the waitlist entry (e.g., drafted, pending, approved,
-	   denied).
-	*/
+	// The current status of the waitlist entry (e.g., drafted, pending, approved,
+	// denied).
 	Status EntryStatus `json:"status"`
 
 	// The user who submitted this waitlist entry.
@@ -241,16 +223,12 @@ type EntryListItem struct {
 	// The waitlisted plan that this entry is a signup for.
 	Plan *EntryListItemPlan `json:"plan"`
 
-	/*
-	   The product associated with this entry's waitlisted plan. Null if the plan is
-	   not tied to a product.
-	*/
+	// The product associated with this entry's waitlisted plan. Null if the plan is
+	// not tied to a product.
 	Product *EntryListItemProduct `json:"product"`
 
-	/*
-	   The current status of the waitlist entry (e.g., drafted, pending, approved,
-	   denied).
-	*/
+	// The current status of the waitlist entry (e.g., drafted, pending, approved,
+	// denied).
 	Status EntryStatus `json:"status"`
 
 	// The user who submitted this waitlist entry.
@@ -263,27 +241,21 @@ type EntryListItemPlan struct {
 	ID string `json:"id"`
 }
 
-/*
-EntryListItemProduct is the product associated with this entry's waitlisted
-plan. Null if the plan is not tied to a product.
-*/
+// EntryListItemProduct is the product associated with this entry's waitlisted
+// plan. Null if the plan is not tied to a product.
 type EntryListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
 // EntryListItemUser is the user who submitted this waitlist entry.
 type EntryListItemUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -306,88 +278,64 @@ type EntryListPage struct {
 }
 
 type EntryListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list waitlist entries for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list waitlist entries for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return entries created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return entries created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return entries created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return entries created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The column to sort waitlist entries by. Defaults to creation date.
-
-	   Sent as the query parameter "order".
-	*/
+	// The column to sort waitlist entries by. Defaults to creation date.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[EntriesSortableColumns] `json:"-"`
 
-	/*
-	   Filter entries to only those for specific plans.
-
-	   Sent as the query parameter "plan_ids".
-	*/
+	// Filter entries to only those for specific plans.
+	//
+	// Sent as the query parameter "plan_ids".
 	PlanIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter entries to only those for specific products.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter entries to only those for specific products.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter entries by their current status.
-
-	   Sent as the query parameter "statuses".
-	*/
+	// Filter entries by their current status.
+	//
+	// Sent as the query parameter "statuses".
 	Statuses Opt[[]EntryStatus] `json:"-"`
 }
 
@@ -437,27 +385,21 @@ type EntryPlan struct {
 	ID string `json:"id"`
 }
 
-/*
-EntryProduct is the product associated with this entry's waitlisted plan. Null
-if the plan is not tied to a product.
-*/
+// EntryProduct is the product associated with this entry's waitlisted plan. Null
+// if the plan is not tied to a product.
 type EntryProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
-/*
-EntryStatus is the status of an entry to a waitlist.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// EntryStatus is the status of an entry to a waitlist.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type EntryStatus string
 
 // Values of EntryStatus known to this version of the client.
@@ -480,10 +422,8 @@ func (e EntryStatus) IsKnown() bool {
 
 // EntryUser is the user who submitted this waitlist entry.
 type EntryUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.

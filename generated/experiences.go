@@ -20,26 +20,23 @@ func newExperienceService(t *transport) *ExperienceService {
 	return &ExperienceService{t: t}
 }
 
-/*
-Attach is the "Attach experience" operation.
-
-Attach an experience to a product, making it accessible to the product's
-customers.
-
-Required permissions:
-  - `experience:attach`
-
-POST /experiences/{id}/attach
-
-Required scopes: experience:attach.
-*/
+// Attach is the "Attach experience" operation.
+//
+// Attach an experience to a product, making it accessible to the product's
+// customers.
+//
+// Required permissions:
+//
+//   - `experience:attach`
+//
+//     POST /experiences/{id}/attach
 func (s *ExperienceService) Attach(ctx context.Context, id string, params ExperienceAttachParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "experiences.attach",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/experiences/" + pathParam(id) + "/attach",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Experience
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -48,23 +45,20 @@ func (s *ExperienceService) Attach(ctx context.Context, id string, params Experi
 	return &out, nil
 }
 
-/*
-Create is the "Create experience" operation.
-
-Required permissions:
-  - `experience:create`
-
-POST /experiences
-
-Required scopes: experience:create.
-*/
+// Create is the "Create experience" operation.
+//
+// Required permissions:
+//
+//   - `experience:create`
+//
+//     POST /experiences
 func (s *ExperienceService) Create(ctx context.Context, params ExperienceCreateParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "experiences.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/experiences",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Experience
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -73,48 +67,42 @@ func (s *ExperienceService) Create(ctx context.Context, params ExperienceCreateP
 	return &out, nil
 }
 
-/*
-Delete is the "Delete experience" operation.
-
-Required permissions:
-  - `experience:delete`
-
-DELETE /experiences/{id}
-
-Required scopes: experience:delete.
-*/
+// Delete is the "Delete experience" operation.
+//
+// Required permissions:
+//
+//   - `experience:delete`
+//
+//     DELETE /experiences/{id}
 func (s *ExperienceService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "experiences.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/experiences/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-Detach is the "Detach experience" operation.
-
-Detach an experience from a product, removing customer access to it through that
-product.
-
-Required permissions:
-  - `experience:detach`
-
-POST /experiences/{id}/detach
-
-Required scopes: experience:detach.
-*/
+// Detach is the "Detach experience" operation.
+//
+// Detach an experience from a product, removing customer access to it through that
+// product.
+//
+// Required permissions:
+//
+//   - `experience:detach`
+//
+//     POST /experiences/{id}/detach
 func (s *ExperienceService) Detach(ctx context.Context, id string, params ExperienceDetachParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "experiences.detach",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/experiences/" + pathParam(id) + "/detach",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Experience
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -123,30 +111,27 @@ func (s *ExperienceService) Detach(ctx context.Context, id string, params Experi
 	return &out, nil
 }
 
-/*
-Duplicate is the "Duplicate experience" operation.
-
-Duplicates an existing experience. The name will be copied, unless provided. The
-new experience will be attached to the same products as the original experience.
-If duplicating a Forum or Chat experience, the new experience will have the same
-settings as the original experience, e.g. who can post, who can comment, etc.
-No content, e.g. posts, messages, lessons from within the original experience
-will be copied.
-
-Required permissions:
-  - `experience:create`
-
-POST /experiences/{id}/duplicate
-
-Required scopes: experience:create.
-*/
+// Duplicate is the "Duplicate experience" operation.
+//
+// Duplicates an existing experience. The name will be copied, unless provided. The
+// new experience will be attached to the same products as the original experience.
+// If duplicating a Forum or Chat experience, the new experience will have the same
+// settings as the original experience, e.g. who can post, who can comment, etc.
+// No content, e.g. posts, messages, lessons from within the original experience
+// will be copied.
+//
+// Required permissions:
+//
+//   - `experience:create`
+//
+//     POST /experiences/{id}/duplicate
 func (s *ExperienceService) Duplicate(ctx context.Context, id string, params ExperienceDuplicateParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "experiences.duplicate",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/experiences/" + pathParam(id) + "/duplicate",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Experience
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -155,23 +140,21 @@ func (s *ExperienceService) Duplicate(ctx context.Context, id string, params Exp
 	return &out, nil
 }
 
-/*
-List is the "List experiences" operation.
-
-Returns a paginated list of experiences belonging to a company, with optional
-filtering by product and app.
-
-GET /experiences
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List experiences" operation.
+//
+// Returns a paginated list of experiences belonging to a company, with optional
+// filtering by product and app.
+//
+//	GET /experiences
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ExperienceService) List(ctx context.Context, params ExperienceListParams, opts ...RequestOption) (*ExperienceListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "experiences.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/experiences",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ExperienceListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -180,11 +163,9 @@ func (s *ExperienceService) List(ctx context.Context, params ExperienceListParam
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ExperienceService) ListAutoPaging(ctx context.Context, params ExperienceListParams, opts ...RequestOption) iter.Seq2[ExperienceListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ExperienceListItem, string, bool, error) {
 		if after != "" {
@@ -202,19 +183,17 @@ func (s *ExperienceService) ListAutoPaging(ctx context.Context, params Experienc
 	})
 }
 
-/*
-Retrieve is the "Retrieve experience" operation.
-
-Retrieves the details of an existing experience.
-
-GET /experiences/{id}
-*/
+// Retrieve is the "Retrieve experience" operation.
+//
+// Retrieves the details of an existing experience.
+//
+//	GET /experiences/{id}
 func (s *ExperienceService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "experiences.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/experiences/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Experience
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -223,23 +202,20 @@ func (s *ExperienceService) Retrieve(ctx context.Context, id string, opts ...Req
 	return &out, nil
 }
 
-/*
-Update is the "Update experience" operation.
-
-Required permissions:
-  - `experience:update`
-
-PATCH /experiences/{id}
-
-Required scopes: experience:update.
-*/
+// Update is the "Update experience" operation.
+//
+// Required permissions:
+//
+//   - `experience:update`
+//
+//     PATCH /experiences/{id}
 func (s *ExperienceService) Update(ctx context.Context, id string, params ExperienceUpdateParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "experiences.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/experiences/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Experience
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -248,10 +224,8 @@ func (s *ExperienceService) Update(ctx context.Context, id string, params Experi
 	return &out, nil
 }
 
-/*
-Experience is an experience is a feature or content module within a product,
-such as a chat, course, or custom app.
-*/
+// Experience is an experience is a feature or content module within a product,
+// such as a chat, course, or custom app.
 type Experience struct {
 	// The app that powers this experience, defining its interface and behavior.
 	App ExperienceApp `json:"app"`
@@ -265,45 +239,33 @@ type Experience struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 
-	/*
-	   The custom logo image for this experience. Null if no custom logo has been
-	   uploaded.
-	*/
+	// The custom logo image for this experience. Null if no custom logo has been
+	// uploaded.
 	Image *ExperienceImage `json:"image"`
 
-	/*
-	   Whether this experience is publicly visible to all users, including those
-	   without a membership.
-	*/
+	// Whether this experience is publicly visible to all users, including those
+	// without a membership.
 	IsPublic bool `json:"is_public"`
 
-	/*
-	   The display name of this experience shown to users in the product navigation.
-	   Maximum 255 characters.
-	*/
+	// The display name of this experience shown to users in the product navigation.
+	// Maximum 255 characters.
 	Name string `json:"name"`
 
-	/*
-	   The sort position of this experience within its section. Lower values appear
-	   first. Null if no position has been set.
-	*/
+	// The sort position of this experience within its section. Lower values appear
+	// first. Null if no position has been set.
 	Order *string `json:"order"`
 
-	/*
-	   The list of products this experience is attached to, which determines which
-	   customers have access. Empty if the experience is only visible to authorized
-	   company team members.
-	*/
+	// The list of products this experience is attached to, which determines which
+	// customers have access. Empty if the experience is only visible to authorized
+	// company team members.
 	Products []ExperienceProductsItem `json:"products"`
 }
 
-/*
-ExperienceAccessLevels is the different access levels for experiences (PUBLIC IS
-NEVER USED ANYMORE).
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ExperienceAccessLevels is the different access levels for experiences (PUBLIC IS
+// NEVER USED ANYMORE).
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ExperienceAccessLevels string
 
 // Values of ExperienceAccessLevels known to this version of the client.
@@ -321,36 +283,26 @@ func (e ExperienceAccessLevels) IsKnown() bool {
 	return false
 }
 
-/*
-ExperienceApp is the app that powers this experience, defining its interface and
-behavior.
-*/
+// ExperienceApp is the app that powers this experience, defining its interface and
+// behavior.
 type ExperienceApp struct {
-	/*
-	   The icon image for this app, displayed on the app store, product pages,
-	   checkout, and as the default icon for experiences using this app.
-	*/
+	// The icon image for this app, displayed on the app store, product pages,
+	// checkout, and as the default icon for experiences using this app.
 	Icon *ExperienceAppIcon `json:"icon"`
 
 	// The unique identifier for the app.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this app shown on the app store and in experience
-	   navigation. Maximum 30 characters.
-	*/
+	// The display name of this app shown on the app store and in experience
+	// navigation. Maximum 30 characters.
 	Name string `json:"name"`
 }
 
-/*
-ExperienceAppIcon is the icon image for this app, displayed on the app store,
-product pages, checkout, and as the default icon for experiences using this app.
-*/
+// ExperienceAppIcon is the icon image for this app, displayed on the app store,
+// product pages, checkout, and as the default icon for experiences using this app.
 type ExperienceAppIcon struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -393,10 +345,8 @@ type ExperienceCreateParams struct {
 	SectionID Opt[string] `json:"section_id,omitzero"`
 }
 
-/*
-ExperienceCreateParamsLogo is a logo image displayed alongside the experience
-name.
-*/
+// ExperienceCreateParamsLogo is a logo image displayed alongside the experience
+// name.
 type ExperienceCreateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
@@ -410,29 +360,21 @@ type ExperienceDetachParams struct {
 
 // ExperienceDuplicateParams: Parameters for DuplicateExperience
 type ExperienceDuplicateParams struct {
-	/*
-	   The display name for the duplicated experience. Defaults to the original
-	   experience's name.
-	*/
+	// The display name for the duplicated experience. Defaults to the original
+	// experience's name.
 	Name Opt[string] `json:"name,omitzero"`
 }
 
-/*
-ExperienceImage is the custom logo image for this experience. Null if no custom
-logo has been uploaded.
-*/
+// ExperienceImage is the custom logo image for this experience. Null if no custom
+// logo has been uploaded.
 type ExperienceImage struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-ExperienceListItem is an experience is a feature or content module within a
-product, such as a chat, course, or custom app.
-*/
+// ExperienceListItem is an experience is a feature or content module within a
+// product, such as a chat, course, or custom app.
 type ExperienceListItem struct {
 	// The app that powers this experience, defining its interface and behavior.
 	App ExperienceListItemApp `json:"app"`
@@ -446,62 +388,44 @@ type ExperienceListItem struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 
-	/*
-	   The custom logo image for this experience. Null if no custom logo has been
-	   uploaded.
-	*/
+	// The custom logo image for this experience. Null if no custom logo has been
+	// uploaded.
 	Image *ExperienceListItemImage `json:"image"`
 
-	/*
-	   Whether this experience is publicly visible to all users, including those
-	   without a membership.
-	*/
+	// Whether this experience is publicly visible to all users, including those
+	// without a membership.
 	IsPublic bool `json:"is_public"`
 
-	/*
-	   The display name of this experience shown to users in the product navigation.
-	   Maximum 255 characters.
-	*/
+	// The display name of this experience shown to users in the product navigation.
+	// Maximum 255 characters.
 	Name string `json:"name"`
 
-	/*
-	   The sort position of this experience within its section. Lower values appear
-	   first. Null if no position has been set.
-	*/
+	// The sort position of this experience within its section. Lower values appear
+	// first. Null if no position has been set.
 	Order *string `json:"order"`
 }
 
-/*
-ExperienceListItemApp is the app that powers this experience, defining its
-interface and behavior.
-*/
+// ExperienceListItemApp is the app that powers this experience, defining its
+// interface and behavior.
 type ExperienceListItemApp struct {
-	/*
-	   The icon image for this app, displayed on the app store, product pages,
-	   checkout, and as the default icon for experiences using this app.
-	*/
+	// The icon image for this app, displayed on the app store, product pages,
+	// checkout, and as the default icon for experiences using this app.
 	Icon *ExperienceListItemAppIcon `json:"icon"`
 
 	// The unique identifier for the app.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this app shown on the app store and in experience
-	   navigation. Maximum 30 characters.
-	*/
+	// The display name of this app shown on the app store and in experience
+	// navigation. Maximum 30 characters.
 	Name string `json:"name"`
 }
 
-/*
-ExperienceListItemAppIcon is the icon image for this app, displayed on the app
-store, product pages, checkout, and as the default icon for experiences using
-this app.
-*/
+// ExperienceListItemAppIcon is the icon image for this app, displayed on the app
+// store, product pages, checkout, and as the default icon for experiences using
+// this app.
 type ExperienceListItemAppIcon struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -517,15 +441,11 @@ type ExperienceListItemCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-ExperienceListItemImage is the custom logo image for this experience. Null if no
-custom logo has been uploaded.
-*/
+// ExperienceListItemImage is the custom logo image for this experience. Null if no
+// custom logo has been uploaded.
 type ExperienceListItemImage struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -539,67 +459,49 @@ type ExperienceListPage struct {
 }
 
 type ExperienceListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Filter to only experiences powered by this app identifier.
-
-	   Sent as the query parameter "app_id".
-	*/
+	// Filter to only experiences powered by this app identifier.
+	//
+	// Sent as the query parameter "app_id".
 	AppID Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list experiences for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list experiences for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return experiences created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return experiences created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return experiences created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return experiences created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter to only experiences attached to this product identifier.
-
-	   Sent as the query parameter "product_id".
-	*/
+	// Filter to only experiences attached to this product identifier.
+	//
+	// Sent as the query parameter "product_id".
 	ProductID Opt[string] `json:"-"`
 }
 
@@ -634,24 +536,18 @@ func (p ExperienceListParams) query() url.Values {
 	return q
 }
 
-/*
-ExperienceProductsItem is a product is a digital good or service sold on Whop.
-Products contain plans for pricing and experiences for content delivery.
-*/
+// ExperienceProductsItem is a product is a digital good or service sold on Whop.
+// Products contain plans for pricing and experiences for content delivery.
 type ExperienceProductsItem struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The URL slug used in the product's public link (e.g., 'my-product' in
-	   whop.com/company/my-product).
-	*/
+	// The URL slug used in the product's public link (e.g., 'my-product' in
+	// whop.com/company/my-product).
 	Route string `json:"route"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
@@ -676,10 +572,8 @@ type ExperienceUpdateParams struct {
 	SectionID Opt[string] `json:"section_id,omitzero"`
 }
 
-/*
-ExperienceUpdateParamsLogo is a logo image displayed alongside the experience
-name.
-*/
+// ExperienceUpdateParamsLogo is a logo image displayed alongside the experience
+// name.
 type ExperienceUpdateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`

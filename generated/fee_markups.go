@@ -20,26 +20,23 @@ func newFeeMarkupService(t *transport) *FeeMarkupService {
 	return &FeeMarkupService{t: t}
 }
 
-/*
-Create is the "Create fee markup" operation.
-
-Create or update a fee markup for a company. If a markup for the specified fee
-type already exists, it will be updated with the new values.
-
-Required permissions:
-  - `company:update_child_fees`
-
-POST /fee_markups
-
-Required scopes: company:update_child_fees.
-*/
+// Create is the "Create fee markup" operation.
+//
+// Create or update a fee markup for a company. If a markup for the specified fee
+// type already exists, it will be updated with the new values.
+//
+// Required permissions:
+//
+//   - `company:update_child_fees`
+//
+//     POST /fee_markups
 func (s *FeeMarkupService) Create(ctx context.Context, params FeeMarkupCreateParams, opts ...RequestOption) (*FeeMarkup, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "feeMarkups.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/fee_markups",
+		Body:      params,
+		Options:   opts,
 	}
 	var out FeeMarkup
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -48,53 +45,47 @@ func (s *FeeMarkupService) Create(ctx context.Context, params FeeMarkupCreatePar
 	return &out, nil
 }
 
-/*
-Delete is the "Delete fee markup" operation.
-
-Delete a fee markup configuration for a company. This removes the custom fee
-override and reverts to the parent company's default fees.
-
-Required permissions:
-  - `company:update_child_fees`
-
-DELETE /fee_markups/{id}
-
-Required scopes: company:update_child_fees.
-*/
+// Delete is the "Delete fee markup" operation.
+//
+// Delete a fee markup configuration for a company. This removes the custom fee
+// override and reverts to the parent company's default fees.
+//
+// Required permissions:
+//
+//   - `company:update_child_fees`
+//
+//     DELETE /fee_markups/{id}
 func (s *FeeMarkupService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "feeMarkups.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/fee_markups/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List fee markups" operation.
-
-Returns a paginated list of fee markups configured for a company. If the company
-is a platform account, returns the platform default markups.
-
-Required permissions:
-  - `company:update_child_fees`
-
-GET /fee_markups
-
-Required scopes: company:update_child_fees.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List fee markups" operation.
+//
+// Returns a paginated list of fee markups configured for a company. If the company
+// is a platform account, returns the platform default markups.
+//
+// Required permissions:
+//
+//   - `company:update_child_fees`
+//
+//     GET /fee_markups
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *FeeMarkupService) List(ctx context.Context, params FeeMarkupListParams, opts ...RequestOption) (*FeeMarkupListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "feeMarkups.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/fee_markups",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out FeeMarkupListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,11 +94,9 @@ func (s *FeeMarkupService) List(ctx context.Context, params FeeMarkupListParams,
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *FeeMarkupService) ListAutoPaging(ctx context.Context, params FeeMarkupListParams, opts ...RequestOption) iter.Seq2[FeeMarkupListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]FeeMarkupListItem, string, bool, error) {
 		if after != "" {
@@ -125,10 +114,8 @@ func (s *FeeMarkupService) ListAutoPaging(ctx context.Context, params FeeMarkupL
 	})
 }
 
-/*
-FeeMarkup is a fee markup configuration that defines additional charges applied
-to transactions for a platform's connected accounts.
-*/
+// FeeMarkup is a fee markup configuration that defines additional charges applied
+// to transactions for a platform's connected accounts.
 type FeeMarkup struct {
 	// The datetime the fee markup was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -136,25 +123,19 @@ type FeeMarkup struct {
 	// The category of fee this markup applies to.
 	FeeType FeeMarkupTypes `json:"fee_type"`
 
-	/*
-	   A flat fee charged per transaction, in USD. Ranges from 0 to 50. Null if no
-	   fixed fee is configured.
-	*/
+	// A flat fee charged per transaction, in USD. Ranges from 0 to 50. Null if no
+	// fixed fee is configured.
 	FixedFeeUsd *float64 `json:"fixed_fee_usd"`
 
 	// The unique identifier for the fee markup.
 	ID string `json:"id"`
 
-	/*
-	   Internal notes about this fee markup, visible only to administrators. Null if no
-	   notes have been added.
-	*/
+	// Internal notes about this fee markup, visible only to administrators. Null if no
+	// notes have been added.
 	Notes *string `json:"notes"`
 
-	/*
-	   A percentage-based fee charged per transaction. Ranges from 0 to 25. Null if no
-	   percentage fee is configured.
-	*/
+	// A percentage-based fee charged per transaction. Ranges from 0 to 25. Null if no
+	// percentage fee is configured.
 	PercentageFee *float64 `json:"percentage_fee"`
 
 	// The datetime the fee markup was last updated.
@@ -182,10 +163,8 @@ type FeeMarkupCreateParams struct {
 	PercentageFee Opt[float64] `json:"percentage_fee,omitzero"`
 }
 
-/*
-FeeMarkupListItem is a fee markup configuration that defines additional charges
-applied to transactions for a platform's connected accounts.
-*/
+// FeeMarkupListItem is a fee markup configuration that defines additional charges
+// applied to transactions for a platform's connected accounts.
 type FeeMarkupListItem struct {
 	// The datetime the fee markup was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -193,25 +172,19 @@ type FeeMarkupListItem struct {
 	// The category of fee this markup applies to.
 	FeeType FeeMarkupTypes `json:"fee_type"`
 
-	/*
-	   A flat fee charged per transaction, in USD. Ranges from 0 to 50. Null if no
-	   fixed fee is configured.
-	*/
+	// A flat fee charged per transaction, in USD. Ranges from 0 to 50. Null if no
+	// fixed fee is configured.
 	FixedFeeUsd *float64 `json:"fixed_fee_usd"`
 
 	// The unique identifier for the fee markup.
 	ID string `json:"id"`
 
-	/*
-	   Internal notes about this fee markup, visible only to administrators. Null if no
-	   notes have been added.
-	*/
+	// Internal notes about this fee markup, visible only to administrators. Null if no
+	// notes have been added.
 	Notes *string `json:"notes"`
 
-	/*
-	   A percentage-based fee charged per transaction. Ranges from 0 to 25. Null if no
-	   percentage fee is configured.
-	*/
+	// A percentage-based fee charged per transaction. Ranges from 0 to 25. Null if no
+	// percentage fee is configured.
 	PercentageFee *float64 `json:"percentage_fee"`
 
 	// The datetime the fee markup was last updated.
@@ -228,40 +201,30 @@ type FeeMarkupListPage struct {
 }
 
 type FeeMarkupListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list fee markups for. Pass a platform
-	   account identifier to retrieve platform default markups.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list fee markups for. Pass a platform
+	// account identifier to retrieve platform default markups.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -284,12 +247,10 @@ func (p FeeMarkupListParams) query() url.Values {
 	return q
 }
 
-/*
-FeeMarkupTypes is the types of fee markups that can be configured
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// FeeMarkupTypes is the types of fee markups that can be configured
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type FeeMarkupTypes string
 
 // Values of FeeMarkupTypes known to this version of the client.

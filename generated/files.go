@@ -17,21 +17,19 @@ func newFileService(t *transport) *FileService {
 	return &FileService{t: t}
 }
 
-/*
-Create is the "Create file" operation.
-
-Create a new file record and receive a presigned URL for uploading content to
-S3.
-
-POST /files
-*/
+// Create is the "Create file" operation.
+//
+// Create a new file record and receive a presigned URL for uploading content to
+// S3.
+//
+//	POST /files
 func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts ...RequestOption) (*FileCreateResponse, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "files.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/files",
+		Body:      params,
+		Options:   opts,
 	}
 	var out FileCreateResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -40,19 +38,17 @@ func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts 
 	return &out, nil
 }
 
-/*
-Retrieve is the "Retrieve file" operation.
-
-Retrieves the details of an existing file.
-
-GET /files/{id}
-*/
+// Retrieve is the "Retrieve file" operation.
+//
+// Retrieves the details of an existing file.
+//
+//	GET /files/{id}
 func (s *FileService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*File, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "files.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/files/" + pathParam(id),
+		Options:   opts,
 	}
 	var out File
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -78,11 +74,9 @@ type File struct {
 	// The current upload status of the file (e.g., pending, ready).
 	UploadStatus UploadStatuses `json:"upload_status"`
 
-	/*
-	   The URL for accessing the file. For public files, this is a permanent CDN URL.
-	   For private files, this is a signed URL that expires. Null if the file has not
-	   finished uploading.
-	*/
+	// The URL for accessing the file. For public files, this is a permanent CDN URL.
+	// For private files, this is a signed URL that expires. Null if the file has not
+	// finished uploading.
 	URL *string `json:"url"`
 
 	// Whether the file is publicly accessible or requires authentication.
@@ -91,16 +85,12 @@ type File struct {
 
 // FileCreateParams: Parameters for CreateFile
 type FileCreateParams struct {
-	/*
-	   The name of the file including its extension (e.g., "photo.png" or
-	   "document.pdf").
-	*/
+	// The name of the file including its extension (e.g., "photo.png" or
+	// "document.pdf").
 	Filename string `json:"filename"`
 
-	/*
-	   Controls whether the file is publicly accessible via CDN or requires
-	   authentication. Defaults to public.
-	*/
+	// Controls whether the file is publicly accessible via CDN or requires
+	// authentication. Defaults to public.
 	Visibility Opt[FileVisibility] `json:"visibility,omitzero"`
 }
 
@@ -118,39 +108,31 @@ type FileCreateResponse struct {
 	// The file size in bytes. Null if the file has not finished uploading.
 	Size *string `json:"size"`
 
-	/*
-	   Headers to include in the upload request. Only present in the response from the
-	   create mutation.
-	*/
+	// Headers to include in the upload request. Only present in the response from the
+	// create mutation.
 	UploadHeaders map[string]any `json:"upload_headers"`
 
 	// The current upload status of the file (e.g., pending, ready).
 	UploadStatus UploadStatuses `json:"upload_status"`
 
-	/*
-	   The presigned URL to upload the file contents to. Only present in the response
-	   from the create mutation.
-	*/
+	// The presigned URL to upload the file contents to. Only present in the response
+	// from the create mutation.
 	UploadURL *string `json:"upload_url"`
 
-	/*
-	   The URL for accessing the file. For public files, this is a permanent CDN URL.
-	   For private files, this is a signed URL that expires. Null if the file has not
-	   finished uploading.
-	*/
+	// The URL for accessing the file. For public files, this is a permanent CDN URL.
+	// For private files, this is a signed URL that expires. Null if the file has not
+	// finished uploading.
 	URL *string `json:"url"`
 
 	// Whether the file is publicly accessible or requires authentication.
 	Visibility FileVisibility `json:"visibility"`
 }
 
-/*
-FileVisibility: Controls whether an uploaded file is publicly accessible or
-requires authentication to access.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// FileVisibility: Controls whether an uploaded file is publicly accessible or
+// requires authentication to access.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type FileVisibility string
 
 // Values of FileVisibility known to this version of the client.
@@ -168,12 +150,10 @@ func (f FileVisibility) IsKnown() bool {
 	return false
 }
 
-/*
-UploadStatuses is the upload status of a file
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// UploadStatuses is the upload status of a file
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type UploadStatuses string
 
 // Values of UploadStatuses known to this version of the client.

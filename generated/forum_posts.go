@@ -20,27 +20,24 @@ func newForumPostService(t *transport) *ForumPostService {
 	return &ForumPostService{t: t}
 }
 
-/*
-Create is the "Create forum post" operation.
-
-Create a new forum post or comment within an experience. Supports text content,
-attachments, polls, paywalling, and pinning. Pass experience_id 'public' with a
-company_id to post to a company's public forum.
-
-Required permissions:
-  - `forum:post:create`
-
-POST /forum_posts
-
-Required scopes: forum:post:create.
-*/
+// Create is the "Create forum post" operation.
+//
+// Create a new forum post or comment within an experience. Supports text content,
+// attachments, polls, paywalling, and pinning. Pass experience_id 'public' with a
+// company_id to post to a company's public forum.
+//
+// Required permissions:
+//
+//   - `forum:post:create`
+//
+//     POST /forum_posts
 func (s *ForumPostService) Create(ctx context.Context, params ForumPostCreateParams, opts ...RequestOption) (*ForumPost, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "forumPosts.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/forum_posts",
+		Body:      params,
+		Options:   opts,
 	}
 	var out ForumPost
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,28 +46,25 @@ func (s *ForumPostService) Create(ctx context.Context, params ForumPostCreatePar
 	return &out, nil
 }
 
-/*
-List is the "List forum posts" operation.
-
-Returns a paginated list of forum posts within a specific experience, with
-optional filtering by parent post or pinned status.
-
-Required permissions:
-  - `forum:read`
-
-GET /forum_posts
-
-Required scopes: forum:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List forum posts" operation.
+//
+// Returns a paginated list of forum posts within a specific experience, with
+// optional filtering by parent post or pinned status.
+//
+// Required permissions:
+//
+//   - `forum:read`
+//
+//     GET /forum_posts
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ForumPostService) List(ctx context.Context, params ForumPostListParams, opts ...RequestOption) (*ForumPostListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "forumPosts.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/forum_posts",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ForumPostListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -79,11 +73,9 @@ func (s *ForumPostService) List(ctx context.Context, params ForumPostListParams,
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ForumPostService) ListAutoPaging(ctx context.Context, params ForumPostListParams, opts ...RequestOption) iter.Seq2[ForumPostListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ForumPostListItem, string, bool, error) {
 		if after != "" {
@@ -101,24 +93,21 @@ func (s *ForumPostService) ListAutoPaging(ctx context.Context, params ForumPostL
 	})
 }
 
-/*
-Retrieve is the "Retrieve forum post" operation.
-
-Retrieves the details of an existing forum post.
-
-Required permissions:
-  - `forum:read`
-
-GET /forum_posts/{id}
-
-Required scopes: forum:read.
-*/
+// Retrieve is the "Retrieve forum post" operation.
+//
+// Retrieves the details of an existing forum post.
+//
+// Required permissions:
+//
+//   - `forum:read`
+//
+//     GET /forum_posts/{id}
 func (s *ForumPostService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*ForumPost, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "forumPosts.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/forum_posts/" + pathParam(id),
+		Options:   opts,
 	}
 	var out ForumPost
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -127,21 +116,19 @@ func (s *ForumPostService) Retrieve(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-/*
-Update is the "Update forum post" operation.
-
-Edit the content, attachments, pinned status, or visibility of an existing forum
-post or comment.
-
-PATCH /forum_posts/{id}
-*/
+// Update is the "Update forum post" operation.
+//
+// Edit the content, attachments, pinned status, or visibility of an existing forum
+// post or comment.
+//
+//	PATCH /forum_posts/{id}
 func (s *ForumPostService) Update(ctx context.Context, id string, params ForumPostUpdateParams, opts ...RequestOption) (*ForumPost, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "forumPosts.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/forum_posts/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out ForumPost
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -150,10 +137,8 @@ func (s *ForumPostService) Update(ctx context.Context, id string, params ForumPo
 	return &out, nil
 }
 
-/*
-ForumPost is a post or comment in a forum feed, supporting rich text,
-attachments, polls, and reactions.
-*/
+// ForumPost is a post or comment in a forum feed, supporting rich text,
+// attachments, polls, and reactions.
 type ForumPost struct {
 	// All file attachments on this post, such as images, documents, and videos.
 	Attachments []ForumPostAttachmentsItem `json:"attachments"`
@@ -161,22 +146,18 @@ type ForumPost struct {
 	// The total number of direct comments on this post.
 	CommentCount int64 `json:"comment_count"`
 
-	/*
-	   The body of the forum post in Markdown format. Null if the post is paywalled and
-	   the current user does not have access.
-	*/
+	// The body of the forum post in Markdown format. Null if the post is paywalled and
+	// the current user does not have access.
 	Content *string `json:"content"`
 
 	// The time this post was created, as an ISO 8601 timestamp.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// Whether this post has been edited after its initial creation.
@@ -215,19 +196,15 @@ type ForumPostAttachmentsItem struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -236,48 +213,34 @@ type ForumPostCreateParams struct {
 	// A list of file attachments to include with the post, such as images or videos.
 	Attachments Opt[[]ForumPostCreateParamsAttachmentsItem] `json:"attachments,omitzero"`
 
-	/*
-	   The unique identifier of the company whose public forum to post in. Required
-	   when experience_id is 'public'. For example, 'biz_xxxxx'.
-	*/
+	// The unique identifier of the company whose public forum to post in. Required
+	// when experience_id is 'public'. For example, 'biz_xxxxx'.
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   The main body of the post in Markdown format. For example, 'Check out this
-	   **update**'. Hidden if the post is paywalled and the viewer has not purchased
-	   access.
-	*/
+	// The main body of the post in Markdown format. For example, 'Check out this
+	// **update**'. Hidden if the post is paywalled and the viewer has not purchased
+	// access.
 	Content Opt[string] `json:"content,omitzero"`
 
-	/*
-	   The unique identifier of the experience to create this post in. For example,
-	   'exp_xxxxx'. Pass 'public' along with company_id to automatically use the
-	   company's public forum.
-	*/
+	// The unique identifier of the experience to create this post in. For example,
+	// 'exp_xxxxx'. Pass 'public' along with company_id to automatically use the
+	// company's public forum.
 	ExperienceID string `json:"experience_id"`
 
-	/*
-	   Whether to send this post as a mention notification to all users in the
-	   experience who have mentions enabled.
-	*/
+	// Whether to send this post as a mention notification to all users in the
+	// experience who have mentions enabled.
 	IsMention Opt[bool] `json:"is_mention,omitzero"`
 
-	/*
-	   The unique identifier of the parent post to comment on. Omit this field to
-	   create a top-level post.
-	*/
+	// The unique identifier of the parent post to comment on. Omit this field to
+	// create a top-level post.
 	ParentID Opt[string] `json:"parent_id,omitzero"`
 
-	/*
-	   The price to unlock this post in the specified paywall currency. For example,
-	   5.00 for $5.00. When set, users must purchase access to view the post content.
-	*/
+	// The price to unlock this post in the specified paywall currency. For example,
+	// 5.00 for $5.00. When set, users must purchase access to view the post content.
 	PaywallAmount Opt[float64] `json:"paywall_amount,omitzero"`
 
-	/*
-	   The currency for the paywall price on this post. When set along with
-	   paywall_amount, users must purchase access to view the post content.
-	*/
+	// The currency for the paywall price on this post. When set along with
+	// paywall_amount, users must purchase access to view the post content.
 	PaywallCurrency Opt[Currencies] `json:"paywall_currency,omitzero"`
 
 	// Whether this post should be pinned to the top of the forum.
@@ -286,16 +249,12 @@ type ForumPostCreateParams struct {
 	// A poll to attach to this post, allowing members to vote on options.
 	Poll Opt[ForumPostCreateParamsPoll] `json:"poll,omitzero"`
 
-	/*
-	   The rich content of the post in Tiptap JSON format. When provided, takes
-	   priority over the markdown content field for rendering.
-	*/
+	// The rich content of the post in Tiptap JSON format. When provided, takes
+	// priority over the markdown content field for rendering.
 	RichContent Opt[string] `json:"rich_content,omitzero"`
 
-	/*
-	   The title of the post, displayed prominently at the top. Required for paywalled
-	   posts as it remains visible to non-purchasers.
-	*/
+	// The title of the post, displayed prominently at the top. Required for paywalled
+	// posts as it remains visible to non-purchasers.
 	Title Opt[string] `json:"title,omitzero"`
 
 	// Controls who can see this forum post, such as members only or public.
@@ -308,10 +267,8 @@ type ForumPostCreateParamsAttachmentsItem struct {
 	ID string `json:"id"`
 }
 
-/*
-ForumPostCreateParamsPoll is a poll to attach to this post, allowing members to
-vote on options.
-*/
+// ForumPostCreateParamsPoll is a poll to attach to this post, allowing members to
+// vote on options.
 type ForumPostCreateParamsPoll struct {
 	// The options for the poll. Must have sequential IDs starting from 1
 	Options []ForumPostCreateParamsPollOptionsItem `json:"options"`
@@ -326,10 +283,8 @@ type ForumPostCreateParamsPollOptionsItem struct {
 	Text string `json:"text"`
 }
 
-/*
-ForumPostListItem is a post or comment in a forum feed, supporting rich text,
-attachments, polls, and reactions.
-*/
+// ForumPostListItem is a post or comment in a forum feed, supporting rich text,
+// attachments, polls, and reactions.
 type ForumPostListItem struct {
 	// All file attachments on this post, such as images, documents, and videos.
 	Attachments []ForumPostListItemAttachmentsItem `json:"attachments"`
@@ -337,22 +292,18 @@ type ForumPostListItem struct {
 	// The total number of direct comments on this post.
 	CommentCount int64 `json:"comment_count"`
 
-	/*
-	   The body of the forum post in Markdown format. Null if the post is paywalled and
-	   the current user does not have access.
-	*/
+	// The body of the forum post in Markdown format. Null if the post is paywalled and
+	// the current user does not have access.
 	Content *string `json:"content"`
 
 	// The time this post was created, as an ISO 8601 timestamp.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// Whether this post has been edited after its initial creation.
@@ -391,19 +342,15 @@ type ForumPostListItemAttachmentsItem struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -429,62 +376,46 @@ type ForumPostListPage struct {
 }
 
 type ForumPostListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the experience to list forum posts for.
-
-	   Sent as the query parameter "experience_id".
-	*/
+	// The unique identifier of the experience to list forum posts for.
+	//
+	// Sent as the query parameter "experience_id".
 	ExperienceID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Whether to include top-level bounty discussion anchors as rich forum items.
-
-	   Sent as the query parameter "include_bounty_anchors".
-	*/
+	// Whether to include top-level bounty discussion anchors as rich forum items.
+	//
+	// Sent as the query parameter "include_bounty_anchors".
 	IncludeBountyAnchors Opt[bool] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of a parent post to list comments for. When set, returns
-	   replies to that post.
-
-	   Sent as the query parameter "parent_id".
-	*/
+	// The unique identifier of a parent post to list comments for. When set, returns
+	// replies to that post.
+	//
+	// Sent as the query parameter "parent_id".
 	ParentID Opt[string] `json:"-"`
 
-	/*
-	   Whether to filter for only pinned posts. Set to true to return only pinned
-	   posts.
-
-	   Sent as the query parameter "pinned".
-	*/
+	// Whether to filter for only pinned posts. Set to true to return only pinned
+	// posts.
+	//
+	// Sent as the query parameter "pinned".
 	Pinned Opt[bool] `json:"-"`
 }
 
@@ -521,23 +452,17 @@ type ForumPostUpdateParams struct {
 	// A replacement list of file attachments for this post, such as images or videos.
 	Attachments Opt[[]ForumPostUpdateParamsAttachmentsItem] `json:"attachments,omitzero"`
 
-	/*
-	   The updated body of the post in Markdown format. For example, 'Check out this
-	   **update**'. Hidden if the post is paywalled and the viewer has not purchased
-	   access.
-	*/
+	// The updated body of the post in Markdown format. For example, 'Check out this
+	// **update**'. Hidden if the post is paywalled and the viewer has not purchased
+	// access.
 	Content Opt[string] `json:"content,omitzero"`
 
-	/*
-	   Whether this post should be pinned to the top of the forum. Only top-level posts
-	   can be pinned, not comments.
-	*/
+	// Whether this post should be pinned to the top of the forum. Only top-level posts
+	// can be pinned, not comments.
 	IsPinned Opt[bool] `json:"is_pinned,omitzero"`
 
-	/*
-	   The updated title of the post, displayed prominently at the top. Required for
-	   paywalled posts as it remains visible to non-purchasers.
-	*/
+	// The updated title of the post, displayed prominently at the top. Required for
+	// paywalled posts as it remains visible to non-purchasers.
 	Title Opt[string] `json:"title,omitzero"`
 
 	// Controls who can see this forum post, such as members only or public.
@@ -562,12 +487,10 @@ type ForumPostUser struct {
 	Username string `json:"username"`
 }
 
-/*
-ForumPostVisibilityTypes is the visibility types for forum posts
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ForumPostVisibilityTypes is the visibility types for forum posts
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ForumPostVisibilityTypes string
 
 // Values of ForumPostVisibilityTypes known to this version of the client.

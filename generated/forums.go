@@ -19,28 +19,25 @@ func newForumService(t *transport) *ForumService {
 	return &ForumService{t: t}
 }
 
-/*
-List is the "List forums" operation.
-
-Returns a paginated list of forums within a specific company, with optional
-filtering by product.
-
-Required permissions:
-  - `forum:read`
-
-GET /forums
-
-Required scopes: forum:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List forums" operation.
+//
+// Returns a paginated list of forums within a specific company, with optional
+// filtering by product.
+//
+// Required permissions:
+//
+//   - `forum:read`
+//
+//     GET /forums
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ForumService) List(ctx context.Context, params ForumListParams, opts ...RequestOption) (*ForumListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "forums.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/forums",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ForumListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,11 +46,9 @@ func (s *ForumService) List(ctx context.Context, params ForumListParams, opts ..
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ForumService) ListAutoPaging(ctx context.Context, params ForumListParams, opts ...RequestOption) iter.Seq2[ForumListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ForumListItem, string, bool, error) {
 		if after != "" {
@@ -71,24 +66,21 @@ func (s *ForumService) ListAutoPaging(ctx context.Context, params ForumListParam
 	})
 }
 
-/*
-Retrieve is the "Retrieve forum" operation.
-
-Retrieves the details of an existing forum.
-
-Required permissions:
-  - `forum:read`
-
-GET /forums/{id}
-
-Required scopes: forum:read.
-*/
+// Retrieve is the "Retrieve forum" operation.
+//
+// Retrieves the details of an existing forum.
+//
+// Required permissions:
+//
+//   - `forum:read`
+//
+//     GET /forums/{id}
 func (s *ForumService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Forum, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "forums.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/forums/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Forum
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -97,26 +89,23 @@ func (s *ForumService) Retrieve(ctx context.Context, id string, opts ...RequestO
 	return &out, nil
 }
 
-/*
-Update is the "Update forum" operation.
-
-Update moderation and notification settings for a forum, such as who can post,
-who can comment, and email notification preferences.
-
-Required permissions:
-  - `forum:moderate`
-
-PATCH /forums/{id}
-
-Required scopes: forum:moderate.
-*/
+// Update is the "Update forum" operation.
+//
+// Update moderation and notification settings for a forum, such as who can post,
+// who can comment, and email notification preferences.
+//
+// Required permissions:
+//
+//   - `forum:moderate`
+//
+//     PATCH /forums/{id}
 func (s *ForumService) Update(ctx context.Context, id string, params ForumUpdateParams, opts ...RequestOption) (*Forum, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "forums.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/forums/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Forum
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -125,15 +114,11 @@ func (s *ForumService) Update(ctx context.Context, id string, params ForumUpdate
 	return &out, nil
 }
 
-/*
-Forum is a discussion forum where members can create posts, comment, and react,
-belonging to an experience.
-*/
+// Forum is a discussion forum where members can create posts, comment, and react,
+// belonging to an experience.
 type Forum struct {
-	/*
-	   The email notification setting that controls which posts trigger email alerts.
-	   One of: all_admin_posts, only_weekly_summary, none.
-	*/
+	// The email notification setting that controls which posts trigger email alerts.
+	// One of: all_admin_posts, only_weekly_summary, none.
 	EmailNotificationPreference ForumEmailNotificationPreferences `json:"email_notification_preference"`
 
 	// The parent experience that this forum belongs to.
@@ -142,26 +127,20 @@ type Forum struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The permission level controlling who can comment on posts. One of: everyone,
-	   admins.
-	*/
+	// The permission level controlling who can comment on posts. One of: everyone,
+	// admins.
 	WhoCanComment ForumWhoCanCommentTypes `json:"who_can_comment"`
 
-	/*
-	   The permission level controlling who can create new posts. One of: everyone,
-	   admins.
-	*/
+	// The permission level controlling who can create new posts. One of: everyone,
+	// admins.
 	WhoCanPost ForumWhoCanPostTypes `json:"who_can_post"`
 }
 
-/*
-ForumEmailNotificationPreferences: Email notification preference option for a
-forum feed
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ForumEmailNotificationPreferences: Email notification preference option for a
+// forum feed
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ForumEmailNotificationPreferences string
 
 // Values of ForumEmailNotificationPreferences known to this version of the client.
@@ -185,22 +164,16 @@ type ForumExperience struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this experience shown to users in the product navigation.
-	   Maximum 255 characters.
-	*/
+	// The display name of this experience shown to users in the product navigation.
+	// Maximum 255 characters.
 	Name string `json:"name"`
 }
 
-/*
-ForumListItem is a discussion forum where members can create posts, comment, and
-react, belonging to an experience.
-*/
+// ForumListItem is a discussion forum where members can create posts, comment, and
+// react, belonging to an experience.
 type ForumListItem struct {
-	/*
-	   The email notification setting that controls which posts trigger email alerts.
-	   One of: all_admin_posts, only_weekly_summary, none.
-	*/
+	// The email notification setting that controls which posts trigger email alerts.
+	// One of: all_admin_posts, only_weekly_summary, none.
 	EmailNotificationPreference ForumEmailNotificationPreferences `json:"email_notification_preference"`
 
 	// The parent experience that this forum belongs to.
@@ -209,16 +182,12 @@ type ForumListItem struct {
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The permission level controlling who can comment on posts. One of: everyone,
-	   admins.
-	*/
+	// The permission level controlling who can comment on posts. One of: everyone,
+	// admins.
 	WhoCanComment ForumWhoCanCommentTypes `json:"who_can_comment"`
 
-	/*
-	   The permission level controlling who can create new posts. One of: everyone,
-	   admins.
-	*/
+	// The permission level controlling who can create new posts. One of: everyone,
+	// admins.
 	WhoCanPost ForumWhoCanPostTypes `json:"who_can_post"`
 }
 
@@ -227,10 +196,8 @@ type ForumListItemExperience struct {
 	// The unique identifier for the experience.
 	ID string `json:"id"`
 
-	/*
-	   The display name of this experience shown to users in the product navigation.
-	   Maximum 255 characters.
-	*/
+	// The display name of this experience shown to users in the product navigation.
+	// Maximum 255 characters.
 	Name string `json:"name"`
 }
 
@@ -244,47 +211,35 @@ type ForumListPage struct {
 }
 
 type ForumListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list forums for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list forums for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of a product to filter by. When set, only forums connected
-	   to this product are returned.
-
-	   Sent as the query parameter "product_id".
-	*/
+	// The unique identifier of a product to filter by. When set, only forums connected
+	// to this product are returned.
+	//
+	// Sent as the query parameter "product_id".
 	ProductID Opt[string] `json:"-"`
 }
 
@@ -312,22 +267,16 @@ func (p ForumListParams) query() url.Values {
 
 // ForumUpdateParams: Parameters for UpdateForum
 type ForumUpdateParams struct {
-	/*
-	   A list of words that are automatically blocked from posts in this forum. For
-	   example, ['spam', 'scam'].
-	*/
+	// A list of words that are automatically blocked from posts in this forum. For
+	// example, ['spam', 'scam'].
 	BannedWords Opt[[]string] `json:"banned_words,omitzero"`
 
-	/*
-	   The banner image displayed at the top of the forum page. Pass null to remove the
-	   existing banner.
-	*/
+	// The banner image displayed at the top of the forum page. Pass null to remove the
+	// existing banner.
 	BannerImage Opt[ForumUpdateParamsBannerImage] `json:"banner_image,omitzero"`
 
-	/*
-	   Controls how email notifications are sent to members when new posts are created
-	   in this forum.
-	*/
+	// Controls how email notifications are sent to members when new posts are created
+	// in this forum.
 	EmailNotificationPreference Opt[ForumEmailNotificationPreferences] `json:"email_notification_preference,omitzero"`
 
 	// Controls which roles are allowed to comment on posts in this forum.
@@ -337,21 +286,17 @@ type ForumUpdateParams struct {
 	WhoCanPost Opt[ForumWhoCanPostTypes] `json:"who_can_post,omitzero"`
 }
 
-/*
-ForumUpdateParamsBannerImage is the banner image displayed at the top of the
-forum page. Pass null to remove the existing banner.
-*/
+// ForumUpdateParamsBannerImage is the banner image displayed at the top of the
+// forum page. Pass null to remove the existing banner.
 type ForumUpdateParamsBannerImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-ForumWhoCanCommentTypes: Who can comment on a forum feed
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ForumWhoCanCommentTypes: Who can comment on a forum feed
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ForumWhoCanCommentTypes string
 
 // Values of ForumWhoCanCommentTypes known to this version of the client.
@@ -369,12 +314,10 @@ func (f ForumWhoCanCommentTypes) IsKnown() bool {
 	return false
 }
 
-/*
-ForumWhoCanPostTypes: Who can post on a forum feed
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ForumWhoCanPostTypes: Who can post on a forum feed
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ForumWhoCanPostTypes string
 
 // Values of ForumWhoCanPostTypes known to this version of the client.

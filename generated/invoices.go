@@ -22,26 +22,23 @@ func newInvoiceService(t *transport) *InvoiceService {
 	return &InvoiceService{t: t}
 }
 
-/*
-Create is the "Create invoice" operation.
-
-Create an invoice for a customer. The invoice can be charged automatically using
-a stored payment method, or sent to the customer for manual payment.
-
-Required permissions:
-  - `invoice:create`
-
-POST /invoices
-
-Required scopes: invoice:create.
-*/
+// Create is the "Create invoice" operation.
+//
+// Create an invoice for a customer. The invoice can be charged automatically using
+// a stored payment method, or sent to the customer for manual payment.
+//
+// Required permissions:
+//
+//   - `invoice:create`
+//
+//     POST /invoices
 func (s *InvoiceService) Create(ctx context.Context, params InvoiceCreateParams, opts ...RequestOption) (*Invoice, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "invoices.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/invoices",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Invoice
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,52 +47,46 @@ func (s *InvoiceService) Create(ctx context.Context, params InvoiceCreateParams,
 	return &out, nil
 }
 
-/*
-Delete is the "Delete invoice" operation.
-
-Delete a draft invoice.
-
-Required permissions:
-  - `invoice:update`
-
-DELETE /invoices/{id}
-
-Required scopes: invoice:update.
-*/
+// Delete is the "Delete invoice" operation.
+//
+// Delete a draft invoice.
+//
+// Required permissions:
+//
+//   - `invoice:update`
+//
+//     DELETE /invoices/{id}
 func (s *InvoiceService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "invoices.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/invoices/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List invoices" operation.
-
-Returns a paginated list of invoices for a company, with optional filtering by
-product, status, collection method, and creation date.
-
-Required permissions:
-  - `invoice:basic:read`
-
-GET /invoices
-
-Required scopes: invoice:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List invoices" operation.
+//
+// Returns a paginated list of invoices for a company, with optional filtering by
+// product, status, collection method, and creation date.
+//
+// Required permissions:
+//
+//   - `invoice:basic:read`
+//
+//     GET /invoices
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *InvoiceService) List(ctx context.Context, params InvoiceListParams, opts ...RequestOption) (*InvoiceListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "invoices.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/invoices",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out InvoiceListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -104,11 +95,9 @@ func (s *InvoiceService) List(ctx context.Context, params InvoiceListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *InvoiceService) ListAutoPaging(ctx context.Context, params InvoiceListParams, opts ...RequestOption) iter.Seq2[InvoiceListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]InvoiceListItem, string, bool, error) {
 		if after != "" {
@@ -126,72 +115,63 @@ func (s *InvoiceService) ListAutoPaging(ctx context.Context, params InvoiceListP
 	})
 }
 
-/*
-MarkPaid is the "Mark paid invoice" operation.
-
-Mark an open invoice as paid when payment was collected outside of Whop.
-
-Required permissions:
-  - `invoice:update`
-
-POST /invoices/{id}/mark_paid
-
-Required scopes: invoice:update.
-*/
+// MarkPaid is the "Mark paid invoice" operation.
+//
+// Mark an open invoice as paid when payment was collected outside of Whop.
+//
+// Required permissions:
+//
+//   - `invoice:update`
+//
+//     POST /invoices/{id}/mark_paid
 func (s *InvoiceService) MarkPaid(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "invoices.markPaid",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/invoices/" + pathParam(id) + "/mark_paid",
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-MarkUncollectible is the "Mark uncollectible invoice" operation.
-
-Mark an open invoice as uncollectible when payment is not expected.
-
-Required permissions:
-  - `invoice:update`
-
-POST /invoices/{id}/mark_uncollectible
-
-Required scopes: invoice:update.
-*/
+// MarkUncollectible is the "Mark uncollectible invoice" operation.
+//
+// Mark an open invoice as uncollectible when payment is not expected.
+//
+// Required permissions:
+//
+//   - `invoice:update`
+//
+//     POST /invoices/{id}/mark_uncollectible
 func (s *InvoiceService) MarkUncollectible(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "invoices.markUncollectible",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/invoices/" + pathParam(id) + "/mark_uncollectible",
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-Retrieve is the "Retrieve invoice" operation.
-
-Retrieves the details of an existing invoice.
-
-Required permissions:
-  - `invoice:basic:read`
-
-GET /invoices/{id}
-
-Required scopes: invoice:basic:read.
-*/
+// Retrieve is the "Retrieve invoice" operation.
+//
+// Retrieves the details of an existing invoice.
+//
+// Required permissions:
+//
+//   - `invoice:basic:read`
+//
+//     GET /invoices/{id}
 func (s *InvoiceService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Invoice, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "invoices.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/invoices/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Invoice
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -200,25 +180,22 @@ func (s *InvoiceService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Update is the "Update invoice" operation.
-
-Update a draft invoice's details.
-
-Required permissions:
-  - `invoice:update`
-
-PATCH /invoices/{id}
-
-Required scopes: invoice:update.
-*/
+// Update is the "Update invoice" operation.
+//
+// Update a draft invoice's details.
+//
+// Required permissions:
+//
+//   - `invoice:update`
+//
+//     PATCH /invoices/{id}
 func (s *InvoiceService) Update(ctx context.Context, id string, params InvoiceUpdateParams, opts ...RequestOption) (*Invoice, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "invoices.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/invoices/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Invoice
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -227,36 +204,31 @@ func (s *InvoiceService) Update(ctx context.Context, id string, params InvoiceUp
 	return &out, nil
 }
 
-/*
-Void is the "Void invoice" operation.
-
-Void an open invoice so it can no longer be paid. Voiding is permanent and
-cannot be undone.
-
-Required permissions:
-  - `invoice:update`
-
-POST /invoices/{id}/void
-
-Required scopes: invoice:update.
-*/
+// Void is the "Void invoice" operation.
+//
+// Void an open invoice so it can no longer be paid. Voiding is permanent and
+// cannot be undone.
+//
+// Required permissions:
+//
+//   - `invoice:update`
+//
+//     POST /invoices/{id}/void
 func (s *InvoiceService) Void(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "invoices.void",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/invoices/" + pathParam(id) + "/void",
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-Invoice is an invoice represents an itemized bill sent by a company to a
-customer for a specific product and plan, tracking the amount owed, due date,
-and payment status.
-*/
+// Invoice is an invoice represents an itemized bill sent by a company to a
+// customer for a specific product and plan, tracking the amount owed, due date,
+// and payment status.
 type Invoice struct {
 	// The datetime the invoice was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -264,22 +236,16 @@ type Invoice struct {
 	// The plan that this invoice charges for.
 	CurrentPlan InvoiceCurrentPlan `json:"current_plan"`
 
-	/*
-	   The deadline by which payment is expected. Null if the invoice is collected
-	   automatically.
-	*/
+	// The deadline by which payment is expected. Null if the invoice is collected
+	// automatically.
 	DueDate *time.Time `json:"due_date"`
 
-	/*
-	   The email address of the customer this invoice is addressed to. Null if no email
-	   is on file.
-	*/
+	// The email address of the customer this invoice is addressed to. Null if no email
+	// is on file.
 	EmailAddress *string `json:"email_address"`
 
-	/*
-	   A signed token that allows fetching invoice data publicly without
-	   authentication.
-	*/
+	// A signed token that allows fetching invoice data publicly without
+	// authentication.
 	FetchInvoiceToken string `json:"fetch_invoice_token"`
 
 	// The unique identifier for the invoice.
@@ -291,19 +257,15 @@ type Invoice struct {
 	// The current payment status of the invoice, such as draft, open, paid, or void.
 	Status InvoiceStatuses `json:"status"`
 
-	/*
-	   The user this invoice is addressed to. Null if the user account has been
-	   removed.
-	*/
+	// The user this invoice is addressed to. Null if the user account has been
+	// removed.
 	User *InvoiceUser `json:"user"`
 }
 
-/*
-InvoiceCollectionMethods is the method of collection for an invoice.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// InvoiceCollectionMethods is the method of collection for an invoice.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type InvoiceCollectionMethods string
 
 // Values of InvoiceCollectionMethods known to this version of the client.
@@ -321,14 +283,12 @@ func (i InvoiceCollectionMethods) IsKnown() bool {
 	return false
 }
 
-/*
-InvoiceCreateParams: Parameters for CreateInvoice
-
-InvoiceCreateParams is one of Product, ProductID, told apart by their shape.
-Exactly one field is set; to send one, set it. A variant this client does not
-know decodes with every field nil and keeps its JSON, which RawJSON returns and
-encoding writes back unchanged.
-*/
+// InvoiceCreateParams: Parameters for CreateInvoice
+//
+// InvoiceCreateParams is one of Product, ProductID, told apart by their shape.
+// Exactly one field is set; to send one, set it. A variant this client does not
+// know decodes with every field nil and keeps its JSON, which RawJSON returns and
+// encoding writes back unchanged.
 type InvoiceCreateParams struct {
 	Product   *InvoiceCreateParamsProduct
 	ProductID *InvoiceCreateParamsProductID
@@ -369,128 +329,90 @@ func (i *InvoiceCreateParams) UnmarshalJSON(data []byte) error {
 	}}
 	switch unionMatch(data, shapes) {
 	case 0:
-		{
-			i.Product = new(InvoiceCreateParamsProduct)
-			return json.Unmarshal(data, i.Product)
-		}
+		i.Product = new(InvoiceCreateParamsProduct)
+		return json.Unmarshal(data, i.Product)
 	case 1:
-		{
-			i.ProductID = new(InvoiceCreateParamsProductID)
-			return json.Unmarshal(data, i.ProductID)
-		}
+		i.ProductID = new(InvoiceCreateParamsProductID)
+		return json.Unmarshal(data, i.ProductID)
 	default:
-		{
-			i.raw = bytes.Clone(data)
-			return nil
-		}
+		i.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
 // InvoiceCreateParamsProduct: Autogenerated input type of CreateInvoice
 type InvoiceCreateParamsProduct struct {
-	/*
-	   The date and time when the invoice will be automatically finalized. For
-	   charge_automatically, triggers an automatic charge. For send_invoice, sends the
-	   invoice email to the customer at the specified time.
-	*/
+	// The date and time when the invoice will be automatically finalized. For
+	// charge_automatically, triggers an automatic charge. For send_invoice, sends the
+	// invoice email to the customer at the specified time.
 	AutomaticallyFinalizesAt Opt[time.Time] `json:"automatically_finalizes_at,omitzero"`
 
-	/*
-	   Inline billing address to create a new mailing address for this invoice. Cannot
-	   be used together with mailing_address_id.
-	*/
+	// Inline billing address to create a new mailing address for this invoice. Cannot
+	// be used together with mailing_address_id.
 	BillingAddress Opt[InvoiceCreateParamsProductBillingAddress] `json:"billing_address,omitzero"`
 
 	// Whether to charge the customer a buyer fee on this invoice.
 	ChargeBuyerFee Opt[bool] `json:"charge_buyer_fee,omitzero"`
 
-	/*
-	   How the invoice should be collected. Use charge_automatically to charge a stored
-	   payment method, or send_invoice to email the customer.
-	*/
+	// How the invoice should be collected. Use charge_automatically to charge a stored
+	// payment method, or send_invoice to email the customer.
 	CollectionMethod InvoiceCollectionMethods `json:"collection_method"`
 
 	// The unique identifier of the company to create this invoice for.
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The name of the customer. Required when creating an invoice for a customer who
-	   is not yet a member of the company.
-	*/
+	// The name of the customer. Required when creating an invoice for a customer who
+	// is not yet a member of the company.
 	CustomerName Opt[string] `json:"customer_name,omitzero"`
 
-	/*
-	   The date by which the invoice must be paid. Required unless save_as_draft is
-	   true.
-	*/
+	// The date by which the invoice must be paid. Required unless save_as_draft is
+	// true.
 	DueDate Opt[time.Time] `json:"due_date,omitzero"`
 
-	/*
-	   The email address of the customer. Required when creating an invoice for a
-	   customer who is not yet a member of the company.
-	*/
+	// The email address of the customer. Required when creating an invoice for a
+	// customer who is not yet a member of the company.
 	EmailAddress Opt[string] `json:"email_address,omitzero"`
 
-	/*
-	   Optional line items that break down the invoice total. When provided, the sum of
-	   (quantity * unit_price) for all items must equal the plan price.
-	*/
+	// Optional line items that break down the invoice total. When provided, the sum of
+	// (quantity * unit_price) for all items must equal the plan price.
 	LineItems Opt[[]InvoiceCreateParamsProductLineItemsItem] `json:"line_items,omitzero"`
 
-	/*
-	   The unique identifier of an existing mailing address to attach to this invoice.
-	   Cannot be used together with billing_address.
-	*/
+	// The unique identifier of an existing mailing address to attach to this invoice.
+	// Cannot be used together with billing_address.
 	MailingAddressID Opt[string] `json:"mailing_address_id,omitzero"`
 
-	/*
-	   The unique identifier of an existing member to create this invoice for. If not
-	   provided, you must supply an email_address and customer_name.
-	*/
+	// The unique identifier of an existing member to create this invoice for. If not
+	// provided, you must supply an email_address and customer_name.
 	MemberID Opt[string] `json:"member_id,omitzero"`
 
-	/*
-	   The unique identifier of the payment method to charge. Required when
-	   collection_method is charge_automatically.
-	*/
+	// The unique identifier of the payment method to charge. Required when
+	// collection_method is charge_automatically.
 	PaymentMethodID Opt[string] `json:"payment_method_id,omitzero"`
 
-	/*
-	   The payment token ID to use for this invoice. If using charge_automatically, you
-	   must provide a payment_token.
-	*/
+	// The payment token ID to use for this invoice. If using charge_automatically, you
+	// must provide a payment_token.
 	PaymentTokenID Opt[string] `json:"payment_token_id,omitzero"`
 
-	/*
-	   The plan attributes defining the price, currency, and billing interval for this
-	   invoice.
-	*/
+	// The plan attributes defining the price, currency, and billing interval for this
+	// invoice.
 	Plan InvoiceCreateParamsProductPlan `json:"plan"`
 
-	/*
-	   The properties of the product to create for this invoice. Provide this to create
-	   a new product inline.
-	*/
+	// The properties of the product to create for this invoice. Provide this to create
+	// a new product inline.
 	Product InvoiceCreateParamsProductProduct `json:"product"`
 
-	/*
-	   When true, creates the invoice as a draft without sending or charging. Relaxes
-	   customer and due date requirements.
-	*/
+	// When true, creates the invoice as a draft without sending or charging. Relaxes
+	// customer and due date requirements.
 	SaveAsDraft Opt[bool] `json:"save_as_draft,omitzero"`
 
-	/*
-	   The date that defines when the subscription billing cycle should start. When set
-	   on a renewal plan invoice, this anchors all future billing periods to this date.
-	*/
+	// The date that defines when the subscription billing cycle should start. When set
+	// on a renewal plan invoice, this anchors all future billing periods to this date.
 	SubscriptionBillingAnchorAt Opt[time.Time] `json:"subscription_billing_anchor_at,omitzero"`
 }
 
-/*
-InvoiceCreateParamsProductBillingAddress: Inline billing address to create a new
-mailing address for this invoice. Cannot be used together with
-mailing_address_id.
-*/
+// InvoiceCreateParamsProductBillingAddress: Inline billing address to create a new
+// mailing address for this invoice. Cannot be used together with
+// mailing_address_id.
 type InvoiceCreateParamsProductBillingAddress struct {
 	// The city of the address.
 	City Opt[string] `json:"city,omitzero"`
@@ -525,106 +447,76 @@ type InvoiceCreateParamsProductBillingAddress struct {
 
 // InvoiceCreateParamsProductID: Autogenerated input type of CreateInvoice
 type InvoiceCreateParamsProductID struct {
-	/*
-	   The date and time when the invoice will be automatically finalized. For
-	   charge_automatically, triggers an automatic charge. For send_invoice, sends the
-	   invoice email to the customer at the specified time.
-	*/
+	// The date and time when the invoice will be automatically finalized. For
+	// charge_automatically, triggers an automatic charge. For send_invoice, sends the
+	// invoice email to the customer at the specified time.
 	AutomaticallyFinalizesAt Opt[time.Time] `json:"automatically_finalizes_at,omitzero"`
 
-	/*
-	   Inline billing address to create a new mailing address for this invoice. Cannot
-	   be used together with mailing_address_id.
-	*/
+	// Inline billing address to create a new mailing address for this invoice. Cannot
+	// be used together with mailing_address_id.
 	BillingAddress Opt[InvoiceCreateParamsProductIDBillingAddress] `json:"billing_address,omitzero"`
 
 	// Whether to charge the customer a buyer fee on this invoice.
 	ChargeBuyerFee Opt[bool] `json:"charge_buyer_fee,omitzero"`
 
-	/*
-	   How the invoice should be collected. Use charge_automatically to charge a stored
-	   payment method, or send_invoice to email the customer.
-	*/
+	// How the invoice should be collected. Use charge_automatically to charge a stored
+	// payment method, or send_invoice to email the customer.
 	CollectionMethod InvoiceCollectionMethods `json:"collection_method"`
 
 	// The unique identifier of the company to create this invoice for.
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The name of the customer. Required when creating an invoice for a customer who
-	   is not yet a member of the company.
-	*/
+	// The name of the customer. Required when creating an invoice for a customer who
+	// is not yet a member of the company.
 	CustomerName Opt[string] `json:"customer_name,omitzero"`
 
-	/*
-	   The date by which the invoice must be paid. Required unless save_as_draft is
-	   true.
-	*/
+	// The date by which the invoice must be paid. Required unless save_as_draft is
+	// true.
 	DueDate Opt[time.Time] `json:"due_date,omitzero"`
 
-	/*
-	   The email address of the customer. Required when creating an invoice for a
-	   customer who is not yet a member of the company.
-	*/
+	// The email address of the customer. Required when creating an invoice for a
+	// customer who is not yet a member of the company.
 	EmailAddress Opt[string] `json:"email_address,omitzero"`
 
-	/*
-	   Optional line items that break down the invoice total. When provided, the sum of
-	   (quantity * unit_price) for all items must equal the plan price.
-	*/
+	// Optional line items that break down the invoice total. When provided, the sum of
+	// (quantity * unit_price) for all items must equal the plan price.
 	LineItems Opt[[]InvoiceCreateParamsProductIDLineItemsItem] `json:"line_items,omitzero"`
 
-	/*
-	   The unique identifier of an existing mailing address to attach to this invoice.
-	   Cannot be used together with billing_address.
-	*/
+	// The unique identifier of an existing mailing address to attach to this invoice.
+	// Cannot be used together with billing_address.
 	MailingAddressID Opt[string] `json:"mailing_address_id,omitzero"`
 
-	/*
-	   The unique identifier of an existing member to create this invoice for. If not
-	   provided, you must supply an email_address and customer_name.
-	*/
+	// The unique identifier of an existing member to create this invoice for. If not
+	// provided, you must supply an email_address and customer_name.
 	MemberID Opt[string] `json:"member_id,omitzero"`
 
-	/*
-	   The unique identifier of the payment method to charge. Required when
-	   collection_method is charge_automatically.
-	*/
+	// The unique identifier of the payment method to charge. Required when
+	// collection_method is charge_automatically.
 	PaymentMethodID Opt[string] `json:"payment_method_id,omitzero"`
 
-	/*
-	   The payment token ID to use for this invoice. If using charge_automatically, you
-	   must provide a payment_token.
-	*/
+	// The payment token ID to use for this invoice. If using charge_automatically, you
+	// must provide a payment_token.
 	PaymentTokenID Opt[string] `json:"payment_token_id,omitzero"`
 
-	/*
-	   The plan attributes defining the price, currency, and billing interval for this
-	   invoice.
-	*/
+	// The plan attributes defining the price, currency, and billing interval for this
+	// invoice.
 	Plan InvoiceCreateParamsProductIDPlan `json:"plan"`
 
 	// The unique identifier of an existing product to create this invoice for.
 	ProductID string `json:"product_id"`
 
-	/*
-	   When true, creates the invoice as a draft without sending or charging. Relaxes
-	   customer and due date requirements.
-	*/
+	// When true, creates the invoice as a draft without sending or charging. Relaxes
+	// customer and due date requirements.
 	SaveAsDraft Opt[bool] `json:"save_as_draft,omitzero"`
 
-	/*
-	   The date that defines when the subscription billing cycle should start. When set
-	   on a renewal plan invoice, this anchors all future billing periods to this date.
-	*/
+	// The date that defines when the subscription billing cycle should start. When set
+	// on a renewal plan invoice, this anchors all future billing periods to this date.
 	SubscriptionBillingAnchorAt Opt[time.Time] `json:"subscription_billing_anchor_at,omitzero"`
 }
 
-/*
-InvoiceCreateParamsProductIDBillingAddress: Inline billing address to create a
-new mailing address for this invoice. Cannot be used together with
-mailing_address_id.
-*/
+// InvoiceCreateParamsProductIDBillingAddress: Inline billing address to create a
+// new mailing address for this invoice. Cannot be used together with
+// mailing_address_id.
 type InvoiceCreateParamsProductIDBillingAddress struct {
 	// The city of the address.
 	City Opt[string] `json:"city,omitzero"`
@@ -657,10 +549,8 @@ type InvoiceCreateParamsProductIDBillingAddress struct {
 	TaxIDValue Opt[string] `json:"tax_id_value,omitzero"`
 }
 
-/*
-InvoiceCreateParamsProductIDLineItemsItem is a single line item to include on
-the invoice, with a label, quantity, and unit price.
-*/
+// InvoiceCreateParamsProductIDLineItemsItem is a single line item to include on
+// the invoice, with a label, quantity, and unit price.
 type InvoiceCreateParamsProductIDLineItemsItem struct {
 	// The label or description for this line item.
 	Label string `json:"label"`
@@ -668,17 +558,13 @@ type InvoiceCreateParamsProductIDLineItemsItem struct {
 	// The quantity of this line item. Defaults to 1.
 	Quantity Opt[float64] `json:"quantity,omitzero"`
 
-	/*
-	   The unit price for this line item. Provided as a number in the specified
-	   currency. Eg: 10.43 for $10.43
-	*/
+	// The unit price for this line item. Provided as a number in the specified
+	// currency. Eg: 10.43 for $10.43
 	UnitPrice float64 `json:"unit_price"`
 }
 
-/*
-InvoiceCreateParamsProductIDPlan is the plan attributes defining the price,
-currency, and billing interval for this invoice.
-*/
+// InvoiceCreateParamsProductIDPlan is the plan attributes defining the price,
+// currency, and billing interval for this invoice.
 type InvoiceCreateParamsProductIDPlan struct {
 	// The interval in days at which the plan charges (renewal plans).
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
@@ -689,17 +575,13 @@ type InvoiceCreateParamsProductIDPlan struct {
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The number of days until the membership expires and revokes access (expiration
-	   plans). For example, 365 for a one-year access period.
-	*/
+	// The number of days until the membership expires and revokes access (expiration
+	// plans). For example, 365 for a one-year access period.
 	ExpirationDays Opt[int64] `json:"expiration_days,omitzero"`
 
-	/*
-	   An additional amount charged upon first purchase. Use only if a one time payment
-	   OR you want to charge an additional amount on top of the renewal price. Provided
-	   as a number in the specified currency. Eg: 10.43 for $10.43
-	*/
+	// An additional amount charged upon first purchase. Use only if a one time payment
+	// OR you want to charge an additional amount on top of the renewal price. Provided
+	// as a number in the specified currency. Eg: 10.43 for $10.43
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// A personal description or notes section for the business.
@@ -708,10 +590,8 @@ type InvoiceCreateParamsProductIDPlan struct {
 	// Whether this plan uses legacy payment method controls
 	LegacyPaymentMethodControls Opt[bool] `json:"legacy_payment_method_controls,omitzero"`
 
-	/*
-	   The explicit payment method configuration for the plan. If not provided, the
-	   platform or company's defaults will apply.
-	*/
+	// The explicit payment method configuration for the plan. If not provided, the
+	// platform or company's defaults will apply.
 	PaymentMethodConfiguration Opt[InvoiceCreateParamsProductIDPlanPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// Indicates if the plan is a one time payment or recurring.
@@ -720,10 +600,8 @@ type InvoiceCreateParamsProductIDPlan struct {
 	// This is the release method the business uses to sell this plan.
 	ReleaseMethod Opt[ReleaseMethod] `json:"release_method,omitzero"`
 
-	/*
-	   The amount the customer is charged every billing period. Use only if a recurring
-	   payment. Provided as a number in the specified currency. Eg: 10.43 for $10.43
-	*/
+	// The amount the customer is charged every billing period. Use only if a recurring
+	// payment. Provided as a number in the specified currency. Eg: 10.43 for $10.43
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
 	// The number of units available for purchase.
@@ -732,10 +610,8 @@ type InvoiceCreateParamsProductIDPlan struct {
 	// The number of free trial days added before a renewal plan.
 	TrialPeriodDays Opt[int64] `json:"trial_period_days,omitzero"`
 
-	/*
-	   When true, the plan has unlimited stock (stock field is ignored). When false,
-	   purchases are limited by the stock field.
-	*/
+	// When true, the plan has unlimited stock (stock field is ignored). When false,
+	// purchases are limited by the stock field.
 	UnlimitedStock Opt[bool] `json:"unlimited_stock,omitzero"`
 
 	// Shows or hides the plan from public/business view.
@@ -766,38 +642,28 @@ func (i InvoiceCreateParamsProductIDPlanCustomFieldsItem) MarshalJSON() ([]byte,
 	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
 }
 
-/*
-InvoiceCreateParamsProductIDPlanPaymentMethodConfiguration is the explicit
-payment method configuration for the plan. If not provided, the platform or
-company's defaults will apply.
-*/
+// InvoiceCreateParamsProductIDPlanPaymentMethodConfiguration is the explicit
+// payment method configuration for the plan. If not provided, the platform or
+// company's defaults will apply.
 type InvoiceCreateParamsProductIDPlanPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-InvoiceCreateParamsProductLineItemsItem is a single line item to include on the
-invoice, with a label, quantity, and unit price.
-*/
+// InvoiceCreateParamsProductLineItemsItem is a single line item to include on the
+// invoice, with a label, quantity, and unit price.
 type InvoiceCreateParamsProductLineItemsItem struct {
 	// The label or description for this line item.
 	Label string `json:"label"`
@@ -805,17 +671,13 @@ type InvoiceCreateParamsProductLineItemsItem struct {
 	// The quantity of this line item. Defaults to 1.
 	Quantity Opt[float64] `json:"quantity,omitzero"`
 
-	/*
-	   The unit price for this line item. Provided as a number in the specified
-	   currency. Eg: 10.43 for $10.43
-	*/
+	// The unit price for this line item. Provided as a number in the specified
+	// currency. Eg: 10.43 for $10.43
 	UnitPrice float64 `json:"unit_price"`
 }
 
-/*
-InvoiceCreateParamsProductPlan is the plan attributes defining the price,
-currency, and billing interval for this invoice.
-*/
+// InvoiceCreateParamsProductPlan is the plan attributes defining the price,
+// currency, and billing interval for this invoice.
 type InvoiceCreateParamsProductPlan struct {
 	// The interval in days at which the plan charges (renewal plans).
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
@@ -826,17 +688,13 @@ type InvoiceCreateParamsProductPlan struct {
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The number of days until the membership expires and revokes access (expiration
-	   plans). For example, 365 for a one-year access period.
-	*/
+	// The number of days until the membership expires and revokes access (expiration
+	// plans). For example, 365 for a one-year access period.
 	ExpirationDays Opt[int64] `json:"expiration_days,omitzero"`
 
-	/*
-	   An additional amount charged upon first purchase. Use only if a one time payment
-	   OR you want to charge an additional amount on top of the renewal price. Provided
-	   as a number in the specified currency. Eg: 10.43 for $10.43
-	*/
+	// An additional amount charged upon first purchase. Use only if a one time payment
+	// OR you want to charge an additional amount on top of the renewal price. Provided
+	// as a number in the specified currency. Eg: 10.43 for $10.43
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// A personal description or notes section for the business.
@@ -845,10 +703,8 @@ type InvoiceCreateParamsProductPlan struct {
 	// Whether this plan uses legacy payment method controls
 	LegacyPaymentMethodControls Opt[bool] `json:"legacy_payment_method_controls,omitzero"`
 
-	/*
-	   The explicit payment method configuration for the plan. If not provided, the
-	   platform or company's defaults will apply.
-	*/
+	// The explicit payment method configuration for the plan. If not provided, the
+	// platform or company's defaults will apply.
 	PaymentMethodConfiguration Opt[InvoiceCreateParamsProductPlanPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// Indicates if the plan is a one time payment or recurring.
@@ -857,10 +713,8 @@ type InvoiceCreateParamsProductPlan struct {
 	// This is the release method the business uses to sell this plan.
 	ReleaseMethod Opt[ReleaseMethod] `json:"release_method,omitzero"`
 
-	/*
-	   The amount the customer is charged every billing period. Use only if a recurring
-	   payment. Provided as a number in the specified currency. Eg: 10.43 for $10.43
-	*/
+	// The amount the customer is charged every billing period. Use only if a recurring
+	// payment. Provided as a number in the specified currency. Eg: 10.43 for $10.43
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
 	// The number of units available for purchase.
@@ -869,10 +723,8 @@ type InvoiceCreateParamsProductPlan struct {
 	// The number of free trial days added before a renewal plan.
 	TrialPeriodDays Opt[int64] `json:"trial_period_days,omitzero"`
 
-	/*
-	   When true, the plan has unlimited stock (stock field is ignored). When false,
-	   purchases are limited by the stock field.
-	*/
+	// When true, the plan has unlimited stock (stock field is ignored). When false,
+	// purchases are limited by the stock field.
 	UnlimitedStock Opt[bool] `json:"unlimited_stock,omitzero"`
 
 	// Shows or hides the plan from public/business view.
@@ -903,38 +755,28 @@ func (i InvoiceCreateParamsProductPlanCustomFieldsItem) MarshalJSON() ([]byte, e
 	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
 }
 
-/*
-InvoiceCreateParamsProductPlanPaymentMethodConfiguration is the explicit payment
-method configuration for the plan. If not provided, the platform or company's
-defaults will apply.
-*/
+// InvoiceCreateParamsProductPlanPaymentMethodConfiguration is the explicit payment
+// method configuration for the plan. If not provided, the platform or company's
+// defaults will apply.
 type InvoiceCreateParamsProductPlanPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-InvoiceCreateParamsProductProduct is the properties of the product to create for
-this invoice. Provide this to create a new product inline.
-*/
+// InvoiceCreateParamsProductProduct is the properties of the product to create for
+// this invoice. Provide this to create a new product inline.
 type InvoiceCreateParamsProductProduct struct {
 	// The ID of the product tax code to apply to this product.
 	ProductTaxCodeID Opt[string] `json:"product_tax_code_id,omitzero"`
@@ -945,10 +787,8 @@ type InvoiceCreateParamsProductProduct struct {
 
 // InvoiceCurrentPlan is the plan that this invoice charges for.
 type InvoiceCurrentPlan struct {
-	/*
-	   The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
-	   amounts on the plan are denominated in this currency.
-	*/
+	// The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
+	// amounts on the plan are denominated in this currency.
 	Currency Currencies `json:"currency"`
 
 	// The formatted price (including currency) for the plan.
@@ -958,11 +798,9 @@ type InvoiceCurrentPlan struct {
 	ID string `json:"id"`
 }
 
-/*
-InvoiceListItem is an invoice represents an itemized bill sent by a company to a
-customer for a specific product and plan, tracking the amount owed, due date,
-and payment status.
-*/
+// InvoiceListItem is an invoice represents an itemized bill sent by a company to a
+// customer for a specific product and plan, tracking the amount owed, due date,
+// and payment status.
 type InvoiceListItem struct {
 	// The datetime the invoice was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -970,22 +808,16 @@ type InvoiceListItem struct {
 	// The plan that this invoice charges for.
 	CurrentPlan InvoiceListItemCurrentPlan `json:"current_plan"`
 
-	/*
-	   The deadline by which payment is expected. Null if the invoice is collected
-	   automatically.
-	*/
+	// The deadline by which payment is expected. Null if the invoice is collected
+	// automatically.
 	DueDate *time.Time `json:"due_date"`
 
-	/*
-	   The email address of the customer this invoice is addressed to. Null if no email
-	   is on file.
-	*/
+	// The email address of the customer this invoice is addressed to. Null if no email
+	// is on file.
 	EmailAddress *string `json:"email_address"`
 
-	/*
-	   A signed token that allows fetching invoice data publicly without
-	   authentication.
-	*/
+	// A signed token that allows fetching invoice data publicly without
+	// authentication.
 	FetchInvoiceToken string `json:"fetch_invoice_token"`
 
 	// The unique identifier for the invoice.
@@ -997,19 +829,15 @@ type InvoiceListItem struct {
 	// The current payment status of the invoice, such as draft, open, paid, or void.
 	Status InvoiceStatuses `json:"status"`
 
-	/*
-	   The user this invoice is addressed to. Null if the user account has been
-	   removed.
-	*/
+	// The user this invoice is addressed to. Null if the user account has been
+	// removed.
 	User *InvoiceListItemUser `json:"user"`
 }
 
 // InvoiceListItemCurrentPlan is the plan that this invoice charges for.
 type InvoiceListItemCurrentPlan struct {
-	/*
-	   The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
-	   amounts on the plan are denominated in this currency.
-	*/
+	// The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
+	// amounts on the plan are denominated in this currency.
 	Currency Currencies `json:"currency"`
 
 	// The formatted price (including currency) for the plan.
@@ -1019,10 +847,8 @@ type InvoiceListItemCurrentPlan struct {
 	ID string `json:"id"`
 }
 
-/*
-InvoiceListItemUser is the user this invoice is addressed to. Null if the user
-account has been removed.
-*/
+// InvoiceListItemUser is the user this invoice is addressed to. Null if the user
+// account has been removed.
 type InvoiceListItemUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -1044,89 +870,65 @@ type InvoiceListPage struct {
 }
 
 type InvoiceListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter invoices by their collection method.
-
-	   Sent as the query parameter "collection_methods".
-	*/
+	// Filter invoices by their collection method.
+	//
+	// Sent as the query parameter "collection_methods".
 	CollectionMethods Opt[[]InvoiceCollectionMethods] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list invoices for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list invoices for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return invoices created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return invoices created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return invoices created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return invoices created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The field to order results by, such as creation date or due date.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to order results by, such as creation date or due date.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[InvoicesSortableColumns] `json:"-"`
 
-	/*
-	   Filter invoices to only those associated with these specific product
-	   identifiers.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter invoices to only those associated with these specific product
+	// identifiers.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter invoices by their current status.
-
-	   Sent as the query parameter "statuses".
-	*/
+	// Filter invoices by their current status.
+	//
+	// Sent as the query parameter "statuses".
 	Statuses Opt[[]InvoiceStatuses] `json:"-"`
 }
 
@@ -1172,12 +974,10 @@ func (p InvoiceListParams) query() url.Values {
 	return q
 }
 
-/*
-InvoiceStatuses is the different statuses an invoice can be in
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// InvoiceStatuses is the different statuses an invoice can be in
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type InvoiceStatuses string
 
 // Values of InvoiceStatuses known to this version of the client.
@@ -1201,11 +1001,9 @@ func (i InvoiceStatuses) IsKnown() bool {
 
 // InvoiceUpdateParams: Parameters for UpdateInvoice
 type InvoiceUpdateParams struct {
-	/*
-	   The date and time when the invoice will be automatically finalized. For
-	   charge_automatically, triggers an automatic charge. For send_invoice, sends the
-	   invoice email at the specified time.
-	*/
+	// The date and time when the invoice will be automatically finalized. For
+	// charge_automatically, triggers an automatic charge. For send_invoice, sends the
+	// invoice email at the specified time.
 	AutomaticallyFinalizesAt Opt[time.Time] `json:"automatically_finalizes_at,omitzero"`
 
 	// Inline billing address to create or update a mailing address for this invoice.
@@ -1241,20 +1039,16 @@ type InvoiceUpdateParams struct {
 	// Updated plan attributes.
 	Plan Opt[InvoiceUpdateParamsPlan] `json:"plan,omitzero"`
 
-	/*
-	   The unique identifier of an existing product to attach to this invoice. Only
-	   allowed while the invoice is still a draft.
-	*/
+	// The unique identifier of an existing product to attach to this invoice. Only
+	// allowed while the invoice is still a draft.
 	ProductID Opt[string] `json:"product_id,omitzero"`
 
 	// The date that defines when the subscription billing cycle should start.
 	SubscriptionBillingAnchorAt Opt[time.Time] `json:"subscription_billing_anchor_at,omitzero"`
 }
 
-/*
-InvoiceUpdateParamsBillingAddress: Inline billing address to create or update a
-mailing address for this invoice.
-*/
+// InvoiceUpdateParamsBillingAddress: Inline billing address to create or update a
+// mailing address for this invoice.
 type InvoiceUpdateParamsBillingAddress struct {
 	// The city of the address.
 	City Opt[string] `json:"city,omitzero"`
@@ -1287,10 +1081,8 @@ type InvoiceUpdateParamsBillingAddress struct {
 	TaxIDValue Opt[string] `json:"tax_id_value,omitzero"`
 }
 
-/*
-InvoiceUpdateParamsLineItemsItem is a single line item to include on the
-invoice, with a label, quantity, and unit price.
-*/
+// InvoiceUpdateParamsLineItemsItem is a single line item to include on the
+// invoice, with a label, quantity, and unit price.
 type InvoiceUpdateParamsLineItemsItem struct {
 	// The label or description for this line item.
 	Label string `json:"label"`
@@ -1298,10 +1090,8 @@ type InvoiceUpdateParamsLineItemsItem struct {
 	// The quantity of this line item. Defaults to 1.
 	Quantity Opt[float64] `json:"quantity,omitzero"`
 
-	/*
-	   The unit price for this line item. Provided as a number in the specified
-	   currency. Eg: 10.43 for $10.43
-	*/
+	// The unit price for this line item. Provided as a number in the specified
+	// currency. Eg: 10.43 for $10.43
 	UnitPrice float64 `json:"unit_price"`
 }
 
@@ -1316,17 +1106,13 @@ type InvoiceUpdateParamsPlan struct {
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The number of days until the membership expires and revokes access (expiration
-	   plans). For example, 365 for a one-year access period.
-	*/
+	// The number of days until the membership expires and revokes access (expiration
+	// plans). For example, 365 for a one-year access period.
 	ExpirationDays Opt[int64] `json:"expiration_days,omitzero"`
 
-	/*
-	   An additional amount charged upon first purchase. Use only if a one time payment
-	   OR you want to charge an additional amount on top of the renewal price. Provided
-	   as a number in the specified currency. Eg: 10.43 for $10.43
-	*/
+	// An additional amount charged upon first purchase. Use only if a one time payment
+	// OR you want to charge an additional amount on top of the renewal price. Provided
+	// as a number in the specified currency. Eg: 10.43 for $10.43
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// A personal description or notes section for the business.
@@ -1335,10 +1121,8 @@ type InvoiceUpdateParamsPlan struct {
 	// Whether this plan uses legacy payment method controls
 	LegacyPaymentMethodControls Opt[bool] `json:"legacy_payment_method_controls,omitzero"`
 
-	/*
-	   The explicit payment method configuration for the plan. If not provided, the
-	   platform or company's defaults will apply.
-	*/
+	// The explicit payment method configuration for the plan. If not provided, the
+	// platform or company's defaults will apply.
 	PaymentMethodConfiguration Opt[InvoiceUpdateParamsPlanPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// Indicates if the plan is a one time payment or recurring.
@@ -1347,10 +1131,8 @@ type InvoiceUpdateParamsPlan struct {
 	// This is the release method the business uses to sell this plan.
 	ReleaseMethod Opt[ReleaseMethod] `json:"release_method,omitzero"`
 
-	/*
-	   The amount the customer is charged every billing period. Use only if a recurring
-	   payment. Provided as a number in the specified currency. Eg: 10.43 for $10.43
-	*/
+	// The amount the customer is charged every billing period. Use only if a recurring
+	// payment. Provided as a number in the specified currency. Eg: 10.43 for $10.43
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
 	// The number of units available for purchase.
@@ -1359,10 +1141,8 @@ type InvoiceUpdateParamsPlan struct {
 	// The number of free trial days added before a renewal plan.
 	TrialPeriodDays Opt[int64] `json:"trial_period_days,omitzero"`
 
-	/*
-	   When true, the plan has unlimited stock (stock field is ignored). When false,
-	   purchases are limited by the stock field.
-	*/
+	// When true, the plan has unlimited stock (stock field is ignored). When false,
+	// purchases are limited by the stock field.
 	UnlimitedStock Opt[bool] `json:"unlimited_stock,omitzero"`
 
 	// Shows or hides the plan from public/business view.
@@ -1393,38 +1173,28 @@ func (i InvoiceUpdateParamsPlanCustomFieldsItem) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
 }
 
-/*
-InvoiceUpdateParamsPlanPaymentMethodConfiguration is the explicit payment method
-configuration for the plan. If not provided, the platform or company's defaults
-will apply.
-*/
+// InvoiceUpdateParamsPlanPaymentMethodConfiguration is the explicit payment method
+// configuration for the plan. If not provided, the platform or company's defaults
+// will apply.
 type InvoiceUpdateParamsPlanPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-InvoiceUser is the user this invoice is addressed to. Null if the user account
-has been removed.
-*/
+// InvoiceUser is the user this invoice is addressed to. Null if the user account
+// has been removed.
 type InvoiceUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -1436,12 +1206,10 @@ type InvoiceUser struct {
 	Username string `json:"username"`
 }
 
-/*
-InvoicesSortableColumns: Which columns can be used to sort.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// InvoicesSortableColumns: Which columns can be used to sort.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type InvoicesSortableColumns string
 
 // Values of InvoicesSortableColumns known to this version of the client.
@@ -1460,12 +1228,10 @@ func (i InvoicesSortableColumns) IsKnown() bool {
 	return false
 }
 
-/*
-TaxIdentifierTypes is the type of tax identifier
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TaxIdentifierTypes is the type of tax identifier
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TaxIdentifierTypes string
 
 // Values of TaxIdentifierTypes known to this version of the client.

@@ -20,30 +20,29 @@ func newLeadService(t *transport) *LeadService {
 	return &LeadService{t: t}
 }
 
-/*
-Create is the "Create lead" operation.
-
-Record a new lead for a company, capturing a potential customer's interest in a
-specific product.
-
-Required permissions:
-  - `lead:manage`
-  - `member:email:read`
-  - `access_pass:basic:read`
-  - `member:basic:read`
-
-POST /leads
-
-Required scopes: lead:manage, member:email:read, access_pass:basic:read,
-member:basic:read.
-*/
+// Create is the "Create lead" operation.
+//
+// Record a new lead for a company, capturing a potential customer's interest in a
+// specific product.
+//
+// Required permissions:
+//
+//   - `lead:manage`
+//
+//   - `member:email:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:basic:read`
+//
+//     POST /leads
 func (s *LeadService) Create(ctx context.Context, params LeadCreateParams, opts ...RequestOption) (*Lead, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "leads.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/leads",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Lead
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -52,32 +51,31 @@ func (s *LeadService) Create(ctx context.Context, params LeadCreateParams, opts 
 	return &out, nil
 }
 
-/*
-List is the "List leads" operation.
-
-Returns a paginated list of leads for a company, with optional filtering by
-product and creation date.
-
-Required permissions:
-  - `lead:basic:read`
-  - `member:email:read`
-  - `access_pass:basic:read`
-  - `member:basic:read`
-
-GET /leads
-
-Required scopes: lead:basic:read, member:email:read, access_pass:basic:read,
-member:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List leads" operation.
+//
+// Returns a paginated list of leads for a company, with optional filtering by
+// product and creation date.
+//
+// Required permissions:
+//
+//   - `lead:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:basic:read`
+//
+//     GET /leads
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...RequestOption) (*LeadListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "leads.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/leads",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out LeadListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -86,11 +84,9 @@ func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...R
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *LeadService) ListAutoPaging(ctx context.Context, params LeadListParams, opts ...RequestOption) iter.Seq2[LeadListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]LeadListItem, string, bool, error) {
 		if after != "" {
@@ -108,28 +104,27 @@ func (s *LeadService) ListAutoPaging(ctx context.Context, params LeadListParams,
 	})
 }
 
-/*
-Retrieve is the "Retrieve lead" operation.
-
-Retrieves the details of an existing lead.
-
-Required permissions:
-  - `lead:basic:read`
-  - `member:email:read`
-  - `access_pass:basic:read`
-  - `member:basic:read`
-
-GET /leads/{id}
-
-Required scopes: lead:basic:read, member:email:read, access_pass:basic:read,
-member:basic:read.
-*/
+// Retrieve is the "Retrieve lead" operation.
+//
+// Retrieves the details of an existing lead.
+//
+// Required permissions:
+//
+//   - `lead:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:basic:read`
+//
+//     GET /leads/{id}
 func (s *LeadService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Lead, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "leads.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/leads/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Lead
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -138,29 +133,28 @@ func (s *LeadService) Retrieve(ctx context.Context, id string, opts ...RequestOp
 	return &out, nil
 }
 
-/*
-Update is the "Update lead" operation.
-
-Update the metadata or referrer information on an existing lead record.
-
-Required permissions:
-  - `lead:manage`
-  - `member:email:read`
-  - `access_pass:basic:read`
-  - `member:basic:read`
-
-PATCH /leads/{id}
-
-Required scopes: lead:manage, member:email:read, access_pass:basic:read,
-member:basic:read.
-*/
+// Update is the "Update lead" operation.
+//
+// Update the metadata or referrer information on an existing lead record.
+//
+// Required permissions:
+//
+//   - `lead:manage`
+//
+//   - `member:email:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:basic:read`
+//
+//     PATCH /leads/{id}
 func (s *LeadService) Update(ctx context.Context, id string, params LeadUpdateParams, opts ...RequestOption) (*Lead, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "leads.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/leads/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Lead
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -169,10 +163,8 @@ func (s *LeadService) Update(ctx context.Context, id string, params LeadUpdatePa
 	return &out, nil
 }
 
-/*
-Lead is a prospective customer who has expressed interest in a company or
-product but has not yet purchased.
-*/
+// Lead is a prospective customer who has expressed interest in a company or
+// product but has not yet purchased.
 type Lead struct {
 	// The datetime the lead was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -180,25 +172,19 @@ type Lead struct {
 	// The unique identifier for the lead.
 	ID string `json:"id"`
 
-	/*
-	   The company member record if this lead has converted into a paying customer.
-	   Null if the lead has not converted.
-	*/
+	// The company member record if this lead has converted into a paying customer.
+	// Null if the lead has not converted.
 	Member *LeadMember `json:"member"`
 
 	// Custom key-value pairs attached to this lead. Null if no metadata was provided.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   The product the lead expressed interest in. Null if the lead is not associated
-	   with a specific product.
-	*/
+	// The product the lead expressed interest in. Null if the lead is not associated
+	// with a specific product.
 	Product *LeadProduct `json:"product"`
 
-	/*
-	   The URL of the page that referred this lead to the company. Null if no referrer
-	   was captured.
-	*/
+	// The URL of the page that referred this lead to the company. Null if no referrer
+	// was captured.
 	Referrer *string `json:"referrer"`
 
 	// The datetime the lead was last updated.
@@ -210,38 +196,28 @@ type Lead struct {
 
 // LeadCreateParams: Parameters for CreateLeadV2
 type LeadCreateParams struct {
-	/*
-	   The unique identifier of the company to create the lead for, starting with
-	   'biz_'.
-	*/
+	// The unique identifier of the company to create the lead for, starting with
+	// 'biz_'.
 	CompanyID string `json:"company_id"`
 
 	// A JSON object of custom metadata to attach to the lead for tracking purposes.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
-	/*
-	   The unique identifier of the product the lead is interested in, starting with
-	   'prod_'.
-	*/
+	// The unique identifier of the product the lead is interested in, starting with
+	// 'prod_'.
 	ProductID Opt[string] `json:"product_id,omitzero"`
 
-	/*
-	   The referral URL that brought the lead to the company, such as
-	   'https://example.com/landing'.
-	*/
+	// The referral URL that brought the lead to the company, such as
+	// 'https://example.com/landing'.
 	Referrer Opt[string] `json:"referrer,omitzero"`
 
-	/*
-	   The unique identifier of the user to record as the lead. If authenticated as a
-	   user, that user is used automatically.
-	*/
+	// The unique identifier of the user to record as the lead. If authenticated as a
+	// user, that user is used automatically.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
-/*
-LeadListItem is a prospective customer who has expressed interest in a company
-or product but has not yet purchased.
-*/
+// LeadListItem is a prospective customer who has expressed interest in a company
+// or product but has not yet purchased.
 type LeadListItem struct {
 	// The datetime the lead was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -249,25 +225,19 @@ type LeadListItem struct {
 	// The unique identifier for the lead.
 	ID string `json:"id"`
 
-	/*
-	   The company member record if this lead has converted into a paying customer.
-	   Null if the lead has not converted.
-	*/
+	// The company member record if this lead has converted into a paying customer.
+	// Null if the lead has not converted.
 	Member *LeadListItemMember `json:"member"`
 
 	// Custom key-value pairs attached to this lead. Null if no metadata was provided.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   The product the lead expressed interest in. Null if the lead is not associated
-	   with a specific product.
-	*/
+	// The product the lead expressed interest in. Null if the lead is not associated
+	// with a specific product.
 	Product *LeadListItemProduct `json:"product"`
 
-	/*
-	   The URL of the page that referred this lead to the company. Null if no referrer
-	   was captured.
-	*/
+	// The URL of the page that referred this lead to the company. Null if no referrer
+	// was captured.
 	Referrer *string `json:"referrer"`
 
 	// The datetime the lead was last updated.
@@ -277,36 +247,28 @@ type LeadListItem struct {
 	User LeadListItemUser `json:"user"`
 }
 
-/*
-LeadListItemMember is the company member record if this lead has converted into
-a paying customer. Null if the lead has not converted.
-*/
+// LeadListItemMember is the company member record if this lead has converted into
+// a paying customer. Null if the lead has not converted.
 type LeadListItemMember struct {
 	// The unique identifier for the company member.
 	ID string `json:"id"`
 }
 
-/*
-LeadListItemProduct is the product the lead expressed interest in. Null if the
-lead is not associated with a specific product.
-*/
+// LeadListItemProduct is the product the lead expressed interest in. Null if the
+// lead is not associated with a specific product.
 type LeadListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
 // LeadListItemUser is the user account associated with this lead.
 type LeadListItemUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -329,60 +291,44 @@ type LeadListPage struct {
 }
 
 type LeadListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list leads for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list leads for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return leads created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return leads created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return leads created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return leads created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter leads to only those associated with these specific product identifiers.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter leads to only those associated with these specific product identifiers.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 }
 
@@ -414,36 +360,28 @@ func (p LeadListParams) query() url.Values {
 	return q
 }
 
-/*
-LeadMember is the company member record if this lead has converted into a paying
-customer. Null if the lead has not converted.
-*/
+// LeadMember is the company member record if this lead has converted into a paying
+// customer. Null if the lead has not converted.
 type LeadMember struct {
 	// The unique identifier for the company member.
 	ID string `json:"id"`
 }
 
-/*
-LeadProduct is the product the lead expressed interest in. Null if the lead is
-not associated with a specific product.
-*/
+// LeadProduct is the product the lead expressed interest in. Null if the lead is
+// not associated with a specific product.
 type LeadProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
 // LeadUpdateParams: Parameters for UpdateLead
 type LeadUpdateParams struct {
-	/*
-	   A JSON object of custom metadata to set on the lead, replacing any existing
-	   metadata.
-	*/
+	// A JSON object of custom metadata to set on the lead, replacing any existing
+	// metadata.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
 	// The updated referral URL for the lead, such as 'https://example.com/landing'.
@@ -452,10 +390,8 @@ type LeadUpdateParams struct {
 
 // LeadUser is the user account associated with this lead.
 type LeadUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.

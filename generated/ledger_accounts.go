@@ -19,25 +19,23 @@ func newLedgerAccountService(t *transport) *LedgerAccountService {
 	return &LedgerAccountService{t: t}
 }
 
-/*
-Retrieve is the "Retrieve ledger account" operation.
-
-Retrieves the details of an existing ledger account.
-
-Required permissions:
-  - `company:balance:read`
-  - `payout:account:read`
-
-GET /ledger_accounts/{id}
-
-Required scopes: company:balance:read, payout:account:read.
-*/
+// Retrieve is the "Retrieve ledger account" operation.
+//
+// Retrieves the details of an existing ledger account.
+//
+// Required permissions:
+//
+//   - `company:balance:read`
+//
+//   - `payout:account:read`
+//
+//     GET /ledger_accounts/{id}
 func (s *LedgerAccountService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*LedgerAccount, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "ledgerAccounts.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/ledger_accounts/" + pathParam(id),
+		Options:   opts,
 	}
 	var out LedgerAccount
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -46,10 +44,8 @@ func (s *LedgerAccountService) Retrieve(ctx context.Context, id string, opts ...
 	return &out, nil
 }
 
-/*
-LedgerAccount is a ledger account represents a financial account on Whop that
-can hold many balances.
-*/
+// LedgerAccount is a ledger account represents a financial account on Whop that
+// can hold many balances.
 type LedgerAccount struct {
 	// The balances associated with the account.
 	Balances []LedgerAccountBalancesItem `json:"balances"`
@@ -73,10 +69,8 @@ type LedgerAccount struct {
 	TransferFee *float64 `json:"transfer_fee"`
 }
 
-/*
-LedgerAccountBalancesItem is a cached balance for a LedgerAccount in respect to
-a currency.
-*/
+// LedgerAccountBalancesItem is a cached balance for a LedgerAccount in respect to
+// a currency.
 type LedgerAccountBalancesItem struct {
 	// The amount of the balance.
 	Balance float64 `json:"balance"`
@@ -91,14 +85,12 @@ type LedgerAccountBalancesItem struct {
 	ReserveBalance float64 `json:"reserve_balance"`
 }
 
-/*
-LedgerAccountOwner is the owner of the ledger account.
-
-LedgerAccountOwner is one of User, Company, told apart by their "typename"
-property. Exactly one field is set; to send one, set it. A variant this client
-does not know decodes with every field nil and keeps its JSON, which RawJSON
-returns and encoding writes back unchanged.
-*/
+// LedgerAccountOwner is the owner of the ledger account.
+//
+// LedgerAccountOwner is one of User, Company, told apart by their "typename"
+// property. Exactly one field is set; to send one, set it. A variant this client
+// does not know decodes with every field nil and keeps its JSON, which RawJSON
+// returns and encoding writes back unchanged.
 type LedgerAccountOwner struct {
 	User    *LedgerAccountOwnerUser
 	Company *LedgerAccountOwnerCompany
@@ -136,29 +128,21 @@ func (l *LedgerAccountOwner) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "User":
-		{
-			l.User = new(LedgerAccountOwnerUser)
-			return json.Unmarshal(data, l.User)
-		}
+		l.User = new(LedgerAccountOwnerUser)
+		return json.Unmarshal(data, l.User)
 	case "Company":
-		{
-			l.Company = new(LedgerAccountOwnerCompany)
-			return json.Unmarshal(data, l.Company)
-		}
+		l.Company = new(LedgerAccountOwnerCompany)
+		return json.Unmarshal(data, l.Company)
 	default:
-		{
-			l.raw = bytes.Clone(data)
-			return nil
-		}
+		l.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-LedgerAccountOwnerCompany is a company is a seller on Whop. Companies own
-products, manage members, and receive payouts.
-
-When encoded, "typename" is always "Company"; the encoder writes it.
-*/
+// LedgerAccountOwnerCompany is a company is a seller on Whop. Companies own
+// products, manage members, and receive payouts.
+//
+// When encoded, "typename" is always "Company"; the encoder writes it.
 type LedgerAccountOwnerCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -176,12 +160,10 @@ func (l LedgerAccountOwnerCompany) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(l), "\"typename\":\"Company\"")
 }
 
-/*
-LedgerAccountOwnerUser is a user account on Whop. Contains profile information,
-identity details, and social connections.
-
-When encoded, "typename" is always "User"; the encoder writes it.
-*/
+// LedgerAccountOwnerUser is a user account on Whop. Contains profile information,
+// identity details, and social connections.
+//
+// When encoded, "typename" is always "User"; the encoder writes it.
 type LedgerAccountOwnerUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -199,10 +181,8 @@ func (l LedgerAccountOwnerUser) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(l), "\"typename\":\"User\"")
 }
 
-/*
-LedgerAccountPayoutAccountDetails is the payout account associated with the
-LedgerAccount, if any.
-*/
+// LedgerAccountPayoutAccountDetails is the payout account associated with the
+// LedgerAccount, if any.
 type LedgerAccountPayoutAccountDetails struct {
 	// The physical address associated with this payout account
 	Address *LedgerAccountPayoutAccountDetailsAddress `json:"address"`
@@ -225,17 +205,13 @@ type LedgerAccountPayoutAccountDetails struct {
 	// The business representative's phone
 	Phone *string `json:"phone"`
 
-	/*
-	   The granular calculated status of the payout account reflecting its current KYC
-	   and withdrawal readiness state.
-	*/
+	// The granular calculated status of the payout account reflecting its current KYC
+	// and withdrawal readiness state.
 	Status *PayoutAccountCalculatedStatuses `json:"status"`
 }
 
-/*
-LedgerAccountPayoutAccountDetailsAddress is the physical address associated with
-this payout account
-*/
+// LedgerAccountPayoutAccountDetailsAddress is the physical address associated with
+// this payout account
 type LedgerAccountPayoutAccountDetailsAddress struct {
 	// The city of the address.
 	City *string `json:"city"`
@@ -256,15 +232,11 @@ type LedgerAccountPayoutAccountDetailsAddress struct {
 	State *string `json:"state"`
 }
 
-/*
-LedgerAccountPayoutAccountDetailsBusinessRepresentative is the business
-representative for this payout account
-*/
+// LedgerAccountPayoutAccountDetailsBusinessRepresentative is the business
+// representative for this payout account
 type LedgerAccountPayoutAccountDetailsBusinessRepresentative struct {
-	/*
-	   The date of birth of the business representative in ISO 8601 format
-	   (YYYY-MM-DD).
-	*/
+	// The date of birth of the business representative in ISO 8601 format
+	// (YYYY-MM-DD).
 	DateOfBirth *string `json:"date_of_birth"`
 
 	// The first name of the business representative.
@@ -277,36 +249,28 @@ type LedgerAccountPayoutAccountDetailsBusinessRepresentative struct {
 	MiddleName *string `json:"middle_name"`
 }
 
-/*
-LedgerAccountPayoutAccountDetailsLatestVerification is the latest verification
-for the connected account.
-*/
+// LedgerAccountPayoutAccountDetailsLatestVerification is the latest verification
+// for the connected account.
 type LedgerAccountPayoutAccountDetailsLatestVerification struct {
 	// The numeric id of the verification record.
 	ID string `json:"id"`
 
-	/*
-	   The most recent error code returned during verification. Null if no error has
-	   occurred.
-	*/
+	// The most recent error code returned during verification. Null if no error has
+	// occurred.
 	LastErrorCode *VerificationErrorCodes `json:"last_error_code"`
 
-	/*
-	   A human-readable explanation of the most recent verification error. Null if no
-	   error has occurred.
-	*/
+	// A human-readable explanation of the most recent verification error. Null if no
+	// error has occurred.
 	LastErrorReason *string `json:"last_error_reason"`
 
 	// The current status of this verification session.
 	Status VerificationStatuses `json:"status"`
 }
 
-/*
-LedgerTypes is the types of ledgers that can be created.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// LedgerTypes is the types of ledgers that can be created.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type LedgerTypes string
 
 // Values of LedgerTypes known to this version of the client.
@@ -324,12 +288,10 @@ func (l LedgerTypes) IsKnown() bool {
 	return false
 }
 
-/*
-PaymentsApprovalStatuses is the different approval statuses an account can have.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PaymentsApprovalStatuses is the different approval statuses an account can have.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PaymentsApprovalStatuses string
 
 // Values of PaymentsApprovalStatuses known to this version of the client.

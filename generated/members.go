@@ -20,30 +20,29 @@ func newMemberService(t *transport) *MemberService {
 	return &MemberService{t: t}
 }
 
-/*
-List is the "List members" operation.
-
-Returns a paginated list of members for a company, with extensive filtering by
-product, plan, status, access level, and more.
-
-Required permissions:
-  - `member:basic:read`
-  - `member:email:read`
-  - `member:phone:read`
-
-GET /members
-
-Required scopes: member:basic:read, member:email:read, member:phone:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List members" operation.
+//
+// Returns a paginated list of members for a company, with extensive filtering by
+// product, plan, status, access level, and more.
+//
+// Required permissions:
+//
+//   - `member:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:phone:read`
+//
+//     GET /members
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *MemberService) List(ctx context.Context, params MemberListParams, opts ...RequestOption) (*MemberListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "members.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/members",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out MemberListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -52,11 +51,9 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *MemberService) ListAutoPaging(ctx context.Context, params MemberListParams, opts ...RequestOption) iter.Seq2[MemberListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]MemberListItem, string, bool, error) {
 		if after != "" {
@@ -74,26 +71,25 @@ func (s *MemberService) ListAutoPaging(ctx context.Context, params MemberListPar
 	})
 }
 
-/*
-Retrieve is the "Retrieve member" operation.
-
-Retrieves the details of an existing member.
-
-Required permissions:
-  - `member:basic:read`
-  - `member:email:read`
-  - `member:phone:read`
-
-GET /members/{id}
-
-Required scopes: member:basic:read, member:email:read, member:phone:read.
-*/
+// Retrieve is the "Retrieve member" operation.
+//
+// Retrieves the details of an existing member.
+//
+// Required permissions:
+//
+//   - `member:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:phone:read`
+//
+//     GET /members/{id}
 func (s *MemberService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Member, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "members.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/members/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Member
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -102,17 +98,13 @@ func (s *MemberService) Retrieve(ctx context.Context, id string, opts ...Request
 	return &out, nil
 }
 
-/*
-Member is a member represents a user's relationship with a company on Whop,
-including their access level, status, and spending history.
-*/
+// Member is a member represents a user's relationship with a company on Whop,
+// including their access level, status, and spending history.
 type Member struct {
-	/*
-	   The access level of the product member. If its admin, the member is an
-	   authorized user of the company. If its customer, the member has a valid
-	   membership to any product on the company. If its no_access, the member does not
-	   have access to the product.
-	*/
+	// The access level of the product member. If its admin, the member is an
+	// authorized user of the company. If its customer, the member has a valid
+	// membership to any product on the company. If its no_access, the member does not
+	// have access to the product.
 	AccessLevel AccessLevel `json:"access_level"`
 
 	// The company for the member.
@@ -164,17 +156,13 @@ type MemberCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-MemberListItem is a member represents a user's relationship with a company on
-Whop, including their access level, status, and spending history.
-*/
+// MemberListItem is a member represents a user's relationship with a company on
+// Whop, including their access level, status, and spending history.
 type MemberListItem struct {
-	/*
-	   The access level of the product member. If its admin, the member is an
-	   authorized user of the company. If its customer, the member has a valid
-	   membership to any product on the company. If its no_access, the member does not
-	   have access to the product.
-	*/
+	// The access level of the product member. If its admin, the member is an
+	// authorized user of the company. If its customer, the member has a valid
+	// membership to any product on the company. If its no_access, the member does not
+	// have access to the product.
 	AccessLevel AccessLevel `json:"access_level"`
 
 	// The member's token balance for this company
@@ -236,124 +224,90 @@ type MemberListPage struct {
 }
 
 type MemberListParams struct {
-	/*
-	   Filter members by their current access level to the product.
-
-	   Sent as the query parameter "access_level".
-	*/
+	// Filter members by their current access level to the product.
+	//
+	// Sent as the query parameter "access_level".
 	AccessLevel Opt[AccessLevel] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list members for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list members for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return members created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return members created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return members created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return members created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter members by their most recent activity type.
-
-	   Sent as the query parameter "most_recent_actions".
-	*/
+	// Filter members by their most recent activity type.
+	//
+	// Sent as the query parameter "most_recent_actions".
 	MostRecentActions Opt[[]MemberMostRecentActions] `json:"-"`
 
-	/*
-	   The column to sort members by, such as creation date or revenue.
-
-	   Sent as the query parameter "order".
-	*/
+	// The column to sort members by, such as creation date or revenue.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[MembersSortableColumns] `json:"-"`
 
-	/*
-	   Filter members to only those subscribed to these specific plans.
-
-	   Sent as the query parameter "plan_ids".
-	*/
+	// Filter members to only those subscribed to these specific plans.
+	//
+	// Sent as the query parameter "plan_ids".
 	PlanIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter members to only those belonging to these specific products.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter members to only those belonging to these specific products.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter members to only those who used these specific promo codes.
-
-	   Sent as the query parameter "promo_code_ids".
-	*/
+	// Filter members to only those who used these specific promo codes.
+	//
+	// Sent as the query parameter "promo_code_ids".
 	PromoCodeIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Search members by name, username, or email. Email filtering requires the
-	   member:email:read permission.
-
-	   Sent as the query parameter "query".
-	*/
+	// Search members by name, username, or email. Email filtering requires the
+	// member:email:read permission.
+	//
+	// Sent as the query parameter "query".
 	Query Opt[string] `json:"-"`
 
-	/*
-	   Filter members by their current subscription status.
-
-	   Sent as the query parameter "statuses".
-	*/
+	// Filter members by their current subscription status.
+	//
+	// Sent as the query parameter "statuses".
 	Statuses Opt[[]MemberStatuses] `json:"-"`
 
-	/*
-	   Filter members to only those matching these specific user identifiers.
-
-	   Sent as the query parameter "user_ids".
-	*/
+	// Filter members to only those matching these specific user identifiers.
+	//
+	// Sent as the query parameter "user_ids".
 	UserIDs Opt[[]string] `json:"-"`
 }
 
@@ -414,12 +368,10 @@ func (p MemberListParams) query() url.Values {
 	return q
 }
 
-/*
-MemberMostRecentActions is the different most recent actions a member can have.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MemberMostRecentActions is the different most recent actions a member can have.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MemberMostRecentActions string
 
 // Values of MemberMostRecentActions known to this version of the client.
@@ -449,12 +401,10 @@ func (m MemberMostRecentActions) IsKnown() bool {
 	return false
 }
 
-/*
-MemberStatuses is the different statuses a Member can have.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MemberStatuses is the different statuses a Member can have.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MemberStatuses string
 
 // Values of MemberStatuses known to this version of the client.
@@ -488,12 +438,10 @@ type MemberUser struct {
 	Username string `json:"username"`
 }
 
-/*
-MembersSortableColumns: Which columns can be used to sort.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MembersSortableColumns: Which columns can be used to sort.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MembersSortableColumns string
 
 // Values of MembersSortableColumns known to this version of the client.

@@ -20,28 +20,27 @@ func newMembershipService(t *transport) *MembershipService {
 	return &MembershipService{t: t}
 }
 
-/*
-AddFreeDays is the "Add free days membership" operation.
-
-Add free days to extend a membership's current billing period, expiration date,
-or Stripe trial.
-
-Required permissions:
-  - `member:manage`
-  - `member:email:read`
-  - `member:basic:read`
-
-POST /memberships/{id}/add_free_days
-
-Required scopes: member:manage, member:email:read, member:basic:read.
-*/
+// AddFreeDays is the "Add free days membership" operation.
+//
+// Add free days to extend a membership's current billing period, expiration date,
+// or Stripe trial.
+//
+// Required permissions:
+//
+//   - `member:manage`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//     POST /memberships/{id}/add_free_days
 func (s *MembershipService) AddFreeDays(ctx context.Context, id string, params MembershipAddFreeDaysParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "memberships.addFreeDays",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/memberships/" + pathParam(id) + "/add_free_days",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Membership
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,28 +49,27 @@ func (s *MembershipService) AddFreeDays(ctx context.Context, id string, params M
 	return &out, nil
 }
 
-/*
-Cancel is the "Cancel membership" operation.
-
-Cancel a membership either immediately or at the end of the current billing
-period. Immediate cancellation revokes access right away.
-
-Required permissions:
-  - `membership:cancel`
-  - `member:email:read`
-  - `member:basic:read`
-
-POST /memberships/{id}/cancel
-
-Required scopes: membership:cancel, member:email:read, member:basic:read.
-*/
+// Cancel is the "Cancel membership" operation.
+//
+// Cancel a membership either immediately or at the end of the current billing
+// period. Immediate cancellation revokes access right away.
+//
+// Required permissions:
+//
+//   - `membership:cancel`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//     POST /memberships/{id}/cancel
 func (s *MembershipService) Cancel(ctx context.Context, id string, params MembershipCancelParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "memberships.cancel",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/memberships/" + pathParam(id) + "/cancel",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Membership
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -80,29 +78,27 @@ func (s *MembershipService) Cancel(ctx context.Context, id string, params Member
 	return &out, nil
 }
 
-/*
-List is the "List memberships" operation.
-
-Returns a paginated list of memberships, with optional filtering by product,
-plan, status, and user.
-
-Required permissions:
-  - `member:basic:read`
-  - `member:email:read`
-
-GET /memberships
-
-Required scopes: member:basic:read, member:email:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List memberships" operation.
+//
+// Returns a paginated list of memberships, with optional filtering by product,
+// plan, status, and user.
+//
+// Required permissions:
+//
+//   - `member:basic:read`
+//
+//   - `member:email:read`
+//
+//     GET /memberships
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *MembershipService) List(ctx context.Context, params MembershipListParams, opts ...RequestOption) (*MembershipListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "memberships.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/memberships",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out MembershipListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -111,11 +107,9 @@ func (s *MembershipService) List(ctx context.Context, params MembershipListParam
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *MembershipService) ListAutoPaging(ctx context.Context, params MembershipListParams, opts ...RequestOption) iter.Seq2[MembershipListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]MembershipListItem, string, bool, error) {
 		if after != "" {
@@ -133,28 +127,27 @@ func (s *MembershipService) ListAutoPaging(ctx context.Context, params Membershi
 	})
 }
 
-/*
-Pause is the "Pause membership" operation.
-
-Pause a membership's recurring payments. The customer retains access but will
-not be charged until the membership is resumed.
-
-Required permissions:
-  - `member:manage`
-  - `member:email:read`
-  - `member:basic:read`
-
-POST /memberships/{id}/pause
-
-Required scopes: member:manage, member:email:read, member:basic:read.
-*/
+// Pause is the "Pause membership" operation.
+//
+// Pause a membership's recurring payments. The customer retains access but will
+// not be charged until the membership is resumed.
+//
+// Required permissions:
+//
+//   - `member:manage`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//     POST /memberships/{id}/pause
 func (s *MembershipService) Pause(ctx context.Context, id string, params MembershipPauseParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "memberships.pause",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/memberships/" + pathParam(id) + "/pause",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Membership
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -163,27 +156,26 @@ func (s *MembershipService) Pause(ctx context.Context, id string, params Members
 	return &out, nil
 }
 
-/*
-Resume is the "Resume membership" operation.
-
-Resume a previously paused membership's recurring payments. Billing resumes on
-the next cycle.
-
-Required permissions:
-  - `member:manage`
-  - `member:email:read`
-  - `member:basic:read`
-
-POST /memberships/{id}/resume
-
-Required scopes: member:manage, member:email:read, member:basic:read.
-*/
+// Resume is the "Resume membership" operation.
+//
+// Resume a previously paused membership's recurring payments. Billing resumes on
+// the next cycle.
+//
+// Required permissions:
+//
+//   - `member:manage`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//     POST /memberships/{id}/resume
 func (s *MembershipService) Resume(ctx context.Context, id string, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "memberships.resume",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/memberships/" + pathParam(id) + "/resume",
+		Options:   opts,
 	}
 	var out Membership
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -192,25 +184,23 @@ func (s *MembershipService) Resume(ctx context.Context, id string, opts ...Reque
 	return &out, nil
 }
 
-/*
-Retrieve is the "Retrieve membership" operation.
-
-Retrieves the details of an existing membership.
-
-Required permissions:
-  - `member:basic:read`
-  - `member:email:read`
-
-GET /memberships/{id}
-
-Required scopes: member:basic:read, member:email:read.
-*/
+// Retrieve is the "Retrieve membership" operation.
+//
+// Retrieves the details of an existing membership.
+//
+// Required permissions:
+//
+//   - `member:basic:read`
+//
+//   - `member:email:read`
+//
+//     GET /memberships/{id}
 func (s *MembershipService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "memberships.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/memberships/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Membership
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -219,27 +209,26 @@ func (s *MembershipService) Retrieve(ctx context.Context, id string, opts ...Req
 	return &out, nil
 }
 
-/*
-Uncancel is the "Uncancel membership" operation.
-
-Reverse a pending cancellation for a membership that was scheduled to cancel at
-period end.
-
-Required permissions:
-  - `member:manage`
-  - `member:email:read`
-  - `member:basic:read`
-
-POST /memberships/{id}/uncancel
-
-Required scopes: member:manage, member:email:read, member:basic:read.
-*/
+// Uncancel is the "Uncancel membership" operation.
+//
+// Reverse a pending cancellation for a membership that was scheduled to cancel at
+// period end.
+//
+// Required permissions:
+//
+//   - `member:manage`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//     POST /memberships/{id}/uncancel
 func (s *MembershipService) Uncancel(ctx context.Context, id string, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "memberships.uncancel",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/memberships/" + pathParam(id) + "/uncancel",
+		Options:   opts,
 	}
 	var out Membership
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -248,27 +237,26 @@ func (s *MembershipService) Uncancel(ctx context.Context, id string, opts ...Req
 	return &out, nil
 }
 
-/*
-Update is the "Update membership" operation.
-
-Update a membership's metadata or other mutable properties.
-
-Required permissions:
-  - `member:manage`
-  - `member:email:read`
-  - `member:basic:read`
-
-PATCH /memberships/{id}
-
-Required scopes: member:manage, member:email:read, member:basic:read.
-*/
+// Update is the "Update membership" operation.
+//
+// Update a membership's metadata or other mutable properties.
+//
+// Required permissions:
+//
+//   - `member:manage`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//     PATCH /memberships/{id}
 func (s *MembershipService) Update(ctx context.Context, id string, params MembershipUpdateParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "memberships.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/memberships/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Membership
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -277,13 +265,11 @@ func (s *MembershipService) Update(ctx context.Context, id string, params Member
 	return &out, nil
 }
 
-/*
-CancelOptions is the different reasons a user can choose for why they are
-canceling their membership.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CancelOptions is the different reasons a user can choose for why they are
+// canceling their membership.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CancelOptions string
 
 // Values of CancelOptions known to this version of the client.
@@ -306,40 +292,28 @@ func (c CancelOptions) IsKnown() bool {
 	return false
 }
 
-/*
-Membership is a membership represents an active relationship between a user and
-a product. It tracks the user's access, billing status, and renewal schedule.
-*/
+// Membership is a membership represents an active relationship between a user and
+// a product. It tracks the user's access, billing status, and renewal schedule.
 type Membership struct {
-	/*
-	   Whether this membership is set to cancel at the end of the current billing
-	   cycle. Only applies to memberships with a recurring plan.
-	*/
+	// Whether this membership is set to cancel at the end of the current billing
+	// cycle. Only applies to memberships with a recurring plan.
 	CancelAtPeriodEnd bool `json:"cancel_at_period_end"`
 
-	/*
-	   The category selected for why the member canceled (e.g. too_expensive,
-	   switching, missing_features).
-	*/
+	// The category selected for why the member canceled (e.g. too_expensive,
+	// switching, missing_features).
 	CancelOption *CancelOptions `json:"cancel_option"`
 
-	/*
-	   The time the customer initiated cancellation of this membership. As an ISO 8601
-	   timestamp. Null if the membership has not been canceled.
-	*/
+	// The time the customer initiated cancellation of this membership. As an ISO 8601
+	// timestamp. Null if the membership has not been canceled.
 	CanceledAt *time.Time `json:"canceled_at"`
 
-	/*
-	   Free-text explanation provided by the customer when canceling. Null if the
-	   customer did not provide a reason.
-	*/
+	// Free-text explanation provided by the customer when canceling. Null if the
+	// customer did not provide a reason.
 	CancellationReason *string `json:"cancellation_reason"`
 
-	/*
-	   The ID of the checkout session/configuration that produced this membership, if
-	   any. Use this to map memberships back to the checkout configuration that created
-	   them.
-	*/
+	// The ID of the checkout session/configuration that produced this membership, if
+	// any. Use this to map memberships back to the checkout configuration that created
+	// them.
 	CheckoutConfigurationID *string `json:"checkout_configuration_id"`
 
 	// The company this membership belongs to.
@@ -348,55 +322,39 @@ type Membership struct {
 	// The datetime the membership was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The three-letter ISO currency code for this membership's billing. Null if the
-	   membership is free.
-	*/
+	// The three-letter ISO currency code for this membership's billing. Null if the
+	// membership is free.
 	Currency *Currencies `json:"currency"`
 
-	/*
-	   The customer's responses to custom checkout questions configured on the product
-	   at the time of purchase.
-	*/
+	// The customer's responses to custom checkout questions configured on the product
+	// at the time of purchase.
 	CustomFieldResponses []MembershipCustomFieldResponsesItem `json:"custom_field_responses"`
 
 	// The unique identifier for the membership.
 	ID string `json:"id"`
 
-	/*
-	   The time the user first joined the company associated with this membership. As
-	   an ISO 8601 timestamp. Null if the member record does not exist.
-	*/
+	// The time the user first joined the company associated with this membership. As
+	// an ISO 8601 timestamp. Null if the member record does not exist.
 	JoinedAt *time.Time `json:"joined_at"`
 
-	/*
-	   The software license key associated with this membership. Only present if the
-	   product includes a Whop Software Licensing experience. Null otherwise.
-	*/
+	// The software license key associated with this membership. Only present if the
+	// product includes a Whop Software Licensing experience. Null otherwise.
 	LicenseKey *string `json:"license_key"`
 
-	/*
-	   The URL where the customer can view and manage this membership, including
-	   cancellation and plan changes. Null if no member record exists.
-	*/
+	// The URL where the customer can view and manage this membership, including
+	// cancellation and plan changes. Null if no member record exists.
 	ManageURL *string `json:"manage_url"`
 
-	/*
-	   The member record linking the user to the company for this membership. Null if
-	   the member record has not been created yet.
-	*/
+	// The member record linking the user to the company for this membership. Null if
+	// the member record has not been created yet.
 	Member *MembershipMember `json:"member"`
 
-	/*
-	   Custom key-value pairs for the membership (commonly used for software licensing,
-	   e.g., HWID). Max 50 keys, 500 chars per key, 5000 chars per value.
-	*/
+	// Custom key-value pairs for the membership (commonly used for software licensing,
+	// e.g., HWID). Max 50 keys, 500 chars per key, 5000 chars per value.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   Whether recurring payment collection for this membership is temporarily paused
-	   by the company.
-	*/
+	// Whether recurring payment collection for this membership is temporarily paused
+	// by the company.
 	PaymentCollectionPaused bool `json:"payment_collection_paused"`
 
 	// The plan the customer purchased to create this membership.
@@ -405,28 +363,20 @@ type Membership struct {
 	// The product this membership grants access to.
 	Product MembershipProduct `json:"product"`
 
-	/*
-	   The promotional code currently applied to this membership's billing. Null if no
-	   promo code is active.
-	*/
+	// The promotional code currently applied to this membership's billing. Null if no
+	// promo code is active.
 	PromoCode *MembershipPromoCode `json:"promo_code"`
 
-	/*
-	   The end of the current billing period for this recurring membership. As an ISO
-	   8601 timestamp. Null if the membership is not recurring.
-	*/
+	// The end of the current billing period for this recurring membership. As an ISO
+	// 8601 timestamp. Null if the membership is not recurring.
 	RenewalPeriodEnd *time.Time `json:"renewal_period_end"`
 
-	/*
-	   The start of the current billing period for this recurring membership. As an ISO
-	   8601 timestamp. Null if the membership is not recurring.
-	*/
+	// The start of the current billing period for this recurring membership. As an ISO
+	// 8601 timestamp. Null if the membership is not recurring.
 	RenewalPeriodStart *time.Time `json:"renewal_period_start"`
 
-	/*
-	   The current lifecycle status of the membership (e.g., active, trialing,
-	   past_due, canceled, expired, completed).
-	*/
+	// The current lifecycle status of the membership (e.g., active, trialing,
+	// past_due, canceled, expired, completed).
 	Status MembershipStatus `json:"status"`
 
 	// The datetime the membership was last updated.
@@ -438,28 +388,22 @@ type Membership struct {
 
 // MembershipAddFreeDaysParams: Parameters for AddFreeDaysToMembership
 type MembershipAddFreeDaysParams struct {
-	/*
-	   The number of free days to add (1-1095). Extends the billing period, expiration
-	   date, or Stripe trial depending on plan type.
-	*/
+	// The number of free days to add (1-1095). Extends the billing period, expiration
+	// date, or Stripe trial depending on plan type.
 	FreeDays int64 `json:"free_days"`
 }
 
 // MembershipCancelParams: Parameters for CancelMembership
 type MembershipCancelParams struct {
-	/*
-	   Whether to cancel immediately or at the end of the current billing period.
-	   Defaults to at_period_end.
-	*/
+	// Whether to cancel immediately or at the end of the current billing period.
+	// Defaults to at_period_end.
 	CancellationMode Opt[MembershipCancellationModes] `json:"cancellation_mode,omitzero"`
 }
 
-/*
-MembershipCancellationModes is the mode of cancellation for a membership
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MembershipCancellationModes is the mode of cancellation for a membership
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MembershipCancellationModes string
 
 // Values of MembershipCancellationModes known to this version of the client.
@@ -486,10 +430,8 @@ type MembershipCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-MembershipCustomFieldResponsesItem is the response from a custom field on
-checkout
-*/
+// MembershipCustomFieldResponsesItem is the response from a custom field on
+// checkout
 type MembershipCustomFieldResponsesItem struct {
 	// The response a user gave to the specific question or field.
 	Answer string `json:"answer"`
@@ -501,41 +443,29 @@ type MembershipCustomFieldResponsesItem struct {
 	Question string `json:"question"`
 }
 
-/*
-MembershipListItem is a membership represents an active relationship between a
-user and a product. It tracks the user's access, billing status, and renewal
-schedule.
-*/
+// MembershipListItem is a membership represents an active relationship between a
+// user and a product. It tracks the user's access, billing status, and renewal
+// schedule.
 type MembershipListItem struct {
-	/*
-	   Whether this membership is set to cancel at the end of the current billing
-	   cycle. Only applies to memberships with a recurring plan.
-	*/
+	// Whether this membership is set to cancel at the end of the current billing
+	// cycle. Only applies to memberships with a recurring plan.
 	CancelAtPeriodEnd bool `json:"cancel_at_period_end"`
 
-	/*
-	   The category selected for why the member canceled (e.g. too_expensive,
-	   switching, missing_features).
-	*/
+	// The category selected for why the member canceled (e.g. too_expensive,
+	// switching, missing_features).
 	CancelOption *CancelOptions `json:"cancel_option"`
 
-	/*
-	   The time the customer initiated cancellation of this membership. As an ISO 8601
-	   timestamp. Null if the membership has not been canceled.
-	*/
+	// The time the customer initiated cancellation of this membership. As an ISO 8601
+	// timestamp. Null if the membership has not been canceled.
 	CanceledAt *time.Time `json:"canceled_at"`
 
-	/*
-	   Free-text explanation provided by the customer when canceling. Null if the
-	   customer did not provide a reason.
-	*/
+	// Free-text explanation provided by the customer when canceling. Null if the
+	// customer did not provide a reason.
 	CancellationReason *string `json:"cancellation_reason"`
 
-	/*
-	   The ID of the checkout session/configuration that produced this membership, if
-	   any. Use this to map memberships back to the checkout configuration that created
-	   them.
-	*/
+	// The ID of the checkout session/configuration that produced this membership, if
+	// any. Use this to map memberships back to the checkout configuration that created
+	// them.
 	CheckoutConfigurationID *string `json:"checkout_configuration_id"`
 
 	// The company this membership belongs to.
@@ -544,49 +474,35 @@ type MembershipListItem struct {
 	// The datetime the membership was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The three-letter ISO currency code for this membership's billing. Null if the
-	   membership is free.
-	*/
+	// The three-letter ISO currency code for this membership's billing. Null if the
+	// membership is free.
 	Currency *Currencies `json:"currency"`
 
 	// The unique identifier for the membership.
 	ID string `json:"id"`
 
-	/*
-	   The time the user first joined the company associated with this membership. As
-	   an ISO 8601 timestamp. Null if the member record does not exist.
-	*/
+	// The time the user first joined the company associated with this membership. As
+	// an ISO 8601 timestamp. Null if the member record does not exist.
 	JoinedAt *time.Time `json:"joined_at"`
 
-	/*
-	   The software license key associated with this membership. Only present if the
-	   product includes a Whop Software Licensing experience. Null otherwise.
-	*/
+	// The software license key associated with this membership. Only present if the
+	// product includes a Whop Software Licensing experience. Null otherwise.
 	LicenseKey *string `json:"license_key"`
 
-	/*
-	   The URL where the customer can view and manage this membership, including
-	   cancellation and plan changes. Null if no member record exists.
-	*/
+	// The URL where the customer can view and manage this membership, including
+	// cancellation and plan changes. Null if no member record exists.
 	ManageURL *string `json:"manage_url"`
 
-	/*
-	   The member record linking the user to the company for this membership. Null if
-	   the member record has not been created yet.
-	*/
+	// The member record linking the user to the company for this membership. Null if
+	// the member record has not been created yet.
 	Member *MembershipListItemMember `json:"member"`
 
-	/*
-	   Custom key-value pairs for the membership (commonly used for software licensing,
-	   e.g., HWID). Max 50 keys, 500 chars per key, 5000 chars per value.
-	*/
+	// Custom key-value pairs for the membership (commonly used for software licensing,
+	// e.g., HWID). Max 50 keys, 500 chars per key, 5000 chars per value.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   Whether recurring payment collection for this membership is temporarily paused
-	   by the company.
-	*/
+	// Whether recurring payment collection for this membership is temporarily paused
+	// by the company.
 	PaymentCollectionPaused bool `json:"payment_collection_paused"`
 
 	// The plan the customer purchased to create this membership.
@@ -595,28 +511,20 @@ type MembershipListItem struct {
 	// The product this membership grants access to.
 	Product MembershipListItemProduct `json:"product"`
 
-	/*
-	   The promotional code currently applied to this membership's billing. Null if no
-	   promo code is active.
-	*/
+	// The promotional code currently applied to this membership's billing. Null if no
+	// promo code is active.
 	PromoCode *MembershipListItemPromoCode `json:"promo_code"`
 
-	/*
-	   The end of the current billing period for this recurring membership. As an ISO
-	   8601 timestamp. Null if the membership is not recurring.
-	*/
+	// The end of the current billing period for this recurring membership. As an ISO
+	// 8601 timestamp. Null if the membership is not recurring.
 	RenewalPeriodEnd *time.Time `json:"renewal_period_end"`
 
-	/*
-	   The start of the current billing period for this recurring membership. As an ISO
-	   8601 timestamp. Null if the membership is not recurring.
-	*/
+	// The start of the current billing period for this recurring membership. As an ISO
+	// 8601 timestamp. Null if the membership is not recurring.
 	RenewalPeriodStart *time.Time `json:"renewal_period_start"`
 
-	/*
-	   The current lifecycle status of the membership (e.g., active, trialing,
-	   past_due, canceled, expired, completed).
-	*/
+	// The current lifecycle status of the membership (e.g., active, trialing,
+	// past_due, canceled, expired, completed).
 	Status MembershipStatus `json:"status"`
 
 	// The datetime the membership was last updated.
@@ -635,19 +543,15 @@ type MembershipListItemCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-MembershipListItemMember is the member record linking the user to the company
-for this membership. Null if the member record has not been created yet.
-*/
+// MembershipListItemMember is the member record linking the user to the company
+// for this membership. Null if the member record has not been created yet.
 type MembershipListItemMember struct {
 	// The unique identifier for the member.
 	ID string `json:"id"`
 }
 
-/*
-MembershipListItemPlan is the plan the customer purchased to create this
-membership.
-*/
+// MembershipListItemPlan is the plan the customer purchased to create this
+// membership.
 type MembershipListItemPlan struct {
 	// The unique identifier for the plan.
 	ID string `json:"id"`
@@ -658,31 +562,23 @@ type MembershipListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
-/*
-MembershipListItemPromoCode is the promotional code currently applied to this
-membership's billing. Null if no promo code is active.
-*/
+// MembershipListItemPromoCode is the promotional code currently applied to this
+// membership's billing. Null if no promo code is active.
 type MembershipListItemPromoCode struct {
 	// The unique identifier for the promo code.
 	ID string `json:"id"`
 }
 
-/*
-MembershipListItemUser is the user who owns this membership. Null if the user
-account has been deleted.
-*/
+// MembershipListItemUser is the user who owns this membership. Null if the user
+// account has been deleted.
 type MembershipListItemUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -705,110 +601,80 @@ type MembershipListPage struct {
 }
 
 type MembershipListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter to only memberships matching these cancellation reasons.
-
-	   Sent as the query parameter "cancel_options".
-	*/
+	// Filter to only memberships matching these cancellation reasons.
+	//
+	// Sent as the query parameter "cancel_options".
 	CancelOptions Opt[[]CancelOptions] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list memberships for. Required when
-	   using an API key.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list memberships for. Required when
+	// using an API key.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return memberships created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return memberships created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return memberships created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return memberships created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The field to sort results by. Null uses the default sort order.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to sort results by. Null uses the default sort order.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[MembershipsSortableColumns] `json:"-"`
 
-	/*
-	   Filter to only memberships belonging to these plan identifiers.
-
-	   Sent as the query parameter "plan_ids".
-	*/
+	// Filter to only memberships belonging to these plan identifiers.
+	//
+	// Sent as the query parameter "plan_ids".
 	PlanIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter to only memberships belonging to these product identifiers.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter to only memberships belonging to these product identifiers.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter to only memberships that used these promo code identifiers.
-
-	   Sent as the query parameter "promo_code_ids".
-	*/
+	// Filter to only memberships that used these promo code identifiers.
+	//
+	// Sent as the query parameter "promo_code_ids".
 	PromoCodeIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter to only memberships matching these statuses.
-
-	   Sent as the query parameter "statuses".
-	*/
+	// Filter to only memberships matching these statuses.
+	//
+	// Sent as the query parameter "statuses".
 	Statuses Opt[[]MembershipStatus] `json:"-"`
 
-	/*
-	   Filter to only memberships belonging to these user identifiers.
-
-	   Sent as the query parameter "user_ids".
-	*/
+	// Filter to only memberships belonging to these user identifiers.
+	//
+	// Sent as the query parameter "user_ids".
 	UserIDs Opt[[]string] `json:"-"`
 }
 
@@ -863,10 +729,8 @@ func (p MembershipListParams) query() url.Values {
 	return q
 }
 
-/*
-MembershipMember is the member record linking the user to the company for this
-membership. Null if the member record has not been created yet.
-*/
+// MembershipMember is the member record linking the user to the company for this
+// membership. Null if the member record has not been created yet.
 type MembershipMember struct {
 	// The unique identifier for the member.
 	ID string `json:"id"`
@@ -874,10 +738,8 @@ type MembershipMember struct {
 
 // MembershipPauseParams: Parameters for PauseMembership
 type MembershipPauseParams struct {
-	/*
-	   Whether to void any outstanding past-due payments on this membership, preventing
-	   future collection attempts.
-	*/
+	// Whether to void any outstanding past-due payments on this membership, preventing
+	// future collection attempts.
 	VoidPayments Opt[bool] `json:"void_payments,omitzero"`
 }
 
@@ -892,17 +754,13 @@ type MembershipProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
-/*
-MembershipPromoCode is the promotional code currently applied to this
-membership's billing. Null if no promo code is active.
-*/
+// MembershipPromoCode is the promotional code currently applied to this
+// membership's billing. Null if no promo code is active.
 type MembershipPromoCode struct {
 	// The unique identifier for the promo code.
 	ID string `json:"id"`
@@ -910,22 +768,16 @@ type MembershipPromoCode struct {
 
 // MembershipUpdateParams: Parameters for UpdateMembershipV2
 type MembershipUpdateParams struct {
-	/*
-	   A JSON object of key-value pairs to store on the membership. Replaces any
-	   existing metadata.
-	*/
+	// A JSON object of key-value pairs to store on the membership. Replaces any
+	// existing metadata.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 }
 
-/*
-MembershipUser is the user who owns this membership. Null if the user account
-has been deleted.
-*/
+// MembershipUser is the user who owns this membership. Null if the user account
+// has been deleted.
 type MembershipUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -938,12 +790,10 @@ type MembershipUser struct {
 	Username string `json:"username"`
 }
 
-/*
-MembershipsSortableColumns: Which columns can be used to sort.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MembershipsSortableColumns: Which columns can be used to sort.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MembershipsSortableColumns string
 
 // Values of MembershipsSortableColumns known to this version of the client.

@@ -20,26 +20,23 @@ func newMessageService(t *transport) *MessageService {
 	return &MessageService{t: t}
 }
 
-/*
-Create is the "Create message" operation.
-
-Send a new message in an experience chat, DM, or group chat channel. Supports
-text content, attachments, polls, and replies.
-
-Required permissions:
-  - `chat:message:create`
-
-POST /messages
-
-Required scopes: chat:message:create.
-*/
+// Create is the "Create message" operation.
+//
+// Send a new message in an experience chat, DM, or group chat channel. Supports
+// text content, attachments, polls, and replies.
+//
+// Required permissions:
+//
+//   - `chat:message:create`
+//
+//     POST /messages
 func (s *MessageService) Create(ctx context.Context, params MessageCreateParams, opts ...RequestOption) (*Message, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "messages.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/messages",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Message
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -48,53 +45,47 @@ func (s *MessageService) Create(ctx context.Context, params MessageCreateParams,
 	return &out, nil
 }
 
-/*
-Delete is the "Delete message" operation.
-
-Permanently delete a message from an experience chat, DM, or group chat channel.
-Only the message author or a channel admin can delete a message.
-
-Required permissions:
-  - `chat:message:create`
-
-DELETE /messages/{id}
-
-Required scopes: chat:message:create.
-*/
+// Delete is the "Delete message" operation.
+//
+// Permanently delete a message from an experience chat, DM, or group chat channel.
+// Only the message author or a channel admin can delete a message.
+//
+// Required permissions:
+//
+//   - `chat:message:create`
+//
+//     DELETE /messages/{id}
 func (s *MessageService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "messages.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/messages/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List messages" operation.
-
-Returns a paginated list of messages within a specific experience chat, DM, or
-group chat channel, sorted by creation time.
-
-Required permissions:
-  - `chat:read`
-
-GET /messages
-
-Required scopes: chat:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List messages" operation.
+//
+// Returns a paginated list of messages within a specific experience chat, DM, or
+// group chat channel, sorted by creation time.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     GET /messages
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *MessageService) List(ctx context.Context, params MessageListParams, opts ...RequestOption) (*MessageListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "messages.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/messages",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out MessageListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,11 +94,9 @@ func (s *MessageService) List(ctx context.Context, params MessageListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *MessageService) ListAutoPaging(ctx context.Context, params MessageListParams, opts ...RequestOption) iter.Seq2[MessageListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]MessageListItem, string, bool, error) {
 		if after != "" {
@@ -125,24 +114,21 @@ func (s *MessageService) ListAutoPaging(ctx context.Context, params MessageListP
 	})
 }
 
-/*
-Retrieve is the "Retrieve message" operation.
-
-Retrieves the details of an existing message.
-
-Required permissions:
-  - `chat:read`
-
-GET /messages/{id}
-
-Required scopes: chat:read.
-*/
+// Retrieve is the "Retrieve message" operation.
+//
+// Retrieves the details of an existing message.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     GET /messages/{id}
 func (s *MessageService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Message, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "messages.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/messages/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Message
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -151,21 +137,19 @@ func (s *MessageService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Update is the "Update message" operation.
-
-Edit the content, attachments, or pinned status of an existing message in an
-experience chat, DM, or group chat channel.
-
-PATCH /messages/{id}
-*/
+// Update is the "Update message" operation.
+//
+// Edit the content, attachments, or pinned status of an existing message in an
+// experience chat, DM, or group chat channel.
+//
+//	PATCH /messages/{id}
 func (s *MessageService) Update(ctx context.Context, id string, params MessageUpdateParams, opts ...RequestOption) (*Message, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "messages.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/messages/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Message
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -174,12 +158,10 @@ func (s *MessageService) Update(ctx context.Context, id string, params MessageUp
 	return &out, nil
 }
 
-/*
-DmsPostTypes is the types of post
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// DmsPostTypes is the types of post
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type DmsPostTypes string
 
 // Values of DmsPostTypes known to this version of the client.
@@ -198,27 +180,21 @@ func (d DmsPostTypes) IsKnown() bool {
 	return false
 }
 
-/*
-Message is a message sent within an experience chat, direct message, or group
-chat.
-*/
+// Message is a message sent within an experience chat, direct message, or group
+// chat.
 type Message struct {
-	/*
-	   The message content formatted as Markdown. Null if the message has no text
-	   content.
-	*/
+	// The message content formatted as Markdown. Null if the message has no text
+	// content.
 	Content *string `json:"content"`
 
 	// The timestamp when this message was originally created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// Whether the message content has been edited after it was originally sent.
@@ -230,10 +206,8 @@ type Message struct {
 	// A list of user IDs that are explicitly mentioned in this message.
 	Mentions []string `json:"mentions"`
 
-	/*
-	   Whether the message includes an @everyone mention that notifies all channel
-	   members.
-	*/
+	// Whether the message includes an @everyone mention that notifies all channel
+	// members.
 	MentionsEveryone bool `json:"mentions_everyone"`
 
 	// The classification of this message: regular, system, or automated.
@@ -242,22 +216,16 @@ type Message struct {
 	// A poll attached to this message. Null if the message does not contain a poll.
 	Poll *MessagePoll `json:"poll"`
 
-	/*
-	   Aggregated reaction counts on this message, filtered to a specific reaction
-	   type.
-	*/
+	// Aggregated reaction counts on this message, filtered to a specific reaction
+	// type.
 	PollVotes []MessagePollVotesItem `json:"poll_votes"`
 
-	/*
-	   Aggregated reaction counts on this message, filtered to a specific reaction
-	   type.
-	*/
+	// Aggregated reaction counts on this message, filtered to a specific reaction
+	// type.
 	ReactionCounts []MessageReactionCountsItem `json:"reaction_counts"`
 
-	/*
-	   The unique identifier of the message this post is replying to. Null if this is
-	   not a reply.
-	*/
+	// The unique identifier of the message this post is replying to. Null if this is
+	// not a reply.
 	ReplyingToMessageID *string `json:"replying_to_message_id"`
 
 	// The timestamp when this message was last modified.
@@ -266,28 +234,22 @@ type Message struct {
 	// The user who authored this message.
 	User MessageUser `json:"user"`
 
-	/*
-	   The number of unique views this message has received. Null if view tracking is
-	   not enabled for this channel.
-	*/
+	// The number of unique views this message has received. Null if view tracking is
+	// not enabled for this channel.
 	ViewCount *int64 `json:"view_count"`
 }
 
 // MessageCreateParams: Parameters for CreateMessage
 type MessageCreateParams struct {
-	/*
-	   A list of file attachments to include with the message, such as images or
-	   videos.
-	*/
+	// A list of file attachments to include with the message, such as images or
+	// videos.
 	Attachments Opt[[]MessageCreateParamsAttachmentsItem] `json:"attachments,omitzero"`
 
 	// Automatically detect URLs in the message and generate link previews.
 	AutoDetectLinks Opt[bool] `json:"auto_detect_links,omitzero"`
 
-	/*
-	   The unique identifier of the channel or experience to send the message in. For
-	   example, 'exp_xxxxx' or 'feed_xxxxx'.
-	*/
+	// The unique identifier of the channel or experience to send the message in. For
+	// example, 'exp_xxxxx' or 'feed_xxxxx'.
 	ChannelID string `json:"channel_id"`
 
 	// The body of the message in Markdown format. For example, 'Hello **world**'.
@@ -296,10 +258,8 @@ type MessageCreateParams struct {
 	// A poll to attach to this message, allowing recipients to vote on options.
 	Poll Opt[MessageCreateParamsPoll] `json:"poll,omitzero"`
 
-	/*
-	   The unique identifier of the message this is replying to, creating a threaded
-	   reply.
-	*/
+	// The unique identifier of the message this is replying to, creating a threaded
+	// reply.
 	ReplyingToMessageID Opt[string] `json:"replying_to_message_id,omitzero"`
 }
 
@@ -309,10 +269,8 @@ type MessageCreateParamsAttachmentsItem struct {
 	ID string `json:"id"`
 }
 
-/*
-MessageCreateParamsPoll is a poll to attach to this message, allowing recipients
-to vote on options.
-*/
+// MessageCreateParamsPoll is a poll to attach to this message, allowing recipients
+// to vote on options.
 type MessageCreateParamsPoll struct {
 	// The options for the poll. Must have sequential IDs starting from 1
 	Options []MessageCreateParamsPollOptionsItem `json:"options"`
@@ -327,27 +285,21 @@ type MessageCreateParamsPollOptionsItem struct {
 	Text string `json:"text"`
 }
 
-/*
-MessageListItem is a message sent within an experience chat, direct message, or
-group chat.
-*/
+// MessageListItem is a message sent within an experience chat, direct message, or
+// group chat.
 type MessageListItem struct {
-	/*
-	   The message content formatted as Markdown. Null if the message has no text
-	   content.
-	*/
+	// The message content formatted as Markdown. Null if the message has no text
+	// content.
 	Content *string `json:"content"`
 
 	// The timestamp when this message was originally created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// Whether the message content has been edited after it was originally sent.
@@ -359,10 +311,8 @@ type MessageListItem struct {
 	// A list of user IDs that are explicitly mentioned in this message.
 	Mentions []string `json:"mentions"`
 
-	/*
-	   Whether the message includes an @everyone mention that notifies all channel
-	   members.
-	*/
+	// Whether the message includes an @everyone mention that notifies all channel
+	// members.
 	MentionsEveryone bool `json:"mentions_everyone"`
 
 	// The classification of this message: regular, system, or automated.
@@ -371,22 +321,16 @@ type MessageListItem struct {
 	// A poll attached to this message. Null if the message does not contain a poll.
 	Poll *MessageListItemPoll `json:"poll"`
 
-	/*
-	   Aggregated reaction counts on this message, filtered to a specific reaction
-	   type.
-	*/
+	// Aggregated reaction counts on this message, filtered to a specific reaction
+	// type.
 	PollVotes []MessageListItemPollVotesItem `json:"poll_votes"`
 
-	/*
-	   Aggregated reaction counts on this message, filtered to a specific reaction
-	   type.
-	*/
+	// Aggregated reaction counts on this message, filtered to a specific reaction
+	// type.
 	ReactionCounts []MessageListItemReactionCountsItem `json:"reaction_counts"`
 
-	/*
-	   The unique identifier of the message this post is replying to. Null if this is
-	   not a reply.
-	*/
+	// The unique identifier of the message this post is replying to. Null if this is
+	// not a reply.
 	ReplyingToMessageID *string `json:"replying_to_message_id"`
 
 	// The timestamp when this message was last modified.
@@ -395,17 +339,13 @@ type MessageListItem struct {
 	// The user who authored this message.
 	User MessageListItemUser `json:"user"`
 
-	/*
-	   The number of unique views this message has received. Null if view tracking is
-	   not enabled for this channel.
-	*/
+	// The number of unique views this message has received. Null if view tracking is
+	// not enabled for this channel.
 	ViewCount *int64 `json:"view_count"`
 }
 
-/*
-MessageListItemPoll is a poll attached to this message. Null if the message does
-not contain a poll.
-*/
+// MessageListItemPoll is a poll attached to this message. Null if the message does
+// not contain a poll.
 type MessageListItemPoll struct {
 	// The options for the poll
 	Options []MessageListItemPollOptionsItem `json:"options"`
@@ -460,47 +400,35 @@ type MessageListPage struct {
 }
 
 type MessageListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the channel or experience to list messages for.
-
-	   Sent as the query parameter "channel_id".
-	*/
+	// The unique identifier of the channel or experience to list messages for.
+	//
+	// Sent as the query parameter "channel_id".
 	ChannelID string `json:"-"`
 
-	/*
-	   The sort direction for messages by creation time. Use 'asc' for oldest first or
-	   'desc' for newest first.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for messages by creation time. Use 'asc' for oldest first or
+	// 'desc' for newest first.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -526,10 +454,8 @@ func (p MessageListParams) query() url.Values {
 	return q
 }
 
-/*
-MessagePoll is a poll attached to this message. Null if the message does not
-contain a poll.
-*/
+// MessagePoll is a poll attached to this message. Null if the message does not
+// contain a poll.
 type MessagePoll struct {
 	// The options for the poll
 	Options []MessagePollOptionsItem `json:"options"`
@@ -564,16 +490,12 @@ type MessageReactionCountsItem struct {
 
 // MessageUpdateParams: Parameters for UpdateMessage
 type MessageUpdateParams struct {
-	/*
-	   A replacement list of file attachments for this message, such as images or
-	   videos.
-	*/
+	// A replacement list of file attachments for this message, such as images or
+	// videos.
 	Attachments Opt[[]MessageUpdateParamsAttachmentsItem] `json:"attachments,omitzero"`
 
-	/*
-	   The updated body of the message in Markdown format. For example, 'Hello
-	   **world**'.
-	*/
+	// The updated body of the message in Markdown format. For example, 'Hello
+	// **world**'.
 	Content Opt[string] `json:"content,omitzero"`
 
 	// Whether this message should be pinned to the top of the channel.

@@ -22,30 +22,27 @@ func newPaymentMethodService(t *transport) *PaymentMethodService {
 	return &PaymentMethodService{t: t}
 }
 
-/*
-List is the "List payment methods" operation.
-
-Returns a paginated list of payment methods for a member or company, with
-optional filtering by creation date. A payment method is a stored representation
-of how a customer intends to pay, such as a card, bank account, or digital
-wallet.
-
-Required permissions:
-  - `member:payment_methods:read`
-
-GET /payment_methods
-
-Required scopes: member:payment_methods:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List payment methods" operation.
+//
+// Returns a paginated list of payment methods for a member or company, with
+// optional filtering by creation date. A payment method is a stored representation
+// of how a customer intends to pay, such as a card, bank account, or digital
+// wallet.
+//
+// Required permissions:
+//
+//   - `member:payment_methods:read`
+//
+//     GET /payment_methods
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PaymentMethodService) List(ctx context.Context, params PaymentMethodListParams, opts ...RequestOption) (*PaymentMethodListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "paymentMethods.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payment_methods",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out PaymentMethodListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -54,11 +51,9 @@ func (s *PaymentMethodService) List(ctx context.Context, params PaymentMethodLis
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *PaymentMethodService) ListAutoPaging(ctx context.Context, params PaymentMethodListParams, opts ...RequestOption) iter.Seq2[PaymentMethodListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PaymentMethodListItem, string, bool, error) {
 		if after != "" {
@@ -76,25 +71,22 @@ func (s *PaymentMethodService) ListAutoPaging(ctx context.Context, params Paymen
 	})
 }
 
-/*
-Retrieve is the "Retrieve payment method" operation.
-
-Retrieves the details of an existing payment method.
-
-Required permissions:
-  - `member:payment_methods:read`
-
-GET /payment_methods/{id}
-
-Required scopes: member:payment_methods:read.
-*/
+// Retrieve is the "Retrieve payment method" operation.
+//
+// Retrieves the details of an existing payment method.
+//
+// Required permissions:
+//
+//   - `member:payment_methods:read`
+//
+//     GET /payment_methods/{id}
 func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, params PaymentMethodRetrieveParams, opts ...RequestOption) (*PaymentMethod, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "paymentMethods.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payment_methods/" + pathParam(id),
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out PaymentMethod
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,12 +95,10 @@ func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, params P
 	return &out, nil
 }
 
-/*
-PaymentMethod is one of Base, Card, UsBankAccount, Cashapp, Ideal, SepaDebit,
-told apart by their "typename" property. Exactly one field is set; to send one,
-set it. A variant this client does not know decodes with every field nil and
-keeps its JSON, which RawJSON returns and encoding writes back unchanged.
-*/
+// PaymentMethod is one of Base, Card, UsBankAccount, Cashapp, Ideal, SepaDebit,
+// told apart by their "typename" property. Exactly one field is set; to send one,
+// set it. A variant this client does not know decodes with every field nil and
+// keeps its JSON, which RawJSON returns and encoding writes back unchanged.
 type PaymentMethod struct {
 	Base          *PaymentMethodBase
 	Card          *PaymentMethodCard
@@ -158,66 +148,46 @@ func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "BasePaymentMethod":
-		{
-			p.Base = new(PaymentMethodBase)
-			return json.Unmarshal(data, p.Base)
-		}
+		p.Base = new(PaymentMethodBase)
+		return json.Unmarshal(data, p.Base)
 	case "CardPaymentMethod":
-		{
-			p.Card = new(PaymentMethodCard)
-			return json.Unmarshal(data, p.Card)
-		}
+		p.Card = new(PaymentMethodCard)
+		return json.Unmarshal(data, p.Card)
 	case "UsBankAccountPaymentMethod":
-		{
-			p.UsBankAccount = new(PaymentMethodUsBankAccount)
-			return json.Unmarshal(data, p.UsBankAccount)
-		}
+		p.UsBankAccount = new(PaymentMethodUsBankAccount)
+		return json.Unmarshal(data, p.UsBankAccount)
 	case "CashappPaymentMethod":
-		{
-			p.Cashapp = new(PaymentMethodCashapp)
-			return json.Unmarshal(data, p.Cashapp)
-		}
+		p.Cashapp = new(PaymentMethodCashapp)
+		return json.Unmarshal(data, p.Cashapp)
 	case "IdealPaymentMethod":
-		{
-			p.Ideal = new(PaymentMethodIdeal)
-			return json.Unmarshal(data, p.Ideal)
-		}
+		p.Ideal = new(PaymentMethodIdeal)
+		return json.Unmarshal(data, p.Ideal)
 	case "SepaDebitPaymentMethod":
-		{
-			p.SepaDebit = new(PaymentMethodSepaDebit)
-			return json.Unmarshal(data, p.SepaDebit)
-		}
+		p.SepaDebit = new(PaymentMethodSepaDebit)
+		return json.Unmarshal(data, p.SepaDebit)
 	default:
-		{
-			p.raw = bytes.Clone(data)
-			return nil
-		}
+		p.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-PaymentMethodBase is a saved payment method with no type-specific details
-available.
-
-When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
-*/
+// PaymentMethodBase is a saved payment method with no type-specific details
+// available.
+//
+// When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
 type PaymentMethodBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -227,35 +197,27 @@ func (p PaymentMethodBase) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"BasePaymentMethod\"")
 }
 
-/*
-PaymentMethodCard is a saved card payment method, including brand, last four
-digits, and expiration details.
-
-When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
-*/
+// PaymentMethodCard is a saved card payment method, including brand, last four
+// digits, and expiration details.
+//
+// When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
 type PaymentMethodCard struct {
-	/*
-	   The card-specific details for this payment method, including brand, last four
-	   digits, and expiration.
-	*/
+	// The card-specific details for this payment method, including brand, last four
+	// digits, and expiration.
 	Card PaymentMethodCardCard `json:"card"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -265,60 +227,46 @@ func (p PaymentMethodCard) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"CardPaymentMethod\"")
 }
 
-/*
-PaymentMethodCardCard is the card-specific details for this payment method,
-including brand, last four digits, and expiration.
-*/
+// PaymentMethodCardCard is the card-specific details for this payment method,
+// including brand, last four digits, and expiration.
 type PaymentMethodCardCard struct {
-	/*
-	   The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	   determined.
-	*/
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
 	Brand *CardBrands `json:"brand"`
 
 	// The two-digit expiration month of the card (1-12). Null if not available.
 	ExpMonth *int64 `json:"exp_month"`
 
-	/*
-	   The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	   available.
-	*/
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
 	ExpYear *int64 `json:"exp_year"`
 
 	// The last four digits of the card number. Null if not available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-PaymentMethodCashapp is a saved Cash App payment method, including the buyer's
-cashtag and unique identifier.
-
-When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
-it.
-*/
+// PaymentMethodCashapp is a saved Cash App payment method, including the buyer's
+// cashtag and unique identifier.
+//
+// When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
+// it.
 type PaymentMethodCashapp struct {
-	/*
-	   The Cash App-specific details for this payment method, including cashtag and
-	   buyer ID.
-	*/
+	// The Cash App-specific details for this payment method, including cashtag and
+	// buyer ID.
 	Cashapp PaymentMethodCashappCashapp `json:"cashapp"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -328,47 +276,37 @@ func (p PaymentMethodCashapp) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"CashappPaymentMethod\"")
 }
 
-/*
-PaymentMethodCashappCashapp is the Cash App-specific details for this payment
-method, including cashtag and buyer ID.
-*/
+// PaymentMethodCashappCashapp is the Cash App-specific details for this payment
+// method, including cashtag and buyer ID.
 type PaymentMethodCashappCashapp struct {
-	/*
-	   The unique and immutable identifier assigned by Cash App to the buyer. Null if
-	   not available.
-	*/
+	// The unique and immutable identifier assigned by Cash App to the buyer. Null if
+	// not available.
 	BuyerID *string `json:"buyer_id"`
 
 	// The public cashtag handle of the buyer on Cash App. Null if not available.
 	Cashtag *string `json:"cashtag"`
 }
 
-/*
-PaymentMethodIdeal is a saved iDEAL payment method, including the customer's
-bank name and BIC code.
-
-When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
-*/
+// PaymentMethodIdeal is a saved iDEAL payment method, including the customer's
+// bank name and BIC code.
+//
+// When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
 type PaymentMethodIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// The iDEAL-specific details for this payment method, including bank name and BIC.
 	Ideal PaymentMethodIdealIdeal `json:"ideal"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -378,31 +316,23 @@ func (p PaymentMethodIdeal) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"IdealPaymentMethod\"")
 }
 
-/*
-PaymentMethodIdealIdeal is the iDEAL-specific details for this payment method,
-including bank name and BIC.
-*/
+// PaymentMethodIdealIdeal is the iDEAL-specific details for this payment method,
+// including bank name and BIC.
 type PaymentMethodIdealIdeal struct {
-	/*
-	   The name of the customer's bank used for the iDEAL transaction. Null if not
-	   available.
-	*/
+	// The name of the customer's bank used for the iDEAL transaction. Null if not
+	// available.
 	Bank *string `json:"bank"`
 
-	/*
-	   The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
-	   available.
-	*/
+	// The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
+	// available.
 	Bic *string `json:"bic"`
 }
 
-/*
-PaymentMethodListItem is one of Base, Card, UsBankAccount, Cashapp, Ideal,
-SepaDebit, told apart by their "typename" property. Exactly one field is set; to
-send one, set it. A variant this client does not know decodes with every field
-nil and keeps its JSON, which RawJSON returns and encoding writes back
-unchanged.
-*/
+// PaymentMethodListItem is one of Base, Card, UsBankAccount, Cashapp, Ideal,
+// SepaDebit, told apart by their "typename" property. Exactly one field is set; to
+// send one, set it. A variant this client does not know decodes with every field
+// nil and keeps its JSON, which RawJSON returns and encoding writes back
+// unchanged.
 type PaymentMethodListItem struct {
 	Base          *PaymentMethodListItemBase
 	Card          *PaymentMethodListItemCard
@@ -452,66 +382,46 @@ func (p *PaymentMethodListItem) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "BasePaymentMethod":
-		{
-			p.Base = new(PaymentMethodListItemBase)
-			return json.Unmarshal(data, p.Base)
-		}
+		p.Base = new(PaymentMethodListItemBase)
+		return json.Unmarshal(data, p.Base)
 	case "CardPaymentMethod":
-		{
-			p.Card = new(PaymentMethodListItemCard)
-			return json.Unmarshal(data, p.Card)
-		}
+		p.Card = new(PaymentMethodListItemCard)
+		return json.Unmarshal(data, p.Card)
 	case "UsBankAccountPaymentMethod":
-		{
-			p.UsBankAccount = new(PaymentMethodListItemUsBankAccount)
-			return json.Unmarshal(data, p.UsBankAccount)
-		}
+		p.UsBankAccount = new(PaymentMethodListItemUsBankAccount)
+		return json.Unmarshal(data, p.UsBankAccount)
 	case "CashappPaymentMethod":
-		{
-			p.Cashapp = new(PaymentMethodListItemCashapp)
-			return json.Unmarshal(data, p.Cashapp)
-		}
+		p.Cashapp = new(PaymentMethodListItemCashapp)
+		return json.Unmarshal(data, p.Cashapp)
 	case "IdealPaymentMethod":
-		{
-			p.Ideal = new(PaymentMethodListItemIdeal)
-			return json.Unmarshal(data, p.Ideal)
-		}
+		p.Ideal = new(PaymentMethodListItemIdeal)
+		return json.Unmarshal(data, p.Ideal)
 	case "SepaDebitPaymentMethod":
-		{
-			p.SepaDebit = new(PaymentMethodListItemSepaDebit)
-			return json.Unmarshal(data, p.SepaDebit)
-		}
+		p.SepaDebit = new(PaymentMethodListItemSepaDebit)
+		return json.Unmarshal(data, p.SepaDebit)
 	default:
-		{
-			p.raw = bytes.Clone(data)
-			return nil
-		}
+		p.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-PaymentMethodListItemBase is a saved payment method with no type-specific
-details available.
-
-When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
-*/
+// PaymentMethodListItemBase is a saved payment method with no type-specific
+// details available.
+//
+// When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
 type PaymentMethodListItemBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -521,35 +431,27 @@ func (p PaymentMethodListItemBase) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"BasePaymentMethod\"")
 }
 
-/*
-PaymentMethodListItemCard is a saved card payment method, including brand, last
-four digits, and expiration details.
-
-When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
-*/
+// PaymentMethodListItemCard is a saved card payment method, including brand, last
+// four digits, and expiration details.
+//
+// When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
 type PaymentMethodListItemCard struct {
-	/*
-	   The card-specific details for this payment method, including brand, last four
-	   digits, and expiration.
-	*/
+	// The card-specific details for this payment method, including brand, last four
+	// digits, and expiration.
 	Card PaymentMethodListItemCardCard `json:"card"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -559,60 +461,46 @@ func (p PaymentMethodListItemCard) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"CardPaymentMethod\"")
 }
 
-/*
-PaymentMethodListItemCardCard is the card-specific details for this payment
-method, including brand, last four digits, and expiration.
-*/
+// PaymentMethodListItemCardCard is the card-specific details for this payment
+// method, including brand, last four digits, and expiration.
 type PaymentMethodListItemCardCard struct {
-	/*
-	   The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	   determined.
-	*/
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
 	Brand *CardBrands `json:"brand"`
 
 	// The two-digit expiration month of the card (1-12). Null if not available.
 	ExpMonth *int64 `json:"exp_month"`
 
-	/*
-	   The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	   available.
-	*/
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
 	ExpYear *int64 `json:"exp_year"`
 
 	// The last four digits of the card number. Null if not available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-PaymentMethodListItemCashapp is a saved Cash App payment method, including the
-buyer's cashtag and unique identifier.
-
-When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
-it.
-*/
+// PaymentMethodListItemCashapp is a saved Cash App payment method, including the
+// buyer's cashtag and unique identifier.
+//
+// When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
+// it.
 type PaymentMethodListItemCashapp struct {
-	/*
-	   The Cash App-specific details for this payment method, including cashtag and
-	   buyer ID.
-	*/
+	// The Cash App-specific details for this payment method, including cashtag and
+	// buyer ID.
 	Cashapp PaymentMethodListItemCashappCashapp `json:"cashapp"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -622,47 +510,37 @@ func (p PaymentMethodListItemCashapp) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"CashappPaymentMethod\"")
 }
 
-/*
-PaymentMethodListItemCashappCashapp is the Cash App-specific details for this
-payment method, including cashtag and buyer ID.
-*/
+// PaymentMethodListItemCashappCashapp is the Cash App-specific details for this
+// payment method, including cashtag and buyer ID.
 type PaymentMethodListItemCashappCashapp struct {
-	/*
-	   The unique and immutable identifier assigned by Cash App to the buyer. Null if
-	   not available.
-	*/
+	// The unique and immutable identifier assigned by Cash App to the buyer. Null if
+	// not available.
 	BuyerID *string `json:"buyer_id"`
 
 	// The public cashtag handle of the buyer on Cash App. Null if not available.
 	Cashtag *string `json:"cashtag"`
 }
 
-/*
-PaymentMethodListItemIdeal is a saved iDEAL payment method, including the
-customer's bank name and BIC code.
-
-When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
-*/
+// PaymentMethodListItemIdeal is a saved iDEAL payment method, including the
+// customer's bank name and BIC code.
+//
+// When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
 type PaymentMethodListItemIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// The iDEAL-specific details for this payment method, including bank name and BIC.
 	Ideal PaymentMethodListItemIdealIdeal `json:"ideal"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
@@ -672,54 +550,40 @@ func (p PaymentMethodListItemIdeal) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"IdealPaymentMethod\"")
 }
 
-/*
-PaymentMethodListItemIdealIdeal is the iDEAL-specific details for this payment
-method, including bank name and BIC.
-*/
+// PaymentMethodListItemIdealIdeal is the iDEAL-specific details for this payment
+// method, including bank name and BIC.
 type PaymentMethodListItemIdealIdeal struct {
-	/*
-	   The name of the customer's bank used for the iDEAL transaction. Null if not
-	   available.
-	*/
+	// The name of the customer's bank used for the iDEAL transaction. Null if not
+	// available.
 	Bank *string `json:"bank"`
 
-	/*
-	   The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
-	   available.
-	*/
+	// The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
+	// available.
 	Bic *string `json:"bic"`
 }
 
-/*
-PaymentMethodListItemSepaDebit is a saved SEPA Direct Debit payment method,
-including the bank code, country, and last four IBAN digits.
-
-When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
-it.
-*/
+// PaymentMethodListItemSepaDebit is a saved SEPA Direct Debit payment method,
+// including the bank code, country, and last four IBAN digits.
+//
+// When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
+// it.
 type PaymentMethodListItemSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 
-	/*
-	   The SEPA Direct Debit-specific details for this payment method, including bank
-	   code and last four IBAN digits.
-	*/
+	// The SEPA Direct Debit-specific details for this payment method, including bank
+	// code and last four IBAN digits.
 	SepaDebit PaymentMethodListItemSepaDebitSepaDebit `json:"sepa_debit"`
 }
 
@@ -729,66 +593,48 @@ func (p PaymentMethodListItemSepaDebit) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
 }
 
-/*
-PaymentMethodListItemSepaDebitSepaDebit is the SEPA Direct Debit-specific
-details for this payment method, including bank code and last four IBAN digits.
-*/
+// PaymentMethodListItemSepaDebitSepaDebit is the SEPA Direct Debit-specific
+// details for this payment method, including bank code and last four IBAN digits.
 type PaymentMethodListItemSepaDebitSepaDebit struct {
-	/*
-	   The bank code of the financial institution associated with this SEPA account.
-	   Null if not available.
-	*/
+	// The bank code of the financial institution associated with this SEPA account.
+	// Null if not available.
 	BankCode *string `json:"bank_code"`
 
-	/*
-	   The branch code of the financial institution associated with this SEPA account.
-	   Null if not available.
-	*/
+	// The branch code of the financial institution associated with this SEPA account.
+	// Null if not available.
 	BranchCode *string `json:"branch_code"`
 
-	/*
-	   The two-letter ISO country code where the bank account is located. Null if not
-	   available.
-	*/
+	// The two-letter ISO country code where the bank account is located. Null if not
+	// available.
 	Country *string `json:"country"`
 
-	/*
-	   The last four digits of the IBAN associated with this SEPA account. Null if not
-	   available.
-	*/
+	// The last four digits of the IBAN associated with this SEPA account. Null if not
+	// available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-PaymentMethodListItemUsBankAccount is a saved US bank account payment method,
-including bank name, last four digits, and account type.
-
-When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
-writes it.
-*/
+// PaymentMethodListItemUsBankAccount is a saved US bank account payment method,
+// including bank name, last four digits, and account type.
+//
+// When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
+// writes it.
 type PaymentMethodListItemUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 
-	/*
-	   The bank account-specific details for this payment method, including bank name
-	   and last four digits.
-	*/
+	// The bank account-specific details for this payment method, including bank name
+	// and last four digits.
 	UsBankAccount PaymentMethodListItemUsBankAccountUsBankAccount `json:"us_bank_account"`
 }
 
@@ -798,10 +644,8 @@ func (p PaymentMethodListItemUsBankAccount) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
 }
 
-/*
-PaymentMethodListItemUsBankAccountUsBankAccount is the bank account-specific
-details for this payment method, including bank name and last four digits.
-*/
+// PaymentMethodListItemUsBankAccountUsBankAccount is the bank account-specific
+// details for this payment method, including bank name and last four digits.
 type PaymentMethodListItemUsBankAccountUsBankAccount struct {
 	// The type of bank account (e.g., checking, savings).
 	AccountType string `json:"account_type"`
@@ -823,68 +667,50 @@ type PaymentMethodListPage struct {
 }
 
 type PaymentMethodListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company. Provide either this or member_id, not
-	   both.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company. Provide either this or member_id, not
+	// both.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return payment methods created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return payment methods created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return payment methods created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return payment methods created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of the member to list payment methods for.
-
-	   Sent as the query parameter "member_id".
-	*/
+	// The unique identifier of the member to list payment methods for.
+	//
+	// Sent as the query parameter "member_id".
 	MemberID Opt[string] `json:"-"`
 }
 
@@ -922,20 +748,16 @@ func (p PaymentMethodListParams) query() url.Values {
 }
 
 type PaymentMethodRetrieveParams struct {
-	/*
-	   The unique identifier of the company. Provide either this or member_id, not
-	   both.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company. Provide either this or member_id, not
+	// both.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the member. Provide either this or company_id, not
-	   both.
-
-	   Sent as the query parameter "member_id".
-	*/
+	// The unique identifier of the member. Provide either this or company_id, not
+	// both.
+	//
+	// Sent as the query parameter "member_id".
 	MemberID Opt[string] `json:"-"`
 }
 
@@ -951,36 +773,28 @@ func (p PaymentMethodRetrieveParams) query() url.Values {
 	return q
 }
 
-/*
-PaymentMethodSepaDebit is a saved SEPA Direct Debit payment method, including
-the bank code, country, and last four IBAN digits.
-
-When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
-it.
-*/
+// PaymentMethodSepaDebit is a saved SEPA Direct Debit payment method, including
+// the bank code, country, and last four IBAN digits.
+//
+// When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
+// it.
 type PaymentMethodSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 
-	/*
-	   The SEPA Direct Debit-specific details for this payment method, including bank
-	   code and last four IBAN digits.
-	*/
+	// The SEPA Direct Debit-specific details for this payment method, including bank
+	// code and last four IBAN digits.
 	SepaDebit PaymentMethodSepaDebitSepaDebit `json:"sepa_debit"`
 }
 
@@ -990,66 +804,48 @@ func (p PaymentMethodSepaDebit) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
 }
 
-/*
-PaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific details for
-this payment method, including bank code and last four IBAN digits.
-*/
+// PaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific details for
+// this payment method, including bank code and last four IBAN digits.
 type PaymentMethodSepaDebitSepaDebit struct {
-	/*
-	   The bank code of the financial institution associated with this SEPA account.
-	   Null if not available.
-	*/
+	// The bank code of the financial institution associated with this SEPA account.
+	// Null if not available.
 	BankCode *string `json:"bank_code"`
 
-	/*
-	   The branch code of the financial institution associated with this SEPA account.
-	   Null if not available.
-	*/
+	// The branch code of the financial institution associated with this SEPA account.
+	// Null if not available.
 	BranchCode *string `json:"branch_code"`
 
-	/*
-	   The two-letter ISO country code where the bank account is located. Null if not
-	   available.
-	*/
+	// The two-letter ISO country code where the bank account is located. Null if not
+	// available.
 	Country *string `json:"country"`
 
-	/*
-	   The last four digits of the IBAN associated with this SEPA account. Null if not
-	   available.
-	*/
+	// The last four digits of the IBAN associated with this SEPA account. Null if not
+	// available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-PaymentMethodUsBankAccount is a saved US bank account payment method, including
-bank name, last four digits, and account type.
-
-When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
-writes it.
-*/
+// PaymentMethodUsBankAccount is a saved US bank account payment method, including
+// bank name, last four digits, and account type.
+//
+// When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
+// writes it.
 type PaymentMethodUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   The type of payment instrument stored on file (e.g., card, us_bank_account,
-	   cashapp, ideal, sepa_debit).
-	*/
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 
-	/*
-	   The bank account-specific details for this payment method, including bank name
-	   and last four digits.
-	*/
+	// The bank account-specific details for this payment method, including bank name
+	// and last four digits.
 	UsBankAccount PaymentMethodUsBankAccountUsBankAccount `json:"us_bank_account"`
 }
 
@@ -1059,10 +855,8 @@ func (p PaymentMethodUsBankAccount) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
 }
 
-/*
-PaymentMethodUsBankAccountUsBankAccount is the bank account-specific details for
-this payment method, including bank name and last four digits.
-*/
+// PaymentMethodUsBankAccountUsBankAccount is the bank account-specific details for
+// this payment method, including bank name and last four digits.
 type PaymentMethodUsBankAccountUsBankAccount struct {
 	// The type of bank account (e.g., checking, savings).
 	AccountType string `json:"account_type"`

@@ -22,43 +22,48 @@ func newPaymentService(t *transport) *PaymentService {
 	return &PaymentService{t: t}
 }
 
-/*
-Create is the "Create payment" operation.
-
-Charge an existing member off-session using one of their stored payment methods.
-You can provide an existing plan, or create a new one in-line. This endpoint
-will respond with a payment object immediately, but the payment is processed
-asynchronously in the background. Use webhooks to be notified when the payment
-succeeds or fails.
-
-Required permissions:
-  - `payment:charge`
-  - `plan:create`
-  - `access_pass:create`
-  - `access_pass:update`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-  - `promo_code:basic:read`
-  - `payment:dispute:read`
-  - `payment:resolution_center_case:read`
-
-POST /payments
-
-Required scopes: payment:charge, plan:create, access_pass:create,
-access_pass:update, plan:basic:read, access_pass:basic:read, member:email:read,
-member:basic:read, member:phone:read, promo_code:basic:read,
-payment:dispute:read, payment:resolution_center_case:read.
-*/
+// Create is the "Create payment" operation.
+//
+// Charge an existing member off-session using one of their stored payment methods.
+// You can provide an existing plan, or create a new one in-line. This endpoint
+// will respond with a payment object immediately, but the payment is processed
+// asynchronously in the background. Use webhooks to be notified when the payment
+// succeeds or fails.
+//
+// Required permissions:
+//
+//   - `payment:charge`
+//
+//   - `plan:create`
+//
+//   - `access_pass:create`
+//
+//   - `access_pass:update`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//   - `promo_code:basic:read`
+//
+//   - `payment:dispute:read`
+//
+//   - `payment:resolution_center_case:read`
+//
+//     POST /payments
 func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "payments.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/payments",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Payment
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -67,35 +72,37 @@ func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams,
 	return &out, nil
 }
 
-/*
-List is the "List payments" operation.
-
-Returns a paginated list of payments for the actor in context, with optional
-filtering by product, plan, status, billing reason, currency, and creation date.
-
-Required permissions:
-  - `payment:basic:read`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-  - `promo_code:basic:read`
-
-GET /payments
-
-Required scopes: payment:basic:read, plan:basic:read, access_pass:basic:read,
-member:email:read, member:basic:read, member:phone:read, promo_code:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List payments" operation.
+//
+// Returns a paginated list of payments for the actor in context, with optional
+// filtering by product, plan, status, billing reason, currency, and creation date.
+//
+// Required permissions:
+//
+//   - `payment:basic:read`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//   - `promo_code:basic:read`
+//
+//     GET /payments
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opts ...RequestOption) (*PaymentListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "payments.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payments",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out PaymentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -104,11 +111,9 @@ func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *PaymentService) ListAutoPaging(ctx context.Context, params PaymentListParams, opts ...RequestOption) iter.Seq2[PaymentListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PaymentListItem, string, bool, error) {
 		if after != "" {
@@ -126,28 +131,25 @@ func (s *PaymentService) ListAutoPaging(ctx context.Context, params PaymentListP
 	})
 }
 
-/*
-ListFees is the "List fees" operation.
-
-Returns the list of fees associated with a specific payment, including platform
-fees and processing fees.
-
-Required permissions:
-  - `payment:basic:read`
-
-GET /payments/{id}/fees
-
-Required scopes: payment:basic:read.
-
-It returns one page; ListFeesAutoPaging iterates over every item of every page.
-*/
+// ListFees is the "List fees" operation.
+//
+// Returns the list of fees associated with a specific payment, including platform
+// fees and processing fees.
+//
+// Required permissions:
+//
+//   - `payment:basic:read`
+//
+//     GET /payments/{id}/fees
+//
+// It returns one page; ListFeesAutoPaging iterates over every item of every page.
 func (s *PaymentService) ListFees(ctx context.Context, id string, params PaymentListFeesParams, opts ...RequestOption) (*PaymentListFeesPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "payments.listFees",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payments/" + pathParam(id) + "/fees",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out PaymentListFeesPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -156,12 +158,10 @@ func (s *PaymentService) ListFees(ctx context.Context, id string, params Payment
 	return &out, nil
 }
 
-/*
-ListFeesAutoPaging iterates over every item ListFees returns, fetching the next
-page while the loop asks for more and the server reports one. It stops at the
-first error, which it yields once; breaking out of the loop sends no further
-request.
-*/
+// ListFeesAutoPaging iterates over every item ListFees returns, fetching the next
+// page while the loop asks for more and the server reports one. It stops at the
+// first error, which it yields once; breaking out of the loop sends no further
+// request.
 func (s *PaymentService) ListFeesAutoPaging(ctx context.Context, id string, params PaymentListFeesParams, opts ...RequestOption) iter.Seq2[PaymentListFeesPageDataItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PaymentListFeesPageDataItem, string, bool, error) {
 		if after != "" {
@@ -179,36 +179,39 @@ func (s *PaymentService) ListFeesAutoPaging(ctx context.Context, id string, para
 	})
 }
 
-/*
-Refund is the "Refund payment" operation.
-
-Issue a full or partial refund for a payment. The refund is processed through
-the original payment processor and the membership status is updated accordingly.
-
-Required permissions:
-  - `payment:manage`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-  - `promo_code:basic:read`
-  - `payment:dispute:read`
-  - `payment:resolution_center_case:read`
-
-POST /payments/{id}/refund
-
-Required scopes: payment:manage, plan:basic:read, access_pass:basic:read,
-member:email:read, member:basic:read, member:phone:read, promo_code:basic:read,
-payment:dispute:read, payment:resolution_center_case:read.
-*/
+// Refund is the "Refund payment" operation.
+//
+// Issue a full or partial refund for a payment. The refund is processed through
+// the original payment processor and the membership status is updated accordingly.
+//
+// Required permissions:
+//
+//   - `payment:manage`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//   - `promo_code:basic:read`
+//
+//   - `payment:dispute:read`
+//
+//   - `payment:resolution_center_case:read`
+//
+//     POST /payments/{id}/refund
 func (s *PaymentService) Refund(ctx context.Context, id string, params PaymentRefundParams, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "payments.refund",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/payments/" + pathParam(id) + "/refund",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Payment
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -217,34 +220,37 @@ func (s *PaymentService) Refund(ctx context.Context, id string, params PaymentRe
 	return &out, nil
 }
 
-/*
-Retrieve is the "Retrieve payment" operation.
-
-Retrieves the details of an existing payment.
-
-Required permissions:
-  - `payment:basic:read`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-  - `promo_code:basic:read`
-  - `payment:dispute:read`
-  - `payment:resolution_center_case:read`
-
-GET /payments/{id}
-
-Required scopes: payment:basic:read, plan:basic:read, access_pass:basic:read,
-member:email:read, member:basic:read, member:phone:read, promo_code:basic:read,
-payment:dispute:read, payment:resolution_center_case:read.
-*/
+// Retrieve is the "Retrieve payment" operation.
+//
+// Retrieves the details of an existing payment.
+//
+// Required permissions:
+//
+//   - `payment:basic:read`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//   - `promo_code:basic:read`
+//
+//   - `payment:dispute:read`
+//
+//   - `payment:resolution_center_case:read`
+//
+//     GET /payments/{id}
 func (s *PaymentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "payments.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payments/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Payment
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -253,35 +259,38 @@ func (s *PaymentService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Retry is the "Retry payment" operation.
-
-Retry a failed or pending payment. This re-attempts the charge using the
-original payment method and plan details.
-
-Required permissions:
-  - `payment:manage`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-  - `promo_code:basic:read`
-  - `payment:dispute:read`
-  - `payment:resolution_center_case:read`
-
-POST /payments/{id}/retry
-
-Required scopes: payment:manage, plan:basic:read, access_pass:basic:read,
-member:email:read, member:basic:read, member:phone:read, promo_code:basic:read,
-payment:dispute:read, payment:resolution_center_case:read.
-*/
+// Retry is the "Retry payment" operation.
+//
+// Retry a failed or pending payment. This re-attempts the charge using the
+// original payment method and plan details.
+//
+// Required permissions:
+//
+//   - `payment:manage`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//   - `promo_code:basic:read`
+//
+//   - `payment:dispute:read`
+//
+//   - `payment:resolution_center_case:read`
+//
+//     POST /payments/{id}/retry
 func (s *PaymentService) Retry(ctx context.Context, id string, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "payments.retry",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/payments/" + pathParam(id) + "/retry",
+		Options:   opts,
 	}
 	var out Payment
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -290,35 +299,38 @@ func (s *PaymentService) Retry(ctx context.Context, id string, opts ...RequestOp
 	return &out, nil
 }
 
-/*
-Void is the "Void payment" operation.
-
-Void a payment that has not yet been settled. Voiding cancels the payment before
-it is captured by the payment processor.
-
-Required permissions:
-  - `payment:manage`
-  - `plan:basic:read`
-  - `access_pass:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-  - `promo_code:basic:read`
-  - `payment:dispute:read`
-  - `payment:resolution_center_case:read`
-
-POST /payments/{id}/void
-
-Required scopes: payment:manage, plan:basic:read, access_pass:basic:read,
-member:email:read, member:basic:read, member:phone:read, promo_code:basic:read,
-payment:dispute:read, payment:resolution_center_case:read.
-*/
+// Void is the "Void payment" operation.
+//
+// Void a payment that has not yet been settled. Voiding cancels the payment before
+// it is captured by the payment processor.
+//
+// Required permissions:
+//
+//   - `payment:manage`
+//
+//   - `plan:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//   - `promo_code:basic:read`
+//
+//   - `payment:dispute:read`
+//
+//   - `payment:resolution_center_case:read`
+//
+//     POST /payments/{id}/void
 func (s *PaymentService) Void(ctx context.Context, id string, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
-		Method:    http.MethodPost,
 		Operation: "payments.void",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/payments/" + pathParam(id) + "/void",
+		Options:   opts,
 	}
 	var out Payment
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -327,14 +339,12 @@ func (s *PaymentService) Void(ctx context.Context, id string, opts ...RequestOpt
 	return &out, nil
 }
 
-/*
-FriendlyReceiptStatus is the friendly status of a payment. This is a derived
-status that provides a human-readable summary of the payment state, combining
-the underlying status and substatus fields.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// FriendlyReceiptStatus is the friendly status of a payment. This is a derived
+// status that provides a human-readable summary of the payment state, combining
+// the underlying status and substatus fields.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type FriendlyReceiptStatus string
 
 // Values of FriendlyReceiptStatus known to this version of the client.
@@ -378,10 +388,8 @@ func (f FriendlyReceiptStatus) IsKnown() bool {
 	return false
 }
 
-/*
-Payment is a payment represents a completed or attempted charge. Payments track
-the amount, status, currency, and payment method used.
-*/
+// Payment is a payment represents a completed or attempted charge. Payments track
+// the amount, status, currency, and payment method used.
 type Payment struct {
 	// How much the payment is for after fees
 	AmountAfterFees float64 `json:"amount_after_fees"`
@@ -395,28 +403,20 @@ type Payment struct {
 	// The address of the user who made the payment.
 	BillingAddress *PaymentBillingAddress `json:"billing_address"`
 
-	/*
-	   The machine-readable reason this charge was created, such as initial
-	   subscription purchase, renewal cycle, or one-time payment.
-	*/
+	// The machine-readable reason this charge was created, such as initial
+	// subscription purchase, renewal cycle, or one-time payment.
 	BillingReason *BillingReasons `json:"billing_reason"`
 
-	/*
-	   Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
-	   Present only when the payment method type is 'card'.
-	*/
+	// Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
+	// Present only when the payment method type is 'card'.
 	CardBrand *CardBrands `json:"card_brand"`
 
-	/*
-	   The last four digits of the card used to make this payment. Null if the payment
-	   was not made with a card.
-	*/
+	// The last four digits of the card used to make this payment. Null if the payment
+	// was not made with a card.
 	CardLast4 *string `json:"card_last4"`
 
-	/*
-	   The ID of the checkout session/configuration that produced this payment, if any.
-	   Use this to map payments back to the checkout configuration that created them.
-	*/
+	// The ID of the checkout session/configuration that produced this payment, if any.
+	// Use this to map payments back to the checkout configuration that created them.
 	CheckoutConfigurationID *string `json:"checkout_configuration_id"`
 
 	// The company for the payment.
@@ -431,25 +431,19 @@ type Payment struct {
 	// When an alert came in that this transaction will be disputed
 	DisputeAlertedAt *time.Time `json:"dispute_alerted_at"`
 
-	/*
-	   The disputes attached to this payment. Null if the actor in context does not
-	   have the payment:dispute:read permission.
-	*/
+	// The disputes attached to this payment. Null if the actor in context does not
+	// have the payment:dispute:read permission.
 	Disputes []PaymentDisputesItem `json:"disputes"`
 
 	// If the payment failed, the reason for the failure.
 	FailureMessage *string `json:"failure_message"`
 
-	/*
-	   The number of financing installments for the payment. Present if the payment is
-	   a financing payment (e.g. Splitit, Klarna, etc.).
-	*/
+	// The number of financing installments for the payment. Present if the payment is
+	// a financing payment (e.g. Splitit, Klarna, etc.).
 	FinancingInstallmentsCount *int64 `json:"financing_installments_count"`
 
-	/*
-	   The financing transactions attached to this payment. Present if the payment is a
-	   financing payment (e.g. Splitit, Klarna, etc.).
-	*/
+	// The financing transactions attached to this payment. Present if the payment is a
+	// financing payment (e.g. Splitit, Klarna, etc.).
 	FinancingTransactions []PaymentFinancingTransactionsItem `json:"financing_transactions"`
 
 	// The unique identifier for the payment.
@@ -464,31 +458,23 @@ type Payment struct {
 	// The membership attached to this payment.
 	Membership *PaymentMembership `json:"membership"`
 
-	/*
-	   The custom metadata stored on this payment. This will be copied over to the
-	   checkout configuration for which this payment was made
-	*/
+	// The custom metadata stored on this payment. This will be copied over to the
+	// checkout configuration for which this payment was made
 	Metadata map[string]any `json:"metadata"`
 
 	// The time of the next schedule payment retry.
 	NextPaymentAttempt *time.Time `json:"next_payment_attempt"`
 
-	/*
-	   The time at which this payment was successfully collected. Null if the payment
-	   has not yet succeeded. As an ISO 8601 timestamp.
-	*/
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
 	PaidAt *time.Time `json:"paid_at"`
 
-	/*
-	   The tokenized payment method reference used for this payment. Null if no token
-	   was used.
-	*/
+	// The tokenized payment method reference used for this payment. Null if no token
+	// was used.
 	PaymentMethod *PaymentPaymentMethod `json:"payment_method"`
 
-	/*
-	   The type of payment instrument used for this payment (e.g., card, Cash App,
-	   iDEAL, Klarna, crypto). Null when the processor does not supply a type.
-	*/
+	// The type of payment instrument used for this payment (e.g., card, Cash App,
+	// iDEAL, Klarna, crypto). Null when the processor does not supply a type.
 	PaymentMethodType *PaymentMethodTypes `json:"payment_method_type"`
 
 	// The number of failed payment attempts for the payment.
@@ -503,10 +489,8 @@ type Payment struct {
 	// The promo code used for this payment.
 	PromoCode *PaymentPromoCode `json:"promo_code"`
 
-	/*
-	   True only for payments that are `paid`, have not been fully refunded, and were
-	   processed by a payment processor that allows refunds.
-	*/
+	// True only for payments that are `paid`, have not been fully refunded, and were
+	// processed by a payment processor that allows refunds.
 	Refundable bool `json:"refundable"`
 
 	// The payment refund amount(if applicable).
@@ -515,43 +499,31 @@ type Payment struct {
 	// When the payment was refunded (if applicable).
 	RefundedAt *time.Time `json:"refunded_at"`
 
-	/*
-	   The resolution center cases opened by the customer on this payment. Null if the
-	   actor in context does not have the payment:resolution_center_case:read
-	   permission.
-	*/
+	// The resolution center cases opened by the customer on this payment. Null if the
+	// actor in context does not have the payment:resolution_center_case:read
+	// permission.
 	Resolutions []PaymentResolutionsItem `json:"resolutions"`
 
-	/*
-	   True when the payment status is `open` and its membership is in one of the
-	   retry-eligible states (`active`, `trialing`, `completed`, or `past_due`);
-	   otherwise false. Used to decide if Whop can attempt the charge again.
-	*/
+	// True when the payment status is `open` and its membership is in one of the
+	// retry-eligible states (`active`, `trialing`, `completed`, or `past_due`);
+	// otherwise false. Used to decide if Whop can attempt the charge again.
 	Retryable bool `json:"retryable"`
 
-	/*
-	   The payment amount in the creator's settlement currency (what the creator priced
-	   in). Equal to final_amount for single-currency payments.
-	*/
+	// The payment amount in the creator's settlement currency (what the creator priced
+	// in). Equal to final_amount for single-currency payments.
 	SettlementAmount float64 `json:"settlement_amount"`
 
-	/*
-	   The currency in which the creator receives payouts and fees are charged (e.g.,
-	   'usd', 'eur'). For multi-currency payments this differs from the payment
-	   currency.
-	*/
+	// The currency in which the creator receives payouts and fees are charged (e.g.,
+	// 'usd', 'eur'). For multi-currency payments this differs from the payment
+	// currency.
 	SettlementCurrency string `json:"settlement_currency"`
 
-	/*
-	   The locked exchange rate used to convert from the buyer's payment currency to
-	   the creator's settlement currency. Null for single-currency payments.
-	*/
+	// The locked exchange rate used to convert from the buyer's payment currency to
+	// the creator's settlement currency. Null for single-currency payments.
 	SettlementExchangeRate *float64 `json:"settlement_exchange_rate"`
 
-	/*
-	   The current lifecycle state of this payment (e.g., 'draft', 'open', 'paid',
-	   'void').
-	*/
+	// The current lifecycle state of this payment (e.g., 'draft', 'open', 'paid',
+	// 'void').
 	Status *ReceiptStatus `json:"status"`
 
 	// The friendly status of the payment.
@@ -563,10 +535,8 @@ type Payment struct {
 	// The calculated amount of the sales/VAT tax (if applicable).
 	TaxAmount *float64 `json:"tax_amount"`
 
-	/*
-	   The type of tax inclusivity applied to the payment, for determining whether the
-	   tax is included in the final price, or paid on top.
-	*/
+	// The type of tax inclusivity applied to the payment, for determining whether the
+	// tax is included in the final price, or paid on top.
 	TaxBehavior *ReceiptTaxBehaviors `json:"tax_behavior"`
 
 	// The amount of tax that has been refunded (if applicable).
@@ -584,10 +554,8 @@ type Payment struct {
 	// The user that made this payment.
 	User *PaymentUser `json:"user"`
 
-	/*
-	   True when the payment is tied to a membership in `past_due`, the payment status
-	   is `open`, and the processor allows voiding payments; otherwise false.
-	*/
+	// True when the payment is tied to a membership in `past_due`, the payment status
+	// is `open`, and the processor allows voiding payments; otherwise false.
 	Voidable bool `json:"voidable"`
 }
 
@@ -648,14 +616,12 @@ type PaymentCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-PaymentCreateParams: Parameters for CreatePayment
-
-PaymentCreateParams is one of Plan, PlanID, told apart by their shape. Exactly
-one field is set; to send one, set it. A variant this client does not know
-decodes with every field nil and keeps its JSON, which RawJSON returns and
-encoding writes back unchanged.
-*/
+// PaymentCreateParams: Parameters for CreatePayment
+//
+// PaymentCreateParams is one of Plan, PlanID, told apart by their shape. Exactly
+// one field is set; to send one, set it. A variant this client does not know
+// decodes with every field nil and keeps its JSON, which RawJSON returns and
+// encoding writes back unchanged.
 type PaymentCreateParams struct {
 	Plan   *PaymentCreateParamsPlan
 	PlanID *PaymentCreateParamsPlanID
@@ -696,20 +662,14 @@ func (p *PaymentCreateParams) UnmarshalJSON(data []byte) error {
 	}}
 	switch unionMatch(data, shapes) {
 	case 0:
-		{
-			p.Plan = new(PaymentCreateParamsPlan)
-			return json.Unmarshal(data, p.Plan)
-		}
+		p.Plan = new(PaymentCreateParamsPlan)
+		return json.Unmarshal(data, p.Plan)
 	case 1:
-		{
-			p.PlanID = new(PaymentCreateParamsPlanID)
-			return json.Unmarshal(data, p.PlanID)
-		}
+		p.PlanID = new(PaymentCreateParamsPlanID)
+		return json.Unmarshal(data, p.PlanID)
 	default:
-		{
-			p.raw = bytes.Clone(data)
-			return nil
-		}
+		p.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
@@ -724,10 +684,8 @@ type PaymentCreateParamsPlan struct {
 	// Custom metadata to attach to the payment.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
-	/*
-	   The ID of the payment method to use for the payment. It must be connected to the
-	   Member being charged.
-	*/
+	// The ID of the payment method to use for the payment. It must be connected to the
+	// Member being charged.
 	PaymentMethodID string `json:"payment_method_id"`
 
 	// Pass this object to create a new plan for this payment
@@ -745,33 +703,25 @@ type PaymentCreateParamsPlanID struct {
 	// Custom metadata to attach to the payment.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
-	/*
-	   The ID of the payment method to use for the payment. It must be connected to the
-	   Member being charged.
-	*/
+	// The ID of the payment method to use for the payment. It must be connected to the
+	// Member being charged.
 	PaymentMethodID string `json:"payment_method_id"`
 
 	// An ID of an existing plan to use for the payment.
 	PlanID string `json:"plan_id"`
 }
 
-/*
-PaymentCreateParamsPlanPlan: Pass this object to create a new plan for this
-payment
-*/
+// PaymentCreateParamsPlanPlan: Pass this object to create a new plan for this
+// payment
 type PaymentCreateParamsPlanPlan struct {
-	/*
-	   The application fee amount collected by the platform from this connected
-	   account. Provided as a number in dollars (e.g., 5.00 for $5.00). Must be less
-	   than the total payment amount. Only valid for connected accounts with a parent
-	   company.
-	*/
+	// The application fee amount collected by the platform from this connected
+	// account. Provided as a number in dollars (e.g., 5.00 for $5.00). Must be less
+	// than the total payment amount. Only valid for connected accounts with a parent
+	// company.
 	ApplicationFeeAmount Opt[float64] `json:"application_fee_amount,omitzero"`
 
-	/*
-	   The interval in days at which the plan charges (renewal plans). For example, 30
-	   for monthly billing.
-	*/
+	// The interval in days at which the plan charges (renewal plans). For example, 30
+	// for monthly billing.
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
 	// The respective currency identifier for the plan.
@@ -780,22 +730,16 @@ type PaymentCreateParamsPlanPlan struct {
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The number of days until the membership expires and revokes access (expiration
-	   plans). For example, 365 for one year.
-	*/
+	// The number of days until the membership expires and revokes access (expiration
+	// plans). For example, 365 for one year.
 	ExpirationDays Opt[int64] `json:"expiration_days,omitzero"`
 
-	/*
-	   Whether to force the creation of a new plan even if one with the same attributes
-	   already exists.
-	*/
+	// Whether to force the creation of a new plan even if one with the same attributes
+	// already exists.
 	ForceCreateNewPlan Opt[bool] `json:"force_create_new_plan,omitzero"`
 
-	/*
-	   An additional amount charged upon first purchase. Provided as a number in the
-	   specified currency. Eg: 10.43 for $10.43 USD.
-	*/
+	// An additional amount charged upon first purchase. Provided as a number in the
+	// specified currency. Eg: 10.43 for $10.43 USD.
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// A personal description or notes section for the business.
@@ -804,19 +748,15 @@ type PaymentCreateParamsPlanPlan struct {
 	// Indicates if the plan is a one time payment or recurring.
 	PlanType Opt[PlanTypes] `json:"plan_type,omitzero"`
 
-	/*
-	   Pass this object to create a new product for this plan. We will use the product
-	   external identifier to find or create an existing product.
-	*/
+	// Pass this object to create a new product for this plan. We will use the product
+	// external identifier to find or create an existing product.
 	Product Opt[PaymentCreateParamsPlanPlanProduct] `json:"product,omitzero"`
 
 	// The product the plan is related to. Either this or product is required.
 	ProductID Opt[string] `json:"product_id,omitzero"`
 
-	/*
-	   The amount the customer is charged every billing period. Provided as a number in
-	   the specified currency. Eg: 10.43 for $10.43 USD.
-	*/
+	// The amount the customer is charged every billing period. Provided as a number in
+	// the specified currency. Eg: 10.43 for $10.43 USD.
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
 	// The title of the plan. This will be visible on the product page to customers.
@@ -829,30 +769,24 @@ type PaymentCreateParamsPlanPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-/*
-PaymentCreateParamsPlanPlanProduct: Pass this object to create a new product for
-this plan. We will use the product external identifier to find or create an
-existing product.
-*/
+// PaymentCreateParamsPlanPlanProduct: Pass this object to create a new product for
+// this plan. We will use the product external identifier to find or create an
+// existing product.
 type PaymentCreateParamsPlanPlanProduct struct {
 	// Whether or not to collect shipping information at checkout from the customer.
 	CollectShippingAddress Opt[bool] `json:"collect_shipping_address,omitzero"`
 
-	/*
-	   The custom statement descriptor for the product i.e. WHOP*SPORTS, must be
-	   between 5 and 22 characters, contain at least one letter, and not contain any of
-	   the following characters: <, >, \, ', "
-	*/
+	// The custom statement descriptor for the product i.e. WHOP*SPORTS, must be
+	// between 5 and 22 characters, contain at least one letter, and not contain any of
+	// the following characters: <, >, \, ', "
 	CustomStatementDescriptor Opt[string] `json:"custom_statement_descriptor,omitzero"`
 
 	// A written description of the product.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   A unique ID used to find or create a product. When provided during creation, we
-	   will look for an existing product with this external identifier — if found, it
-	   will be updated; otherwise, a new product will be created.
-	*/
+	// A unique ID used to find or create a product. When provided during creation, we
+	// will look for an existing product with this external identifier — if found, it
+	// will be updated; otherwise, a new product will be created.
 	ExternalIdentifier string `json:"external_identifier"`
 
 	// The percentage of the revenue that goes to the global affiliate program.
@@ -880,10 +814,8 @@ type PaymentCreateParamsPlanPlanProduct struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-/*
-PaymentDisputesItem is a dispute is a chargeback or payment challenge filed
-against a company, including evidence and response status.
-*/
+// PaymentDisputesItem is a dispute is a chargeback or payment challenge filed
+// against a company, including evidence and response status.
 type PaymentDisputesItem struct {
 	// The disputed amount in the specified currency, formatted as a decimal.
 	Amount float64 `json:"amount"`
@@ -891,34 +823,26 @@ type PaymentDisputesItem struct {
 	// The three-letter ISO currency code for the disputed amount.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   Whether the dispute evidence can still be edited and submitted. Returns true
-	   only when the dispute status requires a response.
-	*/
+	// Whether the dispute evidence can still be edited and submitted. Returns true
+	// only when the dispute status requires a response.
 	Editable *bool `json:"editable"`
 
 	// The unique identifier for the dispute.
 	ID string `json:"id"`
 
-	/*
-	   The deadline by which dispute evidence must be submitted. Null if no response
-	   deadline is set.
-	*/
+	// The deadline by which dispute evidence must be submitted. Null if no response
+	// deadline is set.
 	NeedsResponseBy *time.Time `json:"needs_response_by"`
 
-	/*
-	   Additional freeform notes submitted by the company as part of the dispute
-	   evidence.
-	*/
+	// Additional freeform notes submitted by the company as part of the dispute
+	// evidence.
 	Notes *string `json:"notes"`
 
 	// A human-readable reason for the dispute.
 	Reason *string `json:"reason"`
 
-	/*
-	   The current status of the dispute lifecycle, such as needs_response,
-	   under_review, won, or lost.
-	*/
+	// The current status of the dispute lifecycle, such as needs_response,
+	// under_review, won, or lost.
 	Status DisputeStatuses `json:"status"`
 }
 
@@ -965,32 +889,24 @@ type PaymentListFeesPageDataItem struct {
 }
 
 type PaymentListFeesParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -1012,10 +928,8 @@ func (p PaymentListFeesParams) query() url.Values {
 	return q
 }
 
-/*
-PaymentListItem is a payment represents a completed or attempted charge.
-Payments track the amount, status, currency, and payment method used.
-*/
+// PaymentListItem is a payment represents a completed or attempted charge.
+// Payments track the amount, status, currency, and payment method used.
 type PaymentListItem struct {
 	// How much the payment is for after fees
 	AmountAfterFees float64 `json:"amount_after_fees"`
@@ -1029,28 +943,20 @@ type PaymentListItem struct {
 	// The address of the user who made the payment.
 	BillingAddress *PaymentListItemBillingAddress `json:"billing_address"`
 
-	/*
-	   The machine-readable reason this charge was created, such as initial
-	   subscription purchase, renewal cycle, or one-time payment.
-	*/
+	// The machine-readable reason this charge was created, such as initial
+	// subscription purchase, renewal cycle, or one-time payment.
 	BillingReason *BillingReasons `json:"billing_reason"`
 
-	/*
-	   Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
-	   Present only when the payment method type is 'card'.
-	*/
+	// Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
+	// Present only when the payment method type is 'card'.
 	CardBrand *CardBrands `json:"card_brand"`
 
-	/*
-	   The last four digits of the card used to make this payment. Null if the payment
-	   was not made with a card.
-	*/
+	// The last four digits of the card used to make this payment. Null if the payment
+	// was not made with a card.
 	CardLast4 *string `json:"card_last4"`
 
-	/*
-	   The ID of the checkout session/configuration that produced this payment, if any.
-	   Use this to map payments back to the checkout configuration that created them.
-	*/
+	// The ID of the checkout session/configuration that produced this payment, if any.
+	// Use this to map payments back to the checkout configuration that created them.
 	CheckoutConfigurationID *string `json:"checkout_configuration_id"`
 
 	// The company for the payment.
@@ -1080,31 +986,23 @@ type PaymentListItem struct {
 	// The membership attached to this payment.
 	Membership *PaymentListItemMembership `json:"membership"`
 
-	/*
-	   The custom metadata stored on this payment. This will be copied over to the
-	   checkout configuration for which this payment was made
-	*/
+	// The custom metadata stored on this payment. This will be copied over to the
+	// checkout configuration for which this payment was made
 	Metadata map[string]any `json:"metadata"`
 
 	// The time of the next schedule payment retry.
 	NextPaymentAttempt *time.Time `json:"next_payment_attempt"`
 
-	/*
-	   The time at which this payment was successfully collected. Null if the payment
-	   has not yet succeeded. As an ISO 8601 timestamp.
-	*/
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
 	PaidAt *time.Time `json:"paid_at"`
 
-	/*
-	   The tokenized payment method reference used for this payment. Null if no token
-	   was used.
-	*/
+	// The tokenized payment method reference used for this payment. Null if no token
+	// was used.
 	PaymentMethod *PaymentListItemPaymentMethod `json:"payment_method"`
 
-	/*
-	   The type of payment instrument used for this payment (e.g., card, Cash App,
-	   iDEAL, Klarna, crypto). Null when the processor does not supply a type.
-	*/
+	// The type of payment instrument used for this payment (e.g., card, Cash App,
+	// iDEAL, Klarna, crypto). Null when the processor does not supply a type.
 	PaymentMethodType *PaymentMethodTypes `json:"payment_method_type"`
 
 	// The number of failed payment attempts for the payment.
@@ -1119,10 +1017,8 @@ type PaymentListItem struct {
 	// The promo code used for this payment.
 	PromoCode *PaymentListItemPromoCode `json:"promo_code"`
 
-	/*
-	   True only for payments that are `paid`, have not been fully refunded, and were
-	   processed by a payment processor that allows refunds.
-	*/
+	// True only for payments that are `paid`, have not been fully refunded, and were
+	// processed by a payment processor that allows refunds.
 	Refundable bool `json:"refundable"`
 
 	// The payment refund amount(if applicable).
@@ -1131,24 +1027,18 @@ type PaymentListItem struct {
 	// When the payment was refunded (if applicable).
 	RefundedAt *time.Time `json:"refunded_at"`
 
-	/*
-	   True when the payment status is `open` and its membership is in one of the
-	   retry-eligible states (`active`, `trialing`, `completed`, or `past_due`);
-	   otherwise false. Used to decide if Whop can attempt the charge again.
-	*/
+	// True when the payment status is `open` and its membership is in one of the
+	// retry-eligible states (`active`, `trialing`, `completed`, or `past_due`);
+	// otherwise false. Used to decide if Whop can attempt the charge again.
 	Retryable bool `json:"retryable"`
 
-	/*
-	   The currency in which the creator receives payouts and fees are charged (e.g.,
-	   'usd', 'eur'). For multi-currency payments this differs from the payment
-	   currency.
-	*/
+	// The currency in which the creator receives payouts and fees are charged (e.g.,
+	// 'usd', 'eur'). For multi-currency payments this differs from the payment
+	// currency.
 	SettlementCurrency string `json:"settlement_currency"`
 
-	/*
-	   The current lifecycle state of this payment (e.g., 'draft', 'open', 'paid',
-	   'void').
-	*/
+	// The current lifecycle state of this payment (e.g., 'draft', 'open', 'paid',
+	// 'void').
 	Status *ReceiptStatus `json:"status"`
 
 	// The friendly status of the payment.
@@ -1160,10 +1050,8 @@ type PaymentListItem struct {
 	// The calculated amount of the sales/VAT tax (if applicable).
 	TaxAmount *float64 `json:"tax_amount"`
 
-	/*
-	   The type of tax inclusivity applied to the payment, for determining whether the
-	   tax is included in the final price, or paid on top.
-	*/
+	// The type of tax inclusivity applied to the payment, for determining whether the
+	// tax is included in the final price, or paid on top.
 	TaxBehavior *ReceiptTaxBehaviors `json:"tax_behavior"`
 
 	// The total to show to the creator (excluding buyer fees).
@@ -1178,10 +1066,8 @@ type PaymentListItem struct {
 	// The user that made this payment.
 	User *PaymentListItemUser `json:"user"`
 
-	/*
-	   True when the payment is tied to a membership in `past_due`, the payment status
-	   is `open`, and the processor allows voiding payments; otherwise false.
-	*/
+	// True when the payment is tied to a membership in `past_due`, the payment status
+	// is `open`, and the processor allows voiding payments; otherwise false.
 	Voidable bool `json:"voidable"`
 }
 
@@ -1260,10 +1146,8 @@ type PaymentListItemMembership struct {
 	Status MembershipStatus `json:"status"`
 }
 
-/*
-PaymentListItemPaymentMethod is the tokenized payment method reference used for
-this payment. Null if no token was used.
-*/
+// PaymentListItemPaymentMethod is the tokenized payment method reference used for
+// this payment. Null if no token was used.
 type PaymentListItemPaymentMethod struct {
 	// The card data associated with the payment method, if its a debit or credit card.
 	Card *PaymentListItemPaymentMethodCard `json:"card"`
@@ -1278,24 +1162,18 @@ type PaymentListItemPaymentMethod struct {
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
-/*
-PaymentListItemPaymentMethodCard is the card data associated with the payment
-method, if its a debit or credit card.
-*/
+// PaymentListItemPaymentMethodCard is the card data associated with the payment
+// method, if its a debit or credit card.
 type PaymentListItemPaymentMethodCard struct {
-	/*
-	   The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	   determined.
-	*/
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
 	Brand *CardBrands `json:"brand"`
 
 	// The two-digit expiration month of the card (1-12). Null if not available.
 	ExpMonth *int64 `json:"exp_month"`
 
-	/*
-	   The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	   available.
-	*/
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
 	ExpYear *int64 `json:"exp_year"`
 
 	// The last four digits of the card number. Null if not available.
@@ -1316,26 +1194,20 @@ type PaymentListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The URL slug used in the product's public link (e.g., 'my-product' in
-	   whop.com/company/my-product).
-	*/
+	// The URL slug used in the product's public link (e.g., 'my-product' in
+	// whop.com/company/my-product).
 	Route string `json:"route"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
 // PaymentListItemPromoCode is the promo code used for this payment.
 type PaymentListItemPromoCode struct {
-	/*
-	   The discount amount. Interpretation depends on promo_type: if 'percentage', this
-	   is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
-	   off (e.g., 10.00 means $10.00 off).
-	*/
+	// The discount amount. Interpretation depends on promo_type: if 'percentage', this
+	// is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
+	// off (e.g., 10.00 means $10.00 off).
 	AmountOff float64 `json:"amount_off"`
 
 	// The monetary currency of the promo code.
@@ -1356,10 +1228,8 @@ type PaymentListItemPromoCode struct {
 
 // PaymentListItemUser is the user that made this payment.
 type PaymentListItemUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -1382,139 +1252,101 @@ type PaymentListPage struct {
 }
 
 type PaymentListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter payments by their billing reason.
-
-	   Sent as the query parameter "billing_reasons".
-	*/
+	// Filter payments by their billing reason.
+	//
+	// Sent as the query parameter "billing_reasons".
 	BillingReasons Opt[[]BillingReasons] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list payments for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list payments for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return payments created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return payments created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return payments created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return payments created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Filter payments by their currency code.
-
-	   Sent as the query parameter "currencies".
-	*/
+	// Filter payments by their currency code.
+	//
+	// Sent as the query parameter "currencies".
 	Currencies Opt[[]Currencies] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Whether to include payments with a zero amount.
-
-	   Sent as the query parameter "include_free".
-	*/
+	// Whether to include payments with a zero amount.
+	//
+	// Sent as the query parameter "include_free".
 	IncludeFree Opt[bool] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The field to order results by, such as creation date.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to order results by, such as creation date.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[ReceiptV2Order] `json:"-"`
 
-	/*
-	   Filter payments to only those associated with these specific plan identifiers.
-
-	   Sent as the query parameter "plan_ids".
-	*/
+	// Filter payments to only those associated with these specific plan identifiers.
+	//
+	// Sent as the query parameter "plan_ids".
 	PlanIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter payments to only those associated with these specific product
-	   identifiers.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter payments to only those associated with these specific product
+	// identifiers.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Search payments by user ID, membership ID, user email, name, or username. Email
-	   filtering requires the member:email:read permission.
-
-	   Sent as the query parameter "query".
-	*/
+	// Search payments by user ID, membership ID, user email, name, or username. Email
+	// filtering requires the member:email:read permission.
+	//
+	// Sent as the query parameter "query".
 	Query Opt[string] `json:"-"`
 
-	/*
-	   Filter payments by their current status.
-
-	   Sent as the query parameter "statuses".
-	*/
+	// Filter payments by their current status.
+	//
+	// Sent as the query parameter "statuses".
 	Statuses Opt[[]ReceiptStatus] `json:"-"`
 
-	/*
-	   Filter payments by their current substatus for more granular filtering.
-
-	   Sent as the query parameter "substatuses".
-	*/
+	// Filter payments by their current substatus for more granular filtering.
+	//
+	// Sent as the query parameter "substatuses".
 	Substatuses Opt[[]FriendlyReceiptStatus] `json:"-"`
 
-	/*
-	   Only return payments last updated after this timestamp.
-
-	   Sent as the query parameter "updated_after".
-	*/
+	// Only return payments last updated after this timestamp.
+	//
+	// Sent as the query parameter "updated_after".
 	UpdatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return payments last updated before this timestamp.
-
-	   Sent as the query parameter "updated_before".
-	*/
+	// Only return payments last updated before this timestamp.
+	//
+	// Sent as the query parameter "updated_before".
 	UpdatedBefore Opt[time.Time] `json:"-"`
 }
 
@@ -1599,10 +1431,8 @@ type PaymentMembership struct {
 	Status MembershipStatus `json:"status"`
 }
 
-/*
-PaymentPaymentMethod is the tokenized payment method reference used for this
-payment. Null if no token was used.
-*/
+// PaymentPaymentMethod is the tokenized payment method reference used for this
+// payment. Null if no token was used.
 type PaymentPaymentMethod struct {
 	// The card data associated with the payment method, if its a debit or credit card.
 	Card *PaymentPaymentMethodCard `json:"card"`
@@ -1617,24 +1447,18 @@ type PaymentPaymentMethod struct {
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
-/*
-PaymentPaymentMethodCard is the card data associated with the payment method, if
-its a debit or credit card.
-*/
+// PaymentPaymentMethodCard is the card data associated with the payment method, if
+// its a debit or credit card.
 type PaymentPaymentMethodCard struct {
-	/*
-	   The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	   determined.
-	*/
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
 	Brand *CardBrands `json:"brand"`
 
 	// The two-digit expiration month of the card (1-12). Null if not available.
 	ExpMonth *int64 `json:"exp_month"`
 
-	/*
-	   The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	   available.
-	*/
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
 	ExpYear *int64 `json:"exp_year"`
 
 	// The last four digits of the card number. Null if not available.
@@ -1655,26 +1479,20 @@ type PaymentProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The URL slug used in the product's public link (e.g., 'my-product' in
-	   whop.com/company/my-product).
-	*/
+	// The URL slug used in the product's public link (e.g., 'my-product' in
+	// whop.com/company/my-product).
 	Route string `json:"route"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
 // PaymentPromoCode is the promo code used for this payment.
 type PaymentPromoCode struct {
-	/*
-	   The discount amount. Interpretation depends on promo_type: if 'percentage', this
-	   is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
-	   off (e.g., 10.00 means $10.00 off).
-	*/
+	// The discount amount. Interpretation depends on promo_type: if 'percentage', this
+	// is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
+	// off (e.g., 10.00 means $10.00 off).
 	AmountOff float64 `json:"amount_off"`
 
 	// The monetary currency of the promo code.
@@ -1695,18 +1513,14 @@ type PaymentPromoCode struct {
 
 // PaymentRefundParams: Parameters for RefundPayment
 type PaymentRefundParams struct {
-	/*
-	   The amount to refund. For multi-currency payments, this is in the charge
-	   currency (what the buyer paid). For single-currency, this is in the payment
-	   currency. If omitted, the full payment amount is refunded.
-	*/
+	// The amount to refund. For multi-currency payments, this is in the charge
+	// currency (what the buyer paid). For single-currency, this is in the payment
+	// currency. If omitted, the full payment amount is refunded.
 	PartialAmount Opt[float64] `json:"partial_amount,omitzero"`
 }
 
-/*
-PaymentResolutionsItem is a resolution center case is a dispute or support case
-between a user and a company, tracking the issue, status, and outcome.
-*/
+// PaymentResolutionsItem is a resolution center case is a dispute or support case
+// between a user and a company, tracking the issue, status, and outcome.
 type PaymentResolutionsItem struct {
 	// Whether the customer has filed an appeal after the initial resolution decision.
 	CustomerAppealed bool `json:"customer_appealed"`
@@ -1714,10 +1528,8 @@ type PaymentResolutionsItem struct {
 	// The list of actions currently available to the customer.
 	CustomerResponseActions []ResolutionCenterCaseCustomerResponses `json:"customer_response_actions"`
 
-	/*
-	   The deadline by which the next response is required. Null if no deadline is
-	   currently active. As an ISO 8601 timestamp.
-	*/
+	// The deadline by which the next response is required. Null if no deadline is
+	// currently active. As an ISO 8601 timestamp.
 	DueDate *time.Time `json:"due_date"`
 
 	// The unique identifier for the resolution.
@@ -1732,26 +1544,20 @@ type PaymentResolutionsItem struct {
 	// The list of actions currently available to the merchant.
 	MerchantResponseActions []ResolutionCenterCaseMerchantResponses `json:"merchant_response_actions"`
 
-	/*
-	   The list of actions currently available to the Whop platform for moderating this
-	   resolution.
-	*/
+	// The list of actions currently available to the Whop platform for moderating this
+	// resolution.
 	PlatformResponseActions []ResolutionCenterCasePlatformResponses `json:"platform_response_actions"`
 
-	/*
-	   The current status of the resolution case, indicating which party needs to
-	   respond or if the case is closed.
-	*/
+	// The current status of the resolution case, indicating which party needs to
+	// respond or if the case is closed.
 	Status ResolutionCenterCaseStatuses `json:"status"`
 }
 
-/*
-PaymentTransactionStatuses is the different statuses a payment transaction can
-be in.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PaymentTransactionStatuses is the different statuses a payment transaction can
+// be in.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PaymentTransactionStatuses string
 
 // Values of PaymentTransactionStatuses known to this version of the client.
@@ -1778,12 +1584,10 @@ func (p PaymentTransactionStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-PaymentTransactionTypes is the different types of payment transactions.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PaymentTransactionTypes is the different types of payment transactions.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PaymentTransactionTypes string
 
 // Values of PaymentTransactionTypes known to this version of the client.
@@ -1813,10 +1617,8 @@ func (p PaymentTransactionTypes) IsKnown() bool {
 
 // PaymentUser is the user that made this payment.
 type PaymentUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -1829,12 +1631,10 @@ type PaymentUser struct {
 	Username string `json:"username"`
 }
 
-/*
-ReceiptV2Order is the order to sort the results by.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ReceiptV2Order is the order to sort the results by.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ReceiptV2Order string
 
 // Values of ReceiptV2Order known to this version of the client.
@@ -1853,12 +1653,10 @@ func (r ReceiptV2Order) IsKnown() bool {
 	return false
 }
 
-/*
-SpecificFeeOrigins is the origin of the specific fee
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// SpecificFeeOrigins is the origin of the specific fee
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type SpecificFeeOrigins string
 
 // Values of SpecificFeeOrigins known to this version of the client.

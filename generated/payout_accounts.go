@@ -17,24 +17,21 @@ func newPayoutAccountService(t *transport) *PayoutAccountService {
 	return &PayoutAccountService{t: t}
 }
 
-/*
-Retrieve is the "Retrieve payout account" operation.
-
-Retrieves the details of an existing payout account.
-
-Required permissions:
-  - `payout:account:read`
-
-GET /payout_accounts/{id}
-
-Required scopes: payout:account:read.
-*/
+// Retrieve is the "Retrieve payout account" operation.
+//
+// Retrieves the details of an existing payout account.
+//
+// Required permissions:
+//
+//   - `payout:account:read`
+//
+//     GET /payout_accounts/{id}
 func (s *PayoutAccountService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*PayoutAccount, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "payoutAccounts.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payout_accounts/" + pathParam(id),
+		Options:   opts,
 	}
 	var out PayoutAccount
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -66,10 +63,8 @@ type PayoutAccount struct {
 	// The business representative's phone
 	Phone *string `json:"phone"`
 
-	/*
-	   The granular calculated status of the payout account reflecting its current KYC
-	   and withdrawal readiness state.
-	*/
+	// The granular calculated status of the payout account reflecting its current KYC
+	// and withdrawal readiness state.
 	Status *PayoutAccountCalculatedStatuses `json:"status"`
 }
 
@@ -94,15 +89,11 @@ type PayoutAccountAddress struct {
 	State *string `json:"state"`
 }
 
-/*
-PayoutAccountBusinessRepresentative is the business representative for this
-payout account
-*/
+// PayoutAccountBusinessRepresentative is the business representative for this
+// payout account
 type PayoutAccountBusinessRepresentative struct {
-	/*
-	   The date of birth of the business representative in ISO 8601 format
-	   (YYYY-MM-DD).
-	*/
+	// The date of birth of the business representative in ISO 8601 format
+	// (YYYY-MM-DD).
 	DateOfBirth *string `json:"date_of_birth"`
 
 	// The first name of the business representative.
@@ -115,24 +106,18 @@ type PayoutAccountBusinessRepresentative struct {
 	MiddleName *string `json:"middle_name"`
 }
 
-/*
-PayoutAccountLatestVerification is the latest verification for the connected
-account.
-*/
+// PayoutAccountLatestVerification is the latest verification for the connected
+// account.
 type PayoutAccountLatestVerification struct {
 	// The numeric id of the verification record.
 	ID string `json:"id"`
 
-	/*
-	   The most recent error code returned during verification. Null if no error has
-	   occurred.
-	*/
+	// The most recent error code returned during verification. Null if no error has
+	// occurred.
 	LastErrorCode *VerificationErrorCodes `json:"last_error_code"`
 
-	/*
-	   A human-readable explanation of the most recent verification error. Null if no
-	   error has occurred.
-	*/
+	// A human-readable explanation of the most recent verification error. Null if no
+	// error has occurred.
 	LastErrorReason *string `json:"last_error_reason"`
 
 	// The current status of this verification session.

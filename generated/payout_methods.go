@@ -20,28 +20,25 @@ func newPayoutMethodService(t *transport) *PayoutMethodService {
 	return &PayoutMethodService{t: t}
 }
 
-/*
-List is the "List payout methods" operation.
-
-Returns a list of active payout methods configured for a company, ordered by
-most recently created.
-
-Required permissions:
-  - `payout:destination:read`
-
-GET /payout_methods
-
-Required scopes: payout:destination:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List payout methods" operation.
+//
+// Returns a list of active payout methods configured for a company, ordered by
+// most recently created.
+//
+// Required permissions:
+//
+//   - `payout:destination:read`
+//
+//     GET /payout_methods
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PayoutMethodService) List(ctx context.Context, params PayoutMethodListParams, opts ...RequestOption) (*PayoutMethodListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "payoutMethods.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payout_methods",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out PayoutMethodListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,11 +47,9 @@ func (s *PayoutMethodService) List(ctx context.Context, params PayoutMethodListP
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *PayoutMethodService) ListAutoPaging(ctx context.Context, params PayoutMethodListParams, opts ...RequestOption) iter.Seq2[PayoutMethodListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PayoutMethodListItem, string, bool, error) {
 		if after != "" {
@@ -72,24 +67,21 @@ func (s *PayoutMethodService) ListAutoPaging(ctx context.Context, params PayoutM
 	})
 }
 
-/*
-Retrieve is the "Retrieve payout method" operation.
-
-Retrieves the details of an existing payout method.
-
-Required permissions:
-  - `payout:destination:read`
-
-GET /payout_methods/{id}
-
-Required scopes: payout:destination:read.
-*/
+// Retrieve is the "Retrieve payout method" operation.
+//
+// Retrieves the details of an existing payout method.
+//
+// Required permissions:
+//
+//   - `payout:destination:read`
+//
+//     GET /payout_methods/{id}
 func (s *PayoutMethodService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*PayoutMethod, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "payoutMethods.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/payout_methods/" + pathParam(id),
+		Options:   opts,
 	}
 	var out PayoutMethod
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -98,12 +90,10 @@ func (s *PayoutMethodService) Retrieve(ctx context.Context, id string, opts ...R
 	return &out, nil
 }
 
-/*
-PayoutDestinationCategory is the category of a payout destination.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PayoutDestinationCategory is the category of a payout destination.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PayoutDestinationCategory string
 
 // Values of PayoutDestinationCategory known to this version of the client.
@@ -125,73 +115,53 @@ func (p PayoutDestinationCategory) IsKnown() bool {
 	return false
 }
 
-/*
-PayoutMethod is a configured payout destination where a user receives earned
-funds, such as a bank account or digital wallet.
-*/
+// PayoutMethod is a configured payout destination where a user receives earned
+// funds, such as a bank account or digital wallet.
 type PayoutMethod struct {
-	/*
-	   A masked identifier for the payout destination, such as the last four digits of
-	   a bank account or an email address. Null if no reference is available.
-	*/
+	// A masked identifier for the payout destination, such as the last four digits of
+	// a bank account or an email address. Null if no reference is available.
 	AccountReference *string `json:"account_reference"`
 
-	/*
-	   The company associated with this payout destination. Null if not linked to a
-	   specific company.
-	*/
+	// The company associated with this payout destination. Null if not linked to a
+	// specific company.
 	Company *PayoutMethodCompany `json:"company"`
 
 	// The datetime the payout token was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The three-letter ISO currency code that payouts are delivered in for this
-	   destination.
-	*/
+	// The three-letter ISO currency code that payouts are delivered in for this
+	// destination.
 	Currency string `json:"currency"`
 
-	/*
-	   The payout destination configuration linked to this token. Null if not yet
-	   configured.
-	*/
+	// The payout destination configuration linked to this token. Null if not yet
+	// configured.
 	Destination *PayoutMethodDestination `json:"destination"`
 
 	// The unique identifier for the payout token.
 	ID string `json:"id"`
 
-	/*
-	   The name of the bank or financial institution receiving payouts. Null if not
-	   applicable or not provided.
-	*/
+	// The name of the bank or financial institution receiving payouts. Null if not
+	// applicable or not provided.
 	InstitutionName *string `json:"institution_name"`
 
-	/*
-	   Whether this is the default payout destination for the associated payout
-	   account.
-	*/
+	// Whether this is the default payout destination for the associated payout
+	// account.
 	IsDefault bool `json:"is_default"`
 
-	/*
-	   A user-defined label to help identify this payout destination. Not sent to the
-	   provider. Null if no nickname has been set.
-	*/
+	// A user-defined label to help identify this payout destination. Not sent to the
+	// provider. Null if no nickname has been set.
 	Nickname *string `json:"nickname"`
 }
 
-/*
-PayoutMethodCompany is the company associated with this payout destination. Null
-if not linked to a specific company.
-*/
+// PayoutMethodCompany is the company associated with this payout destination. Null
+// if not linked to a specific company.
 type PayoutMethodCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
 }
 
-/*
-PayoutMethodDestination is the payout destination configuration linked to this
-token. Null if not yet configured.
-*/
+// PayoutMethodDestination is the payout destination configuration linked to this
+// token. Null if not yet configured.
 type PayoutMethodDestination struct {
 	// The category of the payout destination
 	Category PayoutDestinationCategory `json:"category"`
@@ -203,73 +173,53 @@ type PayoutMethodDestination struct {
 	Name string `json:"name"`
 }
 
-/*
-PayoutMethodListItem is a configured payout destination where a user receives
-earned funds, such as a bank account or digital wallet.
-*/
+// PayoutMethodListItem is a configured payout destination where a user receives
+// earned funds, such as a bank account or digital wallet.
 type PayoutMethodListItem struct {
-	/*
-	   A masked identifier for the payout destination, such as the last four digits of
-	   a bank account or an email address. Null if no reference is available.
-	*/
+	// A masked identifier for the payout destination, such as the last four digits of
+	// a bank account or an email address. Null if no reference is available.
 	AccountReference *string `json:"account_reference"`
 
-	/*
-	   The company associated with this payout destination. Null if not linked to a
-	   specific company.
-	*/
+	// The company associated with this payout destination. Null if not linked to a
+	// specific company.
 	Company *PayoutMethodListItemCompany `json:"company"`
 
 	// The datetime the payout token was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The three-letter ISO currency code that payouts are delivered in for this
-	   destination.
-	*/
+	// The three-letter ISO currency code that payouts are delivered in for this
+	// destination.
 	Currency string `json:"currency"`
 
-	/*
-	   The payout destination configuration linked to this token. Null if not yet
-	   configured.
-	*/
+	// The payout destination configuration linked to this token. Null if not yet
+	// configured.
 	Destination *PayoutMethodListItemDestination `json:"destination"`
 
 	// The unique identifier for the payout token.
 	ID string `json:"id"`
 
-	/*
-	   The name of the bank or financial institution receiving payouts. Null if not
-	   applicable or not provided.
-	*/
+	// The name of the bank or financial institution receiving payouts. Null if not
+	// applicable or not provided.
 	InstitutionName *string `json:"institution_name"`
 
-	/*
-	   Whether this is the default payout destination for the associated payout
-	   account.
-	*/
+	// Whether this is the default payout destination for the associated payout
+	// account.
 	IsDefault bool `json:"is_default"`
 
-	/*
-	   A user-defined label to help identify this payout destination. Not sent to the
-	   provider. Null if no nickname has been set.
-	*/
+	// A user-defined label to help identify this payout destination. Not sent to the
+	// provider. Null if no nickname has been set.
 	Nickname *string `json:"nickname"`
 }
 
-/*
-PayoutMethodListItemCompany is the company associated with this payout
-destination. Null if not linked to a specific company.
-*/
+// PayoutMethodListItemCompany is the company associated with this payout
+// destination. Null if not linked to a specific company.
 type PayoutMethodListItemCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
 }
 
-/*
-PayoutMethodListItemDestination is the payout destination configuration linked
-to this token. Null if not yet configured.
-*/
+// PayoutMethodListItemDestination is the payout destination configuration linked
+// to this token. Null if not yet configured.
 type PayoutMethodListItemDestination struct {
 	// The category of the payout destination
 	Category PayoutDestinationCategory `json:"category"`
@@ -291,39 +241,29 @@ type PayoutMethodListPage struct {
 }
 
 type PayoutMethodListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list payout methods for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list payout methods for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 

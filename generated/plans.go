@@ -20,28 +20,27 @@ func newPlanService(t *transport) *PlanService {
 	return &PlanService{t: t}
 }
 
-/*
-Create is the "Create plan" operation.
-
-Create a new pricing plan for a product. The plan defines the billing interval,
-price, and availability for customers.
-
-Required permissions:
-  - `plan:create`
-  - `access_pass:basic:read`
-  - `plan:basic:read`
-
-POST /plans
-
-Required scopes: plan:create, access_pass:basic:read, plan:basic:read.
-*/
+// Create is the "Create plan" operation.
+//
+// Create a new pricing plan for a product. The plan defines the billing interval,
+// price, and availability for customers.
+//
+// Required permissions:
+//
+//   - `plan:create`
+//
+//   - `access_pass:basic:read`
+//
+//   - `plan:basic:read`
+//
+//     POST /plans
 func (s *PlanService) Create(ctx context.Context, params PlanCreateParams, opts ...RequestOption) (*Plan, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "plans.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/plans",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Plan
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,53 +49,47 @@ func (s *PlanService) Create(ctx context.Context, params PlanCreateParams, opts 
 	return &out, nil
 }
 
-/*
-Delete is the "Delete plan" operation.
-
-Permanently delete a plan from a product. Existing memberships on this plan will
-not be affected.
-
-Required permissions:
-  - `plan:delete`
-
-DELETE /plans/{id}
-
-Required scopes: plan:delete.
-*/
+// Delete is the "Delete plan" operation.
+//
+// Permanently delete a plan from a product. Existing memberships on this plan will
+// not be affected.
+//
+// Required permissions:
+//
+//   - `plan:delete`
+//
+//     DELETE /plans/{id}
 func (s *PlanService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "plans.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/plans/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List plans" operation.
-
-Returns a paginated list of plans belonging to a company, with optional
-filtering by visibility, type, release method, and product.
-
-Required permissions:
-  - `plan:basic:read`
-
-GET /plans
-
-Required scopes: plan:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List plans" operation.
+//
+// Returns a paginated list of plans belonging to a company, with optional
+// filtering by visibility, type, release method, and product.
+//
+// Required permissions:
+//
+//   - `plan:basic:read`
+//
+//     GET /plans
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PlanService) List(ctx context.Context, params PlanListParams, opts ...RequestOption) (*PlanListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "plans.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/plans",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out PlanListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -105,11 +98,9 @@ func (s *PlanService) List(ctx context.Context, params PlanListParams, opts ...R
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *PlanService) ListAutoPaging(ctx context.Context, params PlanListParams, opts ...RequestOption) iter.Seq2[PlanListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PlanListItem, string, bool, error) {
 		if after != "" {
@@ -127,24 +118,21 @@ func (s *PlanService) ListAutoPaging(ctx context.Context, params PlanListParams,
 	})
 }
 
-/*
-Retrieve is the "Retrieve plan" operation.
-
-Retrieves the details of an existing plan.
-
-Required permissions:
-  - `plan:basic:read`
-
-GET /plans/{id}
-
-Required scopes: plan:basic:read.
-*/
+// Retrieve is the "Retrieve plan" operation.
+//
+// Retrieves the details of an existing plan.
+//
+// Required permissions:
+//
+//   - `plan:basic:read`
+//
+//     GET /plans/{id}
 func (s *PlanService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Plan, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "plans.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/plans/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Plan
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -153,28 +141,27 @@ func (s *PlanService) Retrieve(ctx context.Context, id string, opts ...RequestOp
 	return &out, nil
 }
 
-/*
-Update is the "Update plan" operation.
-
-Update a plan's pricing, billing interval, visibility, stock, and other
-settings.
-
-Required permissions:
-  - `plan:update`
-  - `access_pass:basic:read`
-  - `plan:basic:read`
-
-PATCH /plans/{id}
-
-Required scopes: plan:update, access_pass:basic:read, plan:basic:read.
-*/
+// Update is the "Update plan" operation.
+//
+// Update a plan's pricing, billing interval, visibility, stock, and other
+// settings.
+//
+// Required permissions:
+//
+//   - `plan:update`
+//
+//   - `access_pass:basic:read`
+//
+//   - `plan:basic:read`
+//
+//     PATCH /plans/{id}
 func (s *PlanService) Update(ctx context.Context, id string, params PlanUpdateParams, opts ...RequestOption) (*Plan, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "plans.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/plans/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Plan
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -183,178 +170,124 @@ func (s *PlanService) Update(ctx context.Context, id string, params PlanUpdatePa
 	return &out, nil
 }
 
-/*
-Plan is a plan defines pricing and billing terms for a checkout. Plans can
-optionally belong to a product, where they represent different pricing options
-such as one-time payments, recurring subscriptions, or free trials.
-*/
+// Plan is a plan defines pricing and billing terms for a checkout. Plans can
+// optionally belong to a product, where they represent different pricing options
+// such as one-time payments, recurring subscriptions, or free trials.
 type Plan struct {
-	/*
-	   Whether the creator has turned on adaptive pricing for this plan. Raw setting
-	   — does not check processor compatibility or feature flags.
-	*/
+	// Whether the creator has turned on adaptive pricing for this plan. Raw setting
+	// — does not check processor compatibility or feature flags.
 	AdaptivePricingEnabled bool `json:"adaptive_pricing_enabled"`
 
-	/*
-	   The number of days between each recurring charge. Null for one-time plans. For
-	   example, 30 for monthly or 365 for annual billing.
-	*/
+	// The number of days between each recurring charge. Null for one-time plans. For
+	// example, 30 for monthly or 365 for annual billing.
 	BillingPeriod *int64 `json:"billing_period"`
 
-	/*
-	   Whether tax is collected on purchases of this plan, based on the company's tax
-	   configuration.
-	*/
+	// Whether tax is collected on purchases of this plan, based on the company's tax
+	// configuration.
 	CollectTax bool `json:"collect_tax"`
 
-	/*
-	   The company that sells this plan. Null for standalone invoice plans not linked
-	   to a company.
-	*/
+	// The company that sells this plan. Null for standalone invoice plans not linked
+	// to a company.
 	Company *PlanCompany `json:"company"`
 
 	// The datetime the plan was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
-	   amounts on the plan are denominated in this currency.
-	*/
+	// The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
+	// amounts on the plan are denominated in this currency.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   Custom input fields displayed on the checkout form that collect additional
-	   information from the buyer.
-	*/
+	// Custom input fields displayed on the checkout form that collect additional
+	// information from the buyer.
 	CustomFields []PlanCustomFieldsItem `json:"custom_fields"`
 
-	/*
-	   A text description of the plan visible to customers. Maximum 1000 characters.
-	   Null if no description is set.
-	*/
+	// A text description of the plan visible to customers. Maximum 1000 characters.
+	// Null if no description is set.
 	Description *string `json:"description"`
 
-	/*
-	   The number of days until the membership expires (for expiration-based plans).
-	   For example, 365 for a one-year access pass.
-	*/
+	// The number of days until the membership expires (for expiration-based plans).
+	// For example, 365 for a one-year access pass.
 	ExpirationDays *int64 `json:"expiration_days"`
 
 	// The unique identifier for the plan.
 	ID string `json:"id"`
 
-	/*
-	   The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
-	   For one-time plans, this is the full price. For renewal plans, this is charged
-	   on top of the first renewal_price.
-	*/
+	// The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
+	// For one-time plans, this is the full price. For renewal plans, this is charged
+	// on top of the first renewal_price.
 	InitialPrice float64 `json:"initial_price"`
 
-	/*
-	   Private notes visible only to the company owner and team members. Not shown to
-	   customers. Null if no notes have been added.
-	*/
+	// Private notes visible only to the company owner and team members. Not shown to
+	// customers. Null if no notes have been added.
 	InternalNotes *string `json:"internal_notes"`
 
-	/*
-	   The invoice this plan was generated for. Null if the plan was not created for a
-	   specific invoice.
-	*/
+	// The invoice this plan was generated for. Null if the plan was not created for a
+	// specific invoice.
 	Invoice *PlanInvoice `json:"invoice"`
 
-	/*
-	   The number of users who currently hold an active membership through this plan.
-	   Only visible to authorized team members.
-	*/
+	// The number of users who currently hold an active membership through this plan.
+	// Only visible to authorized team members.
 	MemberCount *int64 `json:"member_count"`
 
-	/*
-	   The explicit payment method configuration specifying which payment methods are
-	   enabled or disabled for this plan. Null if the plan uses default settings.
-	*/
+	// The explicit payment method configuration specifying which payment methods are
+	// enabled or disabled for this plan. Null if the plan uses default settings.
 	PaymentMethodConfiguration *PlanPaymentMethodConfiguration `json:"payment_method_configuration"`
 
-	/*
-	   The billing model for this plan: 'renewal' for recurring subscriptions or
-	   'one_time' for single payments.
-	*/
+	// The billing model for this plan: 'renewal' for recurring subscriptions or
+	// 'one_time' for single payments.
 	PlanType PlanTypes `json:"plan_type"`
 
-	/*
-	   The product that this plan belongs to. Null for standalone one-off purchases not
-	   linked to a product.
-	*/
+	// The product that this plan belongs to. Null for standalone one-off purchases not
+	// linked to a product.
 	Product *PlanProduct `json:"product"`
 
-	/*
-	   The full URL where customers can purchase this plan directly, bypassing the
-	   product page.
-	*/
+	// The full URL where customers can purchase this plan directly, bypassing the
+	// product page.
 	PurchaseURL string `json:"purchase_url"`
 
-	/*
-	   The method used to sell this plan: 'buy_now' for immediate purchase or
-	   'waitlist' for waitlist-based access.
-	*/
+	// The method used to sell this plan: 'buy_now' for immediate purchase or
+	// 'waitlist' for waitlist-based access.
 	ReleaseMethod ReleaseMethod `json:"release_method"`
 
-	/*
-	   The recurring price charged every billing_period in the plan's base_currency
-	   (e.g., 9.99 for $9.99/period). Zero for one-time plans.
-	*/
+	// The recurring price charged every billing_period in the plan's base_currency
+	// (e.g., 9.99 for $9.99/period). Zero for one-time plans.
 	RenewalPrice float64 `json:"renewal_price"`
 
-	/*
-	   The total number of installment payments required before the subscription
-	   pauses. Null if split pay is not configured. Must be greater than 1.
-	*/
+	// The total number of installment payments required before the subscription
+	// pauses. Null if split pay is not configured. Must be greater than 1.
 	SplitPayRequiredPayments *int64 `json:"split_pay_required_payments"`
 
-	/*
-	   The number of units available for purchase. Only visible to authorized team
-	   members. Null if the requester lacks permission.
-	*/
+	// The number of units available for purchase. Only visible to authorized team
+	// members. Null if the requester lacks permission.
 	Stock *int64 `json:"stock"`
 
-	/*
-	   How tax is handled for this plan: 'inclusive' (tax included in price),
-	   'exclusive' (tax added at checkout), or 'unspecified' (tax not configured).
-	*/
+	// How tax is handled for this plan: 'inclusive' (tax included in price),
+	// 'exclusive' (tax added at checkout), or 'unspecified' (tax not configured).
 	TaxType TaxTypes `json:"tax_type"`
 
-	/*
-	   The display name of the plan shown to customers on the product page and at
-	   checkout. Maximum 30 characters. Null if no title has been set.
-	*/
+	// The display name of the plan shown to customers on the product page and at
+	// checkout. Maximum 30 characters. Null if no title has been set.
 	Title *string `json:"title"`
 
-	/*
-	   The number of free trial days before the first charge on a renewal plan. Null if
-	   no trial is configured or the current user has already used a trial for this
-	   plan.
-	*/
+	// The number of free trial days before the first charge on a renewal plan. Null if
+	// no trial is configured or the current user has already used a trial for this
+	// plan.
 	TrialPeriodDays *int64 `json:"trial_period_days"`
 
-	/*
-	   When true, the plan has unlimited stock (stock field is ignored). When false,
-	   purchases are limited by the stock field.
-	*/
+	// When true, the plan has unlimited stock (stock field is ignored). When false,
+	// purchases are limited by the stock field.
 	UnlimitedStock bool `json:"unlimited_stock"`
 
 	// The datetime the plan was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
 
-	/*
-	   Controls whether the plan is visible to customers. When set to 'hidden', the
-	   plan is only accessible via direct link.
-	*/
+	// Controls whether the plan is visible to customers. When set to 'hidden', the
+	// plan is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
 }
 
-/*
-PlanCompany is the company that sells this plan. Null for standalone invoice
-plans not linked to a company.
-*/
+// PlanCompany is the company that sells this plan. Null for standalone invoice
+// plans not linked to a company.
 type PlanCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -368,16 +301,12 @@ type PlanCreateParams struct {
 	// Whether this plan accepts local currency payments via adaptive pricing.
 	AdaptivePricingEnabled Opt[bool] `json:"adaptive_pricing_enabled,omitzero"`
 
-	/*
-	   The number of days between recurring charges. For example, 30 for monthly or 365
-	   for yearly.
-	*/
+	// The number of days between recurring charges. For example, 30 for monthly or 365
+	// for yearly.
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
-	/*
-	   Checkout styling overrides for this plan. Pass null to inherit from the company
-	   default.
-	*/
+	// Checkout styling overrides for this plan. Pass null to inherit from the company
+	// default.
 	CheckoutStyling Opt[PlanCreateParamsCheckoutStyling] `json:"checkout_styling,omitzero"`
 
 	// The unique identifier of the company to create this plan for.
@@ -392,20 +321,16 @@ type PlanCreateParams struct {
 	// A text description of the plan displayed to customers on the product page.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The number of days until the membership expires and access is revoked. Used for
-	   expiration-based plans.
-	*/
+	// The number of days until the membership expires and access is revoked. Used for
+	// expiration-based plans.
 	ExpirationDays Opt[int64] `json:"expiration_days,omitzero"`
 
 	// An image displayed on the product page to represent this plan.
 	Image Opt[PlanCreateParamsImage] `json:"image,omitzero"`
 
-	/*
-	   The amount charged on the first purchase. For one-time plans, this is the full
-	   price. For recurring plans, this is an additional charge on top of the renewal
-	   price. Provided in the plan's currency (e.g., 10.43 for $10.43).
-	*/
+	// The amount charged on the first purchase. For one-time plans, this is the full
+	// price. For recurring plans, this is an additional charge on top of the renewal
+	// price. Provided in the plan's currency (e.g., 10.43 for $10.43).
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// Private notes visible only to the business owner. Not shown to customers.
@@ -417,10 +342,8 @@ type PlanCreateParams struct {
 	// Override the default tax classification for this specific plan.
 	OverrideTaxType Opt[TaxTypes] `json:"override_tax_type,omitzero"`
 
-	/*
-	   Explicit payment method configuration for the plan. When not provided, the
-	   company's defaults apply.
-	*/
+	// Explicit payment method configuration for the plan. When not provided, the
+	// company's defaults apply.
 	PaymentMethodConfiguration Opt[PlanCreateParamsPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// The billing type of the plan, such as one_time or recurring.
@@ -432,19 +355,15 @@ type PlanCreateParams struct {
 	// The method used to sell this plan (e.g., buy_now, waitlist, application).
 	ReleaseMethod Opt[ReleaseMethod] `json:"release_method,omitzero"`
 
-	/*
-	   The amount charged each billing period for recurring plans. Provided in the
-	   plan's currency (e.g., 10.43 for $10.43).
-	*/
+	// The amount charged each billing period for recurring plans. Provided in the
+	// plan's currency (e.g., 10.43 for $10.43).
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
 	// The number of installment payments required before the subscription pauses.
 	SplitPayRequiredPayments Opt[int64] `json:"split_pay_required_payments,omitzero"`
 
-	/*
-	   The maximum number of units available for purchase. Ignored when unlimited_stock
-	   is true.
-	*/
+	// The maximum number of units available for purchase. Ignored when unlimited_stock
+	// is true.
 	Stock Opt[int64] `json:"stock,omitzero"`
 
 	// The display name of the plan shown to customers on the product page.
@@ -453,25 +372,19 @@ type PlanCreateParams struct {
 	// The number of free trial days before the first charge on a recurring plan.
 	TrialPeriodDays Opt[int64] `json:"trial_period_days,omitzero"`
 
-	/*
-	   Whether the plan has unlimited stock. When true, the stock field is ignored.
-	   Defaults to true.
-	*/
+	// Whether the plan has unlimited stock. When true, the stock field is ignored.
+	// Defaults to true.
 	UnlimitedStock Opt[bool] `json:"unlimited_stock,omitzero"`
 
 	// Whether the plan is visible to customers or hidden from public view.
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-/*
-PlanCreateParamsCheckoutStyling: Checkout styling overrides for this plan. Pass
-null to inherit from the company default.
-*/
+// PlanCreateParamsCheckoutStyling: Checkout styling overrides for this plan. Pass
+// null to inherit from the company default.
 type PlanCreateParamsCheckoutStyling struct {
-	/*
-	   A hex color code for the checkout page background, applied to the order summary
-	   panel (e.g. #F4F4F5).
-	*/
+	// A hex color code for the checkout page background, applied to the order summary
+	// panel (e.g. #F4F4F5).
 	BackgroundColor Opt[string] `json:"background_color,omitzero"`
 
 	// The border style for buttons and inputs.
@@ -508,47 +421,35 @@ func (p PlanCreateParamsCustomFieldsItem) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 
-/*
-PlanCreateParamsImage is an image displayed on the product page to represent
-this plan.
-*/
+// PlanCreateParamsImage is an image displayed on the product page to represent
+// this plan.
 type PlanCreateParamsImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-PlanCreateParamsPaymentMethodConfiguration: Explicit payment method
-configuration for the plan. When not provided, the company's defaults apply.
-*/
+// PlanCreateParamsPaymentMethodConfiguration: Explicit payment method
+// configuration for the plan. When not provided, the company's defaults apply.
 type PlanCreateParamsPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-PlanCustomFieldsItem is an object representing a custom field for a plan.
-
-When encoded, "field_type" is always "text"; the encoder writes it.
-*/
+// PlanCustomFieldsItem is an object representing a custom field for a plan.
+//
+// When encoded, "field_type" is always "text"; the encoder writes it.
 type PlanCustomFieldsItem struct {
 	// The unique identifier for the custom field.
 	ID string `json:"id"`
@@ -572,169 +473,119 @@ func (p PlanCustomFieldsItem) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 
-/*
-PlanInvoice is the invoice this plan was generated for. Null if the plan was not
-created for a specific invoice.
-*/
+// PlanInvoice is the invoice this plan was generated for. Null if the plan was not
+// created for a specific invoice.
 type PlanInvoice struct {
 	// The unique identifier for the invoice.
 	ID string `json:"id"`
 }
 
-/*
-PlanListItem is a plan defines pricing and billing terms for a checkout. Plans
-can optionally belong to a product, where they represent different pricing
-options such as one-time payments, recurring subscriptions, or free trials.
-*/
+// PlanListItem is a plan defines pricing and billing terms for a checkout. Plans
+// can optionally belong to a product, where they represent different pricing
+// options such as one-time payments, recurring subscriptions, or free trials.
 type PlanListItem struct {
-	/*
-	   Whether the creator has turned on adaptive pricing for this plan. Raw setting
-	   — does not check processor compatibility or feature flags.
-	*/
+	// Whether the creator has turned on adaptive pricing for this plan. Raw setting
+	// — does not check processor compatibility or feature flags.
 	AdaptivePricingEnabled bool `json:"adaptive_pricing_enabled"`
 
-	/*
-	   The number of days between each recurring charge. Null for one-time plans. For
-	   example, 30 for monthly or 365 for annual billing.
-	*/
+	// The number of days between each recurring charge. Null for one-time plans. For
+	// example, 30 for monthly or 365 for annual billing.
 	BillingPeriod *int64 `json:"billing_period"`
 
-	/*
-	   The company that sells this plan. Null for standalone invoice plans not linked
-	   to a company.
-	*/
+	// The company that sells this plan. Null for standalone invoice plans not linked
+	// to a company.
 	Company *PlanListItemCompany `json:"company"`
 
 	// The datetime the plan was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
-	   amounts on the plan are denominated in this currency.
-	*/
+	// The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary
+	// amounts on the plan are denominated in this currency.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   A text description of the plan visible to customers. Maximum 1000 characters.
-	   Null if no description is set.
-	*/
+	// A text description of the plan visible to customers. Maximum 1000 characters.
+	// Null if no description is set.
 	Description *string `json:"description"`
 
-	/*
-	   The number of days until the membership expires (for expiration-based plans).
-	   For example, 365 for a one-year access pass.
-	*/
+	// The number of days until the membership expires (for expiration-based plans).
+	// For example, 365 for a one-year access pass.
 	ExpirationDays *int64 `json:"expiration_days"`
 
 	// The unique identifier for the plan.
 	ID string `json:"id"`
 
-	/*
-	   The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
-	   For one-time plans, this is the full price. For renewal plans, this is charged
-	   on top of the first renewal_price.
-	*/
+	// The initial purchase price in the plan's base_currency (e.g., 49.99 for $49.99).
+	// For one-time plans, this is the full price. For renewal plans, this is charged
+	// on top of the first renewal_price.
 	InitialPrice float64 `json:"initial_price"`
 
-	/*
-	   Private notes visible only to the company owner and team members. Not shown to
-	   customers. Null if no notes have been added.
-	*/
+	// Private notes visible only to the company owner and team members. Not shown to
+	// customers. Null if no notes have been added.
 	InternalNotes *string `json:"internal_notes"`
 
-	/*
-	   The invoice this plan was generated for. Null if the plan was not created for a
-	   specific invoice.
-	*/
+	// The invoice this plan was generated for. Null if the plan was not created for a
+	// specific invoice.
 	Invoice *PlanListItemInvoice `json:"invoice"`
 
-	/*
-	   The number of users who currently hold an active membership through this plan.
-	   Only visible to authorized team members.
-	*/
+	// The number of users who currently hold an active membership through this plan.
+	// Only visible to authorized team members.
 	MemberCount *int64 `json:"member_count"`
 
-	/*
-	   The explicit payment method configuration specifying which payment methods are
-	   enabled or disabled for this plan. Null if the plan uses default settings.
-	*/
+	// The explicit payment method configuration specifying which payment methods are
+	// enabled or disabled for this plan. Null if the plan uses default settings.
 	PaymentMethodConfiguration *PlanListItemPaymentMethodConfiguration `json:"payment_method_configuration"`
 
-	/*
-	   The billing model for this plan: 'renewal' for recurring subscriptions or
-	   'one_time' for single payments.
-	*/
+	// The billing model for this plan: 'renewal' for recurring subscriptions or
+	// 'one_time' for single payments.
 	PlanType PlanTypes `json:"plan_type"`
 
-	/*
-	   The product that this plan belongs to. Null for standalone one-off purchases not
-	   linked to a product.
-	*/
+	// The product that this plan belongs to. Null for standalone one-off purchases not
+	// linked to a product.
 	Product *PlanListItemProduct `json:"product"`
 
-	/*
-	   The full URL where customers can purchase this plan directly, bypassing the
-	   product page.
-	*/
+	// The full URL where customers can purchase this plan directly, bypassing the
+	// product page.
 	PurchaseURL string `json:"purchase_url"`
 
-	/*
-	   The method used to sell this plan: 'buy_now' for immediate purchase or
-	   'waitlist' for waitlist-based access.
-	*/
+	// The method used to sell this plan: 'buy_now' for immediate purchase or
+	// 'waitlist' for waitlist-based access.
 	ReleaseMethod ReleaseMethod `json:"release_method"`
 
-	/*
-	   The recurring price charged every billing_period in the plan's base_currency
-	   (e.g., 9.99 for $9.99/period). Zero for one-time plans.
-	*/
+	// The recurring price charged every billing_period in the plan's base_currency
+	// (e.g., 9.99 for $9.99/period). Zero for one-time plans.
 	RenewalPrice float64 `json:"renewal_price"`
 
-	/*
-	   The total number of installment payments required before the subscription
-	   pauses. Null if split pay is not configured. Must be greater than 1.
-	*/
+	// The total number of installment payments required before the subscription
+	// pauses. Null if split pay is not configured. Must be greater than 1.
 	SplitPayRequiredPayments *int64 `json:"split_pay_required_payments"`
 
-	/*
-	   The number of units available for purchase. Only visible to authorized team
-	   members. Null if the requester lacks permission.
-	*/
+	// The number of units available for purchase. Only visible to authorized team
+	// members. Null if the requester lacks permission.
 	Stock *int64 `json:"stock"`
 
-	/*
-	   The display name of the plan shown to customers on the product page and at
-	   checkout. Maximum 30 characters. Null if no title has been set.
-	*/
+	// The display name of the plan shown to customers on the product page and at
+	// checkout. Maximum 30 characters. Null if no title has been set.
 	Title *string `json:"title"`
 
-	/*
-	   The number of free trial days before the first charge on a renewal plan. Null if
-	   no trial is configured or the current user has already used a trial for this
-	   plan.
-	*/
+	// The number of free trial days before the first charge on a renewal plan. Null if
+	// no trial is configured or the current user has already used a trial for this
+	// plan.
 	TrialPeriodDays *int64 `json:"trial_period_days"`
 
-	/*
-	   When true, the plan has unlimited stock (stock field is ignored). When false,
-	   purchases are limited by the stock field.
-	*/
+	// When true, the plan has unlimited stock (stock field is ignored). When false,
+	// purchases are limited by the stock field.
 	UnlimitedStock bool `json:"unlimited_stock"`
 
 	// The datetime the plan was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
 
-	/*
-	   Controls whether the plan is visible to customers. When set to 'hidden', the
-	   plan is only accessible via direct link.
-	*/
+	// Controls whether the plan is visible to customers. When set to 'hidden', the
+	// plan is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
 }
 
-/*
-PlanListItemCompany is the company that sells this plan. Null for standalone
-invoice plans not linked to a company.
-*/
+// PlanListItemCompany is the company that sells this plan. Null for standalone
+// invoice plans not linked to a company.
 type PlanListItemCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -743,55 +594,41 @@ type PlanListItemCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-PlanListItemInvoice is the invoice this plan was generated for. Null if the plan
-was not created for a specific invoice.
-*/
+// PlanListItemInvoice is the invoice this plan was generated for. Null if the plan
+// was not created for a specific invoice.
 type PlanListItemInvoice struct {
 	// The unique identifier for the invoice.
 	ID string `json:"id"`
 }
 
-/*
-PlanListItemPaymentMethodConfiguration is the explicit payment method
-configuration specifying which payment methods are enabled or disabled for this
-plan. Null if the plan uses default settings.
-*/
+// PlanListItemPaymentMethodConfiguration is the explicit payment method
+// configuration specifying which payment methods are enabled or disabled for this
+// plan. Null if the plan uses default settings.
 type PlanListItemPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults bool `json:"include_platform_defaults"`
 }
 
-/*
-PlanListItemProduct is the product that this plan belongs to. Null for
-standalone one-off purchases not linked to a product.
-*/
+// PlanListItemProduct is the product that this plan belongs to. Null for
+// standalone one-off purchases not linked to a product.
 type PlanListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
@@ -805,95 +642,69 @@ type PlanListPage struct {
 }
 
 type PlanListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list plans for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list plans for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return plans created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return plans created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return plans created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return plans created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The field to sort results by. Defaults to created_at.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to sort results by. Defaults to created_at.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[PlansOrder] `json:"-"`
 
-	/*
-	   Filter to only plans matching these billing types.
-
-	   Sent as the query parameter "plan_types".
-	*/
+	// Filter to only plans matching these billing types.
+	//
+	// Sent as the query parameter "plan_types".
 	PlanTypes Opt[[]PlanTypes] `json:"-"`
 
-	/*
-	   Filter to only plans belonging to these product identifiers.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter to only plans belonging to these product identifiers.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter to only plans matching these release methods.
-
-	   Sent as the query parameter "release_methods".
-	*/
+	// Filter to only plans matching these release methods.
+	//
+	// Sent as the query parameter "release_methods".
 	ReleaseMethods Opt[[]ReleaseMethod] `json:"-"`
 
-	/*
-	   Filter to only plans matching these visibility states.
-
-	   Sent as the query parameter "visibilities".
-	*/
+	// Filter to only plans matching these visibility states.
+	//
+	// Sent as the query parameter "visibilities".
 	Visibilities Opt[[]VisibilityFilter] `json:"-"`
 }
 
@@ -940,46 +751,34 @@ func (p PlanListParams) query() url.Values {
 	return q
 }
 
-/*
-PlanPaymentMethodConfiguration is the explicit payment method configuration
-specifying which payment methods are enabled or disabled for this plan. Null if
-the plan uses default settings.
-*/
+// PlanPaymentMethodConfiguration is the explicit payment method configuration
+// specifying which payment methods are enabled or disabled for this plan. Null if
+// the plan uses default settings.
 type PlanPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults bool `json:"include_platform_defaults"`
 }
 
-/*
-PlanProduct is the product that this plan belongs to. Null for standalone
-one-off purchases not linked to a product.
-*/
+// PlanProduct is the product that this plan belongs to. Null for standalone
+// one-off purchases not linked to a product.
 type PlanProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
@@ -988,16 +787,12 @@ type PlanUpdateParams struct {
 	// Whether this plan accepts local currency payments via adaptive pricing.
 	AdaptivePricingEnabled Opt[bool] `json:"adaptive_pricing_enabled,omitzero"`
 
-	/*
-	   The number of days between recurring charges. For example, 30 for monthly or 365
-	   for yearly.
-	*/
+	// The number of days between recurring charges. For example, 30 for monthly or 365
+	// for yearly.
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
-	/*
-	   Checkout styling overrides for this plan. Pass null to remove all overrides and
-	   inherit from the company default.
-	*/
+	// Checkout styling overrides for this plan. Pass null to remove all overrides and
+	// inherit from the company default.
 	CheckoutStyling Opt[PlanUpdateParamsCheckoutStyling] `json:"checkout_styling,omitzero"`
 
 	// The three-letter ISO currency code for the plan's pricing.
@@ -1009,19 +804,15 @@ type PlanUpdateParams struct {
 	// A text description of the plan displayed to customers on the product page.
 	Description Opt[string] `json:"description,omitzero"`
 
-	/*
-	   The number of days until the membership expires and access is revoked. For
-	   example, 365 for one-year access.
-	*/
+	// The number of days until the membership expires and access is revoked. For
+	// example, 365 for one-year access.
 	ExpirationDays Opt[int64] `json:"expiration_days,omitzero"`
 
 	// An image displayed on the product page to represent this plan.
 	Image Opt[PlanUpdateParamsImage] `json:"image,omitzero"`
 
-	/*
-	   The amount charged on the first purchase. Provided in the plan's currency (e.g.,
-	   10.43 for $10.43).
-	*/
+	// The amount charged on the first purchase. Provided in the plan's currency (e.g.,
+	// 10.43 for $10.43).
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// Private notes visible only to the business owner. Not shown to customers.
@@ -1036,34 +827,24 @@ type PlanUpdateParams struct {
 	// Override the default tax classification for this specific plan.
 	OverrideTaxType Opt[TaxTypes] `json:"override_tax_type,omitzero"`
 
-	/*
-	   Explicit payment method configuration for the plan. Sending null removes any
-	   custom configuration.
-	*/
+	// Explicit payment method configuration for the plan. Sending null removes any
+	// custom configuration.
 	PaymentMethodConfiguration Opt[PlanUpdateParamsPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
-	/*
-	   The amount charged each billing period for recurring plans. Provided in the
-	   plan's currency (e.g., 10.43 for $10.43).
-	*/
+	// The amount charged each billing period for recurring plans. Provided in the
+	// plan's currency (e.g., 10.43 for $10.43).
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
-	/*
-	   The maximum number of units available for purchase. Ignored when unlimited_stock
-	   is true.
-	*/
+	// The maximum number of units available for purchase. Ignored when unlimited_stock
+	// is true.
 	Stock Opt[int64] `json:"stock,omitzero"`
 
-	/*
-	   A comparison price displayed with a strikethrough for the initial price.
-	   Provided in the plan's currency (e.g., 19.99 for $19.99).
-	*/
+	// A comparison price displayed with a strikethrough for the initial price.
+	// Provided in the plan's currency (e.g., 19.99 for $19.99).
 	StrikeThroughInitialPrice Opt[float64] `json:"strike_through_initial_price,omitzero"`
 
-	/*
-	   A comparison price displayed with a strikethrough for the renewal price.
-	   Provided in the plan's currency (e.g., 19.99 for $19.99).
-	*/
+	// A comparison price displayed with a strikethrough for the renewal price.
+	// Provided in the plan's currency (e.g., 19.99 for $19.99).
 	StrikeThroughRenewalPrice Opt[float64] `json:"strike_through_renewal_price,omitzero"`
 
 	// The display name of the plan shown to customers on the product page.
@@ -1079,15 +860,11 @@ type PlanUpdateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-/*
-PlanUpdateParamsCheckoutStyling: Checkout styling overrides for this plan. Pass
-null to remove all overrides and inherit from the company default.
-*/
+// PlanUpdateParamsCheckoutStyling: Checkout styling overrides for this plan. Pass
+// null to remove all overrides and inherit from the company default.
 type PlanUpdateParamsCheckoutStyling struct {
-	/*
-	   A hex color code for the checkout page background, applied to the order summary
-	   panel (e.g. #F4F4F5).
-	*/
+	// A hex color code for the checkout page background, applied to the order summary
+	// panel (e.g. #F4F4F5).
 	BackgroundColor Opt[string] `json:"background_color,omitzero"`
 
 	// The border style for buttons and inputs.
@@ -1124,48 +901,36 @@ func (p PlanUpdateParamsCustomFieldsItem) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 
-/*
-PlanUpdateParamsImage is an image displayed on the product page to represent
-this plan.
-*/
+// PlanUpdateParamsImage is an image displayed on the product page to represent
+// this plan.
 type PlanUpdateParamsImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-/*
-PlanUpdateParamsPaymentMethodConfiguration: Explicit payment method
-configuration for the plan. Sending null removes any custom configuration.
-*/
+// PlanUpdateParamsPaymentMethodConfiguration: Explicit payment method
+// configuration for the plan. Sending null removes any custom configuration.
 type PlanUpdateParamsPaymentMethodConfiguration struct {
-	/*
-	   An array of payment method identifiers that are explicitly disabled. Only
-	   applies if the include_platform_defaults is true.
-	*/
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
 	Disabled []PaymentMethodTypes `json:"disabled"`
 
-	/*
-	   An array of payment method identifiers that are explicitly enabled. This means
-	   these payment methods will be shown on checkout. Example use case is to only
-	   enable a specific payment method like cashapp, or extending the platform
-	   defaults with additional methods.
-	*/
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
 	Enabled []PaymentMethodTypes `json:"enabled"`
 
-	/*
-	   Whether Whop's platform default payment method enablement settings are included
-	   in this configuration. The full list of default payment methods can be found in
-	   the documentation at docs.whop.com/payments.
-	*/
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-/*
-PlansOrder is the ways a relation of Plans can be ordered
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PlansOrder is the ways a relation of Plans can be ordered
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PlansOrder string
 
 // Values of PlansOrder known to this version of the client.

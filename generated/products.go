@@ -20,27 +20,25 @@ func newProductService(t *transport) *ProductService {
 	return &ProductService{t: t}
 }
 
-/*
-Create is the "Create product" operation.
-
-Create a new product for a company. The product serves as the top-level
-container for plans and experiences.
-
-Required permissions:
-  - `access_pass:create`
-  - `access_pass:basic:read`
-
-POST /products
-
-Required scopes: access_pass:create, access_pass:basic:read.
-*/
+// Create is the "Create product" operation.
+//
+// Create a new product for a company. The product serves as the top-level
+// container for plans and experiences.
+//
+// Required permissions:
+//
+//   - `access_pass:create`
+//
+//   - `access_pass:basic:read`
+//
+//     POST /products
 func (s *ProductService) Create(ctx context.Context, params ProductCreateParams, opts ...RequestOption) (*Product, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "products.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/products",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Product
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,52 +47,46 @@ func (s *ProductService) Create(ctx context.Context, params ProductCreateParams,
 	return &out, nil
 }
 
-/*
-Delete is the "Delete product" operation.
-
-Permanently delete a product and remove it from the company's catalog.
-
-Required permissions:
-  - `access_pass:delete`
-
-DELETE /products/{id}
-
-Required scopes: access_pass:delete.
-*/
+// Delete is the "Delete product" operation.
+//
+// Permanently delete a product and remove it from the company's catalog.
+//
+// Required permissions:
+//
+//   - `access_pass:delete`
+//
+//     DELETE /products/{id}
 func (s *ProductService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "products.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/products/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List products" operation.
-
-Returns a paginated list of products belonging to a company, with optional
-filtering by type, visibility, and creation date.
-
-Required permissions:
-  - `access_pass:basic:read`
-
-GET /products
-
-Required scopes: access_pass:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List products" operation.
+//
+// Returns a paginated list of products belonging to a company, with optional
+// filtering by type, visibility, and creation date.
+//
+// Required permissions:
+//
+//   - `access_pass:basic:read`
+//
+//     GET /products
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ProductService) List(ctx context.Context, params ProductListParams, opts ...RequestOption) (*ProductListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "products.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/products",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ProductListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,11 +95,9 @@ func (s *ProductService) List(ctx context.Context, params ProductListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ProductService) ListAutoPaging(ctx context.Context, params ProductListParams, opts ...RequestOption) iter.Seq2[ProductListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ProductListItem, string, bool, error) {
 		if after != "" {
@@ -125,24 +115,21 @@ func (s *ProductService) ListAutoPaging(ctx context.Context, params ProductListP
 	})
 }
 
-/*
-Retrieve is the "Retrieve product" operation.
-
-Retrieves the details of an existing product.
-
-Required permissions:
-  - `access_pass:basic:read`
-
-GET /products/{id}
-
-Required scopes: access_pass:basic:read.
-*/
+// Retrieve is the "Retrieve product" operation.
+//
+// Retrieves the details of an existing product.
+//
+// Required permissions:
+//
+//   - `access_pass:basic:read`
+//
+//     GET /products/{id}
 func (s *ProductService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Product, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "products.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/products/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Product
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -151,26 +138,24 @@ func (s *ProductService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Update is the "Update product" operation.
-
-Update a product's title, description, visibility, and other settings.
-
-Required permissions:
-  - `access_pass:update`
-  - `access_pass:basic:read`
-
-PATCH /products/{id}
-
-Required scopes: access_pass:update, access_pass:basic:read.
-*/
+// Update is the "Update product" operation.
+//
+// Update a product's title, description, visibility, and other settings.
+//
+// Required permissions:
+//
+//   - `access_pass:update`
+//
+//   - `access_pass:basic:read`
+//
+//     PATCH /products/{id}
 func (s *ProductService) Update(ctx context.Context, id string, params ProductUpdateParams, opts ...RequestOption) (*Product, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "products.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/products/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Product
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -179,12 +164,10 @@ func (s *ProductService) Update(ctx context.Context, id string, params ProductUp
 	return &out, nil
 }
 
-/*
-AccessPassOrder is the ways a relation of AccessPasses can be ordered
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AccessPassOrder is the ways a relation of AccessPasses can be ordered
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AccessPassOrder string
 
 // Values of AccessPassOrder known to this version of the client.
@@ -204,13 +187,11 @@ func (a AccessPassOrder) IsKnown() bool {
 	return false
 }
 
-/*
-AccessPassTypes is the different types an product can be. Only use 'regular'.
-The rest are for internal use
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AccessPassTypes is the different types an product can be. Only use 'regular'.
+// The rest are for internal use
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AccessPassTypes string
 
 // Values of AccessPassTypes known to this version of the client.
@@ -230,12 +211,10 @@ func (a AccessPassTypes) IsKnown() bool {
 	return false
 }
 
-/*
-CustomCtas is the different types of custom CTAs that can be selected.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CustomCtas is the different types of custom CTAs that can be selected.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CustomCtas string
 
 // Values of CustomCtas known to this version of the client.
@@ -264,10 +243,8 @@ func (c CustomCtas) IsKnown() bool {
 	return false
 }
 
-/*
-Product is a product is a digital good or service sold on Whop. Products contain
-plans for pricing and experiences for content delivery.
-*/
+// Product is a product is a digital good or service sold on Whop. Products contain
+// plans for pricing and experiences for content delivery.
 type Product struct {
 	// The company this product belongs to.
 	Company ProductCompany `json:"company"`
@@ -275,51 +252,37 @@ type Product struct {
 	// The datetime the product was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The call-to-action button label displayed on the product's purchase page (e.g.,
-	   'join', 'buy', 'subscribe').
-	*/
+	// The call-to-action button label displayed on the product's purchase page (e.g.,
+	// 'join', 'buy', 'subscribe').
 	CustomCta CustomCtas `json:"custom_cta"`
 
-	/*
-	   An optional URL that the call-to-action button links to instead of the default
-	   checkout flow. Null if no custom URL is set.
-	*/
+	// An optional URL that the call-to-action button links to instead of the default
+	// checkout flow. Null if no custom URL is set.
 	CustomCtaURL *string `json:"custom_cta_url"`
 
-	/*
-	   A custom text label that appears on the customer's bank or credit card statement
-	   for purchases of this product. Maximum 22 characters, including the required
-	   prefix WHOP*.
-	*/
+	// A custom text label that appears on the customer's bank or credit card statement
+	// for purchases of this product. Maximum 22 characters, including the required
+	// prefix WHOP*.
 	CustomStatementDescriptor *string `json:"custom_statement_descriptor"`
 
-	/*
-	   A brief summary of what the product offers, displayed on product pages and
-	   search results.
-	*/
+	// A brief summary of what the product offers, displayed on product pages and
+	// search results.
 	Description *string `json:"description"`
 
-	/*
-	   A unique identifier used to create or update products via the API. When provided
-	   on product creation endpoints, an existing product with this identifier will be
-	   updated instead of creating a new one.
-	*/
+	// A unique identifier used to create or update products via the API. When provided
+	// on product creation endpoints, an existing product with this identifier will be
+	// updated instead of creating a new one.
 	ExternalIdentifier *string `json:"external_identifier"`
 
 	// The gallery images for this product, ordered by position.
 	GalleryImages []ProductGalleryImagesItem `json:"gallery_images"`
 
-	/*
-	   The commission rate (as a percentage) that affiliates earn on sales through the
-	   Whop marketplace global affiliate program. Null if the program is not active.
-	*/
+	// The commission rate (as a percentage) that affiliates earn on sales through the
+	// Whop marketplace global affiliate program. Null if the program is not active.
 	GlobalAffiliatePercentage *float64 `json:"global_affiliate_percentage"`
 
-	/*
-	   The enrollment status of this product in the Whop marketplace global affiliate
-	   program.
-	*/
+	// The enrollment status of this product in the Whop marketplace global affiliate
+	// program.
 	GlobalAffiliateStatus GlobalAffiliateStatuses `json:"global_affiliate_status"`
 
 	// A short marketing headline displayed prominently on the product's product page.
@@ -328,44 +291,34 @@ type Product struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The commission rate (as a percentage) that existing members earn when referring
-	   new customers through the member affiliate program. Null if the program is not
-	   active.
-	*/
+	// The commission rate (as a percentage) that existing members earn when referring
+	// new customers through the member affiliate program. Null if the program is not
+	// active.
 	MemberAffiliatePercentage *float64 `json:"member_affiliate_percentage"`
 
 	// The enrollment status of this product in the member affiliate program.
 	MemberAffiliateStatus GlobalAffiliateStatuses `json:"member_affiliate_status"`
 
-	/*
-	   The number of users who currently hold an active membership to this product.
-	   Returns 0 if the company has disabled public member counts.
-	*/
+	// The number of users who currently hold an active membership to this product.
+	// Returns 0 if the company has disabled public member counts.
 	MemberCount int64 `json:"member_count"`
 
 	// The user who owns the company that sells this product.
 	OwnerUser ProductOwnerUser `json:"owner_user"`
 
-	/*
-	   The tax classification code applied to purchases of this product for sales tax
-	   calculation. Null if no tax code is assigned.
-	*/
+	// The tax classification code applied to purchases of this product for sales tax
+	// calculation. Null if no tax code is assigned.
 	ProductTaxCode *ProductProductTaxCode `json:"product_tax_code"`
 
 	// The total number of published customer reviews for this product's company.
 	PublishedReviewsCount int64 `json:"published_reviews_count"`
 
-	/*
-	   The URL slug used in the product's public link (e.g., 'my-product' in
-	   whop.com/company/my-product).
-	*/
+	// The URL slug used in the product's public link (e.g., 'my-product' in
+	// whop.com/company/my-product).
 	Route string `json:"route"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 
 	// The datetime the product was last updated.
@@ -374,10 +327,8 @@ type Product struct {
 	// Whether this company has been verified by Whop's trust and safety team.
 	Verified bool `json:"verified"`
 
-	/*
-	   Controls whether the product is visible to customers. When set to 'hidden', the
-	   product is only accessible via direct link.
-	*/
+	// Controls whether the product is visible to customers. When set to 'hidden', the
+	// product is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
 }
 
@@ -401,23 +352,17 @@ type ProductCreateParams struct {
 	// The unique identifier of the company to create this product for.
 	CompanyID string `json:"company_id"`
 
-	/*
-	   The call-to-action button label displayed on the product's purchase page (e.g.,
-	   join, buy, subscribe).
-	*/
+	// The call-to-action button label displayed on the product's purchase page (e.g.,
+	// join, buy, subscribe).
 	CustomCta Opt[CustomCtas] `json:"custom_cta,omitzero"`
 
-	/*
-	   A URL that the call-to-action button links to instead of the default checkout
-	   flow.
-	*/
+	// A URL that the call-to-action button links to instead of the default checkout
+	// flow.
 	CustomCtaURL Opt[string] `json:"custom_cta_url,omitzero"`
 
-	/*
-	   A custom text label that appears on the customer's bank statement. Must be 5-22
-	   characters, contain at least one letter, and not contain <, >, \, ', or "
-	   characters.
-	*/
+	// A custom text label that appears on the customer's bank statement. Must be 5-22
+	// characters, contain at least one letter, and not contain <, >, \, ', or "
+	// characters.
 	CustomStatementDescriptor Opt[string] `json:"custom_statement_descriptor,omitzero"`
 
 	// A written description of the product displayed on its product page.
@@ -426,10 +371,8 @@ type ProductCreateParams struct {
 	// The unique identifiers of experiences to connect to this product.
 	ExperienceIDs Opt[[]string] `json:"experience_ids,omitzero"`
 
-	/*
-	   The commission rate as a percentage that affiliates earn through the global
-	   affiliate program.
-	*/
+	// The commission rate as a percentage that affiliates earn through the global
+	// affiliate program.
 	GlobalAffiliatePercentage Opt[float64] `json:"global_affiliate_percentage,omitzero"`
 
 	// The enrollment status of this product in the global affiliate program.
@@ -438,10 +381,8 @@ type ProductCreateParams struct {
 	// A short marketing headline displayed prominently on the product page.
 	Headline Opt[string] `json:"headline,omitzero"`
 
-	/*
-	   The commission rate as a percentage that members earn through the member
-	   affiliate program.
-	*/
+	// The commission rate as a percentage that members earn through the member
+	// affiliate program.
 	MemberAffiliatePercentage Opt[float64] `json:"member_affiliate_percentage,omitzero"`
 
 	// The enrollment status of this product in the member affiliate program.
@@ -459,26 +400,20 @@ type ProductCreateParams struct {
 	// The URL slug for the product's public link.
 	Route Opt[string] `json:"route,omitzero"`
 
-	/*
-	   Whether to send an automated welcome message via support chat when a user joins
-	   this product. Defaults to true.
-	*/
+	// Whether to send an automated welcome message via support chat when a user joins
+	// this product. Defaults to true.
 	SendWelcomeMessage Opt[bool] `json:"send_welcome_message,omitzero"`
 
 	// The display name of the product. Maximum 80 characters.
 	Title string `json:"title"`
 
-	/*
-	   Whether the product is visible to customers. When set to hidden, the product is
-	   only accessible via direct link.
-	*/
+	// Whether the product is visible to customers. When set to hidden, the product is
+	// only accessible via direct link.
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-/*
-ProductCreateParamsPlanOptions: Configuration for an automatically generated
-plan to attach to this product.
-*/
+// ProductCreateParamsPlanOptions: Configuration for an automatically generated
+// plan to attach to this product.
 type ProductCreateParamsPlanOptions struct {
 	// The respective currency identifier for the plan.
 	BaseCurrency Opt[Currencies] `json:"base_currency,omitzero"`
@@ -489,10 +424,8 @@ type ProductCreateParamsPlanOptions struct {
 	// An array of custom field objects.
 	CustomFields Opt[[]ProductCreateParamsPlanOptionsCustomFieldsItem] `json:"custom_fields,omitzero"`
 
-	/*
-	   An additional amount charged upon first purchase. Provided as a number in the
-	   specified currency. Eg: 10.43 for $10.43 USD.
-	*/
+	// An additional amount charged upon first purchase. Provided as a number in the
+	// specified currency. Eg: 10.43 for $10.43 USD.
 	InitialPrice Opt[float64] `json:"initial_price,omitzero"`
 
 	// Indicates if the plan is a one time payment or recurring.
@@ -501,10 +434,8 @@ type ProductCreateParamsPlanOptions struct {
 	// The method by which the plan is released to the public.
 	ReleaseMethod Opt[ReleaseMethod] `json:"release_method,omitzero"`
 
-	/*
-	   The amount the customer is charged every billing period. Provided as a number in
-	   the specified currency. Eg: 10.43 for $10.43 USD.
-	*/
+	// The amount the customer is charged every billing period. Provided as a number in
+	// the specified currency. Eg: 10.43 for $10.43 USD.
 	RenewalPrice Opt[float64] `json:"renewal_price,omitzero"`
 
 	// The visibility of the plan.
@@ -537,35 +468,27 @@ func (p ProductCreateParamsPlanOptionsCustomFieldsItem) MarshalJSON() ([]byte, e
 
 // ProductGalleryImagesItem: Represents an image attachment
 type ProductGalleryImagesItem struct {
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-/*
-ProductListItem is a product is a digital good or service sold on Whop. Products
-contain plans for pricing and experiences for content delivery.
-*/
+// ProductListItem is a product is a digital good or service sold on Whop. Products
+// contain plans for pricing and experiences for content delivery.
 type ProductListItem struct {
 	// The datetime the product was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   A unique identifier used to create or update products via the API. When provided
-	   on product creation endpoints, an existing product with this identifier will be
-	   updated instead of creating a new one.
-	*/
+	// A unique identifier used to create or update products via the API. When provided
+	// on product creation endpoints, an existing product with this identifier will be
+	// updated instead of creating a new one.
 	ExternalIdentifier *string `json:"external_identifier"`
 
 	// A short marketing headline displayed prominently on the product's product page.
@@ -574,25 +497,19 @@ type ProductListItem struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The number of users who currently hold an active membership to this product.
-	   Returns 0 if the company has disabled public member counts.
-	*/
+	// The number of users who currently hold an active membership to this product.
+	// Returns 0 if the company has disabled public member counts.
 	MemberCount int64 `json:"member_count"`
 
 	// The total number of published customer reviews for this product's company.
 	PublishedReviewsCount int64 `json:"published_reviews_count"`
 
-	/*
-	   The URL slug used in the product's public link (e.g., 'my-product' in
-	   whop.com/company/my-product).
-	*/
+	// The URL slug used in the product's public link (e.g., 'my-product' in
+	// whop.com/company/my-product).
 	Route string `json:"route"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 
 	// The datetime the product was last updated.
@@ -601,10 +518,8 @@ type ProductListItem struct {
 	// Whether this company has been verified by Whop's trust and safety team.
 	Verified bool `json:"verified"`
 
-	/*
-	   Controls whether the product is visible to customers. When set to 'hidden', the
-	   product is only accessible via direct link.
-	*/
+	// Controls whether the product is visible to customers. When set to 'hidden', the
+	// product is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
 }
 
@@ -618,81 +533,59 @@ type ProductListPage struct {
 }
 
 type ProductListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list products for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list products for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return products created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return products created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return products created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return products created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The field to sort results by. Defaults to created_at.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to sort results by. Defaults to created_at.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[AccessPassOrder] `json:"-"`
 
-	/*
-	   Filter to only products matching these type classifications.
-
-	   Sent as the query parameter "product_types".
-	*/
+	// Filter to only products matching these type classifications.
+	//
+	// Sent as the query parameter "product_types".
 	ProductTypes Opt[[]AccessPassTypes] `json:"-"`
 
-	/*
-	   Filter to only products matching these visibility states.
-
-	   Sent as the query parameter "visibilities".
-	*/
+	// Filter to only products matching these visibility states.
+	//
+	// Sent as the query parameter "visibilities".
 	Visibilities Opt[[]VisibilityFilter] `json:"-"`
 }
 
@@ -745,10 +638,8 @@ type ProductOwnerUser struct {
 	Username string `json:"username"`
 }
 
-/*
-ProductProductTaxCode is the tax classification code applied to purchases of
-this product for sales tax calculation. Null if no tax code is assigned.
-*/
+// ProductProductTaxCode is the tax classification code applied to purchases of
+// this product for sales tax calculation. Null if no tax code is assigned.
 type ProductProductTaxCode struct {
 	// The unique identifier for the product tax code.
 	ID string `json:"id"`
@@ -756,19 +647,15 @@ type ProductProductTaxCode struct {
 	// The human-readable name of this tax classification (e.g., 'Digital - SaaS').
 	Name string `json:"name"`
 
-	/*
-	   The broad product category this tax code covers (e.g., physical goods, digital
-	   services).
-	*/
+	// The broad product category this tax code covers (e.g., physical goods, digital
+	// services).
 	ProductType ProductTaxCodeProductTypes `json:"product_type"`
 }
 
-/*
-ProductTaxCodeProductTypes is the product_type of the ProductTaxCode
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ProductTaxCodeProductTypes is the product_type of the ProductTaxCode
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ProductTaxCodeProductTypes string
 
 // Values of ProductTaxCodeProductTypes known to this version of the client.
@@ -792,23 +679,17 @@ type ProductUpdateParams struct {
 	// Whether the checkout flow collects a shipping address from the customer.
 	CollectShippingAddress Opt[bool] `json:"collect_shipping_address,omitzero"`
 
-	/*
-	   The call-to-action button label displayed on the product's purchase page (e.g.,
-	   join, buy, subscribe).
-	*/
+	// The call-to-action button label displayed on the product's purchase page (e.g.,
+	// join, buy, subscribe).
 	CustomCta Opt[CustomCtas] `json:"custom_cta,omitzero"`
 
-	/*
-	   A URL that the call-to-action button links to instead of the default checkout
-	   flow.
-	*/
+	// A URL that the call-to-action button links to instead of the default checkout
+	// flow.
 	CustomCtaURL Opt[string] `json:"custom_cta_url,omitzero"`
 
-	/*
-	   A custom text label that appears on the customer's bank statement. Must be 5-22
-	   characters, contain at least one letter, and not contain <, >, \, ', or "
-	   characters.
-	*/
+	// A custom text label that appears on the customer's bank statement. Must be 5-22
+	// characters, contain at least one letter, and not contain <, >, \, ', or "
+	// characters.
 	CustomStatementDescriptor Opt[string] `json:"custom_statement_descriptor,omitzero"`
 
 	// A written description of the product displayed on its product page.
@@ -817,10 +698,8 @@ type ProductUpdateParams struct {
 	// The gallery images for the product.
 	GalleryImages Opt[[]ProductUpdateParamsGalleryImagesItem] `json:"gallery_images,omitzero"`
 
-	/*
-	   The commission rate as a percentage that affiliates earn through the global
-	   affiliate program.
-	*/
+	// The commission rate as a percentage that affiliates earn through the global
+	// affiliate program.
 	GlobalAffiliatePercentage Opt[float64] `json:"global_affiliate_percentage,omitzero"`
 
 	// The enrollment status of this product in the global affiliate program.
@@ -829,10 +708,8 @@ type ProductUpdateParams struct {
 	// A short marketing headline displayed prominently on the product page.
 	Headline Opt[string] `json:"headline,omitzero"`
 
-	/*
-	   The commission rate as a percentage that members earn through the member
-	   affiliate program.
-	*/
+	// The commission rate as a percentage that members earn through the member
+	// affiliate program.
 	MemberAffiliatePercentage Opt[float64] `json:"member_affiliate_percentage,omitzero"`
 
 	// The enrollment status of this product in the member affiliate program.
@@ -847,10 +724,8 @@ type ProductUpdateParams struct {
 	// The URL slug for the product's public link.
 	Route Opt[string] `json:"route,omitzero"`
 
-	/*
-	   Whether to send an automated welcome message via support chat when a user joins
-	   this product.
-	*/
+	// Whether to send an automated welcome message via support chat when a user joins
+	// this product.
 	SendWelcomeMessage Opt[bool] `json:"send_welcome_message,omitzero"`
 
 	// Layout and display configuration for this product on the company's store page.
@@ -859,10 +734,8 @@ type ProductUpdateParams struct {
 	// The display name of the product. Maximum 80 characters.
 	Title Opt[string] `json:"title,omitzero"`
 
-	/*
-	   Whether the product is visible to customers. When set to hidden, the product is
-	   only accessible via direct link.
-	*/
+	// Whether the product is visible to customers. When set to hidden, the product is
+	// only accessible via direct link.
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
@@ -872,10 +745,8 @@ type ProductUpdateParamsGalleryImagesItem struct {
 	ID string `json:"id"`
 }
 
-/*
-ProductUpdateParamsStorePageConfig: Layout and display configuration for this
-product on the company's store page.
-*/
+// ProductUpdateParamsStorePageConfig: Layout and display configuration for this
+// product on the company's store page.
 type ProductUpdateParamsStorePageConfig struct {
 	// Custom call-to-action text for the product's store page.
 	CustomCta Opt[string] `json:"custom_cta,omitzero"`

@@ -20,27 +20,25 @@ func newPromoCodeService(t *transport) *PromoCodeService {
 	return &PromoCodeService{t: t}
 }
 
-/*
-Create is the "Create promo code" operation.
-
-Create a new promo code that applies a discount at checkout. Can be scoped to
-specific products or plans.
-
-Required permissions:
-  - `promo_code:create`
-  - `access_pass:basic:read`
-
-POST /promo_codes
-
-Required scopes: promo_code:create, access_pass:basic:read.
-*/
+// Create is the "Create promo code" operation.
+//
+// Create a new promo code that applies a discount at checkout. Can be scoped to
+// specific products or plans.
+//
+// Required permissions:
+//
+//   - `promo_code:create`
+//
+//   - `access_pass:basic:read`
+//
+//     POST /promo_codes
 func (s *PromoCodeService) Create(ctx context.Context, params PromoCodeCreateParams, opts ...RequestOption) (*PromoCode, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "promoCodes.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/promo_codes",
+		Body:      params,
+		Options:   opts,
 	}
 	var out PromoCode
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,54 +47,49 @@ func (s *PromoCodeService) Create(ctx context.Context, params PromoCodeCreatePar
 	return &out, nil
 }
 
-/*
-Delete is the "Delete promo code" operation.
-
-Archive a promo code, preventing it from being used in future checkouts.
-Existing memberships are not affected.
-
-Required permissions:
-  - `promo_code:delete`
-
-DELETE /promo_codes/{id}
-
-Required scopes: promo_code:delete.
-*/
+// Delete is the "Delete promo code" operation.
+//
+// Archive a promo code, preventing it from being used in future checkouts.
+// Existing memberships are not affected.
+//
+// Required permissions:
+//
+//   - `promo_code:delete`
+//
+//     DELETE /promo_codes/{id}
 func (s *PromoCodeService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "promoCodes.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/promo_codes/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List promo codes" operation.
-
-Returns a paginated list of promo codes belonging to a company, with optional
-filtering by product, plan, and status.
-
-Required permissions:
-  - `promo_code:basic:read`
-  - `access_pass:basic:read`
-
-GET /promo_codes
-
-Required scopes: promo_code:basic:read, access_pass:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List promo codes" operation.
+//
+// Returns a paginated list of promo codes belonging to a company, with optional
+// filtering by product, plan, and status.
+//
+// Required permissions:
+//
+//   - `promo_code:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//     GET /promo_codes
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PromoCodeService) List(ctx context.Context, params PromoCodeListParams, opts ...RequestOption) (*PromoCodeListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "promoCodes.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/promo_codes",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out PromoCodeListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -105,11 +98,9 @@ func (s *PromoCodeService) List(ctx context.Context, params PromoCodeListParams,
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *PromoCodeService) ListAutoPaging(ctx context.Context, params PromoCodeListParams, opts ...RequestOption) iter.Seq2[PromoCodeListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PromoCodeListItem, string, bool, error) {
 		if after != "" {
@@ -127,25 +118,23 @@ func (s *PromoCodeService) ListAutoPaging(ctx context.Context, params PromoCodeL
 	})
 }
 
-/*
-Retrieve is the "Retrieve promo code" operation.
-
-Retrieves the details of an existing promo code.
-
-Required permissions:
-  - `promo_code:basic:read`
-  - `access_pass:basic:read`
-
-GET /promo_codes/{id}
-
-Required scopes: promo_code:basic:read, access_pass:basic:read.
-*/
+// Retrieve is the "Retrieve promo code" operation.
+//
+// Retrieves the details of an existing promo code.
+//
+// Required permissions:
+//
+//   - `promo_code:basic:read`
+//
+//   - `access_pass:basic:read`
+//
+//     GET /promo_codes/{id}
 func (s *PromoCodeService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*PromoCode, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "promoCodes.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/promo_codes/" + pathParam(id),
+		Options:   opts,
 	}
 	var out PromoCode
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -154,17 +143,13 @@ func (s *PromoCodeService) Retrieve(ctx context.Context, id string, opts ...Requ
 	return &out, nil
 }
 
-/*
-PromoCode is a promo code applies a discount to a plan during checkout. Promo
-codes can be percentage-based or fixed-amount, and can have usage limits and
-expiration dates.
-*/
+// PromoCode is a promo code applies a discount to a plan during checkout. Promo
+// codes can be percentage-based or fixed-amount, and can have usage limits and
+// expiration dates.
 type PromoCode struct {
-	/*
-	   The discount amount. Interpretation depends on promo_type: if 'percentage', this
-	   is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
-	   off (e.g., 10.00 means $10.00 off).
-	*/
+	// The discount amount. Interpretation depends on promo_type: if 'percentage', this
+	// is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
+	// off (e.g., 10.00 means $10.00 off).
 	AmountOff float64 `json:"amount_off"`
 
 	// Restricts promo use to only users who have churned from the company before.
@@ -194,10 +179,8 @@ type PromoCode struct {
 	// The unique identifier for the promo code.
 	ID string `json:"id"`
 
-	/*
-	   Restricts promo use to only users who have never purchased from the company
-	   before.
-	*/
+	// Restricts promo use to only users who have never purchased from the company
+	// before.
 	NewUsersOnly bool `json:"new_users_only"`
 
 	// Restricts promo use to only be applied once per customer.
@@ -236,20 +219,16 @@ type PromoCodeCompany struct {
 
 // PromoCodeCreateParams: Parameters for CreatePromoCode
 type PromoCodeCreateParams struct {
-	/*
-	   The discount amount. When promo_type is percentage, this is the percent off
-	   (e.g., 20 for 20% off). When promo_type is flat_amount, this is the currency
-	   amount off (e.g., 10.00 for $10.00 off).
-	*/
+	// The discount amount. When promo_type is percentage, this is the percent off
+	// (e.g., 20 for 20% off). When promo_type is flat_amount, this is the currency
+	// amount off (e.g., 10.00 for $10.00 off).
 	AmountOff float64 `json:"amount_off"`
 
 	// The three-letter ISO currency code for the promo code discount.
 	BaseCurrency Currencies `json:"base_currency"`
 
-	/*
-	   Whether to restrict this promo code to only users who have previously churned
-	   from the company.
-	*/
+	// Whether to restrict this promo code to only users who have previously churned
+	// from the company.
 	ChurnedUsersOnly Opt[bool] `json:"churned_users_only,omitzero"`
 
 	// The alphanumeric code customers enter at checkout to apply the discount.
@@ -258,69 +237,51 @@ type PromoCodeCreateParams struct {
 	// The unique identifier of the company to create this promo code for.
 	CompanyID string `json:"company_id"`
 
-	/*
-	   Whether this promo code can only be applied to existing memberships, such as for
-	   cancellation retention offers.
-	*/
+	// Whether this promo code can only be applied to existing memberships, such as for
+	// cancellation retention offers.
 	ExistingMembershipsOnly Opt[bool] `json:"existing_memberships_only,omitzero"`
 
-	/*
-	   The datetime when the promo code expires and can no longer be used. Null means
-	   it never expires.
-	*/
+	// The datetime when the promo code expires and can no longer be used. Null means
+	// it never expires.
 	ExpiresAt Opt[time.Time] `json:"expires_at,omitzero"`
 
-	/*
-	   Whether to restrict this promo code to only users who have never purchased from
-	   the company before.
-	*/
+	// Whether to restrict this promo code to only users who have never purchased from
+	// the company before.
 	NewUsersOnly bool `json:"new_users_only"`
 
 	// Whether each customer can only use this promo code once.
 	OnePerCustomer Opt[bool] `json:"one_per_customer,omitzero"`
 
-	/*
-	   The identifiers of plans this promo code applies to. When product_id is also
-	   provided, only plans attached to that product are included.
-	*/
+	// The identifiers of plans this promo code applies to. When product_id is also
+	// provided, only plans attached to that product are included.
 	PlanIDs Opt[[]string] `json:"plan_ids,omitzero"`
 
-	/*
-	   The identifier of the product to scope this promo code to. When provided, the
-	   promo code only applies to plans attached to this product.
-	*/
+	// The identifier of the product to scope this promo code to. When provided, the
+	// promo code only applies to plans attached to this product.
 	ProductID Opt[string] `json:"product_id,omitzero"`
 
-	/*
-	   The number of billing months the discount remains active. For example, 3 means
-	   the discount applies to the first 3 billing cycles.
-	*/
+	// The number of billing months the discount remains active. For example, 3 means
+	// the discount applies to the first 3 billing cycles.
 	PromoDurationMonths int64 `json:"promo_duration_months"`
 
 	// The discount type, either percentage or flat_amount.
 	PromoType PromoTypes `json:"promo_type"`
 
-	/*
-	   The maximum number of times this promo code can be used. Ignored when
-	   unlimited_stock is true.
-	*/
+	// The maximum number of times this promo code can be used. Ignored when
+	// unlimited_stock is true.
 	Stock Opt[int64] `json:"stock,omitzero"`
 
 	// Whether the promo code can be used an unlimited number of times.
 	UnlimitedStock Opt[bool] `json:"unlimited_stock,omitzero"`
 }
 
-/*
-PromoCodeListItem is a promo code applies a discount to a plan during checkout.
-Promo codes can be percentage-based or fixed-amount, and can have usage limits
-and expiration dates.
-*/
+// PromoCodeListItem is a promo code applies a discount to a plan during checkout.
+// Promo codes can be percentage-based or fixed-amount, and can have usage limits
+// and expiration dates.
 type PromoCodeListItem struct {
-	/*
-	   The discount amount. Interpretation depends on promo_type: if 'percentage', this
-	   is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
-	   off (e.g., 10.00 means $10.00 off).
-	*/
+	// The discount amount. Interpretation depends on promo_type: if 'percentage', this
+	// is the percentage (e.g., 20 means 20% off); if 'flat_amount', this is dollars
+	// off (e.g., 10.00 means $10.00 off).
 	AmountOff float64 `json:"amount_off"`
 
 	// Restricts promo use to only users who have churned from the company before.
@@ -347,10 +308,8 @@ type PromoCodeListItem struct {
 	// The unique identifier for the promo code.
 	ID string `json:"id"`
 
-	/*
-	   Restricts promo use to only users who have never purchased from the company
-	   before.
-	*/
+	// Restricts promo use to only users who have never purchased from the company
+	// before.
 	NewUsersOnly bool `json:"new_users_only"`
 
 	// Restricts promo use to only be applied once per customer.
@@ -383,10 +342,8 @@ type PromoCodeListItemProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
@@ -400,74 +357,54 @@ type PromoCodeListPage struct {
 }
 
 type PromoCodeListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list promo codes for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list promo codes for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return promo codes created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return promo codes created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return promo codes created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return promo codes created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter to only promo codes scoped to these plan identifiers.
-
-	   Sent as the query parameter "plan_ids".
-	*/
+	// Filter to only promo codes scoped to these plan identifiers.
+	//
+	// Sent as the query parameter "plan_ids".
 	PlanIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter to only promo codes scoped to these product identifiers.
-
-	   Sent as the query parameter "product_ids".
-	*/
+	// Filter to only promo codes scoped to these product identifiers.
+	//
+	// Sent as the query parameter "product_ids".
 	ProductIDs Opt[[]string] `json:"-"`
 
-	/*
-	   Filter to only promo codes matching this status.
-
-	   Sent as the query parameter "status".
-	*/
+	// Filter to only promo codes matching this status.
+	//
+	// Sent as the query parameter "status".
 	Status Opt[PromoCodeStatus] `json:"-"`
 }
 
@@ -510,19 +447,15 @@ type PromoCodeProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
-/*
-PromoCodeStatus: Statuses for promo codes
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PromoCodeStatus: Statuses for promo codes
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PromoCodeStatus string
 
 // Values of PromoCodeStatus known to this version of the client.
@@ -541,12 +474,10 @@ func (p PromoCodeStatus) IsKnown() bool {
 	return false
 }
 
-/*
-PromoDurations is the duration setting for the promo code
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PromoDurations is the duration setting for the promo code
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PromoDurations string
 
 // Values of PromoDurations known to this version of the client.

@@ -19,26 +19,23 @@ func newReactionService(t *transport) *ReactionService {
 	return &ReactionService{t: t}
 }
 
-/*
-Create is the "Create reaction" operation.
-
-Add an emoji reaction or poll vote to a message or forum post. In forums, the
-reaction is always a like.
-
-Required permissions:
-  - `chat:read`
-
-POST /reactions
-
-Required scopes: chat:read.
-*/
+// Create is the "Create reaction" operation.
+//
+// Add an emoji reaction or poll vote to a message or forum post. In forums, the
+// reaction is always a like.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     POST /reactions
 func (s *ReactionService) Create(ctx context.Context, params ReactionCreateParams, opts ...RequestOption) (*Reaction, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "reactions.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/reactions",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Reaction
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -47,54 +44,48 @@ func (s *ReactionService) Create(ctx context.Context, params ReactionCreateParam
 	return &out, nil
 }
 
-/*
-Delete is the "Delete reaction" operation.
-
-Remove an emoji reaction from a message or forum post. Only the reaction author
-or a channel admin can remove a reaction.
-
-Required permissions:
-  - `chat:read`
-
-DELETE /reactions/{id}
-
-Required scopes: chat:read.
-*/
+// Delete is the "Delete reaction" operation.
+//
+// Remove an emoji reaction from a message or forum post. Only the reaction author
+// or a channel admin can remove a reaction.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     DELETE /reactions/{id}
 func (s *ReactionService) Delete(ctx context.Context, id string, params ReactionDeleteParams, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "reactions.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/reactions/" + pathParam(id),
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List reactions" operation.
-
-Returns a paginated list of emoji reactions on a specific message or forum post,
-sorted by most recent.
-
-Required permissions:
-  - `chat:read`
-
-GET /reactions
-
-Required scopes: chat:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List reactions" operation.
+//
+// Returns a paginated list of emoji reactions on a specific message or forum post,
+// sorted by most recent.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     GET /reactions
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ReactionService) List(ctx context.Context, params ReactionListParams, opts ...RequestOption) (*ReactionListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "reactions.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/reactions",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ReactionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -103,11 +94,9 @@ func (s *ReactionService) List(ctx context.Context, params ReactionListParams, o
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ReactionService) ListAutoPaging(ctx context.Context, params ReactionListParams, opts ...RequestOption) iter.Seq2[ReactionListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ReactionListItem, string, bool, error) {
 		if after != "" {
@@ -125,24 +114,21 @@ func (s *ReactionService) ListAutoPaging(ctx context.Context, params ReactionLis
 	})
 }
 
-/*
-Retrieve is the "Retrieve reaction" operation.
-
-Retrieves the details of an existing reaction.
-
-Required permissions:
-  - `chat:read`
-
-GET /reactions/{id}
-
-Required scopes: chat:read.
-*/
+// Retrieve is the "Retrieve reaction" operation.
+//
+// Retrieves the details of an existing reaction.
+//
+// Required permissions:
+//
+//   - `chat:read`
+//
+//     GET /reactions/{id}
 func (s *ReactionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Reaction, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "reactions.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/reactions/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Reaction
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -151,15 +137,11 @@ func (s *ReactionService) Retrieve(ctx context.Context, id string, opts ...Reque
 	return &out, nil
 }
 
-/*
-Reaction is a single reaction left by a user on a feed post, such as a like or
-emoji.
-*/
+// Reaction is a single reaction left by a user on a feed post, such as a like or
+// emoji.
 type Reaction struct {
-	/*
-	   The emoji used for this reaction in shortcode format. Null if the reaction type
-	   is not emoji.
-	*/
+	// The emoji used for this reaction in shortcode format. Null if the reaction type
+	// is not emoji.
 	Emoji *string `json:"emoji"`
 
 	// The unique identifier for the entity
@@ -174,16 +156,12 @@ type Reaction struct {
 
 // ReactionCreateParams: Parameters for CreateReaction
 type ReactionCreateParams struct {
-	/*
-	   The emoji to react with, in shortcode or unicode format. For example, ':heart:'
-	   or a unicode emoji. Ignored in forums where reactions are always likes.
-	*/
+	// The emoji to react with, in shortcode or unicode format. For example, ':heart:'
+	// or a unicode emoji. Ignored in forums where reactions are always likes.
 	Emoji Opt[string] `json:"emoji,omitzero"`
 
-	/*
-	   The unique identifier of a poll option to vote for. Only valid when the target
-	   message or post contains a poll.
-	*/
+	// The unique identifier of a poll option to vote for. Only valid when the target
+	// message or post contains a poll.
 	PollOptionID Opt[string] `json:"poll_option_id,omitzero"`
 
 	// The unique identifier of the message or forum post to react to.
@@ -191,13 +169,11 @@ type ReactionCreateParams struct {
 }
 
 type ReactionDeleteParams struct {
-	/*
-	   The emoji to remove, in shortcode or unicode format. For example, ':heart:' or a
-	   unicode emoji. Required when the id refers to a message or post instead of a
-	   reaction.
-
-	   Sent as the query parameter "emoji".
-	*/
+	// The emoji to remove, in shortcode or unicode format. For example, ':heart:' or a
+	// unicode emoji. Required when the id refers to a message or post instead of a
+	// reaction.
+	//
+	// Sent as the query parameter "emoji".
 	Emoji Opt[string] `json:"-"`
 }
 
@@ -210,15 +186,11 @@ func (p ReactionDeleteParams) query() url.Values {
 	return q
 }
 
-/*
-ReactionListItem is a single reaction left by a user on a feed post, such as a
-like or emoji.
-*/
+// ReactionListItem is a single reaction left by a user on a feed post, such as a
+// like or emoji.
 type ReactionListItem struct {
-	/*
-	   The emoji used for this reaction in shortcode format. Null if the reaction type
-	   is not emoji.
-	*/
+	// The emoji used for this reaction in shortcode format. Null if the reaction type
+	// is not emoji.
 	Emoji *string `json:"emoji"`
 
 	// The unique identifier for the entity
@@ -253,39 +225,29 @@ type ReactionListPage struct {
 }
 
 type ReactionListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of the message or forum post to list reactions for.
-
-	   Sent as the query parameter "resource_id".
-	*/
+	// The unique identifier of the message or forum post to list reactions for.
+	//
+	// Sent as the query parameter "resource_id".
 	ResourceID string `json:"-"`
 }
 

@@ -20,28 +20,25 @@ func newRefundService(t *transport) *RefundService {
 	return &RefundService{t: t}
 }
 
-/*
-List is the "List refunds" operation.
-
-Returns a paginated list of refunds, with optional filtering by payment,
-company, user, and creation date.
-
-Required permissions:
-  - `payment:basic:read`
-
-GET /refunds
-
-Required scopes: payment:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List refunds" operation.
+//
+// Returns a paginated list of refunds, with optional filtering by payment,
+// company, user, and creation date.
+//
+// Required permissions:
+//
+//   - `payment:basic:read`
+//
+//     GET /refunds
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *RefundService) List(ctx context.Context, params RefundListParams, opts ...RequestOption) (*RefundListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "refunds.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/refunds",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out RefundListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,11 +47,9 @@ func (s *RefundService) List(ctx context.Context, params RefundListParams, opts 
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *RefundService) ListAutoPaging(ctx context.Context, params RefundListParams, opts ...RequestOption) iter.Seq2[RefundListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]RefundListItem, string, bool, error) {
 		if after != "" {
@@ -72,28 +67,27 @@ func (s *RefundService) ListAutoPaging(ctx context.Context, params RefundListPar
 	})
 }
 
-/*
-Retrieve is the "Retrieve refund" operation.
-
-Retrieves the details of an existing refund.
-
-Required permissions:
-  - `payment:basic:read`
-  - `member:email:read`
-  - `member:basic:read`
-  - `member:phone:read`
-
-GET /refunds/{id}
-
-Required scopes: payment:basic:read, member:email:read, member:basic:read,
-member:phone:read.
-*/
+// Retrieve is the "Retrieve refund" operation.
+//
+// Retrieves the details of an existing refund.
+//
+// Required permissions:
+//
+//   - `payment:basic:read`
+//
+//   - `member:email:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:phone:read`
+//
+//     GET /refunds/{id}
 func (s *RefundService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Refund, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "refunds.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/refunds/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Refund
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -102,12 +96,10 @@ func (s *RefundService) Retrieve(ctx context.Context, id string, opts ...Request
 	return &out, nil
 }
 
-/*
-PaymentProviders is the different payment providers.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PaymentProviders is the different payment providers.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PaymentProviders string
 
 // Values of PaymentProviders known to this version of the client.
@@ -138,15 +130,11 @@ func (p PaymentProviders) IsKnown() bool {
 	return false
 }
 
-/*
-Refund is a refund represents a full or partial reversal of a payment, including
-the amount, status, and payment provider.
-*/
+// Refund is a refund represents a full or partial reversal of a payment, including
+// the amount, status, and payment provider.
 type Refund struct {
-	/*
-	   The refunded amount as a decimal in the specified currency, such as 10.43 for
-	   $10.43 USD.
-	*/
+	// The refunded amount as a decimal in the specified currency, such as 10.43 for
+	// $10.43 USD.
 	Amount float64 `json:"amount"`
 
 	// The datetime the refund was created.
@@ -158,55 +146,39 @@ type Refund struct {
 	// The unique identifier for the refund.
 	ID string `json:"id"`
 
-	/*
-	   The original payment that this refund was issued against. Null if the payment is
-	   no longer available.
-	*/
+	// The original payment that this refund was issued against. Null if the payment is
+	// no longer available.
 	Payment *RefundPayment `json:"payment"`
 
 	// The payment provider that processed the refund.
 	Provider PaymentProviders `json:"provider"`
 
-	/*
-	   The timestamp when the refund was created in the payment provider's system. Null
-	   if not available from the provider.
-	*/
+	// The timestamp when the refund was created in the payment provider's system. Null
+	// if not available from the provider.
 	ProviderCreatedAt *time.Time `json:"provider_created_at"`
 
-	/*
-	   The availability status of the refund tracking reference from the payment
-	   processor. Null if no reference was provided.
-	*/
+	// The availability status of the refund tracking reference from the payment
+	// processor. Null if no reference was provided.
 	ReferenceStatus *RefundReferenceStatuses `json:"reference_status"`
 
-	/*
-	   The type of tracking reference provided by the payment processor, such as an
-	   acquirer reference number. Null if no reference was provided.
-	*/
+	// The type of tracking reference provided by the payment processor, such as an
+	// acquirer reference number. Null if no reference was provided.
 	ReferenceType *RefundReferenceTypes `json:"reference_type"`
 
-	/*
-	   The tracking reference value from the payment processor, used to trace the
-	   refund through banking networks. Null if no reference was provided.
-	*/
+	// The tracking reference value from the payment processor, used to trace the
+	// refund through banking networks. Null if no reference was provided.
 	ReferenceValue *string `json:"reference_value"`
 
-	/*
-	   The current processing status of the refund, such as pending, succeeded, or
-	   failed.
-	*/
+	// The current processing status of the refund, such as pending, succeeded, or
+	// failed.
 	Status RefundStatuses `json:"status"`
 }
 
-/*
-RefundListItem is a refund represents a full or partial reversal of a payment,
-including the amount, status, and payment provider.
-*/
+// RefundListItem is a refund represents a full or partial reversal of a payment,
+// including the amount, status, and payment provider.
 type RefundListItem struct {
-	/*
-	   The refunded amount as a decimal in the specified currency, such as 10.43 for
-	   $10.43 USD.
-	*/
+	// The refunded amount as a decimal in the specified currency, such as 10.43 for
+	// $10.43 USD.
 	Amount float64 `json:"amount"`
 
 	// The datetime the refund was created.
@@ -218,50 +190,36 @@ type RefundListItem struct {
 	// The unique identifier for the refund.
 	ID string `json:"id"`
 
-	/*
-	   The original payment that this refund was issued against. Null if the payment is
-	   no longer available.
-	*/
+	// The original payment that this refund was issued against. Null if the payment is
+	// no longer available.
 	Payment *RefundListItemPayment `json:"payment"`
 
 	// The payment provider that processed the refund.
 	Provider PaymentProviders `json:"provider"`
 
-	/*
-	   The timestamp when the refund was created in the payment provider's system. Null
-	   if not available from the provider.
-	*/
+	// The timestamp when the refund was created in the payment provider's system. Null
+	// if not available from the provider.
 	ProviderCreatedAt *time.Time `json:"provider_created_at"`
 
-	/*
-	   The availability status of the refund tracking reference from the payment
-	   processor. Null if no reference was provided.
-	*/
+	// The availability status of the refund tracking reference from the payment
+	// processor. Null if no reference was provided.
 	ReferenceStatus *RefundReferenceStatuses `json:"reference_status"`
 
-	/*
-	   The type of tracking reference provided by the payment processor, such as an
-	   acquirer reference number. Null if no reference was provided.
-	*/
+	// The type of tracking reference provided by the payment processor, such as an
+	// acquirer reference number. Null if no reference was provided.
 	ReferenceType *RefundReferenceTypes `json:"reference_type"`
 
-	/*
-	   The tracking reference value from the payment processor, used to trace the
-	   refund through banking networks. Null if no reference was provided.
-	*/
+	// The tracking reference value from the payment processor, used to trace the
+	// refund through banking networks. Null if no reference was provided.
 	ReferenceValue *string `json:"reference_value"`
 
-	/*
-	   The current processing status of the refund, such as pending, succeeded, or
-	   failed.
-	*/
+	// The current processing status of the refund, such as pending, succeeded, or
+	// failed.
 	Status RefundStatuses `json:"status"`
 }
 
-/*
-RefundListItemPayment is the original payment that this refund was issued
-against. Null if the payment is no longer available.
-*/
+// RefundListItemPayment is the original payment that this refund was issued
+// against. Null if the payment is no longer available.
 type RefundListItemPayment struct {
 	// The unique identifier for the payment.
 	ID string `json:"id"`
@@ -277,74 +235,54 @@ type RefundListPage struct {
 }
 
 type RefundListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter refunds to only those belonging to this company.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Filter refunds to only those belonging to this company.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return refunds created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return refunds created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return refunds created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return refunds created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter refunds to only those associated with this specific payment.
-
-	   Sent as the query parameter "payment_id".
-	*/
+	// Filter refunds to only those associated with this specific payment.
+	//
+	// Sent as the query parameter "payment_id".
 	PaymentID Opt[string] `json:"-"`
 
-	/*
-	   Filter refunds to only those associated with this specific user.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Filter refunds to only those associated with this specific user.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -384,27 +322,19 @@ func (p RefundListParams) query() url.Values {
 	return q
 }
 
-/*
-RefundPayment is the original payment that this refund was issued against. Null
-if the payment is no longer available.
-*/
+// RefundPayment is the original payment that this refund was issued against. Null
+// if the payment is no longer available.
 type RefundPayment struct {
-	/*
-	   The machine-readable reason this charge was created, such as initial
-	   subscription purchase, renewal cycle, or one-time payment.
-	*/
+	// The machine-readable reason this charge was created, such as initial
+	// subscription purchase, renewal cycle, or one-time payment.
 	BillingReason *BillingReasons `json:"billing_reason"`
 
-	/*
-	   Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
-	   Present only when the payment method type is 'card'.
-	*/
+	// Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
+	// Present only when the payment method type is 'card'.
 	CardBrand *CardBrands `json:"card_brand"`
 
-	/*
-	   The last four digits of the card used to make this payment. Null if the payment
-	   was not made with a card.
-	*/
+	// The last four digits of the card used to make this payment. Null if the payment
+	// was not made with a card.
 	CardLast4 *string `json:"card_last4"`
 
 	// The datetime the payment was created.
@@ -425,16 +355,12 @@ type RefundPayment struct {
 	// The membership attached to this payment.
 	Membership *RefundPaymentMembership `json:"membership"`
 
-	/*
-	   The time at which this payment was successfully collected. Null if the payment
-	   has not yet succeeded. As an ISO 8601 timestamp.
-	*/
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
 	PaidAt *time.Time `json:"paid_at"`
 
-	/*
-	   The type of payment instrument used for this payment (e.g., card, Cash App,
-	   iDEAL, Klarna, crypto). Null when the processor does not supply a type.
-	*/
+	// The type of payment instrument used for this payment (e.g., card, Cash App,
+	// iDEAL, Klarna, crypto). Null when the processor does not supply a type.
 	PaymentMethodType *PaymentMethodTypes `json:"payment_method_type"`
 
 	// The subtotal to show to the creator (excluding buyer fees).
@@ -443,10 +369,8 @@ type RefundPayment struct {
 	// The calculated amount of the sales/VAT tax (if applicable).
 	TaxAmount *float64 `json:"tax_amount"`
 
-	/*
-	   The type of tax inclusivity applied to the payment, for determining whether the
-	   tax is included in the final price, or paid on top.
-	*/
+	// The type of tax inclusivity applied to the payment, for determining whether the
+	// tax is included in the final price, or paid on top.
 	TaxBehavior *ReceiptTaxBehaviors `json:"tax_behavior"`
 
 	// The amount of tax that has been refunded (if applicable).
@@ -482,10 +406,8 @@ type RefundPaymentMembership struct {
 
 // RefundPaymentUser is the user that made this payment.
 type RefundPaymentUser struct {
-	/*
-	   The user's email address. Requires the member:email:read permission to access.
-	   Null if not authorized.
-	*/
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
 	Email *string `json:"email"`
 
 	// The unique identifier for the user.
@@ -498,12 +420,10 @@ type RefundPaymentUser struct {
 	Username string `json:"username"`
 }
 
-/*
-RefundReferenceStatuses is the status of the refund reference.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// RefundReferenceStatuses is the status of the refund reference.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type RefundReferenceStatuses string
 
 // Values of RefundReferenceStatuses known to this version of the client.
@@ -522,13 +442,11 @@ func (r RefundReferenceStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-RefundReferenceTypes is the type of refund reference that was made available by
-the payment provider.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// RefundReferenceTypes is the type of refund reference that was made available by
+// the payment provider.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type RefundReferenceTypes string
 
 // Values of RefundReferenceTypes known to this version of the client.
@@ -547,12 +465,10 @@ func (r RefundReferenceTypes) IsKnown() bool {
 	return false
 }
 
-/*
-RefundStatuses is the different statuses for a Refund object
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// RefundStatuses is the different statuses for a Refund object
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type RefundStatuses string
 
 // Values of RefundStatuses known to this version of the client.

@@ -11,10 +11,8 @@ import (
 	"time"
 )
 
-/*
-ResolutionCenterCaseService holds the resolutionCenterCases operations:
-client.ResolutionCenterCases.
-*/
+// ResolutionCenterCaseService holds the resolutionCenterCases operations:
+// client.ResolutionCenterCases.
 type ResolutionCenterCaseService struct {
 	t *transport
 }
@@ -23,28 +21,25 @@ func newResolutionCenterCaseService(t *transport) *ResolutionCenterCaseService {
 	return &ResolutionCenterCaseService{t: t}
 }
 
-/*
-List is the "List resolution center cases" operation.
-
-Returns a paginated list of resolution center cases, with optional filtering by
-company, status, and creation date.
-
-Required permissions:
-  - `payment:resolution_center_case:read`
-
-GET /resolution_center_cases
-
-Required scopes: payment:resolution_center_case:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List resolution center cases" operation.
+//
+// Returns a paginated list of resolution center cases, with optional filtering by
+// company, status, and creation date.
+//
+// Required permissions:
+//
+//   - `payment:resolution_center_case:read`
+//
+//     GET /resolution_center_cases
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ResolutionCenterCaseService) List(ctx context.Context, params ResolutionCenterCaseListParams, opts ...RequestOption) (*ResolutionCenterCaseListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "resolutionCenterCases.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/resolution_center_cases",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ResolutionCenterCaseListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -53,11 +48,9 @@ func (s *ResolutionCenterCaseService) List(ctx context.Context, params Resolutio
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ResolutionCenterCaseService) ListAutoPaging(ctx context.Context, params ResolutionCenterCaseListParams, opts ...RequestOption) iter.Seq2[ResolutionCenterCaseListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ResolutionCenterCaseListItem, string, bool, error) {
 		if after != "" {
@@ -75,24 +68,21 @@ func (s *ResolutionCenterCaseService) ListAutoPaging(ctx context.Context, params
 	})
 }
 
-/*
-Retrieve is the "Retrieve resolution center case" operation.
-
-Retrieves the details of an existing resolution center case.
-
-Required permissions:
-  - `payment:resolution_center_case:read`
-
-GET /resolution_center_cases/{id}
-
-Required scopes: payment:resolution_center_case:read.
-*/
+// Retrieve is the "Retrieve resolution center case" operation.
+//
+// Retrieves the details of an existing resolution center case.
+//
+// Required permissions:
+//
+//   - `payment:resolution_center_case:read`
+//
+//     GET /resolution_center_cases/{id}
 func (s *ResolutionCenterCaseService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*ResolutionCenterCase, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "resolutionCenterCases.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/resolution_center_cases/" + pathParam(id),
+		Options:   opts,
 	}
 	var out ResolutionCenterCase
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -101,15 +91,11 @@ func (s *ResolutionCenterCaseService) Retrieve(ctx context.Context, id string, o
 	return &out, nil
 }
 
-/*
-ResolutionCenterCase is a resolution center case is a dispute or support case
-between a user and a company, tracking the issue, status, and outcome.
-*/
+// ResolutionCenterCase is a resolution center case is a dispute or support case
+// between a user and a company, tracking the issue, status, and outcome.
 type ResolutionCenterCase struct {
-	/*
-	   The company involved in this resolution case. Null if the company no longer
-	   exists.
-	*/
+	// The company involved in this resolution case. Null if the company no longer
+	// exists.
 	Company *ResolutionCenterCaseCompany `json:"company"`
 
 	// The datetime the resolution was created.
@@ -121,10 +107,8 @@ type ResolutionCenterCase struct {
 	// The list of actions currently available to the customer.
 	CustomerResponseActions []ResolutionCenterCaseCustomerResponses `json:"customer_response_actions"`
 
-	/*
-	   The deadline by which the next response is required. Null if no deadline is
-	   currently active. As an ISO 8601 timestamp.
-	*/
+	// The deadline by which the next response is required. Null if no deadline is
+	// currently active. As an ISO 8601 timestamp.
 	DueDate *time.Time `json:"due_date"`
 
 	// The unique identifier for the resolution.
@@ -133,10 +117,8 @@ type ResolutionCenterCase struct {
 	// The category of the dispute.
 	Issue ResolutionCenterCaseIssueTypes `json:"issue"`
 
-	/*
-	   The membership record associated with the disputed payment. Null if the
-	   membership no longer exists.
-	*/
+	// The membership record associated with the disputed payment. Null if the
+	// membership no longer exists.
 	Member *ResolutionCenterCaseMember `json:"member"`
 
 	// Whether the merchant has filed an appeal after the initial resolution decision.
@@ -148,22 +130,16 @@ type ResolutionCenterCase struct {
 	// The payment record that is the subject of this resolution case.
 	Payment ResolutionCenterCasePayment `json:"payment"`
 
-	/*
-	   The list of actions currently available to the Whop platform for moderating this
-	   resolution.
-	*/
+	// The list of actions currently available to the Whop platform for moderating this
+	// resolution.
 	PlatformResponseActions []ResolutionCenterCasePlatformResponses `json:"platform_response_actions"`
 
-	/*
-	   The most recent 50 messages, actions, and status changes that have occurred
-	   during this resolution case.
-	*/
+	// The most recent 50 messages, actions, and status changes that have occurred
+	// during this resolution case.
 	ResolutionEvents []ResolutionCenterCaseResolutionEventsItem `json:"resolution_events"`
 
-	/*
-	   The current status of the resolution case, indicating which party needs to
-	   respond or if the case is closed.
-	*/
+	// The current status of the resolution case, indicating which party needs to
+	// respond or if the case is closed.
 	Status ResolutionCenterCaseStatuses `json:"status"`
 
 	// The datetime the resolution was last updated.
@@ -173,13 +149,11 @@ type ResolutionCenterCase struct {
 	User ResolutionCenterCaseUser `json:"user"`
 }
 
-/*
-ResolutionCenterCaseActions is the different types of actions for a resolution
-event
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ResolutionCenterCaseActions is the different types of actions for a resolution
+// event
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ResolutionCenterCaseActions string
 
 // Values of ResolutionCenterCaseActions known to this version of the client.
@@ -206,10 +180,8 @@ func (r ResolutionCenterCaseActions) IsKnown() bool {
 	return false
 }
 
-/*
-ResolutionCenterCaseCompany is the company involved in this resolution case.
-Null if the company no longer exists.
-*/
+// ResolutionCenterCaseCompany is the company involved in this resolution case.
+// Null if the company no longer exists.
 type ResolutionCenterCaseCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -218,15 +190,11 @@ type ResolutionCenterCaseCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-ResolutionCenterCaseListItem is a resolution center case is a dispute or support
-case between a user and a company, tracking the issue, status, and outcome.
-*/
+// ResolutionCenterCaseListItem is a resolution center case is a dispute or support
+// case between a user and a company, tracking the issue, status, and outcome.
 type ResolutionCenterCaseListItem struct {
-	/*
-	   The company involved in this resolution case. Null if the company no longer
-	   exists.
-	*/
+	// The company involved in this resolution case. Null if the company no longer
+	// exists.
 	Company *ResolutionCenterCaseListItemCompany `json:"company"`
 
 	// The datetime the resolution was created.
@@ -238,10 +206,8 @@ type ResolutionCenterCaseListItem struct {
 	// The list of actions currently available to the customer.
 	CustomerResponseActions []ResolutionCenterCaseCustomerResponses `json:"customer_response_actions"`
 
-	/*
-	   The deadline by which the next response is required. Null if no deadline is
-	   currently active. As an ISO 8601 timestamp.
-	*/
+	// The deadline by which the next response is required. Null if no deadline is
+	// currently active. As an ISO 8601 timestamp.
 	DueDate *time.Time `json:"due_date"`
 
 	// The unique identifier for the resolution.
@@ -259,10 +225,8 @@ type ResolutionCenterCaseListItem struct {
 	// The payment record that is the subject of this resolution case.
 	Payment ResolutionCenterCaseListItemPayment `json:"payment"`
 
-	/*
-	   The current status of the resolution case, indicating which party needs to
-	   respond or if the case is closed.
-	*/
+	// The current status of the resolution case, indicating which party needs to
+	// respond or if the case is closed.
 	Status ResolutionCenterCaseStatuses `json:"status"`
 
 	// The datetime the resolution was last updated.
@@ -272,10 +236,8 @@ type ResolutionCenterCaseListItem struct {
 	User ResolutionCenterCaseListItemUser `json:"user"`
 }
 
-/*
-ResolutionCenterCaseListItemCompany is the company involved in this resolution
-case. Null if the company no longer exists.
-*/
+// ResolutionCenterCaseListItemCompany is the company involved in this resolution
+// case. Null if the company no longer exists.
 type ResolutionCenterCaseListItemCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -284,19 +246,15 @@ type ResolutionCenterCaseListItemCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-ResolutionCenterCaseListItemPayment is the payment record that is the subject of
-this resolution case.
-*/
+// ResolutionCenterCaseListItemPayment is the payment record that is the subject of
+// this resolution case.
 type ResolutionCenterCaseListItemPayment struct {
 	// The unique identifier for the payment.
 	ID string `json:"id"`
 }
 
-/*
-ResolutionCenterCaseListItemUser is the customer (buyer) who filed this
-resolution case.
-*/
+// ResolutionCenterCaseListItemUser is the customer (buyer) who filed this
+// resolution case.
 type ResolutionCenterCaseListItemUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -318,67 +276,49 @@ type ResolutionCenterCaseListPage struct {
 }
 
 type ResolutionCenterCaseListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list resolution center cases for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list resolution center cases for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Only return cases created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return cases created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return cases created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return cases created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter by resolution center case status.
-
-	   Sent as the query parameter "statuses".
-	*/
+	// Filter by resolution center case status.
+	//
+	// Sent as the query parameter "statuses".
 	Statuses Opt[[]ResolutionCenterCaseStatuses] `json:"-"`
 }
 
@@ -415,19 +355,15 @@ func (p ResolutionCenterCaseListParams) query() url.Values {
 	return q
 }
 
-/*
-ResolutionCenterCaseMember is the membership record associated with the disputed
-payment. Null if the membership no longer exists.
-*/
+// ResolutionCenterCaseMember is the membership record associated with the disputed
+// payment. Null if the membership no longer exists.
 type ResolutionCenterCaseMember struct {
 	// The unique identifier for the extra public member.
 	ID string `json:"id"`
 }
 
-/*
-ResolutionCenterCasePayment is the payment record that is the subject of this
-resolution case.
-*/
+// ResolutionCenterCasePayment is the payment record that is the subject of this
+// resolution case.
 type ResolutionCenterCasePayment struct {
 	// The datetime the payment was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -438,32 +374,24 @@ type ResolutionCenterCasePayment struct {
 	// The unique identifier for the payment.
 	ID string `json:"id"`
 
-	/*
-	   The time at which this payment was successfully collected. Null if the payment
-	   has not yet succeeded. As an ISO 8601 timestamp.
-	*/
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
 	PaidAt *time.Time `json:"paid_at"`
 
-	/*
-	   The payment amount before taxes and discounts are applied. In the currency
-	   specified by the currency field.
-	*/
+	// The payment amount before taxes and discounts are applied. In the currency
+	// specified by the currency field.
 	Subtotal *float64 `json:"subtotal"`
 
-	/*
-	   The total amount charged to the customer for this payment, including taxes and
-	   after any discounts. In the currency specified by the currency field.
-	*/
+	// The total amount charged to the customer for this payment, including taxes and
+	// after any discounts. In the currency specified by the currency field.
 	Total float64 `json:"total"`
 }
 
-/*
-ResolutionCenterCaseReporters is the different types of reporters for a
-resolution event
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ResolutionCenterCaseReporters is the different types of reporters for a
+// resolution event
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ResolutionCenterCaseReporters string
 
 // Values of ResolutionCenterCaseReporters known to this version of the client.
@@ -483,11 +411,9 @@ func (r ResolutionCenterCaseReporters) IsKnown() bool {
 	return false
 }
 
-/*
-ResolutionCenterCaseResolutionEventsItem is a resolution event is a message or
-action within a resolution case, such as a response, escalation, or status
-change.
-*/
+// ResolutionCenterCaseResolutionEventsItem is a resolution event is a message or
+// action within a resolution case, such as a response, escalation, or status
+// change.
 type ResolutionCenterCaseResolutionEventsItem struct {
 	// The type of action recorded in this event.
 	Action ResolutionCenterCaseActions `json:"action"`
@@ -495,10 +421,8 @@ type ResolutionCenterCaseResolutionEventsItem struct {
 	// The datetime the resolution event was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The message body or additional context provided with this resolution event. Null
-	   if no details were included.
-	*/
+	// The message body or additional context provided with this resolution event. Null
+	// if no details were included.
 	Details *string `json:"details"`
 
 	// The unique identifier for the resolution event.

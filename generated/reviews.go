@@ -20,23 +20,21 @@ func newReviewService(t *transport) *ReviewService {
 	return &ReviewService{t: t}
 }
 
-/*
-List is the "List reviews" operation.
-
-Returns a paginated list of customer reviews for a specific product, with
-optional filtering by star rating and creation date.
-
-GET /reviews
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List reviews" operation.
+//
+// Returns a paginated list of customer reviews for a specific product, with
+// optional filtering by star rating and creation date.
+//
+//	GET /reviews
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ReviewService) List(ctx context.Context, params ReviewListParams, opts ...RequestOption) (*ReviewListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "reviews.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/reviews",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ReviewListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -45,11 +43,9 @@ func (s *ReviewService) List(ctx context.Context, params ReviewListParams, opts 
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ReviewService) ListAutoPaging(ctx context.Context, params ReviewListParams, opts ...RequestOption) iter.Seq2[ReviewListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ReviewListItem, string, bool, error) {
 		if after != "" {
@@ -67,19 +63,17 @@ func (s *ReviewService) ListAutoPaging(ctx context.Context, params ReviewListPar
 	})
 }
 
-/*
-Retrieve is the "Retrieve review" operation.
-
-Retrieves the details of an existing review.
-
-GET /reviews/{id}
-*/
+// Retrieve is the "Retrieve review" operation.
+//
+// Retrieves the details of an existing review.
+//
+//	GET /reviews/{id}
 func (s *ReviewService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Review, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "reviews.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/reviews/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Review
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -88,10 +82,8 @@ func (s *ReviewService) Retrieve(ctx context.Context, id string, opts ...Request
 	return &out, nil
 }
 
-/*
-Review is a user-submitted review of a company, including a star rating and
-optional text feedback.
-*/
+// Review is a user-submitted review of a company, including a star rating and
+// optional text feedback.
 type Review struct {
 	// A list of files and media attached to the review.
 	Attachments []ReviewAttachmentsItem `json:"attachments"`
@@ -102,10 +94,8 @@ type Review struct {
 	// The datetime the review was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The body text of the review containing the user's detailed feedback. Returns an
-	   empty string if no description was provided.
-	*/
+	// The body text of the review containing the user's detailed feedback. Returns an
+	// empty string if no description was provided.
 	Description *string `json:"description"`
 
 	// The unique identifier for the review.
@@ -114,19 +104,15 @@ type Review struct {
 	// The timestamp of when the reviewer first joined the product. Null if unknown.
 	JoinedAt *time.Time `json:"joined_at"`
 
-	/*
-	   Whether the reviewer paid for the product. Null if the payment status is
-	   unknown.
-	*/
+	// Whether the reviewer paid for the product. Null if the payment status is
+	// unknown.
 	PaidForProduct *bool `json:"paid_for_product"`
 
 	// The product that this review was written for.
 	Product ReviewProduct `json:"product"`
 
-	/*
-	   The timestamp of when the review was published. Null if the review has not been
-	   published yet.
-	*/
+	// The timestamp of when the review was published. Null if the review has not been
+	// published yet.
 	PublishedAt *time.Time `json:"published_at"`
 
 	// The star rating given by the reviewer, from 1 to 5.
@@ -153,19 +139,15 @@ type ReviewAttachmentsItem struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -181,10 +163,8 @@ type ReviewCompany struct {
 	Title string `json:"title"`
 }
 
-/*
-ReviewListItem is a user-submitted review of a company, including a star rating
-and optional text feedback.
-*/
+// ReviewListItem is a user-submitted review of a company, including a star rating
+// and optional text feedback.
 type ReviewListItem struct {
 	// A list of files and media attached to the review.
 	Attachments []ReviewListItemAttachmentsItem `json:"attachments"`
@@ -192,10 +172,8 @@ type ReviewListItem struct {
 	// The datetime the review was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The body text of the review containing the user's detailed feedback. Returns an
-	   empty string if no description was provided.
-	*/
+	// The body text of the review containing the user's detailed feedback. Returns an
+	// empty string if no description was provided.
 	Description *string `json:"description"`
 
 	// The unique identifier for the review.
@@ -204,16 +182,12 @@ type ReviewListItem struct {
 	// The timestamp of when the reviewer first joined the product. Null if unknown.
 	JoinedAt *time.Time `json:"joined_at"`
 
-	/*
-	   Whether the reviewer paid for the product. Null if the payment status is
-	   unknown.
-	*/
+	// Whether the reviewer paid for the product. Null if the payment status is
+	// unknown.
 	PaidForProduct *bool `json:"paid_for_product"`
 
-	/*
-	   The timestamp of when the review was published. Null if the review has not been
-	   published yet.
-	*/
+	// The timestamp of when the review was published. Null if the review has not been
+	// published yet.
 	PublishedAt *time.Time `json:"published_at"`
 
 	// The star rating given by the reviewer, from 1 to 5.
@@ -240,19 +214,15 @@ type ReviewListItemAttachmentsItem struct {
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
 
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -278,67 +248,49 @@ type ReviewListPage struct {
 }
 
 type ReviewListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Only return reviews created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return reviews created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return reviews created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return reviews created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The maximum star rating to include in results, from 1 to 5 inclusive.
-
-	   Sent as the query parameter "max_stars".
-	*/
+	// The maximum star rating to include in results, from 1 to 5 inclusive.
+	//
+	// Sent as the query parameter "max_stars".
 	MaxStars Opt[int64] `json:"-"`
 
-	/*
-	   The minimum star rating to include in results, from 1 to 5 inclusive.
-
-	   Sent as the query parameter "min_stars".
-	*/
+	// The minimum star rating to include in results, from 1 to 5 inclusive.
+	//
+	// Sent as the query parameter "min_stars".
 	MinStars Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of the product to list reviews for.
-
-	   Sent as the query parameter "product_id".
-	*/
+	// The unique identifier of the product to list reviews for.
+	//
+	// Sent as the query parameter "product_id".
 	ProductID string `json:"-"`
 }
 
@@ -378,19 +330,15 @@ type ReviewProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 
-	/*
-	   The display name of the product shown to customers on the product page and in
-	   search results.
-	*/
+	// The display name of the product shown to customers on the product page and in
+	// search results.
 	Title string `json:"title"`
 }
 
-/*
-ReviewStatus is the statuses a review can have
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ReviewStatus is the statuses a review can have
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ReviewStatus string
 
 // Values of ReviewStatus known to this version of the client.

@@ -20,32 +20,30 @@ func newSetupIntentService(t *transport) *SetupIntentService {
 	return &SetupIntentService{t: t}
 }
 
-/*
-List is the "List setup intents" operation.
-
-Returns a paginated list of setup intents for a company, with optional filtering
-by creation date. A setup intent securely collects and stores a member's payment
-method for future use without charging them immediately.
-
-Required permissions:
-  - `payment:setup_intent:read`
-  - `member:basic:read`
-  - `member:email:read`
-
-GET /setup_intents
-
-Required scopes: payment:setup_intent:read, member:basic:read,
-member:email:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List setup intents" operation.
+//
+// Returns a paginated list of setup intents for a company, with optional filtering
+// by creation date. A setup intent securely collects and stores a member's payment
+// method for future use without charging them immediately.
+//
+// Required permissions:
+//
+//   - `payment:setup_intent:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:email:read`
+//
+//     GET /setup_intents
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *SetupIntentService) List(ctx context.Context, params SetupIntentListParams, opts ...RequestOption) (*SetupIntentListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "setupIntents.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/setup_intents",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out SetupIntentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -54,11 +52,9 @@ func (s *SetupIntentService) List(ctx context.Context, params SetupIntentListPar
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *SetupIntentService) ListAutoPaging(ctx context.Context, params SetupIntentListParams, opts ...RequestOption) iter.Seq2[SetupIntentListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]SetupIntentListItem, string, bool, error) {
 		if after != "" {
@@ -76,27 +72,25 @@ func (s *SetupIntentService) ListAutoPaging(ctx context.Context, params SetupInt
 	})
 }
 
-/*
-Retrieve is the "Retrieve setup intent" operation.
-
-Retrieves the details of an existing setup intent.
-
-Required permissions:
-  - `payment:setup_intent:read`
-  - `member:basic:read`
-  - `member:email:read`
-
-GET /setup_intents/{id}
-
-Required scopes: payment:setup_intent:read, member:basic:read,
-member:email:read.
-*/
+// Retrieve is the "Retrieve setup intent" operation.
+//
+// Retrieves the details of an existing setup intent.
+//
+// Required permissions:
+//
+//   - `payment:setup_intent:read`
+//
+//   - `member:basic:read`
+//
+//   - `member:email:read`
+//
+//     GET /setup_intents/{id}
 func (s *SetupIntentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*SetupIntent, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "setupIntents.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/setup_intents/" + pathParam(id),
+		Options:   opts,
 	}
 	var out SetupIntent
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -105,148 +99,110 @@ func (s *SetupIntentService) Retrieve(ctx context.Context, id string, opts ...Re
 	return &out, nil
 }
 
-/*
-SetupIntent is a setup intent allows a user to save a payment method for future
-use without making an immediate purchase.
-*/
+// SetupIntent is a setup intent allows a user to save a payment method for future
+// use without making an immediate purchase.
 type SetupIntent struct {
-	/*
-	   The checkout session configuration associated with this setup intent. Null if no
-	   checkout session was used.
-	*/
+	// The checkout session configuration associated with this setup intent. Null if no
+	// checkout session was used.
 	CheckoutConfiguration *SetupIntentCheckoutConfiguration `json:"checkout_configuration"`
 
-	/*
-	   The company that initiated this setup intent. Null if the company has been
-	   deleted.
-	*/
+	// The company that initiated this setup intent. Null if the company has been
+	// deleted.
 	Company *SetupIntentCompany `json:"company"`
 
 	// The datetime the setup intent was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   A human-readable error message explaining why the setup intent failed. Null if
-	   no error occurred.
-	*/
+	// A human-readable error message explaining why the setup intent failed. Null if
+	// no error occurred.
 	ErrorMessage *string `json:"error_message"`
 
 	// The unique identifier for the setup intent.
 	ID string `json:"id"`
 
-	/*
-	   The company member associated with this setup intent. Null if the user is not a
-	   member.
-	*/
+	// The company member associated with this setup intent. Null if the user is not a
+	// member.
 	Member *SetupIntentMember `json:"member"`
 
-	/*
-	   Custom key-value pairs attached to this setup intent. Null if no metadata was
-	   provided.
-	*/
+	// Custom key-value pairs attached to this setup intent. Null if no metadata was
+	// provided.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   The saved payment method created by this setup intent. Null if the setup has not
-	   completed successfully.
-	*/
+	// The saved payment method created by this setup intent. Null if the setup has not
+	// completed successfully.
 	PaymentMethod *SetupIntentPaymentMethod `json:"payment_method"`
 
 	// The current status of the setup intent.
 	Status SetupIntentStatuses `json:"status"`
 }
 
-/*
-SetupIntentCheckoutConfiguration is the checkout session configuration
-associated with this setup intent. Null if no checkout session was used.
-*/
+// SetupIntentCheckoutConfiguration is the checkout session configuration
+// associated with this setup intent. Null if no checkout session was used.
 type SetupIntentCheckoutConfiguration struct {
 	// The unique identifier for the checkout session.
 	ID string `json:"id"`
 }
 
-/*
-SetupIntentCompany is the company that initiated this setup intent. Null if the
-company has been deleted.
-*/
+// SetupIntentCompany is the company that initiated this setup intent. Null if the
+// company has been deleted.
 type SetupIntentCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
 }
 
-/*
-SetupIntentListItem is a setup intent allows a user to save a payment method for
-future use without making an immediate purchase.
-*/
+// SetupIntentListItem is a setup intent allows a user to save a payment method for
+// future use without making an immediate purchase.
 type SetupIntentListItem struct {
-	/*
-	   The checkout session configuration associated with this setup intent. Null if no
-	   checkout session was used.
-	*/
+	// The checkout session configuration associated with this setup intent. Null if no
+	// checkout session was used.
 	CheckoutConfiguration *SetupIntentListItemCheckoutConfiguration `json:"checkout_configuration"`
 
-	/*
-	   The company that initiated this setup intent. Null if the company has been
-	   deleted.
-	*/
+	// The company that initiated this setup intent. Null if the company has been
+	// deleted.
 	Company *SetupIntentListItemCompany `json:"company"`
 
 	// The datetime the setup intent was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   A human-readable error message explaining why the setup intent failed. Null if
-	   no error occurred.
-	*/
+	// A human-readable error message explaining why the setup intent failed. Null if
+	// no error occurred.
 	ErrorMessage *string `json:"error_message"`
 
 	// The unique identifier for the setup intent.
 	ID string `json:"id"`
 
-	/*
-	   The company member associated with this setup intent. Null if the user is not a
-	   member.
-	*/
+	// The company member associated with this setup intent. Null if the user is not a
+	// member.
 	Member *SetupIntentListItemMember `json:"member"`
 
-	/*
-	   Custom key-value pairs attached to this setup intent. Null if no metadata was
-	   provided.
-	*/
+	// Custom key-value pairs attached to this setup intent. Null if no metadata was
+	// provided.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   The saved payment method created by this setup intent. Null if the setup has not
-	   completed successfully.
-	*/
+	// The saved payment method created by this setup intent. Null if the setup has not
+	// completed successfully.
 	PaymentMethod *SetupIntentListItemPaymentMethod `json:"payment_method"`
 
 	// The current status of the setup intent.
 	Status SetupIntentStatuses `json:"status"`
 }
 
-/*
-SetupIntentListItemCheckoutConfiguration is the checkout session configuration
-associated with this setup intent. Null if no checkout session was used.
-*/
+// SetupIntentListItemCheckoutConfiguration is the checkout session configuration
+// associated with this setup intent. Null if no checkout session was used.
 type SetupIntentListItemCheckoutConfiguration struct {
 	// The unique identifier for the checkout session.
 	ID string `json:"id"`
 }
 
-/*
-SetupIntentListItemCompany is the company that initiated this setup intent. Null
-if the company has been deleted.
-*/
+// SetupIntentListItemCompany is the company that initiated this setup intent. Null
+// if the company has been deleted.
 type SetupIntentListItemCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
 }
 
-/*
-SetupIntentListItemMember is the company member associated with this setup
-intent. Null if the user is not a member.
-*/
+// SetupIntentListItemMember is the company member associated with this setup
+// intent. Null if the user is not a member.
 type SetupIntentListItemMember struct {
 	// The unique identifier for the company member.
 	ID string `json:"id"`
@@ -270,10 +226,8 @@ type SetupIntentListItemMemberUser struct {
 	Username string `json:"username"`
 }
 
-/*
-SetupIntentListItemPaymentMethod is the saved payment method created by this
-setup intent. Null if the setup has not completed successfully.
-*/
+// SetupIntentListItemPaymentMethod is the saved payment method created by this
+// setup intent. Null if the setup has not completed successfully.
 type SetupIntentListItemPaymentMethod struct {
 	// The card data associated with the payment method, if its a debit or credit card.
 	Card *SetupIntentListItemPaymentMethodCard `json:"card"`
@@ -291,34 +245,26 @@ type SetupIntentListItemPaymentMethod struct {
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
-/*
-SetupIntentListItemPaymentMethodCard is the card data associated with the
-payment method, if its a debit or credit card.
-*/
+// SetupIntentListItemPaymentMethodCard is the card data associated with the
+// payment method, if its a debit or credit card.
 type SetupIntentListItemPaymentMethodCard struct {
-	/*
-	   The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	   determined.
-	*/
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
 	Brand *CardBrands `json:"brand"`
 
 	// The two-digit expiration month of the card (1-12). Null if not available.
 	ExpMonth *int64 `json:"exp_month"`
 
-	/*
-	   The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	   available.
-	*/
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
 	ExpYear *int64 `json:"exp_year"`
 
 	// The last four digits of the card number. Null if not available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-SetupIntentListItemPaymentMethodMailingAddress is the mailing address associated
-with the payment method's user
-*/
+// SetupIntentListItemPaymentMethodMailingAddress is the mailing address associated
+// with the payment method's user
 type SetupIntentListItemPaymentMethodMailingAddress struct {
 	// The city of the address.
 	City *string `json:"city"`
@@ -352,60 +298,44 @@ type SetupIntentListPage struct {
 }
 
 type SetupIntentListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list setup intents for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list setup intents for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return setup intents created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return setup intents created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return setup intents created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return setup intents created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for ordering results, either ascending or descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for ordering results, either ascending or descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -437,10 +367,8 @@ func (p SetupIntentListParams) query() url.Values {
 	return q
 }
 
-/*
-SetupIntentMember is the company member associated with this setup intent. Null
-if the user is not a member.
-*/
+// SetupIntentMember is the company member associated with this setup intent. Null
+// if the user is not a member.
 type SetupIntentMember struct {
 	// The unique identifier for the company member.
 	ID string `json:"id"`
@@ -464,10 +392,8 @@ type SetupIntentMemberUser struct {
 	Username string `json:"username"`
 }
 
-/*
-SetupIntentPaymentMethod is the saved payment method created by this setup
-intent. Null if the setup has not completed successfully.
-*/
+// SetupIntentPaymentMethod is the saved payment method created by this setup
+// intent. Null if the setup has not completed successfully.
 type SetupIntentPaymentMethod struct {
 	// The card data associated with the payment method, if its a debit or credit card.
 	Card *SetupIntentPaymentMethodCard `json:"card"`
@@ -485,34 +411,26 @@ type SetupIntentPaymentMethod struct {
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
 }
 
-/*
-SetupIntentPaymentMethodCard is the card data associated with the payment
-method, if its a debit or credit card.
-*/
+// SetupIntentPaymentMethodCard is the card data associated with the payment
+// method, if its a debit or credit card.
 type SetupIntentPaymentMethodCard struct {
-	/*
-	   The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	   determined.
-	*/
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
 	Brand *CardBrands `json:"brand"`
 
 	// The two-digit expiration month of the card (1-12). Null if not available.
 	ExpMonth *int64 `json:"exp_month"`
 
-	/*
-	   The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	   available.
-	*/
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
 	ExpYear *int64 `json:"exp_year"`
 
 	// The last four digits of the card number. Null if not available.
 	Last4 *string `json:"last4"`
 }
 
-/*
-SetupIntentPaymentMethodMailingAddress is the mailing address associated with
-the payment method's user
-*/
+// SetupIntentPaymentMethodMailingAddress is the mailing address associated with
+// the payment method's user
 type SetupIntentPaymentMethodMailingAddress struct {
 	// The city of the address.
 	City *string `json:"city"`
@@ -536,12 +454,10 @@ type SetupIntentPaymentMethodMailingAddress struct {
 	State *string `json:"state"`
 }
 
-/*
-SetupIntentStatuses is the status of the setup intent.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// SetupIntentStatuses is the status of the setup intent.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type SetupIntentStatuses string
 
 // Values of SetupIntentStatuses known to this version of the client.

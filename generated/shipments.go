@@ -20,27 +20,25 @@ func newShipmentService(t *transport) *ShipmentService {
 	return &ShipmentService{t: t}
 }
 
-/*
-Create is the "Create shipment" operation.
-
-Create a new shipment with a tracking code for a specific payment within a
-company.
-
-Required permissions:
-  - `shipment:create`
-  - `payment:basic:read`
-
-POST /shipments
-
-Required scopes: shipment:create, payment:basic:read.
-*/
+// Create is the "Create shipment" operation.
+//
+// Create a new shipment with a tracking code for a specific payment within a
+// company.
+//
+// Required permissions:
+//
+//   - `shipment:create`
+//
+//   - `payment:basic:read`
+//
+//     POST /shipments
 func (s *ShipmentService) Create(ctx context.Context, params ShipmentCreateParams, opts ...RequestOption) (*Shipment, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "shipments.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/shipments",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Shipment
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,29 +47,27 @@ func (s *ShipmentService) Create(ctx context.Context, params ShipmentCreateParam
 	return &out, nil
 }
 
-/*
-List is the "List shipments" operation.
-
-Returns a paginated list of shipments, with optional filtering by payment,
-company, or user.
-
-Required permissions:
-  - `shipment:basic:read`
-  - `payment:basic:read`
-
-GET /shipments
-
-Required scopes: shipment:basic:read, payment:basic:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List shipments" operation.
+//
+// Returns a paginated list of shipments, with optional filtering by payment,
+// company, or user.
+//
+// Required permissions:
+//
+//   - `shipment:basic:read`
+//
+//   - `payment:basic:read`
+//
+//     GET /shipments
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ShipmentService) List(ctx context.Context, params ShipmentListParams, opts ...RequestOption) (*ShipmentListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "shipments.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/shipments",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out ShipmentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -80,11 +76,9 @@ func (s *ShipmentService) List(ctx context.Context, params ShipmentListParams, o
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *ShipmentService) ListAutoPaging(ctx context.Context, params ShipmentListParams, opts ...RequestOption) iter.Seq2[ShipmentListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ShipmentListItem, string, bool, error) {
 		if after != "" {
@@ -102,25 +96,23 @@ func (s *ShipmentService) ListAutoPaging(ctx context.Context, params ShipmentLis
 	})
 }
 
-/*
-Retrieve is the "Retrieve shipment" operation.
-
-Retrieves the details of an existing shipment.
-
-Required permissions:
-  - `shipment:basic:read`
-  - `payment:basic:read`
-
-GET /shipments/{id}
-
-Required scopes: shipment:basic:read, payment:basic:read.
-*/
+// Retrieve is the "Retrieve shipment" operation.
+//
+// Retrieves the details of an existing shipment.
+//
+// Required permissions:
+//
+//   - `shipment:basic:read`
+//
+//   - `payment:basic:read`
+//
+//     GET /shipments/{id}
 func (s *ShipmentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Shipment, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "shipments.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/shipments/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Shipment
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -129,10 +121,8 @@ func (s *ShipmentService) Retrieve(ctx context.Context, id string, opts ...Reque
 	return &out, nil
 }
 
-/*
-Shipment is a physical shipment associated with a payment, including carrier
-details and tracking information.
-*/
+// Shipment is a physical shipment associated with a payment, including carrier
+// details and tracking information.
 type Shipment struct {
 	// The shipping carrier responsible for delivering this shipment.
 	Carrier ShipmentCarriers `json:"carrier"`
@@ -140,34 +130,26 @@ type Shipment struct {
 	// The datetime the shipment was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The estimated delivery date for this shipment. Null if the carrier has not
-	   provided an estimate.
-	*/
+	// The estimated delivery date for this shipment. Null if the carrier has not
+	// provided an estimate.
 	DeliveryEstimate *time.Time `json:"delivery_estimate"`
 
 	// The unique identifier for the shipment.
 	ID string `json:"id"`
 
-	/*
-	   The payment associated with this shipment. Null if the payment has been deleted
-	   or is inaccessible.
-	*/
+	// The payment associated with this shipment. Null if the payment has been deleted
+	// or is inaccessible.
 	Payment *ShipmentPayment `json:"payment"`
 
-	/*
-	   The shipping service level used for this shipment. Null if the carrier does not
-	   specify a service tier.
-	*/
+	// The shipping service level used for this shipment. Null if the carrier does not
+	// specify a service tier.
 	Service *string `json:"service"`
 
 	// The current delivery status of this shipment.
 	Status ShipmentStatuses `json:"status"`
 
-	/*
-	   A more granular status providing additional detail about the shipment's current
-	   state. Null if no substatus applies.
-	*/
+	// A more granular status providing additional detail about the shipment's current
+	// state. Null if no substatus applies.
 	Substatus *ShipmentSubstatuses `json:"substatus"`
 
 	// The carrier-assigned tracking number used to look up shipment progress.
@@ -177,12 +159,10 @@ type Shipment struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-/*
-ShipmentCarriers is the carrier of a shipment
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ShipmentCarriers is the carrier of a shipment
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ShipmentCarriers string
 
 // Values of ShipmentCarriers known to this version of the client.
@@ -276,26 +256,20 @@ func (s ShipmentCarriers) IsKnown() bool {
 
 // ShipmentCreateParams: Parameters for CreateShipment
 type ShipmentCreateParams struct {
-	/*
-	   The unique identifier of the company to create the shipment for, starting with
-	   'biz_'.
-	*/
+	// The unique identifier of the company to create the shipment for, starting with
+	// 'biz_'.
 	CompanyID string `json:"company_id"`
 
 	// The unique identifier of the payment to associate the shipment with.
 	PaymentID string `json:"payment_id"`
 
-	/*
-	   The carrier tracking code for the shipment, such as a USPS, UPS, or FedEx
-	   tracking number.
-	*/
+	// The carrier tracking code for the shipment, such as a USPS, UPS, or FedEx
+	// tracking number.
 	TrackingCode string `json:"tracking_code"`
 }
 
-/*
-ShipmentListItem is a physical shipment associated with a payment, including
-carrier details and tracking information.
-*/
+// ShipmentListItem is a physical shipment associated with a payment, including
+// carrier details and tracking information.
 type ShipmentListItem struct {
 	// The shipping carrier responsible for delivering this shipment.
 	Carrier ShipmentCarriers `json:"carrier"`
@@ -303,34 +277,26 @@ type ShipmentListItem struct {
 	// The datetime the shipment was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The estimated delivery date for this shipment. Null if the carrier has not
-	   provided an estimate.
-	*/
+	// The estimated delivery date for this shipment. Null if the carrier has not
+	// provided an estimate.
 	DeliveryEstimate *time.Time `json:"delivery_estimate"`
 
 	// The unique identifier for the shipment.
 	ID string `json:"id"`
 
-	/*
-	   The payment associated with this shipment. Null if the payment has been deleted
-	   or is inaccessible.
-	*/
+	// The payment associated with this shipment. Null if the payment has been deleted
+	// or is inaccessible.
 	Payment *ShipmentListItemPayment `json:"payment"`
 
-	/*
-	   The shipping service level used for this shipment. Null if the carrier does not
-	   specify a service tier.
-	*/
+	// The shipping service level used for this shipment. Null if the carrier does not
+	// specify a service tier.
 	Service *string `json:"service"`
 
 	// The current delivery status of this shipment.
 	Status ShipmentStatuses `json:"status"`
 
-	/*
-	   A more granular status providing additional detail about the shipment's current
-	   state. Null if no substatus applies.
-	*/
+	// A more granular status providing additional detail about the shipment's current
+	// state. Null if no substatus applies.
 	Substatus *ShipmentSubstatuses `json:"substatus"`
 
 	// The carrier-assigned tracking number used to look up shipment progress.
@@ -340,10 +306,8 @@ type ShipmentListItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-/*
-ShipmentListItemPayment is the payment associated with this shipment. Null if
-the payment has been deleted or is inaccessible.
-*/
+// ShipmentListItemPayment is the payment associated with this shipment. Null if
+// the payment has been deleted or is inaccessible.
 type ShipmentListItemPayment struct {
 	// The unique identifier for the payment.
 	ID string `json:"id"`
@@ -359,53 +323,39 @@ type ShipmentListPage struct {
 }
 
 type ShipmentListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Filter shipments to only those belonging to this company.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Filter shipments to only those belonging to this company.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Filter shipments to only those associated with this specific payment.
-
-	   Sent as the query parameter "payment_id".
-	*/
+	// Filter shipments to only those associated with this specific payment.
+	//
+	// Sent as the query parameter "payment_id".
 	PaymentID Opt[string] `json:"-"`
 
-	/*
-	   Filter shipments to only those for this specific user.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Filter shipments to only those for this specific user.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -436,21 +386,17 @@ func (p ShipmentListParams) query() url.Values {
 	return q
 }
 
-/*
-ShipmentPayment is the payment associated with this shipment. Null if the
-payment has been deleted or is inaccessible.
-*/
+// ShipmentPayment is the payment associated with this shipment. Null if the
+// payment has been deleted or is inaccessible.
 type ShipmentPayment struct {
 	// The unique identifier for the payment.
 	ID string `json:"id"`
 }
 
-/*
-ShipmentStatuses is the status of a shipment
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ShipmentStatuses is the status of a shipment
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ShipmentStatuses string
 
 // Values of ShipmentStatuses known to this version of the client.
@@ -476,12 +422,10 @@ func (s ShipmentStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-ShipmentSubstatuses is the substatus of a shipment
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ShipmentSubstatuses is the substatus of a shipment
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ShipmentSubstatuses string
 
 // Values of ShipmentSubstatuses known to this version of the client.

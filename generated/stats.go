@@ -21,27 +21,24 @@ func newStatService(t *transport) *StatService {
 	return &StatService{t: t}
 }
 
-/*
-Describe is the "Describe stats" operation.
-
-Describe available stats schema. Without resource returns root nodes and
-metrics. With resource returns node columns, associations, and available
-metrics.
-
-Required permissions:
-  - `stats:read`
-
-GET /stats/describe
-
-Required scopes: stats:read.
-*/
+// Describe is the "Describe stats" operation.
+//
+// Describe available stats schema. Without resource returns root nodes and
+// metrics. With resource returns node columns, associations, and available
+// metrics.
+//
+// Required permissions:
+//
+//   - `stats:read`
+//
+//     GET /stats/describe
 func (s *StatService) Describe(ctx context.Context, params StatDescribeParams, opts ...RequestOption) (*StatDescribeResponse, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "stats.describe",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/stats/describe",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out StatDescribeResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,26 +47,23 @@ func (s *StatService) Describe(ctx context.Context, params StatDescribeParams, o
 	return &out, nil
 }
 
-/*
-QueryMetric is the "Metric stats" operation.
-
-Query an aggregated metric. Returns data grouped by period with optional
-breakdowns.
-
-Required permissions:
-  - `stats:read`
-
-GET /stats/metric
-
-Required scopes: stats:read.
-*/
+// QueryMetric is the "Metric stats" operation.
+//
+// Query an aggregated metric. Returns data grouped by period with optional
+// breakdowns.
+//
+// Required permissions:
+//
+//   - `stats:read`
+//
+//     GET /stats/metric
 func (s *StatService) QueryMetric(ctx context.Context, params StatQueryMetricParams, opts ...RequestOption) (*StatQueryMetricResponse, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "stats.queryMetric",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/stats/metric",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out StatQueryMetricResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -78,25 +72,22 @@ func (s *StatService) QueryMetric(ctx context.Context, params StatQueryMetricPar
 	return &out, nil
 }
 
-/*
-QueryRaw is the "Raw stats" operation.
-
-Query raw data from a resource. Returns paginated rows with all columns.
-
-Required permissions:
-  - `stats:read`
-
-GET /stats/raw
-
-Required scopes: stats:read.
-*/
+// QueryRaw is the "Raw stats" operation.
+//
+// Query raw data from a resource. Returns paginated rows with all columns.
+//
+// Required permissions:
+//
+//   - `stats:read`
+//
+//     GET /stats/raw
 func (s *StatService) QueryRaw(ctx context.Context, params StatQueryRawParams, opts ...RequestOption) (*StatQueryRawResponse, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "stats.queryRaw",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/stats/raw",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out StatQueryRawResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -105,25 +96,22 @@ func (s *StatService) QueryRaw(ctx context.Context, params StatQueryRawParams, o
 	return &out, nil
 }
 
-/*
-RunSQL is the "Sql stats" operation.
-
-Run custom SQL against a scoped resource. Use SCOPED_DATA as the table name.
-
-Required permissions:
-  - `stats:read`
-
-GET /stats/sql
-
-Required scopes: stats:read.
-*/
+// RunSQL is the "Sql stats" operation.
+//
+// Run custom SQL against a scoped resource. Use SCOPED_DATA as the table name.
+//
+// Required permissions:
+//
+//   - `stats:read`
+//
+//     GET /stats/sql
 func (s *StatService) RunSQL(ctx context.Context, params StatRunSQLParams, opts ...RequestOption) (*StatRunSQLResponse, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "stats.runSQL",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/stats/sql",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out StatRunSQLResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -133,26 +121,20 @@ func (s *StatService) RunSQL(ctx context.Context, params StatRunSQLParams, opts 
 }
 
 type StatDescribeParams struct {
-	/*
-	   Scope query to a specific company.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Scope query to a specific company.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Resource path using : as separator (e.g., 'receipts', 'payments:membership',
-	   'receipts:gross_revenue').
-
-	   Sent as the query parameter "resource".
-	*/
+	// Resource path using : as separator (e.g., 'receipts', 'payments:membership',
+	// 'receipts:gross_revenue').
+	//
+	// Sent as the query parameter "resource".
 	Resource Opt[string] `json:"-"`
 
-	/*
-	   Scope query to a specific user.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Scope query to a specific user.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -171,12 +153,10 @@ func (p StatDescribeParams) query() url.Values {
 	return q
 }
 
-/*
-StatDescribeResponse is one of Root, Node, Metric, View, told apart by their
-"typename" property. Exactly one field is set; to send one, set it. A variant
-this client does not know decodes with every field nil and keeps its JSON, which
-RawJSON returns and encoding writes back unchanged.
-*/
+// StatDescribeResponse is one of Root, Node, Metric, View, told apart by their
+// "typename" property. Exactly one field is set; to send one, set it. A variant
+// this client does not know decodes with every field nil and keeps its JSON, which
+// RawJSON returns and encoding writes back unchanged.
 type StatDescribeResponse struct {
 	Root   *StatDescribeResponseRoot
 	Node   *StatDescribeResponseNode
@@ -220,39 +200,27 @@ func (s *StatDescribeResponse) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "DescribeRoot":
-		{
-			s.Root = new(StatDescribeResponseRoot)
-			return json.Unmarshal(data, s.Root)
-		}
+		s.Root = new(StatDescribeResponseRoot)
+		return json.Unmarshal(data, s.Root)
 	case "DescribeNode":
-		{
-			s.Node = new(StatDescribeResponseNode)
-			return json.Unmarshal(data, s.Node)
-		}
+		s.Node = new(StatDescribeResponseNode)
+		return json.Unmarshal(data, s.Node)
 	case "DescribeMetric":
-		{
-			s.Metric = new(StatDescribeResponseMetric)
-			return json.Unmarshal(data, s.Metric)
-		}
+		s.Metric = new(StatDescribeResponseMetric)
+		return json.Unmarshal(data, s.Metric)
 	case "DescribeView":
-		{
-			s.View = new(StatDescribeResponseView)
-			return json.Unmarshal(data, s.View)
-		}
+		s.View = new(StatDescribeResponseView)
+		return json.Unmarshal(data, s.View)
 	default:
-		{
-			s.raw = bytes.Clone(data)
-			return nil
-		}
+		s.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-StatDescribeResponseMetric: Description of a metric including its configuration
-and SQL.
-
-When encoded, "typename" is always "DescribeMetric"; the encoder writes it.
-*/
+// StatDescribeResponseMetric: Description of a metric including its configuration
+// and SQL.
+//
+// When encoded, "typename" is always "DescribeMetric"; the encoder writes it.
 type StatDescribeResponseMetric struct {
 	// Columns that can be used for breakdowns.
 	BreakdownableColumns []string `json:"breakdownable_columns"`
@@ -294,12 +262,10 @@ type StatDescribeResponseMetricDebug struct {
 	RequestID *string `json:"request_id"`
 }
 
-/*
-StatDescribeResponseNode: Description of a node (model) including its columns
-and associations.
-
-When encoded, "typename" is always "DescribeNode"; the encoder writes it.
-*/
+// StatDescribeResponseNode: Description of a node (model) including its columns
+// and associations.
+//
+// When encoded, "typename" is always "DescribeNode"; the encoder writes it.
 type StatDescribeResponseNode struct {
 	// Available associations or child paths.
 	Associations []StatDescribeResponseNodeAssociationsItem `json:"associations"`
@@ -332,10 +298,8 @@ func (s StatDescribeResponseNode) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"typename\":\"DescribeNode\"")
 }
 
-/*
-StatDescribeResponseNodeAssociationsItem is an association or child path
-available for navigation.
-*/
+// StatDescribeResponseNodeAssociationsItem is an association or child path
+// available for navigation.
 type StatDescribeResponseNodeAssociationsItem struct {
 	// The event name (for event type).
 	EventName *string `json:"event_name"`
@@ -371,12 +335,10 @@ type StatDescribeResponseNodeMetricsItem struct {
 	SupportedEngines []string `json:"supported_engines"`
 }
 
-/*
-StatDescribeResponseRoot: Root schema description showing available nodes,
-views, and metrics.
-
-When encoded, "typename" is always "DescribeRoot"; the encoder writes it.
-*/
+// StatDescribeResponseRoot: Root schema description showing available nodes,
+// views, and metrics.
+//
+// When encoded, "typename" is always "DescribeRoot"; the encoder writes it.
 type StatDescribeResponseRoot struct {
 	// Debug information.
 	Debug *StatDescribeResponseRootDebug `json:"debug"`
@@ -415,12 +377,10 @@ type StatDescribeResponseRootMetricsItem struct {
 	SupportedEngines []string `json:"supported_engines"`
 }
 
-/*
-StatDescribeResponseView: Description of an API resource view including its
-columns and associations.
-
-When encoded, "typename" is always "DescribeView"; the encoder writes it.
-*/
+// StatDescribeResponseView: Description of an API resource view including its
+// columns and associations.
+//
+// When encoded, "typename" is always "DescribeView"; the encoder writes it.
 type StatDescribeResponseView struct {
 	// Available associations.
 	Associations []StatDescribeResponseViewAssociationsItem `json:"associations"`
@@ -459,10 +419,8 @@ func (s StatDescribeResponseView) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"typename\":\"DescribeView\"")
 }
 
-/*
-StatDescribeResponseViewAssociationsItem is an association or child path
-available for navigation.
-*/
+// StatDescribeResponseViewAssociationsItem is an association or child path
+// available for navigation.
 type StatDescribeResponseViewAssociationsItem struct {
 	// The event name (for event type).
 	EventName *string `json:"event_name"`
@@ -499,69 +457,51 @@ type StatDescribeResponseViewMetricsItem struct {
 }
 
 type StatQueryMetricParams struct {
-	/*
-	   Columns to break down the metric by.
-
-	   Sent as the query parameter "breakdowns".
-	*/
+	// Columns to break down the metric by.
+	//
+	// Sent as the query parameter "breakdowns".
 	Breakdowns Opt[[]string] `json:"-"`
 
-	/*
-	   Scope query to a specific company.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Scope query to a specific company.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Key-value pairs to filter the data.
-
-	   Sent as the query parameter "filters".
-	*/
+	// Key-value pairs to filter the data.
+	//
+	// Sent as the query parameter "filters".
 	Filters Opt[map[string]any] `json:"-"`
 
-	/*
-	   Start of time range (ISO 8601 timestamp).
-
-	   Sent as the query parameter "from".
-	*/
+	// Start of time range (ISO 8601 timestamp).
+	//
+	// Sent as the query parameter "from".
 	From Opt[time.Time] `json:"-"`
 
-	/*
-	   Time granularity (daily, weekly, monthly).
-
-	   Sent as the query parameter "granularity".
-	*/
+	// Time granularity (daily, weekly, monthly).
+	//
+	// Sent as the query parameter "granularity".
 	Granularity Opt[string] `json:"-"`
 
-	/*
-	   Metric resource using : as separator (e.g., 'receipts:gross_revenue',
-	   'members:new_users').
-
-	   Sent as the query parameter "resource".
-	*/
+	// Metric resource using : as separator (e.g., 'receipts:gross_revenue',
+	// 'members:new_users').
+	//
+	// Sent as the query parameter "resource".
 	Resource string `json:"-"`
 
-	/*
-	   IANA timezone for period bucketing (e.g. 'America/New_York'). Defaults to UTC.
-	   Only applies to ClickHouse metrics.
-
-	   Sent as the query parameter "time_zone".
-	*/
+	// IANA timezone for period bucketing (e.g. 'America/New_York'). Defaults to UTC.
+	// Only applies to ClickHouse metrics.
+	//
+	// Sent as the query parameter "time_zone".
 	TimeZone Opt[string] `json:"-"`
 
-	/*
-	   End of time range (ISO 8601 timestamp).
-
-	   Sent as the query parameter "to".
-	*/
+	// End of time range (ISO 8601 timestamp).
+	//
+	// Sent as the query parameter "to".
 	To Opt[time.Time] `json:"-"`
 
-	/*
-	   Scope query to a specific user.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Scope query to a specific user.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -596,19 +536,15 @@ func (p StatQueryMetricParams) query() url.Values {
 	return q
 }
 
-/*
-StatQueryMetricResponse: Result from a stats query (raw, metric, or SQL).
-
-When encoded, "typename" is always "Result"; the encoder writes it.
-*/
+// StatQueryMetricResponse: Result from a stats query (raw, metric, or SQL).
+//
+// When encoded, "typename" is always "Result"; the encoder writes it.
 type StatQueryMetricResponse struct {
 	// Column names in the order they appear in each data row.
 	Columns []string `json:"columns"`
 
-	/*
-	   Array of data rows, where each row is an array of values matching the columns
-	   order.
-	*/
+	// Array of data rows, where each row is an array of values matching the columns
+	// order.
 	Data []map[string]any `json:"data"`
 
 	// Debug information including engine and SQL.
@@ -646,67 +582,49 @@ type StatQueryMetricResponsePagination struct {
 }
 
 type StatQueryRawParams struct {
-	/*
-	   Scope query to a specific company.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Scope query to a specific company.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Pagination cursor for next page.
-
-	   Sent as the query parameter "cursor".
-	*/
+	// Pagination cursor for next page.
+	//
+	// Sent as the query parameter "cursor".
 	Cursor Opt[string] `json:"-"`
 
-	/*
-	   Start of time range (ISO 8601 timestamp).
-
-	   Sent as the query parameter "from".
-	*/
+	// Start of time range (ISO 8601 timestamp).
+	//
+	// Sent as the query parameter "from".
 	From Opt[time.Time] `json:"-"`
 
-	/*
-	   Number of records to return (max 10000).
-
-	   Sent as the query parameter "limit".
-	*/
+	// Number of records to return (max 10000).
+	//
+	// Sent as the query parameter "limit".
 	Limit Opt[int64] `json:"-"`
 
-	/*
-	   Resource path using : as separator (e.g., 'members', 'payments:membership').
-
-	   Sent as the query parameter "resource".
-	*/
+	// Resource path using : as separator (e.g., 'members', 'payments:membership').
+	//
+	// Sent as the query parameter "resource".
 	Resource string `json:"-"`
 
-	/*
-	   Column to sort by.
-
-	   Sent as the query parameter "sort".
-	*/
+	// Column to sort by.
+	//
+	// Sent as the query parameter "sort".
 	Sort Opt[string] `json:"-"`
 
-	/*
-	   Sort direction (asc or desc).
-
-	   Sent as the query parameter "sort_direction".
-	*/
+	// Sort direction (asc or desc).
+	//
+	// Sent as the query parameter "sort_direction".
 	SortDirection Opt[Direction] `json:"-"`
 
-	/*
-	   End of time range (ISO 8601 timestamp).
-
-	   Sent as the query parameter "to".
-	*/
+	// End of time range (ISO 8601 timestamp).
+	//
+	// Sent as the query parameter "to".
 	To Opt[time.Time] `json:"-"`
 
-	/*
-	   Scope query to a specific user.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Scope query to a specific user.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -746,10 +664,8 @@ type StatQueryRawResponse struct {
 	// Column names in the order they appear in each data row.
 	Columns []string `json:"columns"`
 
-	/*
-	   Array of data rows, where each row is an array of values matching the columns
-	   order.
-	*/
+	// Array of data rows, where each row is an array of values matching the columns
+	// order.
 	Data []map[string]any `json:"data"`
 
 	// Debug information including engine and SQL.
@@ -781,74 +697,54 @@ type StatQueryRawResponsePagination struct {
 }
 
 type StatRunSQLParams struct {
-	/*
-	   Scope query to a specific company.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// Scope query to a specific company.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   Pagination cursor for next page.
-
-	   Sent as the query parameter "cursor".
-	*/
+	// Pagination cursor for next page.
+	//
+	// Sent as the query parameter "cursor".
 	Cursor Opt[string] `json:"-"`
 
-	/*
-	   Start of time range (ISO 8601 timestamp).
-
-	   Sent as the query parameter "from".
-	*/
+	// Start of time range (ISO 8601 timestamp).
+	//
+	// Sent as the query parameter "from".
 	From Opt[time.Time] `json:"-"`
 
-	/*
-	   Number of records to return (max 10000).
-
-	   Sent as the query parameter "limit".
-	*/
+	// Number of records to return (max 10000).
+	//
+	// Sent as the query parameter "limit".
 	Limit Opt[int64] `json:"-"`
 
-	/*
-	   Resource path using : as separator (e.g., 'receipts', 'payments:membership').
-
-	   Sent as the query parameter "resource".
-	*/
+	// Resource path using : as separator (e.g., 'receipts', 'payments:membership').
+	//
+	// Sent as the query parameter "resource".
 	Resource string `json:"-"`
 
-	/*
-	   SQL query. Use SCOPED_DATA as the table name.
-
-	   Sent as the query parameter "sql".
-	*/
+	// SQL query. Use SCOPED_DATA as the table name.
+	//
+	// Sent as the query parameter "sql".
 	SQL string `json:"-"`
 
-	/*
-	   Column to sort by.
-
-	   Sent as the query parameter "sort".
-	*/
+	// Column to sort by.
+	//
+	// Sent as the query parameter "sort".
 	Sort Opt[string] `json:"-"`
 
-	/*
-	   Sort direction (asc or desc).
-
-	   Sent as the query parameter "sort_direction".
-	*/
+	// Sort direction (asc or desc).
+	//
+	// Sent as the query parameter "sort_direction".
 	SortDirection Opt[Direction] `json:"-"`
 
-	/*
-	   End of time range (ISO 8601 timestamp).
-
-	   Sent as the query parameter "to".
-	*/
+	// End of time range (ISO 8601 timestamp).
+	//
+	// Sent as the query parameter "to".
 	To Opt[time.Time] `json:"-"`
 
-	/*
-	   Scope query to a specific user.
-
-	   Sent as the query parameter "user_id".
-	*/
+	// Scope query to a specific user.
+	//
+	// Sent as the query parameter "user_id".
 	UserID Opt[string] `json:"-"`
 }
 
@@ -884,19 +780,15 @@ func (p StatRunSQLParams) query() url.Values {
 	return q
 }
 
-/*
-StatRunSQLResponse: Result from a stats query (raw, metric, or SQL).
-
-When encoded, "typename" is always "Result"; the encoder writes it.
-*/
+// StatRunSQLResponse: Result from a stats query (raw, metric, or SQL).
+//
+// When encoded, "typename" is always "Result"; the encoder writes it.
 type StatRunSQLResponse struct {
 	// Column names in the order they appear in each data row.
 	Columns []string `json:"columns"`
 
-	/*
-	   Array of data rows, where each row is an array of values matching the columns
-	   order.
-	*/
+	// Array of data rows, where each row is an array of values matching the columns
+	// order.
 	Data []map[string]any `json:"data"`
 
 	// Debug information including engine and SQL.

@@ -11,10 +11,8 @@ import (
 	"time"
 )
 
-/*
-SupportChannelService holds the supportChannels operations:
-client.SupportChannels.
-*/
+// SupportChannelService holds the supportChannels operations:
+// client.SupportChannels.
 type SupportChannelService struct {
 	t *transport
 }
@@ -23,26 +21,23 @@ func newSupportChannelService(t *transport) *SupportChannelService {
 	return &SupportChannelService{t: t}
 }
 
-/*
-Create is the "Create support channel" operation.
-
-Open a new support channel between a company team member and a customer. Returns
-the existing channel if one already exists for that user.
-
-Required permissions:
-  - `support_chat:create`
-
-POST /support_channels
-
-Required scopes: support_chat:create.
-*/
+// Create is the "Create support channel" operation.
+//
+// Open a new support channel between a company team member and a customer. Returns
+// the existing channel if one already exists for that user.
+//
+// Required permissions:
+//
+//   - `support_chat:create`
+//
+//     POST /support_channels
 func (s *SupportChannelService) Create(ctx context.Context, params SupportChannelCreateParams, opts ...RequestOption) (*SupportChannel, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "supportChannels.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/support_channels",
+		Body:      params,
+		Options:   opts,
 	}
 	var out SupportChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -51,28 +46,25 @@ func (s *SupportChannelService) Create(ctx context.Context, params SupportChanne
 	return &out, nil
 }
 
-/*
-List is the "List support channels" operation.
-
-Returns a paginated list of support channels for a specific company, with
-optional filtering by resolution status and custom sorting.
-
-Required permissions:
-  - `support_chat:read`
-
-GET /support_channels
-
-Required scopes: support_chat:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List support channels" operation.
+//
+// Returns a paginated list of support channels for a specific company, with
+// optional filtering by resolution status and custom sorting.
+//
+// Required permissions:
+//
+//   - `support_chat:read`
+//
+//     GET /support_channels
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *SupportChannelService) List(ctx context.Context, params SupportChannelListParams, opts ...RequestOption) (*SupportChannelListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "supportChannels.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/support_channels",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out SupportChannelListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -81,11 +73,9 @@ func (s *SupportChannelService) List(ctx context.Context, params SupportChannelL
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *SupportChannelService) ListAutoPaging(ctx context.Context, params SupportChannelListParams, opts ...RequestOption) iter.Seq2[SupportChannelListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]SupportChannelListItem, string, bool, error) {
 		if after != "" {
@@ -103,24 +93,21 @@ func (s *SupportChannelService) ListAutoPaging(ctx context.Context, params Suppo
 	})
 }
 
-/*
-Retrieve is the "Retrieve support channel" operation.
-
-Retrieves the details of an existing support channel.
-
-Required permissions:
-  - `support_chat:read`
-
-GET /support_channels/{id}
-
-Required scopes: support_chat:read.
-*/
+// Retrieve is the "Retrieve support channel" operation.
+//
+// Retrieves the details of an existing support channel.
+//
+// Required permissions:
+//
+//   - `support_chat:read`
+//
+//     GET /support_channels/{id}
 func (s *SupportChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*SupportChannel, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "supportChannels.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/support_channels/" + pathParam(id),
+		Options:   opts,
 	}
 	var out SupportChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -129,12 +116,10 @@ func (s *SupportChannelService) Retrieve(ctx context.Context, id string, opts ..
 	return &out, nil
 }
 
-/*
-MessageChannelOrder: Sort options for message channels
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MessageChannelOrder: Sort options for message channels
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MessageChannelOrder string
 
 // Values of MessageChannelOrder known to this version of the client.
@@ -152,42 +137,30 @@ func (m MessageChannelOrder) IsKnown() bool {
 	return false
 }
 
-/*
-SupportChannel is a messaging channel that can be a one-on-one DM, group chat,
-company support conversation, or platform-level direct message.
-*/
+// SupportChannel is a messaging channel that can be a one-on-one DM, group chat,
+// company support conversation, or platform-level direct message.
 type SupportChannel struct {
-	/*
-	   The unique identifier of the company associated with this channel. Null if this
-	   is not a support or company-scoped conversation.
-	*/
+	// The unique identifier of the company associated with this channel. Null if this
+	// is not a support or company-scoped conversation.
 	CompanyID *string `json:"company_id"`
 
-	/*
-	   A custom display name assigned to this channel by the user. Null if no custom
-	   name has been set.
-	*/
+	// A custom display name assigned to this channel by the user. Null if no custom
+	// name has been set.
 	CustomName *string `json:"custom_name"`
 
-	/*
-	   The customer who initiated this support conversation. Null if this is not a
-	   support chat.
-	*/
+	// The customer who initiated this support conversation. Null if this is not a
+	// support chat.
 	CustomerUser *SupportChannelCustomerUser `json:"customer_user"`
 
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when the most recent message was sent in this channel. Null if no
-	   messages have been sent.
-	*/
+	// The timestamp when the most recent message was sent in this channel. Null if no
+	// messages have been sent.
 	LastMessageAt *time.Time `json:"last_message_at"`
 
-	/*
-	   The timestamp when the linked support ticket was marked as resolved. Null if
-	   unresolved or not a support chat.
-	*/
+	// The timestamp when the linked support ticket was marked as resolved. Null if
+	// unresolved or not a support chat.
 	ResolvedAt *time.Time `json:"resolved_at"`
 }
 
@@ -199,17 +172,13 @@ type SupportChannelCreateParams struct {
 	// Optional custom display name for the support channel.
 	CustomName Opt[string] `json:"custom_name,omitzero"`
 
-	/*
-	   The user ID (e.g. 'user_xxxxx') or username of the customer to open a support
-	   channel for.
-	*/
+	// The user ID (e.g. 'user_xxxxx') or username of the customer to open a support
+	// channel for.
 	UserID string `json:"user_id"`
 }
 
-/*
-SupportChannelCustomerUser is the customer who initiated this support
-conversation. Null if this is not a support chat.
-*/
+// SupportChannelCustomerUser is the customer who initiated this support
+// conversation. Null if this is not a support chat.
 type SupportChannelCustomerUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -221,49 +190,35 @@ type SupportChannelCustomerUser struct {
 	Username string `json:"username"`
 }
 
-/*
-SupportChannelListItem is a messaging channel that can be a one-on-one DM, group
-chat, company support conversation, or platform-level direct message.
-*/
+// SupportChannelListItem is a messaging channel that can be a one-on-one DM, group
+// chat, company support conversation, or platform-level direct message.
 type SupportChannelListItem struct {
-	/*
-	   The unique identifier of the company associated with this channel. Null if this
-	   is not a support or company-scoped conversation.
-	*/
+	// The unique identifier of the company associated with this channel. Null if this
+	// is not a support or company-scoped conversation.
 	CompanyID *string `json:"company_id"`
 
-	/*
-	   A custom display name assigned to this channel by the user. Null if no custom
-	   name has been set.
-	*/
+	// A custom display name assigned to this channel by the user. Null if no custom
+	// name has been set.
 	CustomName *string `json:"custom_name"`
 
-	/*
-	   The customer who initiated this support conversation. Null if this is not a
-	   support chat.
-	*/
+	// The customer who initiated this support conversation. Null if this is not a
+	// support chat.
 	CustomerUser *SupportChannelListItemCustomerUser `json:"customer_user"`
 
 	// The unique identifier for the entity
 	ID string `json:"id"`
 
-	/*
-	   The timestamp when the most recent message was sent in this channel. Null if no
-	   messages have been sent.
-	*/
+	// The timestamp when the most recent message was sent in this channel. Null if no
+	// messages have been sent.
 	LastMessageAt *time.Time `json:"last_message_at"`
 
-	/*
-	   The timestamp when the linked support ticket was marked as resolved. Null if
-	   unresolved or not a support chat.
-	*/
+	// The timestamp when the linked support ticket was marked as resolved. Null if
+	// unresolved or not a support chat.
 	ResolvedAt *time.Time `json:"resolved_at"`
 }
 
-/*
-SupportChannelListItemCustomerUser is the customer who initiated this support
-conversation. Null if this is not a support chat.
-*/
+// SupportChannelListItemCustomerUser is the customer who initiated this support
+// conversation. Null if this is not a support chat.
 type SupportChannelListItemCustomerUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -285,74 +240,56 @@ type SupportChannelListPage struct {
 }
 
 type SupportChannelListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list support channels for. Includes
-	   channels of child companies. When omitted, returns support channels across all
-	   companies the user has access to.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list support channels for. Includes
+	// channels of child companies. When omitted, returns support channels across all
+	// companies the user has access to.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 
-	/*
-	   The sort direction for the results. Use 'asc' for oldest first or 'desc' for
-	   newest first.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for the results. Use 'asc' for oldest first or 'desc' for
+	// newest first.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Whether to filter by open or resolved support channels. Set to true to only
-	   return channels awaiting a response, or false for resolved channels.
-
-	   Sent as the query parameter "open".
-	*/
+	// Whether to filter by open or resolved support channels. Set to true to only
+	// return channels awaiting a response, or false for resolved channels.
+	//
+	// Sent as the query parameter "open".
 	Open Opt[bool] `json:"-"`
 
-	/*
-	   The field to sort the support channels by, such as creation date or last message
-	   time.
-
-	   Sent as the query parameter "order".
-	*/
+	// The field to sort the support channels by, such as creation date or last message
+	// time.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[MessageChannelOrder] `json:"-"`
 
-	/*
-	   Filter support channels by the authenticated user's role. Defaults to admin.
-	   When the caller is a company API key (no user), only admin-visible channels are
-	   returned.
-
-	   Sent as the query parameter "view".
-	*/
+	// Filter support channels by the authenticated user's role. Defaults to admin.
+	// When the caller is a company API key (no user), only admin-visible channels are
+	// returned.
+	//
+	// Sent as the query parameter "view".
 	View Opt[SupportChannelView] `json:"-"`
 }
 
@@ -389,12 +326,10 @@ func (p SupportChannelListParams) query() url.Values {
 	return q
 }
 
-/*
-SupportChannelView is the perspective to filter support channels by.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// SupportChannelView is the perspective to filter support channels by.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type SupportChannelView string
 
 // Values of SupportChannelView known to this version of the client.

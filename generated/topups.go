@@ -18,26 +18,23 @@ func newTopupService(t *transport) *TopupService {
 	return &TopupService{t: t}
 }
 
-/*
-Create is the "Create topup" operation.
-
-Add funds to a company's platform balance by charging a stored payment method.
-Top-ups have no fees or taxes and do not count as revenue.
-
-Required permissions:
-  - `payment:charge`
-
-POST /topups
-
-Required scopes: payment:charge.
-*/
+// Create is the "Create topup" operation.
+//
+// Add funds to a company's platform balance by charging a stored payment method.
+// Top-ups have no fees or taxes and do not count as revenue.
+//
+// Required permissions:
+//
+//   - `payment:charge`
+//
+//     POST /topups
 func (s *TopupService) Create(ctx context.Context, params TopupCreateParams, opts ...RequestOption) (*Topup, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "topups.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/topups",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Topup
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -46,10 +43,8 @@ func (s *TopupService) Create(ctx context.Context, params TopupCreateParams, opt
 	return &out, nil
 }
 
-/*
-Topup is a payment represents a completed or attempted charge. Payments track
-the amount, status, currency, and payment method used.
-*/
+// Topup is a payment represents a completed or attempted charge. Payments track
+// the amount, status, currency, and payment method used.
 type Topup struct {
 	// The datetime the payment was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -63,16 +58,12 @@ type Topup struct {
 	// The unique identifier for the payment.
 	ID string `json:"id"`
 
-	/*
-	   The time at which this payment was successfully collected. Null if the payment
-	   has not yet succeeded. As an ISO 8601 timestamp.
-	*/
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
 	PaidAt *time.Time `json:"paid_at"`
 
-	/*
-	   The current lifecycle state of this payment (e.g., 'draft', 'open', 'paid',
-	   'void').
-	*/
+	// The current lifecycle state of this payment (e.g., 'draft', 'open', 'paid',
+	// 'void').
 	Status *ReceiptStatus `json:"status"`
 
 	// The total to show to the creator (excluding buyer fees).
@@ -81,10 +72,8 @@ type Topup struct {
 
 // TopupCreateParams: Parameters for CreateTopup
 type TopupCreateParams struct {
-	/*
-	   The amount to add to the balance in the specified currency. For example, 50.00
-	   for $50.00 USD.
-	*/
+	// The amount to add to the balance in the specified currency. For example, 50.00
+	// for $50.00 USD.
 	Amount float64 `json:"amount"`
 
 	// The unique identifier of the company to add funds to, starting with 'biz_'.

@@ -22,26 +22,23 @@ func newTransferService(t *transport) *TransferService {
 	return &TransferService{t: t}
 }
 
-/*
-Create is the "Create transfer" operation.
-
-Transfer funds between two ledger accounts, such as from a company balance to a
-user balance.
-
-Required permissions:
-  - `payout:transfer_funds`
-
-POST /transfers
-
-Required scopes: payout:transfer_funds.
-*/
+// Create is the "Create transfer" operation.
+//
+// Transfer funds between two ledger accounts, such as from a company balance to a
+// user balance.
+//
+// Required permissions:
+//
+//   - `payout:transfer_funds`
+//
+//     POST /transfers
 func (s *TransferService) Create(ctx context.Context, params TransferCreateParams, opts ...RequestOption) (*Transfer, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "transfers.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/transfers",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Transfer
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -50,28 +47,25 @@ func (s *TransferService) Create(ctx context.Context, params TransferCreateParam
 	return &out, nil
 }
 
-/*
-List is the "List transfers" operation.
-
-Returns a paginated list of fund transfers, filtered by origin or destination
-account, with optional sorting and date filtering.
-
-Required permissions:
-  - `payout:transfer:read`
-
-GET /transfers
-
-Required scopes: payout:transfer:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List transfers" operation.
+//
+// Returns a paginated list of fund transfers, filtered by origin or destination
+// account, with optional sorting and date filtering.
+//
+// Required permissions:
+//
+//   - `payout:transfer:read`
+//
+//     GET /transfers
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *TransferService) List(ctx context.Context, params TransferListParams, opts ...RequestOption) (*TransferListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "transfers.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/transfers",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out TransferListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -80,11 +74,9 @@ func (s *TransferService) List(ctx context.Context, params TransferListParams, o
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *TransferService) ListAutoPaging(ctx context.Context, params TransferListParams, opts ...RequestOption) iter.Seq2[TransferListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]TransferListItem, string, bool, error) {
 		if after != "" {
@@ -102,24 +94,21 @@ func (s *TransferService) ListAutoPaging(ctx context.Context, params TransferLis
 	})
 }
 
-/*
-Retrieve is the "Retrieve transfer" operation.
-
-Retrieves the details of an existing transfer.
-
-Required permissions:
-  - `payout:transfer:read`
-
-GET /transfers/{id}
-
-Required scopes: payout:transfer:read.
-*/
+// Retrieve is the "Retrieve transfer" operation.
+//
+// Retrieves the details of an existing transfer.
+//
+// Required permissions:
+//
+//   - `payout:transfer:read`
+//
+//     GET /transfers/{id}
 func (s *TransferService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Transfer, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "transfers.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/transfers/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Transfer
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -128,12 +117,10 @@ func (s *TransferService) Retrieve(ctx context.Context, id string, opts ...Reque
 	return &out, nil
 }
 
-/*
-CreditTransactionTransfersSortableColumns: Which columns can be used to sort.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CreditTransactionTransfersSortableColumns: Which columns can be used to sort.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CreditTransactionTransfersSortableColumns string
 
 // Values of CreditTransactionTransfersSortableColumns known to this version of the client.
@@ -153,10 +140,8 @@ func (c CreditTransactionTransfersSortableColumns) IsKnown() bool {
 
 // Transfer is a transfer of credit between two ledger accounts.
 type Transfer struct {
-	/*
-	   The transfer amount in the currency specified by the currency field. For
-	   example, 10.43 represents $10.43 USD.
-	*/
+	// The transfer amount in the currency specified by the currency field. For
+	// example, 10.43 represents $10.43 USD.
 	Amount float64 `json:"amount"`
 
 	// The datetime the credit transaction transfer was created.
@@ -171,25 +156,19 @@ type Transfer struct {
 	// The unique identifier of the ledger account receiving the funds.
 	DestinationLedgerAccountID string `json:"destination_ledger_account_id"`
 
-	/*
-	   The flat fee amount deducted from this transfer, in the transfer's currency.
-	   Null if no flat fee was applied.
-	*/
+	// The flat fee amount deducted from this transfer, in the transfer's currency.
+	// Null if no flat fee was applied.
 	FeeAmount *float64 `json:"fee_amount"`
 
 	// The unique identifier for the credit transaction transfer.
 	ID string `json:"id"`
 
-	/*
-	   Custom key-value pairs attached to this transfer. Maximum 50 keys, 500
-	   characters per key, 5000 characters per value.
-	*/
+	// Custom key-value pairs attached to this transfer. Maximum 50 keys, 500
+	// characters per key, 5000 characters per value.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   A free-text note attached to this transfer by the sender. Null if no note was
-	   provided.
-	*/
+	// A free-text note attached to this transfer by the sender. Null if no note was
+	// provided.
 	Notes *string `json:"notes"`
 
 	// The entity that sent the transferred funds.
@@ -201,51 +180,39 @@ type Transfer struct {
 
 // TransferCreateParams: Parameters for TransferFunds
 type TransferCreateParams struct {
-	/*
-	   The amount to transfer in the specified currency. For example, 25.00 for $25.00
-	   USD.
-	*/
+	// The amount to transfer in the specified currency. For example, 25.00 for $25.00
+	// USD.
 	Amount float64 `json:"amount"`
 
 	// The currency of the transfer amount, such as 'usd'.
 	Currency Currencies `json:"currency"`
 
-	/*
-	   The identifier of the account receiving the funds. Accepts a user ID
-	   ('user_xxx'), company ID ('biz_xxx'), or ledger account ID ('ldgr_xxx').
-	*/
+	// The identifier of the account receiving the funds. Accepts a user ID
+	// ('user_xxx'), company ID ('biz_xxx'), or ledger account ID ('ldgr_xxx').
 	DestinationID string `json:"destination_id"`
 
-	/*
-	   A unique key to prevent duplicate transfers. Use a UUID or similar unique
-	   string.
-	*/
+	// A unique key to prevent duplicate transfers. Use a UUID or similar unique
+	// string.
 	IdempotenceKey Opt[string] `json:"idempotence_key,omitzero"`
 
-	/*
-	   A JSON object of custom metadata to attach to the transfer for tracking
-	   purposes.
-	*/
+	// A JSON object of custom metadata to attach to the transfer for tracking
+	// purposes.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
 
 	// A short note describing the transfer, up to 50 characters.
 	Notes Opt[string] `json:"notes,omitzero"`
 
-	/*
-	   The identifier of the account sending the funds. Accepts a user ID ('user_xxx'),
-	   company ID ('biz_xxx'), or ledger account ID ('ldgr_xxx').
-	*/
+	// The identifier of the account sending the funds. Accepts a user ID ('user_xxx'),
+	// company ID ('biz_xxx'), or ledger account ID ('ldgr_xxx').
 	OriginID string `json:"origin_id"`
 }
 
-/*
-TransferDestination is the entity receiving the transferred funds.
-
-TransferDestination is one of User, Company, told apart by their "typename"
-property. Exactly one field is set; to send one, set it. A variant this client
-does not know decodes with every field nil and keeps its JSON, which RawJSON
-returns and encoding writes back unchanged.
-*/
+// TransferDestination is the entity receiving the transferred funds.
+//
+// TransferDestination is one of User, Company, told apart by their "typename"
+// property. Exactly one field is set; to send one, set it. A variant this client
+// does not know decodes with every field nil and keeps its JSON, which RawJSON
+// returns and encoding writes back unchanged.
 type TransferDestination struct {
 	User    *TransferDestinationUser
 	Company *TransferDestinationCompany
@@ -283,29 +250,21 @@ func (t *TransferDestination) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "User":
-		{
-			t.User = new(TransferDestinationUser)
-			return json.Unmarshal(data, t.User)
-		}
+		t.User = new(TransferDestinationUser)
+		return json.Unmarshal(data, t.User)
 	case "Company":
-		{
-			t.Company = new(TransferDestinationCompany)
-			return json.Unmarshal(data, t.Company)
-		}
+		t.Company = new(TransferDestinationCompany)
+		return json.Unmarshal(data, t.Company)
 	default:
-		{
-			t.raw = bytes.Clone(data)
-			return nil
-		}
+		t.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-TransferDestinationCompany is a company is a seller on Whop. Companies own
-products, manage members, and receive payouts.
-
-When encoded, "typename" is always "Company"; the encoder writes it.
-*/
+// TransferDestinationCompany is a company is a seller on Whop. Companies own
+// products, manage members, and receive payouts.
+//
+// When encoded, "typename" is always "Company"; the encoder writes it.
 type TransferDestinationCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -323,12 +282,10 @@ func (t TransferDestinationCompany) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(t), "\"typename\":\"Company\"")
 }
 
-/*
-TransferDestinationUser is a user account on Whop. Contains profile information,
-identity details, and social connections.
-
-When encoded, "typename" is always "User"; the encoder writes it.
-*/
+// TransferDestinationUser is a user account on Whop. Contains profile information,
+// identity details, and social connections.
+//
+// When encoded, "typename" is always "User"; the encoder writes it.
 type TransferDestinationUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -348,10 +305,8 @@ func (t TransferDestinationUser) MarshalJSON() ([]byte, error) {
 
 // TransferListItem is a transfer of credit between two ledger accounts.
 type TransferListItem struct {
-	/*
-	   The transfer amount in the currency specified by the currency field. For
-	   example, 10.43 represents $10.43 USD.
-	*/
+	// The transfer amount in the currency specified by the currency field. For
+	// example, 10.43 represents $10.43 USD.
 	Amount float64 `json:"amount"`
 
 	// The datetime the credit transaction transfer was created.
@@ -363,25 +318,19 @@ type TransferListItem struct {
 	// The unique identifier of the ledger account receiving the funds.
 	DestinationLedgerAccountID string `json:"destination_ledger_account_id"`
 
-	/*
-	   The flat fee amount deducted from this transfer, in the transfer's currency.
-	   Null if no flat fee was applied.
-	*/
+	// The flat fee amount deducted from this transfer, in the transfer's currency.
+	// Null if no flat fee was applied.
 	FeeAmount *float64 `json:"fee_amount"`
 
 	// The unique identifier for the credit transaction transfer.
 	ID string `json:"id"`
 
-	/*
-	   Custom key-value pairs attached to this transfer. Maximum 50 keys, 500
-	   characters per key, 5000 characters per value.
-	*/
+	// Custom key-value pairs attached to this transfer. Maximum 50 keys, 500
+	// characters per key, 5000 characters per value.
 	Metadata map[string]any `json:"metadata"`
 
-	/*
-	   A free-text note attached to this transfer by the sender. Null if no note was
-	   provided.
-	*/
+	// A free-text note attached to this transfer by the sender. Null if no note was
+	// provided.
 	Notes *string `json:"notes"`
 
 	// The unique identifier of the ledger account that sent the funds.
@@ -398,76 +347,56 @@ type TransferListPage struct {
 }
 
 type TransferListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Only return transfers created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return transfers created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return transfers created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return transfers created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   Filter to transfers received by this account. Accepts a user, company, or ledger
-	   account ID.
-
-	   Sent as the query parameter "destination_id".
-	*/
+	// Filter to transfers received by this account. Accepts a user, company, or ledger
+	// account ID.
+	//
+	// Sent as the query parameter "destination_id".
 	DestinationID Opt[string] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The column to sort transfers by. Defaults to creation date.
-
-	   Sent as the query parameter "order".
-	*/
+	// The column to sort transfers by. Defaults to creation date.
+	//
+	// Sent as the query parameter "order".
 	Order Opt[CreditTransactionTransfersSortableColumns] `json:"-"`
 
-	/*
-	   Filter to transfers sent from this account. Accepts a user, company, or ledger
-	   account ID.
-
-	   Sent as the query parameter "origin_id".
-	*/
+	// Filter to transfers sent from this account. Accepts a user, company, or ledger
+	// account ID.
+	//
+	// Sent as the query parameter "origin_id".
 	OriginID Opt[string] `json:"-"`
 }
 
@@ -507,14 +436,12 @@ func (p TransferListParams) query() url.Values {
 	return q
 }
 
-/*
-TransferOrigin is the entity that sent the transferred funds.
-
-TransferOrigin is one of User, Company, told apart by their "typename" property.
-Exactly one field is set; to send one, set it. A variant this client does not
-know decodes with every field nil and keeps its JSON, which RawJSON returns and
-encoding writes back unchanged.
-*/
+// TransferOrigin is the entity that sent the transferred funds.
+//
+// TransferOrigin is one of User, Company, told apart by their "typename" property.
+// Exactly one field is set; to send one, set it. A variant this client does not
+// know decodes with every field nil and keeps its JSON, which RawJSON returns and
+// encoding writes back unchanged.
 type TransferOrigin struct {
 	User    *TransferOriginUser
 	Company *TransferOriginCompany
@@ -552,29 +479,21 @@ func (t *TransferOrigin) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "User":
-		{
-			t.User = new(TransferOriginUser)
-			return json.Unmarshal(data, t.User)
-		}
+		t.User = new(TransferOriginUser)
+		return json.Unmarshal(data, t.User)
 	case "Company":
-		{
-			t.Company = new(TransferOriginCompany)
-			return json.Unmarshal(data, t.Company)
-		}
+		t.Company = new(TransferOriginCompany)
+		return json.Unmarshal(data, t.Company)
 	default:
-		{
-			t.raw = bytes.Clone(data)
-			return nil
-		}
+		t.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-TransferOriginCompany is a company is a seller on Whop. Companies own products,
-manage members, and receive payouts.
-
-When encoded, "typename" is always "Company"; the encoder writes it.
-*/
+// TransferOriginCompany is a company is a seller on Whop. Companies own products,
+// manage members, and receive payouts.
+//
+// When encoded, "typename" is always "Company"; the encoder writes it.
 type TransferOriginCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -592,12 +511,10 @@ func (t TransferOriginCompany) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(t), "\"typename\":\"Company\"")
 }
 
-/*
-TransferOriginUser is a user account on Whop. Contains profile information,
-identity details, and social connections.
-
-When encoded, "typename" is always "User"; the encoder writes it.
-*/
+// TransferOriginUser is a user account on Whop. Contains profile information,
+// identity details, and social connections.
+//
+// When encoded, "typename" is always "User"; the encoder writes it.
 type TransferOriginUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`

@@ -3,13 +3,11 @@
 
 package whop
 
-/*
-AccessLevel is the access level a given user (or company) has to a product or
-company.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AccessLevel is the access level a given user (or company) has to a product or
+// company.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AccessLevel string
 
 // Values of AccessLevel known to this version of the client.
@@ -28,12 +26,10 @@ func (a AccessLevel) IsKnown() bool {
 	return false
 }
 
-/*
-AdBudgetTypes is the budget type for an ad campaign or ad group.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AdBudgetTypes is the budget type for an ad campaign or ad group.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AdBudgetTypes string
 
 // Values of AdBudgetTypes known to this version of the client.
@@ -51,12 +47,10 @@ func (a AdBudgetTypes) IsKnown() bool {
 	return false
 }
 
-/*
-AdCampaignPlatforms is the platforms where an ad campaign can run.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AdCampaignPlatforms is the platforms where an ad campaign can run.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AdCampaignPlatforms string
 
 // Values of AdCampaignPlatforms known to this version of the client.
@@ -74,12 +68,10 @@ func (a AdCampaignPlatforms) IsKnown() bool {
 	return false
 }
 
-/*
-AdCampaignStatuses is the status of an ad campaign.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AdCampaignStatuses is the status of an ad campaign.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AdCampaignStatuses string
 
 // Values of AdCampaignStatuses known to this version of the client.
@@ -106,12 +98,10 @@ func (a AdCampaignStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-AppViewTypes is the different types of an app view
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// AppViewTypes is the different types of an app view
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type AppViewTypes string
 
 // Values of AppViewTypes known to this version of the client.

@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-BillingReasons is the reason why a specific payment was billed
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// BillingReasons is the reason why a specific payment was billed
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type BillingReasons string
 
 // Values of BillingReasons known to this version of the client.

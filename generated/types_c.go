@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-CardBrands: Possible card brands that a payment token can have
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CardBrands: Possible card brands that a payment token can have
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CardBrands string
 
 // Values of CardBrands known to this version of the client.
@@ -64,12 +62,10 @@ func (c CardBrands) IsKnown() bool {
 	return false
 }
 
-/*
-CheckoutFonts is the different font families available for checkout pages.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CheckoutFonts is the different font families available for checkout pages.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CheckoutFonts string
 
 // Values of CheckoutFonts known to this version of the client.
@@ -88,13 +84,11 @@ func (c CheckoutFonts) IsKnown() bool {
 	return false
 }
 
-/*
-CheckoutShapes is the different border-radius styles available for checkout
-pages.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CheckoutShapes is the different border-radius styles available for checkout
+// pages.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CheckoutShapes string
 
 // Values of CheckoutShapes known to this version of the client.
@@ -113,12 +107,10 @@ func (c CheckoutShapes) IsKnown() bool {
 	return false
 }
 
-/*
-Currencies is the available currencies on the platform
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// Currencies is the available currencies on the platform
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type Currencies string
 
 // Values of Currencies known to this version of the client.
@@ -221,12 +213,10 @@ func (c Currencies) IsKnown() bool {
 	return false
 }
 
-/*
-CustomFieldTypes is the type of the custom field.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// CustomFieldTypes is the type of the custom field.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type CustomFieldTypes string
 
 // Values of CustomFieldTypes known to this version of the client.

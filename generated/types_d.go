@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-Direction is the direction of the sort.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// Direction is the direction of the sort.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type Direction string
 
 // Values of Direction known to this version of the client.
@@ -26,12 +24,10 @@ func (d Direction) IsKnown() bool {
 	return false
 }
 
-/*
-DisputeStatuses is the possible statuses of a dispute
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// DisputeStatuses is the possible statuses of a dispute
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type DisputeStatuses string
 
 // Values of DisputeStatuses known to this version of the client.

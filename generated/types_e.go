@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-ExternalAdGroupStatuses is the status of an external ad group.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ExternalAdGroupStatuses is the status of an external ad group.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ExternalAdGroupStatuses string
 
 // Values of ExternalAdGroupStatuses known to this version of the client.

@@ -3,13 +3,11 @@
 
 package whop
 
-/*
-GlobalAffiliateStatuses is the different statuses of the global affiliate
-program for a product.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// GlobalAffiliateStatuses is the different statuses of the global affiliate
+// program for a product.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type GlobalAffiliateStatuses string
 
 // Values of GlobalAffiliateStatuses known to this version of the client.

@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-LessonTypes is the available types for a lesson
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// LessonTypes is the available types for a lesson
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type LessonTypes string
 
 // Values of LessonTypes known to this version of the client.

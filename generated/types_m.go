@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-MembershipStatus is the status of a membership
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// MembershipStatus is the status of a membership
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type MembershipStatus string
 
 // Values of MembershipStatus known to this version of the client.

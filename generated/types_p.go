@@ -18,12 +18,10 @@ type PageInfo struct {
 	StartCursor *string `json:"start_cursor"`
 }
 
-/*
-PaymentMethodTypes is the different types of payment methods that can be used.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PaymentMethodTypes is the different types of payment methods that can be used.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PaymentMethodTypes string
 
 // Values of PaymentMethodTypes known to this version of the client.
@@ -152,13 +150,11 @@ func (p PaymentMethodTypes) IsKnown() bool {
 	return false
 }
 
-/*
-PayoutAccountCalculatedStatuses is the granular calculated statuses reflecting
-payout account KYC and withdrawal readiness.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PayoutAccountCalculatedStatuses is the granular calculated statuses reflecting
+// payout account KYC and withdrawal readiness.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PayoutAccountCalculatedStatuses string
 
 // Values of PayoutAccountCalculatedStatuses known to this version of the client.
@@ -180,12 +176,10 @@ func (p PayoutAccountCalculatedStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-PlanTypes is the type of plan that can be attached to a product
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PlanTypes is the type of plan that can be attached to a product
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PlanTypes string
 
 // Values of PlanTypes known to this version of the client.
@@ -203,12 +197,10 @@ func (p PlanTypes) IsKnown() bool {
 	return false
 }
 
-/*
-PromoTypes is the type of promo code used to discount a plan
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PromoTypes is the type of promo code used to discount a plan
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PromoTypes string
 
 // Values of PromoTypes known to this version of the client.

@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-ReceiptStatus is the status of a receipt
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ReceiptStatus is the status of a receipt
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ReceiptStatus string
 
 // Values of ReceiptStatus known to this version of the client.
@@ -31,13 +29,11 @@ func (r ReceiptStatus) IsKnown() bool {
 	return false
 }
 
-/*
-ReceiptTaxBehaviors is the type of tax inclusivity applied to the receipt, for
-determining whether the tax is included in the final price, or paid on top.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ReceiptTaxBehaviors is the type of tax inclusivity applied to the receipt, for
+// determining whether the tax is included in the final price, or paid on top.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ReceiptTaxBehaviors string
 
 // Values of ReceiptTaxBehaviors known to this version of the client.
@@ -57,12 +53,10 @@ func (r ReceiptTaxBehaviors) IsKnown() bool {
 	return false
 }
 
-/*
-ReleaseMethod is the methods of how a plan can be released.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ReleaseMethod is the methods of how a plan can be released.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ReleaseMethod string
 
 // Values of ReleaseMethod known to this version of the client.
@@ -80,13 +74,11 @@ func (r ReleaseMethod) IsKnown() bool {
 	return false
 }
 
-/*
-ResolutionCenterCaseCustomerResponses is the types of responses a customer can
-make to a resolution.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ResolutionCenterCaseCustomerResponses is the types of responses a customer can
+// make to a resolution.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ResolutionCenterCaseCustomerResponses string
 
 // Values of ResolutionCenterCaseCustomerResponses known to this version of the client.
@@ -105,13 +97,11 @@ func (r ResolutionCenterCaseCustomerResponses) IsKnown() bool {
 	return false
 }
 
-/*
-ResolutionCenterCaseIssueTypes is the different types of issues a resolution can
-be
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ResolutionCenterCaseIssueTypes is the different types of issues a resolution can
+// be
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ResolutionCenterCaseIssueTypes string
 
 // Values of ResolutionCenterCaseIssueTypes known to this version of the client.
@@ -132,13 +122,11 @@ func (r ResolutionCenterCaseIssueTypes) IsKnown() bool {
 	return false
 }
 
-/*
-ResolutionCenterCaseMerchantResponses is the types of responses a merchant can
-make to a resolution.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ResolutionCenterCaseMerchantResponses is the types of responses a merchant can
+// make to a resolution.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ResolutionCenterCaseMerchantResponses string
 
 // Values of ResolutionCenterCaseMerchantResponses known to this version of the client.
@@ -159,13 +147,11 @@ func (r ResolutionCenterCaseMerchantResponses) IsKnown() bool {
 	return false
 }
 
-/*
-ResolutionCenterCasePlatformResponses is the types of responses the platform can
-make to a resolution.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ResolutionCenterCasePlatformResponses is the types of responses the platform can
+// make to a resolution.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ResolutionCenterCasePlatformResponses string
 
 // Values of ResolutionCenterCasePlatformResponses known to this version of the client.
@@ -186,12 +172,10 @@ func (r ResolutionCenterCasePlatformResponses) IsKnown() bool {
 	return false
 }
 
-/*
-ResolutionCenterCaseStatuses is the statuses a resolution object can have
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// ResolutionCenterCaseStatuses is the statuses a resolution object can have
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type ResolutionCenterCaseStatuses string
 
 // Values of ResolutionCenterCaseStatuses known to this version of the client.

@@ -3,13 +3,11 @@
 
 package whop
 
-/*
-TaxTypes: Whether or not the tax is included in a plan's price (or if it hasn't
-been set up)
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// TaxTypes: Whether or not the tax is included in a plan's price (or if it hasn't
+// been set up)
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type TaxTypes string
 
 // Values of TaxTypes known to this version of the client.

@@ -3,12 +3,10 @@
 
 package whop
 
-/*
-VerificationErrorCodes is an error code for a verification attempt.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// VerificationErrorCodes is an error code for a verification attempt.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type VerificationErrorCodes string
 
 // Values of VerificationErrorCodes known to this version of the client.
@@ -43,12 +41,10 @@ func (v VerificationErrorCodes) IsKnown() bool {
 	return false
 }
 
-/*
-VerificationStatuses is a status for a verification.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// VerificationStatuses is a status for a verification.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type VerificationStatuses string
 
 // Values of VerificationStatuses known to this version of the client.
@@ -78,12 +74,10 @@ func (v VerificationStatuses) IsKnown() bool {
 	return false
 }
 
-/*
-Visibility: Visibility of a resource
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// Visibility: Visibility of a resource
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type Visibility string
 
 // Values of Visibility known to this version of the client.
@@ -103,12 +97,10 @@ func (v Visibility) IsKnown() bool {
 	return false
 }
 
-/*
-VisibilityFilter is the different levels of visibility for resources
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// VisibilityFilter is the different levels of visibility for resources
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type VisibilityFilter string
 
 // Values of VisibilityFilter known to this version of the client.

@@ -20,20 +20,18 @@ func newUserService(t *transport) *UserService {
 	return &UserService{t: t}
 }
 
-/*
-CheckAccess is the "Check access" operation.
-
-Check whether a user has access to a specific resource, and return their access
-level.
-
-GET /users/{id}/access/{resource_id}
-*/
+// CheckAccess is the "Check access" operation.
+//
+// Check whether a user has access to a specific resource, and return their access
+// level.
+//
+//	GET /users/{id}/access/{resource_id}
 func (s *UserService) CheckAccess(ctx context.Context, id string, resourceID string, opts ...RequestOption) (*UserCheckAccessResponse, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "users.checkAccess",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/users/" + pathParam(id) + "/access/" + pathParam(resourceID),
+		Options:   opts,
 	}
 	var out UserCheckAccessResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -42,23 +40,21 @@ func (s *UserService) CheckAccess(ctx context.Context, id string, resourceID str
 	return &out, nil
 }
 
-/*
-List is the "List users" operation.
-
-Search for users by name or username, ranked by social proximity to the
-authenticated user.
-
-GET /users
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List users" operation.
+//
+// Search for users by name or username, ranked by social proximity to the
+// authenticated user.
+//
+//	GET /users
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *UserService) List(ctx context.Context, params UserListParams, opts ...RequestOption) (*UserListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "users.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/users",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out UserListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -67,11 +63,9 @@ func (s *UserService) List(ctx context.Context, params UserListParams, opts ...R
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *UserService) ListAutoPaging(ctx context.Context, params UserListParams, opts ...RequestOption) iter.Seq2[UserListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]UserListItem, string, bool, error) {
 		if after != "" {
@@ -89,20 +83,18 @@ func (s *UserService) ListAutoPaging(ctx context.Context, params UserListParams,
 	})
 }
 
-/*
-Retrieve is the "Retrieve user" operation.
-
-Retrieves the details of an existing user.
-
-GET /users/{id}
-*/
+// Retrieve is the "Retrieve user" operation.
+//
+// Retrieves the details of an existing user.
+//
+//	GET /users/{id}
 func (s *UserService) Retrieve(ctx context.Context, id string, params UserRetrieveParams, opts ...RequestOption) (*User, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "users.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/users/" + pathParam(id),
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out User
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -111,25 +103,22 @@ func (s *UserService) Retrieve(ctx context.Context, id string, params UserRetrie
 	return &out, nil
 }
 
-/*
-Update is the "Update user" operation.
-
-Update a user's profile by their ID.
-
-Required permissions:
-  - `user:profile:update`
-
-PATCH /users/{id}
-
-Required scopes: user:profile:update.
-*/
+// Update is the "Update user" operation.
+//
+// Update a user's profile by their ID.
+//
+// Required permissions:
+//
+//   - `user:profile:update`
+//
+//     PATCH /users/{id}
 func (s *UserService) Update(ctx context.Context, id string, params UserUpdateParams, opts ...RequestOption) (*User, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "users.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/users/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out User
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -138,10 +127,8 @@ func (s *UserService) Update(ctx context.Context, id string, params UserUpdatePa
 	return &out, nil
 }
 
-/*
-User is a user account on Whop. Contains profile information, identity details,
-and social connections.
-*/
+// User is a user account on Whop. Contains profile information, identity details,
+// and social connections.
 type User struct {
 	// A short biography written by the user, displayed on their public profile.
 	Bio *string `json:"bio"`
@@ -155,20 +142,16 @@ type User struct {
 	// The user's display name shown on their public profile.
 	Name *string `json:"name"`
 
-	/*
-	   The user's profile picture attachment with URL, content type, and file metadata.
-	   Null if using a legacy profile picture.
-	*/
+	// The user's profile picture attachment with URL, content type, and file metadata.
+	// Null if using a legacy profile picture.
 	ProfilePicture *UserProfilePicture `json:"profile_picture"`
 
 	// The user's unique username shown on their public profile.
 	Username string `json:"username"`
 }
 
-/*
-UserCheckAccessResponse is the result of a has access check for the developer
-API
-*/
+// UserCheckAccessResponse is the result of a has access check for the developer
+// API
 type UserCheckAccessResponse struct {
 	// The permission level of the user
 	AccessLevel AccessLevel `json:"access_level"`
@@ -177,10 +160,8 @@ type UserCheckAccessResponse struct {
 	HasAccess bool `json:"has_access"`
 }
 
-/*
-UserListItem is a user account on Whop. Contains profile information, identity
-details, and social connections.
-*/
+// UserListItem is a user account on Whop. Contains profile information, identity
+// details, and social connections.
 type UserListItem struct {
 	// A short biography written by the user, displayed on their public profile.
 	Bio *string `json:"bio"`
@@ -194,25 +175,19 @@ type UserListItem struct {
 	// The user's display name shown on their public profile.
 	Name *string `json:"name"`
 
-	/*
-	   The user's profile picture attachment with URL, content type, and file metadata.
-	   Null if using a legacy profile picture.
-	*/
+	// The user's profile picture attachment with URL, content type, and file metadata.
+	// Null if using a legacy profile picture.
 	ProfilePicture *UserListItemProfilePicture `json:"profile_picture"`
 
 	// The user's unique username shown on their public profile.
 	Username string `json:"username"`
 }
 
-/*
-UserListItemProfilePicture is the user's profile picture attachment with URL,
-content type, and file metadata. Null if using a legacy profile picture.
-*/
+// UserListItemProfilePicture is the user's profile picture attachment with URL,
+// content type, and file metadata. Null if using a legacy profile picture.
 type UserListItemProfilePicture struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
@@ -226,39 +201,29 @@ type UserListPage struct {
 }
 
 type UserListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   Search term to filter by name or username.
-
-	   Sent as the query parameter "query".
-	*/
+	// Search term to filter by name or username.
+	//
+	// Sent as the query parameter "query".
 	Query Opt[string] `json:"-"`
 }
 
@@ -283,25 +248,19 @@ func (p UserListParams) query() url.Values {
 	return q
 }
 
-/*
-UserProfilePicture is the user's profile picture attachment with URL, content
-type, and file metadata. Null if using a legacy profile picture.
-*/
+// UserProfilePicture is the user's profile picture attachment with URL, content
+// type, and file metadata. Null if using a legacy profile picture.
 type UserProfilePicture struct {
-	/*
-	   A pre-optimized URL for rendering this attachment on the client. This should be
-	   used for displaying attachments in apps.
-	*/
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
 type UserRetrieveParams struct {
-	/*
-	   When provided, returns the user's company-specific profile overrides (name,
-	   profile picture) instead of their global profile.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// When provided, returns the user's company-specific profile overrides (name,
+	// profile picture) instead of their global profile.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID Opt[string] `json:"-"`
 }
 
@@ -319,11 +278,9 @@ type UserUpdateParams struct {
 	// A short biography displayed on the user's public profile.
 	Bio Opt[string] `json:"bio,omitzero"`
 
-	/*
-	   When provided, updates the user's profile overrides for this company instead of
-	   the global profile. Pass name and profile_picture to set overrides, or null to
-	   clear them.
-	*/
+	// When provided, updates the user's profile overrides for this company instead of
+	// the global profile. Pass name and profile_picture to set overrides, or null to
+	// clear them.
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
 	// The user's display name shown on their public profile. Maximum 100 characters.
@@ -332,10 +289,8 @@ type UserUpdateParams struct {
 	// The user's profile picture image attachment.
 	ProfilePicture Opt[UserUpdateParamsProfilePicture] `json:"profile_picture,omitzero"`
 
-	/*
-	   The user's unique username. Alphanumeric characters and hyphens only. Maximum 42
-	   characters.
-	*/
+	// The user's unique username. Alphanumeric characters and hyphens only. Maximum 42
+	// characters.
 	Username Opt[string] `json:"username,omitzero"`
 }
 

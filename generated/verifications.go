@@ -19,28 +19,25 @@ func newVerificationService(t *transport) *VerificationService {
 	return &VerificationService{t: t}
 }
 
-/*
-List is the "List verifications" operation.
-
-Returns a list of identity verifications for a payout account, ordered by most
-recent first.
-
-Required permissions:
-  - `payout:account:read`
-
-GET /verifications
-
-Required scopes: payout:account:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List verifications" operation.
+//
+// Returns a list of identity verifications for a payout account, ordered by most
+// recent first.
+//
+// Required permissions:
+//
+//   - `payout:account:read`
+//
+//     GET /verifications
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *VerificationService) List(ctx context.Context, params VerificationListParams, opts ...RequestOption) (*VerificationListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "verifications.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/verifications",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out VerificationListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -49,11 +46,9 @@ func (s *VerificationService) List(ctx context.Context, params VerificationListP
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *VerificationService) ListAutoPaging(ctx context.Context, params VerificationListParams, opts ...RequestOption) iter.Seq2[VerificationListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]VerificationListItem, string, bool, error) {
 		if after != "" {
@@ -71,24 +66,21 @@ func (s *VerificationService) ListAutoPaging(ctx context.Context, params Verific
 	})
 }
 
-/*
-Retrieve is the "Retrieve verification" operation.
-
-Retrieves the details of an existing verification.
-
-Required permissions:
-  - `payout:account:read`
-
-GET /verifications/{id}
-
-Required scopes: payout:account:read.
-*/
+// Retrieve is the "Retrieve verification" operation.
+//
+// Retrieves the details of an existing verification.
+//
+// Required permissions:
+//
+//   - `payout:account:read`
+//
+//     GET /verifications/{id}
 func (s *VerificationService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Verification, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "verifications.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/verifications/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Verification
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -97,48 +89,36 @@ func (s *VerificationService) Retrieve(ctx context.Context, id string, opts ...R
 	return &out, nil
 }
 
-/*
-Verification is an identity verification session used to confirm a person or
-entity's identity for payout account eligibility.
-*/
+// Verification is an identity verification session used to confirm a person or
+// entity's identity for payout account eligibility.
 type Verification struct {
 	// The numeric id of the verification record.
 	ID string `json:"id"`
 
-	/*
-	   The most recent error code returned during verification. Null if no error has
-	   occurred.
-	*/
+	// The most recent error code returned during verification. Null if no error has
+	// occurred.
 	LastErrorCode *VerificationErrorCodes `json:"last_error_code"`
 
-	/*
-	   A human-readable explanation of the most recent verification error. Null if no
-	   error has occurred.
-	*/
+	// A human-readable explanation of the most recent verification error. Null if no
+	// error has occurred.
 	LastErrorReason *string `json:"last_error_reason"`
 
 	// The current status of this verification session.
 	Status VerificationStatuses `json:"status"`
 }
 
-/*
-VerificationListItem is an identity verification session used to confirm a
-person or entity's identity for payout account eligibility.
-*/
+// VerificationListItem is an identity verification session used to confirm a
+// person or entity's identity for payout account eligibility.
 type VerificationListItem struct {
 	// The numeric id of the verification record.
 	ID string `json:"id"`
 
-	/*
-	   The most recent error code returned during verification. Null if no error has
-	   occurred.
-	*/
+	// The most recent error code returned during verification. Null if no error has
+	// occurred.
 	LastErrorCode *VerificationErrorCodes `json:"last_error_code"`
 
-	/*
-	   A human-readable explanation of the most recent verification error. Null if no
-	   error has occurred.
-	*/
+	// A human-readable explanation of the most recent verification error. Null if no
+	// error has occurred.
 	LastErrorReason *string `json:"last_error_reason"`
 
 	// The current status of this verification session.
@@ -155,39 +135,29 @@ type VerificationListPage struct {
 }
 
 type VerificationListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 
-	/*
-	   The unique identifier of the payout account to list verifications for.
-
-	   Sent as the query parameter "payout_account_id".
-	*/
+	// The unique identifier of the payout account to list verifications for.
+	//
+	// Sent as the query parameter "payout_account_id".
 	PayoutAccountID string `json:"-"`
 }
 

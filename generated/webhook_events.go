@@ -12,16 +12,14 @@ import (
 	"time"
 )
 
-/*
-Verify checks a webhook's Standard Webhooks signature: the webhook-id,
-webhook-timestamp and webhook-signature headers against the raw body, with the
-secret from WithWebhookSecret or WHOP_WEBHOOK_SECRET. A timestamp outside the
-tolerance (WithWebhookTolerance, default 5 minutes) is rejected to stop replays.
-
-The error says which check failed; errors.Is matches ErrWebhookMissingHeader,
-ErrWebhookBadTimestamp, ErrWebhookTimestampTooOld, ErrWebhookTimestampTooNew,
-ErrWebhookBadSignature and ErrWebhookNoMatchingSignature.
-*/
+// Verify checks a webhook's Standard Webhooks signature: the webhook-id,
+// webhook-timestamp and webhook-signature headers against the raw body, with the
+// secret from WithWebhookSecret or WHOP_WEBHOOK_SECRET. A timestamp outside the
+// tolerance (WithWebhookTolerance, default 5 minutes) is rejected to stop replays.
+//
+// The error says which check failed; errors.Is matches ErrWebhookMissingHeader,
+// ErrWebhookBadTimestamp, ErrWebhookTimestampTooOld, ErrWebhookTimestampTooNew,
+// ErrWebhookBadSignature and ErrWebhookNoMatchingSignature.
 func (s *WebhookService) Verify(body []byte, headers http.Header) error {
 	secret, tolerance := s.t.webhookSettings()
 	if secret == "" {
@@ -30,11 +28,9 @@ func (s *WebhookService) Verify(body []byte, headers http.Header) error {
 	return newWebhookVerifier(secret, tolerance).verify(body, headers)
 }
 
-/*
-Unwrap verifies a webhook (see Verify) and decodes its payload. An event type
-this client does not know yet decodes too: every field of the Event is nil and
-RawJSON holds the payload.
-*/
+// Unwrap verifies a webhook (see Verify) and decodes its payload. An event type
+// this client does not know yet decodes too: every field of the Event is nil and
+// RawJSON holds the payload.
 func (s *WebhookService) Unwrap(body []byte, headers http.Header) (Event, error) {
 	var ev Event
 	if err := s.Verify(body, headers); err != nil {
@@ -46,27 +42,21 @@ func (s *WebhookService) Unwrap(body []byte, headers http.Header) (Event, error)
 	return ev, nil
 }
 
-/*
-Handler returns an http.Handler that reads a webhook (at most 1 MiB), verifies
-and decodes it, and calls handle. It answers 400 when verification or decoding
-fails, 500 when handle returns an error, and 200 otherwise.
-*/
+// Handler returns an http.Handler that reads a webhook (at most 1 MiB), verifies
+// and decodes it, and calls handle. It answers 400 when verification or decoding
+// fails, 500 when handle returns an error, and 200 otherwise.
 func (s *WebhookService) Handler(handle func(context.Context, Event) error) http.Handler {
 	return webhookHandler(s.Unwrap, handle, 0)
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"course_lesson_interaction.completed"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "course_lesson_interaction.completed"; the encoder writes it.
 type CourseLessonInteractionCompletedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A record of a user's progress on a specific lesson, tracking whether they have
-	   completed it.
-	*/
+	// A record of a user's progress on a specific lesson, tracking whether they have
+	// completed it.
 	Data CourseLessonInteraction `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -82,18 +72,14 @@ func (c CourseLessonInteractionCompletedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(c), "\"api_version\":\"v1\",\"type\":\"course_lesson_interaction.completed\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"dispute_alert.created"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "dispute_alert.created"; the encoder writes it.
 type DisputeAlertCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A dispute alert represents an early warning notification from a payment
-	   processor about a potential dispute or chargeback.
-	*/
+	// A dispute alert represents an early warning notification from a payment
+	// processor about a potential dispute or chargeback.
 	Data DisputeAlert `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -109,18 +95,14 @@ func (d DisputeAlertCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute_alert.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "dispute.created";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "dispute.created";
+// the encoder writes it.
 type DisputeCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A dispute is a chargeback or payment challenge filed against a company,
-	   including evidence and response status.
-	*/
+	// A dispute is a chargeback or payment challenge filed against a company,
+	// including evidence and response status.
 	Data Dispute `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -136,18 +118,14 @@ func (d DisputeCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "dispute.updated";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "dispute.updated";
+// the encoder writes it.
 type DisputeUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A dispute is a chargeback or payment challenge filed against a company,
-	   including evidence and response status.
-	*/
+	// A dispute is a chargeback or payment challenge filed against a company,
+	// including evidence and response status.
 	Data Dispute `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -163,10 +141,8 @@ func (d DisputeUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.updated\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "entry.approved";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "entry.approved";
+// the encoder writes it.
 type EntryApprovedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -187,10 +163,8 @@ func (e EntryApprovedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.approved\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "entry.created";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "entry.created";
+// the encoder writes it.
 type EntryCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -211,10 +185,8 @@ func (e EntryCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "entry.deleted";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "entry.deleted";
+// the encoder writes it.
 type EntryDeletedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -235,10 +207,8 @@ func (e EntryDeletedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.deleted\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "entry.denied"; the
-encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "entry.denied"; the
+// encoder writes it.
 type EntryDeniedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -259,23 +229,21 @@ func (e EntryDeniedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.denied\"")
 }
 
-/*
-Event: Event is a webhook payload, as Webhooks.Unwrap returns it.
-
-Event is one of CourseLessonInteractionCompleted, DisputeCreated,
-DisputeUpdated, DisputeAlertCreated, EntryApproved, EntryCreated, EntryDeleted,
-EntryDenied, InvoiceCreated, InvoiceMarkedUncollectible, InvoicePaid,
-InvoicePastDue, InvoiceVoided, MembershipActivated,
-MembershipCancelAtPeriodEndChanged, MembershipDeactivated, PaymentCreated,
-PaymentFailed, PaymentPending, PaymentSucceeded, PayoutAccountStatusUpdated,
-PayoutMethodCreated, RefundCreated, RefundUpdated, ResolutionCenterCaseCreated,
-ResolutionCenterCaseDecided, ResolutionCenterCaseUpdated, SetupIntentCanceled,
-SetupIntentRequiresAction, SetupIntentSucceeded, VerificationSucceeded,
-WithdrawalCreated, WithdrawalUpdated, told apart by their "type" property.
-Exactly one field is set; to send one, set it. A variant this client does not
-know decodes with every field nil and keeps its JSON, which RawJSON returns and
-encoding writes back unchanged.
-*/
+// Event: Event is a webhook payload, as Webhooks.Unwrap returns it.
+//
+// Event is one of CourseLessonInteractionCompleted, DisputeCreated,
+// DisputeUpdated, DisputeAlertCreated, EntryApproved, EntryCreated, EntryDeleted,
+// EntryDenied, InvoiceCreated, InvoiceMarkedUncollectible, InvoicePaid,
+// InvoicePastDue, InvoiceVoided, MembershipActivated,
+// MembershipCancelAtPeriodEndChanged, MembershipDeactivated, PaymentCreated,
+// PaymentFailed, PaymentPending, PaymentSucceeded, PayoutAccountStatusUpdated,
+// PayoutMethodCreated, RefundCreated, RefundUpdated, ResolutionCenterCaseCreated,
+// ResolutionCenterCaseDecided, ResolutionCenterCaseUpdated, SetupIntentCanceled,
+// SetupIntentRequiresAction, SetupIntentSucceeded, VerificationSucceeded,
+// WithdrawalCreated, WithdrawalUpdated, told apart by their "type" property.
+// Exactly one field is set; to send one, set it. A variant this client does not
+// know decodes with every field nil and keeps its JSON, which RawJSON returns and
+// encoding writes back unchanged.
 type Event struct {
 	CourseLessonInteractionCompleted   *CourseLessonInteractionCompletedEvent
 	DisputeCreated                     *DisputeCreatedEvent
@@ -406,191 +374,119 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	}
 	switch tag {
 	case "course_lesson_interaction.completed":
-		{
-			e.CourseLessonInteractionCompleted = new(CourseLessonInteractionCompletedEvent)
-			return json.Unmarshal(data, e.CourseLessonInteractionCompleted)
-		}
+		e.CourseLessonInteractionCompleted = new(CourseLessonInteractionCompletedEvent)
+		return json.Unmarshal(data, e.CourseLessonInteractionCompleted)
 	case "dispute.created":
-		{
-			e.DisputeCreated = new(DisputeCreatedEvent)
-			return json.Unmarshal(data, e.DisputeCreated)
-		}
+		e.DisputeCreated = new(DisputeCreatedEvent)
+		return json.Unmarshal(data, e.DisputeCreated)
 	case "dispute.updated":
-		{
-			e.DisputeUpdated = new(DisputeUpdatedEvent)
-			return json.Unmarshal(data, e.DisputeUpdated)
-		}
+		e.DisputeUpdated = new(DisputeUpdatedEvent)
+		return json.Unmarshal(data, e.DisputeUpdated)
 	case "dispute_alert.created":
-		{
-			e.DisputeAlertCreated = new(DisputeAlertCreatedEvent)
-			return json.Unmarshal(data, e.DisputeAlertCreated)
-		}
+		e.DisputeAlertCreated = new(DisputeAlertCreatedEvent)
+		return json.Unmarshal(data, e.DisputeAlertCreated)
 	case "entry.approved":
-		{
-			e.EntryApproved = new(EntryApprovedEvent)
-			return json.Unmarshal(data, e.EntryApproved)
-		}
+		e.EntryApproved = new(EntryApprovedEvent)
+		return json.Unmarshal(data, e.EntryApproved)
 	case "entry.created":
-		{
-			e.EntryCreated = new(EntryCreatedEvent)
-			return json.Unmarshal(data, e.EntryCreated)
-		}
+		e.EntryCreated = new(EntryCreatedEvent)
+		return json.Unmarshal(data, e.EntryCreated)
 	case "entry.deleted":
-		{
-			e.EntryDeleted = new(EntryDeletedEvent)
-			return json.Unmarshal(data, e.EntryDeleted)
-		}
+		e.EntryDeleted = new(EntryDeletedEvent)
+		return json.Unmarshal(data, e.EntryDeleted)
 	case "entry.denied":
-		{
-			e.EntryDenied = new(EntryDeniedEvent)
-			return json.Unmarshal(data, e.EntryDenied)
-		}
+		e.EntryDenied = new(EntryDeniedEvent)
+		return json.Unmarshal(data, e.EntryDenied)
 	case "invoice.created":
-		{
-			e.InvoiceCreated = new(InvoiceCreatedEvent)
-			return json.Unmarshal(data, e.InvoiceCreated)
-		}
+		e.InvoiceCreated = new(InvoiceCreatedEvent)
+		return json.Unmarshal(data, e.InvoiceCreated)
 	case "invoice.marked_uncollectible":
-		{
-			e.InvoiceMarkedUncollectible = new(InvoiceMarkedUncollectibleEvent)
-			return json.Unmarshal(data, e.InvoiceMarkedUncollectible)
-		}
+		e.InvoiceMarkedUncollectible = new(InvoiceMarkedUncollectibleEvent)
+		return json.Unmarshal(data, e.InvoiceMarkedUncollectible)
 	case "invoice.paid":
-		{
-			e.InvoicePaid = new(InvoicePaidEvent)
-			return json.Unmarshal(data, e.InvoicePaid)
-		}
+		e.InvoicePaid = new(InvoicePaidEvent)
+		return json.Unmarshal(data, e.InvoicePaid)
 	case "invoice.past_due":
-		{
-			e.InvoicePastDue = new(InvoicePastDueEvent)
-			return json.Unmarshal(data, e.InvoicePastDue)
-		}
+		e.InvoicePastDue = new(InvoicePastDueEvent)
+		return json.Unmarshal(data, e.InvoicePastDue)
 	case "invoice.voided":
-		{
-			e.InvoiceVoided = new(InvoiceVoidedEvent)
-			return json.Unmarshal(data, e.InvoiceVoided)
-		}
+		e.InvoiceVoided = new(InvoiceVoidedEvent)
+		return json.Unmarshal(data, e.InvoiceVoided)
 	case "membership.activated":
-		{
-			e.MembershipActivated = new(MembershipActivatedEvent)
-			return json.Unmarshal(data, e.MembershipActivated)
-		}
+		e.MembershipActivated = new(MembershipActivatedEvent)
+		return json.Unmarshal(data, e.MembershipActivated)
 	case "membership.cancel_at_period_end_changed":
-		{
-			e.MembershipCancelAtPeriodEndChanged = new(MembershipCancelAtPeriodEndChangedEvent)
-			return json.Unmarshal(data, e.MembershipCancelAtPeriodEndChanged)
-		}
+		e.MembershipCancelAtPeriodEndChanged = new(MembershipCancelAtPeriodEndChangedEvent)
+		return json.Unmarshal(data, e.MembershipCancelAtPeriodEndChanged)
 	case "membership.deactivated":
-		{
-			e.MembershipDeactivated = new(MembershipDeactivatedEvent)
-			return json.Unmarshal(data, e.MembershipDeactivated)
-		}
+		e.MembershipDeactivated = new(MembershipDeactivatedEvent)
+		return json.Unmarshal(data, e.MembershipDeactivated)
 	case "payment.created":
-		{
-			e.PaymentCreated = new(PaymentCreatedEvent)
-			return json.Unmarshal(data, e.PaymentCreated)
-		}
+		e.PaymentCreated = new(PaymentCreatedEvent)
+		return json.Unmarshal(data, e.PaymentCreated)
 	case "payment.failed":
-		{
-			e.PaymentFailed = new(PaymentFailedEvent)
-			return json.Unmarshal(data, e.PaymentFailed)
-		}
+		e.PaymentFailed = new(PaymentFailedEvent)
+		return json.Unmarshal(data, e.PaymentFailed)
 	case "payment.pending":
-		{
-			e.PaymentPending = new(PaymentPendingEvent)
-			return json.Unmarshal(data, e.PaymentPending)
-		}
+		e.PaymentPending = new(PaymentPendingEvent)
+		return json.Unmarshal(data, e.PaymentPending)
 	case "payment.succeeded":
-		{
-			e.PaymentSucceeded = new(PaymentSucceededEvent)
-			return json.Unmarshal(data, e.PaymentSucceeded)
-		}
+		e.PaymentSucceeded = new(PaymentSucceededEvent)
+		return json.Unmarshal(data, e.PaymentSucceeded)
 	case "payout_account.status_updated":
-		{
-			e.PayoutAccountStatusUpdated = new(PayoutAccountStatusUpdatedEvent)
-			return json.Unmarshal(data, e.PayoutAccountStatusUpdated)
-		}
+		e.PayoutAccountStatusUpdated = new(PayoutAccountStatusUpdatedEvent)
+		return json.Unmarshal(data, e.PayoutAccountStatusUpdated)
 	case "payout_method.created":
-		{
-			e.PayoutMethodCreated = new(PayoutMethodCreatedEvent)
-			return json.Unmarshal(data, e.PayoutMethodCreated)
-		}
+		e.PayoutMethodCreated = new(PayoutMethodCreatedEvent)
+		return json.Unmarshal(data, e.PayoutMethodCreated)
 	case "refund.created":
-		{
-			e.RefundCreated = new(RefundCreatedEvent)
-			return json.Unmarshal(data, e.RefundCreated)
-		}
+		e.RefundCreated = new(RefundCreatedEvent)
+		return json.Unmarshal(data, e.RefundCreated)
 	case "refund.updated":
-		{
-			e.RefundUpdated = new(RefundUpdatedEvent)
-			return json.Unmarshal(data, e.RefundUpdated)
-		}
+		e.RefundUpdated = new(RefundUpdatedEvent)
+		return json.Unmarshal(data, e.RefundUpdated)
 	case "resolution_center_case.created":
-		{
-			e.ResolutionCenterCaseCreated = new(ResolutionCenterCaseCreatedEvent)
-			return json.Unmarshal(data, e.ResolutionCenterCaseCreated)
-		}
+		e.ResolutionCenterCaseCreated = new(ResolutionCenterCaseCreatedEvent)
+		return json.Unmarshal(data, e.ResolutionCenterCaseCreated)
 	case "resolution_center_case.decided":
-		{
-			e.ResolutionCenterCaseDecided = new(ResolutionCenterCaseDecidedEvent)
-			return json.Unmarshal(data, e.ResolutionCenterCaseDecided)
-		}
+		e.ResolutionCenterCaseDecided = new(ResolutionCenterCaseDecidedEvent)
+		return json.Unmarshal(data, e.ResolutionCenterCaseDecided)
 	case "resolution_center_case.updated":
-		{
-			e.ResolutionCenterCaseUpdated = new(ResolutionCenterCaseUpdatedEvent)
-			return json.Unmarshal(data, e.ResolutionCenterCaseUpdated)
-		}
+		e.ResolutionCenterCaseUpdated = new(ResolutionCenterCaseUpdatedEvent)
+		return json.Unmarshal(data, e.ResolutionCenterCaseUpdated)
 	case "setup_intent.canceled":
-		{
-			e.SetupIntentCanceled = new(SetupIntentCanceledEvent)
-			return json.Unmarshal(data, e.SetupIntentCanceled)
-		}
+		e.SetupIntentCanceled = new(SetupIntentCanceledEvent)
+		return json.Unmarshal(data, e.SetupIntentCanceled)
 	case "setup_intent.requires_action":
-		{
-			e.SetupIntentRequiresAction = new(SetupIntentRequiresActionEvent)
-			return json.Unmarshal(data, e.SetupIntentRequiresAction)
-		}
+		e.SetupIntentRequiresAction = new(SetupIntentRequiresActionEvent)
+		return json.Unmarshal(data, e.SetupIntentRequiresAction)
 	case "setup_intent.succeeded":
-		{
-			e.SetupIntentSucceeded = new(SetupIntentSucceededEvent)
-			return json.Unmarshal(data, e.SetupIntentSucceeded)
-		}
+		e.SetupIntentSucceeded = new(SetupIntentSucceededEvent)
+		return json.Unmarshal(data, e.SetupIntentSucceeded)
 	case "verification.succeeded":
-		{
-			e.VerificationSucceeded = new(VerificationSucceededEvent)
-			return json.Unmarshal(data, e.VerificationSucceeded)
-		}
+		e.VerificationSucceeded = new(VerificationSucceededEvent)
+		return json.Unmarshal(data, e.VerificationSucceeded)
 	case "withdrawal.created":
-		{
-			e.WithdrawalCreated = new(WithdrawalCreatedEvent)
-			return json.Unmarshal(data, e.WithdrawalCreated)
-		}
+		e.WithdrawalCreated = new(WithdrawalCreatedEvent)
+		return json.Unmarshal(data, e.WithdrawalCreated)
 	case "withdrawal.updated":
-		{
-			e.WithdrawalUpdated = new(WithdrawalUpdatedEvent)
-			return json.Unmarshal(data, e.WithdrawalUpdated)
-		}
+		e.WithdrawalUpdated = new(WithdrawalUpdatedEvent)
+		return json.Unmarshal(data, e.WithdrawalUpdated)
 	default:
-		{
-			e.raw = bytes.Clone(data)
-			return nil
-		}
+		e.raw = bytes.Clone(data)
+		return nil
 	}
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "invoice.created";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "invoice.created";
+// the encoder writes it.
 type InvoiceCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   An invoice represents an itemized bill sent by a company to a customer for a
-	   specific product and plan, tracking the amount owed, due date, and payment
-	   status.
-	*/
+	// An invoice represents an itemized bill sent by a company to a customer for a
+	// specific product and plan, tracking the amount owed, due date, and payment
+	// status.
 	Data Invoice `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -606,19 +502,15 @@ func (i InvoiceCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"invoice.marked_uncollectible"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "invoice.marked_uncollectible"; the encoder writes it.
 type InvoiceMarkedUncollectibleEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   An invoice represents an itemized bill sent by a company to a customer for a
-	   specific product and plan, tracking the amount owed, due date, and payment
-	   status.
-	*/
+	// An invoice represents an itemized bill sent by a company to a customer for a
+	// specific product and plan, tracking the amount owed, due date, and payment
+	// status.
 	Data Invoice `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -634,19 +526,15 @@ func (i InvoiceMarkedUncollectibleEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.marked_uncollectible\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "invoice.paid"; the
-encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "invoice.paid"; the
+// encoder writes it.
 type InvoicePaidEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   An invoice represents an itemized bill sent by a company to a customer for a
-	   specific product and plan, tracking the amount owed, due date, and payment
-	   status.
-	*/
+	// An invoice represents an itemized bill sent by a company to a customer for a
+	// specific product and plan, tracking the amount owed, due date, and payment
+	// status.
 	Data Invoice `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -662,19 +550,15 @@ func (i InvoicePaidEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.paid\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "invoice.past_due";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "invoice.past_due";
+// the encoder writes it.
 type InvoicePastDueEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   An invoice represents an itemized bill sent by a company to a customer for a
-	   specific product and plan, tracking the amount owed, due date, and payment
-	   status.
-	*/
+	// An invoice represents an itemized bill sent by a company to a customer for a
+	// specific product and plan, tracking the amount owed, due date, and payment
+	// status.
 	Data Invoice `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -690,19 +574,15 @@ func (i InvoicePastDueEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.past_due\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "invoice.voided";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "invoice.voided";
+// the encoder writes it.
 type InvoiceVoidedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   An invoice represents an itemized bill sent by a company to a customer for a
-	   specific product and plan, tracking the amount owed, due date, and payment
-	   status.
-	*/
+	// An invoice represents an itemized bill sent by a company to a customer for a
+	// specific product and plan, tracking the amount owed, due date, and payment
+	// status.
 	Data Invoice `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -718,18 +598,14 @@ func (i InvoiceVoidedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.voided\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"membership.activated"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "membership.activated"; the encoder writes it.
 type MembershipActivatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A membership represents an active relationship between a user and a product. It
-	   tracks the user's access, billing status, and renewal schedule.
-	*/
+	// A membership represents an active relationship between a user and a product. It
+	// tracks the user's access, billing status, and renewal schedule.
 	Data Membership `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -745,18 +621,14 @@ func (m MembershipActivatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.activated\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"membership.cancel_at_period_end_changed"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "membership.cancel_at_period_end_changed"; the encoder writes it.
 type MembershipCancelAtPeriodEndChangedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A membership represents an active relationship between a user and a product. It
-	   tracks the user's access, billing status, and renewal schedule.
-	*/
+	// A membership represents an active relationship between a user and a product. It
+	// tracks the user's access, billing status, and renewal schedule.
 	Data Membership `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -772,18 +644,14 @@ func (m MembershipCancelAtPeriodEndChangedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.cancel_at_period_end_changed\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"membership.deactivated"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "membership.deactivated"; the encoder writes it.
 type MembershipDeactivatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A membership represents an active relationship between a user and a product. It
-	   tracks the user's access, billing status, and renewal schedule.
-	*/
+	// A membership represents an active relationship between a user and a product. It
+	// tracks the user's access, billing status, and renewal schedule.
 	Data Membership `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -799,18 +667,14 @@ func (m MembershipDeactivatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.deactivated\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "payment.created";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "payment.created";
+// the encoder writes it.
 type PaymentCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A payment represents a completed or attempted charge. Payments track the amount,
-	   status, currency, and payment method used.
-	*/
+	// A payment represents a completed or attempted charge. Payments track the amount,
+	// status, currency, and payment method used.
 	Data Payment `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -826,18 +690,14 @@ func (p PaymentCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "payment.failed";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "payment.failed";
+// the encoder writes it.
 type PaymentFailedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A payment represents a completed or attempted charge. Payments track the amount,
-	   status, currency, and payment method used.
-	*/
+	// A payment represents a completed or attempted charge. Payments track the amount,
+	// status, currency, and payment method used.
 	Data Payment `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -853,18 +713,14 @@ func (p PaymentFailedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.failed\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "payment.pending";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "payment.pending";
+// the encoder writes it.
 type PaymentPendingEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A payment represents a completed or attempted charge. Payments track the amount,
-	   status, currency, and payment method used.
-	*/
+	// A payment represents a completed or attempted charge. Payments track the amount,
+	// status, currency, and payment method used.
 	Data Payment `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -880,18 +736,14 @@ func (p PaymentPendingEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.pending\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"payment.succeeded"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "payment.succeeded"; the encoder writes it.
 type PaymentSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A payment represents a completed or attempted charge. Payments track the amount,
-	   status, currency, and payment method used.
-	*/
+	// A payment represents a completed or attempted charge. Payments track the amount,
+	// status, currency, and payment method used.
 	Data Payment `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -907,10 +759,8 @@ func (p PaymentSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.succeeded\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"payout_account.status_updated"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "payout_account.status_updated"; the encoder writes it.
 type PayoutAccountStatusUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -931,18 +781,14 @@ func (p PayoutAccountStatusUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_account.status_updated\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"payout_method.created"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "payout_method.created"; the encoder writes it.
 type PayoutMethodCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A configured payout destination where a user receives earned funds, such as a
-	   bank account or digital wallet.
-	*/
+	// A configured payout destination where a user receives earned funds, such as a
+	// bank account or digital wallet.
 	Data PayoutMethod `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -958,18 +804,14 @@ func (p PayoutMethodCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_method.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "refund.created";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "refund.created";
+// the encoder writes it.
 type RefundCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A refund represents a full or partial reversal of a payment, including the
-	   amount, status, and payment provider.
-	*/
+	// A refund represents a full or partial reversal of a payment, including the
+	// amount, status, and payment provider.
 	Data Refund `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -985,18 +827,14 @@ func (r RefundCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always "refund.updated";
-the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always "refund.updated";
+// the encoder writes it.
 type RefundUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A refund represents a full or partial reversal of a payment, including the
-	   amount, status, and payment provider.
-	*/
+	// A refund represents a full or partial reversal of a payment, including the
+	// amount, status, and payment provider.
 	Data Refund `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1012,18 +850,14 @@ func (r RefundUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.updated\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"resolution_center_case.created"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "resolution_center_case.created"; the encoder writes it.
 type ResolutionCenterCaseCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A resolution center case is a dispute or support case between a user and a
-	   company, tracking the issue, status, and outcome.
-	*/
+	// A resolution center case is a dispute or support case between a user and a
+	// company, tracking the issue, status, and outcome.
 	Data ResolutionCenterCase `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1039,18 +873,14 @@ func (r ResolutionCenterCaseCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"resolution_center_case.decided"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "resolution_center_case.decided"; the encoder writes it.
 type ResolutionCenterCaseDecidedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A resolution center case is a dispute or support case between a user and a
-	   company, tracking the issue, status, and outcome.
-	*/
+	// A resolution center case is a dispute or support case between a user and a
+	// company, tracking the issue, status, and outcome.
 	Data ResolutionCenterCase `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1066,18 +896,14 @@ func (r ResolutionCenterCaseDecidedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.decided\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"resolution_center_case.updated"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "resolution_center_case.updated"; the encoder writes it.
 type ResolutionCenterCaseUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A resolution center case is a dispute or support case between a user and a
-	   company, tracking the issue, status, and outcome.
-	*/
+	// A resolution center case is a dispute or support case between a user and a
+	// company, tracking the issue, status, and outcome.
 	Data ResolutionCenterCase `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1093,18 +919,14 @@ func (r ResolutionCenterCaseUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.updated\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"setup_intent.canceled"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "setup_intent.canceled"; the encoder writes it.
 type SetupIntentCanceledEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A setup intent allows a user to save a payment method for future use without
-	   making an immediate purchase.
-	*/
+	// A setup intent allows a user to save a payment method for future use without
+	// making an immediate purchase.
 	Data SetupIntent `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1120,18 +942,14 @@ func (s SetupIntentCanceledEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.canceled\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"setup_intent.requires_action"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "setup_intent.requires_action"; the encoder writes it.
 type SetupIntentRequiresActionEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A setup intent allows a user to save a payment method for future use without
-	   making an immediate purchase.
-	*/
+	// A setup intent allows a user to save a payment method for future use without
+	// making an immediate purchase.
 	Data SetupIntent `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1147,18 +965,14 @@ func (s SetupIntentRequiresActionEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.requires_action\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"setup_intent.succeeded"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "setup_intent.succeeded"; the encoder writes it.
 type SetupIntentSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A setup intent allows a user to save a payment method for future use without
-	   making an immediate purchase.
-	*/
+	// A setup intent allows a user to save a payment method for future use without
+	// making an immediate purchase.
 	Data SetupIntent `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1174,18 +988,14 @@ func (s SetupIntentSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.succeeded\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"verification.succeeded"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "verification.succeeded"; the encoder writes it.
 type VerificationSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   An identity verification session used to confirm a person or entity's identity
-	   for payout account eligibility.
-	*/
+	// An identity verification session used to confirm a person or entity's identity
+	// for payout account eligibility.
 	Data Verification `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1201,18 +1011,14 @@ func (v VerificationSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(v), "\"api_version\":\"v1\",\"type\":\"verification.succeeded\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"withdrawal.created"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "withdrawal.created"; the encoder writes it.
 type WithdrawalCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A withdrawal represents a request to transfer funds from a ledger account to an
-	   external payout method.
-	*/
+	// A withdrawal represents a request to transfer funds from a ledger account to an
+	// external payout method.
 	Data Withdrawal `json:"data"`
 
 	// A unique ID for every single webhook request
@@ -1228,18 +1034,14 @@ func (w WithdrawalCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(w), "\"api_version\":\"v1\",\"type\":\"withdrawal.created\"")
 }
 
-/*
-When encoded, "api_version" is always "v1", "type" is always
-"withdrawal.updated"; the encoder writes it.
-*/
+// When encoded, "api_version" is always "v1", "type" is always
+// "withdrawal.updated"; the encoder writes it.
 type WithdrawalUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
 
-	/*
-	   A withdrawal represents a request to transfer funds from a ledger account to an
-	   external payout method.
-	*/
+	// A withdrawal represents a request to transfer funds from a ledger account to an
+	// external payout method.
 	Data Withdrawal `json:"data"`
 
 	// A unique ID for every single webhook request

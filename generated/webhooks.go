@@ -20,25 +20,22 @@ func newWebhookService(t *transport) *WebhookService {
 	return &WebhookService{t: t}
 }
 
-/*
-Create is the "Create webhook" operation.
-
-# Creates a new webhook
-
-Required permissions:
-  - `developer:manage_webhook`
-
-POST /webhooks
-
-Required scopes: developer:manage_webhook.
-*/
+// Create is the "Create webhook" operation.
+//
+// # Creates a new webhook
+//
+// Required permissions:
+//
+//   - `developer:manage_webhook`
+//
+//     POST /webhooks
 func (s *WebhookService) Create(ctx context.Context, params WebhookCreateParams, opts ...RequestOption) (*WebhookCreateResponse, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "webhooks.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/webhooks",
+		Body:      params,
+		Options:   opts,
 	}
 	var out WebhookCreateResponse
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -47,52 +44,46 @@ func (s *WebhookService) Create(ctx context.Context, params WebhookCreateParams,
 	return &out, nil
 }
 
-/*
-Delete is the "Delete webhook" operation.
-
-# Deletes a webhook
-
-Required permissions:
-  - `developer:manage_webhook`
-
-DELETE /webhooks/{id}
-
-Required scopes: developer:manage_webhook.
-*/
+// Delete is the "Delete webhook" operation.
+//
+// # Deletes a webhook
+//
+// Required permissions:
+//
+//   - `developer:manage_webhook`
+//
+//     DELETE /webhooks/{id}
 func (s *WebhookService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
-		Method:    http.MethodDelete,
 		Operation: "webhooks.delete",
-		Options:   opts,
+		Method:    http.MethodDelete,
 		Path:      "/webhooks/" + pathParam(id),
+		Options:   opts,
 	}
 	var out bool
 	err := s.t.do(ctx, req, &out)
 	return out, err
 }
 
-/*
-List is the "List webhooks" operation.
-
-Returns a paginated list of webhook endpoints configured for a company, ordered
-by most recently created.
-
-Required permissions:
-  - `developer:manage_webhook`
-
-GET /webhooks
-
-Required scopes: developer:manage_webhook.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List webhooks" operation.
+//
+// Returns a paginated list of webhook endpoints configured for a company, ordered
+// by most recently created.
+//
+// Required permissions:
+//
+//   - `developer:manage_webhook`
+//
+//     GET /webhooks
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *WebhookService) List(ctx context.Context, params WebhookListParams, opts ...RequestOption) (*WebhookListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "webhooks.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/webhooks",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out WebhookListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -101,11 +92,9 @@ func (s *WebhookService) List(ctx context.Context, params WebhookListParams, opt
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *WebhookService) ListAutoPaging(ctx context.Context, params WebhookListParams, opts ...RequestOption) iter.Seq2[WebhookListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]WebhookListItem, string, bool, error) {
 		if after != "" {
@@ -123,24 +112,21 @@ func (s *WebhookService) ListAutoPaging(ctx context.Context, params WebhookListP
 	})
 }
 
-/*
-Retrieve is the "Retrieve webhook" operation.
-
-Retrieves the details of an existing webhook.
-
-Required permissions:
-  - `developer:manage_webhook`
-
-GET /webhooks/{id}
-
-Required scopes: developer:manage_webhook.
-*/
+// Retrieve is the "Retrieve webhook" operation.
+//
+// Retrieves the details of an existing webhook.
+//
+// Required permissions:
+//
+//   - `developer:manage_webhook`
+//
+//     GET /webhooks/{id}
 func (s *WebhookService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Webhook, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "webhooks.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/webhooks/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Webhook
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -149,25 +135,22 @@ func (s *WebhookService) Retrieve(ctx context.Context, id string, opts ...Reques
 	return &out, nil
 }
 
-/*
-Update is the "Update webhook" operation.
-
-# Updates a webhook
-
-Required permissions:
-  - `developer:manage_webhook`
-
-PATCH /webhooks/{id}
-
-Required scopes: developer:manage_webhook.
-*/
+// Update is the "Update webhook" operation.
+//
+// # Updates a webhook
+//
+// Required permissions:
+//
+//   - `developer:manage_webhook`
+//
+//     PATCH /webhooks/{id}
 func (s *WebhookService) Update(ctx context.Context, id string, params WebhookUpdateParams, opts ...RequestOption) (*Webhook, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPatch,
 		Operation: "webhooks.update",
-		Options:   opts,
+		Method:    http.MethodPatch,
 		Path:      "/webhooks/" + pathParam(id),
+		Body:      params,
+		Options:   opts,
 	}
 	var out Webhook
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -176,12 +159,10 @@ func (s *WebhookService) Update(ctx context.Context, id string, params WebhookUp
 	return &out, nil
 }
 
-/*
-APIVersion is the different API versions
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// APIVersion is the different API versions
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type APIVersion string
 
 // Values of APIVersion known to this version of the client.
@@ -200,19 +181,15 @@ func (a APIVersion) IsKnown() bool {
 	return false
 }
 
-/*
-Webhook is a webhook endpoint that receives event notifications for a company
-via HTTP POST.
-*/
+// Webhook is a webhook endpoint that receives event notifications for a company
+// via HTTP POST.
 type Webhook struct {
 	// The API version used to format payloads sent to this webhook endpoint.
 	APIVersion APIVersion `json:"api_version"`
 
-	/*
-	   Whether events are sent for child resources. For example, if the webhook is on a
-	   company, enabling this sends events only from the company's sub-merchants (child
-	   companies).
-	*/
+	// Whether events are sent for child resources. For example, if the webhook is on a
+	// company, enabling this sends events only from the company's sub-merchants (child
+	// companies).
 	ChildResourceEvents bool `json:"child_resource_events"`
 
 	// The datetime the webhook was created.
@@ -242,11 +219,9 @@ type WebhookCreateParams struct {
 	// The API version for this webhook
 	APIVersion Opt[APIVersion] `json:"api_version,omitzero"`
 
-	/*
-	   Whether or not to send events for child resources. For example, if the webhook
-	   is created for a Company, enabling this will only send events from the Company's
-	   sub-merchants (child companies).
-	*/
+	// Whether or not to send events for child resources. For example, if the webhook
+	// is created for a Company, enabling this will only send events from the Company's
+	// sub-merchants (child companies).
 	ChildResourceEvents Opt[bool] `json:"child_resource_events,omitzero"`
 
 	// Whether or not the webhook is enabled.
@@ -262,19 +237,15 @@ type WebhookCreateParams struct {
 	URL string `json:"url"`
 }
 
-/*
-WebhookCreateResponse is a webhook endpoint that receives event notifications
-for a company via HTTP POST.
-*/
+// WebhookCreateResponse is a webhook endpoint that receives event notifications
+// for a company via HTTP POST.
 type WebhookCreateResponse struct {
 	// The API version used to format payloads sent to this webhook endpoint.
 	APIVersion APIVersion `json:"api_version"`
 
-	/*
-	   Whether events are sent for child resources. For example, if the webhook is on a
-	   company, enabling this sends events only from the company's sub-merchants (child
-	   companies).
-	*/
+	// Whether events are sent for child resources. For example, if the webhook is on a
+	// company, enabling this sends events only from the company's sub-merchants (child
+	// companies).
 	ChildResourceEvents bool `json:"child_resource_events"`
 
 	// The datetime the webhook was created.
@@ -298,19 +269,15 @@ type WebhookCreateResponse struct {
 	// The destination URL where webhook payloads are delivered via HTTP POST.
 	URL string `json:"url"`
 
-	/*
-	   The secret key used to sign webhook payloads for verification. Include this in
-	   your HMAC validation logic.
-	*/
+	// The secret key used to sign webhook payloads for verification. Include this in
+	// your HMAC validation logic.
 	WebhookSecret string `json:"webhook_secret"`
 }
 
-/*
-WebhookEvent is the different event types available
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// WebhookEvent is the different event types available
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type WebhookEvent string
 
 // Values of WebhookEvent known to this version of the client.
@@ -359,19 +326,15 @@ func (w WebhookEvent) IsKnown() bool {
 	return false
 }
 
-/*
-WebhookListItem is a webhook endpoint that receives event notifications for a
-company via HTTP POST.
-*/
+// WebhookListItem is a webhook endpoint that receives event notifications for a
+// company via HTTP POST.
 type WebhookListItem struct {
 	// The API version used to format payloads sent to this webhook endpoint.
 	APIVersion APIVersion `json:"api_version"`
 
-	/*
-	   Whether events are sent for child resources. For example, if the webhook is on a
-	   company, enabling this sends events only from the company's sub-merchants (child
-	   companies).
-	*/
+	// Whether events are sent for child resources. For example, if the webhook is on a
+	// company, enabling this sends events only from the company's sub-merchants (child
+	// companies).
 	ChildResourceEvents bool `json:"child_resource_events"`
 
 	// The datetime the webhook was created.
@@ -400,39 +363,29 @@ type WebhookListPage struct {
 }
 
 type WebhookListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list webhooks for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list webhooks for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 

@@ -20,26 +20,24 @@ func newWithdrawalService(t *transport) *WithdrawalService {
 	return &WithdrawalService{t: t}
 }
 
-/*
-Create is the "Create withdrawal" operation.
-
-# Creates a withdrawal request for a ledger account
-
-Required permissions:
-  - `payout:withdraw_funds`
-  - `payout:destination:read`
-
-POST /withdrawals
-
-Required scopes: payout:withdraw_funds, payout:destination:read.
-*/
+// Create is the "Create withdrawal" operation.
+//
+// # Creates a withdrawal request for a ledger account
+//
+// Required permissions:
+//
+//   - `payout:withdraw_funds`
+//
+//   - `payout:destination:read`
+//
+//     POST /withdrawals
 func (s *WithdrawalService) Create(ctx context.Context, params WithdrawalCreateParams, opts ...RequestOption) (*Withdrawal, error) {
 	req := &apiRequest{
-		Body:      params,
-		Method:    http.MethodPost,
 		Operation: "withdrawals.create",
-		Options:   opts,
+		Method:    http.MethodPost,
 		Path:      "/withdrawals",
+		Body:      params,
+		Options:   opts,
 	}
 	var out Withdrawal
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -48,28 +46,25 @@ func (s *WithdrawalService) Create(ctx context.Context, params WithdrawalCreateP
 	return &out, nil
 }
 
-/*
-List is the "List withdrawals" operation.
-
-Returns a paginated list of withdrawals for a company, with optional sorting and
-date filtering.
-
-Required permissions:
-  - `payout:withdrawal:read`
-
-GET /withdrawals
-
-Required scopes: payout:withdrawal:read.
-
-It returns one page; ListAutoPaging iterates over every item of every page.
-*/
+// List is the "List withdrawals" operation.
+//
+// Returns a paginated list of withdrawals for a company, with optional sorting and
+// date filtering.
+//
+// Required permissions:
+//
+//   - `payout:withdrawal:read`
+//
+//     GET /withdrawals
+//
+// It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *WithdrawalService) List(ctx context.Context, params WithdrawalListParams, opts ...RequestOption) (*WithdrawalListPage, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "withdrawals.list",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/withdrawals",
 		Query:     params.query(),
+		Options:   opts,
 	}
 	var out WithdrawalListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -78,11 +73,9 @@ func (s *WithdrawalService) List(ctx context.Context, params WithdrawalListParam
 	return &out, nil
 }
 
-/*
-ListAutoPaging iterates over every item List returns, fetching the next page
-while the loop asks for more and the server reports one. It stops at the first
-error, which it yields once; breaking out of the loop sends no further request.
-*/
+// ListAutoPaging iterates over every item List returns, fetching the next page
+// while the loop asks for more and the server reports one. It stops at the first
+// error, which it yields once; breaking out of the loop sends no further request.
 func (s *WithdrawalService) ListAutoPaging(ctx context.Context, params WithdrawalListParams, opts ...RequestOption) iter.Seq2[WithdrawalListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]WithdrawalListItem, string, bool, error) {
 		if after != "" {
@@ -100,25 +93,23 @@ func (s *WithdrawalService) ListAutoPaging(ctx context.Context, params Withdrawa
 	})
 }
 
-/*
-Retrieve is the "Retrieve withdrawal" operation.
-
-Retrieves the details of an existing withdrawal.
-
-Required permissions:
-  - `payout:withdrawal:read`
-  - `payout:destination:read`
-
-GET /withdrawals/{id}
-
-Required scopes: payout:withdrawal:read, payout:destination:read.
-*/
+// Retrieve is the "Retrieve withdrawal" operation.
+//
+// Retrieves the details of an existing withdrawal.
+//
+// Required permissions:
+//
+//   - `payout:withdrawal:read`
+//
+//   - `payout:destination:read`
+//
+//     GET /withdrawals/{id}
 func (s *WithdrawalService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Withdrawal, error) {
 	req := &apiRequest{
-		Method:    http.MethodGet,
 		Operation: "withdrawals.retrieve",
-		Options:   opts,
+		Method:    http.MethodGet,
 		Path:      "/withdrawals/" + pathParam(id),
+		Options:   opts,
 	}
 	var out Withdrawal
 	if err := s.t.do(ctx, req, &out); err != nil {
@@ -127,12 +118,10 @@ func (s *WithdrawalService) Retrieve(ctx context.Context, id string, opts ...Req
 	return &out, nil
 }
 
-/*
-PayoutErrorCodes is the different error codes a payout can be in.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// PayoutErrorCodes is the different error codes a payout can be in.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type PayoutErrorCodes string
 
 // Values of PayoutErrorCodes known to this version of the client.
@@ -195,15 +184,11 @@ func (p PayoutErrorCodes) IsKnown() bool {
 	return false
 }
 
-/*
-Withdrawal is a withdrawal represents a request to transfer funds from a ledger
-account to an external payout method.
-*/
+// Withdrawal is a withdrawal represents a request to transfer funds from a ledger
+// account to an external payout method.
 type Withdrawal struct {
-	/*
-	   The withdrawal amount as a decimal number in the specified currency (e.g.,
-	   100.00 for $100.00 USD).
-	*/
+	// The withdrawal amount as a decimal number in the specified currency (e.g.,
+	// 100.00 for $100.00 USD).
 	Amount float64 `json:"amount"`
 
 	// The datetime the withdrawal was created.
@@ -212,36 +197,26 @@ type Withdrawal struct {
 	// The three-letter ISO currency code for this withdrawal (e.g., 'usd', 'eur').
 	Currency Currencies `json:"currency"`
 
-	/*
-	   A machine-readable error code describing why the payout failed. Null if no error
-	   occurred.
-	*/
+	// A machine-readable error code describing why the payout failed. Null if no error
+	// occurred.
 	ErrorCode *PayoutErrorCodes `json:"error_code"`
 
-	/*
-	   A human-readable message describing why the payout failed. Null if no error
-	   occurred.
-	*/
+	// A human-readable message describing why the payout failed. Null if no error
+	// occurred.
 	ErrorMessage *string `json:"error_message"`
 
-	/*
-	   The estimated time at which the funds become available in the destination
-	   account. Null if no estimate is available. As an ISO 8601 timestamp.
-	*/
+	// The estimated time at which the funds become available in the destination
+	// account. Null if no estimate is available. As an ISO 8601 timestamp.
 	EstimatedAvailability *time.Time `json:"estimated_availability"`
 
-	/*
-	   The fee charged for processing this withdrawal, in the same currency as the
-	   withdrawal amount.
-	*/
+	// The fee charged for processing this withdrawal, in the same currency as the
+	// withdrawal amount.
 	FeeAmount float64 `json:"fee_amount"`
 
-	/*
-	   How the fee was applied to the withdrawal. 'exclusive' means the fee was added
-	   on top (user receives the full requested amount). 'inclusive' means the fee was
-	   deducted from the withdrawal (user receives less than requested). Null if no fee
-	   was charged.
-	*/
+	// How the fee was applied to the withdrawal. 'exclusive' means the fee was added
+	// on top (user receives the full requested amount). 'inclusive' means the fee was
+	// deducted from the withdrawal (user receives less than requested). Null if no fee
+	// was charged.
 	FeeType *WithdrawalFeeTypes `json:"fee_type"`
 
 	// The unique identifier for the withdrawal.
@@ -250,31 +225,23 @@ type Withdrawal struct {
 	// The ledger account from which the withdrawal funds are sourced.
 	LedgerAccount WithdrawalLedgerAccount `json:"ledger_account"`
 
-	/*
-	   An additional markup fee charged for the withdrawal, in the same currency as the
-	   withdrawal amount. Only applies to platform accounts using Whop Rails.
-	*/
+	// An additional markup fee charged for the withdrawal, in the same currency as the
+	// withdrawal amount. Only applies to platform accounts using Whop Rails.
 	MarkupFee float64 `json:"markup_fee"`
 
-	/*
-	   The saved payout destination used for this withdrawal (e.g., a bank account or
-	   PayPal address). Null if no payout token was used.
-	*/
+	// The saved payout destination used for this withdrawal (e.g., a bank account or
+	// PayPal address). Null if no payout token was used.
 	PayoutToken *WithdrawalPayoutToken `json:"payout_token"`
 
 	// The processing speed selected for this withdrawal ('standard' or 'instant').
 	Speed WithdrawalSpeeds `json:"speed"`
 
-	/*
-	   The computed lifecycle status of the withdrawal, accounting for the state of
-	   associated payouts (e.g., 'requested', 'in_transit', 'completed', 'failed').
-	*/
+	// The computed lifecycle status of the withdrawal, accounting for the state of
+	// associated payouts (e.g., 'requested', 'in_transit', 'completed', 'failed').
 	Status WithdrawalStatus `json:"status"`
 
-	/*
-	   The ACH trace number for tracking the payout through the banking network. Null
-	   if not available or not an ACH transaction.
-	*/
+	// The ACH trace number for tracking the payout through the banking network. Null
+	// if not available or not an ACH transaction.
 	TraceCode *string `json:"trace_code"`
 }
 
@@ -295,19 +262,15 @@ type WithdrawalCreateParams struct {
 	// Whether the platform covers the payout fees instead of the connected account.
 	PlatformCoversFees Opt[bool] `json:"platform_covers_fees,omitzero"`
 
-	/*
-	   Custom statement descriptor for the withdrawal. Must be between 5 and 22
-	   characters and contain only alphanumeric characters.
-	*/
+	// Custom statement descriptor for the withdrawal. Must be between 5 and 22
+	// characters and contain only alphanumeric characters.
 	StatementDescriptor Opt[string] `json:"statement_descriptor,omitzero"`
 }
 
-/*
-WithdrawalFeeTypes is the different fee types for a withdrawal.
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// WithdrawalFeeTypes is the different fee types for a withdrawal.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type WithdrawalFeeTypes string
 
 // Values of WithdrawalFeeTypes known to this version of the client.
@@ -325,33 +288,25 @@ func (w WithdrawalFeeTypes) IsKnown() bool {
 	return false
 }
 
-/*
-WithdrawalLedgerAccount is the ledger account from which the withdrawal funds
-are sourced.
-*/
+// WithdrawalLedgerAccount is the ledger account from which the withdrawal funds
+// are sourced.
 type WithdrawalLedgerAccount struct {
-	/*
-	   Represents a unique identifier that is Base64 obfuscated. It is often used to
-	   refetch an object or as key for a cache. The ID type appears in a JSON response
-	   as a String; however, it is not intended to be human-readable. When expected as
-	   an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	   input value will be accepted as an ID.
-	*/
+	// Represents a unique identifier that is Base64 obfuscated. It is often used to
+	// refetch an object or as key for a cache. The ID type appears in a JSON response
+	// as a String; however, it is not intended to be human-readable. When expected as
+	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
+	// input value will be accepted as an ID.
 	CompanyID *string `json:"company_id"`
 
 	// The unique identifier for the ledger account.
 	ID string `json:"id"`
 }
 
-/*
-WithdrawalListItem is a withdrawal represents a request to transfer funds from a
-ledger account to an external payout method.
-*/
+// WithdrawalListItem is a withdrawal represents a request to transfer funds from a
+// ledger account to an external payout method.
 type WithdrawalListItem struct {
-	/*
-	   The withdrawal amount as a decimal number in the specified currency (e.g.,
-	   100.00 for $100.00 USD).
-	*/
+	// The withdrawal amount as a decimal number in the specified currency (e.g.,
+	// 100.00 for $100.00 USD).
 	Amount float64 `json:"amount"`
 
 	// The datetime the withdrawal was created.
@@ -360,36 +315,28 @@ type WithdrawalListItem struct {
 	// The three-letter ISO currency code for this withdrawal (e.g., 'usd', 'eur').
 	Currency Currencies `json:"currency"`
 
-	/*
-	   The fee charged for processing this withdrawal, in the same currency as the
-	   withdrawal amount.
-	*/
+	// The fee charged for processing this withdrawal, in the same currency as the
+	// withdrawal amount.
 	FeeAmount float64 `json:"fee_amount"`
 
-	/*
-	   How the fee was applied to the withdrawal. 'exclusive' means the fee was added
-	   on top (user receives the full requested amount). 'inclusive' means the fee was
-	   deducted from the withdrawal (user receives less than requested). Null if no fee
-	   was charged.
-	*/
+	// How the fee was applied to the withdrawal. 'exclusive' means the fee was added
+	// on top (user receives the full requested amount). 'inclusive' means the fee was
+	// deducted from the withdrawal (user receives less than requested). Null if no fee
+	// was charged.
 	FeeType *WithdrawalFeeTypes `json:"fee_type"`
 
 	// The unique identifier for the withdrawal.
 	ID string `json:"id"`
 
-	/*
-	   An additional markup fee charged for the withdrawal, in the same currency as the
-	   withdrawal amount. Only applies to platform accounts using Whop Rails.
-	*/
+	// An additional markup fee charged for the withdrawal, in the same currency as the
+	// withdrawal amount. Only applies to platform accounts using Whop Rails.
 	MarkupFee float64 `json:"markup_fee"`
 
 	// The processing speed selected for this withdrawal ('standard' or 'instant').
 	Speed WithdrawalSpeeds `json:"speed"`
 
-	/*
-	   The computed lifecycle status of the withdrawal, accounting for the state of
-	   associated payouts (e.g., 'requested', 'in_transit', 'completed', 'failed').
-	*/
+	// The computed lifecycle status of the withdrawal, accounting for the state of
+	// associated payouts (e.g., 'requested', 'in_transit', 'completed', 'failed').
 	Status WithdrawalStatus `json:"status"`
 }
 
@@ -403,60 +350,44 @@ type WithdrawalListPage struct {
 }
 
 type WithdrawalListParams struct {
-	/*
-	   Returns the elements in the list that come after the specified cursor.
-
-	   Sent as the query parameter "after".
-	*/
+	// Returns the elements in the list that come after the specified cursor.
+	//
+	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
 
-	/*
-	   Returns the elements in the list that come before the specified cursor.
-
-	   Sent as the query parameter "before".
-	*/
+	// Returns the elements in the list that come before the specified cursor.
+	//
+	// Sent as the query parameter "before".
 	Before Opt[string] `json:"-"`
 
-	/*
-	   The unique identifier of the company to list withdrawals for.
-
-	   Sent as the query parameter "company_id".
-	*/
+	// The unique identifier of the company to list withdrawals for.
+	//
+	// Sent as the query parameter "company_id".
 	CompanyID string `json:"-"`
 
-	/*
-	   Only return withdrawals created after this timestamp.
-
-	   Sent as the query parameter "created_after".
-	*/
+	// Only return withdrawals created after this timestamp.
+	//
+	// Sent as the query parameter "created_after".
 	CreatedAfter Opt[time.Time] `json:"-"`
 
-	/*
-	   Only return withdrawals created before this timestamp.
-
-	   Sent as the query parameter "created_before".
-	*/
+	// Only return withdrawals created before this timestamp.
+	//
+	// Sent as the query parameter "created_before".
 	CreatedBefore Opt[time.Time] `json:"-"`
 
-	/*
-	   The sort direction for results. Defaults to descending.
-
-	   Sent as the query parameter "direction".
-	*/
+	// The sort direction for results. Defaults to descending.
+	//
+	// Sent as the query parameter "direction".
 	Direction Opt[Direction] `json:"-"`
 
-	/*
-	   Returns the first _n_ elements from the list.
-
-	   Sent as the query parameter "first".
-	*/
+	// Returns the first _n_ elements from the list.
+	//
+	// Sent as the query parameter "first".
 	First Opt[int64] `json:"-"`
 
-	/*
-	   Returns the last _n_ elements from the list.
-
-	   Sent as the query parameter "last".
-	*/
+	// Returns the last _n_ elements from the list.
+	//
+	// Sent as the query parameter "last".
 	Last Opt[int64] `json:"-"`
 }
 
@@ -488,39 +419,31 @@ func (p WithdrawalListParams) query() url.Values {
 	return q
 }
 
-/*
-WithdrawalPayoutToken is the saved payout destination used for this withdrawal
-(e.g., a bank account or PayPal address). Null if no payout token was used.
-*/
+// WithdrawalPayoutToken is the saved payout destination used for this withdrawal
+// (e.g., a bank account or PayPal address). Null if no payout token was used.
 type WithdrawalPayoutToken struct {
 	// The datetime the payout token was created.
 	CreatedAt time.Time `json:"created_at"`
 
-	/*
-	   The three-letter ISO currency code that payouts are delivered in for this
-	   destination.
-	*/
+	// The three-letter ISO currency code that payouts are delivered in for this
+	// destination.
 	DestinationCurrencyCode string `json:"destination_currency_code"`
 
 	// The unique identifier for the payout token.
 	ID string `json:"id"`
 
-	/*
-	   A user-defined label to help identify this payout destination. Not sent to the
-	   provider. Null if no nickname has been set.
-	*/
+	// A user-defined label to help identify this payout destination. Not sent to the
+	// provider. Null if no nickname has been set.
 	Nickname *string `json:"nickname"`
 
 	// The legal name of the account holder receiving payouts. Null if not provided.
 	PayerName *string `json:"payer_name"`
 }
 
-/*
-WithdrawalSpeeds is the different speeds of withdrawals
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// WithdrawalSpeeds is the different speeds of withdrawals
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type WithdrawalSpeeds string
 
 // Values of WithdrawalSpeeds known to this version of the client.
@@ -538,12 +461,10 @@ func (w WithdrawalSpeeds) IsKnown() bool {
 	return false
 }
 
-/*
-WithdrawalStatus is the status of a withdrawal request
-
-The API may add values: a value not listed below still decodes and encodes
-unchanged; IsKnown tells them apart.
-*/
+// WithdrawalStatus is the status of a withdrawal request
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
 type WithdrawalStatus string
 
 // Values of WithdrawalStatus known to this version of the client.

@@ -17,7 +17,21 @@ func comment(text string) *jen.Statement {
 	if text == "" {
 		return jen.Null()
 	}
-	return jen.Comment(wrap(text, commentWidth))
+	return lineComments(wrap(text, commentWidth))
+}
+
+// lineComments renders text as // lines; jennifer would use /* */ for a
+// multi-line string, which Go code rarely does.
+func lineComments(text string) *jen.Statement {
+	var s *jen.Statement
+	for _, line := range strings.Split(text, "\n") {
+		if s == nil {
+			s = jen.Comment(line)
+		} else {
+			s = s.Line().Comment(line)
+		}
+	}
+	return s
 }
 
 // wrap reflows each paragraph of text to width columns.
@@ -84,7 +98,7 @@ func typeDoc(name, desc string) string {
 func joinDoc(paras ...string) string {
 	var kept []string
 	for _, p := range paras {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimRight(strings.Trim(p, "\n"), " \t\n"); strings.TrimSpace(p) != "" {
 			kept = append(kept, p)
 		}
 	}

@@ -92,8 +92,14 @@ func methodDoc(m *model.Method) string {
 		desc = ""
 	}
 	var scopes string
-	if len(m.Scopes) > 0 {
-		scopes = "Required scopes: " + strings.Join(m.Scopes, ", ") + "."
+	var missing []string
+	for _, sc := range m.Scopes {
+		if !strings.Contains(desc, sc) {
+			missing = append(missing, sc)
+		}
+	}
+	if len(missing) > 0 {
+		scopes = "Required scopes: " + strings.Join(missing, ", ") + "."
 	}
 	var page string
 	if m.Page != nil {
@@ -169,31 +175,33 @@ func requestLit(m *model.Method) []jen.Code {
 	if c, ok := httpMethodConst[m.HTTPMethod]; ok {
 		method = jen.Qual("net/http", c)
 	}
-	vals := jen.Dict{
-		jen.Id("Operation"): jen.Lit(operationLabel(m)),
-		jen.Id("Method"):    method,
-		jen.Id("Path"):      pathExpr(m),
-		jen.Id("Options"):   jen.Id("opts"),
+	// Keys in a fixed, readable order (jen.Dict would sort them).
+	kv := func(k string, v jen.Code) jen.Code { return jen.Line().Id(k).Op(":").Add(v) }
+	vals := []jen.Code{
+		kv("Operation", jen.Lit(operationLabel(m))),
+		kv("Method", method),
+		kv("Path", pathExpr(m)),
 	}
 	var stmts []jen.Code
 	if m.Params != nil && m.Params.Kind == model.Struct {
 		if hasIn(m.Params, "query") {
-			vals[jen.Id("Query")] = jen.Id("params").Dot("query").Call()
+			vals = append(vals, kv("Query", jen.Id("params").Dot("query").Call()))
 		}
 		if hasIn(m.Params, "header") || hasIn(m.Params, "cookie") {
-			vals[jen.Id("Header")] = jen.Id("params").Dot("header").Call()
+			vals = append(vals, kv("Header", jen.Id("params").Dot("header").Call()))
 		}
 	}
 	switch m.Body {
 	case model.BodyFlat, model.BodyWhole:
-		vals[jen.Id("Body")] = jen.Id("params")
+		vals = append(vals, kv("Body", jen.Id("params")))
 	case model.BodyInField:
 		stmts = append(stmts, bodyFieldStmt(m)...)
 	}
 	if m.Body != model.BodyNone && !isJSONMedia(m.BodyMedia) {
-		vals[jen.Id("ContentType")] = jen.Lit(m.BodyMedia)
+		vals = append(vals, kv("ContentType", jen.Lit(m.BodyMedia)))
 	}
-	return append([]jen.Code{jen.Id("req").Op(":=").Op("&").Id("apiRequest").Values(vals)}, stmts...)
+	vals = append(vals, kv("Options", jen.Id("opts")), jen.Line())
+	return append([]jen.Code{jen.Id("req").Op(":=").Op("&").Id("apiRequest").Custom(jen.Options{Open: "{", Close: "}", Separator: ","}, vals...)}, stmts...)
 }
 
 // bodyFieldStmt sets the body from the Params field holding it: raw bytes
@@ -255,9 +263,6 @@ func pathExpr(m *model.Method) jen.Code {
 	}
 	var parts []jen.Code
 	rest := m.Path
-	for _, loc := range templateParam.FindAllStringSubmatchIndex(m.Path, -1) {
-		_ = loc
-	}
 	matches := templateParam.FindAllStringSubmatchIndex(rest, -1)
 	last := 0
 	for _, mt := range matches {

@@ -247,24 +247,24 @@ func unionDecl(t *model.Type) []jen.Code {
 
 // unionUnmarshal decodes by discriminator, or by shape for untagged unions.
 func unionUnmarshal(t *model.Type, recv string) []jen.Code {
-	decodeInto := func(v *model.Variant) jen.Code {
-		return jen.Block(
+	decodeInto := func(v *model.Variant) []jen.Code {
+		return []jen.Code{
 			jen.Id(recv).Dot(v.Name).Op("=").New(goType(v.Type)),
 			jen.Return(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id(recv).Dot(v.Name))),
-		)
+		}
 	}
-	keepRaw := jen.Block(
+	keepRaw := []jen.Code{
 		jen.Id(recv).Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("data")),
 		jen.Return(jen.Nil()),
-	)
+	}
 	var body []jen.Code
 	body = append(body, jen.Op("*").Id(recv).Op("=").Id(t.Name).Values())
 	if t.Discriminator != "" {
 		var cases []jen.Code
 		for _, v := range t.Variants {
-			cases = append(cases, jen.Case(jen.Lit(v.Tag)).Add(decodeInto(v)))
+			cases = append(cases, jen.Case(jen.Lit(v.Tag)).Block(decodeInto(v)...))
 		}
-		cases = append(cases, jen.Default().Add(keepRaw))
+		cases = append(cases, jen.Default().Block(keepRaw...))
 		body = append(body,
 			jen.List(jen.Id("tag"), jen.Err()).Op(":=").Id("unionTag").Call(jen.Id("data"), jen.Lit(t.Discriminator)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
@@ -275,9 +275,9 @@ func unionUnmarshal(t *model.Type, recv string) []jen.Code {
 		var cases []jen.Code
 		for i, v := range t.Variants {
 			shapes = append(shapes, shapeLit(v))
-			cases = append(cases, jen.Case(jen.Lit(i)).Add(decodeInto(v)))
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(decodeInto(v)...))
 		}
-		cases = append(cases, jen.Default().Add(keepRaw))
+		cases = append(cases, jen.Default().Block(keepRaw...))
 		body = append(body,
 			jen.Id("shapes").Op(":=").Index().Id("unionShape").Values(shapes...),
 			jen.Switch(jen.Id("unionMatch").Call(jen.Id("data"), jen.Id("shapes"))).Block(cases...),
