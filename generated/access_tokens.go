@@ -20,12 +20,12 @@ func newAccessTokenService(t *transport) *AccessTokenService {
 
 // Create is the "Create access token" operation.
 //
+//	POST /access_tokens
+//
 // Create a short-lived access token for authenticating API requests. When using
 // API key authentication, provide company_id or user_id. When using OAuth, the
 // user is derived from the token. Use this token with Whop's web and mobile
 // embedded components.
-//
-//	POST /access_tokens
 func (s *AccessTokenService) Create(ctx context.Context, params AccessTokenCreateParams, opts ...RequestOption) (*AccessToken, error) {
 	req := &apiRequest{
 		Operation: "accessTokens.create",

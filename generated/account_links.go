@@ -20,10 +20,10 @@ func newAccountLinkService(t *transport) *AccountLinkService {
 
 // Create is the "Create account link" operation.
 //
+//	POST /account_links
+//
 // Generate a URL that directs a sub-merchant to their account portal, such as the
 // hosted payouts dashboard or the KYC onboarding flow.
-//
-//	POST /account_links
 func (s *AccountLinkService) Create(ctx context.Context, params AccountLinkCreateParams, opts ...RequestOption) (*AccountLink, error) {
 	req := &apiRequest{
 		Operation: "accountLinks.create",

@@ -24,17 +24,14 @@ func newAdCampaignService(t *transport) *AdCampaignService {
 
 // Create is the "Create ad campaign" operation.
 //
+//	POST /ad_campaigns
+//
 // Creates a new ad campaign for a product.
 //
 // Required permissions:
-//
 //   - `ad_campaign:create`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:balance:read`
-//
-//     POST /ad_campaigns
 func (s *AdCampaignService) Create(ctx context.Context, params AdCampaignCreateParams, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
 		Operation: "adCampaigns.create",
@@ -52,16 +49,14 @@ func (s *AdCampaignService) Create(ctx context.Context, params AdCampaignCreateP
 
 // List is the "List ad campaigns" operation.
 //
+//	GET /ad_campaigns
+//
 // Returns a paginated list of ad campaigns for a company, with optional filtering
 // by status, and creation date.
 //
 // Required permissions:
-//
 //   - `ad_campaign:basic:read`
-//
 //   - `access_pass:basic:read`
-//
-//     GET /ad_campaigns
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AdCampaignService) List(ctx context.Context, params AdCampaignListParams, opts ...RequestOption) (*AdCampaignListPage, error) {
@@ -101,17 +96,14 @@ func (s *AdCampaignService) ListAutoPaging(ctx context.Context, params AdCampaig
 
 // Pause is the "Pause ad campaign" operation.
 //
+//	POST /ad_campaigns/{id}/pause
+//
 // Pauses an ad campaign, optionally until a specific date.
 //
 // Required permissions:
-//
 //   - `ad_campaign:update`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:balance:read`
-//
-//     POST /ad_campaigns/{id}/pause
 func (s *AdCampaignService) Pause(ctx context.Context, id string, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
 		Operation: "adCampaigns.pause",
@@ -128,17 +120,14 @@ func (s *AdCampaignService) Pause(ctx context.Context, id string, opts ...Reques
 
 // Retrieve is the "Retrieve ad campaign" operation.
 //
+//	GET /ad_campaigns/{id}
+//
 // Retrieves a single ad campaign by its unique identifier.
 //
 // Required permissions:
-//
 //   - `ad_campaign:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:balance:read`
-//
-//     GET /ad_campaigns/{id}
 func (s *AdCampaignService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
 		Operation: "adCampaigns.retrieve",
@@ -155,17 +144,14 @@ func (s *AdCampaignService) Retrieve(ctx context.Context, id string, opts ...Req
 
 // Unpause is the "Unpause ad campaign" operation.
 //
+//	POST /ad_campaigns/{id}/unpause
+//
 // Resumes a paused ad campaign.
 //
 // Required permissions:
-//
 //   - `ad_campaign:update`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:balance:read`
-//
-//     POST /ad_campaigns/{id}/unpause
 func (s *AdCampaignService) Unpause(ctx context.Context, id string, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
 		Operation: "adCampaigns.unpause",
@@ -182,17 +168,14 @@ func (s *AdCampaignService) Unpause(ctx context.Context, id string, opts ...Requ
 
 // Update is the "Update ad campaign" operation.
 //
+//	PATCH /ad_campaigns/{id}
+//
 // Updates an existing ad campaign.
 //
 // Required permissions:
-//
 //   - `ad_campaign:update`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:balance:read`
-//
-//     PATCH /ad_campaigns/{id}
 func (s *AdCampaignService) Update(ctx context.Context, id string, params AdCampaignUpdateParams, opts ...RequestOption) (*AdCampaign, error) {
 	req := &apiRequest{
 		Operation: "adCampaigns.update",

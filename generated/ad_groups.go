@@ -24,15 +24,13 @@ func newAdGroupService(t *transport) *AdGroupService {
 
 // Create is the "Create ad group" operation.
 //
+//	POST /ad_groups
+//
 // Creates a new ad group within a campaign.
 //
 // Required permissions:
-//
 //   - `ad_campaign:create`
-//
 //   - `ad_campaign:basic:read`
-//
-//     POST /ad_groups
 func (s *AdGroupService) Create(ctx context.Context, params AdGroupCreateParams, opts ...RequestOption) (*AdGroup, error) {
 	req := &apiRequest{
 		Operation: "adGroups.create",
@@ -50,13 +48,12 @@ func (s *AdGroupService) Create(ctx context.Context, params AdGroupCreateParams,
 
 // Delete is the "Delete ad group" operation.
 //
+//	DELETE /ad_groups/{id}
+//
 // Soft-deletes an ad group.
 //
 // Required permissions:
-//
 //   - `ad_campaign:update`
-//
-//     DELETE /ad_groups/{id}
 func (s *AdGroupService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "adGroups.delete",
@@ -71,14 +68,13 @@ func (s *AdGroupService) Delete(ctx context.Context, id string, opts ...RequestO
 
 // List is the "List ad groups" operation.
 //
+//	GET /ad_groups
+//
 // Returns a paginated list of ad groups scoped by campaign or company, with
 // optional filtering by status and creation date.
 //
 // Required permissions:
-//
 //   - `ad_campaign:basic:read`
-//
-//     GET /ad_groups
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opts ...RequestOption) (*AdGroupListPage, error) {
@@ -118,13 +114,12 @@ func (s *AdGroupService) ListAutoPaging(ctx context.Context, params AdGroupListP
 
 // Retrieve is the "Retrieve ad group" operation.
 //
+//	GET /ad_groups/{id}
+//
 // Retrieves a single ad group by its unique identifier.
 //
 // Required permissions:
-//
 //   - `ad_campaign:basic:read`
-//
-//     GET /ad_groups/{id}
 func (s *AdGroupService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AdGroup, error) {
 	req := &apiRequest{
 		Operation: "adGroups.retrieve",
@@ -141,15 +136,13 @@ func (s *AdGroupService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // Update is the "Update ad group" operation.
 //
+//	PATCH /ad_groups/{id}
+//
 // Updates an existing ad group.
 //
 // Required permissions:
-//
 //   - `ad_campaign:update`
-//
 //   - `ad_campaign:basic:read`
-//
-//     PATCH /ad_groups/{id}
 func (s *AdGroupService) Update(ctx context.Context, id string, params AdGroupUpdateParams, opts ...RequestOption) (*AdGroup, error) {
 	req := &apiRequest{
 		Operation: "adGroups.update",

@@ -24,13 +24,12 @@ func newAdService(t *transport) *AdService {
 
 // Create is the "Create ad" operation.
 //
+//	POST /ads
+//
 // Create an ad within an ad group.
 //
 // Required permissions:
-//
 //   - `ad_campaign:create`
-//
-//     POST /ads
 func (s *AdService) Create(ctx context.Context, params AdCreateParams, opts ...RequestOption) (*Ad, error) {
 	req := &apiRequest{
 		Operation: "ads.create",
@@ -48,13 +47,12 @@ func (s *AdService) Create(ctx context.Context, params AdCreateParams, opts ...R
 
 // List is the "List ads" operation.
 //
+//	GET /ads
+//
 // List ads scoped by ad group, campaign, or company.
 //
 // Required permissions:
-//
 //   - `ad_campaign:basic:read`
-//
-//     GET /ads
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AdService) List(ctx context.Context, params AdListParams, opts ...RequestOption) (*AdListPage, error) {
@@ -94,13 +92,12 @@ func (s *AdService) ListAutoPaging(ctx context.Context, params AdListParams, opt
 
 // Retrieve is the "Retrieve ad" operation.
 //
+//	GET /ads/{id}
+//
 // Retrieve an ad by its unique identifier.
 //
 // Required permissions:
-//
 //   - `ad_campaign:basic:read`
-//
-//     GET /ads/{id}
 func (s *AdService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Ad, error) {
 	req := &apiRequest{
 		Operation: "ads.retrieve",

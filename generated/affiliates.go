@@ -28,13 +28,12 @@ func newAffiliateService(t *transport) *AffiliateService {
 
 // Archive is the "Archive affiliate" operation.
 //
+//	POST /affiliates/{id}/archive
+//
 // # Archives an existing Affiliate
 //
 // Required permissions:
-//
 //   - `affiliate:update`
-//
-//     POST /affiliates/{id}/archive
 func (s *AffiliateService) Archive(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "affiliates.archive",
@@ -49,13 +48,12 @@ func (s *AffiliateService) Archive(ctx context.Context, id string, opts ...Reque
 
 // Create is the "Create affiliate" operation.
 //
+//	POST /affiliates
+//
 // Creates or finds an affiliate for a company and user.
 //
 // Required permissions:
-//
 //   - `affiliate:create`
-//
-//     POST /affiliates
 func (s *AffiliateService) Create(ctx context.Context, params AffiliateCreateParams, opts ...RequestOption) (*Affiliate, error) {
 	req := &apiRequest{
 		Operation: "affiliates.create",
@@ -73,14 +71,13 @@ func (s *AffiliateService) Create(ctx context.Context, params AffiliateCreatePar
 
 // List is the "List affiliates" operation.
 //
+//	GET /affiliates
+//
 // Returns a paginated list of affiliates for the actor in context, with optional
 // filtering by status, search, and sorting.
 //
 // Required permissions:
-//
 //   - `affiliate:basic:read`
-//
-//     GET /affiliates
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams, opts ...RequestOption) (*AffiliateListPage, error) {
@@ -120,13 +117,12 @@ func (s *AffiliateService) ListAutoPaging(ctx context.Context, params AffiliateL
 
 // Retrieve is the "Retrieve affiliate" operation.
 //
+//	GET /affiliates/{id}
+//
 // Retrieves the details of an existing affiliate.
 //
 // Required permissions:
-//
 //   - `affiliate:basic:read`
-//
-//     GET /affiliates/{id}
 func (s *AffiliateService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Affiliate, error) {
 	req := &apiRequest{
 		Operation: "affiliates.retrieve",
@@ -143,13 +139,12 @@ func (s *AffiliateService) Retrieve(ctx context.Context, id string, opts ...Requ
 
 // Unarchive is the "Unarchive affiliate" operation.
 //
+//	POST /affiliates/{id}/unarchive
+//
 // # Unarchives an existing Affiliate
 //
 // Required permissions:
-//
 //   - `affiliate:update`
-//
-//     POST /affiliates/{id}/unarchive
 func (s *AffiliateService) Unarchive(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "affiliates.unarchive",
@@ -174,13 +169,12 @@ func newAffiliateOverrideService(t *transport) *AffiliateOverrideService {
 
 // Create is the "Create override" operation.
 //
+//	POST /affiliates/{id}/overrides
+//
 // Creates a commission override for an affiliate.
 //
 // Required permissions:
-//
 //   - `affiliate:create`
-//
-//     POST /affiliates/{id}/overrides
 func (s *AffiliateOverrideService) Create(ctx context.Context, id string, params AffiliateOverrideCreateParams, opts ...RequestOption) (*AffiliateOverrideCreateResponse, error) {
 	req := &apiRequest{
 		Operation: "affiliates.overrides.create",
@@ -198,13 +192,12 @@ func (s *AffiliateOverrideService) Create(ctx context.Context, id string, params
 
 // Delete is the "Delete override" operation.
 //
+//	DELETE /affiliates/{id}/overrides/{override_id}
+//
 // Deletes an affiliate override.
 //
 // Required permissions:
-//
 //   - `affiliate:update`
-//
-//     DELETE /affiliates/{id}/overrides/{override_id}
 func (s *AffiliateOverrideService) Delete(ctx context.Context, id string, overrideID string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "affiliates.overrides.delete",
@@ -219,13 +212,12 @@ func (s *AffiliateOverrideService) Delete(ctx context.Context, id string, overri
 
 // List is the "List overrides" operation.
 //
+//	GET /affiliates/{id}/overrides
+//
 // Returns a paginated list of overrides for an affiliate.
 //
 // Required permissions:
-//
 //   - `affiliate:basic:read`
-//
-//     GET /affiliates/{id}/overrides
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AffiliateOverrideService) List(ctx context.Context, id string, params AffiliateOverrideListParams, opts ...RequestOption) (*AffiliateOverrideListPage, error) {
@@ -265,13 +257,12 @@ func (s *AffiliateOverrideService) ListAutoPaging(ctx context.Context, id string
 
 // Retrieve is the "Retrieve override" operation.
 //
+//	GET /affiliates/{id}/overrides/{override_id}
+//
 // Retrieves the details of a specific affiliate override.
 //
 // Required permissions:
-//
 //   - `affiliate:basic:read`
-//
-//     GET /affiliates/{id}/overrides/{override_id}
 func (s *AffiliateOverrideService) Retrieve(ctx context.Context, id string, overrideID string, opts ...RequestOption) (*AffiliateOverrideRetrieveResponse, error) {
 	req := &apiRequest{
 		Operation: "affiliates.overrides.retrieve",
@@ -288,13 +279,12 @@ func (s *AffiliateOverrideService) Retrieve(ctx context.Context, id string, over
 
 // Update is the "Update override" operation.
 //
+//	PATCH /affiliates/{id}/overrides/{override_id}
+//
 // Updates an existing affiliate override.
 //
 // Required permissions:
-//
 //   - `affiliate:update`
-//
-//     PATCH /affiliates/{id}/overrides/{override_id}
 func (s *AffiliateOverrideService) Update(ctx context.Context, id string, overrideID string, params AffiliateOverrideUpdateParams, opts ...RequestOption) (*AffiliateOverrideUpdateResponse, error) {
 	req := &apiRequest{
 		Operation: "affiliates.overrides.update",

@@ -22,13 +22,12 @@ func newAiChatService(t *transport) *AiChatService {
 
 // Create is the "Create ai chat" operation.
 //
+//	POST /ai_chats
+//
 // Create a new AI chat thread and send the first message to the AI agent.
 //
 // Required permissions:
-//
 //   - `ai_chat:create`
-//
-//     POST /ai_chats
 func (s *AiChatService) Create(ctx context.Context, params AiChatCreateParams, opts ...RequestOption) (*AiChat, error) {
 	req := &apiRequest{
 		Operation: "aiChats.create",
@@ -46,13 +45,12 @@ func (s *AiChatService) Create(ctx context.Context, params AiChatCreateParams, o
 
 // Delete is the "Delete ai chat" operation.
 //
+//	DELETE /ai_chats/{id}
+//
 // Delete an AI chat thread so it no longer appears in the user's chat list.
 //
 // Required permissions:
-//
 //   - `ai_chat:delete`
-//
-//     DELETE /ai_chats/{id}
 func (s *AiChatService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "aiChats.delete",
@@ -67,9 +65,9 @@ func (s *AiChatService) Delete(ctx context.Context, id string, opts ...RequestOp
 
 // List is the "List ai chats" operation.
 //
-// Returns a paginated list of AI chat threads for the current authenticated user.
-//
 //	GET /ai_chats
+//
+// Returns a paginated list of AI chat threads for the current authenticated user.
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AiChatService) List(ctx context.Context, params AiChatListParams, opts ...RequestOption) (*AiChatListPage, error) {
@@ -109,9 +107,9 @@ func (s *AiChatService) ListAutoPaging(ctx context.Context, params AiChatListPar
 
 // Retrieve is the "Retrieve ai chat" operation.
 //
-// Retrieves the details of an existing AI chat.
-//
 //	GET /ai_chats/{id}
+//
+// Retrieves the details of an existing AI chat.
 func (s *AiChatService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AiChat, error) {
 	req := &apiRequest{
 		Operation: "aiChats.retrieve",
@@ -128,14 +126,13 @@ func (s *AiChatService) Retrieve(ctx context.Context, id string, opts ...Request
 
 // Update is the "Update ai chat" operation.
 //
+//	PATCH /ai_chats/{id}
+//
 // Update an AI chat's title, notification preferences, or associated company
 // context.
 //
 // Required permissions:
-//
 //   - `ai_chat:update`
-//
-//     PATCH /ai_chats/{id}
 func (s *AiChatService) Update(ctx context.Context, id string, params AiChatUpdateParams, opts ...RequestOption) (*AiChat, error) {
 	req := &apiRequest{
 		Operation: "aiChats.update",

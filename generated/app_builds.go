@@ -22,14 +22,13 @@ func newAppBuildService(t *transport) *AppBuildService {
 
 // Create is the "Create app build" operation.
 //
+//	POST /app_builds
+//
 // Upload a new build artifact for an app. The build must include a compiled code
 // bundle for the specified platform.
 //
 // Required permissions:
-//
 //   - `developer:manage_builds`
-//
-//     POST /app_builds
 func (s *AppBuildService) Create(ctx context.Context, params AppBuildCreateParams, opts ...RequestOption) (*AppBuild, error) {
 	req := &apiRequest{
 		Operation: "appBuilds.create",
@@ -47,14 +46,13 @@ func (s *AppBuildService) Create(ctx context.Context, params AppBuildCreateParam
 
 // List is the "List app builds" operation.
 //
+//	GET /app_builds
+//
 // Returns a paginated list of build artifacts for a given app, with optional
 // filtering by platform, status, and creation date.
 //
 // Required permissions:
-//
 //   - `developer:manage_builds`
-//
-//     GET /app_builds
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AppBuildService) List(ctx context.Context, params AppBuildListParams, opts ...RequestOption) (*AppBuildListPage, error) {
@@ -94,14 +92,13 @@ func (s *AppBuildService) ListAutoPaging(ctx context.Context, params AppBuildLis
 
 // Promote is the "Promote app build" operation.
 //
+//	POST /app_builds/{id}/promote
+//
 // Promote an approved or draft app build to production so it becomes the active
 // version served to users.
 //
 // Required permissions:
-//
 //   - `developer:manage_builds`
-//
-//     POST /app_builds/{id}/promote
 func (s *AppBuildService) Promote(ctx context.Context, id string, opts ...RequestOption) (*AppBuild, error) {
 	req := &apiRequest{
 		Operation: "appBuilds.promote",
@@ -118,13 +115,12 @@ func (s *AppBuildService) Promote(ctx context.Context, id string, opts ...Reques
 
 // Retrieve is the "Retrieve app build" operation.
 //
+//	GET /app_builds/{id}
+//
 // Retrieves the details of an existing app build.
 //
 // Required permissions:
-//
 //   - `developer:manage_builds`
-//
-//     GET /app_builds/{id}
 func (s *AppBuildService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AppBuild, error) {
 	req := &apiRequest{
 		Operation: "appBuilds.retrieve",

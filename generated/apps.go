@@ -22,16 +22,14 @@ func newAppService(t *transport) *AppService {
 
 // Create is the "Create app" operation.
 //
+//	POST /apps
+//
 // Register a new app on the Whop developer platform. Apps provide custom
 // experiences that can be added to products.
 //
 // Required permissions:
-//
 //   - `developer:create_app`
-//
 //   - `developer:manage_api_key`
-//
-//     POST /apps
 func (s *AppService) Create(ctx context.Context, params AppCreateParams, opts ...RequestOption) (*App, error) {
 	req := &apiRequest{
 		Operation: "apps.create",
@@ -49,10 +47,10 @@ func (s *AppService) Create(ctx context.Context, params AppCreateParams, opts ..
 
 // List is the "List apps" operation.
 //
+//	GET /apps
+//
 // Returns a paginated list of apps on the Whop platform, with optional filtering
 // by company, type, view support, and search query.
-//
-//	GET /apps
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AppService) List(ctx context.Context, params AppListParams, opts ...RequestOption) (*AppListPage, error) {
@@ -92,13 +90,12 @@ func (s *AppService) ListAutoPaging(ctx context.Context, params AppListParams, o
 
 // Retrieve is the "Retrieve app" operation.
 //
+//	GET /apps/{id}
+//
 // Retrieves the details of an existing app.
 //
 // Required permissions:
-//
 //   - `developer:manage_api_key`
-//
-//     GET /apps/{id}
 func (s *AppService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*App, error) {
 	req := &apiRequest{
 		Operation: "apps.retrieve",
@@ -115,16 +112,14 @@ func (s *AppService) Retrieve(ctx context.Context, id string, opts ...RequestOpt
 
 // Update is the "Update app" operation.
 //
+//	PATCH /apps/{id}
+//
 // Update the settings, metadata, or status of an existing app on the Whop
 // developer platform.
 //
 // Required permissions:
-//
 //   - `developer:update_app`
-//
 //   - `developer:manage_api_key`
-//
-//     PATCH /apps/{id}
 func (s *AppService) Update(ctx context.Context, id string, params AppUpdateParams, opts ...RequestOption) (*App, error) {
 	req := &apiRequest{
 		Operation: "apps.update",

@@ -23,15 +23,13 @@ func newAuthorizedUserService(t *transport) *AuthorizedUserService {
 
 // Create is the "Create authorized user" operation.
 //
+//	POST /authorized_users
+//
 // Add a new authorized user to a company.
 //
 // Required permissions:
-//
 //   - `authorized_user:create`
-//
 //   - `member:email:read`
-//
-//     POST /authorized_users
 func (s *AuthorizedUserService) Create(ctx context.Context, params AuthorizedUserCreateParams, opts ...RequestOption) (*AuthorizedUser, error) {
 	req := &apiRequest{
 		Operation: "authorizedUsers.create",
@@ -49,13 +47,12 @@ func (s *AuthorizedUserService) Create(ctx context.Context, params AuthorizedUse
 
 // Delete is the "Delete authorized user" operation.
 //
+//	DELETE /authorized_users/{id}
+//
 // Remove an authorized user from a company.
 //
 // Required permissions:
-//
 //   - `authorized_user:delete`
-//
-//     DELETE /authorized_users/{id}
 func (s *AuthorizedUserService) Delete(ctx context.Context, id string, params AuthorizedUserDeleteParams, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "authorizedUsers.delete",
@@ -71,16 +68,14 @@ func (s *AuthorizedUserService) Delete(ctx context.Context, id string, params Au
 
 // List is the "List authorized users" operation.
 //
+//	GET /authorized_users
+//
 // Returns a paginated list of authorized team members for a company, with optional
 // filtering by user, role, and creation date.
 //
 // Required permissions:
-//
 //   - `company:authorized_user:read`
-//
 //   - `member:email:read`
-//
-//     GET /authorized_users
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *AuthorizedUserService) List(ctx context.Context, params AuthorizedUserListParams, opts ...RequestOption) (*AuthorizedUserListPage, error) {
@@ -120,15 +115,13 @@ func (s *AuthorizedUserService) ListAutoPaging(ctx context.Context, params Autho
 
 // Retrieve is the "Retrieve authorized user" operation.
 //
+//	GET /authorized_users/{id}
+//
 // Retrieves the details of an existing authorized user.
 //
 // Required permissions:
-//
 //   - `company:authorized_user:read`
-//
 //   - `member:email:read`
-//
-//     GET /authorized_users/{id}
 func (s *AuthorizedUserService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AuthorizedUser, error) {
 	req := &apiRequest{
 		Operation: "authorizedUsers.retrieve",

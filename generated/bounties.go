@@ -22,13 +22,12 @@ func newBountyService(t *transport) *BountyService {
 
 // Create is the "Create bounty" operation.
 //
+//	POST /bounties
+//
 // Create a new workforce bounty by funding a dedicated bounty pool.
 //
 // Required permissions:
-//
 //   - `bounty:create`
-//
-//     POST /bounties
 func (s *BountyService) Create(ctx context.Context, params BountyCreateParams, opts ...RequestOption) (*Bounty, error) {
 	req := &apiRequest{
 		Operation: "bounties.create",
@@ -46,11 +45,11 @@ func (s *BountyService) Create(ctx context.Context, params BountyCreateParams, o
 
 // List is the "List bounties" operation.
 //
+//	GET /bounties
+//
 // Returns a paginated list of workforce bounties. When experienceId is provided,
 // returns bounties scoped to that experience. When omitted, returns bounties with
 // no experience.
-//
-//	GET /bounties
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *BountyService) List(ctx context.Context, params BountyListParams, opts ...RequestOption) (*BountyListPage, error) {
@@ -90,9 +89,9 @@ func (s *BountyService) ListAutoPaging(ctx context.Context, params BountyListPar
 
 // Retrieve is the "Retrieve bounty" operation.
 //
-// Retrieves a workforce bounty for the current authenticated user.
-//
 //	GET /bounties/{id}
+//
+// Retrieves a workforce bounty for the current authenticated user.
 func (s *BountyService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Bounty, error) {
 	req := &apiRequest{
 		Operation: "bounties.retrieve",

@@ -23,13 +23,12 @@ func newCardTransactionService(t *transport) *CardTransactionService {
 
 // List is the "List card transactions" operation.
 //
+//	GET /card_transactions
+//
 // Returns a paginated list of card transactions for a company.
 //
 // Required permissions:
-//
 //   - `payout:account:read`
-//
-//     GET /card_transactions
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CardTransactionService) List(ctx context.Context, params CardTransactionListParams, opts ...RequestOption) (*CardTransactionListPage, error) {
@@ -69,13 +68,12 @@ func (s *CardTransactionService) ListAutoPaging(ctx context.Context, params Card
 
 // Retrieve is the "Retrieve card transaction" operation.
 //
+//	GET /card_transactions/{id}
+//
 // Retrieves a single card transaction by ID.
 //
 // Required permissions:
-//
 //   - `payout:account:read`
-//
-//     GET /card_transactions/{id}
 func (s *CardTransactionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CardTransaction, error) {
 	req := &apiRequest{
 		Operation: "cardTransactions.retrieve",

@@ -21,14 +21,13 @@ func newChatChannelService(t *transport) *ChatChannelService {
 
 // List is the "List chat channels" operation.
 //
+//	GET /chat_channels
+//
 // Returns a paginated list of chat channels within a specific company, with
 // optional filtering by product.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     GET /chat_channels
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ChatChannelService) List(ctx context.Context, params ChatChannelListParams, opts ...RequestOption) (*ChatChannelListPage, error) {
@@ -68,13 +67,12 @@ func (s *ChatChannelService) ListAutoPaging(ctx context.Context, params ChatChan
 
 // Retrieve is the "Retrieve chat channel" operation.
 //
+//	GET /chat_channels/{id}
+//
 // Retrieves the details of an existing chat channel.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     GET /chat_channels/{id}
 func (s *ChatChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*ChatChannel, error) {
 	req := &apiRequest{
 		Operation: "chatChannels.retrieve",
@@ -91,14 +89,13 @@ func (s *ChatChannelService) Retrieve(ctx context.Context, id string, opts ...Re
 
 // Update is the "Update chat channel" operation.
 //
+//	PATCH /chat_channels/{id}
+//
 // Update moderation settings for a chat channel, such as who can post, banned
 // words, and media restrictions.
 //
 // Required permissions:
-//
 //   - `chat:moderate`
-//
-//     PATCH /chat_channels/{id}
 func (s *ChatChannelService) Update(ctx context.Context, id string, params ChatChannelUpdateParams, opts ...RequestOption) (*ChatChannel, error) {
 	req := &apiRequest{
 		Operation: "chatChannels.update",

@@ -25,21 +25,16 @@ func newCheckoutConfigurationService(t *transport) *CheckoutConfigurationService
 
 // Create is the "Create checkout configuration" operation.
 //
+//	POST /checkout_configurations
+//
 // # Creates a new checkout configuration
 //
 // Required permissions:
-//
 //   - `checkout_configuration:create`
-//
 //   - `plan:create`
-//
 //   - `access_pass:create`
-//
 //   - `access_pass:update`
-//
 //   - `checkout_configuration:basic:read`
-//
-//     POST /checkout_configurations
 func (s *CheckoutConfigurationService) Create(ctx context.Context, params CheckoutConfigurationCreateParams, opts ...RequestOption) (*CheckoutConfiguration, error) {
 	req := &apiRequest{
 		Operation: "checkoutConfigurations.create",
@@ -57,14 +52,13 @@ func (s *CheckoutConfigurationService) Create(ctx context.Context, params Checko
 
 // List is the "List checkout configurations" operation.
 //
+//	GET /checkout_configurations
+//
 // Returns a paginated list of checkout configurations for a company, with optional
 // filtering by plan and creation date.
 //
 // Required permissions:
-//
 //   - `checkout_configuration:basic:read`
-//
-//     GET /checkout_configurations
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CheckoutConfigurationService) List(ctx context.Context, params CheckoutConfigurationListParams, opts ...RequestOption) (*CheckoutConfigurationListPage, error) {
@@ -104,13 +98,12 @@ func (s *CheckoutConfigurationService) ListAutoPaging(ctx context.Context, param
 
 // Retrieve is the "Retrieve checkout configuration" operation.
 //
+//	GET /checkout_configurations/{id}
+//
 // Retrieves the details of an existing checkout configuration.
 //
 // Required permissions:
-//
 //   - `checkout_configuration:basic:read`
-//
-//     GET /checkout_configurations/{id}
 func (s *CheckoutConfigurationService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CheckoutConfiguration, error) {
 	req := &apiRequest{
 		Operation: "checkoutConfigurations.retrieve",

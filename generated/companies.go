@@ -22,16 +22,14 @@ func newCompanyService(t *transport) *CompanyService {
 
 // Create is the "Create company" operation.
 //
+//	POST /companies
+//
 // Create a new company. Pass parent_company_id to create a connected account under
 // a platform, or omit it to create a company for the current user.
 //
 // Required permissions:
-//
 //   - `company:create`
-//
 //   - `company:basic:read`
-//
-//     POST /companies
 func (s *CompanyService) Create(ctx context.Context, params CompanyCreateParams, opts ...RequestOption) (*Company, error) {
 	req := &apiRequest{
 		Operation: "companies.create",
@@ -49,10 +47,10 @@ func (s *CompanyService) Create(ctx context.Context, params CompanyCreateParams,
 
 // CreateAPIKey is the "Create child company API key" operation.
 //
+//	POST /companies/{parent_company_id}/api_keys
+//
 // Create an API key for a connected account (child company) owned by a parent
 // company.
-//
-//	POST /companies/{parent_company_id}/api_keys
 func (s *CompanyService) CreateAPIKey(ctx context.Context, parentCompanyID string, params CompanyCreateAPIKeyParams, opts ...RequestOption) (*CompanyCreateAPIKeyResponse, error) {
 	req := &apiRequest{
 		Operation: "companies.createAPIKey",
@@ -70,15 +68,14 @@ func (s *CompanyService) CreateAPIKey(ctx context.Context, parentCompanyID strin
 
 // List is the "List companies" operation.
 //
+//	GET /companies
+//
 // Returns a paginated list of companies. When parent_company_id is provided, lists
 // connected accounts under that platform. When omitted, lists companies the
 // current user has access to.
 //
 // Required permissions:
-//
 //   - `company:basic:read`
-//
-//     GET /companies
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CompanyService) List(ctx context.Context, params CompanyListParams, opts ...RequestOption) (*CompanyListPage, error) {
@@ -118,13 +115,12 @@ func (s *CompanyService) ListAutoPaging(ctx context.Context, params CompanyListP
 
 // Retrieve is the "Retrieve company" operation.
 //
+//	GET /companies/{id}
+//
 // Retrieves the details of an existing company.
 //
 // Required permissions:
-//
 //   - `company:basic:read`
-//
-//     GET /companies/{id}
 func (s *CompanyService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Company, error) {
 	req := &apiRequest{
 		Operation: "companies.retrieve",
@@ -141,15 +137,13 @@ func (s *CompanyService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // Update is the "Update company" operation.
 //
+//	PATCH /companies/{id}
+//
 // Update a company's title, description, logo, and other settings.
 //
 // Required permissions:
-//
 //   - `company:update`
-//
 //   - `company:basic:read`
-//
-//     PATCH /companies/{id}
 func (s *CompanyService) Update(ctx context.Context, id string, params CompanyUpdateParams, opts ...RequestOption) (*Company, error) {
 	req := &apiRequest{
 		Operation: "companies.update",

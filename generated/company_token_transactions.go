@@ -25,18 +25,15 @@ func newCompanyTokenTransactionService(t *transport) *CompanyTokenTransactionSer
 
 // Create is the "Create company token transaction" operation.
 //
+//	POST /company_token_transactions
+//
 // Create a token transaction to add, subtract, or transfer tokens for a member
 // within a company.
 //
 // Required permissions:
-//
 //   - `company_token_transaction:create`
-//
 //   - `member:basic:read`
-//
 //   - `company:basic:read`
-//
-//     POST /company_token_transactions
 func (s *CompanyTokenTransactionService) Create(ctx context.Context, params CompanyTokenTransactionCreateParams, opts ...RequestOption) (*CompanyTokenTransaction, error) {
 	req := &apiRequest{
 		Operation: "companyTokenTransactions.create",
@@ -54,19 +51,16 @@ func (s *CompanyTokenTransactionService) Create(ctx context.Context, params Comp
 
 // List is the "List company token transactions" operation.
 //
+//	GET /company_token_transactions
+//
 // Returns a paginated list of token transactions for a user or company, depending
 // on the authenticated actor, with optional filtering by user and transaction
 // type.
 //
 // Required permissions:
-//
 //   - `company_token_transaction:read`
-//
 //   - `member:basic:read`
-//
 //   - `company:basic:read`
-//
-//     GET /company_token_transactions
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CompanyTokenTransactionService) List(ctx context.Context, params CompanyTokenTransactionListParams, opts ...RequestOption) (*CompanyTokenTransactionListPage, error) {
@@ -106,17 +100,14 @@ func (s *CompanyTokenTransactionService) ListAutoPaging(ctx context.Context, par
 
 // Retrieve is the "Retrieve company token transaction" operation.
 //
+//	GET /company_token_transactions/{id}
+//
 // Retrieves the details of an existing company token transaction.
 //
 // Required permissions:
-//
 //   - `company_token_transaction:read`
-//
 //   - `member:basic:read`
-//
 //   - `company:basic:read`
-//
-//     GET /company_token_transactions/{id}
 func (s *CompanyTokenTransactionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CompanyTokenTransaction, error) {
 	req := &apiRequest{
 		Operation: "companyTokenTransactions.retrieve",

@@ -20,13 +20,12 @@ func newConversionService(t *transport) *ConversionService {
 
 // Create is the "Create conversion" operation.
 //
+//	POST /conversions
+//
 // Track a conversion or engagement event for a company.
 //
 // Required permissions:
-//
 //   - `event:create`
-//
-//     POST /conversions
 func (s *ConversionService) Create(ctx context.Context, params ConversionCreateParams, opts ...RequestOption) (*ConversionCreateResponse, error) {
 	req := &apiRequest{
 		Operation: "conversions.create",

@@ -21,13 +21,12 @@ func newCourseChapterService(t *transport) *CourseChapterService {
 
 // Create is the "Create course chapter" operation.
 //
+//	POST /course_chapters
+//
 // Create a new chapter within a course to organize lessons into sections.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     POST /course_chapters
 func (s *CourseChapterService) Create(ctx context.Context, params CourseChapterCreateParams, opts ...RequestOption) (*CourseChapter, error) {
 	req := &apiRequest{
 		Operation: "courseChapters.create",
@@ -45,13 +44,12 @@ func (s *CourseChapterService) Create(ctx context.Context, params CourseChapterC
 
 // Delete is the "Delete course chapter" operation.
 //
+//	DELETE /course_chapters/{id}
+//
 // Permanently delete a chapter and all of its lessons from a course.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     DELETE /course_chapters/{id}
 func (s *CourseChapterService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "courseChapters.delete",
@@ -66,13 +64,12 @@ func (s *CourseChapterService) Delete(ctx context.Context, id string, opts ...Re
 
 // List is the "List course chapters" operation.
 //
+//	GET /course_chapters
+//
 // Returns a paginated list of chapters within a course, ordered by position.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
-//     GET /course_chapters
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseChapterService) List(ctx context.Context, params CourseChapterListParams, opts ...RequestOption) (*CourseChapterListPage, error) {
@@ -112,13 +109,12 @@ func (s *CourseChapterService) ListAutoPaging(ctx context.Context, params Course
 
 // Retrieve is the "Retrieve course chapter" operation.
 //
+//	GET /course_chapters/{id}
+//
 // Retrieves the details of an existing course chapter.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
-//     GET /course_chapters/{id}
 func (s *CourseChapterService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseChapter, error) {
 	req := &apiRequest{
 		Operation: "courseChapters.retrieve",
@@ -135,13 +131,12 @@ func (s *CourseChapterService) Retrieve(ctx context.Context, id string, opts ...
 
 // Update is the "Update course chapter" operation.
 //
+//	PATCH /course_chapters/{id}
+//
 // Update a chapter's title within a course.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     PATCH /course_chapters/{id}
 func (s *CourseChapterService) Update(ctx context.Context, id string, params CourseChapterUpdateParams, opts ...RequestOption) (*CourseChapter, error) {
 	req := &apiRequest{
 		Operation: "courseChapters.update",

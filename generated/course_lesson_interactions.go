@@ -23,16 +23,14 @@ func newCourseLessonInteractionService(t *transport) *CourseLessonInteractionSer
 
 // List is the "List course lesson interactions" operation.
 //
+//	GET /course_lesson_interactions
+//
 // Returns a paginated list of lesson interactions, filtered by lesson, course,
 // user, or completion status.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
 //   - `course_analytics:read`
-//
-//     GET /course_lesson_interactions
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseLessonInteractionService) List(ctx context.Context, params CourseLessonInteractionListParams, opts ...RequestOption) (*CourseLessonInteractionListPage, error) {
@@ -72,15 +70,13 @@ func (s *CourseLessonInteractionService) ListAutoPaging(ctx context.Context, par
 
 // Retrieve is the "Retrieve course lesson interaction" operation.
 //
+//	GET /course_lesson_interactions/{id}
+//
 // Retrieves the details of an existing course lesson interaction.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
 //   - `course_analytics:read`
-//
-//     GET /course_lesson_interactions/{id}
 func (s *CourseLessonInteractionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseLessonInteraction, error) {
 	req := &apiRequest{
 		Operation: "courseLessonInteractions.retrieve",

@@ -22,14 +22,13 @@ func newCourseLessonService(t *transport) *CourseLessonService {
 
 // Create is the "Create course lesson" operation.
 //
+//	POST /course_lessons
+//
 // Create a new lesson within a course chapter. Lessons can contain video, text, or
 // assessment content.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     POST /course_lessons
 func (s *CourseLessonService) Create(ctx context.Context, params CourseLessonCreateParams, opts ...RequestOption) (*CourseLesson, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.create",
@@ -47,13 +46,12 @@ func (s *CourseLessonService) Create(ctx context.Context, params CourseLessonCre
 
 // Delete is the "Delete course lesson" operation.
 //
+//	DELETE /course_lessons/{id}
+//
 // Permanently delete a lesson and remove it from its chapter.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     DELETE /course_lessons/{id}
 func (s *CourseLessonService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.delete",
@@ -68,14 +66,13 @@ func (s *CourseLessonService) Delete(ctx context.Context, id string, opts ...Req
 
 // List is the "List course lessons" operation.
 //
+//	GET /course_lessons
+//
 // Returns a paginated list of lessons within a course or chapter, ordered by
 // position.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
-//     GET /course_lessons
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseLessonService) List(ctx context.Context, params CourseLessonListParams, opts ...RequestOption) (*CourseLessonListPage, error) {
@@ -115,9 +112,9 @@ func (s *CourseLessonService) ListAutoPaging(ctx context.Context, params CourseL
 
 // MarkAsCompleted is the "Mark as completed course lesson" operation.
 //
-// Mark a lesson as completed for the current user after they finish the content.
-//
 //	POST /course_lessons/{lesson_id}/mark_as_completed
+//
+// Mark a lesson as completed for the current user after they finish the content.
 func (s *CourseLessonService) MarkAsCompleted(ctx context.Context, lessonID string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.markAsCompleted",
@@ -132,13 +129,12 @@ func (s *CourseLessonService) MarkAsCompleted(ctx context.Context, lessonID stri
 
 // Retrieve is the "Retrieve course lesson" operation.
 //
+//	GET /course_lessons/{id}
+//
 // Retrieves the details of an existing course lesson.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
-//     GET /course_lessons/{id}
 func (s *CourseLessonService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseLesson, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.retrieve",
@@ -155,10 +151,10 @@ func (s *CourseLessonService) Retrieve(ctx context.Context, id string, opts ...R
 
 // Start is the "Start course lesson" operation.
 //
+//	POST /course_lessons/{lesson_id}/start
+//
 // Record that the current user has started viewing a lesson, creating progress
 // tracking records.
-//
-//	POST /course_lessons/{lesson_id}/start
 func (s *CourseLessonService) Start(ctx context.Context, lessonID string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.start",
@@ -173,9 +169,9 @@ func (s *CourseLessonService) Start(ctx context.Context, lessonID string, opts .
 
 // SubmitAssessment is the "Submit assessment course lesson" operation.
 //
-// Submit answers for a quiz or knowledge check lesson and receive a graded result.
-//
 //	POST /course_lessons/{lesson_id}/submit_assessment
+//
+// Submit answers for a quiz or knowledge check lesson and receive a graded result.
 func (s *CourseLessonService) SubmitAssessment(ctx context.Context, lessonID string, params CourseLessonSubmitAssessmentParams, opts ...RequestOption) (*CourseLessonSubmitAssessmentResponse, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.submitAssessment",
@@ -193,14 +189,13 @@ func (s *CourseLessonService) SubmitAssessment(ctx context.Context, lessonID str
 
 // Update is the "Update course lesson" operation.
 //
+//	PATCH /course_lessons/{id}
+//
 // Update a lesson's content, type, visibility, assessment questions, or media
 // attachments.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     PATCH /course_lessons/{id}
 func (s *CourseLessonService) Update(ctx context.Context, id string, params CourseLessonUpdateParams, opts ...RequestOption) (*CourseLesson, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.update",

@@ -22,16 +22,14 @@ func newCourseStudentService(t *transport) *CourseStudentService {
 
 // List is the "List course students" operation.
 //
+//	GET /course_students
+//
 // Returns a paginated list of students enrolled in a course, with optional name
 // filtering.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
 //   - `course_analytics:read`
-//
-//     GET /course_students
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseStudentService) List(ctx context.Context, params CourseStudentListParams, opts ...RequestOption) (*CourseStudentListPage, error) {
@@ -71,15 +69,13 @@ func (s *CourseStudentService) ListAutoPaging(ctx context.Context, params Course
 
 // Retrieve is the "Retrieve course student" operation.
 //
+//	GET /course_students/{id}
+//
 // Retrieves the details of an existing course student.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
 //   - `course_analytics:read`
-//
-//     GET /course_students/{id}
 func (s *CourseStudentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*CourseStudent, error) {
 	req := &apiRequest{
 		Operation: "courseStudents.retrieve",

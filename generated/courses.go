@@ -22,14 +22,13 @@ func newCourseService(t *transport) *CourseService {
 
 // Create is the "Create course" operation.
 //
+//	POST /courses
+//
 // Create a new course within an experience, with optional chapters, lessons, and a
 // certificate.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     POST /courses
 func (s *CourseService) Create(ctx context.Context, params CourseCreateParams, opts ...RequestOption) (*Course, error) {
 	req := &apiRequest{
 		Operation: "courses.create",
@@ -47,14 +46,13 @@ func (s *CourseService) Create(ctx context.Context, params CourseCreateParams, o
 
 // Delete is the "Delete course" operation.
 //
+//	DELETE /courses/{id}
+//
 // Permanently delete a course and all of its chapters, lessons, and student
 // progress.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     DELETE /courses/{id}
 func (s *CourseService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "courses.delete",
@@ -69,14 +67,13 @@ func (s *CourseService) Delete(ctx context.Context, id string, opts ...RequestOp
 
 // List is the "List courses" operation.
 //
+//	GET /courses
+//
 // Returns a paginated list of courses, filtered by either an experience or a
 // company.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
-//     GET /courses
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *CourseService) List(ctx context.Context, params CourseListParams, opts ...RequestOption) (*CourseListPage, error) {
@@ -116,13 +113,12 @@ func (s *CourseService) ListAutoPaging(ctx context.Context, params CourseListPar
 
 // Retrieve is the "Retrieve course" operation.
 //
+//	GET /courses/{id}
+//
 // Retrieves the details of an existing course.
 //
 // Required permissions:
-//
 //   - `courses:read`
-//
-//     GET /courses/{id}
 func (s *CourseService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Course, error) {
 	req := &apiRequest{
 		Operation: "courses.retrieve",
@@ -139,14 +135,13 @@ func (s *CourseService) Retrieve(ctx context.Context, id string, opts ...Request
 
 // Update is the "Update course" operation.
 //
+//	PATCH /courses/{id}
+//
 // Update a course's title, description, visibility, thumbnail, or chapter
 // ordering.
 //
 // Required permissions:
-//
 //   - `courses:update`
-//
-//     PATCH /courses/{id}
 func (s *CourseService) Update(ctx context.Context, id string, params CourseUpdateParams, opts ...RequestOption) (*Course, error) {
 	req := &apiRequest{
 		Operation: "courses.update",

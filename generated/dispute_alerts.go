@@ -22,18 +22,15 @@ func newDisputeAlertService(t *transport) *DisputeAlertService {
 
 // List is the "List dispute alerts" operation.
 //
+//	GET /dispute_alerts
+//
 // Returns a paginated list of dispute alerts for a company, with optional
 // filtering by creation date.
 //
 // Required permissions:
-//
 //   - `payment:dispute_alert:read`
-//
 //   - `payment:basic:read`
-//
 //   - `payment:dispute:read`
-//
-//     GET /dispute_alerts
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DisputeAlertService) List(ctx context.Context, params DisputeAlertListParams, opts ...RequestOption) (*DisputeAlertListPage, error) {
@@ -73,23 +70,17 @@ func (s *DisputeAlertService) ListAutoPaging(ctx context.Context, params Dispute
 
 // Retrieve is the "Retrieve dispute alert" operation.
 //
+//	GET /dispute_alerts/{id}
+//
 // Retrieves the details of an existing dispute alert.
 //
 // Required permissions:
-//
 //   - `payment:dispute_alert:read`
-//
 //   - `payment:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
 //   - `payment:dispute:read`
-//
-//     GET /dispute_alerts/{id}
 func (s *DisputeAlertService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DisputeAlert, error) {
 	req := &apiRequest{
 		Operation: "disputeAlerts.retrieve",

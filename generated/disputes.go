@@ -22,23 +22,18 @@ func newDisputeService(t *transport) *DisputeService {
 
 // List is the "List disputes" operation.
 //
+//	GET /disputes
+//
 // Returns a paginated list of disputes for a company, with optional filtering by
 // creation date. A dispute represents a chargeback or inquiry filed by a customer
 // against a payment.
 //
 // Required permissions:
-//
 //   - `payment:dispute:read`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:basic:read`
-//
 //   - `payment:basic:read`
-//
-//     GET /disputes
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opts ...RequestOption) (*DisputeListPage, error) {
@@ -78,27 +73,19 @@ func (s *DisputeService) ListAutoPaging(ctx context.Context, params DisputeListP
 
 // Retrieve is the "Retrieve dispute" operation.
 //
+//	GET /disputes/{id}
+//
 // Retrieves the details of an existing dispute.
 //
 // Required permissions:
-//
 //   - `payment:dispute:read`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:basic:read`
-//
 //   - `payment:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
-//     GET /disputes/{id}
 func (s *DisputeService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Dispute, error) {
 	req := &apiRequest{
 		Operation: "disputes.retrieve",
@@ -115,28 +102,20 @@ func (s *DisputeService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // SubmitEvidence is the "Submit evidence" operation.
 //
+//	POST /disputes/{id}/submit_evidence
+//
 // Submit a payment dispute to the payment processor for review. Once submitted, no
 // further edits can be made.
 //
 // Required permissions:
-//
 //   - `payment:dispute`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:basic:read`
-//
 //   - `payment:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
-//     POST /disputes/{id}/submit_evidence
 func (s *DisputeService) SubmitEvidence(ctx context.Context, id string, opts ...RequestOption) (*Dispute, error) {
 	req := &apiRequest{
 		Operation: "disputes.submitEvidence",
@@ -153,27 +132,19 @@ func (s *DisputeService) SubmitEvidence(ctx context.Context, id string, opts ...
 
 // UpdateEvidence is the "Update evidence" operation.
 //
+//	POST /disputes/{id}/update_evidence
+//
 // Update a dispute with evidence data to attempt to win the dispute.
 //
 // Required permissions:
-//
 //   - `payment:dispute`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `company:basic:read`
-//
 //   - `payment:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
-//     POST /disputes/{id}/update_evidence
 func (s *DisputeService) UpdateEvidence(ctx context.Context, id string, params DisputeUpdateEvidenceParams, opts ...RequestOption) (*Dispute, error) {
 	req := &apiRequest{
 		Operation: "disputes.updateEvidence",

@@ -22,10 +22,10 @@ func newDmChannelService(t *transport) *DmChannelService {
 
 // Create is the "Create dm channel" operation.
 //
+//	POST /dm_channels
+//
 // Create a new DM channel between two or more users, optionally scoped to a
 // specific company. Returns the existing channel if one already exists.
-//
-//	POST /dm_channels
 func (s *DmChannelService) Create(ctx context.Context, params DmChannelCreateParams, opts ...RequestOption) (*DmChannel, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.create",
@@ -43,14 +43,13 @@ func (s *DmChannelService) Create(ctx context.Context, params DmChannelCreatePar
 
 // Delete is the "Delete dm channel" operation.
 //
+//	DELETE /dm_channels/{id}
+//
 // Permanently delete a DM channel and all of its messages. Only an admin of the
 // channel can perform this action.
 //
 // Required permissions:
-//
 //   - `dms:channel:manage`
-//
-//     DELETE /dm_channels/{id}
 func (s *DmChannelService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.delete",
@@ -65,14 +64,13 @@ func (s *DmChannelService) Delete(ctx context.Context, id string, opts ...Reques
 
 // List is the "List dm channels" operation.
 //
+//	GET /dm_channels
+//
 // Returns a paginated list of DM channels for the currently authenticated user,
 // sorted by most recently active.
 //
 // Required permissions:
-//
 //   - `dms:read`
-//
-//     GET /dm_channels
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DmChannelService) List(ctx context.Context, params DmChannelListParams, opts ...RequestOption) (*DmChannelListPage, error) {
@@ -112,13 +110,12 @@ func (s *DmChannelService) ListAutoPaging(ctx context.Context, params DmChannelL
 
 // Retrieve is the "Retrieve dm channel" operation.
 //
+//	GET /dm_channels/{id}
+//
 // Retrieves the details of an existing DM channel.
 //
 // Required permissions:
-//
 //   - `dms:read`
-//
-//     GET /dm_channels/{id}
 func (s *DmChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DmChannel, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.retrieve",
@@ -135,14 +132,13 @@ func (s *DmChannelService) Retrieve(ctx context.Context, id string, opts ...Requ
 
 // Update is the "Update dm channel" operation.
 //
+//	PATCH /dm_channels/{id}
+//
 // Update the settings of an existing DM channel, such as its display name. Only an
 // admin of the channel can perform this action.
 //
 // Required permissions:
-//
 //   - `dms:channel:manage`
-//
-//     PATCH /dm_channels/{id}
 func (s *DmChannelService) Update(ctx context.Context, id string, params DmChannelUpdateParams, opts ...RequestOption) (*DmChannel, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.update",

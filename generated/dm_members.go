@@ -21,14 +21,13 @@ func newDmMemberService(t *transport) *DmMemberService {
 
 // Create is the "Create dm member" operation.
 //
+//	POST /dm_members
+//
 // Add a new user to an existing DM channel. Only an admin of the channel can add
 // members.
 //
 // Required permissions:
-//
 //   - `dms:channel:manage`
-//
-//     POST /dm_members
 func (s *DmMemberService) Create(ctx context.Context, params DmMemberCreateParams, opts ...RequestOption) (*DmMember, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.create",
@@ -46,14 +45,13 @@ func (s *DmMemberService) Create(ctx context.Context, params DmMemberCreateParam
 
 // Delete is the "Delete dm member" operation.
 //
+//	DELETE /dm_members/{id}
+//
 // Remove a user from a DM channel. An admin can remove any member, and a member
 // can remove themselves.
 //
 // Required permissions:
-//
 //   - `dms:channel:manage`
-//
-//     DELETE /dm_members/{id}
 func (s *DmMemberService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.delete",
@@ -68,14 +66,13 @@ func (s *DmMemberService) Delete(ctx context.Context, id string, opts ...Request
 
 // List is the "List dm members" operation.
 //
+//	GET /dm_members
+//
 // Returns a paginated list of members in a specific DM channel, sorted by the date
 // they were added.
 //
 // Required permissions:
-//
 //   - `dms:read`
-//
-//     GET /dm_members
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *DmMemberService) List(ctx context.Context, params DmMemberListParams, opts ...RequestOption) (*DmMemberListPage, error) {
@@ -115,13 +112,12 @@ func (s *DmMemberService) ListAutoPaging(ctx context.Context, params DmMemberLis
 
 // Retrieve is the "Retrieve dm member" operation.
 //
+//	GET /dm_members/{id}
+//
 // Retrieves the details of an existing DM member.
 //
 // Required permissions:
-//
 //   - `dms:read`
-//
-//     GET /dm_members/{id}
 func (s *DmMemberService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DmMember, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.retrieve",
@@ -138,14 +134,13 @@ func (s *DmMemberService) Retrieve(ctx context.Context, id string, opts ...Reque
 
 // Update is the "Update dm member" operation.
 //
+//	PATCH /dm_members/{id}
+//
 // Update a DM channel member's settings, such as their notification preferences or
 // membership status.
 //
 // Required permissions:
-//
 //   - `dms:channel:manage`
-//
-//     PATCH /dm_members/{id}
 func (s *DmMemberService) Update(ctx context.Context, id string, params DmMemberUpdateParams, opts ...RequestOption) (*DmMember, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.update",

@@ -22,14 +22,13 @@ func newEntryService(t *transport) *EntryService {
 
 // Approve is the "Approve entry" operation.
 //
+//	POST /entries/{id}/approve
+//
 // Approve a pending waitlist entry, triggering the checkout process to grant the
 // user access to the plan.
 //
 // Required permissions:
-//
 //   - `plan:waitlist:manage`
-//
-//     POST /entries/{id}/approve
 func (s *EntryService) Approve(ctx context.Context, id string, opts ...RequestOption) (*EntryApproveResponse, error) {
 	req := &apiRequest{
 		Operation: "entries.approve",
@@ -46,18 +45,15 @@ func (s *EntryService) Approve(ctx context.Context, id string, opts ...RequestOp
 
 // Deny is the "Deny entry" operation.
 //
+//	POST /entries/{id}/deny
+//
 // Deny a pending waitlist entry, preventing the user from gaining access to the
 // plan.
 //
 // Required permissions:
-//
 //   - `plan:waitlist:manage`
-//
 //   - `plan:basic:read`
-//
 //   - `member:email:read`
-//
-//     POST /entries/{id}/deny
 func (s *EntryService) Deny(ctx context.Context, id string, opts ...RequestOption) (*Entry, error) {
 	req := &apiRequest{
 		Operation: "entries.deny",
@@ -74,16 +70,14 @@ func (s *EntryService) Deny(ctx context.Context, id string, opts ...RequestOptio
 
 // List is the "List entries" operation.
 //
+//	GET /entries
+//
 // Returns a paginated list of waitlist entries for a company, with optional
 // filtering by product, plan, status, and creation date.
 //
 // Required permissions:
-//
 //   - `plan:waitlist:read`
-//
 //   - `member:email:read`
-//
-//     GET /entries
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *EntryService) List(ctx context.Context, params EntryListParams, opts ...RequestOption) (*EntryListPage, error) {
@@ -123,15 +117,13 @@ func (s *EntryService) ListAutoPaging(ctx context.Context, params EntryListParam
 
 // Retrieve is the "Retrieve entry" operation.
 //
+//	GET /entries/{id}
+//
 // Retrieves the details of an existing waitlist entry.
 //
 // Required permissions:
-//
 //   - `plan:waitlist:read`
-//
 //   - `member:email:read`
-//
-//     GET /entries/{id}
 func (s *EntryService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Entry, error) {
 	req := &apiRequest{
 		Operation: "entries.retrieve",

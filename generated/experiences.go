@@ -22,14 +22,13 @@ func newExperienceService(t *transport) *ExperienceService {
 
 // Attach is the "Attach experience" operation.
 //
+//	POST /experiences/{id}/attach
+//
 // Attach an experience to a product, making it accessible to the product's
 // customers.
 //
 // Required permissions:
-//
 //   - `experience:attach`
-//
-//     POST /experiences/{id}/attach
 func (s *ExperienceService) Attach(ctx context.Context, id string, params ExperienceAttachParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
 		Operation: "experiences.attach",
@@ -47,11 +46,10 @@ func (s *ExperienceService) Attach(ctx context.Context, id string, params Experi
 
 // Create is the "Create experience" operation.
 //
+//	POST /experiences
+//
 // Required permissions:
-//
 //   - `experience:create`
-//
-//     POST /experiences
 func (s *ExperienceService) Create(ctx context.Context, params ExperienceCreateParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
 		Operation: "experiences.create",
@@ -69,11 +67,10 @@ func (s *ExperienceService) Create(ctx context.Context, params ExperienceCreateP
 
 // Delete is the "Delete experience" operation.
 //
+//	DELETE /experiences/{id}
+//
 // Required permissions:
-//
 //   - `experience:delete`
-//
-//     DELETE /experiences/{id}
 func (s *ExperienceService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "experiences.delete",
@@ -88,14 +85,13 @@ func (s *ExperienceService) Delete(ctx context.Context, id string, opts ...Reque
 
 // Detach is the "Detach experience" operation.
 //
+//	POST /experiences/{id}/detach
+//
 // Detach an experience from a product, removing customer access to it through that
 // product.
 //
 // Required permissions:
-//
 //   - `experience:detach`
-//
-//     POST /experiences/{id}/detach
 func (s *ExperienceService) Detach(ctx context.Context, id string, params ExperienceDetachParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
 		Operation: "experiences.detach",
@@ -113,6 +109,8 @@ func (s *ExperienceService) Detach(ctx context.Context, id string, params Experi
 
 // Duplicate is the "Duplicate experience" operation.
 //
+//	POST /experiences/{id}/duplicate
+//
 // Duplicates an existing experience. The name will be copied, unless provided. The
 // new experience will be attached to the same products as the original experience.
 // If duplicating a Forum or Chat experience, the new experience will have the same
@@ -121,10 +119,7 @@ func (s *ExperienceService) Detach(ctx context.Context, id string, params Experi
 // will be copied.
 //
 // Required permissions:
-//
 //   - `experience:create`
-//
-//     POST /experiences/{id}/duplicate
 func (s *ExperienceService) Duplicate(ctx context.Context, id string, params ExperienceDuplicateParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
 		Operation: "experiences.duplicate",
@@ -142,10 +137,10 @@ func (s *ExperienceService) Duplicate(ctx context.Context, id string, params Exp
 
 // List is the "List experiences" operation.
 //
+//	GET /experiences
+//
 // Returns a paginated list of experiences belonging to a company, with optional
 // filtering by product and app.
-//
-//	GET /experiences
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ExperienceService) List(ctx context.Context, params ExperienceListParams, opts ...RequestOption) (*ExperienceListPage, error) {
@@ -185,9 +180,9 @@ func (s *ExperienceService) ListAutoPaging(ctx context.Context, params Experienc
 
 // Retrieve is the "Retrieve experience" operation.
 //
-// Retrieves the details of an existing experience.
-//
 //	GET /experiences/{id}
+//
+// Retrieves the details of an existing experience.
 func (s *ExperienceService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
 		Operation: "experiences.retrieve",
@@ -204,11 +199,10 @@ func (s *ExperienceService) Retrieve(ctx context.Context, id string, opts ...Req
 
 // Update is the "Update experience" operation.
 //
+//	PATCH /experiences/{id}
+//
 // Required permissions:
-//
 //   - `experience:update`
-//
-//     PATCH /experiences/{id}
 func (s *ExperienceService) Update(ctx context.Context, id string, params ExperienceUpdateParams, opts ...RequestOption) (*Experience, error) {
 	req := &apiRequest{
 		Operation: "experiences.update",

@@ -22,14 +22,13 @@ func newFeeMarkupService(t *transport) *FeeMarkupService {
 
 // Create is the "Create fee markup" operation.
 //
+//	POST /fee_markups
+//
 // Create or update a fee markup for a company. If a markup for the specified fee
 // type already exists, it will be updated with the new values.
 //
 // Required permissions:
-//
 //   - `company:update_child_fees`
-//
-//     POST /fee_markups
 func (s *FeeMarkupService) Create(ctx context.Context, params FeeMarkupCreateParams, opts ...RequestOption) (*FeeMarkup, error) {
 	req := &apiRequest{
 		Operation: "feeMarkups.create",
@@ -47,14 +46,13 @@ func (s *FeeMarkupService) Create(ctx context.Context, params FeeMarkupCreatePar
 
 // Delete is the "Delete fee markup" operation.
 //
+//	DELETE /fee_markups/{id}
+//
 // Delete a fee markup configuration for a company. This removes the custom fee
 // override and reverts to the parent company's default fees.
 //
 // Required permissions:
-//
 //   - `company:update_child_fees`
-//
-//     DELETE /fee_markups/{id}
 func (s *FeeMarkupService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "feeMarkups.delete",
@@ -69,14 +67,13 @@ func (s *FeeMarkupService) Delete(ctx context.Context, id string, opts ...Reques
 
 // List is the "List fee markups" operation.
 //
+//	GET /fee_markups
+//
 // Returns a paginated list of fee markups configured for a company. If the company
 // is a platform account, returns the platform default markups.
 //
 // Required permissions:
-//
 //   - `company:update_child_fees`
-//
-//     GET /fee_markups
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *FeeMarkupService) List(ctx context.Context, params FeeMarkupListParams, opts ...RequestOption) (*FeeMarkupListPage, error) {

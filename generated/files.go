@@ -19,10 +19,10 @@ func newFileService(t *transport) *FileService {
 
 // Create is the "Create file" operation.
 //
+//	POST /files
+//
 // Create a new file record and receive a presigned URL for uploading content to
 // S3.
-//
-//	POST /files
 func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts ...RequestOption) (*FileCreateResponse, error) {
 	req := &apiRequest{
 		Operation: "files.create",
@@ -40,9 +40,9 @@ func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts 
 
 // Retrieve is the "Retrieve file" operation.
 //
-// Retrieves the details of an existing file.
-//
 //	GET /files/{id}
+//
+// Retrieves the details of an existing file.
 func (s *FileService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*File, error) {
 	req := &apiRequest{
 		Operation: "files.retrieve",

@@ -22,15 +22,14 @@ func newForumPostService(t *transport) *ForumPostService {
 
 // Create is the "Create forum post" operation.
 //
+//	POST /forum_posts
+//
 // Create a new forum post or comment within an experience. Supports text content,
 // attachments, polls, paywalling, and pinning. Pass experience_id 'public' with a
 // company_id to post to a company's public forum.
 //
 // Required permissions:
-//
 //   - `forum:post:create`
-//
-//     POST /forum_posts
 func (s *ForumPostService) Create(ctx context.Context, params ForumPostCreateParams, opts ...RequestOption) (*ForumPost, error) {
 	req := &apiRequest{
 		Operation: "forumPosts.create",
@@ -48,14 +47,13 @@ func (s *ForumPostService) Create(ctx context.Context, params ForumPostCreatePar
 
 // List is the "List forum posts" operation.
 //
+//	GET /forum_posts
+//
 // Returns a paginated list of forum posts within a specific experience, with
 // optional filtering by parent post or pinned status.
 //
 // Required permissions:
-//
 //   - `forum:read`
-//
-//     GET /forum_posts
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ForumPostService) List(ctx context.Context, params ForumPostListParams, opts ...RequestOption) (*ForumPostListPage, error) {
@@ -95,13 +93,12 @@ func (s *ForumPostService) ListAutoPaging(ctx context.Context, params ForumPostL
 
 // Retrieve is the "Retrieve forum post" operation.
 //
+//	GET /forum_posts/{id}
+//
 // Retrieves the details of an existing forum post.
 //
 // Required permissions:
-//
 //   - `forum:read`
-//
-//     GET /forum_posts/{id}
 func (s *ForumPostService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*ForumPost, error) {
 	req := &apiRequest{
 		Operation: "forumPosts.retrieve",
@@ -118,10 +115,10 @@ func (s *ForumPostService) Retrieve(ctx context.Context, id string, opts ...Requ
 
 // Update is the "Update forum post" operation.
 //
+//	PATCH /forum_posts/{id}
+//
 // Edit the content, attachments, pinned status, or visibility of an existing forum
 // post or comment.
-//
-//	PATCH /forum_posts/{id}
 func (s *ForumPostService) Update(ctx context.Context, id string, params ForumPostUpdateParams, opts ...RequestOption) (*ForumPost, error) {
 	req := &apiRequest{
 		Operation: "forumPosts.update",

@@ -21,14 +21,13 @@ func newForumService(t *transport) *ForumService {
 
 // List is the "List forums" operation.
 //
+//	GET /forums
+//
 // Returns a paginated list of forums within a specific company, with optional
 // filtering by product.
 //
 // Required permissions:
-//
 //   - `forum:read`
-//
-//     GET /forums
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ForumService) List(ctx context.Context, params ForumListParams, opts ...RequestOption) (*ForumListPage, error) {
@@ -68,13 +67,12 @@ func (s *ForumService) ListAutoPaging(ctx context.Context, params ForumListParam
 
 // Retrieve is the "Retrieve forum" operation.
 //
+//	GET /forums/{id}
+//
 // Retrieves the details of an existing forum.
 //
 // Required permissions:
-//
 //   - `forum:read`
-//
-//     GET /forums/{id}
 func (s *ForumService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Forum, error) {
 	req := &apiRequest{
 		Operation: "forums.retrieve",
@@ -91,14 +89,13 @@ func (s *ForumService) Retrieve(ctx context.Context, id string, opts ...RequestO
 
 // Update is the "Update forum" operation.
 //
+//	PATCH /forums/{id}
+//
 // Update moderation and notification settings for a forum, such as who can post,
 // who can comment, and email notification preferences.
 //
 // Required permissions:
-//
 //   - `forum:moderate`
-//
-//     PATCH /forums/{id}
 func (s *ForumService) Update(ctx context.Context, id string, params ForumUpdateParams, opts ...RequestOption) (*Forum, error) {
 	req := &apiRequest{
 		Operation: "forums.update",

@@ -24,14 +24,13 @@ func newInvoiceService(t *transport) *InvoiceService {
 
 // Create is the "Create invoice" operation.
 //
+//	POST /invoices
+//
 // Create an invoice for a customer. The invoice can be charged automatically using
 // a stored payment method, or sent to the customer for manual payment.
 //
 // Required permissions:
-//
 //   - `invoice:create`
-//
-//     POST /invoices
 func (s *InvoiceService) Create(ctx context.Context, params InvoiceCreateParams, opts ...RequestOption) (*Invoice, error) {
 	req := &apiRequest{
 		Operation: "invoices.create",
@@ -49,13 +48,12 @@ func (s *InvoiceService) Create(ctx context.Context, params InvoiceCreateParams,
 
 // Delete is the "Delete invoice" operation.
 //
+//	DELETE /invoices/{id}
+//
 // Delete a draft invoice.
 //
 // Required permissions:
-//
 //   - `invoice:update`
-//
-//     DELETE /invoices/{id}
 func (s *InvoiceService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "invoices.delete",
@@ -70,14 +68,13 @@ func (s *InvoiceService) Delete(ctx context.Context, id string, opts ...RequestO
 
 // List is the "List invoices" operation.
 //
+//	GET /invoices
+//
 // Returns a paginated list of invoices for a company, with optional filtering by
 // product, status, collection method, and creation date.
 //
 // Required permissions:
-//
 //   - `invoice:basic:read`
-//
-//     GET /invoices
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *InvoiceService) List(ctx context.Context, params InvoiceListParams, opts ...RequestOption) (*InvoiceListPage, error) {
@@ -117,13 +114,12 @@ func (s *InvoiceService) ListAutoPaging(ctx context.Context, params InvoiceListP
 
 // MarkPaid is the "Mark paid invoice" operation.
 //
+//	POST /invoices/{id}/mark_paid
+//
 // Mark an open invoice as paid when payment was collected outside of Whop.
 //
 // Required permissions:
-//
 //   - `invoice:update`
-//
-//     POST /invoices/{id}/mark_paid
 func (s *InvoiceService) MarkPaid(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "invoices.markPaid",
@@ -138,13 +134,12 @@ func (s *InvoiceService) MarkPaid(ctx context.Context, id string, opts ...Reques
 
 // MarkUncollectible is the "Mark uncollectible invoice" operation.
 //
+//	POST /invoices/{id}/mark_uncollectible
+//
 // Mark an open invoice as uncollectible when payment is not expected.
 //
 // Required permissions:
-//
 //   - `invoice:update`
-//
-//     POST /invoices/{id}/mark_uncollectible
 func (s *InvoiceService) MarkUncollectible(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "invoices.markUncollectible",
@@ -159,13 +154,12 @@ func (s *InvoiceService) MarkUncollectible(ctx context.Context, id string, opts 
 
 // Retrieve is the "Retrieve invoice" operation.
 //
+//	GET /invoices/{id}
+//
 // Retrieves the details of an existing invoice.
 //
 // Required permissions:
-//
 //   - `invoice:basic:read`
-//
-//     GET /invoices/{id}
 func (s *InvoiceService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Invoice, error) {
 	req := &apiRequest{
 		Operation: "invoices.retrieve",
@@ -182,13 +176,12 @@ func (s *InvoiceService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // Update is the "Update invoice" operation.
 //
+//	PATCH /invoices/{id}
+//
 // Update a draft invoice's details.
 //
 // Required permissions:
-//
 //   - `invoice:update`
-//
-//     PATCH /invoices/{id}
 func (s *InvoiceService) Update(ctx context.Context, id string, params InvoiceUpdateParams, opts ...RequestOption) (*Invoice, error) {
 	req := &apiRequest{
 		Operation: "invoices.update",
@@ -206,14 +199,13 @@ func (s *InvoiceService) Update(ctx context.Context, id string, params InvoiceUp
 
 // Void is the "Void invoice" operation.
 //
+//	POST /invoices/{id}/void
+//
 // Void an open invoice so it can no longer be paid. Voiding is permanent and
 // cannot be undone.
 //
 // Required permissions:
-//
 //   - `invoice:update`
-//
-//     POST /invoices/{id}/void
 func (s *InvoiceService) Void(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "invoices.void",

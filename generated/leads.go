@@ -22,20 +22,16 @@ func newLeadService(t *transport) *LeadService {
 
 // Create is the "Create lead" operation.
 //
+//	POST /leads
+//
 // Record a new lead for a company, capturing a potential customer's interest in a
 // specific product.
 //
 // Required permissions:
-//
 //   - `lead:manage`
-//
 //   - `member:email:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:basic:read`
-//
-//     POST /leads
 func (s *LeadService) Create(ctx context.Context, params LeadCreateParams, opts ...RequestOption) (*Lead, error) {
 	req := &apiRequest{
 		Operation: "leads.create",
@@ -53,20 +49,16 @@ func (s *LeadService) Create(ctx context.Context, params LeadCreateParams, opts 
 
 // List is the "List leads" operation.
 //
+//	GET /leads
+//
 // Returns a paginated list of leads for a company, with optional filtering by
 // product and creation date.
 //
 // Required permissions:
-//
 //   - `lead:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:basic:read`
-//
-//     GET /leads
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...RequestOption) (*LeadListPage, error) {
@@ -106,19 +98,15 @@ func (s *LeadService) ListAutoPaging(ctx context.Context, params LeadListParams,
 
 // Retrieve is the "Retrieve lead" operation.
 //
+//	GET /leads/{id}
+//
 // Retrieves the details of an existing lead.
 //
 // Required permissions:
-//
 //   - `lead:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:basic:read`
-//
-//     GET /leads/{id}
 func (s *LeadService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Lead, error) {
 	req := &apiRequest{
 		Operation: "leads.retrieve",
@@ -135,19 +123,15 @@ func (s *LeadService) Retrieve(ctx context.Context, id string, opts ...RequestOp
 
 // Update is the "Update lead" operation.
 //
+//	PATCH /leads/{id}
+//
 // Update the metadata or referrer information on an existing lead record.
 //
 // Required permissions:
-//
 //   - `lead:manage`
-//
 //   - `member:email:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:basic:read`
-//
-//     PATCH /leads/{id}
 func (s *LeadService) Update(ctx context.Context, id string, params LeadUpdateParams, opts ...RequestOption) (*Lead, error) {
 	req := &apiRequest{
 		Operation: "leads.update",

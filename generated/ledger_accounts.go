@@ -21,15 +21,13 @@ func newLedgerAccountService(t *transport) *LedgerAccountService {
 
 // Retrieve is the "Retrieve ledger account" operation.
 //
+//	GET /ledger_accounts/{id}
+//
 // Retrieves the details of an existing ledger account.
 //
 // Required permissions:
-//
 //   - `company:balance:read`
-//
 //   - `payout:account:read`
-//
-//     GET /ledger_accounts/{id}
 func (s *LedgerAccountService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*LedgerAccount, error) {
 	req := &apiRequest{
 		Operation: "ledgerAccounts.retrieve",

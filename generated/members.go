@@ -22,18 +22,15 @@ func newMemberService(t *transport) *MemberService {
 
 // List is the "List members" operation.
 //
+//	GET /members
+//
 // Returns a paginated list of members for a company, with extensive filtering by
 // product, plan, status, access level, and more.
 //
 // Required permissions:
-//
 //   - `member:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:phone:read`
-//
-//     GET /members
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *MemberService) List(ctx context.Context, params MemberListParams, opts ...RequestOption) (*MemberListPage, error) {
@@ -73,17 +70,14 @@ func (s *MemberService) ListAutoPaging(ctx context.Context, params MemberListPar
 
 // Retrieve is the "Retrieve member" operation.
 //
+//	GET /members/{id}
+//
 // Retrieves the details of an existing member.
 //
 // Required permissions:
-//
 //   - `member:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:phone:read`
-//
-//     GET /members/{id}
 func (s *MemberService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Member, error) {
 	req := &apiRequest{
 		Operation: "members.retrieve",

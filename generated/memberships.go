@@ -22,18 +22,15 @@ func newMembershipService(t *transport) *MembershipService {
 
 // AddFreeDays is the "Add free days membership" operation.
 //
+//	POST /memberships/{id}/add_free_days
+//
 // Add free days to extend a membership's current billing period, expiration date,
 // or Stripe trial.
 //
 // Required permissions:
-//
 //   - `member:manage`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
-//     POST /memberships/{id}/add_free_days
 func (s *MembershipService) AddFreeDays(ctx context.Context, id string, params MembershipAddFreeDaysParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
 		Operation: "memberships.addFreeDays",
@@ -51,18 +48,15 @@ func (s *MembershipService) AddFreeDays(ctx context.Context, id string, params M
 
 // Cancel is the "Cancel membership" operation.
 //
+//	POST /memberships/{id}/cancel
+//
 // Cancel a membership either immediately or at the end of the current billing
 // period. Immediate cancellation revokes access right away.
 //
 // Required permissions:
-//
 //   - `membership:cancel`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
-//     POST /memberships/{id}/cancel
 func (s *MembershipService) Cancel(ctx context.Context, id string, params MembershipCancelParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
 		Operation: "memberships.cancel",
@@ -80,16 +74,14 @@ func (s *MembershipService) Cancel(ctx context.Context, id string, params Member
 
 // List is the "List memberships" operation.
 //
+//	GET /memberships
+//
 // Returns a paginated list of memberships, with optional filtering by product,
 // plan, status, and user.
 //
 // Required permissions:
-//
 //   - `member:basic:read`
-//
 //   - `member:email:read`
-//
-//     GET /memberships
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *MembershipService) List(ctx context.Context, params MembershipListParams, opts ...RequestOption) (*MembershipListPage, error) {
@@ -129,18 +121,15 @@ func (s *MembershipService) ListAutoPaging(ctx context.Context, params Membershi
 
 // Pause is the "Pause membership" operation.
 //
+//	POST /memberships/{id}/pause
+//
 // Pause a membership's recurring payments. The customer retains access but will
 // not be charged until the membership is resumed.
 //
 // Required permissions:
-//
 //   - `member:manage`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
-//     POST /memberships/{id}/pause
 func (s *MembershipService) Pause(ctx context.Context, id string, params MembershipPauseParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
 		Operation: "memberships.pause",
@@ -158,18 +147,15 @@ func (s *MembershipService) Pause(ctx context.Context, id string, params Members
 
 // Resume is the "Resume membership" operation.
 //
+//	POST /memberships/{id}/resume
+//
 // Resume a previously paused membership's recurring payments. Billing resumes on
 // the next cycle.
 //
 // Required permissions:
-//
 //   - `member:manage`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
-//     POST /memberships/{id}/resume
 func (s *MembershipService) Resume(ctx context.Context, id string, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
 		Operation: "memberships.resume",
@@ -186,15 +172,13 @@ func (s *MembershipService) Resume(ctx context.Context, id string, opts ...Reque
 
 // Retrieve is the "Retrieve membership" operation.
 //
+//	GET /memberships/{id}
+//
 // Retrieves the details of an existing membership.
 //
 // Required permissions:
-//
 //   - `member:basic:read`
-//
 //   - `member:email:read`
-//
-//     GET /memberships/{id}
 func (s *MembershipService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
 		Operation: "memberships.retrieve",
@@ -211,18 +195,15 @@ func (s *MembershipService) Retrieve(ctx context.Context, id string, opts ...Req
 
 // Uncancel is the "Uncancel membership" operation.
 //
+//	POST /memberships/{id}/uncancel
+//
 // Reverse a pending cancellation for a membership that was scheduled to cancel at
 // period end.
 //
 // Required permissions:
-//
 //   - `member:manage`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
-//     POST /memberships/{id}/uncancel
 func (s *MembershipService) Uncancel(ctx context.Context, id string, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
 		Operation: "memberships.uncancel",
@@ -239,17 +220,14 @@ func (s *MembershipService) Uncancel(ctx context.Context, id string, opts ...Req
 
 // Update is the "Update membership" operation.
 //
+//	PATCH /memberships/{id}
+//
 // Update a membership's metadata or other mutable properties.
 //
 // Required permissions:
-//
 //   - `member:manage`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
-//     PATCH /memberships/{id}
 func (s *MembershipService) Update(ctx context.Context, id string, params MembershipUpdateParams, opts ...RequestOption) (*Membership, error) {
 	req := &apiRequest{
 		Operation: "memberships.update",

@@ -22,14 +22,13 @@ func newMessageService(t *transport) *MessageService {
 
 // Create is the "Create message" operation.
 //
+//	POST /messages
+//
 // Send a new message in an experience chat, DM, or group chat channel. Supports
 // text content, attachments, polls, and replies.
 //
 // Required permissions:
-//
 //   - `chat:message:create`
-//
-//     POST /messages
 func (s *MessageService) Create(ctx context.Context, params MessageCreateParams, opts ...RequestOption) (*Message, error) {
 	req := &apiRequest{
 		Operation: "messages.create",
@@ -47,14 +46,13 @@ func (s *MessageService) Create(ctx context.Context, params MessageCreateParams,
 
 // Delete is the "Delete message" operation.
 //
+//	DELETE /messages/{id}
+//
 // Permanently delete a message from an experience chat, DM, or group chat channel.
 // Only the message author or a channel admin can delete a message.
 //
 // Required permissions:
-//
 //   - `chat:message:create`
-//
-//     DELETE /messages/{id}
 func (s *MessageService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "messages.delete",
@@ -69,14 +67,13 @@ func (s *MessageService) Delete(ctx context.Context, id string, opts ...RequestO
 
 // List is the "List messages" operation.
 //
+//	GET /messages
+//
 // Returns a paginated list of messages within a specific experience chat, DM, or
 // group chat channel, sorted by creation time.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     GET /messages
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *MessageService) List(ctx context.Context, params MessageListParams, opts ...RequestOption) (*MessageListPage, error) {
@@ -116,13 +113,12 @@ func (s *MessageService) ListAutoPaging(ctx context.Context, params MessageListP
 
 // Retrieve is the "Retrieve message" operation.
 //
+//	GET /messages/{id}
+//
 // Retrieves the details of an existing message.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     GET /messages/{id}
 func (s *MessageService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Message, error) {
 	req := &apiRequest{
 		Operation: "messages.retrieve",
@@ -139,10 +135,10 @@ func (s *MessageService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // Update is the "Update message" operation.
 //
+//	PATCH /messages/{id}
+//
 // Edit the content, attachments, or pinned status of an existing message in an
 // experience chat, DM, or group chat channel.
-//
-//	PATCH /messages/{id}
 func (s *MessageService) Update(ctx context.Context, id string, params MessageUpdateParams, opts ...RequestOption) (*Message, error) {
 	req := &apiRequest{
 		Operation: "messages.update",

@@ -21,14 +21,13 @@ func newNotificationService(t *transport) *NotificationService {
 
 // Create is the "Create notification" operation.
 //
+//	POST /notifications
+//
 // Send a push notification to users in an experience or company team. The
 // notification is processed asynchronously and supports targeting specific users.
 //
 // Required permissions:
-//
 //   - `notification:create`
-//
-//     POST /notifications
 func (s *NotificationService) Create(ctx context.Context, params NotificationCreateParams, opts ...RequestOption) (*NotificationCreateResponse, error) {
 	req := &apiRequest{
 		Operation: "notifications.create",

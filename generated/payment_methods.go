@@ -24,16 +24,15 @@ func newPaymentMethodService(t *transport) *PaymentMethodService {
 
 // List is the "List payment methods" operation.
 //
+//	GET /payment_methods
+//
 // Returns a paginated list of payment methods for a member or company, with
 // optional filtering by creation date. A payment method is a stored representation
 // of how a customer intends to pay, such as a card, bank account, or digital
 // wallet.
 //
 // Required permissions:
-//
 //   - `member:payment_methods:read`
-//
-//     GET /payment_methods
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PaymentMethodService) List(ctx context.Context, params PaymentMethodListParams, opts ...RequestOption) (*PaymentMethodListPage, error) {
@@ -73,13 +72,12 @@ func (s *PaymentMethodService) ListAutoPaging(ctx context.Context, params Paymen
 
 // Retrieve is the "Retrieve payment method" operation.
 //
+//	GET /payment_methods/{id}
+//
 // Retrieves the details of an existing payment method.
 //
 // Required permissions:
-//
 //   - `member:payment_methods:read`
-//
-//     GET /payment_methods/{id}
 func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, params PaymentMethodRetrieveParams, opts ...RequestOption) (*PaymentMethod, error) {
 	req := &apiRequest{
 		Operation: "paymentMethods.retrieve",

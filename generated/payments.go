@@ -24,6 +24,8 @@ func newPaymentService(t *transport) *PaymentService {
 
 // Create is the "Create payment" operation.
 //
+//	POST /payments
+//
 // Charge an existing member off-session using one of their stored payment methods.
 // You can provide an existing plan, or create a new one in-line. This endpoint
 // will respond with a payment object immediately, but the payment is processed
@@ -31,32 +33,18 @@ func newPaymentService(t *transport) *PaymentService {
 // succeeds or fails.
 //
 // Required permissions:
-//
 //   - `payment:charge`
-//
 //   - `plan:create`
-//
 //   - `access_pass:create`
-//
 //   - `access_pass:update`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
 //   - `promo_code:basic:read`
-//
 //   - `payment:dispute:read`
-//
 //   - `payment:resolution_center_case:read`
-//
-//     POST /payments
 func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
 		Operation: "payments.create",
@@ -74,26 +62,19 @@ func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams,
 
 // List is the "List payments" operation.
 //
+//	GET /payments
+//
 // Returns a paginated list of payments for the actor in context, with optional
 // filtering by product, plan, status, billing reason, currency, and creation date.
 //
 // Required permissions:
-//
 //   - `payment:basic:read`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
 //   - `promo_code:basic:read`
-//
-//     GET /payments
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opts ...RequestOption) (*PaymentListPage, error) {
@@ -133,14 +114,13 @@ func (s *PaymentService) ListAutoPaging(ctx context.Context, params PaymentListP
 
 // ListFees is the "List fees" operation.
 //
+//	GET /payments/{id}/fees
+//
 // Returns the list of fees associated with a specific payment, including platform
 // fees and processing fees.
 //
 // Required permissions:
-//
 //   - `payment:basic:read`
-//
-//     GET /payments/{id}/fees
 //
 // It returns one page; ListFeesAutoPaging iterates over every item of every page.
 func (s *PaymentService) ListFees(ctx context.Context, id string, params PaymentListFeesParams, opts ...RequestOption) (*PaymentListFeesPage, error) {
@@ -181,30 +161,21 @@ func (s *PaymentService) ListFeesAutoPaging(ctx context.Context, id string, para
 
 // Refund is the "Refund payment" operation.
 //
+//	POST /payments/{id}/refund
+//
 // Issue a full or partial refund for a payment. The refund is processed through
 // the original payment processor and the membership status is updated accordingly.
 //
 // Required permissions:
-//
 //   - `payment:manage`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
 //   - `promo_code:basic:read`
-//
 //   - `payment:dispute:read`
-//
 //   - `payment:resolution_center_case:read`
-//
-//     POST /payments/{id}/refund
 func (s *PaymentService) Refund(ctx context.Context, id string, params PaymentRefundParams, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
 		Operation: "payments.refund",
@@ -222,29 +193,20 @@ func (s *PaymentService) Refund(ctx context.Context, id string, params PaymentRe
 
 // Retrieve is the "Retrieve payment" operation.
 //
+//	GET /payments/{id}
+//
 // Retrieves the details of an existing payment.
 //
 // Required permissions:
-//
 //   - `payment:basic:read`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
 //   - `promo_code:basic:read`
-//
 //   - `payment:dispute:read`
-//
 //   - `payment:resolution_center_case:read`
-//
-//     GET /payments/{id}
 func (s *PaymentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
 		Operation: "payments.retrieve",
@@ -261,30 +223,21 @@ func (s *PaymentService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // Retry is the "Retry payment" operation.
 //
+//	POST /payments/{id}/retry
+//
 // Retry a failed or pending payment. This re-attempts the charge using the
 // original payment method and plan details.
 //
 // Required permissions:
-//
 //   - `payment:manage`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
 //   - `promo_code:basic:read`
-//
 //   - `payment:dispute:read`
-//
 //   - `payment:resolution_center_case:read`
-//
-//     POST /payments/{id}/retry
 func (s *PaymentService) Retry(ctx context.Context, id string, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
 		Operation: "payments.retry",
@@ -301,30 +254,21 @@ func (s *PaymentService) Retry(ctx context.Context, id string, opts ...RequestOp
 
 // Void is the "Void payment" operation.
 //
+//	POST /payments/{id}/void
+//
 // Void a payment that has not yet been settled. Voiding cancels the payment before
 // it is captured by the payment processor.
 //
 // Required permissions:
-//
 //   - `payment:manage`
-//
 //   - `plan:basic:read`
-//
 //   - `access_pass:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
 //   - `promo_code:basic:read`
-//
 //   - `payment:dispute:read`
-//
 //   - `payment:resolution_center_case:read`
-//
-//     POST /payments/{id}/void
 func (s *PaymentService) Void(ctx context.Context, id string, opts ...RequestOption) (*Payment, error) {
 	req := &apiRequest{
 		Operation: "payments.void",

@@ -19,13 +19,12 @@ func newPayoutAccountService(t *transport) *PayoutAccountService {
 
 // Retrieve is the "Retrieve payout account" operation.
 //
+//	GET /payout_accounts/{id}
+//
 // Retrieves the details of an existing payout account.
 //
 // Required permissions:
-//
 //   - `payout:account:read`
-//
-//     GET /payout_accounts/{id}
 func (s *PayoutAccountService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*PayoutAccount, error) {
 	req := &apiRequest{
 		Operation: "payoutAccounts.retrieve",

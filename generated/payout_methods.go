@@ -22,14 +22,13 @@ func newPayoutMethodService(t *transport) *PayoutMethodService {
 
 // List is the "List payout methods" operation.
 //
+//	GET /payout_methods
+//
 // Returns a list of active payout methods configured for a company, ordered by
 // most recently created.
 //
 // Required permissions:
-//
 //   - `payout:destination:read`
-//
-//     GET /payout_methods
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PayoutMethodService) List(ctx context.Context, params PayoutMethodListParams, opts ...RequestOption) (*PayoutMethodListPage, error) {
@@ -69,13 +68,12 @@ func (s *PayoutMethodService) ListAutoPaging(ctx context.Context, params PayoutM
 
 // Retrieve is the "Retrieve payout method" operation.
 //
+//	GET /payout_methods/{id}
+//
 // Retrieves the details of an existing payout method.
 //
 // Required permissions:
-//
 //   - `payout:destination:read`
-//
-//     GET /payout_methods/{id}
 func (s *PayoutMethodService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*PayoutMethod, error) {
 	req := &apiRequest{
 		Operation: "payoutMethods.retrieve",

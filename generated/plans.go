@@ -22,18 +22,15 @@ func newPlanService(t *transport) *PlanService {
 
 // Create is the "Create plan" operation.
 //
+//	POST /plans
+//
 // Create a new pricing plan for a product. The plan defines the billing interval,
 // price, and availability for customers.
 //
 // Required permissions:
-//
 //   - `plan:create`
-//
 //   - `access_pass:basic:read`
-//
 //   - `plan:basic:read`
-//
-//     POST /plans
 func (s *PlanService) Create(ctx context.Context, params PlanCreateParams, opts ...RequestOption) (*Plan, error) {
 	req := &apiRequest{
 		Operation: "plans.create",
@@ -51,14 +48,13 @@ func (s *PlanService) Create(ctx context.Context, params PlanCreateParams, opts 
 
 // Delete is the "Delete plan" operation.
 //
+//	DELETE /plans/{id}
+//
 // Permanently delete a plan from a product. Existing memberships on this plan will
 // not be affected.
 //
 // Required permissions:
-//
 //   - `plan:delete`
-//
-//     DELETE /plans/{id}
 func (s *PlanService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "plans.delete",
@@ -73,14 +69,13 @@ func (s *PlanService) Delete(ctx context.Context, id string, opts ...RequestOpti
 
 // List is the "List plans" operation.
 //
+//	GET /plans
+//
 // Returns a paginated list of plans belonging to a company, with optional
 // filtering by visibility, type, release method, and product.
 //
 // Required permissions:
-//
 //   - `plan:basic:read`
-//
-//     GET /plans
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PlanService) List(ctx context.Context, params PlanListParams, opts ...RequestOption) (*PlanListPage, error) {
@@ -120,13 +115,12 @@ func (s *PlanService) ListAutoPaging(ctx context.Context, params PlanListParams,
 
 // Retrieve is the "Retrieve plan" operation.
 //
+//	GET /plans/{id}
+//
 // Retrieves the details of an existing plan.
 //
 // Required permissions:
-//
 //   - `plan:basic:read`
-//
-//     GET /plans/{id}
 func (s *PlanService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Plan, error) {
 	req := &apiRequest{
 		Operation: "plans.retrieve",
@@ -143,18 +137,15 @@ func (s *PlanService) Retrieve(ctx context.Context, id string, opts ...RequestOp
 
 // Update is the "Update plan" operation.
 //
+//	PATCH /plans/{id}
+//
 // Update a plan's pricing, billing interval, visibility, stock, and other
 // settings.
 //
 // Required permissions:
-//
 //   - `plan:update`
-//
 //   - `access_pass:basic:read`
-//
 //   - `plan:basic:read`
-//
-//     PATCH /plans/{id}
 func (s *PlanService) Update(ctx context.Context, id string, params PlanUpdateParams, opts ...RequestOption) (*Plan, error) {
 	req := &apiRequest{
 		Operation: "plans.update",

@@ -22,16 +22,14 @@ func newProductService(t *transport) *ProductService {
 
 // Create is the "Create product" operation.
 //
+//	POST /products
+//
 // Create a new product for a company. The product serves as the top-level
 // container for plans and experiences.
 //
 // Required permissions:
-//
 //   - `access_pass:create`
-//
 //   - `access_pass:basic:read`
-//
-//     POST /products
 func (s *ProductService) Create(ctx context.Context, params ProductCreateParams, opts ...RequestOption) (*Product, error) {
 	req := &apiRequest{
 		Operation: "products.create",
@@ -49,13 +47,12 @@ func (s *ProductService) Create(ctx context.Context, params ProductCreateParams,
 
 // Delete is the "Delete product" operation.
 //
+//	DELETE /products/{id}
+//
 // Permanently delete a product and remove it from the company's catalog.
 //
 // Required permissions:
-//
 //   - `access_pass:delete`
-//
-//     DELETE /products/{id}
 func (s *ProductService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "products.delete",
@@ -70,14 +67,13 @@ func (s *ProductService) Delete(ctx context.Context, id string, opts ...RequestO
 
 // List is the "List products" operation.
 //
+//	GET /products
+//
 // Returns a paginated list of products belonging to a company, with optional
 // filtering by type, visibility, and creation date.
 //
 // Required permissions:
-//
 //   - `access_pass:basic:read`
-//
-//     GET /products
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ProductService) List(ctx context.Context, params ProductListParams, opts ...RequestOption) (*ProductListPage, error) {
@@ -117,13 +113,12 @@ func (s *ProductService) ListAutoPaging(ctx context.Context, params ProductListP
 
 // Retrieve is the "Retrieve product" operation.
 //
+//	GET /products/{id}
+//
 // Retrieves the details of an existing product.
 //
 // Required permissions:
-//
 //   - `access_pass:basic:read`
-//
-//     GET /products/{id}
 func (s *ProductService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Product, error) {
 	req := &apiRequest{
 		Operation: "products.retrieve",
@@ -140,15 +135,13 @@ func (s *ProductService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // Update is the "Update product" operation.
 //
+//	PATCH /products/{id}
+//
 // Update a product's title, description, visibility, and other settings.
 //
 // Required permissions:
-//
 //   - `access_pass:update`
-//
 //   - `access_pass:basic:read`
-//
-//     PATCH /products/{id}
 func (s *ProductService) Update(ctx context.Context, id string, params ProductUpdateParams, opts ...RequestOption) (*Product, error) {
 	req := &apiRequest{
 		Operation: "products.update",

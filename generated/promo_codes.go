@@ -22,16 +22,14 @@ func newPromoCodeService(t *transport) *PromoCodeService {
 
 // Create is the "Create promo code" operation.
 //
+//	POST /promo_codes
+//
 // Create a new promo code that applies a discount at checkout. Can be scoped to
 // specific products or plans.
 //
 // Required permissions:
-//
 //   - `promo_code:create`
-//
 //   - `access_pass:basic:read`
-//
-//     POST /promo_codes
 func (s *PromoCodeService) Create(ctx context.Context, params PromoCodeCreateParams, opts ...RequestOption) (*PromoCode, error) {
 	req := &apiRequest{
 		Operation: "promoCodes.create",
@@ -49,14 +47,13 @@ func (s *PromoCodeService) Create(ctx context.Context, params PromoCodeCreatePar
 
 // Delete is the "Delete promo code" operation.
 //
+//	DELETE /promo_codes/{id}
+//
 // Archive a promo code, preventing it from being used in future checkouts.
 // Existing memberships are not affected.
 //
 // Required permissions:
-//
 //   - `promo_code:delete`
-//
-//     DELETE /promo_codes/{id}
 func (s *PromoCodeService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "promoCodes.delete",
@@ -71,16 +68,14 @@ func (s *PromoCodeService) Delete(ctx context.Context, id string, opts ...Reques
 
 // List is the "List promo codes" operation.
 //
+//	GET /promo_codes
+//
 // Returns a paginated list of promo codes belonging to a company, with optional
 // filtering by product, plan, and status.
 //
 // Required permissions:
-//
 //   - `promo_code:basic:read`
-//
 //   - `access_pass:basic:read`
-//
-//     GET /promo_codes
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *PromoCodeService) List(ctx context.Context, params PromoCodeListParams, opts ...RequestOption) (*PromoCodeListPage, error) {
@@ -120,15 +115,13 @@ func (s *PromoCodeService) ListAutoPaging(ctx context.Context, params PromoCodeL
 
 // Retrieve is the "Retrieve promo code" operation.
 //
+//	GET /promo_codes/{id}
+//
 // Retrieves the details of an existing promo code.
 //
 // Required permissions:
-//
 //   - `promo_code:basic:read`
-//
 //   - `access_pass:basic:read`
-//
-//     GET /promo_codes/{id}
 func (s *PromoCodeService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*PromoCode, error) {
 	req := &apiRequest{
 		Operation: "promoCodes.retrieve",

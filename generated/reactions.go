@@ -21,14 +21,13 @@ func newReactionService(t *transport) *ReactionService {
 
 // Create is the "Create reaction" operation.
 //
+//	POST /reactions
+//
 // Add an emoji reaction or poll vote to a message or forum post. In forums, the
 // reaction is always a like.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     POST /reactions
 func (s *ReactionService) Create(ctx context.Context, params ReactionCreateParams, opts ...RequestOption) (*Reaction, error) {
 	req := &apiRequest{
 		Operation: "reactions.create",
@@ -46,14 +45,13 @@ func (s *ReactionService) Create(ctx context.Context, params ReactionCreateParam
 
 // Delete is the "Delete reaction" operation.
 //
+//	DELETE /reactions/{id}
+//
 // Remove an emoji reaction from a message or forum post. Only the reaction author
 // or a channel admin can remove a reaction.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     DELETE /reactions/{id}
 func (s *ReactionService) Delete(ctx context.Context, id string, params ReactionDeleteParams, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "reactions.delete",
@@ -69,14 +67,13 @@ func (s *ReactionService) Delete(ctx context.Context, id string, params Reaction
 
 // List is the "List reactions" operation.
 //
+//	GET /reactions
+//
 // Returns a paginated list of emoji reactions on a specific message or forum post,
 // sorted by most recent.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     GET /reactions
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ReactionService) List(ctx context.Context, params ReactionListParams, opts ...RequestOption) (*ReactionListPage, error) {
@@ -116,13 +113,12 @@ func (s *ReactionService) ListAutoPaging(ctx context.Context, params ReactionLis
 
 // Retrieve is the "Retrieve reaction" operation.
 //
+//	GET /reactions/{id}
+//
 // Retrieves the details of an existing reaction.
 //
 // Required permissions:
-//
 //   - `chat:read`
-//
-//     GET /reactions/{id}
 func (s *ReactionService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Reaction, error) {
 	req := &apiRequest{
 		Operation: "reactions.retrieve",

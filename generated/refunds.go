@@ -22,14 +22,13 @@ func newRefundService(t *transport) *RefundService {
 
 // List is the "List refunds" operation.
 //
+//	GET /refunds
+//
 // Returns a paginated list of refunds, with optional filtering by payment,
 // company, user, and creation date.
 //
 // Required permissions:
-//
 //   - `payment:basic:read`
-//
-//     GET /refunds
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *RefundService) List(ctx context.Context, params RefundListParams, opts ...RequestOption) (*RefundListPage, error) {
@@ -69,19 +68,15 @@ func (s *RefundService) ListAutoPaging(ctx context.Context, params RefundListPar
 
 // Retrieve is the "Retrieve refund" operation.
 //
+//	GET /refunds/{id}
+//
 // Retrieves the details of an existing refund.
 //
 // Required permissions:
-//
 //   - `payment:basic:read`
-//
 //   - `member:email:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:phone:read`
-//
-//     GET /refunds/{id}
 func (s *RefundService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Refund, error) {
 	req := &apiRequest{
 		Operation: "refunds.retrieve",

@@ -23,14 +23,13 @@ func newResolutionCenterCaseService(t *transport) *ResolutionCenterCaseService {
 
 // List is the "List resolution center cases" operation.
 //
+//	GET /resolution_center_cases
+//
 // Returns a paginated list of resolution center cases, with optional filtering by
 // company, status, and creation date.
 //
 // Required permissions:
-//
 //   - `payment:resolution_center_case:read`
-//
-//     GET /resolution_center_cases
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ResolutionCenterCaseService) List(ctx context.Context, params ResolutionCenterCaseListParams, opts ...RequestOption) (*ResolutionCenterCaseListPage, error) {
@@ -70,13 +69,12 @@ func (s *ResolutionCenterCaseService) ListAutoPaging(ctx context.Context, params
 
 // Retrieve is the "Retrieve resolution center case" operation.
 //
+//	GET /resolution_center_cases/{id}
+//
 // Retrieves the details of an existing resolution center case.
 //
 // Required permissions:
-//
 //   - `payment:resolution_center_case:read`
-//
-//     GET /resolution_center_cases/{id}
 func (s *ResolutionCenterCaseService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*ResolutionCenterCase, error) {
 	req := &apiRequest{
 		Operation: "resolutionCenterCases.retrieve",

@@ -22,10 +22,10 @@ func newReviewService(t *transport) *ReviewService {
 
 // List is the "List reviews" operation.
 //
+//	GET /reviews
+//
 // Returns a paginated list of customer reviews for a specific product, with
 // optional filtering by star rating and creation date.
-//
-//	GET /reviews
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ReviewService) List(ctx context.Context, params ReviewListParams, opts ...RequestOption) (*ReviewListPage, error) {
@@ -65,9 +65,9 @@ func (s *ReviewService) ListAutoPaging(ctx context.Context, params ReviewListPar
 
 // Retrieve is the "Retrieve review" operation.
 //
-// Retrieves the details of an existing review.
-//
 //	GET /reviews/{id}
+//
+// Retrieves the details of an existing review.
 func (s *ReviewService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Review, error) {
 	req := &apiRequest{
 		Operation: "reviews.retrieve",

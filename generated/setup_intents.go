@@ -22,19 +22,16 @@ func newSetupIntentService(t *transport) *SetupIntentService {
 
 // List is the "List setup intents" operation.
 //
+//	GET /setup_intents
+//
 // Returns a paginated list of setup intents for a company, with optional filtering
 // by creation date. A setup intent securely collects and stores a member's payment
 // method for future use without charging them immediately.
 //
 // Required permissions:
-//
 //   - `payment:setup_intent:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:email:read`
-//
-//     GET /setup_intents
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *SetupIntentService) List(ctx context.Context, params SetupIntentListParams, opts ...RequestOption) (*SetupIntentListPage, error) {
@@ -74,17 +71,14 @@ func (s *SetupIntentService) ListAutoPaging(ctx context.Context, params SetupInt
 
 // Retrieve is the "Retrieve setup intent" operation.
 //
+//	GET /setup_intents/{id}
+//
 // Retrieves the details of an existing setup intent.
 //
 // Required permissions:
-//
 //   - `payment:setup_intent:read`
-//
 //   - `member:basic:read`
-//
 //   - `member:email:read`
-//
-//     GET /setup_intents/{id}
 func (s *SetupIntentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*SetupIntent, error) {
 	req := &apiRequest{
 		Operation: "setupIntents.retrieve",

@@ -22,16 +22,14 @@ func newShipmentService(t *transport) *ShipmentService {
 
 // Create is the "Create shipment" operation.
 //
+//	POST /shipments
+//
 // Create a new shipment with a tracking code for a specific payment within a
 // company.
 //
 // Required permissions:
-//
 //   - `shipment:create`
-//
 //   - `payment:basic:read`
-//
-//     POST /shipments
 func (s *ShipmentService) Create(ctx context.Context, params ShipmentCreateParams, opts ...RequestOption) (*Shipment, error) {
 	req := &apiRequest{
 		Operation: "shipments.create",
@@ -49,16 +47,14 @@ func (s *ShipmentService) Create(ctx context.Context, params ShipmentCreateParam
 
 // List is the "List shipments" operation.
 //
+//	GET /shipments
+//
 // Returns a paginated list of shipments, with optional filtering by payment,
 // company, or user.
 //
 // Required permissions:
-//
 //   - `shipment:basic:read`
-//
 //   - `payment:basic:read`
-//
-//     GET /shipments
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *ShipmentService) List(ctx context.Context, params ShipmentListParams, opts ...RequestOption) (*ShipmentListPage, error) {
@@ -98,15 +94,13 @@ func (s *ShipmentService) ListAutoPaging(ctx context.Context, params ShipmentLis
 
 // Retrieve is the "Retrieve shipment" operation.
 //
+//	GET /shipments/{id}
+//
 // Retrieves the details of an existing shipment.
 //
 // Required permissions:
-//
 //   - `shipment:basic:read`
-//
 //   - `payment:basic:read`
-//
-//     GET /shipments/{id}
 func (s *ShipmentService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Shipment, error) {
 	req := &apiRequest{
 		Operation: "shipments.retrieve",

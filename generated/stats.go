@@ -23,15 +23,14 @@ func newStatService(t *transport) *StatService {
 
 // Describe is the "Describe stats" operation.
 //
+//	GET /stats/describe
+//
 // Describe available stats schema. Without resource returns root nodes and
 // metrics. With resource returns node columns, associations, and available
 // metrics.
 //
 // Required permissions:
-//
 //   - `stats:read`
-//
-//     GET /stats/describe
 func (s *StatService) Describe(ctx context.Context, params StatDescribeParams, opts ...RequestOption) (*StatDescribeResponse, error) {
 	req := &apiRequest{
 		Operation: "stats.describe",
@@ -49,14 +48,13 @@ func (s *StatService) Describe(ctx context.Context, params StatDescribeParams, o
 
 // QueryMetric is the "Metric stats" operation.
 //
+//	GET /stats/metric
+//
 // Query an aggregated metric. Returns data grouped by period with optional
 // breakdowns.
 //
 // Required permissions:
-//
 //   - `stats:read`
-//
-//     GET /stats/metric
 func (s *StatService) QueryMetric(ctx context.Context, params StatQueryMetricParams, opts ...RequestOption) (*StatQueryMetricResponse, error) {
 	req := &apiRequest{
 		Operation: "stats.queryMetric",
@@ -74,13 +72,12 @@ func (s *StatService) QueryMetric(ctx context.Context, params StatQueryMetricPar
 
 // QueryRaw is the "Raw stats" operation.
 //
+//	GET /stats/raw
+//
 // Query raw data from a resource. Returns paginated rows with all columns.
 //
 // Required permissions:
-//
 //   - `stats:read`
-//
-//     GET /stats/raw
 func (s *StatService) QueryRaw(ctx context.Context, params StatQueryRawParams, opts ...RequestOption) (*StatQueryRawResponse, error) {
 	req := &apiRequest{
 		Operation: "stats.queryRaw",
@@ -98,13 +95,12 @@ func (s *StatService) QueryRaw(ctx context.Context, params StatQueryRawParams, o
 
 // RunSQL is the "Sql stats" operation.
 //
+//	GET /stats/sql
+//
 // Run custom SQL against a scoped resource. Use SCOPED_DATA as the table name.
 //
 // Required permissions:
-//
 //   - `stats:read`
-//
-//     GET /stats/sql
 func (s *StatService) RunSQL(ctx context.Context, params StatRunSQLParams, opts ...RequestOption) (*StatRunSQLResponse, error) {
 	req := &apiRequest{
 		Operation: "stats.runSQL",

@@ -23,14 +23,13 @@ func newSupportChannelService(t *transport) *SupportChannelService {
 
 // Create is the "Create support channel" operation.
 //
+//	POST /support_channels
+//
 // Open a new support channel between a company team member and a customer. Returns
 // the existing channel if one already exists for that user.
 //
 // Required permissions:
-//
 //   - `support_chat:create`
-//
-//     POST /support_channels
 func (s *SupportChannelService) Create(ctx context.Context, params SupportChannelCreateParams, opts ...RequestOption) (*SupportChannel, error) {
 	req := &apiRequest{
 		Operation: "supportChannels.create",
@@ -48,14 +47,13 @@ func (s *SupportChannelService) Create(ctx context.Context, params SupportChanne
 
 // List is the "List support channels" operation.
 //
+//	GET /support_channels
+//
 // Returns a paginated list of support channels for a specific company, with
 // optional filtering by resolution status and custom sorting.
 //
 // Required permissions:
-//
 //   - `support_chat:read`
-//
-//     GET /support_channels
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *SupportChannelService) List(ctx context.Context, params SupportChannelListParams, opts ...RequestOption) (*SupportChannelListPage, error) {
@@ -95,13 +93,12 @@ func (s *SupportChannelService) ListAutoPaging(ctx context.Context, params Suppo
 
 // Retrieve is the "Retrieve support channel" operation.
 //
+//	GET /support_channels/{id}
+//
 // Retrieves the details of an existing support channel.
 //
 // Required permissions:
-//
 //   - `support_chat:read`
-//
-//     GET /support_channels/{id}
 func (s *SupportChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*SupportChannel, error) {
 	req := &apiRequest{
 		Operation: "supportChannels.retrieve",

@@ -20,14 +20,13 @@ func newTopupService(t *transport) *TopupService {
 
 // Create is the "Create topup" operation.
 //
+//	POST /topups
+//
 // Add funds to a company's platform balance by charging a stored payment method.
 // Top-ups have no fees or taxes and do not count as revenue.
 //
 // Required permissions:
-//
 //   - `payment:charge`
-//
-//     POST /topups
 func (s *TopupService) Create(ctx context.Context, params TopupCreateParams, opts ...RequestOption) (*Topup, error) {
 	req := &apiRequest{
 		Operation: "topups.create",

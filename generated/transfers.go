@@ -24,14 +24,13 @@ func newTransferService(t *transport) *TransferService {
 
 // Create is the "Create transfer" operation.
 //
+//	POST /transfers
+//
 // Transfer funds between two ledger accounts, such as from a company balance to a
 // user balance.
 //
 // Required permissions:
-//
 //   - `payout:transfer_funds`
-//
-//     POST /transfers
 func (s *TransferService) Create(ctx context.Context, params TransferCreateParams, opts ...RequestOption) (*Transfer, error) {
 	req := &apiRequest{
 		Operation: "transfers.create",
@@ -49,14 +48,13 @@ func (s *TransferService) Create(ctx context.Context, params TransferCreateParam
 
 // List is the "List transfers" operation.
 //
+//	GET /transfers
+//
 // Returns a paginated list of fund transfers, filtered by origin or destination
 // account, with optional sorting and date filtering.
 //
 // Required permissions:
-//
 //   - `payout:transfer:read`
-//
-//     GET /transfers
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *TransferService) List(ctx context.Context, params TransferListParams, opts ...RequestOption) (*TransferListPage, error) {
@@ -96,13 +94,12 @@ func (s *TransferService) ListAutoPaging(ctx context.Context, params TransferLis
 
 // Retrieve is the "Retrieve transfer" operation.
 //
+//	GET /transfers/{id}
+//
 // Retrieves the details of an existing transfer.
 //
 // Required permissions:
-//
 //   - `payout:transfer:read`
-//
-//     GET /transfers/{id}
 func (s *TransferService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Transfer, error) {
 	req := &apiRequest{
 		Operation: "transfers.retrieve",

@@ -22,10 +22,10 @@ func newUserService(t *transport) *UserService {
 
 // CheckAccess is the "Check access" operation.
 //
+//	GET /users/{id}/access/{resource_id}
+//
 // Check whether a user has access to a specific resource, and return their access
 // level.
-//
-//	GET /users/{id}/access/{resource_id}
 func (s *UserService) CheckAccess(ctx context.Context, id string, resourceID string, opts ...RequestOption) (*UserCheckAccessResponse, error) {
 	req := &apiRequest{
 		Operation: "users.checkAccess",
@@ -42,10 +42,10 @@ func (s *UserService) CheckAccess(ctx context.Context, id string, resourceID str
 
 // List is the "List users" operation.
 //
+//	GET /users
+//
 // Search for users by name or username, ranked by social proximity to the
 // authenticated user.
-//
-//	GET /users
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *UserService) List(ctx context.Context, params UserListParams, opts ...RequestOption) (*UserListPage, error) {
@@ -85,9 +85,9 @@ func (s *UserService) ListAutoPaging(ctx context.Context, params UserListParams,
 
 // Retrieve is the "Retrieve user" operation.
 //
-// Retrieves the details of an existing user.
-//
 //	GET /users/{id}
+//
+// Retrieves the details of an existing user.
 func (s *UserService) Retrieve(ctx context.Context, id string, params UserRetrieveParams, opts ...RequestOption) (*User, error) {
 	req := &apiRequest{
 		Operation: "users.retrieve",
@@ -105,13 +105,12 @@ func (s *UserService) Retrieve(ctx context.Context, id string, params UserRetrie
 
 // Update is the "Update user" operation.
 //
+//	PATCH /users/{id}
+//
 // Update a user's profile by their ID.
 //
 // Required permissions:
-//
 //   - `user:profile:update`
-//
-//     PATCH /users/{id}
 func (s *UserService) Update(ctx context.Context, id string, params UserUpdateParams, opts ...RequestOption) (*User, error) {
 	req := &apiRequest{
 		Operation: "users.update",

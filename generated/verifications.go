@@ -21,14 +21,13 @@ func newVerificationService(t *transport) *VerificationService {
 
 // List is the "List verifications" operation.
 //
+//	GET /verifications
+//
 // Returns a list of identity verifications for a payout account, ordered by most
 // recent first.
 //
 // Required permissions:
-//
 //   - `payout:account:read`
-//
-//     GET /verifications
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *VerificationService) List(ctx context.Context, params VerificationListParams, opts ...RequestOption) (*VerificationListPage, error) {
@@ -68,13 +67,12 @@ func (s *VerificationService) ListAutoPaging(ctx context.Context, params Verific
 
 // Retrieve is the "Retrieve verification" operation.
 //
+//	GET /verifications/{id}
+//
 // Retrieves the details of an existing verification.
 //
 // Required permissions:
-//
 //   - `payout:account:read`
-//
-//     GET /verifications/{id}
 func (s *VerificationService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Verification, error) {
 	req := &apiRequest{
 		Operation: "verifications.retrieve",

@@ -22,13 +22,12 @@ func newWebhookService(t *transport) *WebhookService {
 
 // Create is the "Create webhook" operation.
 //
+//	POST /webhooks
+//
 // # Creates a new webhook
 //
 // Required permissions:
-//
 //   - `developer:manage_webhook`
-//
-//     POST /webhooks
 func (s *WebhookService) Create(ctx context.Context, params WebhookCreateParams, opts ...RequestOption) (*WebhookCreateResponse, error) {
 	req := &apiRequest{
 		Operation: "webhooks.create",
@@ -46,13 +45,12 @@ func (s *WebhookService) Create(ctx context.Context, params WebhookCreateParams,
 
 // Delete is the "Delete webhook" operation.
 //
+//	DELETE /webhooks/{id}
+//
 // # Deletes a webhook
 //
 // Required permissions:
-//
 //   - `developer:manage_webhook`
-//
-//     DELETE /webhooks/{id}
 func (s *WebhookService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "webhooks.delete",
@@ -67,14 +65,13 @@ func (s *WebhookService) Delete(ctx context.Context, id string, opts ...RequestO
 
 // List is the "List webhooks" operation.
 //
+//	GET /webhooks
+//
 // Returns a paginated list of webhook endpoints configured for a company, ordered
 // by most recently created.
 //
 // Required permissions:
-//
 //   - `developer:manage_webhook`
-//
-//     GET /webhooks
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *WebhookService) List(ctx context.Context, params WebhookListParams, opts ...RequestOption) (*WebhookListPage, error) {
@@ -114,13 +111,12 @@ func (s *WebhookService) ListAutoPaging(ctx context.Context, params WebhookListP
 
 // Retrieve is the "Retrieve webhook" operation.
 //
+//	GET /webhooks/{id}
+//
 // Retrieves the details of an existing webhook.
 //
 // Required permissions:
-//
 //   - `developer:manage_webhook`
-//
-//     GET /webhooks/{id}
 func (s *WebhookService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Webhook, error) {
 	req := &apiRequest{
 		Operation: "webhooks.retrieve",
@@ -137,13 +133,12 @@ func (s *WebhookService) Retrieve(ctx context.Context, id string, opts ...Reques
 
 // Update is the "Update webhook" operation.
 //
+//	PATCH /webhooks/{id}
+//
 // # Updates a webhook
 //
 // Required permissions:
-//
 //   - `developer:manage_webhook`
-//
-//     PATCH /webhooks/{id}
 func (s *WebhookService) Update(ctx context.Context, id string, params WebhookUpdateParams, opts ...RequestOption) (*Webhook, error) {
 	req := &apiRequest{
 		Operation: "webhooks.update",

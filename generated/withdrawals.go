@@ -22,15 +22,13 @@ func newWithdrawalService(t *transport) *WithdrawalService {
 
 // Create is the "Create withdrawal" operation.
 //
+//	POST /withdrawals
+//
 // # Creates a withdrawal request for a ledger account
 //
 // Required permissions:
-//
 //   - `payout:withdraw_funds`
-//
 //   - `payout:destination:read`
-//
-//     POST /withdrawals
 func (s *WithdrawalService) Create(ctx context.Context, params WithdrawalCreateParams, opts ...RequestOption) (*Withdrawal, error) {
 	req := &apiRequest{
 		Operation: "withdrawals.create",
@@ -48,14 +46,13 @@ func (s *WithdrawalService) Create(ctx context.Context, params WithdrawalCreateP
 
 // List is the "List withdrawals" operation.
 //
+//	GET /withdrawals
+//
 // Returns a paginated list of withdrawals for a company, with optional sorting and
 // date filtering.
 //
 // Required permissions:
-//
 //   - `payout:withdrawal:read`
-//
-//     GET /withdrawals
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
 func (s *WithdrawalService) List(ctx context.Context, params WithdrawalListParams, opts ...RequestOption) (*WithdrawalListPage, error) {
@@ -95,15 +92,13 @@ func (s *WithdrawalService) ListAutoPaging(ctx context.Context, params Withdrawa
 
 // Retrieve is the "Retrieve withdrawal" operation.
 //
+//	GET /withdrawals/{id}
+//
 // Retrieves the details of an existing withdrawal.
 //
 // Required permissions:
-//
 //   - `payout:withdrawal:read`
-//
 //   - `payout:destination:read`
-//
-//     GET /withdrawals/{id}
 func (s *WithdrawalService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*Withdrawal, error) {
 	req := &apiRequest{
 		Operation: "withdrawals.retrieve",

@@ -25,6 +25,15 @@ func comment(text string) *jen.Statement {
 func lineComments(text string) *jen.Statement {
 	var s *jen.Statement
 	for _, line := range strings.Split(text, "\n") {
+		// A leading "//" makes jennifer print the line as it is.
+		switch {
+		case line == "":
+			line = "//"
+		case strings.HasPrefix(line, "\t"):
+			line = "//" + line
+		default:
+			line = "// " + line
+		}
 		if s == nil {
 			s = jen.Comment(line)
 		} else {

@@ -83,7 +83,10 @@ func returnOf(m *model.Method) returnKind {
 }
 
 func methodDoc(m *model.Method) string {
-	first := m.Name + " calls " + m.HTTPMethod + " " + m.Path + "."
+	first := m.Name + " calls the API:"
+	if m.OperationID != "" {
+		first = fmt.Sprintf("%s is the %s operation.", m.Name, m.OperationID)
+	}
 	if m.Summary != "" {
 		first = fmt.Sprintf("%s is the %q operation.", m.Name, strings.TrimSuffix(m.Summary, "."))
 	}
@@ -105,7 +108,7 @@ func methodDoc(m *model.Method) string {
 	if m.Page != nil {
 		page = "It returns one page; " + m.Name + "AutoPaging iterates over every item of every page."
 	}
-	doc := joinDoc(first, desc, "\t"+m.HTTPMethod+" "+m.Path, scopes, page)
+	doc := joinDoc(first, "\t"+m.HTTPMethod+" "+m.Path, desc, scopes, page)
 	if m.Deprecated {
 		doc = joinDoc(doc, "Deprecated: the API marks this operation as deprecated.")
 	}

@@ -28,11 +28,11 @@ type builder struct {
 	diags diag.List
 	api   *API
 
-	names      map[string]string            // Go type name -> the spec place that owns it
-	components map[*openapi3.Schema]*Type   // component schema -> its named type
-	byRef      map[string]*Type              // "#/components/schemas/X" -> its named type
-	inline     map[*openapi3.Schema]*Type   // inline schema already given a type
-	resources  map[string]*Resource         // joined resource path -> resource
+	names      map[string]string               // Go type name -> the spec place that owns it
+	components map[*openapi3.Schema]*Type      // component schema -> its named type
+	byRef      map[string]*Type                // "#/components/schemas/X" -> its named type
+	inline     map[*openapi3.Schema]*Type      // inline schema already given a type
+	resources  map[string]*Resource            // joined resource path -> resource
 	methodOf   map[*Resource]map[string]string // method name -> owning operation
 }
 

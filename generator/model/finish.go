@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
 )
 
 // webhooks builds one payload type per webhook, named after its event.
@@ -189,4 +188,3 @@ func initial(name string) string {
 	}
 	return "x"
 }
-

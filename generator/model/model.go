@@ -7,15 +7,15 @@ import "github.com/getkin/kin-openapi/openapi3"
 
 // API is everything the emitter needs to write a client package.
 type API struct {
-	Package     string // Go package name
-	Title       string
-	Version     string // info.version
-	SpecSHA256  string
-	EnvPrefix   string // prefix of the environment variables the client reads, e.g. WHOP
-	Servers     []Server
-	Resources   []*Resource // top-level resources, sorted by name
-	Types       []*Type     // every named type, sorted by name
-	Webhooks    []*Webhook  // sorted by event name
+	Package    string // Go package name
+	Title      string
+	Version    string // info.version
+	SpecSHA256 string
+	EnvPrefix  string // prefix of the environment variables the client reads, e.g. WHOP
+	Servers    []Server
+	Resources  []*Resource // top-level resources, sorted by name
+	Types      []*Type     // every named type, sorted by name
+	Webhooks   []*Webhook  // sorted by event name
 	// Event is the union of every webhook payload, told apart by "type";
 	// nil when the spec has no webhooks.
 	Event *Type
@@ -23,7 +23,7 @@ type API struct {
 	// "webhooks" resource when the API has one, else a service of its own
 	// (Resource.Field "Webhooks", no methods from the spec).
 	WebhookService *Resource
-	Description string
+	Description    string
 }
 
 // Server is one entry of the spec's servers list, variables substituted
