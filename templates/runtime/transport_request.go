@@ -45,6 +45,12 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
+	// Path templates have no empty segments, so an empty one comes from an
+	// empty path parameter. Sending it would reach another operation: GET
+	// /users/ lists users instead of retrieving one.
+	if strings.Contains(path, "//") || (len(path) > 1 && strings.HasSuffix(path, "/")) {
+		return nil, t.errorf("%s: a path parameter is empty", req.Operation)
+	}
 	u, err := url.Parse(strings.TrimRight(cfg.baseURL, "/") + path)
 	if err != nil {
 		return nil, t.errorf("%s: building URL: %w", req.Operation, err)

@@ -327,3 +327,16 @@ func TestConnectionsAreReused(t *testing.T) {
 		t.Errorf("opened %d connections, want 1", conns.Load())
 	}
 }
+
+func TestEmptyPathParameterRejected(t *testing.T) {
+	srv := newRTTestServer(t, func(w http.ResponseWriter, r *http.Request, _ int32) { w.WriteHeader(204) })
+	tr, _ := newRTTestTransport(t, srv.URL)
+	for _, path := range []string{"/users/", "/users//access/x"} {
+		if err := tr.do(context.Background(), &apiRequest{Operation: "a.b", Method: "GET", Path: path}, nil); err == nil {
+			t.Errorf("path %q accepted", path)
+		}
+	}
+	if srv.hits.Load() != 0 {
+		t.Errorf("%d requests were sent", srv.hits.Load())
+	}
+}

@@ -8,6 +8,7 @@ package mock
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -53,10 +54,55 @@ func loadSpec() {
 			return
 		}
 		spec.doc = res.Doc
-		routed := *res.Doc // a shallow copy: only Servers differs
-		routed.Servers = openapi3.Servers{{URL: BasePath}}
-		spec.router, spec.err = legacy.NewRouter(&routed, openapi3.DisableExamplesValidation())
+		spec.router, spec.err = legacy.NewRouter(routable(res.Doc), openapi3.DisableExamplesValidation())
 	})
+}
+
+// routable returns a copy of doc for the router: its only server is the
+// relative BasePath, and "null" is dropped from the type lists of
+// parameter schemas. kin-openapi cannot decode a query parameter typed
+// [array, "null"] ("schema has non primitive type null"), and a form-style
+// parameter cannot carry null anyway: the client leaves it out. Everything
+// else is shared with doc, which stays unchanged.
+func routable(doc *openapi3.T) *openapi3.T {
+	out := *doc
+	out.Servers = openapi3.Servers{{URL: BasePath}}
+	out.Paths = openapi3.NewPaths()
+	for path, item := range doc.Paths.Map() {
+		itemCopy := *item
+		itemCopy.Parameters = withoutNull(item.Parameters)
+		for method, op := range item.Operations() {
+			opCopy := *op
+			opCopy.Parameters = withoutNull(op.Parameters)
+			itemCopy.SetOperation(method, &opCopy)
+		}
+		out.Paths.Set(path, &itemCopy)
+	}
+	return &out
+}
+
+func withoutNull(params openapi3.Parameters) openapi3.Parameters {
+	if params == nil {
+		return nil
+	}
+	out := make(openapi3.Parameters, len(params))
+	for i, ref := range params {
+		out[i] = ref
+		if ref == nil || ref.Value == nil || ref.Value.Schema == nil || ref.Value.Schema.Value == nil {
+			continue
+		}
+		s := ref.Value.Schema.Value
+		if s.Type == nil || !s.Type.IncludesNull() || len(*s.Type) < 2 {
+			continue
+		}
+		types := slices.DeleteFunc(s.Type.Clone(), func(t string) bool { return t == openapi3.TypeNull })
+		schema := *s
+		schema.Type = &types
+		param := *ref.Value
+		param.Schema = &openapi3.SchemaRef{Value: &schema}
+		out[i] = &openapi3.ParameterRef{Value: &param}
+	}
+	return out
 }
 
 func diagErrors(res load.Result) []error {
