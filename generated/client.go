@@ -88,6 +88,7 @@ Without options, the API key comes from the WHOP_API_KEY environment variable an
 */
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
+		Auth:           authScheme{},
 		DefaultBaseURL: DefaultBaseURL,
 		EnvPrefix:      "WHOP",
 		UserAgent:      "whop-go/1.0.0 (whopgen)",

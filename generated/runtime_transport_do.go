@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -25,7 +26,7 @@ type apiAttempt struct {
 // decoded from JSON.
 func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 	cfg := t.cfg.withOptions(req.Options)
-	if cfg.apiKey == "" {
+	if cfg.apiKey == "" && !req.NoAuth {
 		return t.missingKeyError()
 	}
 	p, err := t.plan(&cfg, req)
@@ -89,6 +90,12 @@ func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiReque
 			resp.Body.Close()
 		}
 		cancel()
+		// net/http puts the whole URL in its errors; the query may hold an
+		// API key, so only the path is kept.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			ue.URL = p.path
+		}
 		a := apiAttempt{err: t.errorf("%s: %s %s: %w", op, p.method, p.path, err)}
 		if ctx.Err() == nil {
 			a.retryReason, _ = retryTransportError(err, idempotent)

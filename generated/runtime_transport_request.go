@@ -5,6 +5,7 @@ package whop
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
@@ -60,7 +61,11 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, t.errorf("%s: base URL %q must be an absolute http(s) URL", req.Operation, cfg.baseURL)
 	}
-	if q := req.Query.Encode(); q != "" {
+	query := req.Query
+	if t.auth.In == "query" && !req.NoAuth {
+		query = rtWithParam(query, t.auth.Name, cfg.apiKey)
+	}
+	if q := query.Encode(); q != "" {
 		if u.RawQuery != "" {
 			q = u.RawQuery + "&" + q
 		}
@@ -81,7 +86,17 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 		p.hasBody = true
 		p.header.Set("Content-Type", "application/json")
 	}
-	p.header.Set("Authorization", "Bearer "+cfg.apiKey)
+	if !req.NoAuth {
+		switch t.auth.In {
+		case "header":
+			p.header.Set(t.auth.Name, cfg.apiKey)
+		case "query":
+		case "basic":
+			p.header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cfg.apiKey)))
+		default:
+			p.header.Set("Authorization", "Bearer "+cfg.apiKey)
+		}
+	}
 	p.header.Set("Accept", "application/json")
 	if t.userAgent != "" {
 		p.header.Set("User-Agent", t.userAgent)
@@ -92,6 +107,16 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 		return nil, t.errorf("%s: %w", req.Operation, err)
 	}
 	return p, nil
+}
+
+// rtWithParam returns a copy of q with key set to value.
+func rtWithParam(q url.Values, key, value string) url.Values {
+	out := make(url.Values, len(q)+1)
+	for k, v := range q {
+		out[k] = v
+	}
+	out.Set(key, value)
+	return out
 }
 
 // rtOverrideHeader replaces the values in dst of every key present in src.

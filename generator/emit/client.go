@@ -75,10 +75,24 @@ func (e *emitter) clientFile() *jen.File {
 			jen.Id("DefaultBaseURL"): jen.Id("DefaultBaseURL"),
 			jen.Id("EnvPrefix"):      jen.Lit(api.EnvPrefix),
 			jen.Id("UserAgent"):      jen.Lit(fmt.Sprintf("%s-go/%s (whopgen)", api.Package, api.Version)),
+			jen.Id("Auth"):           authLit(api.Auth),
 		}), jen.Id("opts")),
 		jen.Return(jen.Op("&").Id("Client").Values(vals)),
 	)
 	return f
+}
+
+// authLit renders the runtime's authScheme; the zero value is a bearer
+// token, so the common case adds nothing.
+func authLit(a model.Auth) jen.Code {
+	vals := jen.Dict{}
+	if a.In != "bearer" && a.In != "" {
+		vals[jen.Id("In")] = jen.Lit(a.In)
+	}
+	if a.Name != "" {
+		vals[jen.Id("Name")] = jen.Lit(a.Name)
+	}
+	return jen.Id("authScheme").Values(vals)
 }
 
 // docFile renders the package documentation: what the package is, how to

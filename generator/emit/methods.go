@@ -203,6 +203,9 @@ func requestLit(m *model.Method) []jen.Code {
 	if m.Body != model.BodyNone && !isJSONMedia(m.BodyMedia) {
 		vals = append(vals, kv("ContentType", jen.Lit(m.BodyMedia)))
 	}
+	if m.NoAuth {
+		vals = append(vals, kv("NoAuth", jen.True()))
+	}
 	vals = append(vals, kv("Options", jen.Id("opts")), jen.Line())
 	return append([]jen.Code{jen.Id("req").Op(":=").Op("&").Id("apiRequest").Custom(jen.Options{Open: "{", Close: "}", Separator: ","}, vals...)}, stmts...)
 }

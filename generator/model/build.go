@@ -64,6 +64,7 @@ func Build(doc *openapi3.T, opts Options) (*API, diag.List) {
 		b.names[name] = "the client runtime"
 	}
 	b.servers()
+	b.security()
 	b.componentSchemas()
 	b.operations()
 	b.webhooks()

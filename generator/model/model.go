@@ -13,6 +13,7 @@ type API struct {
 	SpecSHA256 string
 	EnvPrefix  string // prefix of the environment variables the client reads, e.g. WHOP
 	Servers    []Server
+	Auth       Auth        // how the client sends its API key
 	Resources  []*Resource // top-level resources, sorted by name
 	Types      []*Type     // every named type, sorted by name
 	Webhooks   []*Webhook  // sorted by event name
@@ -24,6 +25,13 @@ type API struct {
 	// (Resource.Field "Webhooks", no methods from the spec).
 	WebhookService *Resource
 	Description    string
+}
+
+// Auth says how credentials are sent: In is "bearer", "basic", "header"
+// or "query"; Name is the header or query parameter of an API key.
+type Auth struct {
+	In, Name string
+	Scheme   string // the security scheme's name in the spec
 }
 
 // Server is one entry of the spec's servers list, variables substituted
@@ -55,6 +63,7 @@ type Method struct {
 	Description string
 	Deprecated  bool
 	Scopes      []string
+	NoAuth      bool     // the operation declares no security requirement
 	PathParams  []*Field // in path order; Name is the Go argument name
 	Params      *Type    // the ...Params type, nil when the operation takes none
 	Body        BodyKind

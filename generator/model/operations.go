@@ -186,6 +186,7 @@ func (b *builder) operation(path, httpMethod string, item *openapi3.PathItem, op
 		Pos:         b.pos(op.Origin),
 	}
 	m.Scopes = b.scopes(op)
+	m.NoAuth = b.noAuth(op)
 	typePrefix := prefix(r) + name
 	params := mergeParams(item.Parameters, op.Parameters)
 	b.pathParams(m, path, params)

@@ -17,6 +17,14 @@ type transportConfig struct {
 	DefaultBaseURL string // the spec's first server, e.g. "https://api.whop.com/api/v1"
 	EnvPrefix      string // "WHOP" reads WHOP_API_KEY, WHOP_BASE_URL and WHOP_WEBHOOK_SECRET
 	UserAgent      string // e.g. "whop-go/1.0.0 (whopgen)"
+	Auth           authScheme
+}
+
+// authScheme says how the API key is sent. The zero value is a bearer
+// token in the Authorization header.
+type authScheme struct {
+	In   string // "" or "bearer"; "basic" (the key is "user:password"); "header" or "query" for an API key
+	Name string // the header or query parameter of an "header" or "query" key
 }
 
 // transport sends API requests with authentication, retries, logging and
@@ -26,6 +34,7 @@ type transport struct {
 	envPrefix string
 	userAgent string
 	prefix    string // error message prefix, the lowercased EnvPrefix
+	auth      authScheme
 
 	// Replaceable in tests so retries need not wait in real time.
 	sleep func(ctx context.Context, d time.Duration) error
@@ -43,6 +52,7 @@ type apiRequest struct {
 	RawBody     []byte      // a non-JSON body, sent with ContentType
 	ContentType string
 	Options     []RequestOption // per-call options
+	NoAuth      bool            // the operation needs no credentials
 }
 
 // newTransport builds a transport from the environment and then opts. The
@@ -66,6 +76,7 @@ func newTransport(cfg transportConfig, opts []RequestOption) *transport {
 		envPrefix: cfg.EnvPrefix,
 		userAgent: cfg.UserAgent,
 		prefix:    strings.ToLower(cfg.EnvPrefix),
+		auth:      cfg.Auth,
 		sleep:     retrySleep,
 		now:       time.Now,
 	}

@@ -27,6 +27,7 @@ Without options, the API key comes from the API_API_KEY environment variable and
 */
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
+		Auth:           authScheme{},
 		DefaultBaseURL: DefaultBaseURL,
 		EnvPrefix:      "API",
 		UserAgent:      "api-go/1.0.0 (whopgen)",

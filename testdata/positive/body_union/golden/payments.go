@@ -28,6 +28,7 @@ func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams,
 		Method:    http.MethodPost,
 		Path:      "/payments",
 		Body:      params,
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out PaymentCreateResponse

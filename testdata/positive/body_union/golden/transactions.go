@@ -28,6 +28,7 @@ func (s *TransactionService) Create(ctx context.Context, params TransactionCreat
 		Method:    http.MethodPost,
 		Path:      "/transactions",
 		Body:      params,
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out bool

@@ -27,6 +27,7 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 		Method:    http.MethodGet,
 		Path:      "/members",
 		Query:     params.query(),
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out Member

@@ -27,6 +27,7 @@ func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, opts ...
 		Operation: "paymentMethods.retrieve",
 		Method:    http.MethodGet,
 		Path:      "/payment_methods/" + pathParam(id),
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out PaymentMethod

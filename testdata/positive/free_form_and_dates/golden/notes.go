@@ -27,6 +27,7 @@ func (s *NoteService) Update(ctx context.Context, id string, params NoteUpdatePa
 		Method:    http.MethodPatch,
 		Path:      "/notes/" + pathParam(id),
 		Body:      params,
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out NoteUpdateResponse

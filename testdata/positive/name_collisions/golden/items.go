@@ -25,6 +25,7 @@ func (s *ItemService) Create(ctx context.Context, opts ...RequestOption) (*FooBa
 		Operation: "items.create",
 		Method:    http.MethodPost,
 		Path:      "/items",
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out FooBar2
@@ -42,6 +43,7 @@ func (s *ItemService) List(ctx context.Context, opts ...RequestOption) (*FooBar3
 		Operation: "items.list",
 		Method:    http.MethodGet,
 		Path:      "/items",
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out FooBar3
@@ -59,6 +61,7 @@ func (s *ItemService) ListAll(ctx context.Context, opts ...RequestOption) (*FooB
 		Operation: "items.listAll",
 		Method:    http.MethodGet,
 		Path:      "/items/all",
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out FooBar

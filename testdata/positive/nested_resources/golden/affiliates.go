@@ -34,6 +34,7 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 		Method:    http.MethodGet,
 		Path:      "/affiliates",
 		Query:     params.query(),
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out AffiliateListPage
@@ -82,6 +83,7 @@ func (s *AffiliateOverrideService) Create(ctx context.Context, id string, params
 		Method:    http.MethodPost,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides",
 		Body:      params,
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out AffiliateOverrideCreateResponse
@@ -99,6 +101,7 @@ func (s *AffiliateOverrideService) Delete(ctx context.Context, id string, opts .
 		Operation: "affiliates.overrides.delete",
 		Method:    http.MethodDelete,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides",
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out bool

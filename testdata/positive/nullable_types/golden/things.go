@@ -25,6 +25,7 @@ func (s *ThingService) Retrieve(ctx context.Context, id string, opts ...RequestO
 		Operation: "things.retrieve",
 		Method:    http.MethodGet,
 		Path:      "/things/" + pathParam(id),
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out Thing

@@ -28,6 +28,7 @@ func (s *StatService) GetMetric(ctx context.Context, params StatGetMetricParams,
 		Method:    http.MethodGet,
 		Path:      "/stats/metric",
 		Query:     params.query(),
+		NoAuth:    true,
 		Options:   opts,
 	}
 	var out StatGetMetricResponse
