@@ -3,13 +3,17 @@
 //
 // Usage:
 //
-//	whopgen [-spec file] [-out dir] [-package name] [-check] [-strict]
+//	whopgen [-spec file] [-out dir] [-package name] [-check] [-strict] [-diff old-spec]
 //
 // With no flags it reads spec/openapi.yml (or, when that file does not
 // exist, the Whop spec built into the command) and writes generated/.
 //
+// With -diff it writes nothing: it generates the package from the old spec
+// and from -spec and prints how the Go API changed (see docs/updating.md).
+//
 // Exit status: 0 success; 1 the spec has errors, generation failed, or
-// -check found stale files; 2 the command line is wrong.
+// -check found stale files; 2 the command line is wrong; 3 -diff found an
+// incompatible change.
 package main
 
 import (
@@ -31,6 +35,7 @@ func main() {
 
 type config struct {
 	spec, out, pkg string
+	diff           string
 	check, strict  bool
 }
 
@@ -43,10 +48,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.pkg, "package", "whop", "Go package name of the generated code")
 	fs.BoolVar(&cfg.check, "check", false, "generate in memory and report files in -out that differ; write nothing")
 	fs.BoolVar(&cfg.strict, "strict", false, "treat warnings as errors")
+	fs.StringVar(&cfg.diff, "diff", "", "compare the Go API generated from this older spec with the one from -spec; write nothing")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if cfg.diff != "" && cfg.check {
+		fmt.Fprintln(stderr, "whopgen: -diff and -check cannot be combined")
 		return 2
 	}
 	if fs.NArg() > 0 {
@@ -70,6 +80,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "whopgen: using %s (%s %s)\n", name, res.API.Title, res.API.Version)
+	if cfg.diff != "" {
+		return diff(cfg, name, res, stdout, stderr)
+	}
 	if cfg.check {
 		problems := generator.Check(cfg.out, res.Files)
 		for _, p := range problems {

@@ -138,17 +138,18 @@ func isOperation(s string) bool {
 
 // fieldPlace names a struct field in spec terms.
 func fieldPlace(t *model.Type, f *model.Field) string {
+	owner := strings.TrimPrefix(place(t), "the parameters of ")
 	switch f.In {
 	case "query", "header", "cookie":
-		return fmt.Sprintf("%s parameter %q of %s", f.In, f.JSONName, strings.TrimPrefix(place(t), "the parameters of "))
+		return fmt.Sprintf("%s parameter %q of %s", f.In, f.JSONName, owner)
 	case "body":
-		return "the request body of " + strings.TrimPrefix(place(t), "the parameters of ")
+		return "the request body of " + owner
 	}
 	side := "response"
 	if t.Request {
 		side = "request"
 	}
-	return fmt.Sprintf("%s property %q of %s", side, f.JSONName, place(t))
+	return fmt.Sprintf("%s property %q of %s", side, f.JSONName, owner)
 }
 
 // variantPlace names a union variant in spec terms.

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/whopgen/whopgen/generator"
+	"github.com/whopgen/whopgen/generator/apichange"
+)
+
+// exitIncompatible is the exit status of -diff when the new spec breaks
+// the Go API generated from the old one.
+const exitIncompatible = 3
+
+// diff generates the package from the old spec named by -diff and prints
+// how the package generated from the new spec (newName, res) differs
+// from it.
+func diff(cfg config, newName string, res generator.Result, stdout, stderr io.Writer) int {
+	data, err := os.ReadFile(cfg.diff)
+	if err != nil {
+		fmt.Fprintf(stderr, "whopgen: %v\n", err)
+		return 1
+	}
+	old, err := generator.Generate(generator.Options{SpecFile: cfg.diff, Spec: data, Package: cfg.pkg})
+	if err != nil {
+		fmt.Fprintf(stderr, "whopgen: %v\n", err)
+		return 1
+	}
+	if old.Diags.HasErrors() {
+		// Its warnings no longer matter; its errors say why there is nothing to compare.
+		old.Diags.Print(stderr)
+		fmt.Fprintf(stderr, "whopgen: %s has errors; nothing to compare\n", cfg.diff)
+		return 1
+	}
+	report, err := apichange.Compare(
+		apichange.Side{API: old.API, Files: old.Files},
+		apichange.Side{API: res.API, Files: res.Files},
+	)
+	if err != nil {
+		fmt.Fprintf(stderr, "whopgen: comparing the Go APIs: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Go API of package %s: %s (%s) -> %s (%s)\n", cfg.pkg,
+		cfg.diff, report.OldVersion, newName, report.NewVersion)
+	if err := report.Write(stdout); err != nil {
+		fmt.Fprintf(stderr, "whopgen: %v\n", err)
+		return 1
+	}
+	if report.Bump() == apichange.Major {
+		return exitIncompatible
+	}
+	return 0
+}
