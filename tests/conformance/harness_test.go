@@ -64,7 +64,9 @@ func newHarness(t testing.TB, opts mock.Options, clientOpts ...whop.RequestOptio
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, srv: srv, http: &http.Transport{}, logs: &syncBuffer{}}
+	// Enough idle connections for the load test's goroutines, so they are
+	// reused rather than redialled.
+	h := &harness{t: t, srv: srv, http: &http.Transport{MaxIdleConnsPerHost: 64}, logs: &syncBuffer{}}
 	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	all := append([]whop.RequestOption{
 		whop.WithAPIKey(testKey),
