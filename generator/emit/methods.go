@@ -68,6 +68,7 @@ const (
 	returnPointer            // *T for structs and unions
 	returnValue              // T for everything else
 	returnText               // string read from a text body
+	returnStream             // io.ReadCloser the caller closes
 )
 
 func returnOf(m *model.Method) returnKind {
@@ -76,6 +77,8 @@ func returnOf(m *model.Method) returnKind {
 		return returnNothing
 	case m.RespMedia != "" && strings.HasPrefix(m.RespMedia, "text/") && m.Response.Kind == model.String:
 		return returnText
+	case m.Response.Kind == model.Reader:
+		return returnStream
 	case m.Response.Kind == model.Named && (m.Response.Named.Kind == model.Struct || m.Response.Named.Kind == model.Union):
 		return returnPointer
 	}
@@ -108,7 +111,11 @@ func methodDoc(m *model.Method) string {
 	if m.Page != nil {
 		page = "It returns one page; " + m.Name + "AutoPaging iterates over every item of every page."
 	}
-	doc := joinDoc(first, "\t"+m.HTTPMethod+" "+m.Path, desc, scopes, page)
+	var stream string
+	if returnOf(m) == returnStream {
+		stream = "The caller must close the returned body."
+	}
+	doc := joinDoc(first, "\t"+m.HTTPMethod+" "+m.Path, desc, scopes, page, stream)
 	if m.Deprecated {
 		doc = joinDoc(doc, "Deprecated: the API marks this operation as deprecated.")
 	}
@@ -146,6 +153,12 @@ func methodDecl(m *model.Method) []jen.Code {
 			jen.Var().Id("out").Add(goType(m.Response)),
 			jen.If(jen.Err().Op(":=").Add(call(jen.Op("&").Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.Return(jen.Op("&").Id("out"), jen.Nil()))
+	case returnStream:
+		results = jen.Params(jen.Qual("io", "ReadCloser"), jen.Error())
+		body = append(req,
+			jen.Var().Id("out").Qual("io", "ReadCloser"),
+			jen.If(jen.Err().Op(":=").Add(call(jen.Op("&").Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("out"), jen.Nil()))
 	case returnText:
 		results = jen.Params(jen.String(), jen.Error())
 		body = append(req,
@@ -216,9 +229,6 @@ func requestLit(m *model.Method) []jen.Code {
 func bodyFieldStmt(m *model.Method) []jen.Code {
 	f := m.BodyField
 	target := jen.Id("req").Dot("Body")
-	if !isJSONMedia(m.BodyMedia) && f.Type.Kind == model.Bytes {
-		target = jen.Id("req").Dot("RawBody")
-	}
 	src := jen.Id("params").Dot(f.Name)
 	switch f.Wrap() {
 	case model.Optional:

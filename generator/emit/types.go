@@ -37,6 +37,8 @@ func goType(t *model.GoType) jen.Code {
 		return jen.Map(jen.String()).Add(goType(t.Elem))
 	case model.Named:
 		return jen.Id(t.Named.Name)
+	case model.Reader:
+		return jen.Qual("io", "Reader")
 	}
 	return jen.Any()
 }
@@ -175,7 +177,7 @@ func enumDecl(t *model.Type) []jen.Code {
 		var lit jen.Code = jen.Lit(v.Value)
 		if t.EnumBase == model.Int64 {
 			n, _ := strconv.ParseInt(v.Value, 10, 64)
-			lit = jen.Lit(n)
+			lit = jen.Lit(int(n))
 		}
 		consts = append(consts, jen.Id(v.Name).Id(t.Name).Op("=").Add(lit))
 		cases = append(cases, jen.Id(v.Name))

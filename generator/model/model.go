@@ -181,6 +181,7 @@ const (
 	Map
 	Named
 	RawJSON
+	Reader // a streamed body: io.Reader in requests, io.ReadCloser in responses
 )
 
 // GoType is a Go type expression.
@@ -193,7 +194,7 @@ type GoType struct {
 // Nilable reports whether the Go type has nil as a value of its own, so
 // that null needs no wrapper.
 func (t *GoType) Nilable() bool {
-	return t.Kind == Slice || t.Kind == Map || t.Kind == Any || t.Kind == RawJSON || t.Kind == Bytes
+	return t.Kind == Slice || t.Kind == Map || t.Kind == Any || t.Kind == RawJSON || t.Kind == Bytes || t.Kind == Reader
 }
 
 // Field is a struct field, a parameter, or a const property.

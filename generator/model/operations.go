@@ -185,6 +185,9 @@ func (b *builder) operation(path, httpMethod string, item *openapi3.PathItem, op
 		Deprecated:  op.Deprecated,
 		Pos:         b.pos(op.Origin),
 	}
+	for _, name := range sortedKeys(op.Callbacks) {
+		b.warn(b.pos(op.Origin), "%s %s: callback %q is not generated: the client makes requests and does not serve them", m.HTTPMethod, path, name)
+	}
 	m.Scopes = b.scopes(op)
 	m.NoAuth = b.noAuth(op)
 	typePrefix := prefix(r) + name
@@ -307,13 +310,25 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 	slices.SortFunc(fields, func(x, y *Field) int { return cmp.Compare(x.Name, y.Name) })
 
 	body, media, required := requestBody(op)
-	if body == nil {
-		if media != "" {
-			b.warn(m.Pos, "%s: request body %s has no schema; it is not sent", origin, media)
-		}
+	if media == "" {
 		if len(fields) > 0 {
 			m.Params = b.paramsStruct(name, origin, fields)
 		}
+		return
+	}
+	if body == nil || (!isJSON(media) && !isForm(media)) {
+		// A body sent as it is: text as a string, anything else as bytes
+		// read from an io.Reader.
+		typ := &GoType{Kind: Reader}
+		if strings.HasPrefix(media, "text/") {
+			typ = &GoType{Kind: String}
+		}
+		if body == nil && isForm(media) {
+			b.warn(m.Pos, "%s: the %s body has no schema; it is sent as raw bytes", origin, media)
+		}
+		bodyField := &Field{Name: uniqueField("Body", used), Type: typ, Required: required, In: "body", Doc: "The request body, sent as " + media + "."}
+		m.Params = b.paramsStruct(name, origin, append(fields, bodyField))
+		m.Body, m.BodyField, m.BodyMedia, m.Required = BodyInField, bodyField, media, required
 		return
 	}
 	m.BodyMedia, m.Required = media, required
@@ -331,6 +346,9 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 		b.fillStruct(bodyStruct, bs)
 		for _, f := range bodyStruct.Fields {
 			f.Name = uniqueField(f.Name, used)
+			if strings.HasPrefix(media, "multipart/") && isBinary(bs.Properties[f.JSONName]) {
+				f.Type = &GoType{Kind: Reader}
+			}
 		}
 		t.Fields = append(t.Fields, bodyStruct.Fields...)
 		t.Consts = bodyStruct.Consts
@@ -367,7 +385,11 @@ func requestBody(op *openapi3.Operation) (*openapi3.SchemaRef, string, bool) {
 	if media == "" {
 		return nil, "", false
 	}
-	return rb.Content[media].Schema, media, rb.Required
+	var schema *openapi3.SchemaRef
+	if mt := rb.Content[media]; mt != nil {
+		schema = mt.Schema
+	}
+	return schema, media, rb.Required
 }
 
 func pickMedia(content openapi3.Content) string {
@@ -381,6 +403,21 @@ func pickMedia(content openapi3.Content) string {
 		return keys[0]
 	}
 	return ""
+}
+
+func isForm(media string) bool {
+	media = strings.ToLower(strings.TrimSpace(strings.Split(media, ";")[0]))
+	return media == "application/x-www-form-urlencoded" || media == "multipart/form-data"
+}
+
+// isBinary reports whether a multipart property is a file: a binary
+// string, or a string with a content media type.
+func isBinary(ref *openapi3.SchemaRef) bool {
+	if ref == nil || ref.Value == nil {
+		return false
+	}
+	s := ref.Value
+	return slices.Contains(types(s), "string") && (s.Format == "binary" || s.ContentMediaType != "" || s.ContentEncoding == "binary")
 }
 
 func isJSON(media string) bool {
@@ -408,12 +445,15 @@ func (b *builder) response(m *Method, typePrefix string, op *openapi3.Operation,
 			return // a success without a body, such as 204
 		}
 		m.RespMedia = media
-		schema := ref.Value.Content[media].Schema
+		var schema *openapi3.SchemaRef
+		if mt := ref.Value.Content[media]; mt != nil {
+			schema = mt.Schema
+		}
 		if !isJSON(media) {
 			if strings.HasPrefix(media, "text/") {
 				m.Response = &GoType{Kind: String}
 			} else {
-				m.Response = &GoType{Kind: Bytes}
+				m.Response = &GoType{Kind: Reader}
 			}
 			return
 		}

@@ -78,11 +78,12 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 			p.header.Set("Content-Type", req.ContentType)
 		}
 	case req.Body != nil:
-		if p.body, err = json.Marshal(req.Body); err != nil {
+		var ct string
+		if p.body, ct, err = rtEncodeBody(req.Body, req.ContentType); err != nil {
 			return nil, t.errorf("%s: encoding request body: %w", req.Operation, err)
 		}
 		p.hasBody = true
-		p.header.Set("Content-Type", "application/json")
+		p.header.Set("Content-Type", ct)
 	}
 	if !req.NoAuth {
 		switch t.auth.In {
