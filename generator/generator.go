@@ -39,23 +39,31 @@ func Generate(opts Options) (Result, error) {
 	if opts.Package == "" {
 		opts.Package = "whop"
 	}
+	// Recording positions while parsing costs as much as the parse itself,
+	// and only diagnostics need them: a spec with nothing to report is
+	// generated without them, any other again with them.
+	res, err := generate(opts, false)
+	if err != nil || len(res.Diags) == 0 {
+		return res, err
+	}
+	return generate(opts, true)
+}
+
+func generate(opts Options, positions bool) (Result, error) {
 	var res Result
-	loaded := load.Load(opts.SpecFile, opts.Spec)
+	loaded := load.Parse(opts.SpecFile, opts.Spec, positions)
+	if loaded.Doc != nil && !loaded.Diags.HasErrors() {
+		loaded.Diags = load.Validate(opts.SpecFile, opts.Spec, loaded.Doc)
+	}
 	res.Diags = loaded.Diags
 	if loaded.Doc == nil || res.Diags.HasErrors() {
 		return res, nil
 	}
-	reserved, err := templates.Names()
+	mopts, err := modelOptions(opts)
 	if err != nil {
-		return res, fmt.Errorf("reading the runtime: %w", err)
+		return res, err
 	}
-	sum := sha256.Sum256(opts.Spec)
-	api, diags := model.Build(loaded.Doc, model.Options{
-		Package:    opts.Package,
-		File:       opts.SpecFile,
-		SpecSHA256: hex.EncodeToString(sum[:]),
-		Reserved:   append(reserved, reservedGenerated...),
-	})
+	api, diags := model.Build(loaded.Doc, mopts)
 	res.API = api
 	res.Diags = append(res.Diags, diags...).Sort()
 	if opts.Strict {
@@ -77,6 +85,20 @@ func Generate(opts Options) (Result, error) {
 	}
 	res.Files = sortFiles(files)
 	return res, nil
+}
+
+func modelOptions(opts Options) (model.Options, error) {
+	reserved, err := templates.Names()
+	if err != nil {
+		return model.Options{}, fmt.Errorf("reading the runtime: %w", err)
+	}
+	sum := sha256.Sum256(opts.Spec)
+	return model.Options{
+		Package:    opts.Package,
+		File:       opts.SpecFile,
+		SpecSHA256: hex.EncodeToString(sum[:]),
+		Reserved:   append(reserved, reservedGenerated...),
+	}, nil
 }
 
 // reservedGenerated are names the emitter itself declares.

@@ -26,6 +26,19 @@ type File struct {
 
 // Emit renders every file of the package except the runtime.
 func Emit(api *model.API) ([]File, error) {
+	files, err := Source(api)
+	if err != nil {
+		return nil, err
+	}
+	if err := Format(files); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// Source renders the files Emit renders but leaves the Go ones unformatted;
+// Format finishes them. The steps are apart so each can be measured.
+func Source(api *model.API) ([]File, error) {
 	e := &emitter{api: api}
 	byFile := map[string][]*model.Type{}
 	for _, t := range api.Types {
@@ -109,19 +122,32 @@ func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
 	}
 }
 
-// render formats a file; when the source does not parse, the error shows
-// it with line numbers so the generator bug is easy to find.
+// render writes a file's source unformatted: Format formats it once
+// (jennifer would format it too, and go/format is most of the cost).
 func render(name string, f *jen.File) ([]byte, error) {
+	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		src := fmt.Sprintf("%#v", f)
-		return nil, fmt.Errorf("%s: %v\n%s", name, err, numbered(src))
+		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	out, err := format.Source(buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v\n%s", name, err, numbered(buf.String()))
+	return buf.Bytes(), nil
+}
+
+// Format runs go/format over the Go files, in place. When a file does not
+// parse, the error shows it with line numbers so the generator bug is easy
+// to find.
+func Format(files []File) error {
+	for i, f := range files {
+		if !strings.HasSuffix(f.Name, ".go") {
+			continue
+		}
+		out, err := format.Source(f.Data)
+		if err != nil {
+			return fmt.Errorf("%s: %v\n%s", f.Name, err, numbered(string(f.Data)))
+		}
+		files[i].Data = out
 	}
-	return out, nil
+	return nil
 }
 
 func numbered(src string) string {

@@ -31,10 +31,24 @@ type Result struct {
 }
 
 // Load parses data (read from file, which is used in diagnostics and to
-// resolve relative external references) and validates it. Validation
-// problems that do not stop generation, such as examples that do not match
-// their schema, are warnings; everything else is an error.
+// resolve relative external references) with positions and validates it.
+// Validation problems that do not stop generation, such as examples that
+// do not match their schema, are warnings; everything else is an error.
 func Load(file string, data []byte) Result {
+	r := Parse(file, data, true)
+	if r.Doc == nil || r.Diags.HasErrors() {
+		return r
+	}
+	r.Diags = Validate(file, data, r.Doc)
+	return r
+}
+
+// Parse reads data into a document without validating it. With positions,
+// every element records where it is in the file (its Origin), which
+// diagnostics need; that roughly doubles the cost of parsing, so a caller
+// may parse without them first and again with them only when it has
+// something to report.
+func Parse(file string, data []byte, positions bool) Result {
 	var r Result
 	if len(bytes.TrimSpace(data)) == 0 {
 		r.Diags.Errorf(file, 1, 1, "the spec is empty")
@@ -49,7 +63,7 @@ func Load(file string, data []byte) Result {
 		return r
 	}
 	loader := openapi3.NewLoader()
-	loader.IncludeOrigin = true
+	loader.IncludeOrigin = positions
 	loader.IsExternalRefsAllowed = true
 	abs, _ := filepath.Abs(file)
 	doc, err := loader.LoadFromDataWithPath(data, &url.URL{Path: filepath.ToSlash(abs)})
@@ -61,19 +75,23 @@ func Load(file string, data []byte) Result {
 	r.Doc = doc
 	if !strings.HasPrefix(doc.OpenAPI, "3.") {
 		r.Diags.Errorf(file, 1, 1, "unsupported OpenAPI version %q: whopgen reads 3.0 and 3.1 documents", doc.OpenAPI)
-		return r
 	}
-	err = doc.Validate(context.Background(), openapi3.EnableMultiError())
+	return r
+}
+
+// Validate checks a parsed document and returns its problems, sorted.
+func Validate(file string, data []byte, doc *openapi3.T) diag.List {
+	var diags diag.List
+	err := doc.Validate(context.Background(), openapi3.EnableMultiError())
 	for _, e := range flatten(err) {
 		sev := diag.Error
 		if isExampleError(e) {
 			sev = diag.Warning
 		}
 		line, col := locate(e, doc, data)
-		r.Diags.Add(diag.Diagnostic{File: file, Line: line, Col: col, Severity: sev, Msg: firstLine(e.Error())})
+		diags.Add(diag.Diagnostic{File: file, Line: line, Col: col, Severity: sev, Msg: firstLine(e.Error())})
 	}
-	r.Diags = r.Diags.Sort()
-	return r
+	return diags.Sort()
 }
 
 var openapiField = regexp.MustCompile(`(?m)^\s*["']?(openapi|swagger)["']?\s*:`)
