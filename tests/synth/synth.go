@@ -1,0 +1,405 @@
+// Package synth builds JSON instances from the schemas of an OpenAPI
+// document, for tests that push them through generated code.
+//
+// Instances are plain decoded JSON: map[string]any, []any, string,
+// float64, bool and nil. They cover a schema systematically: every
+// property present, each nullable as null once and as a value once, each
+// oneOf/anyOf variant and each enum value at least once. Generation is
+// deterministic: the same schema always gives the same instances.
+//
+// The synthesizer writes what it believes the schema allows; Validate
+// checks that belief with kin-openapi's JSON Schema 2020-12 validation, so
+// a synthesizer bug shows up as a failing test rather than as a false
+// round-trip.
+package synth
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Synth builds instances of the schemas of one document.
+type Synth struct {
+	doc *openapi3.T
+}
+
+// New returns a synthesizer for the schemas of doc.
+func New(doc *openapi3.T) *Synth {
+	return &Synth{doc: doc}
+}
+
+// maxInstances bounds Instances, in case a schema had a coverage target
+// that no instance can reach; the real spec needs far fewer.
+const maxInstances = 400
+
+// Instances returns several instances of the schema that together cover:
+// every property present; each nullable as null in one instance and as a
+// value in another; each oneOf/anyOf variant at least once; each enum value
+// at least once across instances. The first instance is One's; the last
+// one, when it differs, sets required properties only and leaves arrays
+// and free-form objects empty. Deterministic.
+func (s *Synth) Instances(ref *openapi3.SchemaRef) []any {
+	cov := newCoverage()
+	(&walker{cov: cov}).enumerate(ref, "", false)
+	var out []any
+	for i := 0; i < maxInstances; i++ {
+		before := cov.left
+		g := &walker{mode: modeCover, flavour: i % flavours, cov: cov, first: i == 0}
+		out = append(out, g.value(ref, "", "", false))
+		done := cov.left == 0 && i+1 >= flavours
+		if done || (cov.left == before && i+1 >= flavours) {
+			break
+		}
+	}
+	minimal := (&walker{mode: modeMinimal}).value(ref, "", "", false)
+	if !slices.ContainsFunc(out, func(v any) bool { return equal(v, minimal) }) {
+		out = append(out, minimal)
+	}
+	return out
+}
+
+// One returns one instance with every property set to a non-null value
+// (first variant, first enum value).
+func (s *Synth) One(ref *openapi3.SchemaRef) any {
+	return (&walker{mode: modeOne}).value(ref, "", "", false)
+}
+
+// Uncovered returns the coverage targets that Instances could not reach,
+// such as "/owner#null" or "/status#enum=3". It is empty for every schema of
+// a well-formed spec; a test asserts that.
+func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
+	cov := newCoverage()
+	(&walker{cov: cov}).enumerate(ref, "", false)
+	for i := 0; i < maxInstances && cov.left > 0; i++ {
+		before := cov.left
+		g := &walker{mode: modeCover, flavour: i % flavours, cov: cov, first: i == 0}
+		g.value(ref, "", "", false)
+		if cov.left == before && i+1 >= flavours {
+			break
+		}
+	}
+	var left []string
+	for t, tg := range cov.targets {
+		if !tg.covered {
+			left = append(left, t)
+		}
+	}
+	slices.Sort(left)
+	return left
+}
+
+type mode int
+
+const (
+	modeOne     mode = iota // every property, values everywhere, first choices
+	modeCover               // every property, choices that reach new targets
+	modeMinimal             // required properties only, empty collections
+)
+
+// walker generates one instance. Paths name schema positions, not array
+// indexes: "/data/*/owner|1/id" is property id of the second variant of
+// owner in any item of data.
+type walker struct {
+	mode    mode
+	flavour int       // which family of scalar values to write; see scalars.go
+	first   bool      // the first covering instance makes the One choices
+	cov     *coverage // nil for One and minimal instances
+	sites   *[]site   // when set, records the positions forward-compat changes can target
+}
+
+// site is a position in a generated instance where a newer API could send
+// something this spec does not describe.
+type site struct {
+	pointer string // JSON pointer into the instance
+	kind    ChangeKind
+	disc    string // discriminator property, for unions
+	props   []string
+}
+
+// value generates an instance of s at schema path path and JSON pointer ptr.
+// inUnion is set for a variant's root, where null must not be chosen: a
+// null would match every nullable variant and break oneOf.
+func (w *walker) value(ref *openapi3.SchemaRef, path, ptr string, inUnion bool) any {
+	sh := shapeOf(ref)
+	nullable := sh.nullable && !inUnion
+	if nullable && w.chooseNull(path) {
+		return nil
+	}
+	if len(sh.union) > 0 {
+		i := w.chooseVariant(path, len(sh.union))
+		if sh.disc != "" && w.sites != nil {
+			*w.sites = append(*w.sites, site{pointer: ptr, kind: UnknownVariant, disc: sh.disc})
+		}
+		return w.value(sh.union[i], fmt.Sprintf("%s|%d", path, i), ptr, true)
+	}
+	return w.concrete(sh, path, ptr)
+}
+
+// concrete generates a value of a schema without a union.
+func (w *walker) concrete(sh shape, path, ptr string) any {
+	s := sh.schema
+	if s.Const != nil {
+		return s.Const
+	}
+	if values := nonNil(s.Enum); len(values) > 0 {
+		i := w.chooseEnum(enumKey(sh, path), path, len(values))
+		if _, ok := values[i].(string); ok && w.sites != nil {
+			*w.sites = append(*w.sites, site{pointer: ptr, kind: UnknownEnum})
+		}
+		return values[i]
+	}
+	switch sh.kind {
+	case kindObject:
+		return w.object(s, path, ptr)
+	case kindArray:
+		return w.array(s, path, ptr)
+	case kindNull:
+		return nil
+	case kindAny:
+		return w.freeForm()
+	}
+	return w.scalar(sh, path)
+}
+
+func (w *walker) object(s *openapi3.Schema, path, ptr string) any {
+	if isFreeForm(s) {
+		return w.freeForm()
+	}
+	out := map[string]any{}
+	required := map[string]bool{}
+	for _, r := range s.Required {
+		required[r] = true
+	}
+	names := slices.Sorted(maps.Keys(s.Properties))
+	for _, name := range names {
+		if w.mode == modeMinimal && !required[name] {
+			continue
+		}
+		out[name] = w.value(s.Properties[name], path+"/"+name, ptr+"/"+escape(name), false)
+	}
+	if ap := s.AdditionalProperties.Schema; ap != nil && w.mode != modeMinimal {
+		for _, key := range []string{"key_a", "key_b"} {
+			if _, taken := out[key]; !taken {
+				out[key] = w.value(ap, path+"/+", ptr+"/"+key, false)
+			}
+		}
+	}
+	if w.sites != nil && s.AdditionalProperties.Schema == nil {
+		*w.sites = append(*w.sites, site{pointer: ptr, kind: ExtraProperty, props: names})
+	}
+	return out
+}
+
+// array writes one item, or two when covering so that a second item can
+// take the choices the first did not; minimal instances write as few as
+// minItems allows.
+func (w *walker) array(s *openapi3.Schema, path, ptr string) any {
+	n := 1
+	switch w.mode {
+	case modeCover:
+		if !w.first {
+			n = 2
+		}
+	case modeMinimal:
+		n = 0
+	}
+	n = max(n, int(s.MinItems))
+	if s.MaxItems != nil {
+		n = min(n, int(*s.MaxItems))
+	}
+	out := make([]any, 0, n)
+	if s.Items == nil {
+		for range n {
+			out = append(out, w.freeForm())
+		}
+		return out
+	}
+	for i := range n {
+		out = append(out, w.value(s.Items, path+"/*", fmt.Sprintf("%s/%d", ptr, i), false))
+	}
+	return out
+}
+
+// chooseNull decides whether a nullable position gets null: only when
+// covering, only once null is the one thing left to cover there, so that
+// the value's own subtree is covered first.
+func (w *walker) chooseNull(path string) bool {
+	if w.mode != modeCover || w.first {
+		return false
+	}
+	t := path + "#null"
+	if w.cov.done(t) || w.cov.under[path]-1 > 0 {
+		return false
+	}
+	w.cov.mark(t)
+	return true
+}
+
+// chooseVariant picks the first variant whose subtree still has something
+// to cover, else the first.
+func (w *walker) chooseVariant(path string, n int) int {
+	pick := 0
+	if w.mode == modeCover && !w.first {
+		for i := range n {
+			if w.cov.under[fmt.Sprintf("%s|%d", path, i)] > 0 {
+				pick = i
+				break
+			}
+		}
+	}
+	if w.cov != nil {
+		w.cov.mark(fmt.Sprintf("%s|%d#variant", path, pick))
+	}
+	return pick
+}
+
+// chooseEnum picks the first enum value not yet covered, else the first.
+func (w *walker) chooseEnum(key, path string, n int) int {
+	pick := 0
+	if w.mode == modeCover && !w.first {
+		for i := range n {
+			if !w.cov.done(fmt.Sprintf("%s#enum=%d", key, i)) {
+				pick = i
+				break
+			}
+		}
+	}
+	if w.cov != nil {
+		w.cov.mark(fmt.Sprintf("%s#enum=%d", key, pick))
+	}
+	return pick
+}
+
+// enumKey names an enum for coverage: a named enum is covered once across
+// all the places it is used, an inline one at its own position.
+func enumKey(sh shape, path string) string {
+	if sh.ref != "" {
+		return sh.ref
+	}
+	return path
+}
+
+// enumerate lists every coverage target under s, walking every branch the
+// way value would.
+func (w *walker) enumerate(ref *openapi3.SchemaRef, path string, inUnion bool) {
+	sh := shapeOf(ref)
+	if sh.nullable && !inUnion {
+		w.cov.add(path+"#null", path)
+	}
+	if len(sh.union) > 0 {
+		for i, v := range sh.union {
+			p := fmt.Sprintf("%s|%d", path, i)
+			w.cov.add(p+"#variant", p)
+			w.enumerate(v, p, true)
+		}
+		return
+	}
+	s := sh.schema
+	if s.Const != nil {
+		return
+	}
+	if values := nonNil(s.Enum); len(values) > 0 {
+		for i := range values {
+			w.cov.add(fmt.Sprintf("%s#enum=%d", enumKey(sh, path), i), path)
+		}
+		return
+	}
+	switch sh.kind {
+	case kindObject:
+		if isFreeForm(s) {
+			return
+		}
+		for name, p := range s.Properties {
+			w.enumerate(p, path+"/"+name, false)
+		}
+		if ap := s.AdditionalProperties.Schema; ap != nil {
+			w.enumerate(ap, path+"/+", false)
+		}
+	case kindArray:
+		if s.Items != nil {
+			w.enumerate(s.Items, path+"/*", false)
+		}
+	}
+}
+
+// coverage tracks targets such as "/owner#null" and, for every path, how
+// many targets reachable at or below it are still uncovered. A target can
+// be reachable from several paths (an enum used in several places).
+type coverage struct {
+	targets map[string]*target
+	under   map[string]int
+	left    int
+}
+
+type target struct {
+	covered bool
+	paths   []string
+}
+
+func newCoverage() *coverage {
+	return &coverage{targets: map[string]*target{}, under: map[string]int{}}
+}
+
+// add registers target t as reachable from path.
+func (c *coverage) add(t, path string) {
+	tg := c.targets[t]
+	if tg == nil {
+		tg = &target{}
+		c.targets[t] = tg
+		c.left++
+	}
+	if slices.Contains(tg.paths, path) {
+		return
+	}
+	tg.paths = append(tg.paths, path)
+	c.bump(path, 1)
+}
+
+func (c *coverage) done(t string) bool {
+	tg := c.targets[t]
+	return tg != nil && tg.covered
+}
+
+func (c *coverage) mark(t string) {
+	tg := c.targets[t]
+	if tg == nil || tg.covered {
+		return
+	}
+	tg.covered = true
+	c.left--
+	for _, p := range tg.paths {
+		c.bump(p, -1)
+	}
+}
+
+// bump adds d to the count of path and of every ancestor path. Path
+// separators are "/" (property or items) and "|" (variant).
+func (c *coverage) bump(p string, d int) {
+	for {
+		c.under[p] += d
+		i := strings.LastIndexAny(p, "/|")
+		if i < 0 {
+			return
+		}
+		p = p[:i]
+	}
+}
+
+func nonNil(values []any) []any {
+	var out []any
+	for _, v := range values {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// escape encodes a property name as a JSON pointer token (RFC 6901).
+func escape(name string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
+}
