@@ -620,7 +620,7 @@ type SocialLinkWebsites string
 
 // Values of SocialLinkWebsites known to this version of the client.
 const (
-	SocialLinkWebsitesValue     SocialLinkWebsites = "x"
+	SocialLinkWebsitesX         SocialLinkWebsites = "x"
 	SocialLinkWebsitesInstagram SocialLinkWebsites = "instagram"
 	SocialLinkWebsitesFacebook  SocialLinkWebsites = "facebook"
 	SocialLinkWebsitesTiktok    SocialLinkWebsites = "tiktok"
@@ -634,7 +634,7 @@ const (
 // IsKnown reports whether s is one of the values the API documents.
 func (s SocialLinkWebsites) IsKnown() bool {
 	switch s {
-	case SocialLinkWebsitesValue, SocialLinkWebsitesInstagram, SocialLinkWebsitesFacebook, SocialLinkWebsitesTiktok, SocialLinkWebsitesYoutube, SocialLinkWebsitesLinkedin, SocialLinkWebsitesTwitch, SocialLinkWebsitesWebsite, SocialLinkWebsitesCustom:
+	case SocialLinkWebsitesX, SocialLinkWebsitesInstagram, SocialLinkWebsitesFacebook, SocialLinkWebsitesTiktok, SocialLinkWebsitesYoutube, SocialLinkWebsitesLinkedin, SocialLinkWebsitesTwitch, SocialLinkWebsitesWebsite, SocialLinkWebsitesCustom:
 		return true
 	}
 	return false

@@ -161,7 +161,7 @@ const (
 	CurrenciesKwd  Currencies = "kwd"
 	CurrenciesJod  Currencies = "jod"
 	CurrenciesAll  Currencies = "all"
-	Currenciescd   Currencies = "xcd"
+	CurrenciesXcd  Currencies = "xcd"
 	CurrenciesAmd  Currencies = "amd"
 	CurrenciesBsd  Currencies = "bsd"
 	CurrenciesBhd  Currencies = "bhd"
@@ -169,7 +169,7 @@ const (
 	CurrenciesBam  Currencies = "bam"
 	CurrenciesKhr  Currencies = "khr"
 	CurrenciesCrc  Currencies = "crc"
-	Currenciesof   Currencies = "xof"
+	CurrenciesXof  Currencies = "xof"
 	CurrenciesEgp  Currencies = "egp"
 	CurrenciesEtb  Currencies = "etb"
 	CurrenciesGmd  Currencies = "gmd"
@@ -207,7 +207,7 @@ const (
 // IsKnown reports whether c is one of the values the API documents.
 func (c Currencies) IsKnown() bool {
 	switch c {
-	case CurrenciesUsd, CurrenciesSgd, CurrenciesInr, CurrenciesAud, CurrenciesBrl, CurrenciesCad, CurrenciesDkk, CurrenciesEur, CurrenciesNok, CurrenciesGbp, CurrenciesSek, CurrenciesChf, CurrenciesHkd, CurrenciesHuf, CurrenciesJpy, CurrenciesMxn, CurrenciesMyr, CurrenciesPln, CurrenciesCzk, CurrenciesNzd, CurrenciesAed, CurrenciesEth, CurrenciesApe, CurrenciesCop, CurrenciesRon, CurrenciesThb, CurrenciesBgn, CurrenciesIdr, CurrenciesDop, CurrenciesPhp, CurrenciesTry, CurrenciesKrw, CurrenciesTwd, CurrenciesVnd, CurrenciesPkr, CurrenciesClp, CurrenciesUyu, CurrenciesArs, CurrenciesZar, CurrenciesDzd, CurrenciesTnd, CurrenciesMad, CurrenciesKes, CurrenciesKwd, CurrenciesJod, CurrenciesAll, Currenciescd, CurrenciesAmd, CurrenciesBsd, CurrenciesBhd, CurrenciesBob, CurrenciesBam, CurrenciesKhr, CurrenciesCrc, Currenciesof, CurrenciesEgp, CurrenciesEtb, CurrenciesGmd, CurrenciesGhs, CurrenciesGtq, CurrenciesGyd, CurrenciesIls, CurrenciesJmd, CurrenciesMop, CurrenciesMga, CurrenciesMur, CurrenciesMdl, CurrenciesMnt, CurrenciesNad, CurrenciesNgn, CurrenciesMkd, CurrenciesOmr, CurrenciesPyg, CurrenciesPen, CurrenciesQar, CurrenciesRwf, CurrenciesSar, CurrenciesRsd, CurrenciesLkr, CurrenciesTzs, CurrenciesTtd, CurrenciesUzs, CurrenciesRub, CurrenciesBtc, CurrenciesCny, CurrenciesUsdt, CurrenciesKzt:
+	case CurrenciesUsd, CurrenciesSgd, CurrenciesInr, CurrenciesAud, CurrenciesBrl, CurrenciesCad, CurrenciesDkk, CurrenciesEur, CurrenciesNok, CurrenciesGbp, CurrenciesSek, CurrenciesChf, CurrenciesHkd, CurrenciesHuf, CurrenciesJpy, CurrenciesMxn, CurrenciesMyr, CurrenciesPln, CurrenciesCzk, CurrenciesNzd, CurrenciesAed, CurrenciesEth, CurrenciesApe, CurrenciesCop, CurrenciesRon, CurrenciesThb, CurrenciesBgn, CurrenciesIdr, CurrenciesDop, CurrenciesPhp, CurrenciesTry, CurrenciesKrw, CurrenciesTwd, CurrenciesVnd, CurrenciesPkr, CurrenciesClp, CurrenciesUyu, CurrenciesArs, CurrenciesZar, CurrenciesDzd, CurrenciesTnd, CurrenciesMad, CurrenciesKes, CurrenciesKwd, CurrenciesJod, CurrenciesAll, CurrenciesXcd, CurrenciesAmd, CurrenciesBsd, CurrenciesBhd, CurrenciesBob, CurrenciesBam, CurrenciesKhr, CurrenciesCrc, CurrenciesXof, CurrenciesEgp, CurrenciesEtb, CurrenciesGmd, CurrenciesGhs, CurrenciesGtq, CurrenciesGyd, CurrenciesIls, CurrenciesJmd, CurrenciesMop, CurrenciesMga, CurrenciesMur, CurrenciesMdl, CurrenciesMnt, CurrenciesNad, CurrenciesNgn, CurrenciesMkd, CurrenciesOmr, CurrenciesPyg, CurrenciesPen, CurrenciesQar, CurrenciesRwf, CurrenciesSar, CurrenciesRsd, CurrenciesLkr, CurrenciesTzs, CurrenciesTtd, CurrenciesUzs, CurrenciesRub, CurrenciesBtc, CurrenciesCny, CurrenciesUsdt, CurrenciesKzt:
 		return true
 	}
 	return false

@@ -5,7 +5,11 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"runtime/debug"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/whopgen/whopgen/generator/diag"
 	"github.com/whopgen/whopgen/generator/emit"
@@ -33,58 +37,119 @@ type Result struct {
 	API   *model.API
 }
 
+// ErrInternal marks a bug in whopgen itself: a panic caught while
+// generating, reported as an error instead of crashing the user's build.
+var ErrInternal = errors.New("internal error in whopgen")
+
 // Generate runs the pipeline in memory. It writes nothing. Files is empty
 // when Diags has errors.
-func Generate(opts Options) (Result, error) {
+func Generate(opts Options) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = Result{}, fmt.Errorf("%w: %v\n%s", ErrInternal, r, debug.Stack())
+		}
+	}()
 	if opts.Package == "" {
 		opts.Package = "whop"
 	}
-	// Recording positions while parsing costs as much as the parse itself,
-	// and only diagnostics need them: a spec with nothing to report is
-	// generated without them, any other again with them.
-	res, err := generate(opts, false)
-	if err != nil || len(res.Diags) == 0 {
-		return res, err
-	}
-	return generate(opts, true)
+	return generate(opts)
 }
 
-func generate(opts Options, positions bool) (Result, error) {
+// generate loads the spec, then validates it while the model and the code
+// are built: validation costs more than all the steps after it and only
+// decides whether their output is kept. On an invalid spec that output,
+// or a panic of the model on a document it should never have seen, is
+// dropped.
+func generate(opts Options) (Result, error) {
 	var res Result
-	loaded := load.Parse(opts.SpecFile, opts.Spec, positions)
-	if loaded.Doc != nil && !loaded.Diags.HasErrors() {
-		loaded.Diags = load.Validate(opts.SpecFile, opts.Spec, loaded.Doc)
-	}
+	loaded := load.Parse(opts.SpecFile, opts.Spec, true)
 	res.Diags = loaded.Diags
 	if loaded.Doc == nil || res.Diags.HasErrors() {
 		return res, nil
 	}
-	mopts, err := modelOptions(opts)
-	if err != nil {
-		return res, err
+	validated := inBackground(func() diag.List { return load.Validate(opts.SpecFile, opts.Spec, loaded.Doc) })
+	built := inBackground(func() output { return build(opts, loaded.Doc) })
+	v, b := <-validated, <-built
+	if v.panicked != nil {
+		panic(v.panicked)
 	}
-	api, diags := model.Build(loaded.Doc, mopts)
-	res.API = api
-	res.Diags = append(res.Diags, diags...).Sort()
-	if opts.Strict {
-		res.Diags = res.Diags.Promote()
-	}
+	res.Diags = v.val
 	if res.Diags.HasErrors() {
 		return res, nil
 	}
-	files, err := emit.Emit(api)
+	if b.panicked != nil {
+		panic(b.panicked)
+	}
+	out := b.val
+	res.API = out.api
+	res.Diags = append(res.Diags, out.diags...).Sort()
+	if opts.Strict {
+		res.Diags = res.Diags.Promote()
+	}
+	if out.err != nil || res.Diags.HasErrors() {
+		return res, out.err
+	}
+	res.Files = out.files
+	return res, nil
+}
+
+// output is what build makes of a document.
+type output struct {
+	api   *model.API
+	diags diag.List
+	files []File
+	err   error
+}
+
+// build turns a loaded document into the model and the package's files.
+// Files are left out when the model has errors (or warnings, with Strict).
+func build(opts Options, doc *openapi3.T) output {
+	var out output
+	mopts, err := modelOptions(opts)
 	if err != nil {
-		return res, fmt.Errorf("emitting Go: %w", err)
+		return output{err: err}
+	}
+	out.api, out.diags = model.Build(doc, mopts)
+	if out.diags.HasErrors() || opts.Strict && len(out.diags) > 0 {
+		return out
+	}
+	files, err := emit.Emit(out.api)
+	if err != nil {
+		out.err = fmt.Errorf("emitting Go: %w", err)
+		return out
 	}
 	runtime, err := templates.Runtime(opts.Package)
 	if err != nil {
-		return res, fmt.Errorf("reading the runtime: %w", err)
+		out.err = fmt.Errorf("reading the runtime: %w", err)
+		return out
 	}
 	for _, f := range runtime {
 		files = append(files, File{Name: "runtime_" + f.Name, Data: withHeader(f.Data)})
 	}
-	res.Files = sortFiles(files)
-	return res, nil
+	out.files = sortFiles(files)
+	return out
+}
+
+// outcome is what a function run in the background returned, or the panic
+// that stopped it, with its stack.
+type outcome[T any] struct {
+	val      T
+	panicked any
+}
+
+func inBackground[T any](f func() T) <-chan outcome[T] {
+	ch := make(chan outcome[T], 1)
+	go func() {
+		var o outcome[T]
+		defer func() {
+			if r := recover(); r != nil {
+				o.panicked = fmt.Sprintf("%v\n%s", r, debug.Stack())
+			}
+			ch <- o
+		}()
+		o.val = f()
+	}()
+	return ch
 }
 
 func modelOptions(opts Options) (model.Options, error) {

@@ -56,6 +56,11 @@ func (e *emitter) clientFile() *jen.File {
 
 	var fields []jen.Code
 	vals := jen.Dict{}
+	if len(api.Resources) == 0 && api.WebhookService == nil {
+		// Nothing to call: the client still holds its configuration.
+		fields = append(fields, jen.Id("t").Op("*").Id("transport"))
+		vals[jen.Id("t")] = jen.Id("t")
+	}
 	for _, r := range api.Resources {
 		fields = append(fields, jen.Id(r.Field).Op("*").Id(r.TypeName))
 		vals[jen.Id(r.Field)] = jen.Id(constructorName(r)).Call(jen.Id("t"))

@@ -65,9 +65,9 @@ type AergerRange string
 
 // Values of AergerRange known to this version of the client.
 const (
-	AergerRangeAB  AergerRange = "a-b"
-	AergerRangeAB2 AergerRange = "a_b"
-	AergerRangeAB3 AergerRange = "A B"
+	AergerRangeAB3 AergerRange = "a-b"
+	AergerRangeAB  AergerRange = "a_b"
+	AergerRangeAB2 AergerRange = "A B"
 	AergerRange1st AergerRange = "1st"
 	AergerRange日本  AergerRange = "日本"
 )
@@ -75,7 +75,7 @@ const (
 // IsKnown reports whether a is one of the values the API documents.
 func (a AergerRange) IsKnown() bool {
 	switch a {
-	case AergerRangeAB, AergerRangeAB2, AergerRangeAB3, AergerRange1st, AergerRange日本:
+	case AergerRangeAB3, AergerRangeAB, AergerRangeAB2, AergerRange1st, AergerRange日本:
 		return true
 	}
 	return false

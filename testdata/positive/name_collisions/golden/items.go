@@ -76,8 +76,8 @@ type FooBar struct {
 }
 
 type FooBar2 struct {
-	ID  Opt[int64] `json:"ID,omitzero"`
-	ID2 string     `json:"id"`
+	ID2 Opt[int64] `json:"ID,omitzero"`
+	ID  string     `json:"id"`
 }
 
 type FooBar3 struct {

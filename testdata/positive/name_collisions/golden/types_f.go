@@ -9,14 +9,14 @@ type FooBarStatus string
 
 // Values of FooBarStatus known to this version of the client.
 const (
-	FooBarStatusValue FooBarStatus = "x"
-	FooBarStatusY     FooBarStatus = "y"
+	FooBarStatusX FooBarStatus = "x"
+	FooBarStatusY FooBarStatus = "y"
 )
 
 // IsKnown reports whether f is one of the values the API documents.
 func (f FooBarStatus) IsKnown() bool {
 	switch f {
-	case FooBarStatusValue, FooBarStatusY:
+	case FooBarStatusX, FooBarStatusY:
 		return true
 	}
 	return false
