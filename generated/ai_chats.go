@@ -11,13 +11,13 @@ import (
 	"time"
 )
 
-// AiChatService holds the aiChats operations: client.AiChats.
-type AiChatService struct {
+// AIChatService holds the aiChats operations: client.AIChats.
+type AIChatService struct {
 	t *transport
 }
 
-func newAiChatService(t *transport) *AiChatService {
-	return &AiChatService{t: t}
+func newAIChatService(t *transport) *AIChatService {
+	return &AIChatService{t: t}
 }
 
 // Create is the "Create ai chat" operation.
@@ -28,7 +28,7 @@ func newAiChatService(t *transport) *AiChatService {
 //
 // Required permissions:
 //   - `ai_chat:create`
-func (s *AiChatService) Create(ctx context.Context, params AiChatCreateParams, opts ...RequestOption) (*AiChat, error) {
+func (s *AIChatService) Create(ctx context.Context, params AIChatCreateParams, opts ...RequestOption) (*AIChat, error) {
 	req := &apiRequest{
 		Operation: "aiChats.create",
 		Method:    http.MethodPost,
@@ -36,7 +36,7 @@ func (s *AiChatService) Create(ctx context.Context, params AiChatCreateParams, o
 		Body:      params,
 		Options:   opts,
 	}
-	var out AiChat
+	var out AIChat
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (s *AiChatService) Create(ctx context.Context, params AiChatCreateParams, o
 //
 // Required permissions:
 //   - `ai_chat:delete`
-func (s *AiChatService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
+func (s *AIChatService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "aiChats.delete",
 		Method:    http.MethodDelete,
@@ -70,7 +70,7 @@ func (s *AiChatService) Delete(ctx context.Context, id string, opts ...RequestOp
 // Returns a paginated list of AI chat threads for the current authenticated user.
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
-func (s *AiChatService) List(ctx context.Context, params AiChatListParams, opts ...RequestOption) (*AiChatListPage, error) {
+func (s *AIChatService) List(ctx context.Context, params AIChatListParams, opts ...RequestOption) (*AIChatListPage, error) {
 	req := &apiRequest{
 		Operation: "aiChats.list",
 		Method:    http.MethodGet,
@@ -78,7 +78,7 @@ func (s *AiChatService) List(ctx context.Context, params AiChatListParams, opts 
 		Query:     params.query(),
 		Options:   opts,
 	}
-	var out AiChatListPage
+	var out AIChatListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -88,8 +88,8 @@ func (s *AiChatService) List(ctx context.Context, params AiChatListParams, opts 
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
-func (s *AiChatService) ListAutoPaging(ctx context.Context, params AiChatListParams, opts ...RequestOption) iter.Seq2[AiChatListItem, error] {
-	return autoPaging(ctx, func(ctx context.Context, after string) ([]AiChatListItem, string, bool, error) {
+func (s *AIChatService) ListAutoPaging(ctx context.Context, params AIChatListParams, opts ...RequestOption) iter.Seq2[AIChatListItem, error] {
+	return autoPaging(ctx, func(ctx context.Context, after string) ([]AIChatListItem, string, bool, error) {
 		if after != "" {
 			params.After = Some(after)
 		}
@@ -110,14 +110,14 @@ func (s *AiChatService) ListAutoPaging(ctx context.Context, params AiChatListPar
 //	GET /ai_chats/{id}
 //
 // Retrieves the details of an existing AI chat.
-func (s *AiChatService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AiChat, error) {
+func (s *AIChatService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*AIChat, error) {
 	req := &apiRequest{
 		Operation: "aiChats.retrieve",
 		Method:    http.MethodGet,
 		Path:      "/ai_chats/" + pathParam(id),
 		Options:   opts,
 	}
-	var out AiChat
+	var out AIChat
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -133,7 +133,7 @@ func (s *AiChatService) Retrieve(ctx context.Context, id string, opts ...Request
 //
 // Required permissions:
 //   - `ai_chat:update`
-func (s *AiChatService) Update(ctx context.Context, id string, params AiChatUpdateParams, opts ...RequestOption) (*AiChat, error) {
+func (s *AIChatService) Update(ctx context.Context, id string, params AIChatUpdateParams, opts ...RequestOption) (*AIChat, error) {
 	req := &apiRequest{
 		Operation: "aiChats.update",
 		Method:    http.MethodPatch,
@@ -141,16 +141,16 @@ func (s *AiChatService) Update(ctx context.Context, id string, params AiChatUpda
 		Body:      params,
 		Options:   opts,
 	}
-	var out AiChat
+	var out AIChat
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-// AiChat is an AI-powered chat conversation belonging to a user, with optional
+// AIChat is an AI-powered chat conversation belonging to a user, with optional
 // scheduled automation.
-type AiChat struct {
+type AIChat struct {
 	// The total number of tokens consumed across all messages in this conversation.
 	BlendedTokenUsage string `json:"blended_token_usage"`
 
@@ -169,7 +169,7 @@ type AiChat struct {
 
 	// The notification preference for this AI chat. `all` delivers AI chat
 	// notifications and badges, while `none` mutes them.
-	NotificationPreference AiChatNotificationPreferences `json:"notification_preference"`
+	NotificationPreference AIChatNotificationPreferences `json:"notification_preference"`
 
 	// A short descriptive title for this AI chat conversation. Null if no title has
 	// been set.
@@ -179,21 +179,21 @@ type AiChat struct {
 	UpdatedAt time.Time `json:"updated_at"`
 
 	// The user who owns this AI chat conversation.
-	User AiChatUser `json:"user"`
+	User AIChatUser `json:"user"`
 }
 
-// AiChatCreateParams: Parameters for CreateAiChat
-type AiChatCreateParams struct {
+// AIChatCreateParams: Parameters for CreateAiChat
+type AIChatCreateParams struct {
 	// The unique identifier of the company to set as context for the AI chat (e.g.,
 	// "biz_XXXXX").
 	CurrentCompanyID Opt[string] `json:"current_company_id,omitzero"`
 
 	// A list of previously uploaded file attachments to include with the first
 	// message.
-	MessageAttachments Opt[[]AiChatCreateParamsMessageAttachmentsItem] `json:"message_attachments,omitzero"`
+	MessageAttachments Opt[[]AIChatCreateParamsMessageAttachmentsItem] `json:"message_attachments,omitzero"`
 
 	// The source of the message.
-	MessageSource Opt[AiChatMessageSourceTypes] `json:"message_source,omitzero"`
+	MessageSource Opt[AIChatMessageSourceTypes] `json:"message_source,omitzero"`
 
 	// The text content of the first message to send to the AI agent.
 	MessageText string `json:"message_text"`
@@ -206,15 +206,15 @@ type AiChatCreateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-// AiChatCreateParamsMessageAttachmentsItem: Input for an attachment
-type AiChatCreateParamsMessageAttachmentsItem struct {
+// AIChatCreateParamsMessageAttachmentsItem: Input for an attachment
+type AIChatCreateParamsMessageAttachmentsItem struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-// AiChatListItem is an AI-powered chat conversation belonging to a user, with
+// AIChatListItem is an AI-powered chat conversation belonging to a user, with
 // optional scheduled automation.
-type AiChatListItem struct {
+type AIChatListItem struct {
 	// The total number of tokens consumed across all messages in this conversation.
 	BlendedTokenUsage string `json:"blended_token_usage"`
 
@@ -233,7 +233,7 @@ type AiChatListItem struct {
 
 	// The notification preference for this AI chat. `all` delivers AI chat
 	// notifications and badges, while `none` mutes them.
-	NotificationPreference AiChatNotificationPreferences `json:"notification_preference"`
+	NotificationPreference AIChatNotificationPreferences `json:"notification_preference"`
 
 	// A short descriptive title for this AI chat conversation. Null if no title has
 	// been set.
@@ -243,25 +243,25 @@ type AiChatListItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 
 	// The user who owns this AI chat conversation.
-	User AiChatListItemUser `json:"user"`
+	User AIChatListItemUser `json:"user"`
 }
 
-// AiChatListItemUser is the user who owns this AI chat conversation.
-type AiChatListItemUser struct {
+// AIChatListItemUser is the user who owns this AI chat conversation.
+type AIChatListItemUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
 }
 
-// AiChatListPage is the connection type for AiChat.
-type AiChatListPage struct {
+// AIChatListPage is the connection type for AiChat.
+type AIChatListPage struct {
 	// A list of nodes.
-	Data []AiChatListItem `json:"data"`
+	Data []AIChatListItem `json:"data"`
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 }
 
-type AiChatListParams struct {
+type AIChatListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
 	// Sent as the query parameter "after".
@@ -289,7 +289,7 @@ type AiChatListParams struct {
 }
 
 // query encodes the query parameters; unset ones are left out.
-func (p AiChatListParams) query() url.Values {
+func (p AIChatListParams) query() url.Values {
 	q := url.Values{}
 	if v, ok := p.After.Get(); ok {
 		q.Set("after", v)
@@ -309,64 +309,64 @@ func (p AiChatListParams) query() url.Values {
 	return q
 }
 
-// AiChatMessageSourceTypes is the source of an AI chat message
+// AIChatMessageSourceTypes is the source of an AI chat message
 //
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.
-type AiChatMessageSourceTypes string
+type AIChatMessageSourceTypes string
 
-// Values of AiChatMessageSourceTypes known to this version of the client.
+// Values of AIChatMessageSourceTypes known to this version of the client.
 const (
-	AiChatMessageSourceTypesManual     AiChatMessageSourceTypes = "manual"
-	AiChatMessageSourceTypesSuggestion AiChatMessageSourceTypes = "suggestion"
-	AiChatMessageSourceTypesLink       AiChatMessageSourceTypes = "link"
+	AIChatMessageSourceTypesManual     AIChatMessageSourceTypes = "manual"
+	AIChatMessageSourceTypesSuggestion AIChatMessageSourceTypes = "suggestion"
+	AIChatMessageSourceTypesLink       AIChatMessageSourceTypes = "link"
 )
 
 // IsKnown reports whether a is one of the values the API documents.
-func (a AiChatMessageSourceTypes) IsKnown() bool {
+func (a AIChatMessageSourceTypes) IsKnown() bool {
 	switch a {
-	case AiChatMessageSourceTypesManual, AiChatMessageSourceTypesSuggestion, AiChatMessageSourceTypesLink:
+	case AIChatMessageSourceTypesManual, AIChatMessageSourceTypesSuggestion, AIChatMessageSourceTypesLink:
 		return true
 	}
 	return false
 }
 
-// AiChatNotificationPreferences is the notification preference for an AI chat
+// AIChatNotificationPreferences is the notification preference for an AI chat
 //
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.
-type AiChatNotificationPreferences string
+type AIChatNotificationPreferences string
 
-// Values of AiChatNotificationPreferences known to this version of the client.
+// Values of AIChatNotificationPreferences known to this version of the client.
 const (
-	AiChatNotificationPreferencesAll  AiChatNotificationPreferences = "all"
-	AiChatNotificationPreferencesNone AiChatNotificationPreferences = "none"
+	AIChatNotificationPreferencesAll  AIChatNotificationPreferences = "all"
+	AIChatNotificationPreferencesNone AIChatNotificationPreferences = "none"
 )
 
 // IsKnown reports whether a is one of the values the API documents.
-func (a AiChatNotificationPreferences) IsKnown() bool {
+func (a AIChatNotificationPreferences) IsKnown() bool {
 	switch a {
-	case AiChatNotificationPreferencesAll, AiChatNotificationPreferencesNone:
+	case AIChatNotificationPreferencesAll, AIChatNotificationPreferencesNone:
 		return true
 	}
 	return false
 }
 
-// AiChatUpdateParams: Parameters for UpdateAiChat
-type AiChatUpdateParams struct {
+// AIChatUpdateParams: Parameters for UpdateAiChat
+type AIChatUpdateParams struct {
 	// The unique identifier of the company to set as context for the AI chat (e.g.,
 	// "biz_XXXXX").
 	CurrentCompanyID Opt[string] `json:"current_company_id,omitzero"`
 
 	// The notification preference for the AI chat.
-	NotificationPreference Opt[AiChatNotificationPreferences] `json:"notification_preference,omitzero"`
+	NotificationPreference Opt[AIChatNotificationPreferences] `json:"notification_preference,omitzero"`
 
 	// The new display title for the AI chat thread (e.g., "Help with billing").
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-// AiChatUser is the user who owns this AI chat conversation.
-type AiChatUser struct {
+// AIChatUser is the user who owns this AI chat conversation.
+type AIChatUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
 }

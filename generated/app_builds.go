@@ -171,7 +171,7 @@ type AppBuild struct {
 // AppBuildCreateParams: Parameters for CreateAppBuild
 type AppBuildCreateParams struct {
 	// The identifier of the AI prompt that generated this build, if applicable.
-	AiPromptID Opt[string] `json:"ai_prompt_id,omitzero"`
+	AIPromptID Opt[string] `json:"ai_prompt_id,omitzero"`
 
 	// The unique identifier of the app to create the build for. Defaults to the app
 	// associated with the current API key.

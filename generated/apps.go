@@ -546,17 +546,17 @@ const (
 	AppOrderTimeSpent               AppOrder = "time_spent"
 	AppOrderTimeSpentLast24Hours    AppOrder = "time_spent_last_24_hours"
 	AppOrderDailyActiveUsers        AppOrder = "daily_active_users"
-	AppOrderAiPromptCount           AppOrder = "ai_prompt_count"
-	AppOrderTotalAiCostUsd          AppOrder = "total_ai_cost_usd"
-	AppOrderTotalAiTokens           AppOrder = "total_ai_tokens"
-	AppOrderLastAiPromptAt          AppOrder = "last_ai_prompt_at"
-	AppOrderAiAverageRating         AppOrder = "ai_average_rating"
+	AppOrderAIPromptCount           AppOrder = "ai_prompt_count"
+	AppOrderTotalAICostUsd          AppOrder = "total_ai_cost_usd"
+	AppOrderTotalAITokens           AppOrder = "total_ai_tokens"
+	AppOrderLastAIPromptAt          AppOrder = "last_ai_prompt_at"
+	AppOrderAIAverageRating         AppOrder = "ai_average_rating"
 )
 
 // IsKnown reports whether a is one of the values the API documents.
 func (a AppOrder) IsKnown() bool {
 	switch a {
-	case AppOrderCreatedAt, AppOrderDiscoverableAt, AppOrderTotalInstallsLast30Days, AppOrderTotalInstallsLast7Days, AppOrderTimeSpent, AppOrderTimeSpentLast24Hours, AppOrderDailyActiveUsers, AppOrderAiPromptCount, AppOrderTotalAiCostUsd, AppOrderTotalAiTokens, AppOrderLastAiPromptAt, AppOrderAiAverageRating:
+	case AppOrderCreatedAt, AppOrderDiscoverableAt, AppOrderTotalInstallsLast30Days, AppOrderTotalInstallsLast7Days, AppOrderTimeSpent, AppOrderTimeSpentLast24Hours, AppOrderDailyActiveUsers, AppOrderAIPromptCount, AppOrderTotalAICostUsd, AppOrderTotalAITokens, AppOrderLastAIPromptAt, AppOrderAIAverageRating:
 		return true
 	}
 	return false

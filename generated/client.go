@@ -17,15 +17,16 @@ const (
 	SpecSHA256 = "23f797622845b6a635ac439da216eec1ad730e58b75c402a7d3de2b0b893510c"
 )
 
-// Client calls the Whop API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Whop API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
+	AIChats                  *AIChatService
 	AccessTokens             *AccessTokenService
 	AccountLinks             *AccountLinkService
 	AdCampaigns              *AdCampaignService
 	AdGroups                 *AdGroupService
 	Ads                      *AdService
 	Affiliates               *AffiliateService
-	AiChats                  *AiChatService
 	AppBuilds                *AppBuildService
 	Apps                     *AppService
 	AuthorizedUsers          *AuthorizedUserService
@@ -41,10 +42,10 @@ type Client struct {
 	CourseLessons            *CourseLessonService
 	CourseStudents           *CourseStudentService
 	Courses                  *CourseService
+	DMChannels               *DMChannelService
+	DMMembers                *DMMemberService
 	DisputeAlerts            *DisputeAlertService
 	Disputes                 *DisputeService
-	DmChannels               *DmChannelService
-	DmMembers                *DmMemberService
 	Entries                  *EntryService
 	Experiences              *ExperienceService
 	FeeMarkups               *FeeMarkupService
@@ -81,11 +82,11 @@ type Client struct {
 	Withdrawals              *WithdrawalService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the WHOP_API_KEY environment variable and the base URL from WHOP_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the WHOP_API_KEY environment variable
+// and the base URL from WHOP_BASE_URL, else DefaultBaseURL. Every option can also
+// be passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},
@@ -94,13 +95,13 @@ func NewClient(opts ...RequestOption) *Client {
 		UserAgent:      "whop-go/1.0.0 (whopgen)",
 	}, opts)
 	return &Client{
+		AIChats:                  newAIChatService(t),
 		AccessTokens:             newAccessTokenService(t),
 		AccountLinks:             newAccountLinkService(t),
 		AdCampaigns:              newAdCampaignService(t),
 		AdGroups:                 newAdGroupService(t),
 		Ads:                      newAdService(t),
 		Affiliates:               newAffiliateService(t),
-		AiChats:                  newAiChatService(t),
 		AppBuilds:                newAppBuildService(t),
 		Apps:                     newAppService(t),
 		AuthorizedUsers:          newAuthorizedUserService(t),
@@ -116,10 +117,10 @@ func NewClient(opts ...RequestOption) *Client {
 		CourseLessons:            newCourseLessonService(t),
 		CourseStudents:           newCourseStudentService(t),
 		Courses:                  newCourseService(t),
+		DMChannels:               newDMChannelService(t),
+		DMMembers:                newDMMemberService(t),
 		DisputeAlerts:            newDisputeAlertService(t),
 		Disputes:                 newDisputeService(t),
-		DmChannels:               newDmChannelService(t),
-		DmMembers:                newDmMemberService(t),
 		Entries:                  newEntryService(t),
 		Experiences:              newExperienceService(t),
 		FeeMarkups:               newFeeMarkupService(t),

@@ -11,13 +11,13 @@ import (
 	"time"
 )
 
-// DmChannelService holds the dmChannels operations: client.DmChannels.
-type DmChannelService struct {
+// DMChannelService holds the dmChannels operations: client.DMChannels.
+type DMChannelService struct {
 	t *transport
 }
 
-func newDmChannelService(t *transport) *DmChannelService {
-	return &DmChannelService{t: t}
+func newDMChannelService(t *transport) *DMChannelService {
+	return &DMChannelService{t: t}
 }
 
 // Create is the "Create dm channel" operation.
@@ -26,7 +26,7 @@ func newDmChannelService(t *transport) *DmChannelService {
 //
 // Create a new DM channel between two or more users, optionally scoped to a
 // specific company. Returns the existing channel if one already exists.
-func (s *DmChannelService) Create(ctx context.Context, params DmChannelCreateParams, opts ...RequestOption) (*DmChannel, error) {
+func (s *DMChannelService) Create(ctx context.Context, params DMChannelCreateParams, opts ...RequestOption) (*DMChannel, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.create",
 		Method:    http.MethodPost,
@@ -34,7 +34,7 @@ func (s *DmChannelService) Create(ctx context.Context, params DmChannelCreatePar
 		Body:      params,
 		Options:   opts,
 	}
-	var out DmChannel
+	var out DMChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -50,7 +50,7 @@ func (s *DmChannelService) Create(ctx context.Context, params DmChannelCreatePar
 //
 // Required permissions:
 //   - `dms:channel:manage`
-func (s *DmChannelService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
+func (s *DMChannelService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.delete",
 		Method:    http.MethodDelete,
@@ -73,7 +73,7 @@ func (s *DmChannelService) Delete(ctx context.Context, id string, opts ...Reques
 //   - `dms:read`
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
-func (s *DmChannelService) List(ctx context.Context, params DmChannelListParams, opts ...RequestOption) (*DmChannelListPage, error) {
+func (s *DMChannelService) List(ctx context.Context, params DMChannelListParams, opts ...RequestOption) (*DMChannelListPage, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.list",
 		Method:    http.MethodGet,
@@ -81,7 +81,7 @@ func (s *DmChannelService) List(ctx context.Context, params DmChannelListParams,
 		Query:     params.query(),
 		Options:   opts,
 	}
-	var out DmChannelListPage
+	var out DMChannelListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -91,8 +91,8 @@ func (s *DmChannelService) List(ctx context.Context, params DmChannelListParams,
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
-func (s *DmChannelService) ListAutoPaging(ctx context.Context, params DmChannelListParams, opts ...RequestOption) iter.Seq2[DmChannelListItem, error] {
-	return autoPaging(ctx, func(ctx context.Context, after string) ([]DmChannelListItem, string, bool, error) {
+func (s *DMChannelService) ListAutoPaging(ctx context.Context, params DMChannelListParams, opts ...RequestOption) iter.Seq2[DMChannelListItem, error] {
+	return autoPaging(ctx, func(ctx context.Context, after string) ([]DMChannelListItem, string, bool, error) {
 		if after != "" {
 			params.After = Some(after)
 		}
@@ -116,14 +116,14 @@ func (s *DmChannelService) ListAutoPaging(ctx context.Context, params DmChannelL
 //
 // Required permissions:
 //   - `dms:read`
-func (s *DmChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DmChannel, error) {
+func (s *DMChannelService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DMChannel, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.retrieve",
 		Method:    http.MethodGet,
 		Path:      "/dm_channels/" + pathParam(id),
 		Options:   opts,
 	}
-	var out DmChannel
+	var out DMChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -139,7 +139,7 @@ func (s *DmChannelService) Retrieve(ctx context.Context, id string, opts ...Requ
 //
 // Required permissions:
 //   - `dms:channel:manage`
-func (s *DmChannelService) Update(ctx context.Context, id string, params DmChannelUpdateParams, opts ...RequestOption) (*DmChannel, error) {
+func (s *DMChannelService) Update(ctx context.Context, id string, params DMChannelUpdateParams, opts ...RequestOption) (*DMChannel, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.update",
 		Method:    http.MethodPatch,
@@ -147,16 +147,16 @@ func (s *DmChannelService) Update(ctx context.Context, id string, params DmChann
 		Body:      params,
 		Options:   opts,
 	}
-	var out DmChannel
+	var out DMChannel
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-// DmChannel is a messaging channel that can be a one-on-one DM, group chat,
+// DMChannel is a messaging channel that can be a one-on-one DM, group chat,
 // company support conversation, or platform-level direct message.
-type DmChannel struct {
+type DMChannel struct {
 	// The time the entity was created (in milliseconds since Unix epoch)
 	CreatedAt string `json:"created_at"`
 
@@ -172,8 +172,8 @@ type DmChannel struct {
 	Name *string `json:"name"`
 }
 
-// DmChannelCreateParams: Parameters for CreateDmChannelV2
-type DmChannelCreateParams struct {
+// DMChannelCreateParams: Parameters for CreateDmChannelV2
+type DMChannelCreateParams struct {
 	// The unique identifier of the company to scope this DM channel to. When set, the
 	// channel is visible only within that company context.
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -186,9 +186,9 @@ type DmChannelCreateParams struct {
 	WithUserIDs []string `json:"with_user_ids"`
 }
 
-// DmChannelListItem is a messaging channel that can be a one-on-one DM, group
+// DMChannelListItem is a messaging channel that can be a one-on-one DM, group
 // chat, company support conversation, or platform-level direct message.
-type DmChannelListItem struct {
+type DMChannelListItem struct {
 	// The time the entity was created (in milliseconds since Unix epoch)
 	CreatedAt string `json:"created_at"`
 
@@ -204,16 +204,16 @@ type DmChannelListItem struct {
 	Name *string `json:"name"`
 }
 
-// DmChannelListPage is the connection type for DmsFeed.
-type DmChannelListPage struct {
+// DMChannelListPage is the connection type for DmsFeed.
+type DMChannelListPage struct {
 	// A list of nodes.
-	Data []DmChannelListItem `json:"data"`
+	Data []DMChannelListItem `json:"data"`
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 }
 
-type DmChannelListParams struct {
+type DMChannelListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
 	// Sent as the query parameter "after".
@@ -242,7 +242,7 @@ type DmChannelListParams struct {
 }
 
 // query encodes the query parameters; unset ones are left out.
-func (p DmChannelListParams) query() url.Values {
+func (p DMChannelListParams) query() url.Values {
 	q := url.Values{}
 	if v, ok := p.After.Get(); ok {
 		q.Set("after", v)
@@ -262,8 +262,8 @@ func (p DmChannelListParams) query() url.Values {
 	return q
 }
 
-// DmChannelUpdateParams: Parameters for UpdateDmChannel
-type DmChannelUpdateParams struct {
+// DMChannelUpdateParams: Parameters for UpdateDmChannel
+type DMChannelUpdateParams struct {
 	// A new custom display name for the DM channel. For example, 'Project Discussion'.
 	CustomName Opt[string] `json:"custom_name,omitzero"`
 }

@@ -10,13 +10,13 @@ import (
 	"net/url"
 )
 
-// DmMemberService holds the dmMembers operations: client.DmMembers.
-type DmMemberService struct {
+// DMMemberService holds the dmMembers operations: client.DMMembers.
+type DMMemberService struct {
 	t *transport
 }
 
-func newDmMemberService(t *transport) *DmMemberService {
-	return &DmMemberService{t: t}
+func newDMMemberService(t *transport) *DMMemberService {
+	return &DMMemberService{t: t}
 }
 
 // Create is the "Create dm member" operation.
@@ -28,7 +28,7 @@ func newDmMemberService(t *transport) *DmMemberService {
 //
 // Required permissions:
 //   - `dms:channel:manage`
-func (s *DmMemberService) Create(ctx context.Context, params DmMemberCreateParams, opts ...RequestOption) (*DmMember, error) {
+func (s *DMMemberService) Create(ctx context.Context, params DMMemberCreateParams, opts ...RequestOption) (*DMMember, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.create",
 		Method:    http.MethodPost,
@@ -36,7 +36,7 @@ func (s *DmMemberService) Create(ctx context.Context, params DmMemberCreateParam
 		Body:      params,
 		Options:   opts,
 	}
-	var out DmMember
+	var out DMMember
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (s *DmMemberService) Create(ctx context.Context, params DmMemberCreateParam
 //
 // Required permissions:
 //   - `dms:channel:manage`
-func (s *DmMemberService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
+func (s *DMMemberService) Delete(ctx context.Context, id string, opts ...RequestOption) (bool, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.delete",
 		Method:    http.MethodDelete,
@@ -75,7 +75,7 @@ func (s *DmMemberService) Delete(ctx context.Context, id string, opts ...Request
 //   - `dms:read`
 //
 // It returns one page; ListAutoPaging iterates over every item of every page.
-func (s *DmMemberService) List(ctx context.Context, params DmMemberListParams, opts ...RequestOption) (*DmMemberListPage, error) {
+func (s *DMMemberService) List(ctx context.Context, params DMMemberListParams, opts ...RequestOption) (*DMMemberListPage, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.list",
 		Method:    http.MethodGet,
@@ -83,7 +83,7 @@ func (s *DmMemberService) List(ctx context.Context, params DmMemberListParams, o
 		Query:     params.query(),
 		Options:   opts,
 	}
-	var out DmMemberListPage
+	var out DMMemberListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -93,8 +93,8 @@ func (s *DmMemberService) List(ctx context.Context, params DmMemberListParams, o
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
-func (s *DmMemberService) ListAutoPaging(ctx context.Context, params DmMemberListParams, opts ...RequestOption) iter.Seq2[DmMemberListItem, error] {
-	return autoPaging(ctx, func(ctx context.Context, after string) ([]DmMemberListItem, string, bool, error) {
+func (s *DMMemberService) ListAutoPaging(ctx context.Context, params DMMemberListParams, opts ...RequestOption) iter.Seq2[DMMemberListItem, error] {
+	return autoPaging(ctx, func(ctx context.Context, after string) ([]DMMemberListItem, string, bool, error) {
 		if after != "" {
 			params.After = Some(after)
 		}
@@ -118,14 +118,14 @@ func (s *DmMemberService) ListAutoPaging(ctx context.Context, params DmMemberLis
 //
 // Required permissions:
 //   - `dms:read`
-func (s *DmMemberService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DmMember, error) {
+func (s *DMMemberService) Retrieve(ctx context.Context, id string, opts ...RequestOption) (*DMMember, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.retrieve",
 		Method:    http.MethodGet,
 		Path:      "/dm_members/" + pathParam(id),
 		Options:   opts,
 	}
-	var out DmMember
+	var out DMMember
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func (s *DmMemberService) Retrieve(ctx context.Context, id string, opts ...Reque
 //
 // Required permissions:
 //   - `dms:channel:manage`
-func (s *DmMemberService) Update(ctx context.Context, id string, params DmMemberUpdateParams, opts ...RequestOption) (*DmMember, error) {
+func (s *DMMemberService) Update(ctx context.Context, id string, params DMMemberUpdateParams, opts ...RequestOption) (*DMMember, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.update",
 		Method:    http.MethodPatch,
@@ -149,16 +149,16 @@ func (s *DmMemberService) Update(ctx context.Context, id string, params DmMember
 		Body:      params,
 		Options:   opts,
 	}
-	var out DmMember
+	var out DMMember
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
-// DmMember is a user's membership record in a messaging channel, including
+// DMMember is a user's membership record in a messaging channel, including
 // notification preferences and read state.
-type DmMember struct {
+type DMMember struct {
 	// The unique identifier of the messaging channel this membership belongs to.
 	ChannelID string `json:"channel_id"`
 
@@ -170,18 +170,18 @@ type DmMember struct {
 	LastViewedAt *string `json:"last_viewed_at"`
 
 	// The notification level for this channel: all, mentions, or none.
-	NotificationPreference DmsFeedMemberNotificationPreferences `json:"notification_preference"`
+	NotificationPreference DMsFeedMemberNotificationPreferences `json:"notification_preference"`
 
 	// The current state of this membership: requested, accepted, hidden, closed, or
 	// archived.
-	Status DmsFeedMemberStatuses `json:"status"`
+	Status DMsFeedMemberStatuses `json:"status"`
 
 	// The unique identifier of the user who holds this channel membership.
 	UserID string `json:"user_id"`
 }
 
-// DmMemberCreateParams: Parameters for CreateDmMember
-type DmMemberCreateParams struct {
+// DMMemberCreateParams: Parameters for CreateDmMember
+type DMMemberCreateParams struct {
 	// The unique identifier of the DM channel to add the new member to.
 	ChannelID string `json:"channel_id"`
 
@@ -190,9 +190,9 @@ type DmMemberCreateParams struct {
 	UserID string `json:"user_id"`
 }
 
-// DmMemberListItem is a user's membership record in a messaging channel, including
+// DMMemberListItem is a user's membership record in a messaging channel, including
 // notification preferences and read state.
-type DmMemberListItem struct {
+type DMMemberListItem struct {
 	// The unique identifier of the messaging channel this membership belongs to.
 	ChannelID string `json:"channel_id"`
 
@@ -205,22 +205,22 @@ type DmMemberListItem struct {
 
 	// The current state of this membership: requested, accepted, hidden, closed, or
 	// archived.
-	Status DmsFeedMemberStatuses `json:"status"`
+	Status DMsFeedMemberStatuses `json:"status"`
 
 	// The unique identifier of the user who holds this channel membership.
 	UserID string `json:"user_id"`
 }
 
-// DmMemberListPage is the connection type for DmsFeedMember.
-type DmMemberListPage struct {
+// DMMemberListPage is the connection type for DmsFeedMember.
+type DMMemberListPage struct {
 	// A list of nodes.
-	Data []DmMemberListItem `json:"data"`
+	Data []DMMemberListItem `json:"data"`
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 }
 
-type DmMemberListParams struct {
+type DMMemberListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
 	// Sent as the query parameter "after".
@@ -248,7 +248,7 @@ type DmMemberListParams struct {
 }
 
 // query encodes the query parameters; unset ones are left out.
-func (p DmMemberListParams) query() url.Values {
+func (p DMMemberListParams) query() url.Values {
 	q := url.Values{}
 	if v, ok := p.After.Get(); ok {
 		q.Set("after", v)
@@ -266,58 +266,58 @@ func (p DmMemberListParams) query() url.Values {
 	return q
 }
 
-// DmMemberUpdateParams: Parameters for UpdateDmMember
-type DmMemberUpdateParams struct {
+// DMMemberUpdateParams: Parameters for UpdateDmMember
+type DMMemberUpdateParams struct {
 	// The notification setting for this member, controlling how they receive alerts
 	// for new messages in this channel.
-	NotificationPreference Opt[DmsFeedMemberNotificationPreferences] `json:"notification_preference,omitzero"`
+	NotificationPreference Opt[DMsFeedMemberNotificationPreferences] `json:"notification_preference,omitzero"`
 
 	// The membership status for this member in the DM channel.
-	Status Opt[DmsFeedMemberStatuses] `json:"status,omitzero"`
+	Status Opt[DMsFeedMemberStatuses] `json:"status,omitzero"`
 }
 
-// DmsFeedMemberNotificationPreferences is the notification preferences for a DMs
+// DMsFeedMemberNotificationPreferences is the notification preferences for a DMs
 // feed member
 //
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.
-type DmsFeedMemberNotificationPreferences string
+type DMsFeedMemberNotificationPreferences string
 
-// Values of DmsFeedMemberNotificationPreferences known to this version of the client.
+// Values of DMsFeedMemberNotificationPreferences known to this version of the client.
 const (
-	DmsFeedMemberNotificationPreferencesAll      DmsFeedMemberNotificationPreferences = "all"
-	DmsFeedMemberNotificationPreferencesMentions DmsFeedMemberNotificationPreferences = "mentions"
-	DmsFeedMemberNotificationPreferencesNone     DmsFeedMemberNotificationPreferences = "none"
+	DMsFeedMemberNotificationPreferencesAll      DMsFeedMemberNotificationPreferences = "all"
+	DMsFeedMemberNotificationPreferencesMentions DMsFeedMemberNotificationPreferences = "mentions"
+	DMsFeedMemberNotificationPreferencesNone     DMsFeedMemberNotificationPreferences = "none"
 )
 
 // IsKnown reports whether d is one of the values the API documents.
-func (d DmsFeedMemberNotificationPreferences) IsKnown() bool {
+func (d DMsFeedMemberNotificationPreferences) IsKnown() bool {
 	switch d {
-	case DmsFeedMemberNotificationPreferencesAll, DmsFeedMemberNotificationPreferencesMentions, DmsFeedMemberNotificationPreferencesNone:
+	case DMsFeedMemberNotificationPreferencesAll, DMsFeedMemberNotificationPreferencesMentions, DMsFeedMemberNotificationPreferencesNone:
 		return true
 	}
 	return false
 }
 
-// DmsFeedMemberStatuses is the statuses of a DMs feed member
+// DMsFeedMemberStatuses is the statuses of a DMs feed member
 //
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.
-type DmsFeedMemberStatuses string
+type DMsFeedMemberStatuses string
 
-// Values of DmsFeedMemberStatuses known to this version of the client.
+// Values of DMsFeedMemberStatuses known to this version of the client.
 const (
-	DmsFeedMemberStatusesRequested DmsFeedMemberStatuses = "requested"
-	DmsFeedMemberStatusesAccepted  DmsFeedMemberStatuses = "accepted"
-	DmsFeedMemberStatusesHidden    DmsFeedMemberStatuses = "hidden"
-	DmsFeedMemberStatusesClosed    DmsFeedMemberStatuses = "closed"
-	DmsFeedMemberStatusesArchived  DmsFeedMemberStatuses = "archived"
+	DMsFeedMemberStatusesRequested DMsFeedMemberStatuses = "requested"
+	DMsFeedMemberStatusesAccepted  DMsFeedMemberStatuses = "accepted"
+	DMsFeedMemberStatusesHidden    DMsFeedMemberStatuses = "hidden"
+	DMsFeedMemberStatusesClosed    DMsFeedMemberStatuses = "closed"
+	DMsFeedMemberStatusesArchived  DMsFeedMemberStatuses = "archived"
 )
 
 // IsKnown reports whether d is one of the values the API documents.
-func (d DmsFeedMemberStatuses) IsKnown() bool {
+func (d DMsFeedMemberStatuses) IsKnown() bool {
 	switch d {
-	case DmsFeedMemberStatusesRequested, DmsFeedMemberStatusesAccepted, DmsFeedMemberStatusesHidden, DmsFeedMemberStatusesClosed, DmsFeedMemberStatusesArchived:
+	case DMsFeedMemberStatusesRequested, DMsFeedMemberStatusesAccepted, DMsFeedMemberStatusesHidden, DMsFeedMemberStatusesClosed, DMsFeedMemberStatusesArchived:
 		return true
 	}
 	return false

@@ -154,23 +154,23 @@ func (s *MessageService) Update(ctx context.Context, id string, params MessageUp
 	return &out, nil
 }
 
-// DmsPostTypes is the types of post
+// DMsPostTypes is the types of post
 //
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.
-type DmsPostTypes string
+type DMsPostTypes string
 
-// Values of DmsPostTypes known to this version of the client.
+// Values of DMsPostTypes known to this version of the client.
 const (
-	DmsPostTypesRegular   DmsPostTypes = "regular"
-	DmsPostTypesSystem    DmsPostTypes = "system"
-	DmsPostTypesAutomated DmsPostTypes = "automated"
+	DMsPostTypesRegular   DMsPostTypes = "regular"
+	DMsPostTypesSystem    DMsPostTypes = "system"
+	DMsPostTypesAutomated DMsPostTypes = "automated"
 )
 
 // IsKnown reports whether d is one of the values the API documents.
-func (d DmsPostTypes) IsKnown() bool {
+func (d DMsPostTypes) IsKnown() bool {
 	switch d {
-	case DmsPostTypesRegular, DmsPostTypesSystem, DmsPostTypesAutomated:
+	case DMsPostTypesRegular, DMsPostTypesSystem, DMsPostTypesAutomated:
 		return true
 	}
 	return false
@@ -207,7 +207,7 @@ type Message struct {
 	MentionsEveryone bool `json:"mentions_everyone"`
 
 	// The classification of this message: regular, system, or automated.
-	MessageType DmsPostTypes `json:"message_type"`
+	MessageType DMsPostTypes `json:"message_type"`
 
 	// A poll attached to this message. Null if the message does not contain a poll.
 	Poll *MessagePoll `json:"poll"`
@@ -312,7 +312,7 @@ type MessageListItem struct {
 	MentionsEveryone bool `json:"mentions_everyone"`
 
 	// The classification of this message: regular, system, or automated.
-	MessageType DmsPostTypes `json:"message_type"`
+	MessageType DMsPostTypes `json:"message_type"`
 
 	// A poll attached to this message. Null if the message does not contain a poll.
 	Poll *MessageListItemPoll `json:"poll"`

@@ -69,12 +69,12 @@ func (e *emitter) clientFile() *jen.File {
 		fields = append(fields, jen.Line(), jen.Comment("Webhooks verifies and decodes the events the API sends."), jen.Id(w.Field).Op("*").Id(w.TypeName))
 		vals[jen.Id(w.Field)] = jen.Op("&").Id(w.TypeName).Values(jen.Dict{jen.Id("t"): jen.Id("t")})
 	}
-	f.Comment(fmt.Sprintf("Client calls the %s. Create one with NewClient and share it: it is safe for concurrent use.", api.Title))
+	f.Add(comment(fmt.Sprintf("Client calls the %s. Create one with NewClient and share it: it is safe for concurrent use.", api.Title)))
 	f.Type().Id("Client").Struct(fields...)
 	f.Line()
-	f.Comment(joinDoc(
+	f.Add(comment(joinDoc(
 		"NewClient returns a client configured by opts.",
-		fmt.Sprintf("Without options, the API key comes from the %s_API_KEY environment variable and the base URL from %s_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.", api.EnvPrefix, api.EnvPrefix)))
+		fmt.Sprintf("Without options, the API key comes from the %s_API_KEY environment variable and the base URL from %s_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.", api.EnvPrefix, api.EnvPrefix))))
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("RequestOption")).Op("*").Id("Client").Block(
 		jen.Id("t").Op(":=").Id("newTransport").Call(jen.Id("transportConfig").Values(jen.Dict{
 			jen.Id("DefaultBaseURL"): jen.Id("DefaultBaseURL"),
@@ -113,22 +113,41 @@ func (e *emitter) docFile() *jen.File {
 		"Optional request fields have type Opt[T]: leave them unset to not send them, set them with Some(v), or send an explicit null with Null[T](). Nullable response fields are pointers.",
 		"Every method returns *Error for a response with a non-2xx status; use errors.As to read its StatusCode, Type, Code, Message and Param, or errors.Is with ErrNotFound, ErrUnauthorized, ErrForbidden, ErrRateLimited and ErrServer.",
 	)
-	f.PackageComment(text)
+	// One call per line: jennifer would write a multi-line string as /* */.
+	for _, line := range strings.Split(wrap(text, commentWidth), "\n") {
+		switch {
+		case line == "":
+			f.PackageComment("//")
+		case strings.HasPrefix(line, "\t"):
+			f.PackageComment("//" + line)
+		default:
+			f.PackageComment("// " + line)
+		}
+	}
 	return f
+}
+
+func requiredParams(m *model.Method) int {
+	n := 0
+	if m.Params != nil {
+		for _, f := range m.Params.Fields {
+			if f.Required {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // exampleMethod picks a short usage example from the API's own methods.
 func (e *emitter) exampleMethod() string {
+	// The simplest list method: no path parameters, fewest required ones.
 	var m *model.Method
 	for _, r := range e.api.Resources {
 		for _, cand := range r.Methods {
-			if cand.Page != nil && (m == nil || len(cand.PathParams) < len(m.PathParams)) {
+			if cand.Page != nil && len(cand.PathParams) == 0 && (m == nil || requiredParams(cand) < requiredParams(m)) {
 				m = cand
-				break
 			}
-		}
-		if m != nil {
-			break
 		}
 	}
 	if m == nil {

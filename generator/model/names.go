@@ -16,7 +16,7 @@ var commonInitialisms = map[string]bool{
 	"RPC": true, "SDK": true, "SLA": true, "SMS": true, "SMTP": true, "SQL": true, "SSH": true,
 	"SSO": true, "TCP": true, "TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true,
 	"URI": true, "URL": true, "UTC": true, "UTF8": true, "UUID": true, "VM": true, "XML": true,
-	"XMPP": true, "XSRF": true, "XSS": true, "2FA": true, "KYC": true, "OTP": true,
+	"XMPP": true, "XSRF": true, "XSS": true, "2FA": true, "KYC": true, "OTP": true, "AI": true, "DM": true,
 }
 
 // splitWords breaks a spec name into words at punctuation, spaces and

@@ -173,7 +173,7 @@ func loadCall(ctx context.Context, c *whop.Client, i int, id string, opts []whop
 			return errors.New("users.checkAccess: got another call's answer")
 		}
 	case 3:
-		ok, err := c.AiChats.Delete(ctx, "chat_"+id, opts...)
+		ok, err := c.AIChats.Delete(ctx, "chat_"+id, opts...)
 		if err != nil {
 			return err
 		}

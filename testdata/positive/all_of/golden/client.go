@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "c8d2465bf2a6a11e2d7d3f86b615a90bdd08173a51013bea60e84d33b8c87310"
 )
 
-// Client calls the AllOf API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the AllOf API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Dogs *DogService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -14,17 +14,18 @@ const (
 	SpecSHA256 = "eac28bccd660adf681e0f7e3f28516831f097b10abc7285bdabe2c6dc2473ad2"
 )
 
-// Client calls the AnyOf API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the AnyOf API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Labels *LabelService
 	Shapes *ShapeService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

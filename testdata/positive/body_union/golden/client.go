@@ -14,17 +14,18 @@ const (
 	SpecSHA256 = "d85d3654b575d9a88099758023c05a7017ee5feeefcf1e2e3336ae8c6e8096fa"
 )
 
-// Client calls the Body Union API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Body Union API. Create one with NewClient and share it: it is
+// safe for concurrent use.
 type Client struct {
 	Payments     *PaymentService
 	Transactions *TransactionService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

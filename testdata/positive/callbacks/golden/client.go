@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "bd835795a10ad2bd07cf0cb1e4015edd97ce25262ec9e3ad2ae40063e1e6769e"
 )
 
-// Client calls the Callback API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Callback API. Create one with NewClient and share it: it is
+// safe for concurrent use.
 type Client struct {
 	Subscriptions *SubscriptionService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "fdebf82a07bd01ba7449aa63ba15f617c05f169ca753ca3b5db1e3b9936a2bac"
 )
 
-// Client calls the Enum API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Enum API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Members *MemberService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "4e79e6230287cd254bbd717da805ee7dfd98a808843efcb7e5d8bc7d884ab6a2"
 )
 
-// Client calls the Union API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Union API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	PaymentMethods *PaymentMethodService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

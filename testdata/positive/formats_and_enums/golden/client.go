@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "9f70ff54a495945aa3b8837ba6b0e0438bed3575f02b1600ea24f9ca964bc01b"
 )
 
-// Client calls the Formats API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Formats API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Events *EventService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "437062685e54e5f82dbf7d1fea8199435cb238550c03efc3f363942789841229"
 )
 
-// Client calls the Metadata API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Metadata API. Create one with NewClient and share it: it is
+// safe for concurrent use.
 type Client struct {
 	Notes *NoteService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

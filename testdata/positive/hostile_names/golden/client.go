@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "d09acd413107f121c58bda86f2f9ebcac92bbc6932fdbfb914acaecd4dde8df0"
 )
 
-// Client calls the Hostile API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Hostile API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Type *TypeService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

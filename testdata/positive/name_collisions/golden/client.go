@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "45954cfd6a53e27dd8b196b2f4d5da68bfb10541d587a4efecc34f2d78debea6"
 )
 
-// Client calls the Collision API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Collision API. Create one with NewClient and share it: it is
+// safe for concurrent use.
 type Client struct {
 	Items *ItemService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

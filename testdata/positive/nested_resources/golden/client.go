@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "2caa2feeebd32f7e9db99a0f46b50e5913d95173a39295ff2315c8699a7d504e"
 )
 
-// Client calls the Nested API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Nested API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Affiliates *AffiliateService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "e431518510a2d945238e2ceadbab38d131ff7d56b830cb222c40d60dc7aee8fb"
 )
 
-// Client calls the Nullable API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Nullable API. Create one with NewClient and share it: it is
+// safe for concurrent use.
 type Client struct {
 	Things *ThingService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -17,17 +17,18 @@ const (
 	SpecSHA256 = "08ef93692dab2fd7d0969261e8e5ce289c96f063c0c29629a4ce2abe59d090b1"
 )
 
-// Client calls the Media API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Media API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Auth  *AuthService
 	Files *FileService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth: authScheme{

@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "a0dea11ff143bcd5c86ee7407702c2870ad843de54adaba722013b961c79337e"
 )
 
-// Client calls the Query API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Query API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Stats *StatService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -14,16 +14,17 @@ const (
 	SpecSHA256 = "90ffdb89035171d85e2345a9a200028bd7abea684a4f0bebdc6fae6df47a7d5c"
 )
 
-// Client calls the Tree API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Tree API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 	Nodes *NodeService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

@@ -14,18 +14,19 @@ const (
 	SpecSHA256 = "73f240e3c2f49cb0ccee1c81d29d4469f3b7de0ddb8c77a74b6bb61ee64be2e5"
 )
 
-// Client calls the Webhook API. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Webhook API. Create one with NewClient and share it: it is safe
+// for concurrent use.
 type Client struct {
 
 	// Webhooks verifies and decodes the events the API sends.
 	Webhooks *WebhookService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},

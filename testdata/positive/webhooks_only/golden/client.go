@@ -14,18 +14,19 @@ const (
 	SpecSHA256 = "20fe837bbb41dfca0bf5e92b8a01ae0cb1c77519bf091b1042b8fa09c528234c"
 )
 
-// Client calls the Only Webhooks. Create one with NewClient and share it: it is safe for concurrent use.
+// Client calls the Only Webhooks. Create one with NewClient and share it: it is
+// safe for concurrent use.
 type Client struct {
 
 	// Webhooks verifies and decodes the events the API sends.
 	Webhooks *WebhookService
 }
 
-/*
-NewClient returns a client configured by opts.
-
-Without options, the API key comes from the API_API_KEY environment variable and the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.
-*/
+// NewClient returns a client configured by opts.
+//
+// Without options, the API key comes from the API_API_KEY environment variable and
+// the base URL from API_BASE_URL, else DefaultBaseURL. Every option can also be
+// passed to a single call, where it overrides the client's.
 func NewClient(opts ...RequestOption) *Client {
 	t := newTransport(transportConfig{
 		Auth:           authScheme{},
