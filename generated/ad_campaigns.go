@@ -606,6 +606,27 @@ func (a AdCampaignPaymentMethod) MarshalJSON() ([]byte, error) {
 	return unionJSON(a.raw, a.Base, a.Card, a.UsBankAccount, a.Cashapp, a.Ideal, a.SepaDebit)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (a AdCampaignPaymentMethod) Typename() string {
+	switch {
+	case a.Base != nil:
+		return "BasePaymentMethod"
+	case a.Card != nil:
+		return "CardPaymentMethod"
+	case a.UsBankAccount != nil:
+		return "UsBankAccountPaymentMethod"
+	case a.Cashapp != nil:
+		return "CashappPaymentMethod"
+	case a.Ideal != nil:
+		return "IdealPaymentMethod"
+	case a.SepaDebit != nil:
+		return "SepaDebitPaymentMethod"
+	}
+	tag, _ := unionTag(a.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (a *AdCampaignPaymentMethod) UnmarshalJSON(data []byte) error {
 	*a = AdCampaignPaymentMethod{}

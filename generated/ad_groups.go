@@ -1398,6 +1398,19 @@ func (a AdGroupListItemPlatformConfig) MarshalJSON() ([]byte, error) {
 	return unionJSON(a.raw, a.Meta, a.Tiktok)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (a AdGroupListItemPlatformConfig) Typename() string {
+	switch {
+	case a.Meta != nil:
+		return "MetaAdGroupPlatformConfigType"
+	case a.Tiktok != nil:
+		return "TiktokAdGroupPlatformConfigType"
+	}
+	tag, _ := unionTag(a.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (a *AdGroupListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 	*a = AdGroupListItemPlatformConfig{}
@@ -1666,6 +1679,19 @@ func (a AdGroupPlatformConfig) RawJSON() json.RawMessage {
 // MarshalJSON encodes the variant that is set.
 func (a AdGroupPlatformConfig) MarshalJSON() ([]byte, error) {
 	return unionJSON(a.raw, a.Meta, a.Tiktok)
+}
+
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (a AdGroupPlatformConfig) Typename() string {
+	switch {
+	case a.Meta != nil:
+		return "MetaAdGroupPlatformConfigType"
+	case a.Tiktok != nil:
+		return "TiktokAdGroupPlatformConfigType"
+	}
+	tag, _ := unionTag(a.raw, "typename")
+	return tag
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -509,6 +509,19 @@ func (a AdListItemPlatformConfig) MarshalJSON() ([]byte, error) {
 	return unionJSON(a.raw, a.Meta, a.Tiktok)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (a AdListItemPlatformConfig) Typename() string {
+	switch {
+	case a.Meta != nil:
+		return "MetaAdPlatformConfigType"
+	case a.Tiktok != nil:
+		return "TiktokAdPlatformConfigType"
+	}
+	tag, _ := unionTag(a.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (a *AdListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 	*a = AdListItemPlatformConfig{}
@@ -750,6 +763,19 @@ func (a AdPlatformConfig) RawJSON() json.RawMessage {
 // MarshalJSON encodes the variant that is set.
 func (a AdPlatformConfig) MarshalJSON() ([]byte, error) {
 	return unionJSON(a.raw, a.Meta, a.Tiktok)
+}
+
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (a AdPlatformConfig) Typename() string {
+	switch {
+	case a.Meta != nil:
+		return "MetaAdPlatformConfigType"
+	case a.Tiktok != nil:
+		return "TiktokAdPlatformConfigType"
+	}
+	tag, _ := unionTag(a.raw, "typename")
+	return tag
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -117,6 +117,19 @@ func (l LedgerAccountOwner) MarshalJSON() ([]byte, error) {
 	return unionJSON(l.raw, l.User, l.Company)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (l LedgerAccountOwner) Typename() string {
+	switch {
+	case l.User != nil:
+		return "User"
+	case l.Company != nil:
+		return "Company"
+	}
+	tag, _ := unionTag(l.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (l *LedgerAccountOwner) UnmarshalJSON(data []byte) error {
 	*l = LedgerAccountOwner{}

@@ -137,6 +137,27 @@ func (p PaymentMethod) MarshalJSON() ([]byte, error) {
 	return unionJSON(p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (p PaymentMethod) Typename() string {
+	switch {
+	case p.Base != nil:
+		return "BasePaymentMethod"
+	case p.Card != nil:
+		return "CardPaymentMethod"
+	case p.UsBankAccount != nil:
+		return "UsBankAccountPaymentMethod"
+	case p.Cashapp != nil:
+		return "CashappPaymentMethod"
+	case p.Ideal != nil:
+		return "IdealPaymentMethod"
+	case p.SepaDebit != nil:
+		return "SepaDebitPaymentMethod"
+	}
+	tag, _ := unionTag(p.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
 	*p = PaymentMethod{}
@@ -369,6 +390,27 @@ func (p PaymentMethodListItem) RawJSON() json.RawMessage {
 // MarshalJSON encodes the variant that is set.
 func (p PaymentMethodListItem) MarshalJSON() ([]byte, error) {
 	return unionJSON(p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
+}
+
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (p PaymentMethodListItem) Typename() string {
+	switch {
+	case p.Base != nil:
+		return "BasePaymentMethod"
+	case p.Card != nil:
+		return "CardPaymentMethod"
+	case p.UsBankAccount != nil:
+		return "UsBankAccountPaymentMethod"
+	case p.Cashapp != nil:
+		return "CashappPaymentMethod"
+	case p.Ideal != nil:
+		return "IdealPaymentMethod"
+	case p.SepaDebit != nil:
+		return "SepaDebitPaymentMethod"
+	}
+	tag, _ := unionTag(p.raw, "typename")
+	return tag
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

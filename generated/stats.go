@@ -187,6 +187,23 @@ func (s StatDescribeResponse) MarshalJSON() ([]byte, error) {
 	return unionJSON(s.raw, s.Root, s.Node, s.Metric, s.View)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (s StatDescribeResponse) Typename() string {
+	switch {
+	case s.Root != nil:
+		return "DescribeRoot"
+	case s.Node != nil:
+		return "DescribeNode"
+	case s.Metric != nil:
+		return "DescribeMetric"
+	case s.View != nil:
+		return "DescribeView"
+	}
+	tag, _ := unionTag(s.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (s *StatDescribeResponse) UnmarshalJSON(data []byte) error {
 	*s = StatDescribeResponse{}

@@ -238,6 +238,19 @@ func (t TransferDestination) MarshalJSON() ([]byte, error) {
 	return unionJSON(t.raw, t.User, t.Company)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (t TransferDestination) Typename() string {
+	switch {
+	case t.User != nil:
+		return "User"
+	case t.Company != nil:
+		return "Company"
+	}
+	tag, _ := unionTag(t.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (t *TransferDestination) UnmarshalJSON(data []byte) error {
 	*t = TransferDestination{}
@@ -465,6 +478,19 @@ func (t TransferOrigin) RawJSON() json.RawMessage {
 // MarshalJSON encodes the variant that is set.
 func (t TransferOrigin) MarshalJSON() ([]byte, error) {
 	return unionJSON(t.raw, t.User, t.Company)
+}
+
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (t TransferOrigin) Typename() string {
+	switch {
+	case t.User != nil:
+		return "User"
+	case t.Company != nil:
+		return "Company"
+	}
+	tag, _ := unionTag(t.raw, "typename")
+	return tag
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

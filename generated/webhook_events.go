@@ -365,6 +365,81 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	return unionJSON(e.raw, e.CourseLessonInteractionCompleted, e.DisputeCreated, e.DisputeUpdated, e.DisputeAlertCreated, e.EntryApproved, e.EntryCreated, e.EntryDeleted, e.EntryDenied, e.InvoiceCreated, e.InvoiceMarkedUncollectible, e.InvoicePaid, e.InvoicePastDue, e.InvoiceVoided, e.MembershipActivated, e.MembershipCancelAtPeriodEndChanged, e.MembershipDeactivated, e.PaymentCreated, e.PaymentFailed, e.PaymentPending, e.PaymentSucceeded, e.PayoutAccountStatusUpdated, e.PayoutMethodCreated, e.RefundCreated, e.RefundUpdated, e.ResolutionCenterCaseCreated, e.ResolutionCenterCaseDecided, e.ResolutionCenterCaseUpdated, e.SetupIntentCanceled, e.SetupIntentRequiresAction, e.SetupIntentSucceeded, e.VerificationSucceeded, e.WithdrawalCreated, e.WithdrawalUpdated)
 }
 
+// Type returns the "type" property of the variant that is set, also of one this
+// client does not know, and "" when none is.
+func (e Event) Type() string {
+	switch {
+	case e.CourseLessonInteractionCompleted != nil:
+		return "course_lesson_interaction.completed"
+	case e.DisputeCreated != nil:
+		return "dispute.created"
+	case e.DisputeUpdated != nil:
+		return "dispute.updated"
+	case e.DisputeAlertCreated != nil:
+		return "dispute_alert.created"
+	case e.EntryApproved != nil:
+		return "entry.approved"
+	case e.EntryCreated != nil:
+		return "entry.created"
+	case e.EntryDeleted != nil:
+		return "entry.deleted"
+	case e.EntryDenied != nil:
+		return "entry.denied"
+	case e.InvoiceCreated != nil:
+		return "invoice.created"
+	case e.InvoiceMarkedUncollectible != nil:
+		return "invoice.marked_uncollectible"
+	case e.InvoicePaid != nil:
+		return "invoice.paid"
+	case e.InvoicePastDue != nil:
+		return "invoice.past_due"
+	case e.InvoiceVoided != nil:
+		return "invoice.voided"
+	case e.MembershipActivated != nil:
+		return "membership.activated"
+	case e.MembershipCancelAtPeriodEndChanged != nil:
+		return "membership.cancel_at_period_end_changed"
+	case e.MembershipDeactivated != nil:
+		return "membership.deactivated"
+	case e.PaymentCreated != nil:
+		return "payment.created"
+	case e.PaymentFailed != nil:
+		return "payment.failed"
+	case e.PaymentPending != nil:
+		return "payment.pending"
+	case e.PaymentSucceeded != nil:
+		return "payment.succeeded"
+	case e.PayoutAccountStatusUpdated != nil:
+		return "payout_account.status_updated"
+	case e.PayoutMethodCreated != nil:
+		return "payout_method.created"
+	case e.RefundCreated != nil:
+		return "refund.created"
+	case e.RefundUpdated != nil:
+		return "refund.updated"
+	case e.ResolutionCenterCaseCreated != nil:
+		return "resolution_center_case.created"
+	case e.ResolutionCenterCaseDecided != nil:
+		return "resolution_center_case.decided"
+	case e.ResolutionCenterCaseUpdated != nil:
+		return "resolution_center_case.updated"
+	case e.SetupIntentCanceled != nil:
+		return "setup_intent.canceled"
+	case e.SetupIntentRequiresAction != nil:
+		return "setup_intent.requires_action"
+	case e.SetupIntentSucceeded != nil:
+		return "setup_intent.succeeded"
+	case e.VerificationSucceeded != nil:
+		return "verification.succeeded"
+	case e.WithdrawalCreated != nil:
+		return "withdrawal.created"
+	case e.WithdrawalUpdated != nil:
+		return "withdrawal.updated"
+	}
+	tag, _ := unionTag(e.raw, "type")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (e *Event) UnmarshalJSON(data []byte) error {
 	*e = Event{}

@@ -243,8 +243,37 @@ func unionDecl(t *model.Type) []jen.Code {
 			jen.Return(jen.Id("unionJSON").Call(append([]jen.Code{jen.Id(recv).Dot("raw")}, variantArgs...)...))),
 		jen.Line(),
 	)
+	out = append(out, unionTagMethod(t, recv)...)
 	out = append(out, unionUnmarshal(t, recv)...)
 	return out
+}
+
+// unionTagMethod renders, for a discriminated union, a method named after
+// the discriminator (Type, Typename) that returns its value, also for a
+// variant this client does not know.
+func unionTagMethod(t *model.Type, recv string) []jen.Code {
+	if t.Discriminator == "" {
+		return nil
+	}
+	name := model.GoName(t.Discriminator)
+	for _, v := range t.Variants {
+		if v.Name == name {
+			return nil
+		}
+	}
+	var cases []jen.Code
+	for _, v := range t.Variants {
+		cases = append(cases, jen.Case(jen.Id(recv).Dot(v.Name).Op("!=").Nil()).Block(jen.Return(jen.Lit(v.Tag))))
+	}
+	return []jen.Code{
+		comment(fmt.Sprintf("%s returns the %q property of the variant that is set, also of one this client does not know, and \"\" when none is.", name, t.Discriminator)),
+		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id(name).Params().String().Block(
+			jen.Switch().Block(cases...),
+			jen.List(jen.Id("tag"), jen.Id("_")).Op(":=").Id("unionTag").Call(jen.Id(recv).Dot("raw"), jen.Lit(t.Discriminator)),
+			jen.Return(jen.Id("tag")),
+		),
+		jen.Line(),
+	}
 }
 
 // unionUnmarshal decodes by discriminator, or by shape for untagged unions.

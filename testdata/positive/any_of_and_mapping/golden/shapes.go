@@ -77,6 +77,19 @@ func (s Shape) MarshalJSON() ([]byte, error) {
 	return unionJSON(s.raw, s.Circle, s.Square)
 }
 
+// Kind returns the "kind" property of the variant that is set, also of one this
+// client does not know, and "" when none is.
+func (s Shape) Kind() string {
+	switch {
+	case s.Circle != nil:
+		return "circle"
+	case s.Square != nil:
+		return "square"
+	}
+	tag, _ := unionTag(s.raw, "kind")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (s *Shape) UnmarshalJSON(data []byte) error {
 	*s = Shape{}

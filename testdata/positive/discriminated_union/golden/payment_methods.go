@@ -69,6 +69,19 @@ func (p PaymentMethod) MarshalJSON() ([]byte, error) {
 	return unionJSON(p.raw, p.Card, p.Bank)
 }
 
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (p PaymentMethod) Typename() string {
+	switch {
+	case p.Card != nil:
+		return "CardPaymentMethod"
+	case p.Bank != nil:
+		return "BankPaymentMethod"
+	}
+	tag, _ := unionTag(p.raw, "typename")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
 	*p = PaymentMethod{}

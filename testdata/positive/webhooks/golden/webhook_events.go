@@ -84,6 +84,17 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	return unionJSON(e.raw, e.InvoiceCreated)
 }
 
+// Type returns the "type" property of the variant that is set, also of one this
+// client does not know, and "" when none is.
+func (e Event) Type() string {
+	switch {
+	case e.InvoiceCreated != nil:
+		return "invoice.created"
+	}
+	tag, _ := unionTag(e.raw, "type")
+	return tag
+}
+
 // UnmarshalJSON decodes whichever variant data holds.
 func (e *Event) UnmarshalJSON(data []byte) error {
 	*e = Event{}
