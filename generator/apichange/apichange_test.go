@@ -16,14 +16,23 @@ var comparer = apichange.NewComparer()
 // generate runs the generator on spec bytes and fails the test on errors.
 func generate(t testing.TB, name string, spec []byte) apichange.Side {
 	t.Helper()
+	side, _ := generateWithWarnings(t, name, spec)
+	return side
+}
+
+// generateWithWarnings also returns the generator's warnings, one a line.
+func generateWithWarnings(t testing.TB, name string, spec []byte) (apichange.Side, string) {
+	t.Helper()
 	res, err := generator.Generate(generator.Options{SpecFile: name, Spec: spec})
 	if err != nil {
 		t.Fatal(err)
 	}
+	var diags strings.Builder
+	res.Diags.Print(&diags)
 	if res.Diags.HasErrors() {
-		t.Fatalf("%s has errors:\n%s", name, res.Diags)
+		t.Fatalf("%s has errors:\n%s", name, diags.String())
 	}
-	return apichange.Side{API: res.API, Files: res.Files}
+	return apichange.Side{API: res.API, Files: res.Files}, diags.String()
 }
 
 func generateFile(t testing.TB, path string) apichange.Side {

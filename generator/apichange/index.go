@@ -128,6 +128,11 @@ func place(t *model.Type) string {
 	if t.Request && t.Kind == model.Struct && isOperation(t.Origin) {
 		return "the parameters of " + t.Origin
 	}
+	for suffix, what := range map[string]string{" response": "the response of ", " requestBody": "the request body of "} {
+		if op, ok := strings.CutSuffix(t.Origin, suffix); ok && isOperation(op) {
+			return what + op
+		}
+	}
 	return t.Origin
 }
 

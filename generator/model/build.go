@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -62,6 +63,11 @@ func Build(doc *openapi3.T, opts Options) (*API, diag.List) {
 	}
 	for _, name := range opts.Reserved {
 		b.names[name] = "the client runtime"
+	}
+	if len(doc.Webhooks) > 0 {
+		// Taken before any schema's name, so that a schema named Event
+		// added to the spec cannot rename the union every handler uses.
+		b.names[eventUnion] = "the webhook event union"
 	}
 	b.servers()
 	b.security()
@@ -307,7 +313,16 @@ func (b *builder) newNamed(s *openapi3.Schema, hint, origin string, request bool
 func (b *builder) fillStruct(t *Type, s *openapi3.Schema) {
 	t.Kind = Struct
 	props, required := mergedProperties(s)
-	used := map[string]bool{}
+	var fieldNames []string
+	for name, ref := range props {
+		if ref != nil && ref.Value != nil && !isConstProperty(ref.Value) {
+			fieldNames = append(fieldNames, name)
+		}
+	}
+	goNames := map[string]string{}
+	for i, n := range b.uniqueNames(fieldNames, GoName, map[string]bool{}, "properties", t.Origin, t.Pos) {
+		goNames[fieldNames[i]] = n
+	}
 	for _, name := range sortedKeys(props) {
 		ref := props[name]
 		if ref == nil || ref.Value == nil {
@@ -315,13 +330,12 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema) {
 		}
 		p := ref.Value
 		origin := t.Origin + "/properties/" + name
-		if p.Const != nil && len(types(p)) <= 1 {
-			if c, ok := constString(p.Const); ok {
-				t.Consts = append(t.Consts, &Field{Name: GoName(name), JSONName: name, Const: c, Doc: docOf(p), Required: required[name]})
-				continue
-			}
+		if isConstProperty(p) {
+			c, _ := constString(p.Const)
+			t.Consts = append(t.Consts, &Field{Name: GoName(name), JSONName: name, Const: c, Doc: docOf(p), Required: required[name]})
+			continue
 		}
-		goName := uniqueField(GoName(name), used)
+		goName := goNames[name]
 		typ, nullable := b.typeOf(ref, t.Name+goName, origin, t.Request)
 		t.Fields = append(t.Fields, &Field{
 			Name:       goName,
@@ -339,6 +353,13 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema) {
 	if s.AdditionalProperties.Schema != nil && len(props) > 0 {
 		b.warn(b.pos(s.Origin), "%s mixes properties with additionalProperties; extra properties are not kept", t.Origin)
 	}
+}
+
+// isConstProperty reports whether a property's value is fixed by the spec:
+// the encoder writes it, it is no Go field.
+func isConstProperty(p *openapi3.Schema) bool {
+	_, ok := constString(p.Const)
+	return ok && len(types(p)) <= 1
 }
 
 // uniqueField returns name, or name with a numeric suffix when another
@@ -401,34 +422,60 @@ func (b *builder) fillEnum(t *Type, s *openapi3.Schema) {
 	if allInts && len(values) > 0 {
 		t.EnumBase = Int64
 	}
-	used := map[string]bool{}
+	var lits []string
+	suffixes := map[string]string{} // literal -> the Go name of the value
 	for _, v := range values {
 		if v == nil {
 			continue // null in an enum only makes the type nullable
 		}
-		var lit, suffix string
+		lit := fmt.Sprint(v)
+		if _, dup := suffixes[lit]; dup {
+			continue
+		}
 		switch x := v.(type) {
 		case string:
-			lit, suffix = x, GoName(x)
+			suffixes[lit] = enumSuffix(x)
 			if x == "" {
-				suffix = "Empty"
+				suffixes[lit] = "Empty"
 			}
 		default:
-			lit = fmt.Sprint(x)
-			suffix = GoName(strings.ReplaceAll(lit, "-", "Minus"))
-		}
-		if t.EnumBase == String {
-			if _, ok := v.(string); !ok {
+			suffixes[lit] = enumSuffix(strings.ReplaceAll(lit, "-", "Minus"))
+			if t.EnumBase == String {
 				b.warn(t.Pos, "%s: enum value %v is not a string; it is kept as the string %q", t.Origin, v, lit)
 			}
 		}
-		name := uniqueField(t.Name+strings.TrimPrefix(suffix, "X"), used)
-		if b.names[name] != "" {
-			name = uniqueField(name+"Value", used)
+		lits = append(lits, lit)
+	}
+	constName := func(lit string) string { return t.Name + suffixes[lit] }
+	used := map[string]bool{}
+	names := b.uniqueNames(lits, constName, used, "values", t.Origin, t.Pos)
+	for i, lit := range lits {
+		name := names[i]
+		if owner := b.names[name]; owner != "" {
+			alt := uniqueField(name+"Value", used)
+			b.warn(t.Pos, "%s and the value %q of %s both want the Go name %s; the constant is named %s", owner, lit, t.Origin, name, alt)
+			name = alt
 		}
 		b.names[name] = t.Origin
 		t.EnumValues = append(t.EnumValues, EnumValue{Name: name, Value: lit})
 	}
+}
+
+// enumSuffix is the Go name of an enum value as it follows the type's
+// name. The X that GoName puts before a name that cannot start an
+// exported identifier is not needed there (Type2FA); an X that starts the
+// value itself is kept (CurrenciesXcd).
+func enumSuffix(value string) string {
+	name := GoName(value)
+	for _, r := range value {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if r != 'x' && r != 'X' {
+				name = strings.TrimPrefix(name, "X")
+			}
+			break
+		}
+	}
+	return name
 }
 
 // fillUnion makes t a union of s's oneOf (or anyOf) variants.

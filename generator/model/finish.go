@@ -7,6 +7,10 @@ import (
 	"unicode"
 )
 
+// eventUnion is the Go name of the union of all webhook payloads; Build
+// reserves it when the spec has webhooks.
+const eventUnion = "Event"
+
 // webhooks builds one payload type per webhook, named after its event.
 func (b *builder) webhooks() {
 	for _, name := range sortedKeys(b.doc.Webhooks) {
@@ -45,7 +49,7 @@ func (b *builder) webhooks() {
 	if len(b.api.Webhooks) == 0 {
 		return
 	}
-	event := &Type{Name: b.claim("Event", "the webhook event union", Pos{}), Kind: Union, Discriminator: "type", Origin: "webhook_events",
+	event := &Type{Name: eventUnion, Kind: Union, Discriminator: "type", Origin: "webhook_events",
 		Doc: "Event is a webhook payload, as Webhooks.Unwrap returns it."}
 	used := map[string]bool{"Variant": true, "RawJSON": true}
 	for _, w := range b.api.Webhooks {

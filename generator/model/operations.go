@@ -281,10 +281,16 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 	origin := m.HTTPMethod + " " + m.Path
 	var fields []*Field
 	used := map[string]bool{}
+	var nonPath []*openapi3.Parameter
+	var paramNames []string
 	for _, p := range params {
-		if p.In == "path" {
-			continue
+		if p.In != "path" {
+			nonPath = append(nonPath, p)
+			paramNames = append(paramNames, p.Name)
 		}
+	}
+	goNames := b.uniqueNames(paramNames, GoName, used, "parameters", origin, m.Pos)
+	for i, p := range nonPath {
 		schema := p.Schema
 		if schema == nil {
 			for _, mt := range p.Content {
@@ -292,7 +298,7 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 				break
 			}
 		}
-		goName := uniqueField(GoName(p.Name), used)
+		goName := goNames[i]
 		typ, nullable := b.typeOf(schema, name+goName, origin+" parameter "+p.Name, true)
 		explode := p.In == "query" || p.In == "cookie"
 		if p.Explode != nil {
@@ -304,7 +310,7 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 		}
 		fields = append(fields, &Field{
 			Name: goName, JSONName: p.Name, Doc: doc, Type: typ, Required: p.Required,
-			Nullable: nullable, Deprecated: p.Deprecated, In: p.In, Style: p.Style, Explode: explode,
+			Nullable: false, Deprecated: p.Deprecated, In: p.In, Style: p.Style, Explode: explode,
 		})
 	}
 	slices.SortFunc(fields, func(x, y *Field) int { return cmp.Compare(x.Name, y.Name) })
@@ -345,7 +351,10 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 		bodyStruct := &Type{Name: name, Origin: origin + " requestBody", Request: true}
 		b.fillStruct(bodyStruct, bs)
 		for _, f := range bodyStruct.Fields {
-			f.Name = uniqueField(f.Name, used)
+			if alt := uniqueField(f.Name, used); alt != f.Name {
+				b.warn(m.Pos, "%s: the body property %q and a parameter both want the Go name %s; the property is named %s", origin, f.JSONName, f.Name, alt)
+				f.Name = alt
+			}
 			if strings.HasPrefix(media, "multipart/") && isBinary(bs.Properties[f.JSONName]) {
 				f.Type = &GoType{Kind: Reader}
 			}
