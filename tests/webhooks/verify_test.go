@@ -251,6 +251,17 @@ func TestHandler(t *testing.T) {
 	if status, reply := post(body, good); status != 500 || strings.Contains(reply, "hunter2") {
 		t.Errorf("failing handle: %d %q, want 500 without the handler's error", status, reply)
 	}
+
+	// A receiver without a secret is at fault itself: 500, so Whop retries.
+	t.Setenv("WHOP_WEBHOOK_SECRET", "")
+	unconfigured := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(body))
+	req.Header = good
+	whop.NewClient().Webhooks.Handler(func(context.Context, whop.Event) error { return nil }).ServeHTTP(unconfigured, req)
+	if unconfigured.Code != 500 || strings.Contains(unconfigured.Body.String(), "WHOP_WEBHOOK_SECRET") {
+		t.Errorf("no secret: %d %q, want 500 without configuration details", unconfigured.Code, unconfigured.Body)
+	}
+
 	resp, err := srv.Client().Get(srv.URL)
 	if err != nil {
 		t.Fatal(err)
