@@ -299,7 +299,7 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 			}
 		}
 		goName := goNames[i]
-		typ, nullable := b.typeOf(schema, name+goName, origin+" parameter "+p.Name, true)
+		typ, _ := b.typeOf(schema, name+goName, origin+" parameter "+p.Name, true)
 		explode := p.In == "query" || p.In == "cookie"
 		if p.Explode != nil {
 			explode = *p.Explode
