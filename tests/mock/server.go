@@ -57,6 +57,8 @@ type Hit struct {
 	Body        []byte
 	RequestID   string // the RequestIDHeader value
 
+	Response []byte // the 200 body the server built
+
 	RouteErr    error // no operation matched
 	RequestErr  error // kin-openapi rejected the request
 	ResponseErr error // kin-openapi rejected the 200 body the server built
@@ -256,6 +258,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, in *openapi3filt
 		writeError(w, hit, http.StatusInternalServerError, "server_error", hit.ResponseErr)
 		return
 	}
+	hit.Response = body
 	header := http.Header{"Content-Type": {"application/json"}}
 	if !s.opts.SkipResponseValidation {
 		out := &openapi3filter.ResponseValidationInput{
