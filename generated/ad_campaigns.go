@@ -662,7 +662,8 @@ func (a *AdCampaignPaymentMethod) UnmarshalJSON(data []byte) error {
 // AdCampaignPaymentMethodBase is a saved payment method with no type-specific
 // details available.
 //
-// When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "BasePaymentMethod": the encoder writes these,
+// so they are not fields.
 type AdCampaignPaymentMethodBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -688,7 +689,8 @@ func (a AdCampaignPaymentMethodBase) MarshalJSON() ([]byte, error) {
 // AdCampaignPaymentMethodCard is a saved card payment method, including brand,
 // last four digits, and expiration details.
 //
-// When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
+// so they are not fields.
 type AdCampaignPaymentMethodCard struct {
 	// The card-specific details for this payment method, including brand, last four
 	// digits, and expiration.
@@ -736,8 +738,8 @@ type AdCampaignPaymentMethodCardCard struct {
 // AdCampaignPaymentMethodCashapp is a saved Cash App payment method, including the
 // buyer's cashtag and unique identifier.
 //
-// When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
-// it.
+// It always encodes "typename" as "CashappPaymentMethod": the encoder writes
+// these, so they are not fields.
 type AdCampaignPaymentMethodCashapp struct {
 	// The Cash App-specific details for this payment method, including cashtag and
 	// buyer ID.
@@ -778,7 +780,8 @@ type AdCampaignPaymentMethodCashappCashapp struct {
 // AdCampaignPaymentMethodIdeal is a saved iDEAL payment method, including the
 // customer's bank name and BIC code.
 //
-// When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "IdealPaymentMethod": the encoder writes these,
+// so they are not fields.
 type AdCampaignPaymentMethodIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -819,8 +822,8 @@ type AdCampaignPaymentMethodIdealIdeal struct {
 // AdCampaignPaymentMethodSepaDebit is a saved SEPA Direct Debit payment method,
 // including the bank code, country, and last four IBAN digits.
 //
-// When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
-// it.
+// It always encodes "typename" as "SepaDebitPaymentMethod": the encoder writes
+// these, so they are not fields.
 type AdCampaignPaymentMethodSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -870,8 +873,8 @@ type AdCampaignPaymentMethodSepaDebitSepaDebit struct {
 // AdCampaignPaymentMethodUsBankAccount is a saved US bank account payment method,
 // including bank name, last four digits, and account type.
 //
-// When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
-// writes it.
+// It always encodes "typename" as "UsBankAccountPaymentMethod": the encoder writes
+// these, so they are not fields.
 type AdCampaignPaymentMethodUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`

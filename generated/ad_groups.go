@@ -1434,8 +1434,8 @@ func (a *AdGroupListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 // AdGroupListItemPlatformConfigMeta: Meta (Facebook/Instagram) ad set
 // configuration.
 //
-// When encoded, "typename" is always "MetaAdGroupPlatformConfigType"; the encoder
-// writes it.
+// It always encodes "typename" as "MetaAdGroupPlatformConfigType": the encoder
+// writes these, so they are not fields.
 type AdGroupListItemPlatformConfigMeta struct {
 	AttributionSpec []map[string]any `json:"attribution_spec"`
 
@@ -1495,8 +1495,8 @@ func (a AdGroupListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 
 // AdGroupListItemPlatformConfigTiktok: TikTok ad group configuration.
 //
-// When encoded, "typename" is always "TiktokAdGroupPlatformConfigType"; the
-// encoder writes it.
+// It always encodes "typename" as "TiktokAdGroupPlatformConfigType": the encoder
+// writes these, so they are not fields.
 type AdGroupListItemPlatformConfigTiktok struct {
 	// Represents signed double-precision fractional values as specified by [IEEE
 	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
@@ -1716,8 +1716,8 @@ func (a *AdGroupPlatformConfig) UnmarshalJSON(data []byte) error {
 
 // AdGroupPlatformConfigMeta: Meta (Facebook/Instagram) ad set configuration.
 //
-// When encoded, "typename" is always "MetaAdGroupPlatformConfigType"; the encoder
-// writes it.
+// It always encodes "typename" as "MetaAdGroupPlatformConfigType": the encoder
+// writes these, so they are not fields.
 type AdGroupPlatformConfigMeta struct {
 	AttributionSpec []map[string]any `json:"attribution_spec"`
 
@@ -1777,8 +1777,8 @@ func (a AdGroupPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 
 // AdGroupPlatformConfigTiktok: TikTok ad group configuration.
 //
-// When encoded, "typename" is always "TiktokAdGroupPlatformConfigType"; the
-// encoder writes it.
+// It always encodes "typename" as "TiktokAdGroupPlatformConfigType": the encoder
+// writes these, so they are not fields.
 type AdGroupPlatformConfigTiktok struct {
 	// Represents signed double-precision fractional values as specified by [IEEE
 	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).

@@ -544,8 +544,8 @@ func (a *AdListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 
 // AdListItemPlatformConfigMeta: Meta (Facebook/Instagram) ad configuration.
 //
-// When encoded, "typename" is always "MetaAdPlatformConfigType"; the encoder
-// writes it.
+// It always encodes "typename" as "MetaAdPlatformConfigType": the encoder writes
+// these, so they are not fields.
 type AdListItemPlatformConfigMeta struct {
 	CallToActionType *MetaAdPlatformConfigCallToActionType `json:"call_to_action_type"`
 
@@ -589,8 +589,8 @@ func (a AdListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 
 // AdListItemPlatformConfigTiktok: TikTok ad configuration.
 //
-// When encoded, "typename" is always "TiktokAdPlatformConfigType"; the encoder
-// writes it.
+// It always encodes "typename" as "TiktokAdPlatformConfigType": the encoder writes
+// these, so they are not fields.
 type AdListItemPlatformConfigTiktok struct {
 	AdFormat *TiktokAdPlatformConfigAdFormat `json:"ad_format"`
 
@@ -800,8 +800,8 @@ func (a *AdPlatformConfig) UnmarshalJSON(data []byte) error {
 
 // AdPlatformConfigMeta: Meta (Facebook/Instagram) ad configuration.
 //
-// When encoded, "typename" is always "MetaAdPlatformConfigType"; the encoder
-// writes it.
+// It always encodes "typename" as "MetaAdPlatformConfigType": the encoder writes
+// these, so they are not fields.
 type AdPlatformConfigMeta struct {
 	CallToActionType *MetaAdPlatformConfigCallToActionType `json:"call_to_action_type"`
 
@@ -845,8 +845,8 @@ func (a AdPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 
 // AdPlatformConfigTiktok: TikTok ad configuration.
 //
-// When encoded, "typename" is always "TiktokAdPlatformConfigType"; the encoder
-// writes it.
+// It always encodes "typename" as "TiktokAdPlatformConfigType": the encoder writes
+// these, so they are not fields.
 type AdPlatformConfigTiktok struct {
 	AdFormat *TiktokAdPlatformConfigAdFormat `json:"ad_format"`
 

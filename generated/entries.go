@@ -318,17 +318,17 @@ type EntryListParams struct {
 	// Filter entries to only those for specific plans.
 	//
 	// Sent as the query parameter "plan_ids".
-	PlanIDs Opt[[]string] `json:"-"`
+	PlanIDs []string `json:"-"`
 
 	// Filter entries to only those for specific products.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 
 	// Filter entries by their current status.
 	//
 	// Sent as the query parameter "statuses".
-	Statuses Opt[[]EntryStatus] `json:"-"`
+	Statuses []EntryStatus `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -359,14 +359,14 @@ func (p EntryListParams) query() url.Values {
 	if v, ok := p.Order.Get(); ok {
 		q.Set("order", string(v))
 	}
-	if v, ok := p.PlanIDs.Get(); ok {
-		addList(q, "plan_ids", v, true)
+	if p.PlanIDs != nil {
+		addList(q, "plan_ids", p.PlanIDs, true)
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
-	if v, ok := p.Statuses.Get(); ok {
-		addList(q, "statuses", v, true)
+	if p.Statuses != nil {
+		addList(q, "statuses", p.Statuses, true)
 	}
 	return q
 }

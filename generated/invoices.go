@@ -610,7 +610,8 @@ type InvoiceCreateParamsProductIDPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// When encoded, "field_type" is always "text"; the encoder writes it.
+// InvoiceCreateParamsProductIDPlanCustomFieldsItem always encodes "field_type" as
+// "text": the encoder writes these, so they are not fields.
 type InvoiceCreateParamsProductIDPlanCustomFieldsItem struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
@@ -723,7 +724,8 @@ type InvoiceCreateParamsProductPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// When encoded, "field_type" is always "text"; the encoder writes it.
+// InvoiceCreateParamsProductPlanCustomFieldsItem always encodes "field_type" as
+// "text": the encoder writes these, so they are not fields.
 type InvoiceCreateParamsProductPlanCustomFieldsItem struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
@@ -875,7 +877,7 @@ type InvoiceListParams struct {
 	// Filter invoices by their collection method.
 	//
 	// Sent as the query parameter "collection_methods".
-	CollectionMethods Opt[[]InvoiceCollectionMethods] `json:"-"`
+	CollectionMethods []InvoiceCollectionMethods `json:"-"`
 
 	// The unique identifier of the company to list invoices for.
 	//
@@ -916,12 +918,12 @@ type InvoiceListParams struct {
 	// identifiers.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 
 	// Filter invoices by their current status.
 	//
 	// Sent as the query parameter "statuses".
-	Statuses Opt[[]InvoiceStatuses] `json:"-"`
+	Statuses []InvoiceStatuses `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -933,8 +935,8 @@ func (p InvoiceListParams) query() url.Values {
 	if v, ok := p.Before.Get(); ok {
 		q.Set("before", v)
 	}
-	if v, ok := p.CollectionMethods.Get(); ok {
-		addList(q, "collection_methods", v, true)
+	if p.CollectionMethods != nil {
+		addList(q, "collection_methods", p.CollectionMethods, true)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
 		q.Set("company_id", v)
@@ -957,11 +959,11 @@ func (p InvoiceListParams) query() url.Values {
 	if v, ok := p.Order.Get(); ok {
 		q.Set("order", string(v))
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
-	if v, ok := p.Statuses.Get(); ok {
-		addList(q, "statuses", v, true)
+	if p.Statuses != nil {
+		addList(q, "statuses", p.Statuses, true)
 	}
 	return q
 }
@@ -1141,7 +1143,8 @@ type InvoiceUpdateParamsPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// When encoded, "field_type" is always "text"; the encoder writes it.
+// InvoiceUpdateParamsPlanCustomFieldsItem always encodes "field_type" as "text":
+// the encoder writes these, so they are not fields.
 type InvoiceUpdateParamsPlanCustomFieldsItem struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`

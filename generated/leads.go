@@ -313,7 +313,7 @@ type LeadListParams struct {
 	// Filter leads to only those associated with these specific product identifiers.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -338,8 +338,8 @@ func (p LeadListParams) query() url.Values {
 	if v, ok := p.Last.Get(); ok {
 		q.Set("last", formatParam(v))
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
 	return q
 }

@@ -153,7 +153,8 @@ func (l *LedgerAccountOwner) UnmarshalJSON(data []byte) error {
 // LedgerAccountOwnerCompany is a company is a seller on Whop. Companies own
 // products, manage members, and receive payouts.
 //
-// When encoded, "typename" is always "Company"; the encoder writes it.
+// It always encodes "typename" as "Company": the encoder writes these, so they are
+// not fields.
 type LedgerAccountOwnerCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -174,7 +175,8 @@ func (l LedgerAccountOwnerCompany) MarshalJSON() ([]byte, error) {
 // LedgerAccountOwnerUser is a user account on Whop. Contains profile information,
 // identity details, and social connections.
 //
-// When encoded, "typename" is always "User"; the encoder writes it.
+// It always encodes "typename" as "User": the encoder writes these, so they are
+// not fields.
 type LedgerAccountOwnerUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`

@@ -266,7 +266,7 @@ type MemberListParams struct {
 	// Filter members by their most recent activity type.
 	//
 	// Sent as the query parameter "most_recent_actions".
-	MostRecentActions Opt[[]MemberMostRecentActions] `json:"-"`
+	MostRecentActions []MemberMostRecentActions `json:"-"`
 
 	// The column to sort members by, such as creation date or revenue.
 	//
@@ -276,17 +276,17 @@ type MemberListParams struct {
 	// Filter members to only those subscribed to these specific plans.
 	//
 	// Sent as the query parameter "plan_ids".
-	PlanIDs Opt[[]string] `json:"-"`
+	PlanIDs []string `json:"-"`
 
 	// Filter members to only those belonging to these specific products.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 
 	// Filter members to only those who used these specific promo codes.
 	//
 	// Sent as the query parameter "promo_code_ids".
-	PromoCodeIDs Opt[[]string] `json:"-"`
+	PromoCodeIDs []string `json:"-"`
 
 	// Search members by name, username, or email. Email filtering requires the
 	// member:email:read permission.
@@ -297,12 +297,12 @@ type MemberListParams struct {
 	// Filter members by their current subscription status.
 	//
 	// Sent as the query parameter "statuses".
-	Statuses Opt[[]MemberStatuses] `json:"-"`
+	Statuses []MemberStatuses `json:"-"`
 
 	// Filter members to only those matching these specific user identifiers.
 	//
 	// Sent as the query parameter "user_ids".
-	UserIDs Opt[[]string] `json:"-"`
+	UserIDs []string `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -335,29 +335,29 @@ func (p MemberListParams) query() url.Values {
 	if v, ok := p.Last.Get(); ok {
 		q.Set("last", formatParam(v))
 	}
-	if v, ok := p.MostRecentActions.Get(); ok {
-		addList(q, "most_recent_actions", v, true)
+	if p.MostRecentActions != nil {
+		addList(q, "most_recent_actions", p.MostRecentActions, true)
 	}
 	if v, ok := p.Order.Get(); ok {
 		q.Set("order", string(v))
 	}
-	if v, ok := p.PlanIDs.Get(); ok {
-		addList(q, "plan_ids", v, true)
+	if p.PlanIDs != nil {
+		addList(q, "plan_ids", p.PlanIDs, true)
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
-	if v, ok := p.PromoCodeIDs.Get(); ok {
-		addList(q, "promo_code_ids", v, true)
+	if p.PromoCodeIDs != nil {
+		addList(q, "promo_code_ids", p.PromoCodeIDs, true)
 	}
 	if v, ok := p.Query.Get(); ok {
 		q.Set("query", v)
 	}
-	if v, ok := p.Statuses.Get(); ok {
-		addList(q, "statuses", v, true)
+	if p.Statuses != nil {
+		addList(q, "statuses", p.Statuses, true)
 	}
-	if v, ok := p.UserIDs.Get(); ok {
-		addList(q, "user_ids", v, true)
+	if p.UserIDs != nil {
+		addList(q, "user_ids", p.UserIDs, true)
 	}
 	return q
 }

@@ -592,7 +592,7 @@ type MembershipListParams struct {
 	// Filter to only memberships matching these cancellation reasons.
 	//
 	// Sent as the query parameter "cancel_options".
-	CancelOptions Opt[[]CancelOptions] `json:"-"`
+	CancelOptions []CancelOptions `json:"-"`
 
 	// The unique identifier of the company to list memberships for. Required when
 	// using an API key.
@@ -633,27 +633,27 @@ type MembershipListParams struct {
 	// Filter to only memberships belonging to these plan identifiers.
 	//
 	// Sent as the query parameter "plan_ids".
-	PlanIDs Opt[[]string] `json:"-"`
+	PlanIDs []string `json:"-"`
 
 	// Filter to only memberships belonging to these product identifiers.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 
 	// Filter to only memberships that used these promo code identifiers.
 	//
 	// Sent as the query parameter "promo_code_ids".
-	PromoCodeIDs Opt[[]string] `json:"-"`
+	PromoCodeIDs []string `json:"-"`
 
 	// Filter to only memberships matching these statuses.
 	//
 	// Sent as the query parameter "statuses".
-	Statuses Opt[[]MembershipStatus] `json:"-"`
+	Statuses []MembershipStatus `json:"-"`
 
 	// Filter to only memberships belonging to these user identifiers.
 	//
 	// Sent as the query parameter "user_ids".
-	UserIDs Opt[[]string] `json:"-"`
+	UserIDs []string `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -665,8 +665,8 @@ func (p MembershipListParams) query() url.Values {
 	if v, ok := p.Before.Get(); ok {
 		q.Set("before", v)
 	}
-	if v, ok := p.CancelOptions.Get(); ok {
-		addList(q, "cancel_options", v, true)
+	if p.CancelOptions != nil {
+		addList(q, "cancel_options", p.CancelOptions, true)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
 		q.Set("company_id", v)
@@ -689,20 +689,20 @@ func (p MembershipListParams) query() url.Values {
 	if v, ok := p.Order.Get(); ok {
 		q.Set("order", string(v))
 	}
-	if v, ok := p.PlanIDs.Get(); ok {
-		addList(q, "plan_ids", v, true)
+	if p.PlanIDs != nil {
+		addList(q, "plan_ids", p.PlanIDs, true)
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
-	if v, ok := p.PromoCodeIDs.Get(); ok {
-		addList(q, "promo_code_ids", v, true)
+	if p.PromoCodeIDs != nil {
+		addList(q, "promo_code_ids", p.PromoCodeIDs, true)
 	}
-	if v, ok := p.Statuses.Get(); ok {
-		addList(q, "statuses", v, true)
+	if p.Statuses != nil {
+		addList(q, "statuses", p.Statuses, true)
 	}
-	if v, ok := p.UserIDs.Get(); ok {
-		addList(q, "user_ids", v, true)
+	if p.UserIDs != nil {
+		addList(q, "user_ids", p.UserIDs, true)
 	}
 	return q
 }

@@ -193,7 +193,8 @@ func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
 // PaymentMethodBase is a saved payment method with no type-specific details
 // available.
 //
-// When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "BasePaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -219,7 +220,8 @@ func (p PaymentMethodBase) MarshalJSON() ([]byte, error) {
 // PaymentMethodCard is a saved card payment method, including brand, last four
 // digits, and expiration details.
 //
-// When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodCard struct {
 	// The card-specific details for this payment method, including brand, last four
 	// digits, and expiration.
@@ -267,8 +269,8 @@ type PaymentMethodCardCard struct {
 // PaymentMethodCashapp is a saved Cash App payment method, including the buyer's
 // cashtag and unique identifier.
 //
-// When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
-// it.
+// It always encodes "typename" as "CashappPaymentMethod": the encoder writes
+// these, so they are not fields.
 type PaymentMethodCashapp struct {
 	// The Cash App-specific details for this payment method, including cashtag and
 	// buyer ID.
@@ -309,7 +311,8 @@ type PaymentMethodCashappCashapp struct {
 // PaymentMethodIdeal is a saved iDEAL payment method, including the customer's
 // bank name and BIC code.
 //
-// When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "IdealPaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -448,7 +451,8 @@ func (p *PaymentMethodListItem) UnmarshalJSON(data []byte) error {
 // PaymentMethodListItemBase is a saved payment method with no type-specific
 // details available.
 //
-// When encoded, "typename" is always "BasePaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "BasePaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodListItemBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -474,7 +478,8 @@ func (p PaymentMethodListItemBase) MarshalJSON() ([]byte, error) {
 // PaymentMethodListItemCard is a saved card payment method, including brand, last
 // four digits, and expiration details.
 //
-// When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodListItemCard struct {
 	// The card-specific details for this payment method, including brand, last four
 	// digits, and expiration.
@@ -522,8 +527,8 @@ type PaymentMethodListItemCardCard struct {
 // PaymentMethodListItemCashapp is a saved Cash App payment method, including the
 // buyer's cashtag and unique identifier.
 //
-// When encoded, "typename" is always "CashappPaymentMethod"; the encoder writes
-// it.
+// It always encodes "typename" as "CashappPaymentMethod": the encoder writes
+// these, so they are not fields.
 type PaymentMethodListItemCashapp struct {
 	// The Cash App-specific details for this payment method, including cashtag and
 	// buyer ID.
@@ -564,7 +569,8 @@ type PaymentMethodListItemCashappCashapp struct {
 // PaymentMethodListItemIdeal is a saved iDEAL payment method, including the
 // customer's bank name and BIC code.
 //
-// When encoded, "typename" is always "IdealPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "IdealPaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodListItemIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -605,8 +611,8 @@ type PaymentMethodListItemIdealIdeal struct {
 // PaymentMethodListItemSepaDebit is a saved SEPA Direct Debit payment method,
 // including the bank code, country, and last four IBAN digits.
 //
-// When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
-// it.
+// It always encodes "typename" as "SepaDebitPaymentMethod": the encoder writes
+// these, so they are not fields.
 type PaymentMethodListItemSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -656,8 +662,8 @@ type PaymentMethodListItemSepaDebitSepaDebit struct {
 // PaymentMethodListItemUsBankAccount is a saved US bank account payment method,
 // including bank name, last four digits, and account type.
 //
-// When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
-// writes it.
+// It always encodes "typename" as "UsBankAccountPaymentMethod": the encoder writes
+// these, so they are not fields.
 type PaymentMethodListItemUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -816,8 +822,8 @@ func (p PaymentMethodRetrieveParams) query() url.Values {
 // PaymentMethodSepaDebit is a saved SEPA Direct Debit payment method, including
 // the bank code, country, and last four IBAN digits.
 //
-// When encoded, "typename" is always "SepaDebitPaymentMethod"; the encoder writes
-// it.
+// It always encodes "typename" as "SepaDebitPaymentMethod": the encoder writes
+// these, so they are not fields.
 type PaymentMethodSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -867,8 +873,8 @@ type PaymentMethodSepaDebitSepaDebit struct {
 // PaymentMethodUsBankAccount is a saved US bank account payment method, including
 // bank name, last four digits, and account type.
 //
-// When encoded, "typename" is always "UsBankAccountPaymentMethod"; the encoder
-// writes it.
+// It always encodes "typename" as "UsBankAccountPaymentMethod": the encoder writes
+// these, so they are not fields.
 type PaymentMethodUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`

@@ -1209,7 +1209,7 @@ type PaymentListParams struct {
 	// Filter payments by their billing reason.
 	//
 	// Sent as the query parameter "billing_reasons".
-	BillingReasons Opt[[]BillingReasons] `json:"-"`
+	BillingReasons []BillingReasons `json:"-"`
 
 	// The unique identifier of the company to list payments for.
 	//
@@ -1229,7 +1229,7 @@ type PaymentListParams struct {
 	// Filter payments by their currency code.
 	//
 	// Sent as the query parameter "currencies".
-	Currencies Opt[[]Currencies] `json:"-"`
+	Currencies []Currencies `json:"-"`
 
 	// The sort direction for ordering results, either ascending or descending.
 	//
@@ -1259,13 +1259,13 @@ type PaymentListParams struct {
 	// Filter payments to only those associated with these specific plan identifiers.
 	//
 	// Sent as the query parameter "plan_ids".
-	PlanIDs Opt[[]string] `json:"-"`
+	PlanIDs []string `json:"-"`
 
 	// Filter payments to only those associated with these specific product
 	// identifiers.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 
 	// Search payments by user ID, membership ID, user email, name, or username. Email
 	// filtering requires the member:email:read permission.
@@ -1276,12 +1276,12 @@ type PaymentListParams struct {
 	// Filter payments by their current status.
 	//
 	// Sent as the query parameter "statuses".
-	Statuses Opt[[]ReceiptStatus] `json:"-"`
+	Statuses []ReceiptStatus `json:"-"`
 
 	// Filter payments by their current substatus for more granular filtering.
 	//
 	// Sent as the query parameter "substatuses".
-	Substatuses Opt[[]FriendlyReceiptStatus] `json:"-"`
+	Substatuses []FriendlyReceiptStatus `json:"-"`
 
 	// Only return payments last updated after this timestamp.
 	//
@@ -1303,8 +1303,8 @@ func (p PaymentListParams) query() url.Values {
 	if v, ok := p.Before.Get(); ok {
 		q.Set("before", v)
 	}
-	if v, ok := p.BillingReasons.Get(); ok {
-		addList(q, "billing_reasons", v, true)
+	if p.BillingReasons != nil {
+		addList(q, "billing_reasons", p.BillingReasons, true)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
 		q.Set("company_id", v)
@@ -1315,8 +1315,8 @@ func (p PaymentListParams) query() url.Values {
 	if v, ok := p.CreatedBefore.Get(); ok {
 		q.Set("created_before", formatParam(v))
 	}
-	if v, ok := p.Currencies.Get(); ok {
-		addList(q, "currencies", v, true)
+	if p.Currencies != nil {
+		addList(q, "currencies", p.Currencies, true)
 	}
 	if v, ok := p.Direction.Get(); ok {
 		q.Set("direction", string(v))
@@ -1333,20 +1333,20 @@ func (p PaymentListParams) query() url.Values {
 	if v, ok := p.Order.Get(); ok {
 		q.Set("order", string(v))
 	}
-	if v, ok := p.PlanIDs.Get(); ok {
-		addList(q, "plan_ids", v, true)
+	if p.PlanIDs != nil {
+		addList(q, "plan_ids", p.PlanIDs, true)
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
 	if v, ok := p.Query.Get(); ok {
 		q.Set("query", v)
 	}
-	if v, ok := p.Statuses.Get(); ok {
-		addList(q, "statuses", v, true)
+	if p.Statuses != nil {
+		addList(q, "statuses", p.Statuses, true)
 	}
-	if v, ok := p.Substatuses.Get(); ok {
-		addList(q, "substatuses", v, true)
+	if p.Substatuses != nil {
+		addList(q, "substatuses", p.Substatuses, true)
 	}
 	if v, ok := p.UpdatedAfter.Get(); ok {
 		q.Set("updated_after", formatParam(v))

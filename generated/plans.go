@@ -388,7 +388,8 @@ type PlanCreateParamsCheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
-// When encoded, "field_type" is always "text"; the encoder writes it.
+// PlanCreateParamsCustomFieldsItem always encodes "field_type" as "text": the
+// encoder writes these, so they are not fields.
 type PlanCreateParamsCustomFieldsItem struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
@@ -440,7 +441,8 @@ type PlanCreateParamsPaymentMethodConfiguration struct {
 
 // PlanCustomFieldsItem is an object representing a custom field for a plan.
 //
-// When encoded, "field_type" is always "text"; the encoder writes it.
+// It always encodes "field_type" as "text": the encoder writes these, so they are
+// not fields.
 type PlanCustomFieldsItem struct {
 	// The unique identifier for the custom field.
 	ID string `json:"id"`
@@ -681,22 +683,22 @@ type PlanListParams struct {
 	// Filter to only plans matching these billing types.
 	//
 	// Sent as the query parameter "plan_types".
-	PlanTypes Opt[[]PlanTypes] `json:"-"`
+	PlanTypes []PlanTypes `json:"-"`
 
 	// Filter to only plans belonging to these product identifiers.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 
 	// Filter to only plans matching these release methods.
 	//
 	// Sent as the query parameter "release_methods".
-	ReleaseMethods Opt[[]ReleaseMethod] `json:"-"`
+	ReleaseMethods []ReleaseMethod `json:"-"`
 
 	// Filter to only plans matching these visibility states.
 	//
 	// Sent as the query parameter "visibilities".
-	Visibilities Opt[[]VisibilityFilter] `json:"-"`
+	Visibilities []VisibilityFilter `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -727,17 +729,17 @@ func (p PlanListParams) query() url.Values {
 	if v, ok := p.Order.Get(); ok {
 		q.Set("order", string(v))
 	}
-	if v, ok := p.PlanTypes.Get(); ok {
-		addList(q, "plan_types", v, true)
+	if p.PlanTypes != nil {
+		addList(q, "plan_types", p.PlanTypes, true)
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
-	if v, ok := p.ReleaseMethods.Get(); ok {
-		addList(q, "release_methods", v, true)
+	if p.ReleaseMethods != nil {
+		addList(q, "release_methods", p.ReleaseMethods, true)
 	}
-	if v, ok := p.Visibilities.Get(); ok {
-		addList(q, "visibilities", v, true)
+	if p.Visibilities != nil {
+		addList(q, "visibilities", p.Visibilities, true)
 	}
 	return q
 }
@@ -868,7 +870,8 @@ type PlanUpdateParamsCheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
-// When encoded, "field_type" is always "text"; the encoder writes it.
+// PlanUpdateParamsCustomFieldsItem always encodes "field_type" as "text": the
+// encoder writes these, so they are not fields.
 type PlanUpdateParamsCustomFieldsItem struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`

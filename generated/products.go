@@ -435,7 +435,8 @@ type ProductCreateParamsPlanOptions struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// When encoded, "field_type" is always "text"; the encoder writes it.
+// ProductCreateParamsPlanOptionsCustomFieldsItem always encodes "field_type" as
+// "text": the encoder writes these, so they are not fields.
 type ProductCreateParamsPlanOptionsCustomFieldsItem struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
@@ -574,12 +575,12 @@ type ProductListParams struct {
 	// Filter to only products matching these type classifications.
 	//
 	// Sent as the query parameter "product_types".
-	ProductTypes Opt[[]AccessPassTypes] `json:"-"`
+	ProductTypes []AccessPassTypes `json:"-"`
 
 	// Filter to only products matching these visibility states.
 	//
 	// Sent as the query parameter "visibilities".
-	Visibilities Opt[[]VisibilityFilter] `json:"-"`
+	Visibilities []VisibilityFilter `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -610,11 +611,11 @@ func (p ProductListParams) query() url.Values {
 	if v, ok := p.Order.Get(); ok {
 		q.Set("order", string(v))
 	}
-	if v, ok := p.ProductTypes.Get(); ok {
-		addList(q, "product_types", v, true)
+	if p.ProductTypes != nil {
+		addList(q, "product_types", p.ProductTypes, true)
 	}
-	if v, ok := p.Visibilities.Get(); ok {
-		addList(q, "visibilities", v, true)
+	if p.Visibilities != nil {
+		addList(q, "visibilities", p.Visibilities, true)
 	}
 	return q
 }

@@ -388,12 +388,12 @@ type PromoCodeListParams struct {
 	// Filter to only promo codes scoped to these plan identifiers.
 	//
 	// Sent as the query parameter "plan_ids".
-	PlanIDs Opt[[]string] `json:"-"`
+	PlanIDs []string `json:"-"`
 
 	// Filter to only promo codes scoped to these product identifiers.
 	//
 	// Sent as the query parameter "product_ids".
-	ProductIDs Opt[[]string] `json:"-"`
+	ProductIDs []string `json:"-"`
 
 	// Filter to only promo codes matching this status.
 	//
@@ -423,11 +423,11 @@ func (p PromoCodeListParams) query() url.Values {
 	if v, ok := p.Last.Get(); ok {
 		q.Set("last", formatParam(v))
 	}
-	if v, ok := p.PlanIDs.Get(); ok {
-		addList(q, "plan_ids", v, true)
+	if p.PlanIDs != nil {
+		addList(q, "plan_ids", p.PlanIDs, true)
 	}
-	if v, ok := p.ProductIDs.Get(); ok {
-		addList(q, "product_ids", v, true)
+	if p.ProductIDs != nil {
+		addList(q, "product_ids", p.ProductIDs, true)
 	}
 	if v, ok := p.Status.Get(); ok {
 		q.Set("status", string(v))

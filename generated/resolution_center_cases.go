@@ -317,7 +317,7 @@ type ResolutionCenterCaseListParams struct {
 	// Filter by resolution center case status.
 	//
 	// Sent as the query parameter "statuses".
-	Statuses Opt[[]ResolutionCenterCaseStatuses] `json:"-"`
+	Statuses []ResolutionCenterCaseStatuses `json:"-"`
 }
 
 // query encodes the query parameters; unset ones are left out.
@@ -347,8 +347,8 @@ func (p ResolutionCenterCaseListParams) query() url.Values {
 	if v, ok := p.Last.Get(); ok {
 		q.Set("last", formatParam(v))
 	}
-	if v, ok := p.Statuses.Get(); ok {
-		addList(q, "statuses", v, true)
+	if p.Statuses != nil {
+		addList(q, "statuses", p.Statuses, true)
 	}
 	return q
 }

@@ -233,7 +233,8 @@ func (s *StatDescribeResponse) UnmarshalJSON(data []byte) error {
 // StatDescribeResponseMetric: Description of a metric including its configuration
 // and SQL.
 //
-// When encoded, "typename" is always "DescribeMetric"; the encoder writes it.
+// It always encodes "typename" as "DescribeMetric": the encoder writes these, so
+// they are not fields.
 type StatDescribeResponseMetric struct {
 	// Columns that can be used for breakdowns.
 	BreakdownableColumns []string `json:"breakdownable_columns"`
@@ -278,7 +279,8 @@ type StatDescribeResponseMetricDebug struct {
 // StatDescribeResponseNode: Description of a node (model) including its columns
 // and associations.
 //
-// When encoded, "typename" is always "DescribeNode"; the encoder writes it.
+// It always encodes "typename" as "DescribeNode": the encoder writes these, so
+// they are not fields.
 type StatDescribeResponseNode struct {
 	// Available associations or child paths.
 	Associations []StatDescribeResponseNodeAssociationsItem `json:"associations"`
@@ -351,7 +353,8 @@ type StatDescribeResponseNodeMetricsItem struct {
 // StatDescribeResponseRoot: Root schema description showing available nodes,
 // views, and metrics.
 //
-// When encoded, "typename" is always "DescribeRoot"; the encoder writes it.
+// It always encodes "typename" as "DescribeRoot": the encoder writes these, so
+// they are not fields.
 type StatDescribeResponseRoot struct {
 	// Debug information.
 	Debug *StatDescribeResponseRootDebug `json:"debug"`
@@ -393,7 +396,8 @@ type StatDescribeResponseRootMetricsItem struct {
 // StatDescribeResponseView: Description of an API resource view including its
 // columns and associations.
 //
-// When encoded, "typename" is always "DescribeView"; the encoder writes it.
+// It always encodes "typename" as "DescribeView": the encoder writes these, so
+// they are not fields.
 type StatDescribeResponseView struct {
 	// Available associations.
 	Associations []StatDescribeResponseViewAssociationsItem `json:"associations"`
@@ -473,7 +477,7 @@ type StatQueryMetricParams struct {
 	// Columns to break down the metric by.
 	//
 	// Sent as the query parameter "breakdowns".
-	Breakdowns Opt[[]string] `json:"-"`
+	Breakdowns []string `json:"-"`
 
 	// Scope query to a specific company.
 	//
@@ -483,7 +487,7 @@ type StatQueryMetricParams struct {
 	// Key-value pairs to filter the data.
 	//
 	// Sent as the query parameter "filters".
-	Filters Opt[map[string]any] `json:"-"`
+	Filters map[string]any `json:"-"`
 
 	// Start of time range (ISO 8601 timestamp).
 	//
@@ -521,14 +525,14 @@ type StatQueryMetricParams struct {
 // query encodes the query parameters; unset ones are left out.
 func (p StatQueryMetricParams) query() url.Values {
 	q := url.Values{}
-	if v, ok := p.Breakdowns.Get(); ok {
-		addList(q, "breakdowns", v, true)
+	if p.Breakdowns != nil {
+		addList(q, "breakdowns", p.Breakdowns, true)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
 		q.Set("company_id", v)
 	}
-	if v, ok := p.Filters.Get(); ok {
-		addObject(q, "filters", v, "deepObject", true)
+	if p.Filters != nil {
+		addObject(q, "filters", p.Filters, "deepObject", true)
 	}
 	if v, ok := p.From.Get(); ok {
 		q.Set("from", formatParam(v))
@@ -551,7 +555,8 @@ func (p StatQueryMetricParams) query() url.Values {
 
 // StatQueryMetricResponse: Result from a stats query (raw, metric, or SQL).
 //
-// When encoded, "typename" is always "Result"; the encoder writes it.
+// It always encodes "typename" as "Result": the encoder writes these, so they are
+// not fields.
 type StatQueryMetricResponse struct {
 	// Column names in the order they appear in each data row.
 	Columns []string `json:"columns"`
@@ -795,7 +800,8 @@ func (p StatRunSQLParams) query() url.Values {
 
 // StatRunSQLResponse: Result from a stats query (raw, metric, or SQL).
 //
-// When encoded, "typename" is always "Result"; the encoder writes it.
+// It always encodes "typename" as "Result": the encoder writes these, so they are
+// not fields.
 type StatRunSQLResponse struct {
 	// Column names in the order they appear in each data row.
 	Columns []string `json:"columns"`

@@ -274,7 +274,8 @@ func (t *TransferDestination) UnmarshalJSON(data []byte) error {
 // TransferDestinationCompany is a company is a seller on Whop. Companies own
 // products, manage members, and receive payouts.
 //
-// When encoded, "typename" is always "Company"; the encoder writes it.
+// It always encodes "typename" as "Company": the encoder writes these, so they are
+// not fields.
 type TransferDestinationCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -295,7 +296,8 @@ func (t TransferDestinationCompany) MarshalJSON() ([]byte, error) {
 // TransferDestinationUser is a user account on Whop. Contains profile information,
 // identity details, and social connections.
 //
-// When encoded, "typename" is always "User"; the encoder writes it.
+// It always encodes "typename" as "User": the encoder writes these, so they are
+// not fields.
 type TransferDestinationUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`
@@ -516,7 +518,8 @@ func (t *TransferOrigin) UnmarshalJSON(data []byte) error {
 // TransferOriginCompany is a company is a seller on Whop. Companies own products,
 // manage members, and receive payouts.
 //
-// When encoded, "typename" is always "Company"; the encoder writes it.
+// It always encodes "typename" as "Company": the encoder writes these, so they are
+// not fields.
 type TransferOriginCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
@@ -537,7 +540,8 @@ func (t TransferOriginCompany) MarshalJSON() ([]byte, error) {
 // TransferOriginUser is a user account on Whop. Contains profile information,
 // identity details, and social connections.
 //
-// When encoded, "typename" is always "User"; the encoder writes it.
+// It always encodes "typename" as "User": the encoder writes these, so they are
+// not fields.
 type TransferOriginUser struct {
 	// The unique identifier for the user.
 	ID string `json:"id"`

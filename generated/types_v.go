@@ -74,7 +74,7 @@ func (v VerificationStatuses) IsKnown() bool {
 	return false
 }
 
-// Visibility: Visibility of a resource
+// Visibility of a resource
 //
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.

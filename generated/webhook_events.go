@@ -49,8 +49,9 @@ func (s *WebhookService) Handler(handle func(context.Context, Event) error) http
 	return webhookHandler(s.Unwrap, handle, 0)
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "course_lesson_interaction.completed"; the encoder writes it.
+// CourseLessonInteractionCompletedEvent always encodes "api_version" as "v1" and
+// "type" as "course_lesson_interaction.completed": the encoder writes these, so
+// they are not fields.
 type CourseLessonInteractionCompletedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -72,8 +73,8 @@ func (c CourseLessonInteractionCompletedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(c), "\"api_version\":\"v1\",\"type\":\"course_lesson_interaction.completed\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "dispute_alert.created"; the encoder writes it.
+// DisputeAlertCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "dispute_alert.created": the encoder writes these, so they are not fields.
 type DisputeAlertCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -95,8 +96,8 @@ func (d DisputeAlertCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute_alert.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "dispute.created";
-// the encoder writes it.
+// DisputeCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "dispute.created": the encoder writes these, so they are not fields.
 type DisputeCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -118,8 +119,8 @@ func (d DisputeCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "dispute.updated";
-// the encoder writes it.
+// DisputeUpdatedEvent always encodes "api_version" as "v1" and "type" as
+// "dispute.updated": the encoder writes these, so they are not fields.
 type DisputeUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -141,8 +142,8 @@ func (d DisputeUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.updated\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "entry.approved";
-// the encoder writes it.
+// EntryApprovedEvent always encodes "api_version" as "v1" and "type" as
+// "entry.approved": the encoder writes these, so they are not fields.
 type EntryApprovedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -163,8 +164,8 @@ func (e EntryApprovedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.approved\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "entry.created";
-// the encoder writes it.
+// EntryCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "entry.created": the encoder writes these, so they are not fields.
 type EntryCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -185,8 +186,8 @@ func (e EntryCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "entry.deleted";
-// the encoder writes it.
+// EntryDeletedEvent always encodes "api_version" as "v1" and "type" as
+// "entry.deleted": the encoder writes these, so they are not fields.
 type EntryDeletedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -207,8 +208,8 @@ func (e EntryDeletedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.deleted\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "entry.denied"; the
-// encoder writes it.
+// EntryDeniedEvent always encodes "api_version" as "v1" and "type" as
+// "entry.denied": the encoder writes these, so they are not fields.
 type EntryDeniedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -229,7 +230,7 @@ func (e EntryDeniedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.denied\"")
 }
 
-// Event: Event is a webhook payload, as Webhooks.Unwrap returns it.
+// Event is a webhook payload, as Webhooks.Unwrap returns it.
 //
 // Event is one of CourseLessonInteractionCompleted, DisputeCreated,
 // DisputeUpdated, DisputeAlertCreated, EntryApproved, EntryCreated, EntryDeleted,
@@ -553,8 +554,8 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	}
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "invoice.created";
-// the encoder writes it.
+// InvoiceCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "invoice.created": the encoder writes these, so they are not fields.
 type InvoiceCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -577,8 +578,9 @@ func (i InvoiceCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "invoice.marked_uncollectible"; the encoder writes it.
+// InvoiceMarkedUncollectibleEvent always encodes "api_version" as "v1" and "type"
+// as "invoice.marked_uncollectible": the encoder writes these, so they are not
+// fields.
 type InvoiceMarkedUncollectibleEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -601,8 +603,8 @@ func (i InvoiceMarkedUncollectibleEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.marked_uncollectible\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "invoice.paid"; the
-// encoder writes it.
+// InvoicePaidEvent always encodes "api_version" as "v1" and "type" as
+// "invoice.paid": the encoder writes these, so they are not fields.
 type InvoicePaidEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -625,8 +627,8 @@ func (i InvoicePaidEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.paid\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "invoice.past_due";
-// the encoder writes it.
+// InvoicePastDueEvent always encodes "api_version" as "v1" and "type" as
+// "invoice.past_due": the encoder writes these, so they are not fields.
 type InvoicePastDueEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -649,8 +651,8 @@ func (i InvoicePastDueEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.past_due\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "invoice.voided";
-// the encoder writes it.
+// InvoiceVoidedEvent always encodes "api_version" as "v1" and "type" as
+// "invoice.voided": the encoder writes these, so they are not fields.
 type InvoiceVoidedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -673,8 +675,8 @@ func (i InvoiceVoidedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.voided\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "membership.activated"; the encoder writes it.
+// MembershipActivatedEvent always encodes "api_version" as "v1" and "type" as
+// "membership.activated": the encoder writes these, so they are not fields.
 type MembershipActivatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -696,8 +698,9 @@ func (m MembershipActivatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.activated\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "membership.cancel_at_period_end_changed"; the encoder writes it.
+// MembershipCancelAtPeriodEndChangedEvent always encodes "api_version" as "v1" and
+// "type" as "membership.cancel_at_period_end_changed": the encoder writes these,
+// so they are not fields.
 type MembershipCancelAtPeriodEndChangedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -719,8 +722,8 @@ func (m MembershipCancelAtPeriodEndChangedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.cancel_at_period_end_changed\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "membership.deactivated"; the encoder writes it.
+// MembershipDeactivatedEvent always encodes "api_version" as "v1" and "type" as
+// "membership.deactivated": the encoder writes these, so they are not fields.
 type MembershipDeactivatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -742,8 +745,8 @@ func (m MembershipDeactivatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.deactivated\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "payment.created";
-// the encoder writes it.
+// PaymentCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "payment.created": the encoder writes these, so they are not fields.
 type PaymentCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -765,8 +768,8 @@ func (p PaymentCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "payment.failed";
-// the encoder writes it.
+// PaymentFailedEvent always encodes "api_version" as "v1" and "type" as
+// "payment.failed": the encoder writes these, so they are not fields.
 type PaymentFailedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -788,8 +791,8 @@ func (p PaymentFailedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.failed\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "payment.pending";
-// the encoder writes it.
+// PaymentPendingEvent always encodes "api_version" as "v1" and "type" as
+// "payment.pending": the encoder writes these, so they are not fields.
 type PaymentPendingEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -811,8 +814,8 @@ func (p PaymentPendingEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.pending\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "payment.succeeded"; the encoder writes it.
+// PaymentSucceededEvent always encodes "api_version" as "v1" and "type" as
+// "payment.succeeded": the encoder writes these, so they are not fields.
 type PaymentSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -834,8 +837,9 @@ func (p PaymentSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.succeeded\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "payout_account.status_updated"; the encoder writes it.
+// PayoutAccountStatusUpdatedEvent always encodes "api_version" as "v1" and "type"
+// as "payout_account.status_updated": the encoder writes these, so they are not
+// fields.
 type PayoutAccountStatusUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -856,8 +860,8 @@ func (p PayoutAccountStatusUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_account.status_updated\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "payout_method.created"; the encoder writes it.
+// PayoutMethodCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "payout_method.created": the encoder writes these, so they are not fields.
 type PayoutMethodCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -879,8 +883,8 @@ func (p PayoutMethodCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_method.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "refund.created";
-// the encoder writes it.
+// RefundCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "refund.created": the encoder writes these, so they are not fields.
 type RefundCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -902,8 +906,8 @@ func (r RefundCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always "refund.updated";
-// the encoder writes it.
+// RefundUpdatedEvent always encodes "api_version" as "v1" and "type" as
+// "refund.updated": the encoder writes these, so they are not fields.
 type RefundUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -925,8 +929,9 @@ func (r RefundUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.updated\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "resolution_center_case.created"; the encoder writes it.
+// ResolutionCenterCaseCreatedEvent always encodes "api_version" as "v1" and "type"
+// as "resolution_center_case.created": the encoder writes these, so they are not
+// fields.
 type ResolutionCenterCaseCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -948,8 +953,9 @@ func (r ResolutionCenterCaseCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "resolution_center_case.decided"; the encoder writes it.
+// ResolutionCenterCaseDecidedEvent always encodes "api_version" as "v1" and "type"
+// as "resolution_center_case.decided": the encoder writes these, so they are not
+// fields.
 type ResolutionCenterCaseDecidedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -971,8 +977,9 @@ func (r ResolutionCenterCaseDecidedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.decided\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "resolution_center_case.updated"; the encoder writes it.
+// ResolutionCenterCaseUpdatedEvent always encodes "api_version" as "v1" and "type"
+// as "resolution_center_case.updated": the encoder writes these, so they are not
+// fields.
 type ResolutionCenterCaseUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -994,8 +1001,8 @@ func (r ResolutionCenterCaseUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.updated\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "setup_intent.canceled"; the encoder writes it.
+// SetupIntentCanceledEvent always encodes "api_version" as "v1" and "type" as
+// "setup_intent.canceled": the encoder writes these, so they are not fields.
 type SetupIntentCanceledEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1017,8 +1024,9 @@ func (s SetupIntentCanceledEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.canceled\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "setup_intent.requires_action"; the encoder writes it.
+// SetupIntentRequiresActionEvent always encodes "api_version" as "v1" and "type"
+// as "setup_intent.requires_action": the encoder writes these, so they are not
+// fields.
 type SetupIntentRequiresActionEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1040,8 +1048,8 @@ func (s SetupIntentRequiresActionEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.requires_action\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "setup_intent.succeeded"; the encoder writes it.
+// SetupIntentSucceededEvent always encodes "api_version" as "v1" and "type" as
+// "setup_intent.succeeded": the encoder writes these, so they are not fields.
 type SetupIntentSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1063,8 +1071,8 @@ func (s SetupIntentSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.succeeded\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "verification.succeeded"; the encoder writes it.
+// VerificationSucceededEvent always encodes "api_version" as "v1" and "type" as
+// "verification.succeeded": the encoder writes these, so they are not fields.
 type VerificationSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1086,8 +1094,8 @@ func (v VerificationSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(v), "\"api_version\":\"v1\",\"type\":\"verification.succeeded\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "withdrawal.created"; the encoder writes it.
+// WithdrawalCreatedEvent always encodes "api_version" as "v1" and "type" as
+// "withdrawal.created": the encoder writes these, so they are not fields.
 type WithdrawalCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1109,8 +1117,8 @@ func (w WithdrawalCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(w), "\"api_version\":\"v1\",\"type\":\"withdrawal.created\"")
 }
 
-// When encoded, "api_version" is always "v1", "type" is always
-// "withdrawal.updated"; the encoder writes it.
+// WithdrawalUpdatedEvent always encodes "api_version" as "v1" and "type" as
+// "withdrawal.updated": the encoder writes these, so they are not fields.
 type WithdrawalUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`

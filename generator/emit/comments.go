@@ -95,6 +95,9 @@ func typeDoc(name, desc string) string {
 	if desc == "" {
 		return ""
 	}
+	if strings.HasPrefix(desc, name+" ") {
+		return desc
+	}
 	for _, article := range []string{"A ", "An ", "The "} {
 		if strings.HasPrefix(desc, article) {
 			return name + " is " + strings.ToLower(desc[:1]) + desc[1:]

@@ -130,9 +130,13 @@ func structDecl(t *model.Type) []jen.Code {
 	if len(t.Consts) > 0 {
 		var names []string
 		for _, c := range t.Consts {
-			names = append(names, fmt.Sprintf("%q is always %q", c.JSONName, c.Const))
+			names = append(names, fmt.Sprintf("%q as %q", c.JSONName, c.Const))
 		}
-		doc = joinDoc(doc, "When encoded, "+strings.Join(names, ", ")+"; the encoder writes it.")
+		if doc == "" {
+			doc = t.Name + " always encodes " + strings.Join(names, " and ") + ": the encoder writes these, so they are not fields."
+		} else {
+			doc = joinDoc(doc, "It always encodes "+strings.Join(names, " and ")+": the encoder writes these, so they are not fields.")
+		}
 	}
 	doc = joinDoc(doc, deprecated(t.Deprecated))
 	out := []jen.Code{comment(doc), jen.Type().Id(t.Name).Struct(fields...), jen.Line()}

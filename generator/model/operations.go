@@ -299,6 +299,8 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 			}
 		}
 		goName := goNames[i]
+		// A parameter cannot be sent as null, so its nullability is
+		// dropped: an optional list is a plain slice, nil when not sent.
 		typ, _ := b.typeOf(schema, name+goName, origin+" parameter "+p.Name, true)
 		explode := p.In == "query" || p.In == "cookie"
 		if p.Explode != nil {
@@ -310,7 +312,7 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 		}
 		fields = append(fields, &Field{
 			Name: goName, JSONName: p.Name, Doc: doc, Type: typ, Required: p.Required,
-			Nullable: false, Deprecated: p.Deprecated, In: p.In, Style: p.Style, Explode: explode,
+			Deprecated: p.Deprecated, In: p.In, Style: p.Style, Explode: explode,
 		})
 	}
 	slices.SortFunc(fields, func(x, y *Field) int { return cmp.Compare(x.Name, y.Name) })

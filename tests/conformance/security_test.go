@@ -147,7 +147,7 @@ func TestSecurityQueryValuesRoundTrip(t *testing.T) {
 
 			// A list parameter: each element arrives whole, in order.
 			ids := []string{v, "prod_" + v, "&" + v + "="}
-			_, err = h.client.Leads.List(ctx, whop.LeadListParams{CompanyID: v, ProductIDs: whop.Some(ids)})
+			_, err = h.client.Leads.List(ctx, whop.LeadListParams{CompanyID: v, ProductIDs: ids})
 			checkSecret(t, err)
 			if err != nil {
 				t.Fatal(err)

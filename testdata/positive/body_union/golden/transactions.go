@@ -95,7 +95,8 @@ func (t *TransactionCreateParams) UnmarshalJSON(data []byte) error {
 
 // TransactionCreateParamsAdd: TransactionAdd
 //
-// When encoded, "transaction_type" is always "add"; the encoder writes it.
+// It always encodes "transaction_type" as "add": the encoder writes these, so they
+// are not fields.
 type TransactionCreateParamsAdd struct {
 	Amount float64 `json:"amount"`
 }
@@ -108,7 +109,8 @@ func (t TransactionCreateParamsAdd) MarshalJSON() ([]byte, error) {
 
 // TransactionCreateParamsSubtract: TransactionSubtract
 //
-// When encoded, "transaction_type" is always "subtract"; the encoder writes it.
+// It always encodes "transaction_type" as "subtract": the encoder writes these, so
+// they are not fields.
 type TransactionCreateParamsSubtract struct {
 	Amount float64 `json:"amount"`
 }

@@ -37,7 +37,8 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 	return &out, nil
 }
 
-// When encoded, "object" is always "member"; the encoder writes it.
+// Member always encodes "object" as "member": the encoder writes these, so they
+// are not fields.
 type Member struct {
 	PreviousStatus *MemberStatus `json:"previous_status"`
 

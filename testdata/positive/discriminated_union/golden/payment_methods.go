@@ -104,7 +104,8 @@ func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
 
 // PaymentMethodBank: BankPaymentMethod
 //
-// When encoded, "typename" is always "BankPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "BankPaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodBank struct {
 	BankName *string `json:"bank_name"`
 }
@@ -117,7 +118,8 @@ func (p PaymentMethodBank) MarshalJSON() ([]byte, error) {
 
 // PaymentMethodCard: CardPaymentMethod
 //
-// When encoded, "typename" is always "CardPaymentMethod"; the encoder writes it.
+// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
+// so they are not fields.
 type PaymentMethodCard struct {
 	Last4 string `json:"last4"`
 }

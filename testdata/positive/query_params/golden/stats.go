@@ -46,7 +46,7 @@ type StatGetMetricParams struct {
 	First Opt[int64] `json:"-"`
 
 	// Sent as the query parameter "ids".
-	IDs Opt[[]string] `json:"-"`
+	IDs []string `json:"-"`
 
 	// Sent as the query parameter "metric".
 	Metric string `json:"-"`
@@ -64,8 +64,8 @@ func (p StatGetMetricParams) query() url.Values {
 	if v, ok := p.First.Get(); ok {
 		q.Set("first", formatParam(v))
 	}
-	if v, ok := p.IDs.Get(); ok {
-		addList(q, "ids", v, true)
+	if p.IDs != nil {
+		addList(q, "ids", p.IDs, true)
 	}
 	q.Set("metric", p.Metric)
 	if v, ok := p.Since.Get(); ok {

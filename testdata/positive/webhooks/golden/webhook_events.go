@@ -53,7 +53,7 @@ func (s *WebhookService) Handler(handle func(context.Context, Event) error) http
 	return webhookHandler(s.Unwrap, handle, 0)
 }
 
-// Event: Event is a webhook payload, as Webhooks.Unwrap returns it.
+// Event is a webhook payload, as Webhooks.Unwrap returns it.
 //
 // Event is one of InvoiceCreated, told apart by their "type" property. Exactly one
 // field is set; to send one, set it. A variant this client does not know decodes
@@ -116,7 +116,8 @@ type Invoice struct {
 	ID string `json:"id"`
 }
 
-// When encoded, "type" is always "invoice.created"; the encoder writes it.
+// InvoiceCreatedEvent always encodes "type" as "invoice.created": the encoder
+// writes these, so they are not fields.
 type InvoiceCreatedEvent struct {
 	Data Invoice `json:"data"`
 	ID   string  `json:"id"`

@@ -53,7 +53,7 @@ func (s *WebhookService) Handler(handle func(context.Context, Event) error) http
 	return webhookHandler(s.Unwrap, handle, 0)
 }
 
-// Event: Event is a webhook payload, as Webhooks.Unwrap returns it.
+// Event is a webhook payload, as Webhooks.Unwrap returns it.
 //
 // Event is one of PetAdopted, told apart by their "type" property. Exactly one
 // field is set; to send one, set it. A variant this client does not know decodes
@@ -112,7 +112,8 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	}
 }
 
-// When encoded, "type" is always "pet.adopted"; the encoder writes it.
+// PetAdoptedEvent always encodes "type" as "pet.adopted": the encoder writes
+// these, so they are not fields.
 type PetAdoptedEvent struct {
 	PetName string `json:"pet_name"`
 }
