@@ -92,8 +92,21 @@ func (w *walker) text(sh shape, path string) string {
 	if ex, ok := sh.example.(string); ok {
 		return ex
 	}
-	name := path[strings.LastIndexAny(path, "/|")+1:]
-	return "sample " + name
+	return "sample " + propertyName(path)
+}
+
+// propertyName is the name of the property a path ends in, skipping
+// array items and union variants: "/tags/*" and "/owner|1" give "tags"
+// and "owner".
+func propertyName(path string) string {
+	for {
+		i := strings.LastIndexAny(path, "/|")
+		last := path[i+1:]
+		if i < 0 || (last != "*" && path[i] != '|') {
+			return last
+		}
+		path = path[:i]
+	}
 }
 
 // bounds returns the inclusive range a number may take. Exclusive bounds

@@ -194,32 +194,37 @@ func (w *walker) object(s *openapi3.Schema, path, ptr string) any {
 	return out
 }
 
-// array writes one item, or two when covering so that a second item can
-// take the choices the first did not; minimal instances write as few as
-// minItems allows.
+// maxCoverItems bounds the items of a covering instance's arrays.
+const maxCoverItems = 8
+
+// array writes one item. When covering it writes at least two, and more
+// while the items still have something to cover, so that an array of
+// enum values covers several values per instance; minimal instances
+// write as few as minItems allows.
 func (w *walker) array(s *openapi3.Schema, path, ptr string) any {
-	n := 1
-	switch w.mode {
-	case modeCover:
-		if !w.first {
-			n = 2
-		}
-	case modeMinimal:
-		n = 0
+	items := path + "/*"
+	lo, hi := 1, 1
+	switch {
+	case w.mode == modeCover && !w.first:
+		lo, hi = 2, maxCoverItems
+	case w.mode == modeMinimal:
+		lo, hi = 0, 0
 	}
-	n = max(n, int(s.MinItems))
+	lo, hi = max(lo, int(s.MinItems)), max(hi, int(s.MinItems))
 	if s.MaxItems != nil {
-		n = min(n, int(*s.MaxItems))
+		lo, hi = min(lo, int(*s.MaxItems)), min(hi, int(*s.MaxItems))
 	}
-	out := make([]any, 0, n)
-	if s.Items == nil {
-		for range n {
-			out = append(out, w.freeForm())
+	out := []any{}
+	for i := 0; i < hi; i++ {
+		if i >= lo && (w.cov == nil || w.cov.under[items] == 0) {
+			break
 		}
-		return out
-	}
-	for i := range n {
-		out = append(out, w.value(s.Items, path+"/*", fmt.Sprintf("%s/%d", ptr, i), false))
+		ptr := fmt.Sprintf("%s/%d", ptr, i)
+		if s.Items == nil {
+			out = append(out, w.freeForm())
+			continue
+		}
+		out = append(out, w.value(s.Items, items, ptr, false))
 	}
 	return out
 }
