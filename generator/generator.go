@@ -52,30 +52,53 @@ func Generate(opts Options) (res Result, err error) {
 	if opts.Package == "" {
 		opts.Package = "whop"
 	}
-	return generate(opts)
+	// Recording positions while parsing costs a third of the parse and a
+	// sixth of its memory, and only diagnostics need them: the first pass
+	// records none. When it has something to report, a second pass finds
+	// the positions; it skips the steps that reported nothing and keeps
+	// the files, which do not depend on positions.
+	res, validation, err := generate(opts, pass{validate: true, emit: true})
+	if err != nil || len(res.Diags) == 0 {
+		return res, err
+	}
+	again, _, err := generate(opts, pass{positions: true, validate: validation > 0})
+	again.Files = res.Files
+	return again, err
+}
+
+// pass says which steps a run of generate takes.
+type pass struct {
+	positions bool // record where each element is (for diagnostics)
+	validate  bool
+	emit      bool
 }
 
 // generate loads the spec, then validates it while the model and the code
 // are built: validation costs more than all the steps after it and only
 // decides whether their output is kept. On an invalid spec that output,
 // or a panic of the model on a document it should never have seen, is
-// dropped.
-func generate(opts Options) (Result, error) {
+// dropped. It also returns the number of validation diagnostics.
+func generate(opts Options, p pass) (Result, int, error) {
 	var res Result
-	loaded := load.Parse(opts.SpecFile, opts.Spec, true)
+	loaded := load.Parse(opts.SpecFile, opts.Spec, p.positions)
 	res.Diags = loaded.Diags
 	if loaded.Doc == nil || res.Diags.HasErrors() {
-		return res, nil
+		return res, 0, nil
 	}
-	validated := inBackground(func() diag.List { return load.Validate(opts.SpecFile, opts.Spec, loaded.Doc) })
-	built := inBackground(func() output { return build(opts, loaded.Doc) })
+	validated := inBackground(func() diag.List {
+		if !p.validate {
+			return nil
+		}
+		return load.Validate(opts.SpecFile, opts.Spec, loaded.Doc)
+	})
+	built := inBackground(func() output { return build(opts, loaded.Doc, p.emit) })
 	v, b := <-validated, <-built
 	if v.panicked != nil {
 		panic(v.panicked)
 	}
 	res.Diags = v.val
 	if res.Diags.HasErrors() {
-		return res, nil
+		return res, len(v.val), nil
 	}
 	if b.panicked != nil {
 		panic(b.panicked)
@@ -87,10 +110,10 @@ func generate(opts Options) (Result, error) {
 		res.Diags = res.Diags.Promote()
 	}
 	if out.err != nil || res.Diags.HasErrors() {
-		return res, out.err
+		return res, len(v.val), out.err
 	}
 	res.Files = out.files
-	return res, nil
+	return res, len(v.val), nil
 }
 
 // output is what build makes of a document.
@@ -101,16 +124,17 @@ type output struct {
 	err   error
 }
 
-// build turns a loaded document into the model and the package's files.
-// Files are left out when the model has errors (or warnings, with Strict).
-func build(opts Options, doc *openapi3.T) output {
+// build turns a loaded document into the model and, withFiles, the
+// package's files. Files are left out when the model has errors (or
+// warnings, with Strict).
+func build(opts Options, doc *openapi3.T, withFiles bool) output {
 	var out output
 	mopts, err := modelOptions(opts)
 	if err != nil {
 		return output{err: err}
 	}
 	out.api, out.diags = model.Build(doc, mopts)
-	if out.diags.HasErrors() || opts.Strict && len(out.diags) > 0 {
+	if !withFiles || out.diags.HasErrors() || opts.Strict && len(out.diags) > 0 {
 		return out
 	}
 	files, err := emit.Emit(out.api)
