@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -73,6 +74,7 @@ func (b *builder) finish() {
 	slices.SortFunc(b.api.Types, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
 	b.breakCycles()
 	b.assignFiles()
+	b.splitLongFiles()
 }
 
 // breakCycles turns a field that would make a struct contain itself by
@@ -181,6 +183,73 @@ func (b *builder) assignFiles() {
 			t.File = "types_" + initial(t.Name)
 		}
 	}
+}
+
+// fileBudget is the estimated length, in lines, past which the types of a
+// file continue in a numbered companion file (ad_groups_2.go, ...): a Go
+// file of several thousand lines is hard to read and review. Estimates
+// are rough; the budget leaves room for that.
+const fileBudget = 2200
+
+// splitLongFiles moves the types of a file whose estimated length passes
+// fileBudget, in name order, into as many companion files as it takes.
+// The resource's service stays in the first file.
+func (b *builder) splitLongFiles() {
+	lines := map[string]int{}
+	var services func(r *Resource, file string)
+	services = func(r *Resource, file string) {
+		for _, m := range r.Methods {
+			lines[file] += 30 + docLines(m.Summary) + docLines(m.Description)
+		}
+		for _, c := range r.Children {
+			services(c, file)
+		}
+	}
+	for _, r := range b.api.Resources {
+		services(r, r.File)
+	}
+	part := map[string]int{}
+	for _, t := range b.api.Types { // sorted by name
+		file := t.File
+		n := typeLines(t)
+		if lines[file] > 0 && lines[file]+n > fileBudget {
+			part[file]++
+			lines[file] = 0
+		}
+		lines[file] += n
+		if part[file] > 0 {
+			t.File = fmt.Sprintf("%s_%d", file, part[file]+1)
+		}
+	}
+}
+
+// typeLines estimates the length of a type's declaration and methods.
+func typeLines(t *Type) int {
+	n := 4 + docLines(t.Doc)
+	switch t.Kind {
+	case Struct:
+		for _, f := range t.Fields {
+			n += 2 + docLines(f.Doc)
+			if f.In != "" {
+				n += 4 // its line in the query or header encoder
+			}
+		}
+		n += 10 * len(t.Consts)
+	case Enum:
+		n += 12 + 2*len(t.EnumValues)
+	case Union:
+		n += 40 + 12*len(t.Variants)
+	}
+	return n
+}
+
+// docLines estimates the comment lines of a doc string wrapped at 80
+// columns.
+func docLines(doc string) int {
+	if doc == "" {
+		return 0
+	}
+	return len(doc)/72 + 1 + strings.Count(doc, "\n")
 }
 
 func initial(name string) string {
