@@ -33,10 +33,28 @@ func LoadSpec(file string, data []byte) (*openapi3.T, error) {
 // starts with the schema's location.
 func (s *Synth) Validate(ref *openapi3.SchemaRef, v any) error {
 	if err := s.doc.ValidateSchemaJSON(ref.Value, v, openapi3.EnableJSONSchema2020()); err != nil {
-		return fmt.Errorf("%s: instance does not match its schema: %w", Location(ref), err)
+		return &ValidationError{Location: Location(ref), Err: err}
 	}
 	return nil
 }
+
+// ValidationError says which schema an instance does not match, and why.
+type ValidationError struct {
+	Location string // see Location
+	Err      error  // kin-openapi's error
+}
+
+// Error gives the location and kin-openapi's reasons, without the schema
+// and value dumps that follow them (the schemas here run to pages).
+func (e *ValidationError) Error() string {
+	msg := e.Err.Error()
+	if i := strings.Index(msg, "\nSchema:"); i >= 0 {
+		msg = msg[:i]
+	}
+	return e.Location + ": instance does not match its schema: " + msg
+}
+
+func (e *ValidationError) Unwrap() error { return e.Err }
 
 // ValidateAll checks several instances of one schema at once. It compiles
 // the schema once, as the items of an array, which is much faster than
@@ -45,7 +63,7 @@ func (s *Synth) Validate(ref *openapi3.SchemaRef, v any) error {
 func (s *Synth) ValidateAll(ref *openapi3.SchemaRef, vs []any) error {
 	list := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: ref}
 	if err := s.doc.ValidateSchemaJSON(list, slices.Clone(vs), openapi3.EnableJSONSchema2020()); err != nil {
-		return fmt.Errorf("%s: instance does not match its schema: %w", Location(ref), err)
+		return &ValidationError{Location: Location(ref), Err: err}
 	}
 	return nil
 }

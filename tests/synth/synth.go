@@ -43,18 +43,7 @@ const maxInstances = 400
 // one, when it differs, sets required properties only and leaves arrays
 // and free-form objects empty. Deterministic.
 func (s *Synth) Instances(ref *openapi3.SchemaRef) []any {
-	cov := newCoverage()
-	(&walker{cov: cov}).enumerate(ref, "", false)
-	var out []any
-	for i := 0; i < maxInstances; i++ {
-		before := cov.left
-		g := &walker{mode: modeCover, flavour: i % flavours, cov: cov, first: i == 0}
-		out = append(out, g.value(ref, "", "", false))
-		done := cov.left == 0 && i+1 >= flavours
-		if done || (cov.left == before && i+1 >= flavours) {
-			break
-		}
-	}
+	out, _ := cover(ref)
 	minimal := (&walker{mode: modeMinimal}).value(ref, "", "", false)
 	if !slices.ContainsFunc(out, func(v any) bool { return equal(v, minimal) }) {
 		out = append(out, minimal)
@@ -72,16 +61,7 @@ func (s *Synth) One(ref *openapi3.SchemaRef) any {
 // such as "/owner#null" or "/status#enum=3". It is empty for every schema of
 // a well-formed spec; a test asserts that.
 func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
-	cov := newCoverage()
-	(&walker{cov: cov}).enumerate(ref, "", false)
-	for i := 0; i < maxInstances && cov.left > 0; i++ {
-		before := cov.left
-		g := &walker{mode: modeCover, flavour: i % flavours, cov: cov, first: i == 0}
-		g.value(ref, "", "", false)
-		if cov.left == before && i+1 >= flavours {
-			break
-		}
-	}
+	_, cov := cover(ref)
 	var left []string
 	for t, tg := range cov.targets {
 		if !tg.covered {
@@ -90,6 +70,25 @@ func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
 	}
 	slices.Sort(left)
 	return left
+}
+
+// cover writes instances until every coverage target is reached, or until
+// an instance reaches nothing new (the choices depend only on what is
+// covered, so the next one would not either). It writes at least one
+// instance per flavour of scalar values.
+func cover(ref *openapi3.SchemaRef) ([]any, *coverage) {
+	cov := newCoverage()
+	(&walker{cov: cov}).enumerate(ref, "", false)
+	var out []any
+	for i := 0; i < maxInstances; i++ {
+		before := cov.left
+		g := &walker{mode: modeCover, flavour: i % flavours, cov: cov, first: i == 0}
+		out = append(out, g.value(ref, "", "", false))
+		if i+1 >= flavours && (cov.left == 0 || cov.left == before) {
+			break
+		}
+	}
+	return out, cov
 }
 
 type mode int
