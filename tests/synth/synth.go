@@ -119,7 +119,8 @@ type site struct {
 	props   []string
 }
 
-// value generates an instance of s at schema path path and JSON pointer ptr.
+// value generates an instance of ref's schema at schema path path and JSON
+// pointer ptr.
 // inUnion is set for a variant's root, where null must not be chosen: a
 // null would match every nullable variant and break oneOf.
 func (w *walker) value(ref *openapi3.SchemaRef, path, ptr string, inUnion bool) any {
