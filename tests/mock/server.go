@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -82,9 +83,11 @@ type Server struct {
 	opts   Options
 	router routers.Router
 
-	seq  atomic.Int64
-	mu   sync.Mutex
-	hits []*Hit
+	seq    atomic.Int64
+	mu     sync.Mutex
+	hits   []*Hit
+	active int        // requests being answered
+	idle   *sync.Cond // signalled when active drops to 0
 }
 
 // New starts a mock server and stops it when the test ends.
@@ -112,6 +115,7 @@ func Start(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, router: r}
+	s.idle = sync.NewCond(&s.mu)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s, nil
 }
@@ -119,11 +123,18 @@ func Start(opts Options) (*Server, error) {
 // BaseURL is the URL to give the client: the server followed by BasePath.
 func (s *Server) BaseURL() string { return s.URL + BasePath }
 
-// Hits returns every request seen so far, in arrival order.
+// Hits returns every request seen so far, in arrival order. It first
+// waits for the requests in progress to be answered, so that a client
+// that gave up on a request early still finds it here.
 func (s *Server) Hits() []*Hit {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]*Hit(nil), s.hits...)
+	for s.active > 0 {
+		s.idle.Wait()
+	}
+	hits := append([]*Hit(nil), s.hits...)
+	slices.SortFunc(hits, func(a, b *Hit) int { return a.Seq - b.Seq })
+	return hits
 }
 
 // HitsFor returns the requests that carried the request id.
@@ -144,13 +155,24 @@ func (s *Server) Reset() {
 	s.mu.Unlock()
 }
 
+func (s *Server) begin() {
+	s.mu.Lock()
+	s.active++
+	s.mu.Unlock()
+}
+
+// record stores an answered request.
 func (s *Server) record(h *Hit) {
 	s.mu.Lock()
 	s.hits = append(s.hits, h)
+	if s.active--; s.active == 0 {
+		s.idle.Broadcast()
+	}
 	s.mu.Unlock()
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	s.begin()
 	body, err := io.ReadAll(r.Body)
 	r.Body.Close()
 	hit := &Hit{
