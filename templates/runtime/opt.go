@@ -65,6 +65,9 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if o.state != optValue {
 		return []byte("null"), nil
 	}
+	if b, ok := appendScalarJSON(nil, o.value); ok {
+		return b, nil
+	}
 	return json.Marshal(o.value)
 }
 
