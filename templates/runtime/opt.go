@@ -30,7 +30,9 @@ func Some[T any](v T) Opt[T] { return Opt[T]{value: v, state: optValue} }
 func Null[T any]() Opt[T] { return Opt[T]{state: optNull} }
 
 // IsZero reports whether o is not set. encoding/json uses it for omitzero.
-func (o Opt[T]) IsZero() bool { return o.state == optUnset }
+// Its receiver is a pointer so that encoding/json can call it on a field in
+// place; with a value receiver it copies every optional field to the heap.
+func (o *Opt[T]) IsZero() bool { return o.state == optUnset }
 
 // IsSet reports whether o holds a value or an explicit null.
 func (o Opt[T]) IsSet() bool { return o.state != optUnset }
@@ -68,7 +70,9 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if b, ok := appendScalarJSON(nil, o.value); ok {
 		return b, nil
 	}
-	return json.Marshal(o.value)
+	// Through a pointer, the fields of a struct value are addressable, and
+	// encoding/json calls their methods in place instead of on copies.
+	return json.Marshal(&o.value)
 }
 
 // UnmarshalJSON sets o to null for a JSON null and to the decoded value

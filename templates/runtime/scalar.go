@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -18,7 +19,7 @@ import (
 func appendScalarJSON(b []byte, v any) ([]byte, bool) {
 	switch x := v.(type) {
 	case string:
-		return appendJSONString(b, x), true
+		return appendJSONString(slices.Grow(b, len(x)+2), x), true
 	case bool:
 		return strconv.AppendBool(b, x), true
 	case int64:
@@ -33,7 +34,8 @@ func appendScalarJSON(b []byte, v any) ([]byte, bool) {
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.String:
-		return appendJSONString(b, rv.String()), true
+		s := rv.String()
+		return appendJSONString(slices.Grow(b, len(s)+2), s), true
 	case reflect.Bool:
 		return strconv.AppendBool(b, rv.Bool()), true
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:

@@ -234,13 +234,15 @@ func benchEncode(b *testing.B, v any) {
 }
 
 func BenchmarkEncodePaymentCreate(b *testing.B) {
-	b.Run("whop", func(b *testing.B) { benchEncode(b, paymentBody()) })
-	b.Run("plain", func(b *testing.B) { benchEncode(b, plainPaymentBody()) })
+	whopBody, plainBody := paymentBody(), plainPaymentBody()
+	b.Run("whop", func(b *testing.B) { benchEncode(b, &whopBody) })
+	b.Run("plain", func(b *testing.B) { benchEncode(b, &plainBody) })
 }
 
 func BenchmarkEncodeUserUpdate(b *testing.B) {
-	b.Run("whop", func(b *testing.B) { benchEncode(b, userBody()) })
-	b.Run("plain", func(b *testing.B) { benchEncode(b, plainUserBody()) })
+	whopBody, plainBody := userBody(), plainUserBody()
+	b.Run("whop", func(b *testing.B) { benchEncode(b, &whopBody) })
+	b.Run("plain", func(b *testing.B) { benchEncode(b, &plainBody) })
 }
 
 // BenchmarkClientUserUpdate sends PATCH /users/{id} to a loopback server
