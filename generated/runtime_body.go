@@ -44,11 +44,11 @@ func rtEncodeBody(body any, contentType string) ([]byte, string, error) {
 	case "multipart/form-data":
 		return rtMultipart(body)
 	case "", "application/json":
-		data, err := json.Marshal(body)
+		data, err := encodeJSON(body)
 		return data, "application/json", err
 	}
 	if strings.HasSuffix(media, "+json") {
-		data, err := json.Marshal(body)
+		data, err := encodeJSON(body)
 		return data, contentType, err
 	}
 	if s, ok := body.(string); ok {
@@ -76,7 +76,7 @@ type rtFormField struct {
 // body: strings as they are, arrays as repeated fields, anything else as
 // JSON text.
 func rtFormFields(body any) ([]rtFormField, error) {
-	data, err := json.Marshal(body)
+	data, err := encodeJSON(body)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ import (
 // properties whose value the API fixes, such as a union's "typename".
 // consts is a JSON fragment: `"typename":"CardPaymentMethod"`.
 func marshalWithConsts(v any, consts string) ([]byte, error) {
-	b, err := json.Marshal(v)
+	b, err := encodeJSON(v)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +146,7 @@ var errNoVariant = errors.New("union has no variant set")
 func unionJSON(raw json.RawMessage, variants ...any) ([]byte, error) {
 	for _, v := range variants {
 		if !reflect.ValueOf(v).IsNil() {
-			return json.Marshal(v)
+			return encodeJSON(v)
 		}
 	}
 	if raw != nil {

@@ -19,8 +19,8 @@ const (
 // omitted from requests via `json:",omitzero"`), explicitly null, or a value.
 // Use Some and Null to build one; the zero value is "not set".
 type Opt[T any] struct {
-	value T
-	state optState
+	value T        // field 0: encodeJSON reads the fields by position
+	state optState // field 1
 }
 
 // Some returns an Opt holding v.
@@ -70,10 +70,12 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if b, ok := appendScalarJSON(nil, o.value); ok {
 		return b, nil
 	}
-	// Through a pointer, the fields of a struct value are addressable, and
-	// encoding/json calls their methods in place instead of on copies.
-	return json.Marshal(&o.value)
+	return encodeJSON(&o.value)
 }
+
+// jsonState and jsonValue let encodeJSON read any Opt in place.
+func (o *Opt[T]) jsonState() optState { return o.state }
+func (o *Opt[T]) jsonValue() any      { return &o.value }
 
 // UnmarshalJSON sets o to null for a JSON null and to the decoded value
 // otherwise. A field absent from the JSON leaves o untouched (unset).
