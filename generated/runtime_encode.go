@@ -27,10 +27,17 @@ func encodeJSON(v any) ([]byte, error) {
 		return []byte("null"), nil
 	}
 	if rv.Kind() != reflect.Pointer {
-		// Addressable values let Opt fields be read without copies.
-		p := reflect.New(rv.Type())
-		p.Elem().Set(rv)
-		rv = p.Elem()
+		// Addressable values let Opt fields be read in place: encode a copy
+		// held in a reusable variable of v's type.
+		pool := scratchPool(rv.Type())
+		p := pool.Get() // a pointer to a zero value
+		pv := reflect.ValueOf(p).Elem()
+		pv.Set(rv)
+		defer func() {
+			pv.SetZero() // keep nothing alive
+			pool.Put(p)
+		}()
+		rv = pv
 	}
 	e := encoderPool.Get().(*encoder)
 	defer encoderPool.Put(e)
@@ -39,8 +46,20 @@ func encodeJSON(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.buf = b
+	if cap(b) <= 64<<10 {
+		e.buf = b // reuse the buffer, unless it grew for an unusually large body
+	}
 	return bytes.Clone(b), nil
+}
+
+var scratch sync.Map // reflect.Type -> *sync.Pool of pointers to values of the type
+
+func scratchPool(t reflect.Type) *sync.Pool {
+	if p, ok := scratch.Load(t); ok {
+		return p.(*sync.Pool)
+	}
+	p, _ := scratch.LoadOrStore(t, &sync.Pool{New: func() any { return reflect.New(t).Interface() }})
+	return p.(*sync.Pool)
 }
 
 type encoder struct {

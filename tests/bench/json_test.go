@@ -188,7 +188,7 @@ func sameJSON(t *testing.T, a, b any) bool {
 
 func BenchmarkDecodePaymentPage(b *testing.B) {
 	data := readPayload(b, "payments_page.json")
-	b.Run("whop", func(b *testing.B) {
+	b.Run("impl=whop", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
@@ -198,7 +198,7 @@ func BenchmarkDecodePaymentPage(b *testing.B) {
 			}
 		}
 	})
-	b.Run("plain", func(b *testing.B) {
+	b.Run("impl=plain", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
@@ -212,7 +212,7 @@ func BenchmarkDecodePaymentPage(b *testing.B) {
 
 func BenchmarkDecodeUser(b *testing.B) {
 	data := readPayload(b, "user.json")
-	b.Run("whop", func(b *testing.B) {
+	b.Run("impl=whop", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var u whop.User
@@ -221,7 +221,7 @@ func BenchmarkDecodeUser(b *testing.B) {
 			}
 		}
 	})
-	b.Run("plain", func(b *testing.B) {
+	b.Run("impl=plain", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var u plainUser
@@ -249,22 +249,23 @@ func benchEncode(b *testing.B, encode func() ([]byte, error)) {
 
 func BenchmarkEncodePaymentCreate(b *testing.B) {
 	whopBody, plainBody := paymentBody(), plainPaymentBody()
-	b.Run("whop", func(b *testing.B) { benchEncode(b, whopBody.MarshalJSON) })
-	b.Run("whop-json.Marshal", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&whopBody) }) })
-	b.Run("plain", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&plainBody) }) })
+	b.Run("impl=plain", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&plainBody) }) })
+	b.Run("impl=whop", func(b *testing.B) { benchEncode(b, whopBody.MarshalJSON) })
+	b.Run("impl=whop-json.Marshal", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&whopBody) }) })
 }
 
 func BenchmarkEncodeUserUpdate(b *testing.B) {
 	whopBody, plainBody := userBody(), plainUserBody()
-	b.Run("whop", func(b *testing.B) { benchEncode(b, whop.Some(whopBody).MarshalJSON) })
-	b.Run("whop-json.Marshal", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&whopBody) }) })
-	b.Run("plain", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&plainBody) }) })
+	b.Run("impl=plain", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&plainBody) }) })
+	b.Run("impl=whop", func(b *testing.B) { benchEncode(b, whop.Some(whopBody).MarshalJSON) })
+	b.Run("impl=whop-json.Marshal", func(b *testing.B) { benchEncode(b, func() ([]byte, error) { return json.Marshal(&whopBody) }) })
 }
 
-// BenchmarkClientUserUpdate sends PATCH /users/{id} to a loopback server
-// and decodes the user it returns: through the generated client, and
-// through net/http with the plain structs (same headers that matter, same
-// body, same transport).
+// BenchmarkClientUserUpdate sends PATCH /users/{id} and decodes the user
+// that comes back: through the generated client, and through net/http
+// with the plain structs (same body, the headers that matter, the same
+// http.Client). transport=loopback is an httptest server; transport=memory
+// answers in process, which leaves the client's own work.
 func BenchmarkClientUserUpdate(b *testing.B) {
 	user := readPayload(b, "user.json")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -273,44 +274,68 @@ func BenchmarkClientUserUpdate(b *testing.B) {
 		w.Write(user)
 	}))
 	defer srv.Close()
-	ctx := context.Background()
+	memory := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		if r.Body != nil {
+			io.Copy(io.Discard, r.Body)
+			r.Body.Close()
+		}
+		return &http.Response{
+			StatusCode: http.StatusOK, Status: "200 OK", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+			Header:        http.Header{"Content-Type": {"application/json"}},
+			Body:          io.NopCloser(bytes.NewReader(user)),
+			ContentLength: int64(len(user)), Request: r,
+		}, nil
+	})}
+	for _, tr := range []struct {
+		name string
+		hc   *http.Client
+	}{{"loopback", srv.Client()}, {"memory", memory}} {
+		b.Run("transport="+tr.name+"/impl=whop", func(b *testing.B) { clientWhop(b, tr.hc, srv.URL) })
+		b.Run("transport="+tr.name+"/impl=plain", func(b *testing.B) { clientPlain(b, tr.hc, srv.URL) })
+	}
+}
 
-	b.Run("whop", func(b *testing.B) {
-		client := whop.NewClient(whop.WithAPIKey("test-key"), whop.WithBaseURL(srv.URL), whop.WithHTTPClient(srv.Client()))
-		params := userBody()
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := client.Users.Update(ctx, "user_xxxxxxxxxxxxx", params); err != nil {
-				b.Fatal(err)
-			}
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func clientWhop(b *testing.B, hc *http.Client, baseURL string) {
+	ctx := context.Background()
+	client := whop.NewClient(whop.WithAPIKey("test-key"), whop.WithBaseURL(baseURL), whop.WithHTTPClient(hc))
+	params := userBody()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := client.Users.Update(ctx, "user_xxxxxxxxxxxxx", params); err != nil {
+			b.Fatal(err)
 		}
-	})
-	b.Run("plain", func(b *testing.B) {
-		hc := srv.Client()
-		params := plainUserBody()
-		b.ReportAllocs()
-		for b.Loop() {
-			body, err := json.Marshal(params)
-			if err != nil {
-				b.Fatal(err)
-			}
-			req, err := http.NewRequestWithContext(ctx, http.MethodPatch, srv.URL+"/users/user_xxxxxxxxxxxxx", bytes.NewReader(body))
-			if err != nil {
-				b.Fatal(err)
-			}
-			req.Header.Set("Authorization", "Bearer test-key")
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Accept", "application/json")
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var u plainUser
-			err = json.NewDecoder(resp.Body).Decode(&u)
-			resp.Body.Close()
-			if err != nil || resp.StatusCode != http.StatusOK {
-				b.Fatal(resp.Status, err)
-			}
+	}
+}
+
+func clientPlain(b *testing.B, hc *http.Client, baseURL string) {
+	ctx := context.Background()
+	params := plainUserBody()
+	b.ReportAllocs()
+	for b.Loop() {
+		body, err := json.Marshal(&params)
+		if err != nil {
+			b.Fatal(err)
 		}
-	})
+		req, err := http.NewRequestWithContext(ctx, http.MethodPatch, baseURL+"/users/user_xxxxxxxxxxxxx", bytes.NewReader(body))
+		if err != nil {
+			b.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer test-key")
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json")
+		resp, err := hc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var u plainUser
+		err = json.NewDecoder(resp.Body).Decode(&u)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			b.Fatal(resp.Status, err)
+		}
+	}
 }
