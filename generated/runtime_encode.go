@@ -74,9 +74,9 @@ const maxDepth = 1000
 
 type encodeFunc func(e *encoder, b []byte, v reflect.Value) ([]byte, error)
 
-// optional is how the encoder reads an Opt of any type in place.
+// optional is how the encoder finds an Opt of any type; it reads the
+// state from the field and reaches the value through jsonValue.
 type optional interface {
-	jsonState() optState
 	jsonValue() any // a pointer to the value
 }
 
@@ -246,11 +246,10 @@ func optEncoder(t reflect.Type) encodeFunc {
 		}
 	}
 	return func(e *encoder, b []byte, v reflect.Value) ([]byte, error) {
-		o := v.Addr().Interface().(optional)
-		if o.jsonState() != optValue {
+		if optState(v.Field(optStateField).Uint()) != optValue {
 			return append(b, "null"...), nil
 		}
-		return elem(e, b, reflect.ValueOf(o.jsonValue()).Elem())
+		return elem(e, b, reflect.ValueOf(v.Addr().Interface().(optional).jsonValue()).Elem())
 	}
 }
 

@@ -73,9 +73,9 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	return encodeJSON(&o.value)
 }
 
-// jsonState and jsonValue let encodeJSON read any Opt in place.
-func (o *Opt[T]) jsonState() optState { return o.state }
-func (o *Opt[T]) jsonValue() any      { return &o.value }
+// jsonValue lets encodeJSON reach the value of any Opt in place. (Every
+// method of Opt is compiled once per value type, so there is only one.)
+func (o *Opt[T]) jsonValue() any { return &o.value }
 
 // UnmarshalJSON sets o to null for a JSON null and to the decoded value
 // otherwise. A field absent from the JSON leaves o untouched (unset).
