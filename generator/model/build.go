@@ -33,6 +33,7 @@ type builder struct {
 	components map[*openapi3.Schema]*Type      // component schema -> its named type
 	byRef      map[string]*Type                // "#/components/schemas/X" -> its named type
 	inline     map[*openapi3.Schema]*Type      // inline schema already given a type
+	warned     map[*openapi3.Schema]bool       // schemas already warned about
 	resources  map[string]*Resource            // joined resource path -> resource
 	methodOf   map[*Resource]map[string]string // method name -> owning operation
 }
@@ -48,6 +49,7 @@ func Build(doc *openapi3.T, opts Options) (*API, diag.List) {
 		components: map[*openapi3.Schema]*Type{},
 		byRef:      map[string]*Type{},
 		inline:     map[*openapi3.Schema]*Type{},
+		warned:     map[*openapi3.Schema]bool{},
 		resources:  map[string]*Resource{},
 		methodOf:   map[*Resource]map[string]string{},
 	}
@@ -214,6 +216,7 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint, origin string, request b
 	}
 	s := ref.Value
 	nullable := isNullable(s)
+	b.unsupported(s, origin)
 	// A $ref with sibling keywords (3.1) resolves to a copy of the
 	// component, so the reference itself is looked up first.
 	if t, ok := b.byRef[ref.Ref]; ok {
@@ -294,6 +297,40 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint, origin string, request b
 		}
 	}
 	return &GoType{Kind: Any}, nullable
+}
+
+// unsupported warns, once per schema, about JSON Schema keywords that
+// constrain values without changing their Go type: the client sends and
+// accepts such values as their plain type and leaves the checks to the
+// server.
+func (b *builder) unsupported(s *openapi3.Schema, origin string) {
+	if b.warned[s] {
+		return
+	}
+	var kws []string
+	if s.Not != nil {
+		kws = append(kws, "not")
+	}
+	if s.If != nil || s.Then != nil || s.Else != nil {
+		kws = append(kws, "if/then/else")
+	}
+	if len(s.PrefixItems) > 0 {
+		kws = append(kws, "prefixItems")
+	}
+	if len(s.PatternProperties) > 0 {
+		kws = append(kws, "patternProperties")
+	}
+	if len(s.DependentSchemas) > 0 {
+		kws = append(kws, "dependentSchemas")
+	}
+	if len(kws) > 0 {
+		b.warned[s] = true
+		what := "keyword " + kws[0] + " is"
+		if len(kws) > 1 {
+			what = "keywords " + strings.Join(kws, ", ") + " are"
+		}
+		b.warn(b.pos(s.Origin), "%s: the %s not represented in Go; the server checks such values", origin, what)
+	}
 }
 
 // newNamed declares a named type for an inline schema.

@@ -441,41 +441,57 @@ func (b *builder) response(m *Method, typePrefix string, op *openapi3.Operation,
 	if op.Responses == nil {
 		return
 	}
-	codes := op.Responses.Keys()
-	slices.Sort(codes)
-	for _, code := range codes {
-		if !strings.HasPrefix(code, "2") {
-			continue
+	var success []string
+	for _, code := range op.Responses.Keys() {
+		if ref := op.Responses.Value(code); strings.HasPrefix(code, "2") && ref != nil && ref.Value != nil {
+			success = append(success, code)
 		}
-		ref := op.Responses.Value(code)
-		if ref == nil || ref.Value == nil {
-			continue
-		}
-		media := pickMedia(ref.Value.Content)
-		if media == "" {
-			return // a success without a body, such as 204
-		}
-		m.RespMedia = media
-		var schema *openapi3.SchemaRef
-		if mt := ref.Value.Content[media]; mt != nil {
-			schema = mt.Schema
-		}
-		if !isJSON(media) {
-			if strings.HasPrefix(media, "text/") {
-				m.Response = &GoType{Kind: String}
-			} else {
-				m.Response = &GoType{Kind: Reader}
-			}
-			return
-		}
-		hint := typePrefix + "Response"
-		if pageShaped(schema, params) {
-			hint = typePrefix + "Page"
-		}
-		m.Response, _ = b.typeOf(schema, hint, m.HTTPMethod+" "+m.Path+" response", false)
-		m.Page = detectPage(m)
+	}
+	slices.Sort(success)
+	if len(success) == 0 {
 		return
 	}
+	chosen := op.Responses.Value(success[0]).Value
+	media := pickMedia(chosen.Content)
+	if media == "" {
+		return // a success without a body, such as 204
+	}
+	for _, code := range success[1:] {
+		other := op.Responses.Value(code).Value
+		if om := pickMedia(other.Content); om != "" && !sameSchema(other.Content[om], chosen.Content[media]) {
+			b.warn(m.Pos, "%s %s: the %s and %s responses have different bodies; the method decodes the %s one", m.HTTPMethod, m.Path, success[0], code, success[0])
+		}
+	}
+	m.RespMedia = media
+	var schema *openapi3.SchemaRef
+	if mt := chosen.Content[media]; mt != nil {
+		schema = mt.Schema
+	}
+	if !isJSON(media) {
+		if strings.HasPrefix(media, "text/") {
+			m.Response = &GoType{Kind: String}
+		} else {
+			m.Response = &GoType{Kind: Reader}
+		}
+		return
+	}
+	hint := typePrefix + "Response"
+	if pageShaped(schema, params) {
+		hint = typePrefix + "Page"
+	}
+	m.Response, _ = b.typeOf(schema, hint, m.HTTPMethod+" "+m.Path+" response", false)
+	m.Page = detectPage(m)
+}
+
+// sameSchema reports whether two media types carry the same schema.
+func sameSchema(a, b *openapi3.MediaType) bool {
+	if a == nil || b == nil || a.Schema == nil || b.Schema == nil {
+		return a == b || (a != nil && b != nil && a.Schema == nil && b.Schema == nil)
+	}
+	if a.Schema.Ref != "" || b.Schema.Ref != "" {
+		return a.Schema.Ref == b.Schema.Ref
+	}
+	return a.Schema.Value == b.Schema.Value
 }
 
 // pageShaped reports whether a response schema looks like a cursor page:
