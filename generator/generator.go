@@ -52,11 +52,24 @@ func Generate(opts Options) (res Result, err error) {
 	if opts.Package == "" {
 		opts.Package = "whop"
 	}
-	// Recording positions while parsing costs a third of the parse and a
-	// sixth of its memory, and only diagnostics need them: the first pass
-	// records none. When it has something to report, a second pass finds
-	// the positions; it skips the steps that reported nothing and keeps
-	// the files, which do not depend on positions.
+	return generatePositioned(opts, lazyPositionsFrom)
+}
+
+// lazyPositionsFrom is the spec size from which positions are recorded
+// only when needed. Recording positions while parsing costs a third of the
+// parse and a sixth of its memory, and only diagnostics need them. On a
+// large spec the first pass records none; when it has something to
+// report, a second pass finds the positions, skipping the steps that
+// reported nothing and keeping the files, which do not depend on
+// positions. On a small spec positions cost a few milliseconds, less than
+// a second validation would, so they are recorded at once.
+const lazyPositionsFrom = 512 << 10
+
+func generatePositioned(opts Options, lazyFrom int) (Result, error) {
+	if len(opts.Spec) < lazyFrom {
+		res, _, err := generate(opts, pass{positions: true, validate: true, emit: true})
+		return res, err
+	}
 	res, validation, err := generate(opts, pass{validate: true, emit: true})
 	if err != nil || len(res.Diags) == 0 {
 		return res, err
