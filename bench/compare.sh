@@ -67,8 +67,8 @@ reason() {
 		line=$(grep -m1 -o 'Feature ".*" is not implemented yet' "$log" || true)
 		[ -n "$line" ] || line=$(grep -E '^\s*- ' "$log" | tail -n1 | sed -E 's/^\s*- //' || true)
 	fi
-	[ -n "${line:-}" ] || line=$(grep -v '^\s*$' "$log" | tail -n1)
-	echo "$line" | cut -c1-200
+	[ -n "${line:-}" ] || line=$(grep -v '^\s*$' "$log" | tail -n1 || true)
+	echo "$line" | cut -c1-320
 }
 
 # median_ms: the median of the numbers (nanoseconds) on stdin, in ms.
@@ -81,7 +81,9 @@ time_ms() {
 	local cmd=$1
 	if command -v hyperfine >/dev/null; then
 		hyperfine -N --warmup 1 --runs "$RUNS" --export-csv "$work/hf.csv" "$cmd" >/dev/null 2>&1
-		awk -F, 'NR == 2 { printf "%.0f", $4 * 1000 }' "$work/hf.csv"
+		# Columns: command,mean,stddev,median,user,system,min,max; the command
+		# may hold commas, so count from the end.
+		awk -F, 'NR == 2 { printf "%.0f", $(NF - 4) * 1000 }' "$work/hf.csv"
 		return
 	fi
 	$cmd >/dev/null 2>&1 # warm-up
