@@ -3,6 +3,7 @@ package whop
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 // optState records which of the three states an Opt is in. The zero value
@@ -67,8 +68,10 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 	if o.state != optValue {
 		return []byte("null"), nil
 	}
-	if b, ok := appendScalarJSON(nil, o.value); ok {
-		return b, nil
+	if reflect.TypeFor[T]().Kind() != reflect.Struct {
+		if b, ok := appendScalarJSON(nil, o.value); ok {
+			return b, nil
+		}
 	}
 	return encodeJSON(&o.value)
 }
