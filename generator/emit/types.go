@@ -39,6 +39,8 @@ func goType(t *model.GoType) jen.Code {
 		return jen.Id(t.Named.Name)
 	case model.Reader:
 		return jen.Qual("io", "Reader")
+	case model.NullableElem:
+		return jen.Op("*").Add(goType(t.Elem))
 	}
 	return jen.Any()
 }

@@ -261,12 +261,12 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint, origin string, request b
 			return b.newNamed(s, hint, origin, request, b.fillStruct), nullable
 		}
 		if ap := s.AdditionalProperties.Schema; ap != nil {
-			elem, _ := b.typeOf(ap, hint+"Value", origin+"/additionalProperties", request)
+			elem := nullableElem(b.typeOf(ap, hint+"Value", origin+"/additionalProperties", request))
 			return &GoType{Kind: Map, Elem: elem}, nullable
 		}
 		return &GoType{Kind: Map, Elem: &GoType{Kind: Any}}, nullable
 	case "array":
-		elem, _ := b.typeOf(s.Items, hint+"Item", origin+"/items", request)
+		elem := nullableElem(b.typeOf(s.Items, hint+"Item", origin+"/items", request))
 		return &GoType{Kind: Slice, Elem: elem}, nullable
 	case "string":
 		switch s.Format {
@@ -331,6 +331,15 @@ func (b *builder) unsupported(s *openapi3.Schema, origin string) {
 		}
 		b.warn(b.pos(s.Origin), "%s: the %s not represented in Go; the server checks such values", origin, what)
 	}
+}
+
+// nullableElem makes a nullable slice element or map value a pointer, so
+// that a null in the list survives, unless its type has nil already.
+func nullableElem(t *GoType, nullable bool) *GoType {
+	if nullable && !t.Nilable() {
+		return &GoType{Kind: NullableElem, Elem: t}
+	}
+	return t
 }
 
 // newNamed declares a named type for an inline schema.

@@ -181,7 +181,8 @@ const (
 	Map
 	Named
 	RawJSON
-	Reader // a streamed body: io.Reader in requests, io.ReadCloser in responses
+	Reader       // a streamed body: io.Reader in requests, io.ReadCloser in responses
+	NullableElem // *Elem: a nullable element of a slice or map
 )
 
 // GoType is a Go type expression.
@@ -194,7 +195,7 @@ type GoType struct {
 // Nilable reports whether the Go type has nil as a value of its own, so
 // that null needs no wrapper.
 func (t *GoType) Nilable() bool {
-	return t.Kind == Slice || t.Kind == Map || t.Kind == Any || t.Kind == RawJSON || t.Kind == Bytes || t.Kind == Reader
+	return t.Kind == Slice || t.Kind == Map || t.Kind == Any || t.Kind == RawJSON || t.Kind == Bytes || t.Kind == Reader || t.Kind == NullableElem
 }
 
 // Field is a struct field, a parameter, or a const property.
