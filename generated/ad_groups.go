@@ -548,13 +548,13 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 
 	// Represents textual data as UTF-8 character sequences. This type is most often
 	// used by GraphQL to represent free-form human-readable text.
-	FrequencyControlType Opt[string]                                               `json:"frequency_control_type,omitzero"`
-	GeoCities            Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem] `json:"geo_cities,omitzero"`
+	FrequencyControlType Opt[string]                                         `json:"frequency_control_type,omitzero"`
+	GeoCities            Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoCity] `json:"geo_cities,omitzero"`
 
 	// Geo targeting (countries, regions, cities, zips).
-	GeoLocations Opt[AdGroupCreateParamsPlatformConfigMetaGeoLocations]     `json:"geo_locations,omitzero"`
-	GeoRegions   Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoRegionsItem] `json:"geo_regions,omitzero"`
-	GeoZips      Opt[[]string]                                              `json:"geo_zips,omitzero"`
+	GeoLocations Opt[AdGroupCreateParamsPlatformConfigMetaGeoLocations] `json:"geo_locations,omitzero"`
+	GeoRegions   Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoRegion]  `json:"geo_regions,omitzero"`
+	GeoZips      Opt[[]string]                                          `json:"geo_zips,omitzero"`
 
 	// Instagram account ID for this ad set.
 	InstagramActorID Opt[string] `json:"instagram_actor_id,omitzero"`
@@ -642,7 +642,7 @@ type AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem struct {
 // exclude.
 type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	// City targets.
-	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem] `json:"cities,omitzero"`
+	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCity] `json:"cities,omitzero"`
 
 	// ISO 3166-1 alpha-2 country codes.
 	Countries Opt[[]string] `json:"countries,omitzero"`
@@ -651,47 +651,15 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	LocationTypes Opt[[]string] `json:"location_types,omitzero"`
 
 	// Region/state targets.
-	Regions Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem] `json:"regions,omitzero"`
+	Regions Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegion] `json:"regions,omitzero"`
 
 	// Zip/postal code targets.
-	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem] `json:"zips,omitzero"`
+	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZip] `json:"zips,omitzero"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem is a Meta
-// geo target entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem is a Meta
-// geo target entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem is a Meta geo
+// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCity is a Meta geo
 // target entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
+type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCity struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
 
@@ -705,9 +673,41 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem is a Meta geo target entry
-// (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem struct {
+// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegion is a Meta geo
+// target entry (region, city, or zip).
+type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegion struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZip is a Meta geo
+// target entry (region, city, or zip).
+type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZip struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupCreateParamsPlatformConfigMetaGeoCity is a Meta geo target entry (region,
+// city, or zip).
+type AdGroupCreateParamsPlatformConfigMetaGeoCity struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
 
@@ -725,7 +725,7 @@ type AdGroupCreateParamsPlatformConfigMetaGeoCitiesItem struct {
 // regions, cities, zips).
 type AdGroupCreateParamsPlatformConfigMetaGeoLocations struct {
 	// City targets.
-	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem] `json:"cities,omitzero"`
+	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsCity] `json:"cities,omitzero"`
 
 	// ISO 3166-1 alpha-2 country codes.
 	Countries Opt[[]string] `json:"countries,omitzero"`
@@ -734,63 +734,63 @@ type AdGroupCreateParamsPlatformConfigMetaGeoLocations struct {
 	LocationTypes Opt[[]string] `json:"location_types,omitzero"`
 
 	// Region/state targets.
-	Regions Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegionsItem] `json:"regions,omitzero"`
+	Regions Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegion] `json:"regions,omitzero"`
 
 	// Zip/postal code targets.
-	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem] `json:"zips,omitzero"`
+	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsZip] `json:"zips,omitzero"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem is a Meta geo target
-// entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoLocationsCitiesItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegionsItem is a Meta geo
-// target entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegionsItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem is a Meta geo target
-// entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoLocationsZipsItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoRegionsItem is a Meta geo target entry
+// AdGroupCreateParamsPlatformConfigMetaGeoLocationsCity is a Meta geo target entry
 // (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoRegionsItem struct {
+type AdGroupCreateParamsPlatformConfigMetaGeoLocationsCity struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegion is a Meta geo target
+// entry (region, city, or zip).
+type AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegion struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupCreateParamsPlatformConfigMetaGeoLocationsZip is a Meta geo target entry
+// (region, city, or zip).
+type AdGroupCreateParamsPlatformConfigMetaGeoLocationsZip struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupCreateParamsPlatformConfigMetaGeoRegion is a Meta geo target entry
+// (region, city, or zip).
+type AdGroupCreateParamsPlatformConfigMetaGeoRegion struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
 
@@ -832,7 +832,7 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfig struct {
 	CustomDisclaimerBody Opt[string] `json:"custom_disclaimer_body,omitzero"`
 
 	// Consent checkboxes for the custom disclaimer.
-	CustomDisclaimerCheckboxes Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem] `json:"custom_disclaimer_checkboxes,omitzero"`
+	CustomDisclaimerCheckboxes Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox] `json:"custom_disclaimer_checkboxes,omitzero"`
 
 	// Custom disclaimer section title.
 	CustomDisclaimerTitle Opt[string] `json:"custom_disclaimer_title,omitzero"`
@@ -859,7 +859,7 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfig struct {
 	QuestionPageCustomHeadline Opt[string] `json:"question_page_custom_headline,omitzero"`
 
 	// Questions to ask on the form.
-	Questions []AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem `json:"questions"`
+	Questions []AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestion `json:"questions"`
 
 	// Headline for rich creative form intro.
 	RichCreativeHeadline Opt[string] `json:"rich_creative_headline,omitzero"`
@@ -871,12 +871,12 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfig struct {
 	RichCreativeURL Opt[string] `json:"rich_creative_url,omitzero"`
 
 	// Thank you / ending pages (supports multiple for conditional routing).
-	ThankYouPages Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem] `json:"thank_you_pages,omitzero"`
+	ThankYouPages Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPage] `json:"thank_you_pages,omitzero"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem
-// is a consent checkbox for the custom disclaimer section.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem struct {
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox is a
+// consent checkbox for the custom disclaimer section.
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox struct {
 	// Whether the checkbox is checked by default.
 	IsCheckedByDefault Opt[bool] `json:"is_checked_by_default,omitzero"`
 
@@ -890,14 +890,14 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox
 	Text string `json:"text"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem is a question
-// on a Meta lead gen form.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestion is a question on a
+// Meta lead gen form.
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestion struct {
 	// Group ID for conditional question routing.
 	ConditionalQuestionsGroupID Opt[string] `json:"conditional_questions_group_id,omitzero"`
 
 	// Questions shown conditionally based on this question's answer.
-	DependentConditionalQuestions Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem] `json:"dependent_conditional_questions,omitzero"`
+	DependentConditionalQuestions Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion] `json:"dependent_conditional_questions,omitzero"`
 
 	// Helper text shown below the question.
 	InlineContext Opt[string] `json:"inline_context,omitzero"`
@@ -909,7 +909,7 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	Label Opt[string] `json:"label,omitzero"`
 
 	// Answer options for multiple choice CUSTOM questions.
-	Options Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem] `json:"options,omitzero"`
+	Options Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOption] `json:"options,omitzero"`
 
 	// UI hint: short_answer, multiple_choice, or appointment.
 	QuestionFormat Opt[string] `json:"question_format,omitzero"`
@@ -918,9 +918,9 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	Type string `json:"type"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion
 // is a dependent conditional question (non-recursive to avoid schema recursion).
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem struct {
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion struct {
 	// Helper text shown below the question.
 	InlineContext Opt[string] `json:"inline_context,omitzero"`
 
@@ -931,28 +931,28 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Label Opt[string] `json:"label,omitzero"`
 
 	// Answer options for multiple choice questions.
-	Options Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem] `json:"options,omitzero"`
+	Options Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption] `json:"options,omitzero"`
 
 	// Question type (EMAIL, FULL_NAME, PHONE, CUSTOM, DATE_TIME, etc.).
 	Type string `json:"type"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption
 // is an answer option for a multiple choice lead form question.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem struct {
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption struct {
 	// Unique key for this option.
 	Key string `json:"key"`
 
 	// Conditional logic routing for this answer option.
-	Logic Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic] `json:"logic,omitzero"`
+	Logic Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic] `json:"logic,omitzero"`
 
 	// Display text for this option.
 	Value string `json:"value"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic:
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic:
 // Conditional logic routing for this answer option.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic struct {
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
 
@@ -963,22 +963,22 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Type string `json:"type"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem is
-// an answer option for a multiple choice lead form question.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem struct {
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOption is an answer
+// option for a multiple choice lead form question.
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOption struct {
 	// Unique key for this option.
 	Key string `json:"key"`
 
 	// Conditional logic routing for this answer option.
-	Logic Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic] `json:"logic,omitzero"`
+	Logic Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic] `json:"logic,omitzero"`
 
 	// Display text for this option.
 	Value string `json:"value"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic:
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic:
 // Conditional logic routing for this answer option.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic struct {
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
 
@@ -989,9 +989,9 @@ type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem
 	Type string `json:"type"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem is a
-// thank-you / ending page for a Meta lead gen form.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem struct {
+// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPage is a thank-you /
+// ending page for a Meta lead gen form.
+type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPage struct {
 	// Body text for this ending page.
 	Body Opt[string] `json:"body,omitzero"`
 
@@ -1054,8 +1054,8 @@ type AdGroupCreateParamsPlatformConfigMetaTargetingAutomation struct {
 
 // AdGroupCreateParamsPlatformConfigTiktok: TikTok ad group configuration.
 type AdGroupCreateParamsPlatformConfigTiktok struct {
-	Actions   Opt[[]AdGroupCreateParamsPlatformConfigTiktokActionsItem] `json:"actions,omitzero"`
-	AgeGroups Opt[[]TiktokAgeGroup]                                     `json:"age_groups,omitzero"`
+	Actions   Opt[[]AdGroupCreateParamsPlatformConfigTiktokAction] `json:"actions,omitzero"`
+	AgeGroups Opt[[]TiktokAgeGroup]                                `json:"age_groups,omitzero"`
 
 	// App ID for app promotion campaigns.
 	AppID                 Opt[string]                                           `json:"app_id,omitzero"`
@@ -1221,10 +1221,10 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
 }
 
-// AdGroupCreateParamsPlatformConfigTiktokActionsItem is a single TikTok behavioral
+// AdGroupCreateParamsPlatformConfigTiktokAction is a single TikTok behavioral
 // targeting entry. One category of past user behavior (what they did, over what
 // window, on which kind of content). See docs/tiktok_api/ad_group.md § actions.
-type AdGroupCreateParamsPlatformConfigTiktokActionsItem struct {
+type AdGroupCreateParamsPlatformConfigTiktokAction struct {
 	// Behavioral category IDs. Use /tool/action_category/ to list them.
 	ActionCategoryIDs Opt[[]string] `json:"action_category_ids,omitzero"`
 
@@ -1255,12 +1255,12 @@ type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig struct {
 	PrivacyPolicyURL string `json:"privacy_policy_url"`
 
 	// Form questions (at least one required).
-	Questions []AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem `json:"questions"`
+	Questions []AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestion `json:"questions"`
 }
 
-// AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem is a
-// question for a TikTok instant form.
-type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem struct {
+// AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestion is a question
+// for a TikTok instant form.
+type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestion struct {
 	// Question type (EMAIL, PHONE_NUMBER, NAME, CUSTOM).
 	FieldType string `json:"field_type"`
 

@@ -82,13 +82,13 @@ type AdGroupUpdateParamsPlatformConfigMeta struct {
 
 	// Represents textual data as UTF-8 character sequences. This type is most often
 	// used by GraphQL to represent free-form human-readable text.
-	FrequencyControlType Opt[string]                                               `json:"frequency_control_type,omitzero"`
-	GeoCities            Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem] `json:"geo_cities,omitzero"`
+	FrequencyControlType Opt[string]                                         `json:"frequency_control_type,omitzero"`
+	GeoCities            Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoCity] `json:"geo_cities,omitzero"`
 
 	// Geo targeting (countries, regions, cities, zips).
-	GeoLocations Opt[AdGroupUpdateParamsPlatformConfigMetaGeoLocations]     `json:"geo_locations,omitzero"`
-	GeoRegions   Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoRegionsItem] `json:"geo_regions,omitzero"`
-	GeoZips      Opt[[]string]                                              `json:"geo_zips,omitzero"`
+	GeoLocations Opt[AdGroupUpdateParamsPlatformConfigMetaGeoLocations] `json:"geo_locations,omitzero"`
+	GeoRegions   Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoRegion]  `json:"geo_regions,omitzero"`
+	GeoZips      Opt[[]string]                                          `json:"geo_zips,omitzero"`
 
 	// Instagram account ID for this ad set.
 	InstagramActorID Opt[string] `json:"instagram_actor_id,omitzero"`
@@ -176,7 +176,7 @@ type AdGroupUpdateParamsPlatformConfigMetaAttributionSpecItem struct {
 // exclude.
 type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	// City targets.
-	Cities Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem] `json:"cities,omitzero"`
+	Cities Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCity] `json:"cities,omitzero"`
 
 	// ISO 3166-1 alpha-2 country codes.
 	Countries Opt[[]string] `json:"countries,omitzero"`
@@ -185,47 +185,15 @@ type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	LocationTypes Opt[[]string] `json:"location_types,omitzero"`
 
 	// Region/state targets.
-	Regions Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem] `json:"regions,omitzero"`
+	Regions Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegion] `json:"regions,omitzero"`
 
 	// Zip/postal code targets.
-	Zips Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem] `json:"zips,omitzero"`
+	Zips Opt[[]AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZip] `json:"zips,omitzero"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem is a Meta
-// geo target entry (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCitiesItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem is a Meta
-// geo target entry (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegionsItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem is a Meta geo
+// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCity is a Meta geo
 // target entry (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
+type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsCity struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
 
@@ -239,9 +207,41 @@ type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZipsItem struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem is a Meta geo target entry
-// (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem struct {
+// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegion is a Meta geo
+// target entry (region, city, or zip).
+type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsRegion struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZip is a Meta geo
+// target entry (region, city, or zip).
+type AdGroupUpdateParamsPlatformConfigMetaExcludedGeoLocationsZip struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupUpdateParamsPlatformConfigMetaGeoCity is a Meta geo target entry (region,
+// city, or zip).
+type AdGroupUpdateParamsPlatformConfigMetaGeoCity struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
 
@@ -259,7 +259,7 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoCitiesItem struct {
 // regions, cities, zips).
 type AdGroupUpdateParamsPlatformConfigMetaGeoLocations struct {
 	// City targets.
-	Cities Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem] `json:"cities,omitzero"`
+	Cities Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCity] `json:"cities,omitzero"`
 
 	// ISO 3166-1 alpha-2 country codes.
 	Countries Opt[[]string] `json:"countries,omitzero"`
@@ -268,63 +268,63 @@ type AdGroupUpdateParamsPlatformConfigMetaGeoLocations struct {
 	LocationTypes Opt[[]string] `json:"location_types,omitzero"`
 
 	// Region/state targets.
-	Regions Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegionsItem] `json:"regions,omitzero"`
+	Regions Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegion] `json:"regions,omitzero"`
 
 	// Zip/postal code targets.
-	Zips Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem] `json:"zips,omitzero"`
+	Zips Opt[[]AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZip] `json:"zips,omitzero"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem is a Meta geo target
-// entry (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCitiesItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegionsItem is a Meta geo
-// target entry (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegionsItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem is a Meta geo target
-// entry (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZipsItem struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupUpdateParamsPlatformConfigMetaGeoRegionsItem is a Meta geo target entry
+// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCity is a Meta geo target entry
 // (region, city, or zip).
-type AdGroupUpdateParamsPlatformConfigMetaGeoRegionsItem struct {
+type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsCity struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegion is a Meta geo target
+// entry (region, city, or zip).
+type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsRegion struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZip is a Meta geo target entry
+// (region, city, or zip).
+type AdGroupUpdateParamsPlatformConfigMetaGeoLocationsZip struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// AdGroupUpdateParamsPlatformConfigMetaGeoRegion is a Meta geo target entry
+// (region, city, or zip).
+type AdGroupUpdateParamsPlatformConfigMetaGeoRegion struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
 
@@ -366,7 +366,7 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig struct {
 	CustomDisclaimerBody Opt[string] `json:"custom_disclaimer_body,omitzero"`
 
 	// Consent checkboxes for the custom disclaimer.
-	CustomDisclaimerCheckboxes Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem] `json:"custom_disclaimer_checkboxes,omitzero"`
+	CustomDisclaimerCheckboxes Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox] `json:"custom_disclaimer_checkboxes,omitzero"`
 
 	// Custom disclaimer section title.
 	CustomDisclaimerTitle Opt[string] `json:"custom_disclaimer_title,omitzero"`
@@ -393,7 +393,7 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig struct {
 	QuestionPageCustomHeadline Opt[string] `json:"question_page_custom_headline,omitzero"`
 
 	// Questions to ask on the form.
-	Questions []AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem `json:"questions"`
+	Questions []AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestion `json:"questions"`
 
 	// Headline for rich creative form intro.
 	RichCreativeHeadline Opt[string] `json:"rich_creative_headline,omitzero"`
@@ -405,12 +405,12 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfig struct {
 	RichCreativeURL Opt[string] `json:"rich_creative_url,omitzero"`
 
 	// Thank you / ending pages (supports multiple for conditional routing).
-	ThankYouPages Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem] `json:"thank_you_pages,omitzero"`
+	ThankYouPages Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPage] `json:"thank_you_pages,omitzero"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem
-// is a consent checkbox for the custom disclaimer section.
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckboxesItem struct {
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox is a
+// consent checkbox for the custom disclaimer section.
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox struct {
 	// Whether the checkbox is checked by default.
 	IsCheckedByDefault Opt[bool] `json:"is_checked_by_default,omitzero"`
 
@@ -424,14 +424,14 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox
 	Text string `json:"text"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem is a question
-// on a Meta lead gen form.
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestion is a question on a
+// Meta lead gen form.
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestion struct {
 	// Group ID for conditional question routing.
 	ConditionalQuestionsGroupID Opt[string] `json:"conditional_questions_group_id,omitzero"`
 
 	// Questions shown conditionally based on this question's answer.
-	DependentConditionalQuestions Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem] `json:"dependent_conditional_questions,omitzero"`
+	DependentConditionalQuestions Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion] `json:"dependent_conditional_questions,omitzero"`
 
 	// Helper text shown below the question.
 	InlineContext Opt[string] `json:"inline_context,omitzero"`
@@ -443,7 +443,7 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	Label Opt[string] `json:"label,omitzero"`
 
 	// Answer options for multiple choice CUSTOM questions.
-	Options Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem] `json:"options,omitzero"`
+	Options Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionOption] `json:"options,omitzero"`
 
 	// UI hint: short_answer, multiple_choice, or appointment.
 	QuestionFormat Opt[string] `json:"question_format,omitzero"`
@@ -452,9 +452,9 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItem struct {
 	Type string `json:"type"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion
 // is a dependent conditional question (non-recursive to avoid schema recursion).
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItem struct {
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion struct {
 	// Helper text shown below the question.
 	InlineContext Opt[string] `json:"inline_context,omitzero"`
 
@@ -465,28 +465,28 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Label Opt[string] `json:"label,omitzero"`
 
 	// Answer options for multiple choice questions.
-	Options Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem] `json:"options,omitzero"`
+	Options Opt[[]AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption] `json:"options,omitzero"`
 
 	// Question type (EMAIL, FULL_NAME, PHONE, CUSTOM, DATE_TIME, etc.).
 	Type string `json:"type"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption
 // is an answer option for a multiple choice lead form question.
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItem struct {
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption struct {
 	// Unique key for this option.
 	Key string `json:"key"`
 
 	// Conditional logic routing for this answer option.
-	Logic Opt[AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic] `json:"logic,omitzero"`
+	Logic Opt[AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic] `json:"logic,omitzero"`
 
 	// Display text for this option.
 	Value string `json:"value"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic:
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic:
 // Conditional logic routing for this answer option.
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentConditionalQuestionsItemOptionsItemLogic struct {
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
 
@@ -497,22 +497,22 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemDependentCo
 	Type string `json:"type"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem is
-// an answer option for a multiple choice lead form question.
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem struct {
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionOption is an answer
+// option for a multiple choice lead form question.
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionOption struct {
 	// Unique key for this option.
 	Key string `json:"key"`
 
 	// Conditional logic routing for this answer option.
-	Logic Opt[AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic] `json:"logic,omitzero"`
+	Logic Opt[AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic] `json:"logic,omitzero"`
 
 	// Display text for this option.
 	Value string `json:"value"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic:
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic:
 // Conditional logic routing for this answer option.
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItemLogic struct {
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic struct {
 	// Index of the end page to route to (for submit_form type).
 	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
 
@@ -523,9 +523,9 @@ type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigQuestionsItemOptionsItem
 	Type string `json:"type"`
 }
 
-// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem is a
-// thank-you / ending page for a Meta lead gen form.
-type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPagesItem struct {
+// AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPage is a thank-you /
+// ending page for a Meta lead gen form.
+type AdGroupUpdateParamsPlatformConfigMetaLeadFormConfigThankYouPage struct {
 	// Body text for this ending page.
 	Body Opt[string] `json:"body,omitzero"`
 
@@ -588,8 +588,8 @@ type AdGroupUpdateParamsPlatformConfigMetaTargetingAutomation struct {
 
 // AdGroupUpdateParamsPlatformConfigTiktok: TikTok ad group configuration.
 type AdGroupUpdateParamsPlatformConfigTiktok struct {
-	Actions   Opt[[]AdGroupUpdateParamsPlatformConfigTiktokActionsItem] `json:"actions,omitzero"`
-	AgeGroups Opt[[]TiktokAgeGroup]                                     `json:"age_groups,omitzero"`
+	Actions   Opt[[]AdGroupUpdateParamsPlatformConfigTiktokAction] `json:"actions,omitzero"`
+	AgeGroups Opt[[]TiktokAgeGroup]                                `json:"age_groups,omitzero"`
 
 	// App ID for app promotion campaigns.
 	AppID                 Opt[string]                                           `json:"app_id,omitzero"`
@@ -755,10 +755,10 @@ type AdGroupUpdateParamsPlatformConfigTiktok struct {
 	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
 }
 
-// AdGroupUpdateParamsPlatformConfigTiktokActionsItem is a single TikTok behavioral
+// AdGroupUpdateParamsPlatformConfigTiktokAction is a single TikTok behavioral
 // targeting entry. One category of past user behavior (what they did, over what
 // window, on which kind of content). See docs/tiktok_api/ad_group.md § actions.
-type AdGroupUpdateParamsPlatformConfigTiktokActionsItem struct {
+type AdGroupUpdateParamsPlatformConfigTiktokAction struct {
 	// Behavioral category IDs. Use /tool/action_category/ to list them.
 	ActionCategoryIDs Opt[[]string] `json:"action_category_ids,omitzero"`
 
@@ -789,12 +789,12 @@ type AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfig struct {
 	PrivacyPolicyURL string `json:"privacy_policy_url"`
 
 	// Form questions (at least one required).
-	Questions []AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem `json:"questions"`
+	Questions []AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestion `json:"questions"`
 }
 
-// AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem is a
-// question for a TikTok instant form.
-type AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestionsItem struct {
+// AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestion is a question
+// for a TikTok instant form.
+type AdGroupUpdateParamsPlatformConfigTiktokInstantFormConfigQuestion struct {
 	// Question type (EMAIL, PHONE_NUMBER, NAME, CUSTOM).
 	FieldType string `json:"field_type"`
 

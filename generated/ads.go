@@ -176,7 +176,7 @@ type AdCreateParamsPlatformConfigMeta struct {
 	CallToActionType Opt[MetaAdPlatformConfigCallToActionType] `json:"call_to_action_type,omitzero"`
 
 	// Per-card carousel config.
-	CarouselCards Opt[[]AdCreateParamsPlatformConfigMetaCarouselCardsItem] `json:"carousel_cards,omitzero"`
+	CarouselCards Opt[[]AdCreateParamsPlatformConfigMetaCarouselCard] `json:"carousel_cards,omitzero"`
 
 	// Description of the ad creative (legacy single-value).
 	Description Opt[string] `json:"description,omitzero"`
@@ -227,9 +227,9 @@ type AdCreateParamsPlatformConfigMeta struct {
 	URLTags Opt[string] `json:"url_tags,omitzero"`
 }
 
-// AdCreateParamsPlatformConfigMetaCarouselCardsItem: Per-card configuration for a
+// AdCreateParamsPlatformConfigMetaCarouselCard: Per-card configuration for a
 // carousel ad.
-type AdCreateParamsPlatformConfigMetaCarouselCardsItem struct {
+type AdCreateParamsPlatformConfigMetaCarouselCard struct {
 	// CTA button type (e.g., SHOP_NOW, LEARN_MORE).
 	CallToActionType Opt[string] `json:"call_to_action_type,omitzero"`
 

@@ -190,7 +190,7 @@ type AIChatCreateParams struct {
 
 	// A list of previously uploaded file attachments to include with the first
 	// message.
-	MessageAttachments Opt[[]AIChatCreateParamsMessageAttachmentsItem] `json:"message_attachments,omitzero"`
+	MessageAttachments Opt[[]AIChatCreateParamsMessageAttachment] `json:"message_attachments,omitzero"`
 
 	// The source of the message.
 	MessageSource Opt[AIChatMessageSourceTypes] `json:"message_source,omitzero"`
@@ -206,8 +206,8 @@ type AIChatCreateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-// AIChatCreateParamsMessageAttachmentsItem: Input for an attachment
-type AIChatCreateParamsMessageAttachmentsItem struct {
+// AIChatCreateParamsMessageAttachment: Input for an attachment
+type AIChatCreateParamsMessageAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }

@@ -205,7 +205,7 @@ type App struct {
 
 	// The list of permissions this app requests when installed, including both
 	// required and optional permissions with justifications.
-	RequestedPermissions []AppRequestedPermissionsItem `json:"requested_permissions"`
+	RequestedPermissions []AppRequestedPermission `json:"requested_permissions"`
 
 	// The URL path template for a specific view of this app, appended to the base
 	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
@@ -562,9 +562,9 @@ func (a AppOrder) IsKnown() bool {
 	return false
 }
 
-// AppRequestedPermissionsItem is a permission that the app requests from the admin
-// of a company during the oauth flow.
-type AppRequestedPermissionsItem struct {
+// AppRequestedPermission is a permission that the app requests from the admin of a
+// company during the oauth flow.
+type AppRequestedPermission struct {
 	// Whether the action is required for the app to function.
 	IsRequired bool `json:"is_required"`
 
@@ -572,12 +572,12 @@ type AppRequestedPermissionsItem struct {
 	Justification string `json:"justification"`
 
 	// The action that the app will request off of users when a user installs the app.
-	PermissionAction AppRequestedPermissionsItemPermissionAction `json:"permission_action"`
+	PermissionAction AppRequestedPermissionPermissionAction `json:"permission_action"`
 }
 
-// AppRequestedPermissionsItemPermissionAction is the action that the app will
-// request off of users when a user installs the app.
-type AppRequestedPermissionsItemPermissionAction struct {
+// AppRequestedPermissionPermissionAction is the action that the app will request
+// off of users when a user installs the app.
+type AppRequestedPermissionPermissionAction struct {
 	// The identifier of the action.
 	Action string `json:"action"`
 

@@ -419,7 +419,7 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlan struct {
 	Currency Currencies `json:"currency"`
 
 	// An array of custom field objects.
-	CustomFields Opt[[]CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField] `json:"custom_fields,omitzero"`
 
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
@@ -482,10 +482,9 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem always
-// encodes "field_type" as "text": the encoder writes these, so they are not
-// fields.
-type CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem struct {
+// CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField always encodes
+// "field_type" as "text": the encoder writes these, so they are not fields.
+type CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
 
@@ -502,9 +501,9 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem struct
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem with its constant properties.
-func (c CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomFieldsItem
+// MarshalJSON encodes CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField with its constant properties.
+func (c CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField) MarshalJSON() ([]byte, error) {
+	type plain CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField
 	return marshalWithConsts(plain(c), "\"field_type\":\"text\"")
 }
 

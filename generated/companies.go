@@ -207,7 +207,7 @@ type Company struct {
 
 	// The list of social media accounts and external links associated with this
 	// company.
-	SocialLinks []CompanySocialLinksItem `json:"social_links"`
+	SocialLinks []CompanySocialLink `json:"social_links"`
 
 	// The target audience for the company. Null if not set.
 	TargetAudience *string `json:"target_audience"`
@@ -233,16 +233,15 @@ type CompanyCreateAPIKeyParams struct {
 
 	// Granular permission statements defining which actions this API key can perform.
 	// Either permissions or role must be provided.
-	Permissions Opt[[]CompanyCreateAPIKeyParamsPermissionsItem] `json:"permissions,omitzero"`
+	Permissions Opt[[]CompanyCreateAPIKeyParamsPermission] `json:"permissions,omitzero"`
 
 	// A system role to inherit permissions from (e.g. owner, admin, moderator). Either
 	// role or permissions must be provided.
 	Role Opt[PermissionSystemRoles] `json:"role,omitzero"`
 }
 
-// CompanyCreateAPIKeyParamsPermissionsItem: Input for a single permissions
-// statement
-type CompanyCreateAPIKeyParamsPermissionsItem struct {
+// CompanyCreateAPIKeyParamsPermission: Input for a single permissions statement
+type CompanyCreateAPIKeyParamsPermission struct {
 	// Actions covered by this statement
 	Actions []string `json:"actions"`
 
@@ -488,8 +487,8 @@ type CompanyOwnerUser struct {
 	Username string `json:"username"`
 }
 
-// CompanySocialLinksItem is a social link attached to a resource on the site.
-type CompanySocialLinksItem struct {
+// CompanySocialLink is a social link attached to a resource on the site.
+type CompanySocialLink struct {
 	// The unique identifier for the social link.
 	ID string `json:"id"`
 
@@ -536,7 +535,7 @@ type CompanyUpdateParams struct {
 	// The social media links to display on the company's store page. Pass the full
 	// list of desired social links — any existing links not included will be
 	// removed.
-	SocialLinks Opt[[]CompanyUpdateParamsSocialLinksItem] `json:"social_links,omitzero"`
+	SocialLinks Opt[[]CompanyUpdateParamsSocialLink] `json:"social_links,omitzero"`
 
 	// The target audience for this company (e.g., 'beginner day traders aged 18-25
 	// looking to learn options').
@@ -560,11 +559,10 @@ type CompanyUpdateParamsLogo struct {
 	ID string `json:"id"`
 }
 
-// CompanyUpdateParamsSocialLinksItem: Input for creating a social link for a
-// company
-type CompanyUpdateParamsSocialLinksItem struct {
+// CompanyUpdateParamsSocialLink: Input for creating a social link for a company
+type CompanyUpdateParamsSocialLink struct {
 	// The custom image for the social link
-	Image Opt[CompanyUpdateParamsSocialLinksItemImage] `json:"image,omitzero"`
+	Image Opt[CompanyUpdateParamsSocialLinkImage] `json:"image,omitzero"`
 
 	// The order of the social link
 	Order Opt[string] `json:"order,omitzero"`
@@ -582,8 +580,8 @@ type CompanyUpdateParamsSocialLinksItem struct {
 	WebsiteOrder Opt[string] `json:"website_order,omitzero"`
 }
 
-// CompanyUpdateParamsSocialLinksItemImage is the custom image for the social link
-type CompanyUpdateParamsSocialLinksItemImage struct {
+// CompanyUpdateParamsSocialLinkImage is the custom image for the social link
+type CompanyUpdateParamsSocialLinkImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }

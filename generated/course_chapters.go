@@ -160,7 +160,7 @@ type CourseChapter struct {
 
 	// An ordered list of lessons in this chapter, sorted by display position. Hidden
 	// lessons are excluded for non-admin users.
-	Lessons []CourseChapterLessonsItem `json:"lessons"`
+	Lessons []CourseChapterLesson `json:"lessons"`
 
 	// The sort position of this chapter within its parent course, starting from zero.
 	Order int64 `json:"order"`
@@ -179,9 +179,9 @@ type CourseChapterCreateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
-// CourseChapterLessonsItem is an individual learning unit within a chapter, which
-// can contain text, video, PDF, or assessment content.
-type CourseChapterLessonsItem struct {
+// CourseChapterLesson is an individual learning unit within a chapter, which can
+// contain text, video, PDF, or assessment content.
+type CourseChapterLesson struct {
 	// The unique identifier for the lesson.
 	ID string `json:"id"`
 

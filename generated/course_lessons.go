@@ -216,11 +216,11 @@ func (s *CourseLessonService) Update(ctx context.Context, id string, params Cour
 type CourseLesson struct {
 	// The list of questions for quiz or knowledge check lessons. Empty for
 	// non-assessment lesson types.
-	AssessmentQuestions []CourseLessonAssessmentQuestionsItem `json:"assessment_questions"`
+	AssessmentQuestions []CourseLessonAssessmentQuestion `json:"assessment_questions"`
 
 	// All supplementary files attached to this lesson returned as a flat array rather
 	// than a paginated connection.
-	Attachments []CourseLessonAttachmentsItem `json:"attachments"`
+	Attachments []CourseLessonAttachment `json:"attachments"`
 
 	// The Markdown content body of the lesson. Null if the lesson has no text content.
 	Content *string `json:"content"`
@@ -270,9 +270,9 @@ type CourseLesson struct {
 	Visibility LessonVisibilities `json:"visibility"`
 }
 
-// CourseLessonAssessmentQuestionsItem is an assessment question in a course quiz
-// or knowledge check
-type CourseLessonAssessmentQuestionsItem struct {
+// CourseLessonAssessmentQuestion is an assessment question in a course quiz or
+// knowledge check
+type CourseLessonAssessmentQuestion struct {
 	// The correct answer for the question. Used for short answer questions. Only
 	// visible to admins (users with courses:update permission)
 	CorrectAnswer *string `json:"correct_answer"`
@@ -284,10 +284,10 @@ type CourseLessonAssessmentQuestionsItem struct {
 	ID string `json:"id"`
 
 	// Optional image attachment for the question
-	Image *CourseLessonAssessmentQuestionsItemImage `json:"image"`
+	Image *CourseLessonAssessmentQuestionImage `json:"image"`
 
 	// The answer options for multiple choice/select questions
-	Options []CourseLessonAssessmentQuestionsItemOptionsItem `json:"options"`
+	Options []CourseLessonAssessmentQuestionOption `json:"options"`
 
 	// The order of the question within its lesson
 	Order int64 `json:"order"`
@@ -299,9 +299,8 @@ type CourseLessonAssessmentQuestionsItem struct {
 	QuestionType CoursesAssessmentQuestionTypes `json:"question_type"`
 }
 
-// CourseLessonAssessmentQuestionsItemImage: Optional image attachment for the
-// question
-type CourseLessonAssessmentQuestionsItemImage struct {
+// CourseLessonAssessmentQuestionImage: Optional image attachment for the question
+type CourseLessonAssessmentQuestionImage struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
 
@@ -320,9 +319,9 @@ type CourseLessonAssessmentQuestionsItemImage struct {
 	URL *string `json:"url"`
 }
 
-// CourseLessonAssessmentQuestionsItemOptionsItem is an answer option for a
-// multiple choice or multiple select assessment question
-type CourseLessonAssessmentQuestionsItemOptionsItem struct {
+// CourseLessonAssessmentQuestionOption is an answer option for a multiple choice
+// or multiple select assessment question
+type CourseLessonAssessmentQuestionOption struct {
 	// The unique identifier for the assessment question option.
 	ID string `json:"id"`
 
@@ -337,8 +336,8 @@ type CourseLessonAssessmentQuestionsItemOptionsItem struct {
 	Order int64 `json:"order"`
 }
 
-// CourseLessonAttachmentsItem: Represents an image attachment
-type CourseLessonAttachmentsItem struct {
+// CourseLessonAttachment: Represents an image attachment
+type CourseLessonAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
 
@@ -534,12 +533,12 @@ type CourseLessonMainPDF struct {
 // CourseLessonSubmitAssessmentParams: Parameters for SubmitAssessment
 type CourseLessonSubmitAssessmentParams struct {
 	// The list of answers to submit for each assessment question.
-	Answers []CourseLessonSubmitAssessmentParamsAnswersItem `json:"answers"`
+	Answers []CourseLessonSubmitAssessmentParamsAnswer `json:"answers"`
 }
 
-// CourseLessonSubmitAssessmentParamsAnswersItem: Input for a single question's
-// answer in an assessment submission
-type CourseLessonSubmitAssessmentParamsAnswersItem struct {
+// CourseLessonSubmitAssessmentParamsAnswer: Input for a single question's answer
+// in an assessment submission
+type CourseLessonSubmitAssessmentParamsAnswer struct {
 	// The text answer provided by the user (for short answer questions)
 	AnswerText Opt[string] `json:"answer_text,omitzero"`
 
@@ -625,11 +624,11 @@ type CourseLessonUpdateParams struct {
 
 	// The full list of assessment questions for quiz or knowledge check lessons.
 	// Replaces all existing questions.
-	AssessmentQuestions Opt[[]CourseLessonUpdateParamsAssessmentQuestionsItem] `json:"assessment_questions,omitzero"`
+	AssessmentQuestions Opt[[]CourseLessonUpdateParamsAssessmentQuestion] `json:"assessment_questions,omitzero"`
 
 	// File attachments for the lesson such as PDFs or documents. Replaces all existing
 	// attachments.
-	Attachments Opt[[]CourseLessonUpdateParamsAttachmentsItem] `json:"attachments,omitzero"`
+	Attachments Opt[[]CourseLessonUpdateParamsAttachment] `json:"attachments,omitzero"`
 
 	// The Markdown content body of the lesson.
 	Content Opt[string] `json:"content,omitzero"`
@@ -680,9 +679,9 @@ type CourseLessonUpdateParamsAssessmentCompletionRequirement struct {
 	MinimumQuestionsCorrect Opt[int64] `json:"minimum_questions_correct,omitzero"`
 }
 
-// CourseLessonUpdateParamsAssessmentQuestionsItem: Input for creating or updating
-// an assessment question
-type CourseLessonUpdateParamsAssessmentQuestionsItem struct {
+// CourseLessonUpdateParamsAssessmentQuestion: Input for creating or updating an
+// assessment question
+type CourseLessonUpdateParamsAssessmentQuestion struct {
 	// The correct answer for the question. Used for short answer questions
 	CorrectAnswer string `json:"correct_answer"`
 
@@ -691,10 +690,10 @@ type CourseLessonUpdateParamsAssessmentQuestionsItem struct {
 	ID Opt[string] `json:"id,omitzero"`
 
 	// Optional image attachment for the question
-	Image Opt[CourseLessonUpdateParamsAssessmentQuestionsItemImage] `json:"image,omitzero"`
+	Image Opt[CourseLessonUpdateParamsAssessmentQuestionImage] `json:"image,omitzero"`
 
 	// The answer options for multiple choice/select questions
-	Options Opt[[]CourseLessonUpdateParamsAssessmentQuestionsItemOptionsItem] `json:"options,omitzero"`
+	Options Opt[[]CourseLessonUpdateParamsAssessmentQuestionOption] `json:"options,omitzero"`
 
 	// The text of the question
 	QuestionText string `json:"question_text"`
@@ -703,16 +702,16 @@ type CourseLessonUpdateParamsAssessmentQuestionsItem struct {
 	QuestionType CoursesAssessmentQuestionTypes `json:"question_type"`
 }
 
-// CourseLessonUpdateParamsAssessmentQuestionsItemImage: Optional image attachment
-// for the question
-type CourseLessonUpdateParamsAssessmentQuestionsItemImage struct {
+// CourseLessonUpdateParamsAssessmentQuestionImage: Optional image attachment for
+// the question
+type CourseLessonUpdateParamsAssessmentQuestionImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
 
-// CourseLessonUpdateParamsAssessmentQuestionsItemOptionsItem: Input for creating
-// or updating an assessment question option
-type CourseLessonUpdateParamsAssessmentQuestionsItemOptionsItem struct {
+// CourseLessonUpdateParamsAssessmentQuestionOption: Input for creating or updating
+// an assessment question option
+type CourseLessonUpdateParamsAssessmentQuestionOption struct {
 	// The ID of an existing option. If provided, the option will be updated. If not
 	// provided, a new option will be created.
 	ID Opt[string] `json:"id,omitzero"`
@@ -724,8 +723,8 @@ type CourseLessonUpdateParamsAssessmentQuestionsItemOptionsItem struct {
 	OptionText string `json:"option_text"`
 }
 
-// CourseLessonUpdateParamsAttachmentsItem: Input for an attachment
-type CourseLessonUpdateParamsAttachmentsItem struct {
+// CourseLessonUpdateParamsAttachment: Input for an attachment
+type CourseLessonUpdateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }

@@ -222,7 +222,7 @@ type CourseChaptersItem struct {
 
 	// An ordered list of lessons in this chapter, sorted by display position. Hidden
 	// lessons are excluded for non-admin users.
-	Lessons []CourseChaptersItemLessonsItem `json:"lessons"`
+	Lessons []CourseChaptersItemLesson `json:"lessons"`
 
 	// The sort position of this chapter within its parent course, starting from zero.
 	Order int64 `json:"order"`
@@ -231,9 +231,9 @@ type CourseChaptersItem struct {
 	Title string `json:"title"`
 }
 
-// CourseChaptersItemLessonsItem is an individual learning unit within a chapter,
-// which can contain text, video, PDF, or assessment content.
-type CourseChaptersItemLessonsItem struct {
+// CourseChaptersItemLesson is an individual learning unit within a chapter, which
+// can contain text, video, PDF, or assessment content.
+type CourseChaptersItemLesson struct {
 	// The unique identifier for the lesson.
 	ID string `json:"id"`
 
@@ -246,27 +246,27 @@ type CourseChaptersItemLessonsItem struct {
 
 	// The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
 	// has been uploaded.
-	Thumbnail *CourseChaptersItemLessonsItemThumbnail `json:"thumbnail"`
+	Thumbnail *CourseChaptersItemLessonThumbnail `json:"thumbnail"`
 
 	// The display name of the lesson shown to students. Maximum 120 characters.
 	Title string `json:"title"`
 
 	// The Mux video asset for video-type lessons, used for streaming playback. Null if
 	// this lesson has no hosted video.
-	VideoAsset *CourseChaptersItemLessonsItemVideoAsset `json:"video_asset"`
+	VideoAsset *CourseChaptersItemLessonVideoAsset `json:"video_asset"`
 }
 
-// CourseChaptersItemLessonsItemThumbnail is the thumbnail image displayed on
-// lesson cards and previews. Null if no thumbnail has been uploaded.
-type CourseChaptersItemLessonsItemThumbnail struct {
+// CourseChaptersItemLessonThumbnail is the thumbnail image displayed on lesson
+// cards and previews. Null if no thumbnail has been uploaded.
+type CourseChaptersItemLessonThumbnail struct {
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-// CourseChaptersItemLessonsItemVideoAsset is the Mux video asset for video-type
+// CourseChaptersItemLessonVideoAsset is the Mux video asset for video-type
 // lessons, used for streaming playback. Null if this lesson has no hosted video.
-type CourseChaptersItemLessonsItemVideoAsset struct {
+type CourseChaptersItemLessonVideoAsset struct {
 	// The duration of the video in seconds
 	DurationSeconds *int64 `json:"duration_seconds"`
 
@@ -493,7 +493,7 @@ type CourseUpdateParams struct {
 	CertificateAfterCompletionEnabled Opt[bool] `json:"certificate_after_completion_enabled,omitzero"`
 
 	// A list of chapters with nested lessons to reorder or rename in bulk.
-	Chapters Opt[[]CourseUpdateParamsChaptersItem] `json:"chapters,omitzero"`
+	Chapters Opt[[]CourseUpdateParamsChapter] `json:"chapters,omitzero"`
 
 	// A short description of the course displayed to students on the course page.
 	Description Opt[string] `json:"description,omitzero"`
@@ -523,14 +523,13 @@ type CourseUpdateParams struct {
 	Visibility Opt[CourseVisibilities] `json:"visibility,omitzero"`
 }
 
-// CourseUpdateParamsChaptersItem: Input for updating a chapter while updating a
-// course
-type CourseUpdateParamsChaptersItem struct {
+// CourseUpdateParamsChapter: Input for updating a chapter while updating a course
+type CourseUpdateParamsChapter struct {
 	// The ID of the chapter to update
 	ID string `json:"id"`
 
 	// The lessons to update within this chapter
-	Lessons Opt[[]CourseUpdateParamsChaptersItemLessonsItem] `json:"lessons,omitzero"`
+	Lessons Opt[[]CourseUpdateParamsChapterLesson] `json:"lessons,omitzero"`
 
 	// The order of the chapter within its course
 	Order int64 `json:"order"`
@@ -539,9 +538,9 @@ type CourseUpdateParamsChaptersItem struct {
 	Title string `json:"title"`
 }
 
-// CourseUpdateParamsChaptersItemLessonsItem: Input for updating a lesson while
-// updating a course
-type CourseUpdateParamsChaptersItemLessonsItem struct {
+// CourseUpdateParamsChapterLesson: Input for updating a lesson while updating a
+// course
+type CourseUpdateParamsChapterLesson struct {
 	// The ID of the chapter this lesson belongs to (for moving between chapters)
 	ChapterID string `json:"chapter_id"`
 

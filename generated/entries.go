@@ -166,7 +166,7 @@ type Entry struct {
 
 	// The list of responses collected from the user when submitting their waitlist
 	// entry.
-	CustomFieldResponses []EntryCustomFieldResponsesItem `json:"custom_field_responses"`
+	CustomFieldResponses []EntryCustomFieldResponse `json:"custom_field_responses"`
 
 	// The unique identifier for the entry.
 	ID string `json:"id"`
@@ -192,8 +192,8 @@ type EntryApproveResponse struct {
 	JobID string `json:"job_id"`
 }
 
-// EntryCustomFieldResponsesItem is the response from a custom field on checkout
-type EntryCustomFieldResponsesItem struct {
+// EntryCustomFieldResponse is the response from a custom field on checkout
+type EntryCustomFieldResponse struct {
 	// The response a user gave to the specific question or field.
 	Answer string `json:"answer"`
 

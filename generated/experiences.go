@@ -252,7 +252,7 @@ type Experience struct {
 	// The list of products this experience is attached to, which determines which
 	// customers have access. Empty if the experience is only visible to authorized
 	// company team members.
-	Products []ExperienceProductsItem `json:"products"`
+	Products []ExperienceProduct `json:"products"`
 }
 
 // ExperienceAccessLevels is the different access levels for experiences (PUBLIC IS
@@ -530,9 +530,9 @@ func (p ExperienceListParams) query() url.Values {
 	return q
 }
 
-// ExperienceProductsItem is a product is a digital good or service sold on Whop.
+// ExperienceProduct is a product is a digital good or service sold on Whop.
 // Products contain plans for pricing and experiences for content delivery.
-type ExperienceProductsItem struct {
+type ExperienceProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
 

@@ -138,7 +138,7 @@ func (s *ForumPostService) Update(ctx context.Context, id string, params ForumPo
 // attachments, polls, and reactions.
 type ForumPost struct {
 	// All file attachments on this post, such as images, documents, and videos.
-	Attachments []ForumPostAttachmentsItem `json:"attachments"`
+	Attachments []ForumPostAttachment `json:"attachments"`
 
 	// The total number of direct comments on this post.
 	CommentCount int64 `json:"comment_count"`
@@ -185,8 +185,8 @@ type ForumPost struct {
 	ViewCount *int64 `json:"view_count"`
 }
 
-// ForumPostAttachmentsItem: Represents an image attachment
-type ForumPostAttachmentsItem struct {
+// ForumPostAttachment: Represents an image attachment
+type ForumPostAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
 
@@ -208,7 +208,7 @@ type ForumPostAttachmentsItem struct {
 // ForumPostCreateParams: Parameters for CreateForumPostV2
 type ForumPostCreateParams struct {
 	// A list of file attachments to include with the post, such as images or videos.
-	Attachments Opt[[]ForumPostCreateParamsAttachmentsItem] `json:"attachments,omitzero"`
+	Attachments Opt[[]ForumPostCreateParamsAttachment] `json:"attachments,omitzero"`
 
 	// The unique identifier of the company whose public forum to post in. Required
 	// when experience_id is 'public'. For example, 'biz_xxxxx'.
@@ -258,8 +258,8 @@ type ForumPostCreateParams struct {
 	Visibility Opt[ForumPostVisibilityTypes] `json:"visibility,omitzero"`
 }
 
-// ForumPostCreateParamsAttachmentsItem: Input for an attachment
-type ForumPostCreateParamsAttachmentsItem struct {
+// ForumPostCreateParamsAttachment: Input for an attachment
+type ForumPostCreateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
@@ -268,11 +268,11 @@ type ForumPostCreateParamsAttachmentsItem struct {
 // vote on options.
 type ForumPostCreateParamsPoll struct {
 	// The options for the poll. Must have sequential IDs starting from 1
-	Options []ForumPostCreateParamsPollOptionsItem `json:"options"`
+	Options []ForumPostCreateParamsPollOption `json:"options"`
 }
 
-// ForumPostCreateParamsPollOptionsItem: Input type for a single poll option
-type ForumPostCreateParamsPollOptionsItem struct {
+// ForumPostCreateParamsPollOption: Input type for a single poll option
+type ForumPostCreateParamsPollOption struct {
 	// Sequential ID for the poll option (starting from '1')
 	ID string `json:"id"`
 
@@ -284,7 +284,7 @@ type ForumPostCreateParamsPollOptionsItem struct {
 // attachments, polls, and reactions.
 type ForumPostListItem struct {
 	// All file attachments on this post, such as images, documents, and videos.
-	Attachments []ForumPostListItemAttachmentsItem `json:"attachments"`
+	Attachments []ForumPostListItemAttachment `json:"attachments"`
 
 	// The total number of direct comments on this post.
 	CommentCount int64 `json:"comment_count"`
@@ -331,8 +331,8 @@ type ForumPostListItem struct {
 	ViewCount *int64 `json:"view_count"`
 }
 
-// ForumPostListItemAttachmentsItem: Represents an image attachment
-type ForumPostListItemAttachmentsItem struct {
+// ForumPostListItemAttachment: Represents an image attachment
+type ForumPostListItemAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
 
@@ -447,7 +447,7 @@ func (p ForumPostListParams) query() url.Values {
 // ForumPostUpdateParams: Parameters for UpdateForumPost
 type ForumPostUpdateParams struct {
 	// A replacement list of file attachments for this post, such as images or videos.
-	Attachments Opt[[]ForumPostUpdateParamsAttachmentsItem] `json:"attachments,omitzero"`
+	Attachments Opt[[]ForumPostUpdateParamsAttachment] `json:"attachments,omitzero"`
 
 	// The updated body of the post in Markdown format. For example, 'Check out this
 	// **update**'. Hidden if the post is paywalled and the viewer has not purchased
@@ -466,8 +466,8 @@ type ForumPostUpdateParams struct {
 	Visibility Opt[ForumPostVisibilityTypes] `json:"visibility,omitzero"`
 }
 
-// ForumPostUpdateParamsAttachmentsItem: Input for an attachment
-type ForumPostUpdateParamsAttachmentsItem struct {
+// ForumPostUpdateParamsAttachment: Input for an attachment
+type ForumPostUpdateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }

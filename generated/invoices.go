@@ -367,7 +367,7 @@ type InvoiceCreateParamsProduct struct {
 
 	// Optional line items that break down the invoice total. When provided, the sum of
 	// (quantity * unit_price) for all items must equal the plan price.
-	LineItems Opt[[]InvoiceCreateParamsProductLineItemsItem] `json:"line_items,omitzero"`
+	LineItems Opt[[]InvoiceCreateParamsProductLineItem] `json:"line_items,omitzero"`
 
 	// The unique identifier of an existing mailing address to attach to this invoice.
 	// Cannot be used together with billing_address.
@@ -472,7 +472,7 @@ type InvoiceCreateParamsProductID struct {
 
 	// Optional line items that break down the invoice total. When provided, the sum of
 	// (quantity * unit_price) for all items must equal the plan price.
-	LineItems Opt[[]InvoiceCreateParamsProductIDLineItemsItem] `json:"line_items,omitzero"`
+	LineItems Opt[[]InvoiceCreateParamsProductIDLineItem] `json:"line_items,omitzero"`
 
 	// The unique identifier of an existing mailing address to attach to this invoice.
 	// Cannot be used together with billing_address.
@@ -541,9 +541,9 @@ type InvoiceCreateParamsProductIDBillingAddress struct {
 	TaxIDValue Opt[string] `json:"tax_id_value,omitzero"`
 }
 
-// InvoiceCreateParamsProductIDLineItemsItem is a single line item to include on
-// the invoice, with a label, quantity, and unit price.
-type InvoiceCreateParamsProductIDLineItemsItem struct {
+// InvoiceCreateParamsProductIDLineItem is a single line item to include on the
+// invoice, with a label, quantity, and unit price.
+type InvoiceCreateParamsProductIDLineItem struct {
 	// The label or description for this line item.
 	Label string `json:"label"`
 
@@ -562,7 +562,7 @@ type InvoiceCreateParamsProductIDPlan struct {
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
 	// An array of custom field objects.
-	CustomFields Opt[[]InvoiceCreateParamsProductIDPlanCustomFieldsItem] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]InvoiceCreateParamsProductIDPlanCustomField] `json:"custom_fields,omitzero"`
 
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
@@ -610,9 +610,9 @@ type InvoiceCreateParamsProductIDPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// InvoiceCreateParamsProductIDPlanCustomFieldsItem always encodes "field_type" as
+// InvoiceCreateParamsProductIDPlanCustomField always encodes "field_type" as
 // "text": the encoder writes these, so they are not fields.
-type InvoiceCreateParamsProductIDPlanCustomFieldsItem struct {
+type InvoiceCreateParamsProductIDPlanCustomField struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
 
@@ -629,9 +629,9 @@ type InvoiceCreateParamsProductIDPlanCustomFieldsItem struct {
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes InvoiceCreateParamsProductIDPlanCustomFieldsItem with its constant properties.
-func (i InvoiceCreateParamsProductIDPlanCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain InvoiceCreateParamsProductIDPlanCustomFieldsItem
+// MarshalJSON encodes InvoiceCreateParamsProductIDPlanCustomField with its constant properties.
+func (i InvoiceCreateParamsProductIDPlanCustomField) MarshalJSON() ([]byte, error) {
+	type plain InvoiceCreateParamsProductIDPlanCustomField
 	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
 }
 
@@ -655,9 +655,9 @@ type InvoiceCreateParamsProductIDPlanPaymentMethodConfiguration struct {
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-// InvoiceCreateParamsProductLineItemsItem is a single line item to include on the
+// InvoiceCreateParamsProductLineItem is a single line item to include on the
 // invoice, with a label, quantity, and unit price.
-type InvoiceCreateParamsProductLineItemsItem struct {
+type InvoiceCreateParamsProductLineItem struct {
 	// The label or description for this line item.
 	Label string `json:"label"`
 
@@ -676,7 +676,7 @@ type InvoiceCreateParamsProductPlan struct {
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
 	// An array of custom field objects.
-	CustomFields Opt[[]InvoiceCreateParamsProductPlanCustomFieldsItem] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]InvoiceCreateParamsProductPlanCustomField] `json:"custom_fields,omitzero"`
 
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
@@ -724,9 +724,9 @@ type InvoiceCreateParamsProductPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// InvoiceCreateParamsProductPlanCustomFieldsItem always encodes "field_type" as
-// "text": the encoder writes these, so they are not fields.
-type InvoiceCreateParamsProductPlanCustomFieldsItem struct {
+// InvoiceCreateParamsProductPlanCustomField always encodes "field_type" as "text":
+// the encoder writes these, so they are not fields.
+type InvoiceCreateParamsProductPlanCustomField struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
 
@@ -743,9 +743,9 @@ type InvoiceCreateParamsProductPlanCustomFieldsItem struct {
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes InvoiceCreateParamsProductPlanCustomFieldsItem with its constant properties.
-func (i InvoiceCreateParamsProductPlanCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain InvoiceCreateParamsProductPlanCustomFieldsItem
+// MarshalJSON encodes InvoiceCreateParamsProductPlanCustomField with its constant properties.
+func (i InvoiceCreateParamsProductPlanCustomField) MarshalJSON() ([]byte, error) {
+	type plain InvoiceCreateParamsProductPlanCustomField
 	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
 }
 
@@ -1019,7 +1019,7 @@ type InvoiceUpdateParams struct {
 	EmailAddress Opt[string] `json:"email_address,omitzero"`
 
 	// Line items that break down the invoice total.
-	LineItems Opt[[]InvoiceUpdateParamsLineItemsItem] `json:"line_items,omitzero"`
+	LineItems Opt[[]InvoiceUpdateParamsLineItem] `json:"line_items,omitzero"`
 
 	// The unique identifier of an existing mailing address to attach.
 	MailingAddressID Opt[string] `json:"mailing_address_id,omitzero"`
@@ -1075,9 +1075,9 @@ type InvoiceUpdateParamsBillingAddress struct {
 	TaxIDValue Opt[string] `json:"tax_id_value,omitzero"`
 }
 
-// InvoiceUpdateParamsLineItemsItem is a single line item to include on the
-// invoice, with a label, quantity, and unit price.
-type InvoiceUpdateParamsLineItemsItem struct {
+// InvoiceUpdateParamsLineItem is a single line item to include on the invoice,
+// with a label, quantity, and unit price.
+type InvoiceUpdateParamsLineItem struct {
 	// The label or description for this line item.
 	Label string `json:"label"`
 
@@ -1095,7 +1095,7 @@ type InvoiceUpdateParamsPlan struct {
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
 	// An array of custom field objects.
-	CustomFields Opt[[]InvoiceUpdateParamsPlanCustomFieldsItem] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]InvoiceUpdateParamsPlanCustomField] `json:"custom_fields,omitzero"`
 
 	// The description of the plan.
 	Description Opt[string] `json:"description,omitzero"`
@@ -1143,9 +1143,9 @@ type InvoiceUpdateParamsPlan struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// InvoiceUpdateParamsPlanCustomFieldsItem always encodes "field_type" as "text":
-// the encoder writes these, so they are not fields.
-type InvoiceUpdateParamsPlanCustomFieldsItem struct {
+// InvoiceUpdateParamsPlanCustomField always encodes "field_type" as "text": the
+// encoder writes these, so they are not fields.
+type InvoiceUpdateParamsPlanCustomField struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
 
@@ -1162,9 +1162,9 @@ type InvoiceUpdateParamsPlanCustomFieldsItem struct {
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes InvoiceUpdateParamsPlanCustomFieldsItem with its constant properties.
-func (i InvoiceUpdateParamsPlanCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain InvoiceUpdateParamsPlanCustomFieldsItem
+// MarshalJSON encodes InvoiceUpdateParamsPlanCustomField with its constant properties.
+func (i InvoiceUpdateParamsPlanCustomField) MarshalJSON() ([]byte, error) {
+	type plain InvoiceUpdateParamsPlanCustomField
 	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
 }
 

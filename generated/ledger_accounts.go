@@ -46,7 +46,7 @@ func (s *LedgerAccountService) Retrieve(ctx context.Context, id string, opts ...
 // can hold many balances.
 type LedgerAccount struct {
 	// The balances associated with the account.
-	Balances []LedgerAccountBalancesItem `json:"balances"`
+	Balances []LedgerAccountBalance `json:"balances"`
 
 	// The unique identifier for the ledger account.
 	ID string `json:"id"`
@@ -67,9 +67,9 @@ type LedgerAccount struct {
 	TransferFee *float64 `json:"transfer_fee"`
 }
 
-// LedgerAccountBalancesItem is a cached balance for a LedgerAccount in respect to
-// a currency.
-type LedgerAccountBalancesItem struct {
+// LedgerAccountBalance is a cached balance for a LedgerAccount in respect to a
+// currency.
+type LedgerAccountBalance struct {
 	// The amount of the balance.
 	Balance float64 `json:"balance"`
 

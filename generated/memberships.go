@@ -306,7 +306,7 @@ type Membership struct {
 
 	// The customer's responses to custom checkout questions configured on the product
 	// at the time of purchase.
-	CustomFieldResponses []MembershipCustomFieldResponsesItem `json:"custom_field_responses"`
+	CustomFieldResponses []MembershipCustomFieldResponse `json:"custom_field_responses"`
 
 	// The unique identifier for the membership.
 	ID string `json:"id"`
@@ -408,9 +408,8 @@ type MembershipCompany struct {
 	Title string `json:"title"`
 }
 
-// MembershipCustomFieldResponsesItem is the response from a custom field on
-// checkout
-type MembershipCustomFieldResponsesItem struct {
+// MembershipCustomFieldResponse is the response from a custom field on checkout
+type MembershipCustomFieldResponse struct {
 	// The response a user gave to the specific question or field.
 	Answer string `json:"answer"`
 

@@ -214,11 +214,11 @@ type Message struct {
 
 	// Aggregated reaction counts on this message, filtered to a specific reaction
 	// type.
-	PollVotes []MessagePollVotesItem `json:"poll_votes"`
+	PollVotes []MessagePollVote `json:"poll_votes"`
 
 	// Aggregated reaction counts on this message, filtered to a specific reaction
 	// type.
-	ReactionCounts []MessageReactionCountsItem `json:"reaction_counts"`
+	ReactionCounts []MessageReactionCount `json:"reaction_counts"`
 
 	// The unique identifier of the message this post is replying to. Null if this is
 	// not a reply.
@@ -239,7 +239,7 @@ type Message struct {
 type MessageCreateParams struct {
 	// A list of file attachments to include with the message, such as images or
 	// videos.
-	Attachments Opt[[]MessageCreateParamsAttachmentsItem] `json:"attachments,omitzero"`
+	Attachments Opt[[]MessageCreateParamsAttachment] `json:"attachments,omitzero"`
 
 	// Automatically detect URLs in the message and generate link previews.
 	AutoDetectLinks Opt[bool] `json:"auto_detect_links,omitzero"`
@@ -259,8 +259,8 @@ type MessageCreateParams struct {
 	ReplyingToMessageID Opt[string] `json:"replying_to_message_id,omitzero"`
 }
 
-// MessageCreateParamsAttachmentsItem: Input for an attachment
-type MessageCreateParamsAttachmentsItem struct {
+// MessageCreateParamsAttachment: Input for an attachment
+type MessageCreateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }
@@ -269,11 +269,11 @@ type MessageCreateParamsAttachmentsItem struct {
 // to vote on options.
 type MessageCreateParamsPoll struct {
 	// The options for the poll. Must have sequential IDs starting from 1
-	Options []MessageCreateParamsPollOptionsItem `json:"options"`
+	Options []MessageCreateParamsPollOption `json:"options"`
 }
 
-// MessageCreateParamsPollOptionsItem: Input type for a single poll option
-type MessageCreateParamsPollOptionsItem struct {
+// MessageCreateParamsPollOption: Input type for a single poll option
+type MessageCreateParamsPollOption struct {
 	// Sequential ID for the poll option (starting from '1')
 	ID string `json:"id"`
 
@@ -319,11 +319,11 @@ type MessageListItem struct {
 
 	// Aggregated reaction counts on this message, filtered to a specific reaction
 	// type.
-	PollVotes []MessageListItemPollVotesItem `json:"poll_votes"`
+	PollVotes []MessageListItemPollVote `json:"poll_votes"`
 
 	// Aggregated reaction counts on this message, filtered to a specific reaction
 	// type.
-	ReactionCounts []MessageListItemReactionCountsItem `json:"reaction_counts"`
+	ReactionCounts []MessageListItemReactionCount `json:"reaction_counts"`
 
 	// The unique identifier of the message this post is replying to. Null if this is
 	// not a reply.
@@ -344,11 +344,11 @@ type MessageListItem struct {
 // not contain a poll.
 type MessageListItemPoll struct {
 	// The options for the poll
-	Options []MessageListItemPollOptionsItem `json:"options"`
+	Options []MessageListItemPollOption `json:"options"`
 }
 
-// MessageListItemPollOptionsItem: Represents a single poll option
-type MessageListItemPollOptionsItem struct {
+// MessageListItemPollOption: Represents a single poll option
+type MessageListItemPollOption struct {
 	// The unique identifier for the poll option.
 	ID string `json:"id"`
 
@@ -356,8 +356,8 @@ type MessageListItemPollOptionsItem struct {
 	Text string `json:"text"`
 }
 
-// MessageListItemPollVotesItem: Represents a reaction count for a feed post
-type MessageListItemPollVotesItem struct {
+// MessageListItemPollVote: Represents a reaction count for a feed post
+type MessageListItemPollVote struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`
 
@@ -365,8 +365,8 @@ type MessageListItemPollVotesItem struct {
 	OptionID *string `json:"option_id"`
 }
 
-// MessageListItemReactionCountsItem: Represents a reaction count for a feed post
-type MessageListItemReactionCountsItem struct {
+// MessageListItemReactionCount: Represents a reaction count for a feed post
+type MessageListItemReactionCount struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`
 
@@ -454,11 +454,11 @@ func (p MessageListParams) query() url.Values {
 // contain a poll.
 type MessagePoll struct {
 	// The options for the poll
-	Options []MessagePollOptionsItem `json:"options"`
+	Options []MessagePollOption `json:"options"`
 }
 
-// MessagePollOptionsItem: Represents a single poll option
-type MessagePollOptionsItem struct {
+// MessagePollOption: Represents a single poll option
+type MessagePollOption struct {
 	// The unique identifier for the poll option.
 	ID string `json:"id"`
 
@@ -466,8 +466,8 @@ type MessagePollOptionsItem struct {
 	Text string `json:"text"`
 }
 
-// MessagePollVotesItem: Represents a reaction count for a feed post
-type MessagePollVotesItem struct {
+// MessagePollVote: Represents a reaction count for a feed post
+type MessagePollVote struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`
 
@@ -475,8 +475,8 @@ type MessagePollVotesItem struct {
 	OptionID *string `json:"option_id"`
 }
 
-// MessageReactionCountsItem: Represents a reaction count for a feed post
-type MessageReactionCountsItem struct {
+// MessageReactionCount: Represents a reaction count for a feed post
+type MessageReactionCount struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`
 
@@ -488,7 +488,7 @@ type MessageReactionCountsItem struct {
 type MessageUpdateParams struct {
 	// A replacement list of file attachments for this message, such as images or
 	// videos.
-	Attachments Opt[[]MessageUpdateParamsAttachmentsItem] `json:"attachments,omitzero"`
+	Attachments Opt[[]MessageUpdateParamsAttachment] `json:"attachments,omitzero"`
 
 	// The updated body of the message in Markdown format. For example, 'Hello
 	// **world**'.
@@ -498,8 +498,8 @@ type MessageUpdateParams struct {
 	IsPinned Opt[bool] `json:"is_pinned,omitzero"`
 }
 
-// MessageUpdateParamsAttachmentsItem: Input for an attachment
-type MessageUpdateParamsAttachmentsItem struct {
+// MessageUpdateParamsAttachment: Input for an attachment
+type MessageUpdateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }

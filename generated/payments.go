@@ -377,7 +377,7 @@ type Payment struct {
 
 	// The disputes attached to this payment. Null if the actor in context does not
 	// have the payment:dispute:read permission.
-	Disputes []PaymentDisputesItem `json:"disputes"`
+	Disputes []PaymentDispute `json:"disputes"`
 
 	// If the payment failed, the reason for the failure.
 	FailureMessage *string `json:"failure_message"`
@@ -388,7 +388,7 @@ type Payment struct {
 
 	// The financing transactions attached to this payment. Present if the payment is a
 	// financing payment (e.g. Splitit, Klarna, etc.).
-	FinancingTransactions []PaymentFinancingTransactionsItem `json:"financing_transactions"`
+	FinancingTransactions []PaymentFinancingTransaction `json:"financing_transactions"`
 
 	// The unique identifier for the payment.
 	ID string `json:"id"`
@@ -446,7 +446,7 @@ type Payment struct {
 	// The resolution center cases opened by the customer on this payment. Null if the
 	// actor in context does not have the payment:resolution_center_case:read
 	// permission.
-	Resolutions []PaymentResolutionsItem `json:"resolutions"`
+	Resolutions []PaymentResolution `json:"resolutions"`
 
 	// True when the payment status is `open` and its membership is in one of the
 	// retry-eligible states (`active`, `trialing`, `completed`, or `past_due`);
@@ -758,9 +758,9 @@ type PaymentCreateParamsPlanPlanProduct struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// PaymentDisputesItem is a dispute is a chargeback or payment challenge filed
-// against a company, including evidence and response status.
-type PaymentDisputesItem struct {
+// PaymentDispute is a dispute is a chargeback or payment challenge filed against a
+// company, including evidence and response status.
+type PaymentDispute struct {
 	// The disputed amount in the specified currency, formatted as a decimal.
 	Amount float64 `json:"amount"`
 
@@ -790,8 +790,8 @@ type PaymentDisputesItem struct {
 	Status DisputeStatuses `json:"status"`
 }
 
-// PaymentFinancingTransactionsItem is a payment transaction.
-type PaymentFinancingTransactionsItem struct {
+// PaymentFinancingTransaction is a payment transaction.
+type PaymentFinancingTransaction struct {
 	// The amount of the payment transaction.
 	Amount float64 `json:"amount"`
 
@@ -1463,9 +1463,9 @@ type PaymentRefundParams struct {
 	PartialAmount Opt[float64] `json:"partial_amount,omitzero"`
 }
 
-// PaymentResolutionsItem is a resolution center case is a dispute or support case
+// PaymentResolution is a resolution center case is a dispute or support case
 // between a user and a company, tracking the issue, status, and outcome.
-type PaymentResolutionsItem struct {
+type PaymentResolution struct {
 	// Whether the customer has filed an appeal after the initial resolution decision.
 	CustomerAppealed bool `json:"customer_appealed"`
 

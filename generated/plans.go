@@ -190,7 +190,7 @@ type Plan struct {
 
 	// Custom input fields displayed on the checkout form that collect additional
 	// information from the buyer.
-	CustomFields []PlanCustomFieldsItem `json:"custom_fields"`
+	CustomFields []PlanCustomField `json:"custom_fields"`
 
 	// A text description of the plan visible to customers. Maximum 1000 characters.
 	// Null if no description is set.
@@ -307,7 +307,7 @@ type PlanCreateParams struct {
 	Currency Opt[Currencies] `json:"currency,omitzero"`
 
 	// An array of custom field definitions to collect from customers at checkout.
-	CustomFields Opt[[]PlanCreateParamsCustomFieldsItem] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]PlanCreateParamsCustomField] `json:"custom_fields,omitzero"`
 
 	// A text description of the plan displayed to customers on the product page.
 	Description Opt[string] `json:"description,omitzero"`
@@ -388,9 +388,9 @@ type PlanCreateParamsCheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
-// PlanCreateParamsCustomFieldsItem always encodes "field_type" as "text": the
-// encoder writes these, so they are not fields.
-type PlanCreateParamsCustomFieldsItem struct {
+// PlanCreateParamsCustomField always encodes "field_type" as "text": the encoder
+// writes these, so they are not fields.
+type PlanCreateParamsCustomField struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
 
@@ -407,9 +407,9 @@ type PlanCreateParamsCustomFieldsItem struct {
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes PlanCreateParamsCustomFieldsItem with its constant properties.
-func (p PlanCreateParamsCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain PlanCreateParamsCustomFieldsItem
+// MarshalJSON encodes PlanCreateParamsCustomField with its constant properties.
+func (p PlanCreateParamsCustomField) MarshalJSON() ([]byte, error) {
+	type plain PlanCreateParamsCustomField
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 
@@ -439,11 +439,11 @@ type PlanCreateParamsPaymentMethodConfiguration struct {
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-// PlanCustomFieldsItem is an object representing a custom field for a plan.
+// PlanCustomField is an object representing a custom field for a plan.
 //
 // It always encodes "field_type" as "text": the encoder writes these, so they are
 // not fields.
-type PlanCustomFieldsItem struct {
+type PlanCustomField struct {
 	// The unique identifier for the custom field.
 	ID string `json:"id"`
 
@@ -460,9 +460,9 @@ type PlanCustomFieldsItem struct {
 	Required bool `json:"required"`
 }
 
-// MarshalJSON encodes PlanCustomFieldsItem with its constant properties.
-func (p PlanCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain PlanCustomFieldsItem
+// MarshalJSON encodes PlanCustomField with its constant properties.
+func (p PlanCustomField) MarshalJSON() ([]byte, error) {
+	type plain PlanCustomField
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 
@@ -792,7 +792,7 @@ type PlanUpdateParams struct {
 	Currency Opt[Currencies] `json:"currency,omitzero"`
 
 	// An array of custom field definitions to collect from customers at checkout.
-	CustomFields Opt[[]PlanUpdateParamsCustomFieldsItem] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]PlanUpdateParamsCustomField] `json:"custom_fields,omitzero"`
 
 	// A text description of the plan displayed to customers on the product page.
 	Description Opt[string] `json:"description,omitzero"`
@@ -870,9 +870,9 @@ type PlanUpdateParamsCheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
-// PlanUpdateParamsCustomFieldsItem always encodes "field_type" as "text": the
-// encoder writes these, so they are not fields.
-type PlanUpdateParamsCustomFieldsItem struct {
+// PlanUpdateParamsCustomField always encodes "field_type" as "text": the encoder
+// writes these, so they are not fields.
+type PlanUpdateParamsCustomField struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
 
@@ -889,9 +889,9 @@ type PlanUpdateParamsCustomFieldsItem struct {
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes PlanUpdateParamsCustomFieldsItem with its constant properties.
-func (p PlanUpdateParamsCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain PlanUpdateParamsCustomFieldsItem
+// MarshalJSON encodes PlanUpdateParamsCustomField with its constant properties.
+func (p PlanUpdateParamsCustomField) MarshalJSON() ([]byte, error) {
+	type plain PlanUpdateParamsCustomField
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 

@@ -268,7 +268,7 @@ type Product struct {
 	ExternalIdentifier *string `json:"external_identifier"`
 
 	// The gallery images for this product, ordered by position.
-	GalleryImages []ProductGalleryImagesItem `json:"gallery_images"`
+	GalleryImages []ProductGalleryImage `json:"gallery_images"`
 
 	// The commission rate (as a percentage) that affiliates earn on sales through the
 	// Whop marketplace global affiliate program. Null if the program is not active.
@@ -415,7 +415,7 @@ type ProductCreateParamsPlanOptions struct {
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
 	// An array of custom field objects.
-	CustomFields Opt[[]ProductCreateParamsPlanOptionsCustomFieldsItem] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]ProductCreateParamsPlanOptionsCustomField] `json:"custom_fields,omitzero"`
 
 	// An additional amount charged upon first purchase. Provided as a number in the
 	// specified currency. Eg: 10.43 for $10.43 USD.
@@ -435,9 +435,9 @@ type ProductCreateParamsPlanOptions struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// ProductCreateParamsPlanOptionsCustomFieldsItem always encodes "field_type" as
-// "text": the encoder writes these, so they are not fields.
-type ProductCreateParamsPlanOptionsCustomFieldsItem struct {
+// ProductCreateParamsPlanOptionsCustomField always encodes "field_type" as "text":
+// the encoder writes these, so they are not fields.
+type ProductCreateParamsPlanOptionsCustomField struct {
 	// The ID of the custom field (if being updated)
 	ID Opt[string] `json:"id,omitzero"`
 
@@ -454,14 +454,14 @@ type ProductCreateParamsPlanOptionsCustomFieldsItem struct {
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes ProductCreateParamsPlanOptionsCustomFieldsItem with its constant properties.
-func (p ProductCreateParamsPlanOptionsCustomFieldsItem) MarshalJSON() ([]byte, error) {
-	type plain ProductCreateParamsPlanOptionsCustomFieldsItem
+// MarshalJSON encodes ProductCreateParamsPlanOptionsCustomField with its constant properties.
+func (p ProductCreateParamsPlanOptionsCustomField) MarshalJSON() ([]byte, error) {
+	type plain ProductCreateParamsPlanOptionsCustomField
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 
-// ProductGalleryImagesItem: Represents an image attachment
-type ProductGalleryImagesItem struct {
+// ProductGalleryImage: Represents an image attachment
+type ProductGalleryImage struct {
 	// Represents a unique identifier that is Base64 obfuscated. It is often used to
 	// refetch an object or as key for a cache. The ID type appears in a JSON response
 	// as a String; however, it is not intended to be human-readable. When expected as
@@ -690,7 +690,7 @@ type ProductUpdateParams struct {
 	Description Opt[string] `json:"description,omitzero"`
 
 	// The gallery images for the product.
-	GalleryImages Opt[[]ProductUpdateParamsGalleryImagesItem] `json:"gallery_images,omitzero"`
+	GalleryImages Opt[[]ProductUpdateParamsGalleryImage] `json:"gallery_images,omitzero"`
 
 	// The commission rate as a percentage that affiliates earn through the global
 	// affiliate program.
@@ -733,8 +733,8 @@ type ProductUpdateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// ProductUpdateParamsGalleryImagesItem: Input for an attachment
-type ProductUpdateParamsGalleryImagesItem struct {
+// ProductUpdateParamsGalleryImage: Input for an attachment
+type ProductUpdateParamsGalleryImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }

@@ -134,7 +134,7 @@ type ResolutionCenterCase struct {
 
 	// The most recent 50 messages, actions, and status changes that have occurred
 	// during this resolution case.
-	ResolutionEvents []ResolutionCenterCaseResolutionEventsItem `json:"resolution_events"`
+	ResolutionEvents []ResolutionCenterCaseResolutionEvent `json:"resolution_events"`
 
 	// The current status of the resolution case, indicating which party needs to
 	// respond or if the case is closed.
@@ -409,10 +409,9 @@ func (r ResolutionCenterCaseReporters) IsKnown() bool {
 	return false
 }
 
-// ResolutionCenterCaseResolutionEventsItem is a resolution event is a message or
-// action within a resolution case, such as a response, escalation, or status
-// change.
-type ResolutionCenterCaseResolutionEventsItem struct {
+// ResolutionCenterCaseResolutionEvent is a resolution event is a message or action
+// within a resolution case, such as a response, escalation, or status change.
+type ResolutionCenterCaseResolutionEvent struct {
 	// The type of action recorded in this event.
 	Action ResolutionCenterCaseActions `json:"action"`
 

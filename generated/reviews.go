@@ -86,7 +86,7 @@ func (s *ReviewService) Retrieve(ctx context.Context, id string, opts ...Request
 // optional text feedback.
 type Review struct {
 	// A list of files and media attached to the review.
-	Attachments []ReviewAttachmentsItem `json:"attachments"`
+	Attachments []ReviewAttachment `json:"attachments"`
 
 	// The company that this review was written for.
 	Company ReviewCompany `json:"company"`
@@ -131,8 +131,8 @@ type Review struct {
 	User ReviewUser `json:"user"`
 }
 
-// ReviewAttachmentsItem: Represents an image attachment
-type ReviewAttachmentsItem struct {
+// ReviewAttachment: Represents an image attachment
+type ReviewAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
 
@@ -167,7 +167,7 @@ type ReviewCompany struct {
 // and optional text feedback.
 type ReviewListItem struct {
 	// A list of files and media attached to the review.
-	Attachments []ReviewListItemAttachmentsItem `json:"attachments"`
+	Attachments []ReviewListItemAttachment `json:"attachments"`
 
 	// The datetime the review was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -206,8 +206,8 @@ type ReviewListItem struct {
 	User ReviewListItemUser `json:"user"`
 }
 
-// ReviewListItemAttachmentsItem: Represents an image attachment
-type ReviewListItemAttachmentsItem struct {
+// ReviewListItemAttachment: Represents an image attachment
+type ReviewListItemAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
 

@@ -283,7 +283,7 @@ type StatDescribeResponseMetricDebug struct {
 // they are not fields.
 type StatDescribeResponseNode struct {
 	// Available associations or child paths.
-	Associations []StatDescribeResponseNodeAssociationsItem `json:"associations"`
+	Associations []StatDescribeResponseNodeAssociation `json:"associations"`
 
 	// Available columns.
 	Columns []string `json:"columns"`
@@ -295,7 +295,7 @@ type StatDescribeResponseNode struct {
 	Engine string `json:"engine"`
 
 	// Available metrics for this node.
-	Metrics []StatDescribeResponseNodeMetricsItem `json:"metrics"`
+	Metrics []StatDescribeResponseNodeMetric `json:"metrics"`
 
 	// The node path being described.
 	Node string `json:"node"`
@@ -313,9 +313,9 @@ func (s StatDescribeResponseNode) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"typename\":\"DescribeNode\"")
 }
 
-// StatDescribeResponseNodeAssociationsItem is an association or child path
-// available for navigation.
-type StatDescribeResponseNodeAssociationsItem struct {
+// StatDescribeResponseNodeAssociation is an association or child path available
+// for navigation.
+type StatDescribeResponseNodeAssociation struct {
 	// The event name (for event type).
 	EventName *string `json:"event_name"`
 
@@ -338,8 +338,8 @@ type StatDescribeResponseNodeDebug struct {
 	RequestID *string `json:"request_id"`
 }
 
-// StatDescribeResponseNodeMetricsItem is a metric available for querying.
-type StatDescribeResponseNodeMetricsItem struct {
+// StatDescribeResponseNodeMetric is a metric available for querying.
+type StatDescribeResponseNodeMetric struct {
 	// The metric name.
 	Name string `json:"name"`
 
@@ -360,7 +360,7 @@ type StatDescribeResponseRoot struct {
 	Debug *StatDescribeResponseRootDebug `json:"debug"`
 
 	// Available metrics.
-	Metrics []StatDescribeResponseRootMetricsItem `json:"metrics"`
+	Metrics []StatDescribeResponseRootMetric `json:"metrics"`
 
 	// Available root nodes.
 	Nodes []string `json:"nodes"`
@@ -381,8 +381,8 @@ type StatDescribeResponseRootDebug struct {
 	RequestID *string `json:"request_id"`
 }
 
-// StatDescribeResponseRootMetricsItem is a metric available for querying.
-type StatDescribeResponseRootMetricsItem struct {
+// StatDescribeResponseRootMetric is a metric available for querying.
+type StatDescribeResponseRootMetric struct {
 	// The metric name.
 	Name string `json:"name"`
 
@@ -400,7 +400,7 @@ type StatDescribeResponseRootMetricsItem struct {
 // they are not fields.
 type StatDescribeResponseView struct {
 	// Available associations.
-	Associations []StatDescribeResponseViewAssociationsItem `json:"associations"`
+	Associations []StatDescribeResponseViewAssociation `json:"associations"`
 
 	// Available columns.
 	Columns []string `json:"columns"`
@@ -412,7 +412,7 @@ type StatDescribeResponseView struct {
 	Engine string `json:"engine"`
 
 	// Available metrics.
-	Metrics []StatDescribeResponseViewMetricsItem `json:"metrics"`
+	Metrics []StatDescribeResponseViewMetric `json:"metrics"`
 
 	// The underlying model class.
 	Model string `json:"model"`
@@ -436,9 +436,9 @@ func (s StatDescribeResponseView) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"typename\":\"DescribeView\"")
 }
 
-// StatDescribeResponseViewAssociationsItem is an association or child path
-// available for navigation.
-type StatDescribeResponseViewAssociationsItem struct {
+// StatDescribeResponseViewAssociation is an association or child path available
+// for navigation.
+type StatDescribeResponseViewAssociation struct {
 	// The event name (for event type).
 	EventName *string `json:"event_name"`
 
@@ -461,8 +461,8 @@ type StatDescribeResponseViewDebug struct {
 	RequestID *string `json:"request_id"`
 }
 
-// StatDescribeResponseViewMetricsItem is a metric available for querying.
-type StatDescribeResponseViewMetricsItem struct {
+// StatDescribeResponseViewMetric is a metric available for querying.
+type StatDescribeResponseViewMetric struct {
 	// The metric name.
 	Name string `json:"name"`
 

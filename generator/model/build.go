@@ -266,7 +266,7 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, hint, origin string, request b
 		}
 		return &GoType{Kind: Map, Elem: &GoType{Kind: Any}}, nullable
 	case "array":
-		elem := nullableElem(b.typeOf(s.Items, hint+"Item", origin+"/items", request))
+		elem := nullableElem(b.typeOf(s.Items, b.itemHint(hint), origin+"/items", request))
 		return &GoType{Kind: Slice, Elem: elem}, nullable
 	case "string":
 		switch s.Format {
@@ -331,6 +331,17 @@ func (b *builder) unsupported(s *openapi3.Schema, origin string) {
 		}
 		b.warn(b.pos(s.Origin), "%s: the %s not represented in Go; the server checks such values", origin, what)
 	}
+}
+
+// itemHint names the element type of a list after the list, in the
+// singular: the items of Questions are a Question. A name with no plural
+// form, or whose singular is already a type's (Course.Chapters against the
+// CourseChapter schema), gets "Item" appended instead.
+func (b *builder) itemHint(hint string) string {
+	if one := Singular(hint); one != hint && one != "" && b.names[one] == "" {
+		return one
+	}
+	return hint + "Item"
 }
 
 // nullableElem makes a nullable slice element or map value a pointer, so
