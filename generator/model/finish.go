@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // eventUnion is the Go name of the union of all webhook payloads; Build
@@ -253,11 +254,8 @@ func docLines(doc string) int {
 }
 
 func initial(name string) string {
-	for _, r := range name {
-		if r < unicode.MaxASCII && unicode.IsLetter(r) {
-			return strings.ToLower(string(r))
-		}
-		break
+	if r, _ := utf8.DecodeRuneInString(name); r < unicode.MaxASCII && unicode.IsLetter(r) {
+		return strings.ToLower(string(r))
 	}
 	return "x"
 }

@@ -66,7 +66,6 @@ func rtOr(s, fallback string) string {
 type rtFormField struct {
 	name   string
 	values []string
-	file   io.Reader // multipart only: a file part
 }
 
 // rtFormFields flattens a body struct into form fields through its JSON

@@ -21,7 +21,7 @@ func TestAppendScalarJSONMatchesEncodingJSON(t *testing.T) {
 		"", "plain", `quote " backslash \ slash /`, "<b>&amp;</b>", "tab\t nl\n cr\r bs\b ff\f nul\x00 us\x1f del\x7f",
 		"Ünïcödé € 😀", "line\u2028sep\u2029", "bad \xff utf8 \xc3", rtScalarEnum("visible"),
 		true, false, int64(-42), int64(math.MaxInt64), 7, int32(-3), uint8(200), uint64(math.MaxUint64),
-		0.0, -0.0, 1.5, 19.99, -1234.5678, 1e-6, 1e-7, 123456789e-15, 1e20, 1e21, 1.2345e300, math.SmallestNonzeroFloat64,
+		0.0, math.Copysign(0, -1), 1.5, 19.99, -1234.5678, 1e-6, 1e-7, 123456789e-15, 1e20, 1e21, 1.2345e300, math.SmallestNonzeroFloat64,
 		float32(0.1), float32(1e-7), float32(3.4e38), float32(1e21),
 	}
 	for _, v := range values {
