@@ -58,7 +58,8 @@ func (s *AdCampaignService) Create(ctx context.Context, params AdCampaignCreateP
 //   - `ad_campaign:basic:read`
 //   - `access_pass:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AdCampaignService) List(ctx context.Context, params AdCampaignListParams, opts ...RequestOption) (*AdCampaignListPage, error) {
 	req := &apiRequest{
 		Operation: "adCampaigns.list",
@@ -70,6 +71,17 @@ func (s *AdCampaignService) List(ctx context.Context, params AdCampaignListParam
 	var out AdCampaignListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AdCampaignListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -478,6 +490,18 @@ type AdCampaignListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AdCampaignListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AdCampaignListPage) NextPage(ctx context.Context) (*AdCampaignListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AdCampaignListParams struct {

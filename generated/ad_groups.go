@@ -76,7 +76,8 @@ func (s *AdGroupService) Delete(ctx context.Context, id string, opts ...RequestO
 // Required permissions:
 //   - `ad_campaign:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opts ...RequestOption) (*AdGroupListPage, error) {
 	req := &apiRequest{
 		Operation: "adGroups.list",
@@ -88,6 +89,17 @@ func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opt
 	var out AdGroupListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AdGroupListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -1556,6 +1568,18 @@ type AdGroupListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AdGroupListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AdGroupListPage) NextPage(ctx context.Context) (*AdGroupListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AdGroupListParams struct {

@@ -54,7 +54,8 @@ func (s *AdService) Create(ctx context.Context, params AdCreateParams, opts ...R
 // Required permissions:
 //   - `ad_campaign:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AdService) List(ctx context.Context, params AdListParams, opts ...RequestOption) (*AdListPage, error) {
 	req := &apiRequest{
 		Operation: "ads.list",
@@ -66,6 +67,17 @@ func (s *AdService) List(ctx context.Context, params AdListParams, opts ...Reque
 	var out AdListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AdListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -638,6 +650,18 @@ type AdListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AdListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AdListPage) NextPage(ctx context.Context) (*AdListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AdListParams struct {

@@ -79,7 +79,8 @@ func (s *AffiliateService) Create(ctx context.Context, params AffiliateCreatePar
 // Required permissions:
 //   - `affiliate:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams, opts ...RequestOption) (*AffiliateListPage, error) {
 	req := &apiRequest{
 		Operation: "affiliates.list",
@@ -91,6 +92,17 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 	var out AffiliateListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AffiliateListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -219,7 +231,8 @@ func (s *AffiliateOverrideService) Delete(ctx context.Context, id string, overri
 // Required permissions:
 //   - `affiliate:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AffiliateOverrideService) List(ctx context.Context, id string, params AffiliateOverrideListParams, opts ...RequestOption) (*AffiliateOverrideListPage, error) {
 	req := &apiRequest{
 		Operation: "affiliates.overrides.list",
@@ -231,6 +244,17 @@ func (s *AffiliateOverrideService) List(ctx context.Context, id string, params A
 	var out AffiliateOverrideListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AffiliateOverrideListPage, error) {
+			return s.List(ctx, id, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -492,6 +516,18 @@ type AffiliateListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AffiliateListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AffiliateListPage) NextPage(ctx context.Context) (*AffiliateListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AffiliateListParams struct {
@@ -738,6 +774,18 @@ type AffiliateOverrideListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AffiliateOverrideListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AffiliateOverrideListPage) NextPage(ctx context.Context) (*AffiliateOverrideListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 // AffiliateOverrideListPageDataItem is a commission configuration for an

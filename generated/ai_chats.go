@@ -69,7 +69,8 @@ func (s *AIChatService) Delete(ctx context.Context, id string, opts ...RequestOp
 //
 // Returns a paginated list of AI chat threads for the current authenticated user.
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AIChatService) List(ctx context.Context, params AIChatListParams, opts ...RequestOption) (*AIChatListPage, error) {
 	req := &apiRequest{
 		Operation: "aiChats.list",
@@ -81,6 +82,17 @@ func (s *AIChatService) List(ctx context.Context, params AIChatListParams, opts 
 	var out AIChatListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AIChatListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -259,6 +271,18 @@ type AIChatListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AIChatListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AIChatListPage) NextPage(ctx context.Context) (*AIChatListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AIChatListParams struct {

@@ -54,7 +54,8 @@ func (s *AppBuildService) Create(ctx context.Context, params AppBuildCreateParam
 // Required permissions:
 //   - `developer:manage_builds`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AppBuildService) List(ctx context.Context, params AppBuildListParams, opts ...RequestOption) (*AppBuildListPage, error) {
 	req := &apiRequest{
 		Operation: "appBuilds.list",
@@ -66,6 +67,17 @@ func (s *AppBuildService) List(ctx context.Context, params AppBuildListParams, o
 	var out AppBuildListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AppBuildListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -242,6 +254,18 @@ type AppBuildListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AppBuildListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AppBuildListPage) NextPage(ctx context.Context) (*AppBuildListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AppBuildListParams struct {

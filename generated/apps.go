@@ -52,7 +52,8 @@ func (s *AppService) Create(ctx context.Context, params AppCreateParams, opts ..
 // Returns a paginated list of apps on the Whop platform, with optional filtering
 // by company, type, view support, and search query.
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AppService) List(ctx context.Context, params AppListParams, opts ...RequestOption) (*AppListPage, error) {
 	req := &apiRequest{
 		Operation: "apps.list",
@@ -64,6 +65,17 @@ func (s *AppService) List(ctx context.Context, params AppListParams, opts ...Req
 	var out AppListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AppListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -408,6 +420,18 @@ type AppListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AppListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AppListPage) NextPage(ctx context.Context) (*AppListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AppListParams struct {

@@ -77,7 +77,8 @@ func (s *AuthorizedUserService) Delete(ctx context.Context, id string, params Au
 //   - `company:authorized_user:read`
 //   - `member:email:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AuthorizedUserService) List(ctx context.Context, params AuthorizedUserListParams, opts ...RequestOption) (*AuthorizedUserListPage, error) {
 	req := &apiRequest{
 		Operation: "authorizedUsers.list",
@@ -89,6 +90,17 @@ func (s *AuthorizedUserService) List(ctx context.Context, params AuthorizedUserL
 	var out AuthorizedUserListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AuthorizedUserListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -243,6 +255,18 @@ type AuthorizedUserListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AuthorizedUserListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AuthorizedUserListPage) NextPage(ctx context.Context) (*AuthorizedUserListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AuthorizedUserListParams struct {

@@ -51,7 +51,8 @@ func (s *BountyService) Create(ctx context.Context, params BountyCreateParams, o
 // returns bounties scoped to that experience. When omitted, returns bounties with
 // no experience.
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *BountyService) List(ctx context.Context, params BountyListParams, opts ...RequestOption) (*BountyListPage, error) {
 	req := &apiRequest{
 		Operation: "bounties.list",
@@ -63,6 +64,17 @@ func (s *BountyService) List(ctx context.Context, params BountyListParams, opts 
 	var out BountyListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*BountyListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -225,6 +237,18 @@ type BountyListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*BountyListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *BountyListPage) NextPage(ctx context.Context) (*BountyListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type BountyListParams struct {

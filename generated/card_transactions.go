@@ -30,7 +30,8 @@ func newCardTransactionService(t *transport) *CardTransactionService {
 // Required permissions:
 //   - `payout:account:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CardTransactionService) List(ctx context.Context, params CardTransactionListParams, opts ...RequestOption) (*CardTransactionListPage, error) {
 	req := &apiRequest{
 		Operation: "cardTransactions.list",
@@ -42,6 +43,17 @@ func (s *CardTransactionService) List(ctx context.Context, params CardTransactio
 	var out CardTransactionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CardTransactionListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -242,6 +254,18 @@ type CardTransactionListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CardTransactionListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CardTransactionListPage) NextPage(ctx context.Context) (*CardTransactionListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CardTransactionListParams struct {

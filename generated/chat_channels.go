@@ -29,7 +29,8 @@ func newChatChannelService(t *transport) *ChatChannelService {
 // Required permissions:
 //   - `chat:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ChatChannelService) List(ctx context.Context, params ChatChannelListParams, opts ...RequestOption) (*ChatChannelListPage, error) {
 	req := &apiRequest{
 		Operation: "chatChannels.list",
@@ -41,6 +42,17 @@ func (s *ChatChannelService) List(ctx context.Context, params ChatChannelListPar
 	var out ChatChannelListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ChatChannelListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -196,6 +208,18 @@ type ChatChannelListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ChatChannelListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ChatChannelListPage) NextPage(ctx context.Context) (*ChatChannelListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ChatChannelListParams struct {

@@ -60,7 +60,8 @@ func (s *CheckoutConfigurationService) Create(ctx context.Context, params Checko
 // Required permissions:
 //   - `checkout_configuration:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CheckoutConfigurationService) List(ctx context.Context, params CheckoutConfigurationListParams, opts ...RequestOption) (*CheckoutConfigurationListPage, error) {
 	req := &apiRequest{
 		Operation: "checkoutConfigurations.list",
@@ -72,6 +73,17 @@ func (s *CheckoutConfigurationService) List(ctx context.Context, params Checkout
 	var out CheckoutConfigurationListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CheckoutConfigurationListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -780,6 +792,18 @@ type CheckoutConfigurationListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CheckoutConfigurationListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CheckoutConfigurationListPage) NextPage(ctx context.Context) (*CheckoutConfigurationListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CheckoutConfigurationListParams struct {

@@ -77,7 +77,8 @@ func (s *CompanyService) CreateAPIKey(ctx context.Context, parentCompanyID strin
 // Required permissions:
 //   - `company:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CompanyService) List(ctx context.Context, params CompanyListParams, opts ...RequestOption) (*CompanyListPage, error) {
 	req := &apiRequest{
 		Operation: "companies.list",
@@ -89,6 +90,17 @@ func (s *CompanyService) List(ctx context.Context, params CompanyListParams, opt
 	var out CompanyListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CompanyListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -391,6 +403,18 @@ type CompanyListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CompanyListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CompanyListPage) NextPage(ctx context.Context) (*CompanyListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CompanyListParams struct {

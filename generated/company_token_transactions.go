@@ -62,7 +62,8 @@ func (s *CompanyTokenTransactionService) Create(ctx context.Context, params Comp
 //   - `member:basic:read`
 //   - `company:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CompanyTokenTransactionService) List(ctx context.Context, params CompanyTokenTransactionListParams, opts ...RequestOption) (*CompanyTokenTransactionListPage, error) {
 	req := &apiRequest{
 		Operation: "companyTokenTransactions.list",
@@ -74,6 +75,17 @@ func (s *CompanyTokenTransactionService) List(ctx context.Context, params Compan
 	var out CompanyTokenTransactionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CompanyTokenTransactionListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -420,6 +432,18 @@ type CompanyTokenTransactionListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CompanyTokenTransactionListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CompanyTokenTransactionListPage) NextPage(ctx context.Context) (*CompanyTokenTransactionListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CompanyTokenTransactionListParams struct {

@@ -71,7 +71,8 @@ func (s *CourseChapterService) Delete(ctx context.Context, id string, opts ...Re
 // Required permissions:
 //   - `courses:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CourseChapterService) List(ctx context.Context, params CourseChapterListParams, opts ...RequestOption) (*CourseChapterListPage, error) {
 	req := &apiRequest{
 		Operation: "courseChapters.list",
@@ -83,6 +84,17 @@ func (s *CourseChapterService) List(ctx context.Context, params CourseChapterLis
 	var out CourseChapterListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CourseChapterListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -212,6 +224,18 @@ type CourseChapterListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CourseChapterListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CourseChapterListPage) NextPage(ctx context.Context) (*CourseChapterListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CourseChapterListParams struct {

@@ -32,7 +32,8 @@ func newCourseLessonInteractionService(t *transport) *CourseLessonInteractionSer
 //   - `courses:read`
 //   - `course_analytics:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CourseLessonInteractionService) List(ctx context.Context, params CourseLessonInteractionListParams, opts ...RequestOption) (*CourseLessonInteractionListPage, error) {
 	req := &apiRequest{
 		Operation: "courseLessonInteractions.list",
@@ -44,6 +45,17 @@ func (s *CourseLessonInteractionService) List(ctx context.Context, params Course
 	var out CourseLessonInteractionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CourseLessonInteractionListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -210,6 +222,18 @@ type CourseLessonInteractionListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CourseLessonInteractionListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CourseLessonInteractionListPage) NextPage(ctx context.Context) (*CourseLessonInteractionListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CourseLessonInteractionListParams struct {

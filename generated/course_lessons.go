@@ -74,7 +74,8 @@ func (s *CourseLessonService) Delete(ctx context.Context, id string, opts ...Req
 // Required permissions:
 //   - `courses:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CourseLessonService) List(ctx context.Context, params CourseLessonListParams, opts ...RequestOption) (*CourseLessonListPage, error) {
 	req := &apiRequest{
 		Operation: "courseLessons.list",
@@ -86,6 +87,17 @@ func (s *CourseLessonService) List(ctx context.Context, params CourseLessonListP
 	var out CourseLessonListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CourseLessonListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -451,6 +463,18 @@ type CourseLessonListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CourseLessonListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CourseLessonListPage) NextPage(ctx context.Context) (*CourseLessonListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CourseLessonListParams struct {

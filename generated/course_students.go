@@ -31,7 +31,8 @@ func newCourseStudentService(t *transport) *CourseStudentService {
 //   - `courses:read`
 //   - `course_analytics:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CourseStudentService) List(ctx context.Context, params CourseStudentListParams, opts ...RequestOption) (*CourseStudentListPage, error) {
 	req := &apiRequest{
 		Operation: "courseStudents.list",
@@ -43,6 +44,17 @@ func (s *CourseStudentService) List(ctx context.Context, params CourseStudentLis
 	var out CourseStudentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CourseStudentListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -187,6 +199,18 @@ type CourseStudentListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CourseStudentListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CourseStudentListPage) NextPage(ctx context.Context) (*CourseStudentListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CourseStudentListParams struct {

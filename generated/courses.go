@@ -75,7 +75,8 @@ func (s *CourseService) Delete(ctx context.Context, id string, opts ...RequestOp
 // Required permissions:
 //   - `courses:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *CourseService) List(ctx context.Context, params CourseListParams, opts ...RequestOption) (*CourseListPage, error) {
 	req := &apiRequest{
 		Operation: "courses.list",
@@ -87,6 +88,17 @@ func (s *CourseService) List(ctx context.Context, params CourseListParams, opts 
 	var out CourseListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*CourseListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -402,6 +414,18 @@ type CourseListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*CourseListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *CourseListPage) NextPage(ctx context.Context) (*CourseListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type CourseListParams struct {

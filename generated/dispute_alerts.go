@@ -32,7 +32,8 @@ func newDisputeAlertService(t *transport) *DisputeAlertService {
 //   - `payment:basic:read`
 //   - `payment:dispute:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *DisputeAlertService) List(ctx context.Context, params DisputeAlertListParams, opts ...RequestOption) (*DisputeAlertListPage, error) {
 	req := &apiRequest{
 		Operation: "disputeAlerts.list",
@@ -44,6 +45,17 @@ func (s *DisputeAlertService) List(ctx context.Context, params DisputeAlertListP
 	var out DisputeAlertListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*DisputeAlertListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -198,6 +210,18 @@ type DisputeAlertListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*DisputeAlertListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *DisputeAlertListPage) NextPage(ctx context.Context) (*DisputeAlertListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type DisputeAlertListParams struct {

@@ -35,7 +35,8 @@ func newDisputeService(t *transport) *DisputeService {
 //   - `company:basic:read`
 //   - `payment:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opts ...RequestOption) (*DisputeListPage, error) {
 	req := &apiRequest{
 		Operation: "disputes.list",
@@ -47,6 +48,17 @@ func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opt
 	var out DisputeListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*DisputeListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -404,6 +416,18 @@ type DisputeListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*DisputeListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *DisputeListPage) NextPage(ctx context.Context) (*DisputeListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type DisputeListParams struct {

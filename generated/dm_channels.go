@@ -72,7 +72,8 @@ func (s *DMChannelService) Delete(ctx context.Context, id string, opts ...Reques
 // Required permissions:
 //   - `dms:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *DMChannelService) List(ctx context.Context, params DMChannelListParams, opts ...RequestOption) (*DMChannelListPage, error) {
 	req := &apiRequest{
 		Operation: "dmChannels.list",
@@ -84,6 +85,17 @@ func (s *DMChannelService) List(ctx context.Context, params DMChannelListParams,
 	var out DMChannelListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*DMChannelListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -211,6 +223,18 @@ type DMChannelListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*DMChannelListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *DMChannelListPage) NextPage(ctx context.Context) (*DMChannelListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type DMChannelListParams struct {

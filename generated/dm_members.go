@@ -74,7 +74,8 @@ func (s *DMMemberService) Delete(ctx context.Context, id string, opts ...Request
 // Required permissions:
 //   - `dms:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *DMMemberService) List(ctx context.Context, params DMMemberListParams, opts ...RequestOption) (*DMMemberListPage, error) {
 	req := &apiRequest{
 		Operation: "dmMembers.list",
@@ -86,6 +87,17 @@ func (s *DMMemberService) List(ctx context.Context, params DMMemberListParams, o
 	var out DMMemberListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*DMMemberListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -218,6 +230,18 @@ type DMMemberListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*DMMemberListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *DMMemberListPage) NextPage(ctx context.Context) (*DMMemberListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type DMMemberListParams struct {

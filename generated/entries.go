@@ -79,7 +79,8 @@ func (s *EntryService) Deny(ctx context.Context, id string, opts ...RequestOptio
 //   - `plan:waitlist:read`
 //   - `member:email:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *EntryService) List(ctx context.Context, params EntryListParams, opts ...RequestOption) (*EntryListPage, error) {
 	req := &apiRequest{
 		Operation: "entries.list",
@@ -91,6 +92,17 @@ func (s *EntryService) List(ctx context.Context, params EntryListParams, opts ..
 	var out EntryListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*EntryListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -267,6 +279,18 @@ type EntryListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*EntryListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *EntryListPage) NextPage(ctx context.Context) (*EntryListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type EntryListParams struct {

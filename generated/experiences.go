@@ -142,7 +142,8 @@ func (s *ExperienceService) Duplicate(ctx context.Context, id string, params Exp
 // Returns a paginated list of experiences belonging to a company, with optional
 // filtering by product and app.
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ExperienceService) List(ctx context.Context, params ExperienceListParams, opts ...RequestOption) (*ExperienceListPage, error) {
 	req := &apiRequest{
 		Operation: "experiences.list",
@@ -154,6 +155,17 @@ func (s *ExperienceService) List(ctx context.Context, params ExperienceListParam
 	var out ExperienceListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ExperienceListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -450,6 +462,18 @@ type ExperienceListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ExperienceListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ExperienceListPage) NextPage(ctx context.Context) (*ExperienceListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ExperienceListParams struct {

@@ -75,7 +75,8 @@ func (s *FeeMarkupService) Delete(ctx context.Context, id string, opts ...Reques
 // Required permissions:
 //   - `company:update_child_fees`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *FeeMarkupService) List(ctx context.Context, params FeeMarkupListParams, opts ...RequestOption) (*FeeMarkupListPage, error) {
 	req := &apiRequest{
 		Operation: "feeMarkups.list",
@@ -87,6 +88,17 @@ func (s *FeeMarkupService) List(ctx context.Context, params FeeMarkupListParams,
 	var out FeeMarkupListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*FeeMarkupListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -195,6 +207,18 @@ type FeeMarkupListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*FeeMarkupListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *FeeMarkupListPage) NextPage(ctx context.Context) (*FeeMarkupListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type FeeMarkupListParams struct {

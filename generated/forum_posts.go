@@ -55,7 +55,8 @@ func (s *ForumPostService) Create(ctx context.Context, params ForumPostCreatePar
 // Required permissions:
 //   - `forum:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ForumPostService) List(ctx context.Context, params ForumPostListParams, opts ...RequestOption) (*ForumPostListPage, error) {
 	req := &apiRequest{
 		Operation: "forumPosts.list",
@@ -67,6 +68,17 @@ func (s *ForumPostService) List(ctx context.Context, params ForumPostListParams,
 	var out ForumPostListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ForumPostListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -370,6 +382,18 @@ type ForumPostListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ForumPostListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ForumPostListPage) NextPage(ctx context.Context) (*ForumPostListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ForumPostListParams struct {

@@ -29,7 +29,8 @@ func newForumService(t *transport) *ForumService {
 // Required permissions:
 //   - `forum:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ForumService) List(ctx context.Context, params ForumListParams, opts ...RequestOption) (*ForumListPage, error) {
 	req := &apiRequest{
 		Operation: "forums.list",
@@ -41,6 +42,17 @@ func (s *ForumService) List(ctx context.Context, params ForumListParams, opts ..
 	var out ForumListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ForumListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -205,6 +217,18 @@ type ForumListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ForumListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ForumListPage) NextPage(ctx context.Context) (*ForumListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ForumListParams struct {

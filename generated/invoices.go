@@ -76,7 +76,8 @@ func (s *InvoiceService) Delete(ctx context.Context, id string, opts ...RequestO
 // Required permissions:
 //   - `invoice:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *InvoiceService) List(ctx context.Context, params InvoiceListParams, opts ...RequestOption) (*InvoiceListPage, error) {
 	req := &apiRequest{
 		Operation: "invoices.list",
@@ -88,6 +89,17 @@ func (s *InvoiceService) List(ctx context.Context, params InvoiceListParams, opt
 	var out InvoiceListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*InvoiceListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -861,6 +873,18 @@ type InvoiceListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*InvoiceListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *InvoiceListPage) NextPage(ctx context.Context) (*InvoiceListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type InvoiceListParams struct {

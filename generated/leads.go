@@ -60,7 +60,8 @@ func (s *LeadService) Create(ctx context.Context, params LeadCreateParams, opts 
 //   - `access_pass:basic:read`
 //   - `member:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...RequestOption) (*LeadListPage, error) {
 	req := &apiRequest{
 		Operation: "leads.list",
@@ -72,6 +73,17 @@ func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...R
 	var out LeadListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*LeadListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -272,6 +284,18 @@ type LeadListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*LeadListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *LeadListPage) NextPage(ctx context.Context) (*LeadListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type LeadListParams struct {

@@ -32,7 +32,8 @@ func newMemberService(t *transport) *MemberService {
 //   - `member:email:read`
 //   - `member:phone:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *MemberService) List(ctx context.Context, params MemberListParams, opts ...RequestOption) (*MemberListPage, error) {
 	req := &apiRequest{
 		Operation: "members.list",
@@ -44,6 +45,17 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 	var out MemberListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*MemberListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -215,6 +227,18 @@ type MemberListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*MemberListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *MemberListPage) NextPage(ctx context.Context) (*MemberListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type MemberListParams struct {

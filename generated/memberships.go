@@ -83,7 +83,8 @@ func (s *MembershipService) Cancel(ctx context.Context, id string, params Member
 //   - `member:basic:read`
 //   - `member:email:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *MembershipService) List(ctx context.Context, params MembershipListParams, opts ...RequestOption) (*MembershipListPage, error) {
 	req := &apiRequest{
 		Operation: "memberships.list",
@@ -95,6 +96,17 @@ func (s *MembershipService) List(ctx context.Context, params MembershipListParam
 	var out MembershipListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*MembershipListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -575,6 +587,18 @@ type MembershipListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*MembershipListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *MembershipListPage) NextPage(ctx context.Context) (*MembershipListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type MembershipListParams struct {

@@ -75,7 +75,8 @@ func (s *MessageService) Delete(ctx context.Context, id string, opts ...RequestO
 // Required permissions:
 //   - `chat:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *MessageService) List(ctx context.Context, params MessageListParams, opts ...RequestOption) (*MessageListPage, error) {
 	req := &apiRequest{
 		Operation: "messages.list",
@@ -87,6 +88,17 @@ func (s *MessageService) List(ctx context.Context, params MessageListParams, opt
 	var out MessageListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*MessageListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -393,6 +405,18 @@ type MessageListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*MessageListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *MessageListPage) NextPage(ctx context.Context) (*MessageListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type MessageListParams struct {

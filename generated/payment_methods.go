@@ -34,7 +34,8 @@ func newPaymentMethodService(t *transport) *PaymentMethodService {
 // Required permissions:
 //   - `member:payment_methods:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *PaymentMethodService) List(ctx context.Context, params PaymentMethodListParams, opts ...RequestOption) (*PaymentMethodListPage, error) {
 	req := &apiRequest{
 		Operation: "paymentMethods.list",
@@ -46,6 +47,17 @@ func (s *PaymentMethodService) List(ctx context.Context, params PaymentMethodLis
 	var out PaymentMethodListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*PaymentMethodListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -710,6 +722,18 @@ type PaymentMethodListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*PaymentMethodListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *PaymentMethodListPage) NextPage(ctx context.Context) (*PaymentMethodListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type PaymentMethodListParams struct {

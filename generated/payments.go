@@ -76,7 +76,8 @@ func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams,
 //   - `member:phone:read`
 //   - `promo_code:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opts ...RequestOption) (*PaymentListPage, error) {
 	req := &apiRequest{
 		Operation: "payments.list",
@@ -88,6 +89,17 @@ func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opt
 	var out PaymentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*PaymentListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -122,7 +134,8 @@ func (s *PaymentService) ListAutoPaging(ctx context.Context, params PaymentListP
 // Required permissions:
 //   - `payment:basic:read`
 //
-// It returns one page; ListFeesAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListFeesAutoPaging
+// iterates over every item of every page.
 func (s *PaymentService) ListFees(ctx context.Context, id string, params PaymentListFeesParams, opts ...RequestOption) (*PaymentListFeesPage, error) {
 	req := &apiRequest{
 		Operation: "payments.listFees",
@@ -134,6 +147,17 @@ func (s *PaymentService) ListFees(ctx context.Context, id string, params Payment
 	var out PaymentListFeesPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*PaymentListFeesPage, error) {
+			return s.ListFees(ctx, id, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -815,6 +839,18 @@ type PaymentListFeesPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*PaymentListFeesPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListFeesAutoPaging walks
+// every page for you.
+func (p *PaymentListFeesPage) NextPage(ctx context.Context) (*PaymentListFeesPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 // PaymentListFeesPageDataItem: Represents a fee related to a payment
@@ -1193,6 +1229,18 @@ type PaymentListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*PaymentListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *PaymentListPage) NextPage(ctx context.Context) (*PaymentListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type PaymentListParams struct {

@@ -30,7 +30,8 @@ func newPayoutMethodService(t *transport) *PayoutMethodService {
 // Required permissions:
 //   - `payout:destination:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *PayoutMethodService) List(ctx context.Context, params PayoutMethodListParams, opts ...RequestOption) (*PayoutMethodListPage, error) {
 	req := &apiRequest{
 		Operation: "payoutMethods.list",
@@ -42,6 +43,17 @@ func (s *PayoutMethodService) List(ctx context.Context, params PayoutMethodListP
 	var out PayoutMethodListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*PayoutMethodListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -236,6 +248,18 @@ type PayoutMethodListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*PayoutMethodListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *PayoutMethodListPage) NextPage(ctx context.Context) (*PayoutMethodListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type PayoutMethodListParams struct {

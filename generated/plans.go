@@ -77,7 +77,8 @@ func (s *PlanService) Delete(ctx context.Context, id string, opts ...RequestOpti
 // Required permissions:
 //   - `plan:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *PlanService) List(ctx context.Context, params PlanListParams, opts ...RequestOption) (*PlanListPage, error) {
 	req := &apiRequest{
 		Operation: "plans.list",
@@ -89,6 +90,17 @@ func (s *PlanService) List(ctx context.Context, params PlanListParams, opts ...R
 	var out PlanListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*PlanListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -632,6 +644,18 @@ type PlanListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*PlanListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *PlanListPage) NextPage(ctx context.Context) (*PlanListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type PlanListParams struct {

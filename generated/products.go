@@ -75,7 +75,8 @@ func (s *ProductService) Delete(ctx context.Context, id string, opts ...RequestO
 // Required permissions:
 //   - `access_pass:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ProductService) List(ctx context.Context, params ProductListParams, opts ...RequestOption) (*ProductListPage, error) {
 	req := &apiRequest{
 		Operation: "products.list",
@@ -87,6 +88,17 @@ func (s *ProductService) List(ctx context.Context, params ProductListParams, opt
 	var out ProductListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ProductListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -524,6 +536,18 @@ type ProductListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ProductListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ProductListPage) NextPage(ctx context.Context) (*ProductListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ProductListParams struct {

@@ -77,7 +77,8 @@ func (s *PromoCodeService) Delete(ctx context.Context, id string, opts ...Reques
 //   - `promo_code:basic:read`
 //   - `access_pass:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *PromoCodeService) List(ctx context.Context, params PromoCodeListParams, opts ...RequestOption) (*PromoCodeListPage, error) {
 	req := &apiRequest{
 		Operation: "promoCodes.list",
@@ -89,6 +90,17 @@ func (s *PromoCodeService) List(ctx context.Context, params PromoCodeListParams,
 	var out PromoCodeListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*PromoCodeListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -347,6 +359,18 @@ type PromoCodeListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*PromoCodeListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *PromoCodeListPage) NextPage(ctx context.Context) (*PromoCodeListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type PromoCodeListParams struct {

@@ -75,7 +75,8 @@ func (s *ReactionService) Delete(ctx context.Context, id string, params Reaction
 // Required permissions:
 //   - `chat:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ReactionService) List(ctx context.Context, params ReactionListParams, opts ...RequestOption) (*ReactionListPage, error) {
 	req := &apiRequest{
 		Operation: "reactions.list",
@@ -87,6 +88,17 @@ func (s *ReactionService) List(ctx context.Context, params ReactionListParams, o
 	var out ReactionListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ReactionListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -218,6 +230,18 @@ type ReactionListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ReactionListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ReactionListPage) NextPage(ctx context.Context) (*ReactionListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ReactionListParams struct {

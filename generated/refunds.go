@@ -30,7 +30,8 @@ func newRefundService(t *transport) *RefundService {
 // Required permissions:
 //   - `payment:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *RefundService) List(ctx context.Context, params RefundListParams, opts ...RequestOption) (*RefundListPage, error) {
 	req := &apiRequest{
 		Operation: "refunds.list",
@@ -42,6 +43,17 @@ func (s *RefundService) List(ctx context.Context, params RefundListParams, opts 
 	var out RefundListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*RefundListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -227,6 +239,18 @@ type RefundListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*RefundListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *RefundListPage) NextPage(ctx context.Context) (*RefundListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type RefundListParams struct {

@@ -31,7 +31,8 @@ func newResolutionCenterCaseService(t *transport) *ResolutionCenterCaseService {
 // Required permissions:
 //   - `payment:resolution_center_case:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ResolutionCenterCaseService) List(ctx context.Context, params ResolutionCenterCaseListParams, opts ...RequestOption) (*ResolutionCenterCaseListPage, error) {
 	req := &apiRequest{
 		Operation: "resolutionCenterCases.list",
@@ -43,6 +44,17 @@ func (s *ResolutionCenterCaseService) List(ctx context.Context, params Resolutio
 	var out ResolutionCenterCaseListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ResolutionCenterCaseListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -271,6 +283,18 @@ type ResolutionCenterCaseListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ResolutionCenterCaseListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ResolutionCenterCaseListPage) NextPage(ctx context.Context) (*ResolutionCenterCaseListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ResolutionCenterCaseListParams struct {

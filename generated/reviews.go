@@ -27,7 +27,8 @@ func newReviewService(t *transport) *ReviewService {
 // Returns a paginated list of customer reviews for a specific product, with
 // optional filtering by star rating and creation date.
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ReviewService) List(ctx context.Context, params ReviewListParams, opts ...RequestOption) (*ReviewListPage, error) {
 	req := &apiRequest{
 		Operation: "reviews.list",
@@ -39,6 +40,17 @@ func (s *ReviewService) List(ctx context.Context, params ReviewListParams, opts 
 	var out ReviewListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ReviewListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -245,6 +257,18 @@ type ReviewListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ReviewListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ReviewListPage) NextPage(ctx context.Context) (*ReviewListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ReviewListParams struct {

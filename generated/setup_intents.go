@@ -33,7 +33,8 @@ func newSetupIntentService(t *transport) *SetupIntentService {
 //   - `member:basic:read`
 //   - `member:email:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *SetupIntentService) List(ctx context.Context, params SetupIntentListParams, opts ...RequestOption) (*SetupIntentListPage, error) {
 	req := &apiRequest{
 		Operation: "setupIntents.list",
@@ -45,6 +46,17 @@ func (s *SetupIntentService) List(ctx context.Context, params SetupIntentListPar
 	var out SetupIntentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*SetupIntentListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -289,6 +301,18 @@ type SetupIntentListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*SetupIntentListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *SetupIntentListPage) NextPage(ctx context.Context) (*SetupIntentListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type SetupIntentListParams struct {

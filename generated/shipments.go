@@ -56,7 +56,8 @@ func (s *ShipmentService) Create(ctx context.Context, params ShipmentCreateParam
 //   - `shipment:basic:read`
 //   - `payment:basic:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *ShipmentService) List(ctx context.Context, params ShipmentListParams, opts ...RequestOption) (*ShipmentListPage, error) {
 	req := &apiRequest{
 		Operation: "shipments.list",
@@ -68,6 +69,17 @@ func (s *ShipmentService) List(ctx context.Context, params ShipmentListParams, o
 	var out ShipmentListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*ShipmentListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -314,6 +326,18 @@ type ShipmentListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*ShipmentListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *ShipmentListPage) NextPage(ctx context.Context) (*ShipmentListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type ShipmentListParams struct {

@@ -55,7 +55,8 @@ func (s *SupportChannelService) Create(ctx context.Context, params SupportChanne
 // Required permissions:
 //   - `support_chat:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *SupportChannelService) List(ctx context.Context, params SupportChannelListParams, opts ...RequestOption) (*SupportChannelListPage, error) {
 	req := &apiRequest{
 		Operation: "supportChannels.list",
@@ -67,6 +68,17 @@ func (s *SupportChannelService) List(ctx context.Context, params SupportChannelL
 	var out SupportChannelListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*SupportChannelListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -234,6 +246,18 @@ type SupportChannelListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*SupportChannelListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *SupportChannelListPage) NextPage(ctx context.Context) (*SupportChannelListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type SupportChannelListParams struct {

@@ -56,7 +56,8 @@ func (s *TransferService) Create(ctx context.Context, params TransferCreateParam
 // Required permissions:
 //   - `payout:transfer:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *TransferService) List(ctx context.Context, params TransferListParams, opts ...RequestOption) (*TransferListPage, error) {
 	req := &apiRequest{
 		Operation: "transfers.list",
@@ -68,6 +69,17 @@ func (s *TransferService) List(ctx context.Context, params TransferListParams, o
 	var out TransferListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*TransferListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -356,6 +368,18 @@ type TransferListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*TransferListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *TransferListPage) NextPage(ctx context.Context) (*TransferListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type TransferListParams struct {

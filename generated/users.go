@@ -47,7 +47,8 @@ func (s *UserService) CheckAccess(ctx context.Context, id string, resourceID str
 // Search for users by name or username, ranked by social proximity to the
 // authenticated user.
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *UserService) List(ctx context.Context, params UserListParams, opts ...RequestOption) (*UserListPage, error) {
 	req := &apiRequest{
 		Operation: "users.list",
@@ -59,6 +60,17 @@ func (s *UserService) List(ctx context.Context, params UserListParams, opts ...R
 	var out UserListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*UserListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -197,6 +209,18 @@ type UserListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*UserListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *UserListPage) NextPage(ctx context.Context) (*UserListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type UserListParams struct {

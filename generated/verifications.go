@@ -29,7 +29,8 @@ func newVerificationService(t *transport) *VerificationService {
 // Required permissions:
 //   - `payout:account:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *VerificationService) List(ctx context.Context, params VerificationListParams, opts ...RequestOption) (*VerificationListPage, error) {
 	req := &apiRequest{
 		Operation: "verifications.list",
@@ -41,6 +42,17 @@ func (s *VerificationService) List(ctx context.Context, params VerificationListP
 	var out VerificationListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*VerificationListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -130,6 +142,18 @@ type VerificationListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*VerificationListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *VerificationListPage) NextPage(ctx context.Context) (*VerificationListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type VerificationListParams struct {

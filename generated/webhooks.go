@@ -73,7 +73,8 @@ func (s *WebhookService) Delete(ctx context.Context, id string, opts ...RequestO
 // Required permissions:
 //   - `developer:manage_webhook`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *WebhookService) List(ctx context.Context, params WebhookListParams, opts ...RequestOption) (*WebhookListPage, error) {
 	req := &apiRequest{
 		Operation: "webhooks.list",
@@ -85,6 +86,17 @@ func (s *WebhookService) List(ctx context.Context, params WebhookListParams, opt
 	var out WebhookListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*WebhookListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -355,6 +367,18 @@ type WebhookListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*WebhookListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *WebhookListPage) NextPage(ctx context.Context) (*WebhookListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type WebhookListParams struct {

@@ -54,7 +54,8 @@ func (s *WithdrawalService) Create(ctx context.Context, params WithdrawalCreateP
 // Required permissions:
 //   - `payout:withdrawal:read`
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *WithdrawalService) List(ctx context.Context, params WithdrawalListParams, opts ...RequestOption) (*WithdrawalListPage, error) {
 	req := &apiRequest{
 		Operation: "withdrawals.list",
@@ -66,6 +67,17 @@ func (s *WithdrawalService) List(ctx context.Context, params WithdrawalListParam
 	var out WithdrawalListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*WithdrawalListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -342,6 +354,18 @@ type WithdrawalListPage struct {
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*WithdrawalListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *WithdrawalListPage) NextPage(ctx context.Context) (*WithdrawalListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type WithdrawalListParams struct {

@@ -110,6 +110,9 @@ func methodDoc(m *model.Method) string {
 	var page string
 	if m.Page != nil {
 		page = "It returns one page; " + m.Name + "AutoPaging iterates over every item of every page."
+		if m.Page.Owned {
+			page = "It returns one page, whose NextPage method fetches the next; " + m.Name + "AutoPaging iterates over every item of every page."
+		}
 	}
 	var stream string
 	if returnOf(m) == returnStream {
@@ -151,8 +154,11 @@ func methodDecl(m *model.Method) []jen.Code {
 		results = jen.Params(jen.Op("*").Add(goType(m.Response)), jen.Error())
 		body = append(req,
 			jen.Var().Id("out").Add(goType(m.Response)),
-			jen.If(jen.Err().Op(":=").Add(call(jen.Op("&").Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Op("&").Id("out"), jen.Nil()))
+			jen.If(jen.Err().Op(":=").Add(call(jen.Op("&").Id("out"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
+		if m.Page != nil && m.Page.Owned {
+			body = append(body, bindNextPage(m)...)
+		}
+		body = append(body, jen.Return(jen.Op("&").Id("out"), jen.Nil()))
 	case returnStream:
 		results = jen.Params(jen.Qual("io", "ReadCloser"), jen.Error())
 		body = append(req,
@@ -373,21 +379,24 @@ func encodeParam(f *model.Field, set func(jen.Code) jen.Code, q string) []jen.Co
 	return value(src)
 }
 
-// autoPagingDecl renders the range-over-func twin of a list method.
-func autoPagingDecl(m *model.Method) []jen.Code {
-	p := m.Page
-	item := goType(p.Item)
-	var setAfter jen.Code
+// setCursor assigns cursor to the "after" field of params.
+func setCursor(p *model.Page, params, cursor jen.Code) jen.Code {
+	field := jen.Add(params).Dot(p.After.Name)
 	switch p.After.Wrap() {
 	case model.Optional:
-		setAfter = jen.Id("params").Dot(p.After.Name).Op("=").Id("Some").Call(jen.Id("after"))
+		return field.Op("=").Id("Some").Call(cursor)
 	case model.Pointer:
-		setAfter = jen.Id("params").Dot(p.After.Name).Op("=").Op("&").Id("after")
-	default:
-		setAfter = jen.Id("params").Dot(p.After.Name).Op("=").Id("after")
+		return field.Op("=").Op("&").Add(cursor)
 	}
+	return field.Op("=").Add(cursor)
+}
+
+// readCursor declares "cursor", the page's end cursor ("" when null), and
+// returns it with the expression that says whether a next page exists.
+func readCursor(p *model.Page, page jen.Code) ([]jen.Code, jen.Code) {
+	info := func() *jen.Statement { return jen.Add(page).Dot(p.PageInfo.Name) }
+	end := info().Dot(p.EndCursor.Name)
 	var cursor []jen.Code
-	end := jen.Id("page").Dot(p.PageInfo.Name).Dot(p.EndCursor.Name)
 	switch p.EndCursor.Wrap() {
 	case model.Pointer:
 		cursor = []jen.Code{
@@ -399,12 +408,52 @@ func autoPagingDecl(m *model.Method) []jen.Code {
 	default:
 		cursor = []jen.Code{jen.Id("cursor").Op(":=").Add(end)}
 	}
-	hasNext := jen.Id("page").Dot(p.PageInfo.Name).Dot(p.HasNextPage.Name)
-	if p.HasNextPage.Wrap() == model.Pointer {
-		hasNext = jen.Id("page").Dot(p.PageInfo.Name).Dot(p.HasNextPage.Name).Op("!=").Nil().Op("&&").Op("*").Id("page").Dot(p.PageInfo.Name).Dot(p.HasNextPage.Name)
-	} else if p.HasNextPage.Wrap() == model.Optional {
-		hasNext = jen.Id("page").Dot(p.PageInfo.Name).Dot(p.HasNextPage.Name).Dot("Or").Call(jen.False())
+	hasNext := info().Dot(p.HasNextPage.Name)
+	switch p.HasNextPage.Wrap() {
+	case model.Pointer:
+		hasNext = info().Dot(p.HasNextPage.Name).Op("!=").Nil().Op("&&").Op("*").Add(info().Dot(p.HasNextPage.Name))
+	case model.Optional:
+		hasNext = info().Dot(p.HasNextPage.Name).Dot("Or").Call(jen.False())
 	}
+	return cursor, hasNext
+}
+
+// bindNextPage renders the statements that let a page fetch its successor
+// with the same parameters and options.
+func bindNextPage(m *model.Method) []jen.Code {
+	cursor, hasNext := readCursor(m.Page, jen.Id("out"))
+	next := []jen.Code{
+		jen.Id("next").Op(":=").Id("params"),
+		setCursor(m.Page, jen.Id("next"), jen.Id("cursor")),
+		jen.Id("out").Dot("next").Op("=").Func().Params(jen.Id("ctx").Qual("context", "Context")).
+			Params(jen.Op("*").Add(goType(m.Response)), jen.Error()).Block(
+			jen.Return(jen.Id("s").Dot(m.Name).Call(callArgsWith(m, "next")...)),
+		),
+	}
+	return append(cursor, jen.If(hasNext.(*jen.Statement).Clone().Op("&&").Id("cursor").Op("!=").Lit("")).Block(next...))
+}
+
+// pageMethods renders the field and the NextPage method of a page type
+// owned by one list method.
+func pageMethods(t *model.Type) []jen.Code {
+	m := t.PageOf
+	return []jen.Code{
+		comment("NextPage fetches the page after this one with the same parameters and options, or returns nil and no error when this is the last page. " + m.Name + "AutoPaging walks every page for you."),
+		jen.Func().Params(jen.Id("p").Op("*").Id(t.Name)).Id("NextPage").Params(jen.Id("ctx").Qual("context", "Context")).
+			Params(jen.Op("*").Id(t.Name), jen.Error()).Block(
+			jen.If(jen.Id("p").Op("==").Nil().Op("||").Id("p").Dot("next").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Nil())),
+			jen.Return(jen.Id("p").Dot("next").Call(jen.Id("ctx"))),
+		),
+		jen.Line(),
+	}
+}
+
+// autoPagingDecl renders the range-over-func twin of a list method.
+func autoPagingDecl(m *model.Method) []jen.Code {
+	p := m.Page
+	item := goType(p.Item)
+	setAfter := setCursor(p, jen.Id("params"), jen.Id("after"))
+	cursor, hasNext := readCursor(p, jen.Id("page"))
 	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("after").String()).
 		Params(jen.Index().Add(item), jen.String(), jen.Bool(), jen.Error()).Block(
 		append(append([]jen.Code{
@@ -428,12 +477,17 @@ func autoPagingDecl(m *model.Method) []jen.Code {
 }
 
 func callArgs(m *model.Method) []jen.Code {
+	return callArgsWith(m, "params")
+}
+
+// callArgsWith passes the method's own arguments, with params named so.
+func callArgsWith(m *model.Method, params string) []jen.Code {
 	args := []jen.Code{jen.Id("ctx")}
 	for _, p := range m.PathParams {
 		args = append(args, jen.Id(p.Name))
 	}
 	if m.Params != nil {
-		args = append(args, jen.Id("params"))
+		args = append(args, jen.Id(params))
 	}
 	return append(args, jen.Id("opts").Op("..."))
 }

@@ -141,9 +141,16 @@ func structDecl(t *model.Type) []jen.Code {
 		}
 	}
 	doc = joinDoc(doc, deprecated(t.Deprecated))
+	if t.PageOf != nil {
+		// Not encoded: JSON ignores unexported fields.
+		fields = append(fields, jen.Line(), jen.Id("next").Func().Params(jen.Qual("context", "Context")).Params(jen.Op("*").Id(t.Name), jen.Error()))
+	}
 	out := []jen.Code{comment(doc), jen.Type().Id(t.Name).Struct(fields...), jen.Line()}
 	if len(t.Consts) > 0 {
 		out = append(out, constsMarshaler(t)...)
+	}
+	if t.PageOf != nil {
+		out = append(out, pageMethods(t)...)
 	}
 	return out
 }

@@ -93,6 +93,9 @@ const (
 
 // Page describes cursor pagination detected from a method's shape.
 type Page struct {
+	// Owned is true when the page type was made for this method alone, so
+	// it can carry a NextPage method bound to the method's parameters.
+	Owned       bool
 	Item        *GoType
 	Data        *Field // the items field of the response
 	PageInfo    *Field // the page info field of the response
@@ -145,6 +148,10 @@ type Type struct {
 	// Consts are fields whose value the spec fixes; they are not Go fields,
 	// the encoder writes them.
 	Consts []*Field
+
+	// PageOf is the list method whose page this type is, when the page
+	// has a NextPage method.
+	PageOf *Method
 
 	schema *openapi3.Schema // the component schema, while building
 }

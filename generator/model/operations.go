@@ -479,8 +479,23 @@ func (b *builder) response(m *Method, typePrefix string, op *openapi3.Operation,
 	if pageShaped(schema, params) {
 		hint = typePrefix + "Page"
 	}
+	inline := schema != nil && schema.Value != nil && b.byRef[schema.Ref] == nil &&
+		b.components[schema.Value] == nil && b.inline[schema.Value] == nil
 	m.Response, _ = b.typeOf(schema, hint, m.HTTPMethod+" "+m.Path+" response", false)
 	m.Page = detectPage(m)
+	if m.Page != nil && inline && fieldByGoName(m.Response.Named, "NextPage") == nil {
+		m.Page.Owned = true
+		m.Response.Named.PageOf = m
+	}
+}
+
+func fieldByGoName(t *Type, name string) *Field {
+	for _, f := range t.Fields {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
 }
 
 // sameSchema reports whether two media types carry the same schema.

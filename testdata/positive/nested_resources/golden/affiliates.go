@@ -27,7 +27,8 @@ func newAffiliateService(t *transport) *AffiliateService {
 //
 //	GET /affiliates
 //
-// It returns one page; ListAutoPaging iterates over every item of every page.
+// It returns one page, whose NextPage method fetches the next; ListAutoPaging
+// iterates over every item of every page.
 func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams, opts ...RequestOption) (*AffiliateListPage, error) {
 	req := &apiRequest{
 		Operation: "affiliates.list",
@@ -40,6 +41,17 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 	var out AffiliateListPage
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
+	}
+	cursor := ""
+	if out.PageInfo.EndCursor != nil {
+		cursor = *out.PageInfo.EndCursor
+	}
+	if out.PageInfo.HasNextPage && cursor != "" {
+		next := params
+		next.After = Some(cursor)
+		out.next = func(ctx context.Context) (*AffiliateListPage, error) {
+			return s.List(ctx, next, opts...)
+		}
 	}
 	return &out, nil
 }
@@ -112,6 +124,18 @@ func (s *AffiliateOverrideService) Delete(ctx context.Context, id string, opts .
 type AffiliateListPage struct {
 	Data     []AffiliateListPageDataItem `json:"data"`
 	PageInfo AffiliateListPagePageInfo   `json:"page_info"`
+
+	next func(context.Context) (*AffiliateListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AffiliateListPage) NextPage(ctx context.Context) (*AffiliateListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AffiliateListPageDataItem struct {
