@@ -348,7 +348,7 @@ type CourseLessonAssessmentQuestionOption struct {
 	Order int64 `json:"order"`
 }
 
-// CourseLessonAttachment: Represents an image attachment
+// CourseLessonAttachment represents an image attachment
 type CourseLessonAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`

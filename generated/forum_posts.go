@@ -197,7 +197,7 @@ type ForumPost struct {
 	ViewCount *int64 `json:"view_count"`
 }
 
-// ForumPostAttachment: Represents an image attachment
+// ForumPostAttachment represents an image attachment
 type ForumPostAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -343,7 +343,7 @@ type ForumPostListItem struct {
 	ViewCount *int64 `json:"view_count"`
 }
 
-// ForumPostListItemAttachment: Represents an image attachment
+// ForumPostListItemAttachment represents an image attachment
 type ForumPostListItemAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`

@@ -359,7 +359,7 @@ type MessageListItemPoll struct {
 	Options []MessageListItemPollOption `json:"options"`
 }
 
-// MessageListItemPollOption: Represents a single poll option
+// MessageListItemPollOption represents a single poll option
 type MessageListItemPollOption struct {
 	// The unique identifier for the poll option.
 	ID string `json:"id"`
@@ -368,7 +368,7 @@ type MessageListItemPollOption struct {
 	Text string `json:"text"`
 }
 
-// MessageListItemPollVote: Represents a reaction count for a feed post
+// MessageListItemPollVote represents a reaction count for a feed post
 type MessageListItemPollVote struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`
@@ -377,7 +377,7 @@ type MessageListItemPollVote struct {
 	OptionID *string `json:"option_id"`
 }
 
-// MessageListItemReactionCount: Represents a reaction count for a feed post
+// MessageListItemReactionCount represents a reaction count for a feed post
 type MessageListItemReactionCount struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`
@@ -481,7 +481,7 @@ type MessagePoll struct {
 	Options []MessagePollOption `json:"options"`
 }
 
-// MessagePollOption: Represents a single poll option
+// MessagePollOption represents a single poll option
 type MessagePollOption struct {
 	// The unique identifier for the poll option.
 	ID string `json:"id"`
@@ -490,7 +490,7 @@ type MessagePollOption struct {
 	Text string `json:"text"`
 }
 
-// MessagePollVote: Represents a reaction count for a feed post
+// MessagePollVote represents a reaction count for a feed post
 type MessagePollVote struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`
@@ -499,7 +499,7 @@ type MessagePollVote struct {
 	OptionID *string `json:"option_id"`
 }
 
-// MessageReactionCount: Represents a reaction count for a feed post
+// MessageReactionCount represents a reaction count for a feed post
 type MessageReactionCount struct {
 	// The number of users who reacted
 	Count int64 `json:"count"`

@@ -853,7 +853,7 @@ func (p *PaymentListFeesPage) NextPage(ctx context.Context) (*PaymentListFeesPag
 	return p.next(ctx)
 }
 
-// PaymentListFeesPageDataItem: Represents a fee related to a payment
+// PaymentListFeesPageDataItem represents a fee related to a payment
 type PaymentListFeesPageDataItem struct {
 	// The value or amount to display for the fee.
 	Amount float64 `json:"amount"`

@@ -472,7 +472,7 @@ func (p ProductCreateParamsPlanOptionsCustomField) MarshalJSON() ([]byte, error)
 	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
 }
 
-// ProductGalleryImage: Represents an image attachment
+// ProductGalleryImage represents an image attachment
 type ProductGalleryImage struct {
 	// Represents a unique identifier that is Base64 obfuscated. It is often used to
 	// refetch an object or as key for a cache. The ID type appears in a JSON response

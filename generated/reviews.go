@@ -143,7 +143,7 @@ type Review struct {
 	User ReviewUser `json:"user"`
 }
 
-// ReviewAttachment: Represents an image attachment
+// ReviewAttachment represents an image attachment
 type ReviewAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`
@@ -218,7 +218,7 @@ type ReviewListItem struct {
 	User ReviewListItemUser `json:"user"`
 }
 
-// ReviewListItemAttachment: Represents an image attachment
+// ReviewListItemAttachment represents an image attachment
 type ReviewListItemAttachment struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
 	ContentType *string `json:"content_type"`

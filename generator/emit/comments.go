@@ -103,7 +103,17 @@ func typeDoc(name, desc string) string {
 			return name + " is " + strings.ToLower(desc[:1]) + desc[1:]
 		}
 	}
+	if verb, _, _ := strings.Cut(desc, " "); descriptiveVerbs[verb] {
+		return name + " " + strings.ToLower(desc[:1]) + desc[1:]
+	}
 	return name + ": " + desc
+}
+
+// descriptiveVerbs start descriptions that read on after a type's name:
+// "Represents a user" becomes "User represents a user".
+var descriptiveVerbs = map[string]bool{
+	"Represents": true, "Contains": true, "Describes": true, "Holds": true, "Defines": true,
+	"Specifies": true, "Indicates": true, "Tracks": true, "Stores": true, "Lists": true,
 }
 
 // joinDoc joins non-empty paragraphs with blank lines.

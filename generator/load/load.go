@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"reflect"
@@ -232,18 +231,4 @@ func firstLine(s string) string {
 		s = s[:i]
 	}
 	return strings.TrimSpace(s)
-}
-
-// Position returns the line and column of an element from its origin.
-func Position(o *openapi3.Origin) (line, col int) {
-	if o == nil || o.Key == nil {
-		return 0, 0
-	}
-	return o.Key.Line, o.Key.Column
-}
-
-// Describe formats a location for messages that point at another place.
-func Describe(file string, o *openapi3.Origin) string {
-	line, col := Position(o)
-	return fmt.Sprintf("%s:%d:%d", file, max(line, 1), max(col, 1))
 }
