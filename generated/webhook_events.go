@@ -49,9 +49,17 @@ func (s *WebhookService) Handler(handle func(context.Context, Event) error) http
 	return webhookHandler(s.Unwrap, handle, 0)
 }
 
-// CourseLessonInteractionCompletedEvent always encodes "api_version" as "v1" and
-// "type" as "course_lesson_interaction.completed": the encoder writes these, so
-// they are not fields.
+// CourseLessonInteractionCompletedEvent is sent when a course lesson interaction
+// is completed
+//
+// Required permissions:
+//   - `courses:read`
+//   - `course_analytics:read`
+//   - `webhook_receive:courses`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "course_lesson_interaction.completed": the encoder writes these, so they are not
+// fields.
 type CourseLessonInteractionCompletedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -73,8 +81,19 @@ func (c CourseLessonInteractionCompletedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(c), "\"api_version\":\"v1\",\"type\":\"course_lesson_interaction.completed\"")
 }
 
-// DisputeAlertCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "dispute_alert.created": the encoder writes these, so they are not fields.
+// DisputeAlertCreatedEvent is sent when a dispute alert is created
+//
+// Required permissions:
+//   - `payment:dispute_alert:read`
+//   - `payment:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `payment:dispute:read`
+//   - `webhook_receive:disputes`
+//
+// It always encodes "api_version" as "v1" and "type" as "dispute_alert.created":
+// the encoder writes these, so they are not fields.
 type DisputeAlertCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -96,8 +115,21 @@ func (d DisputeAlertCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute_alert.created\"")
 }
 
-// DisputeCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "dispute.created": the encoder writes these, so they are not fields.
+// DisputeCreatedEvent is sent when a dispute is created
+//
+// Required permissions:
+//   - `payment:dispute:read`
+//   - `plan:basic:read`
+//   - `access_pass:basic:read`
+//   - `company:basic:read`
+//   - `payment:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `webhook_receive:disputes`
+//
+// It always encodes "api_version" as "v1" and "type" as "dispute.created": the
+// encoder writes these, so they are not fields.
 type DisputeCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -119,8 +151,21 @@ func (d DisputeCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.created\"")
 }
 
-// DisputeUpdatedEvent always encodes "api_version" as "v1" and "type" as
-// "dispute.updated": the encoder writes these, so they are not fields.
+// DisputeUpdatedEvent is sent when a dispute is updated
+//
+// Required permissions:
+//   - `payment:dispute:read`
+//   - `plan:basic:read`
+//   - `access_pass:basic:read`
+//   - `company:basic:read`
+//   - `payment:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `webhook_receive:disputes`
+//
+// It always encodes "api_version" as "v1" and "type" as "dispute.updated": the
+// encoder writes these, so they are not fields.
 type DisputeUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -142,8 +187,15 @@ func (d DisputeUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.updated\"")
 }
 
-// EntryApprovedEvent always encodes "api_version" as "v1" and "type" as
-// "entry.approved": the encoder writes these, so they are not fields.
+// EntryApprovedEvent is sent when a entry is approved
+//
+// Required permissions:
+//   - `plan:waitlist:read`
+//   - `member:email:read`
+//   - `webhook_receive:entries`
+//
+// It always encodes "api_version" as "v1" and "type" as "entry.approved": the
+// encoder writes these, so they are not fields.
 type EntryApprovedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -164,8 +216,15 @@ func (e EntryApprovedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.approved\"")
 }
 
-// EntryCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "entry.created": the encoder writes these, so they are not fields.
+// EntryCreatedEvent is sent when a entry is created
+//
+// Required permissions:
+//   - `plan:waitlist:read`
+//   - `member:email:read`
+//   - `webhook_receive:entries`
+//
+// It always encodes "api_version" as "v1" and "type" as "entry.created": the
+// encoder writes these, so they are not fields.
 type EntryCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -186,8 +245,15 @@ func (e EntryCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.created\"")
 }
 
-// EntryDeletedEvent always encodes "api_version" as "v1" and "type" as
-// "entry.deleted": the encoder writes these, so they are not fields.
+// EntryDeletedEvent is sent when a entry is deleted
+//
+// Required permissions:
+//   - `plan:waitlist:read`
+//   - `member:email:read`
+//   - `webhook_receive:entries`
+//
+// It always encodes "api_version" as "v1" and "type" as "entry.deleted": the
+// encoder writes these, so they are not fields.
 type EntryDeletedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -208,8 +274,15 @@ func (e EntryDeletedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.deleted\"")
 }
 
-// EntryDeniedEvent always encodes "api_version" as "v1" and "type" as
-// "entry.denied": the encoder writes these, so they are not fields.
+// EntryDeniedEvent is sent when a entry is denied
+//
+// Required permissions:
+//   - `plan:waitlist:read`
+//   - `member:email:read`
+//   - `webhook_receive:entries`
+//
+// It always encodes "api_version" as "v1" and "type" as "entry.denied": the
+// encoder writes these, so they are not fields.
 type EntryDeniedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -554,8 +627,14 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	}
 }
 
-// InvoiceCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "invoice.created": the encoder writes these, so they are not fields.
+// InvoiceCreatedEvent is sent when a invoice is created
+//
+// Required permissions:
+//   - `invoice:basic:read`
+//   - `webhook_receive:invoices`
+//
+// It always encodes "api_version" as "v1" and "type" as "invoice.created": the
+// encoder writes these, so they are not fields.
 type InvoiceCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -578,8 +657,14 @@ func (i InvoiceCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.created\"")
 }
 
-// InvoiceMarkedUncollectibleEvent always encodes "api_version" as "v1" and "type"
-// as "invoice.marked_uncollectible": the encoder writes these, so they are not
+// InvoiceMarkedUncollectibleEvent is sent when a invoice is marked uncollectible
+//
+// Required permissions:
+//   - `invoice:basic:read`
+//   - `webhook_receive:invoices`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "invoice.marked_uncollectible": the encoder writes these, so they are not
 // fields.
 type InvoiceMarkedUncollectibleEvent struct {
 	// The company ID that this webhook event is associated with
@@ -603,8 +688,14 @@ func (i InvoiceMarkedUncollectibleEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.marked_uncollectible\"")
 }
 
-// InvoicePaidEvent always encodes "api_version" as "v1" and "type" as
-// "invoice.paid": the encoder writes these, so they are not fields.
+// InvoicePaidEvent is sent when a invoice is paid
+//
+// Required permissions:
+//   - `invoice:basic:read`
+//   - `webhook_receive:invoices`
+//
+// It always encodes "api_version" as "v1" and "type" as "invoice.paid": the
+// encoder writes these, so they are not fields.
 type InvoicePaidEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -627,8 +718,14 @@ func (i InvoicePaidEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.paid\"")
 }
 
-// InvoicePastDueEvent always encodes "api_version" as "v1" and "type" as
-// "invoice.past_due": the encoder writes these, so they are not fields.
+// InvoicePastDueEvent is sent when a invoice is past due
+//
+// Required permissions:
+//   - `invoice:basic:read`
+//   - `webhook_receive:invoices`
+//
+// It always encodes "api_version" as "v1" and "type" as "invoice.past_due": the
+// encoder writes these, so they are not fields.
 type InvoicePastDueEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -651,8 +748,14 @@ func (i InvoicePastDueEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.past_due\"")
 }
 
-// InvoiceVoidedEvent always encodes "api_version" as "v1" and "type" as
-// "invoice.voided": the encoder writes these, so they are not fields.
+// InvoiceVoidedEvent is sent when a invoice is voided
+//
+// Required permissions:
+//   - `invoice:basic:read`
+//   - `webhook_receive:invoices`
+//
+// It always encodes "api_version" as "v1" and "type" as "invoice.voided": the
+// encoder writes these, so they are not fields.
 type InvoiceVoidedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -675,8 +778,15 @@ func (i InvoiceVoidedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.voided\"")
 }
 
-// MembershipActivatedEvent always encodes "api_version" as "v1" and "type" as
-// "membership.activated": the encoder writes these, so they are not fields.
+// MembershipActivatedEvent is sent when a membership is activated
+//
+// Required permissions:
+//   - `member:basic:read`
+//   - `member:email:read`
+//   - `webhook_receive:memberships`
+//
+// It always encodes "api_version" as "v1" and "type" as "membership.activated":
+// the encoder writes these, so they are not fields.
 type MembershipActivatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -698,9 +808,17 @@ func (m MembershipActivatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.activated\"")
 }
 
-// MembershipCancelAtPeriodEndChangedEvent always encodes "api_version" as "v1" and
-// "type" as "membership.cancel_at_period_end_changed": the encoder writes these,
-// so they are not fields.
+// MembershipCancelAtPeriodEndChangedEvent is sent when a membership is cancel at
+// period end changed
+//
+// Required permissions:
+//   - `member:basic:read`
+//   - `member:email:read`
+//   - `webhook_receive:memberships`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "membership.cancel_at_period_end_changed": the encoder writes these, so they are
+// not fields.
 type MembershipCancelAtPeriodEndChangedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -722,8 +840,15 @@ func (m MembershipCancelAtPeriodEndChangedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.cancel_at_period_end_changed\"")
 }
 
-// MembershipDeactivatedEvent always encodes "api_version" as "v1" and "type" as
-// "membership.deactivated": the encoder writes these, so they are not fields.
+// MembershipDeactivatedEvent is sent when a membership is deactivated
+//
+// Required permissions:
+//   - `member:basic:read`
+//   - `member:email:read`
+//   - `webhook_receive:memberships`
+//
+// It always encodes "api_version" as "v1" and "type" as "membership.deactivated":
+// the encoder writes these, so they are not fields.
 type MembershipDeactivatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -745,8 +870,22 @@ func (m MembershipDeactivatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.deactivated\"")
 }
 
-// PaymentCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "payment.created": the encoder writes these, so they are not fields.
+// PaymentCreatedEvent is sent when a payment is created
+//
+// Required permissions:
+//   - `payment:basic:read`
+//   - `plan:basic:read`
+//   - `access_pass:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `promo_code:basic:read`
+//   - `payment:dispute:read`
+//   - `payment:resolution_center_case:read`
+//   - `webhook_receive:payments`
+//
+// It always encodes "api_version" as "v1" and "type" as "payment.created": the
+// encoder writes these, so they are not fields.
 type PaymentCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -768,8 +907,22 @@ func (p PaymentCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.created\"")
 }
 
-// PaymentFailedEvent always encodes "api_version" as "v1" and "type" as
-// "payment.failed": the encoder writes these, so they are not fields.
+// PaymentFailedEvent is sent when a payment is failed
+//
+// Required permissions:
+//   - `payment:basic:read`
+//   - `plan:basic:read`
+//   - `access_pass:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `promo_code:basic:read`
+//   - `payment:dispute:read`
+//   - `payment:resolution_center_case:read`
+//   - `webhook_receive:payments`
+//
+// It always encodes "api_version" as "v1" and "type" as "payment.failed": the
+// encoder writes these, so they are not fields.
 type PaymentFailedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -791,8 +944,22 @@ func (p PaymentFailedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.failed\"")
 }
 
-// PaymentPendingEvent always encodes "api_version" as "v1" and "type" as
-// "payment.pending": the encoder writes these, so they are not fields.
+// PaymentPendingEvent is sent when a payment is pending
+//
+// Required permissions:
+//   - `payment:basic:read`
+//   - `plan:basic:read`
+//   - `access_pass:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `promo_code:basic:read`
+//   - `payment:dispute:read`
+//   - `payment:resolution_center_case:read`
+//   - `webhook_receive:payments`
+//
+// It always encodes "api_version" as "v1" and "type" as "payment.pending": the
+// encoder writes these, so they are not fields.
 type PaymentPendingEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -814,8 +981,22 @@ func (p PaymentPendingEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.pending\"")
 }
 
-// PaymentSucceededEvent always encodes "api_version" as "v1" and "type" as
-// "payment.succeeded": the encoder writes these, so they are not fields.
+// PaymentSucceededEvent is sent when a payment is succeeded
+//
+// Required permissions:
+//   - `payment:basic:read`
+//   - `plan:basic:read`
+//   - `access_pass:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `promo_code:basic:read`
+//   - `payment:dispute:read`
+//   - `payment:resolution_center_case:read`
+//   - `webhook_receive:payments`
+//
+// It always encodes "api_version" as "v1" and "type" as "payment.succeeded": the
+// encoder writes these, so they are not fields.
 type PaymentSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -837,8 +1018,14 @@ func (p PaymentSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.succeeded\"")
 }
 
-// PayoutAccountStatusUpdatedEvent always encodes "api_version" as "v1" and "type"
-// as "payout_account.status_updated": the encoder writes these, so they are not
+// PayoutAccountStatusUpdatedEvent is sent when a payout account is status updated
+//
+// Required permissions:
+//   - `payout:account:read`
+//   - `webhook_receive:payout_accounts`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "payout_account.status_updated": the encoder writes these, so they are not
 // fields.
 type PayoutAccountStatusUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
@@ -860,8 +1047,14 @@ func (p PayoutAccountStatusUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_account.status_updated\"")
 }
 
-// PayoutMethodCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "payout_method.created": the encoder writes these, so they are not fields.
+// PayoutMethodCreatedEvent is sent when a payout method is created
+//
+// Required permissions:
+//   - `payout:destination:read`
+//   - `webhook_receive:payout_methods`
+//
+// It always encodes "api_version" as "v1" and "type" as "payout_method.created":
+// the encoder writes these, so they are not fields.
 type PayoutMethodCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -883,8 +1076,17 @@ func (p PayoutMethodCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_method.created\"")
 }
 
-// RefundCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "refund.created": the encoder writes these, so they are not fields.
+// RefundCreatedEvent is sent when a refund is created
+//
+// Required permissions:
+//   - `payment:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `webhook_receive:refunds`
+//
+// It always encodes "api_version" as "v1" and "type" as "refund.created": the
+// encoder writes these, so they are not fields.
 type RefundCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -906,8 +1108,17 @@ func (r RefundCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.created\"")
 }
 
-// RefundUpdatedEvent always encodes "api_version" as "v1" and "type" as
-// "refund.updated": the encoder writes these, so they are not fields.
+// RefundUpdatedEvent is sent when a refund is updated
+//
+// Required permissions:
+//   - `payment:basic:read`
+//   - `member:email:read`
+//   - `member:basic:read`
+//   - `member:phone:read`
+//   - `webhook_receive:refunds`
+//
+// It always encodes "api_version" as "v1" and "type" as "refund.updated": the
+// encoder writes these, so they are not fields.
 type RefundUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -929,8 +1140,15 @@ func (r RefundUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.updated\"")
 }
 
-// ResolutionCenterCaseCreatedEvent always encodes "api_version" as "v1" and "type"
-// as "resolution_center_case.created": the encoder writes these, so they are not
+// ResolutionCenterCaseCreatedEvent is sent when a resolution center case is
+// created
+//
+// Required permissions:
+//   - `payment:resolution_center_case:read`
+//   - `webhook_receive:resolutions`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "resolution_center_case.created": the encoder writes these, so they are not
 // fields.
 type ResolutionCenterCaseCreatedEvent struct {
 	// The company ID that this webhook event is associated with
@@ -953,8 +1171,15 @@ func (r ResolutionCenterCaseCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.created\"")
 }
 
-// ResolutionCenterCaseDecidedEvent always encodes "api_version" as "v1" and "type"
-// as "resolution_center_case.decided": the encoder writes these, so they are not
+// ResolutionCenterCaseDecidedEvent is sent when a resolution center case is
+// decided
+//
+// Required permissions:
+//   - `payment:resolution_center_case:read`
+//   - `webhook_receive:resolutions`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "resolution_center_case.decided": the encoder writes these, so they are not
 // fields.
 type ResolutionCenterCaseDecidedEvent struct {
 	// The company ID that this webhook event is associated with
@@ -977,8 +1202,15 @@ func (r ResolutionCenterCaseDecidedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.decided\"")
 }
 
-// ResolutionCenterCaseUpdatedEvent always encodes "api_version" as "v1" and "type"
-// as "resolution_center_case.updated": the encoder writes these, so they are not
+// ResolutionCenterCaseUpdatedEvent is sent when a resolution center case is
+// updated
+//
+// Required permissions:
+//   - `payment:resolution_center_case:read`
+//   - `webhook_receive:resolutions`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "resolution_center_case.updated": the encoder writes these, so they are not
 // fields.
 type ResolutionCenterCaseUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
@@ -1001,8 +1233,16 @@ func (r ResolutionCenterCaseUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.updated\"")
 }
 
-// SetupIntentCanceledEvent always encodes "api_version" as "v1" and "type" as
-// "setup_intent.canceled": the encoder writes these, so they are not fields.
+// SetupIntentCanceledEvent is sent when a setup intent is canceled
+//
+// Required permissions:
+//   - `payment:setup_intent:read`
+//   - `member:basic:read`
+//   - `member:email:read`
+//   - `webhook_receive:setup_intents`
+//
+// It always encodes "api_version" as "v1" and "type" as "setup_intent.canceled":
+// the encoder writes these, so they are not fields.
 type SetupIntentCanceledEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1024,8 +1264,16 @@ func (s SetupIntentCanceledEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.canceled\"")
 }
 
-// SetupIntentRequiresActionEvent always encodes "api_version" as "v1" and "type"
-// as "setup_intent.requires_action": the encoder writes these, so they are not
+// SetupIntentRequiresActionEvent is sent when a setup intent is requires action
+//
+// Required permissions:
+//   - `payment:setup_intent:read`
+//   - `member:basic:read`
+//   - `member:email:read`
+//   - `webhook_receive:setup_intents`
+//
+// It always encodes "api_version" as "v1" and "type" as
+// "setup_intent.requires_action": the encoder writes these, so they are not
 // fields.
 type SetupIntentRequiresActionEvent struct {
 	// The company ID that this webhook event is associated with
@@ -1048,8 +1296,16 @@ func (s SetupIntentRequiresActionEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.requires_action\"")
 }
 
-// SetupIntentSucceededEvent always encodes "api_version" as "v1" and "type" as
-// "setup_intent.succeeded": the encoder writes these, so they are not fields.
+// SetupIntentSucceededEvent is sent when a setup intent is succeeded
+//
+// Required permissions:
+//   - `payment:setup_intent:read`
+//   - `member:basic:read`
+//   - `member:email:read`
+//   - `webhook_receive:setup_intents`
+//
+// It always encodes "api_version" as "v1" and "type" as "setup_intent.succeeded":
+// the encoder writes these, so they are not fields.
 type SetupIntentSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1071,8 +1327,14 @@ func (s SetupIntentSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.succeeded\"")
 }
 
-// VerificationSucceededEvent always encodes "api_version" as "v1" and "type" as
-// "verification.succeeded": the encoder writes these, so they are not fields.
+// VerificationSucceededEvent is sent when a verification is succeeded
+//
+// Required permissions:
+//   - `payout:account:read`
+//   - `webhook_receive:verifications`
+//
+// It always encodes "api_version" as "v1" and "type" as "verification.succeeded":
+// the encoder writes these, so they are not fields.
 type VerificationSucceededEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1094,8 +1356,15 @@ func (v VerificationSucceededEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(v), "\"api_version\":\"v1\",\"type\":\"verification.succeeded\"")
 }
 
-// WithdrawalCreatedEvent always encodes "api_version" as "v1" and "type" as
-// "withdrawal.created": the encoder writes these, so they are not fields.
+// WithdrawalCreatedEvent is sent when a withdrawal is created
+//
+// Required permissions:
+//   - `payout:withdrawal:read`
+//   - `payout:destination:read`
+//   - `webhook_receive:withdrawals`
+//
+// It always encodes "api_version" as "v1" and "type" as "withdrawal.created": the
+// encoder writes these, so they are not fields.
 type WithdrawalCreatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`
@@ -1117,8 +1386,15 @@ func (w WithdrawalCreatedEvent) MarshalJSON() ([]byte, error) {
 	return marshalWithConsts(plain(w), "\"api_version\":\"v1\",\"type\":\"withdrawal.created\"")
 }
 
-// WithdrawalUpdatedEvent always encodes "api_version" as "v1" and "type" as
-// "withdrawal.updated": the encoder writes these, so they are not fields.
+// WithdrawalUpdatedEvent is sent when a withdrawal is updated
+//
+// Required permissions:
+//   - `payout:withdrawal:read`
+//   - `payout:destination:read`
+//   - `webhook_receive:withdrawals`
+//
+// It always encodes "api_version" as "v1" and "type" as "withdrawal.updated": the
+// encoder writes these, so they are not fields.
 type WithdrawalUpdatedEvent struct {
 	// The company ID that this webhook event is associated with
 	CompanyID Opt[string] `json:"company_id,omitzero"`

@@ -103,8 +103,12 @@ func typeDoc(name, desc string) string {
 			return name + " is " + strings.ToLower(desc[:1]) + desc[1:]
 		}
 	}
-	if verb, _, _ := strings.Cut(desc, " "); descriptiveVerbs[verb] {
+	verb, _, _ := strings.Cut(desc, " ")
+	switch {
+	case descriptiveVerbs[verb]:
 		return name + " " + strings.ToLower(desc[:1]) + desc[1:]
+	case participles[verb]:
+		return name + " is " + strings.ToLower(desc[:1]) + desc[1:]
 	}
 	return name + ": " + desc
 }
@@ -115,6 +119,10 @@ var descriptiveVerbs = map[string]bool{
 	"Represents": true, "Contains": true, "Describes": true, "Holds": true, "Defines": true,
 	"Specifies": true, "Indicates": true, "Tracks": true, "Stores": true, "Lists": true,
 }
+
+// participles start descriptions that read on after "Name is": "Sent
+// when an invoice is created" becomes "InvoiceCreatedEvent is sent when...".
+var participles = map[string]bool{"Sent": true, "Returned": true, "Used": true, "Emitted": true, "Triggered": true}
 
 // joinDoc joins non-empty paragraphs with blank lines.
 func joinDoc(paras ...string) string {

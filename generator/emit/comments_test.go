@@ -33,12 +33,13 @@ func TestLineComments(t *testing.T) {
 
 func TestTypeDoc(t *testing.T) {
 	for desc, want := range map[string]string{
-		"A user account.":      "User is a user account.",
-		"The user.":            "User is the user.",
-		"User is a person.":    "User is a person.",
-		"Represents a person.": "User represents a person.",
-		"Meta ad settings.":    "User: Meta ad settings.",
-		"":                     "",
+		"A user account.":         "User is a user account.",
+		"The user.":               "User is the user.",
+		"User is a person.":       "User is a person.",
+		"Represents a person.":    "User represents a person.",
+		"Sent when a user joins.": "User is sent when a user joins.",
+		"Meta ad settings.":       "User: Meta ad settings.",
+		"":                        "",
 	} {
 		if got := typeDoc("User", desc); got != want {
 			t.Errorf("typeDoc(%q) = %q, want %q", desc, got, want)

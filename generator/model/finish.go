@@ -28,7 +28,7 @@ func (b *builder) webhooks() {
 				continue
 			}
 			typ, _ := b.typeOf(body, GoName(name)+"Event", "webhooks/"+name, false)
-			w := &Webhook{Event: name, Summary: op.Summary, Doc: op.Description}
+			w := &Webhook{Event: name}
 			if typ.Kind == Named && typ.Named.Kind == Struct {
 				w.Type = typ.Named
 				for _, c := range typ.Named.Consts {
@@ -36,8 +36,10 @@ func (b *builder) webhooks() {
 						w.Event = c.Const
 					}
 				}
-				if d := fieldByJSON(typ.Named, "data"); d != nil {
-					w.Data = d.Type
+				if w.Type.Doc == "" {
+					// The payload schema rarely says when it is sent; the
+					// webhook's own description does.
+					w.Type.Doc = cmp.Or(op.Description, op.Summary)
 				}
 			} else {
 				b.warn(b.pos(op.Origin), "webhook %s: the payload is not an object; it is not typed", name)

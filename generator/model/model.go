@@ -31,7 +31,6 @@ type API struct {
 // or "query"; Name is the header or query parameter of an API key.
 type Auth struct {
 	In, Name string
-	Scheme   string // the security scheme's name in the spec
 }
 
 // Server is one entry of the spec's servers list, variables substituted
@@ -43,13 +42,12 @@ type Server struct {
 
 // Resource is a service: a group of methods, possibly with sub-resources.
 type Resource struct {
-	Field     string // the Go field name on the parent: Affiliates
-	TypeName  string // the service type: AffiliateService
-	Path      []string
-	File      string // file name without extension, for top-level resources
-	Methods   []*Method
-	Children  []*Resource
-	TypeNames []*Type // named types declared in this resource's file
+	Field    string // the Go field name on the parent: Affiliates
+	TypeName string // the service type: AffiliateService
+	Path     []string
+	File     string // file name without extension, for top-level resources
+	Methods  []*Method
+	Children []*Resource
 }
 
 // Method is one operation.
@@ -69,7 +67,6 @@ type Method struct {
 	Body        BodyKind
 	BodyField   *Field // for BodyField: the field of Params holding the body
 	BodyMedia   string // request media type
-	Required    bool   // the request body is required
 	Response    *GoType
 	RespMedia   string
 	Page        *Page
@@ -265,9 +262,6 @@ func (f *Field) OmitZero() bool { return !f.Required }
 
 // Webhook is one event the API sends.
 type Webhook struct {
-	Event   string // the event type, e.g. invoice.created
-	Type    *Type  // the payload type
-	Summary string
-	Doc     string
-	Data    *GoType
+	Event string // the event type, e.g. invoice.created
+	Type  *Type  // the payload type
 }

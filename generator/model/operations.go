@@ -336,10 +336,10 @@ func (b *builder) params(m *Method, typePrefix string, params []*openapi3.Parame
 		}
 		bodyField := &Field{Name: uniqueField("Body", used), Type: typ, Required: required, In: "body", Doc: "The request body, sent as " + media + "."}
 		m.Params = b.paramsStruct(name, origin, append(fields, bodyField))
-		m.Body, m.BodyField, m.BodyMedia, m.Required = BodyInField, bodyField, media, required
+		m.Body, m.BodyField, m.BodyMedia = BodyInField, bodyField, media
 		return
 	}
-	m.BodyMedia, m.Required = media, required
+	m.BodyMedia = media
 	bs := body.Value
 	_, isComponent := b.components[bs]
 	if isObject(bs) && len(nonNull(bs.OneOf)) == 0 && len(nonNull(bs.AnyOf)) == 0 && !isComponent && len(bs.Properties) > 0 {

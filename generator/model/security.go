@@ -30,7 +30,6 @@ func (b *builder) security() {
 			continue
 		}
 		if auth, ok := authOf(ref.Value); ok {
-			auth.Scheme = name
 			b.api.Auth = auth
 			return
 		}
