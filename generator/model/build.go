@@ -36,6 +36,7 @@ type builder struct {
 	warned     map[*openapi3.Schema]bool       // schemas already warned about
 	resources  map[string]*Resource            // joined resource path -> resource
 	methodOf   map[*Resource]map[string]string // method name -> owning operation
+	files      map[string]bool                 // resource file names taken
 }
 
 // Build turns a loaded document into the model. Every name is decided
@@ -52,6 +53,7 @@ func Build(doc *openapi3.T, opts Options) (*API, diag.List) {
 		warned:     map[*openapi3.Schema]bool{},
 		resources:  map[string]*Resource{},
 		methodOf:   map[*Resource]map[string]string{},
+		files:      map[string]bool{},
 	}
 	b.api = &API{
 		Package:    opts.Package,

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -135,7 +136,7 @@ func (b *builder) resource(path []string) *Resource {
 	b.resources[key] = r
 	b.methodOf[r] = map[string]string{}
 	if len(path) == 1 {
-		r.File = fileName(path)
+		r.File = b.resourceFile(path)
 		b.api.Resources = append(b.api.Resources, r)
 	} else {
 		parent := b.resource(path[:len(path)-1])
@@ -152,6 +153,45 @@ func fileName(path []string) string {
 		}
 	}
 	return strings.Join(words, "_")
+}
+
+// resourceFile names a top-level resource's file: its path in snake_case,
+// kept clear of the package's own files and of suffixes the go command
+// reads as build constraints (a "windows" resource in windows.go would
+// build on Windows only).
+func (b *builder) resourceFile(path []string) string {
+	name := cmp.Or(fileName(path), "resource")
+	if reservedFile(name) {
+		name += "_api"
+	}
+	for base, i := name, 2; b.files[name]; i++ {
+		name = base + "_" + strconv.Itoa(i)
+	}
+	b.files[name] = true
+	return name
+}
+
+func reservedFile(name string) bool {
+	switch name {
+	case "client", "doc", "webhook_events":
+		return true
+	}
+	if strings.HasPrefix(name, "types_") || strings.HasPrefix(name, "runtime_") {
+		return true
+	}
+	return buildSuffixes[name[strings.LastIndexByte(name, '_')+1:]]
+}
+
+// buildSuffixes are the file name suffixes that constrain a build: _test
+// and every GOOS and GOARCH.
+var buildSuffixes = map[string]bool{
+	"test": true, "aix": true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true,
+	"hurd": true, "illumos": true, "ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true,
+	"openbsd": true, "plan9": true, "solaris": true, "wasip1": true, "windows": true, "zos": true,
+	"386": true, "amd64": true, "amd64p32": true, "arm": true, "armbe": true, "arm64": true, "arm64be": true,
+	"loong64": true, "mips": true, "mipsle": true, "mips64": true, "mips64le": true, "mips64p32": true,
+	"mips64p32le": true, "ppc": true, "ppc64": true, "ppc64le": true, "riscv": true, "riscv64": true,
+	"s390": true, "s390x": true, "sparc": true, "sparc64": true, "wasm": true,
 }
 
 // prefix is the Go name prefix for a resource's types: affiliates.overrides
