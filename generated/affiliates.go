@@ -262,8 +262,8 @@ func (s *AffiliateOverrideService) List(ctx context.Context, id string, params A
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
-func (s *AffiliateOverrideService) ListAutoPaging(ctx context.Context, id string, params AffiliateOverrideListParams, opts ...RequestOption) iter.Seq2[AffiliateOverrideListPageDataItem, error] {
-	return autoPaging(ctx, func(ctx context.Context, after string) ([]AffiliateOverrideListPageDataItem, string, bool, error) {
+func (s *AffiliateOverrideService) ListAutoPaging(ctx context.Context, id string, params AffiliateOverrideListParams, opts ...RequestOption) iter.Seq2[AffiliateOverrideListItem, error] {
+	return autoPaging(ctx, func(ctx context.Context, after string) ([]AffiliateOverrideListItem, string, bool, error) {
 		if after != "" {
 			params.After = Some(after)
 		}
@@ -767,30 +767,9 @@ type AffiliateOverrideCreateResponse struct {
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
 }
 
-// AffiliateOverrideListPage is the connection type for AffiliateOverride.
-type AffiliateOverrideListPage struct {
-	// A list of nodes.
-	Data []AffiliateOverrideListPageDataItem `json:"data"`
-
-	// Information to aid in pagination.
-	PageInfo PageInfo `json:"page_info"`
-
-	next func(context.Context) (*AffiliateOverrideListPage, error)
-}
-
-// NextPage fetches the page after this one with the same parameters and options,
-// or returns nil and no error when this is the last page. ListAutoPaging walks
-// every page for you.
-func (p *AffiliateOverrideListPage) NextPage(ctx context.Context) (*AffiliateOverrideListPage, error) {
-	if p == nil || p.next == nil {
-		return nil, nil
-	}
-	return p.next(ctx)
-}
-
-// AffiliateOverrideListPageDataItem is a commission configuration for an
-// affiliate, defining payout terms for a specific plan or revenue share
-type AffiliateOverrideListPageDataItem struct {
+// AffiliateOverrideListItem is a commission configuration for an affiliate,
+// defining payout terms for a specific plan or revenue share
+type AffiliateOverrideListItem struct {
 	// Whether the commission applies to the first payment only or all payments
 	// (standard overrides only).
 	AppliesToPayments *AffiliateAppliesToPayments `json:"applies_to_payments"`
@@ -830,6 +809,27 @@ type AffiliateOverrideListPageDataItem struct {
 	// The total earnings paid to this affiliate for referrals to this specific plan,
 	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
+}
+
+// AffiliateOverrideListPage is the connection type for AffiliateOverride.
+type AffiliateOverrideListPage struct {
+	// A list of nodes.
+	Data []AffiliateOverrideListItem `json:"data"`
+
+	// Information to aid in pagination.
+	PageInfo PageInfo `json:"page_info"`
+
+	next func(context.Context) (*AffiliateOverrideListPage, error)
+}
+
+// NextPage fetches the page after this one with the same parameters and options,
+// or returns nil and no error when this is the last page. ListAutoPaging walks
+// every page for you.
+func (p *AffiliateOverrideListPage) NextPage(ctx context.Context) (*AffiliateOverrideListPage, error) {
+	if p == nil || p.next == nil {
+		return nil, nil
+	}
+	return p.next(ctx)
 }
 
 type AffiliateOverrideListParams struct {

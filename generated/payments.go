@@ -166,8 +166,8 @@ func (s *PaymentService) ListFees(ctx context.Context, id string, params Payment
 // page while the loop asks for more and the server reports one. It stops at the
 // first error, which it yields once; breaking out of the loop sends no further
 // request.
-func (s *PaymentService) ListFeesAutoPaging(ctx context.Context, id string, params PaymentListFeesParams, opts ...RequestOption) iter.Seq2[PaymentListFeesPageDataItem, error] {
-	return autoPaging(ctx, func(ctx context.Context, after string) ([]PaymentListFeesPageDataItem, string, bool, error) {
+func (s *PaymentService) ListFeesAutoPaging(ctx context.Context, id string, params PaymentListFeesParams, opts ...RequestOption) iter.Seq2[PaymentListFeesItem, error] {
+	return autoPaging(ctx, func(ctx context.Context, after string) ([]PaymentListFeesItem, string, bool, error) {
 		if after != "" {
 			params.After = Some(after)
 		}
@@ -832,10 +832,25 @@ type PaymentFinancingTransaction struct {
 	TransactionType PaymentTransactionTypes `json:"transaction_type"`
 }
 
+// PaymentListFeesItem represents a fee related to a payment
+type PaymentListFeesItem struct {
+	// The value or amount to display for the fee.
+	Amount float64 `json:"amount"`
+
+	// The currency of the fee.
+	Currency Currencies `json:"currency"`
+
+	// The label to display for the fee.
+	Name string `json:"name"`
+
+	// The specific origin of the fee, if applicable.
+	Type SpecificFeeOrigins `json:"type"`
+}
+
 // PaymentListFeesPage is the connection type for Fee.
 type PaymentListFeesPage struct {
 	// A list of nodes.
-	Data []PaymentListFeesPageDataItem `json:"data"`
+	Data []PaymentListFeesItem `json:"data"`
 
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
@@ -851,21 +866,6 @@ func (p *PaymentListFeesPage) NextPage(ctx context.Context) (*PaymentListFeesPag
 		return nil, nil
 	}
 	return p.next(ctx)
-}
-
-// PaymentListFeesPageDataItem represents a fee related to a payment
-type PaymentListFeesPageDataItem struct {
-	// The value or amount to display for the fee.
-	Amount float64 `json:"amount"`
-
-	// The currency of the fee.
-	Currency Currencies `json:"currency"`
-
-	// The label to display for the fee.
-	Name string `json:"name"`
-
-	// The specific origin of the fee, if applicable.
-	Type SpecificFeeOrigins `json:"type"`
 }
 
 type PaymentListFeesParams struct {

@@ -340,6 +340,9 @@ func (b *builder) unsupported(s *openapi3.Schema, origin string) {
 // form, or whose singular is already a type's (Course.Chapters against the
 // CourseChapter schema), gets "Item" appended instead.
 func (b *builder) itemHint(hint string) string {
+	if page, ok := strings.CutSuffix(hint, "PageData"); ok && b.names[page+"Item"] == "" {
+		return page + "Item" // the items of UserListPage.Data are UserListItems
+	}
 	if one := Singular(hint); one != hint && one != "" && b.names[one] == "" {
 		return one
 	}

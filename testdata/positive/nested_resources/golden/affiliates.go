@@ -59,8 +59,8 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
-func (s *AffiliateService) ListAutoPaging(ctx context.Context, params AffiliateListParams, opts ...RequestOption) iter.Seq2[AffiliateListPageDataItem, error] {
-	return autoPaging(ctx, func(ctx context.Context, after string) ([]AffiliateListPageDataItem, string, bool, error) {
+func (s *AffiliateService) ListAutoPaging(ctx context.Context, params AffiliateListParams, opts ...RequestOption) iter.Seq2[AffiliateListItem, error] {
+	return autoPaging(ctx, func(ctx context.Context, after string) ([]AffiliateListItem, string, bool, error) {
 		if after != "" {
 			params.After = Some(after)
 		}
@@ -121,9 +121,13 @@ func (s *AffiliateOverrideService) Delete(ctx context.Context, id string, opts .
 	return out, err
 }
 
+type AffiliateListItem struct {
+	ID string `json:"id"`
+}
+
 type AffiliateListPage struct {
-	Data     []AffiliateListPageDataItem `json:"data"`
-	PageInfo AffiliateListPagePageInfo   `json:"page_info"`
+	Data     []AffiliateListItem       `json:"data"`
+	PageInfo AffiliateListPagePageInfo `json:"page_info"`
 
 	next func(context.Context) (*AffiliateListPage, error)
 }
@@ -136,10 +140,6 @@ func (p *AffiliateListPage) NextPage(ctx context.Context) (*AffiliateListPage, e
 		return nil, nil
 	}
 	return p.next(ctx)
-}
-
-type AffiliateListPageDataItem struct {
-	ID string `json:"id"`
 }
 
 type AffiliateListPagePageInfo struct {
