@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 
@@ -57,6 +58,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if cfg.diff != "" && cfg.check {
 		fmt.Fprintln(stderr, "whopgen: -diff and -check cannot be combined")
+		return 2
+	}
+	if !token.IsIdentifier(cfg.pkg) || token.IsKeyword(cfg.pkg) {
+		fmt.Fprintf(stderr, "whopgen: -package %q is not a Go package name\n", cfg.pkg)
 		return 2
 	}
 	if fs.NArg() > 0 {

@@ -104,6 +104,9 @@ func TestUsageErrors(t *testing.T) {
 	if code, _, _ := runCmd("-no-such-flag"); code != 2 {
 		t.Errorf("unknown flag: exit %d, want 2", code)
 	}
+	if code, _, _ := runCmd("-package", "my-client"); code != 2 {
+		t.Errorf("bad package name: exit %d, want 2", code)
+	}
 	if code, _, _ := runCmd("stray"); code != 2 {
 		t.Errorf("stray argument: exit %d, want 2", code)
 	}
