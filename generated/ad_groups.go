@@ -90,11 +90,7 @@ func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opt
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*AdGroupListPage, error) {
@@ -107,20 +103,19 @@ func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opt
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
+// Each range starts again from params.
 func (s *AdGroupService) ListAutoPaging(ctx context.Context, params AdGroupListParams, opts ...RequestOption) iter.Seq2[AdGroupListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]AdGroupListItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.List(ctx, params, opts...)
+		page, err := s.List(ctx, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -1580,6 +1575,14 @@ func (p *AdGroupListPage) NextPage(ctx context.Context) (*AdGroupListPage, error
 		return nil, nil
 	}
 	return p.next(ctx)
+}
+
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *AdGroupListPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
 }
 
 type AdGroupListParams struct {

@@ -74,11 +74,7 @@ func (s *CheckoutConfigurationService) List(ctx context.Context, params Checkout
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*CheckoutConfigurationListPage, error) {
@@ -91,20 +87,19 @@ func (s *CheckoutConfigurationService) List(ctx context.Context, params Checkout
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
+// Each range starts again from params.
 func (s *CheckoutConfigurationService) ListAutoPaging(ctx context.Context, params CheckoutConfigurationListParams, opts ...RequestOption) iter.Seq2[CheckoutConfigurationListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CheckoutConfigurationListItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.List(ctx, params, opts...)
+		page, err := s.List(ctx, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -804,6 +799,14 @@ func (p *CheckoutConfigurationListPage) NextPage(ctx context.Context) (*Checkout
 		return nil, nil
 	}
 	return p.next(ctx)
+}
+
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *CheckoutConfigurationListPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
 }
 
 type CheckoutConfigurationListParams struct {

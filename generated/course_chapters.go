@@ -85,11 +85,7 @@ func (s *CourseChapterService) List(ctx context.Context, params CourseChapterLis
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*CourseChapterListPage, error) {
@@ -102,20 +98,19 @@ func (s *CourseChapterService) List(ctx context.Context, params CourseChapterLis
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
+// Each range starts again from params.
 func (s *CourseChapterService) ListAutoPaging(ctx context.Context, params CourseChapterListParams, opts ...RequestOption) iter.Seq2[CourseChapterListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]CourseChapterListItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.List(ctx, params, opts...)
+		page, err := s.List(ctx, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -236,6 +231,14 @@ func (p *CourseChapterListPage) NextPage(ctx context.Context) (*CourseChapterLis
 		return nil, nil
 	}
 	return p.next(ctx)
+}
+
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *CourseChapterListPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
 }
 
 type CourseChapterListParams struct {

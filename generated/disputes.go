@@ -49,11 +49,7 @@ func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opt
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*DisputeListPage, error) {
@@ -66,20 +62,19 @@ func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opt
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
+// Each range starts again from params.
 func (s *DisputeService) ListAutoPaging(ctx context.Context, params DisputeListParams, opts ...RequestOption) iter.Seq2[DisputeListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]DisputeListItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.List(ctx, params, opts...)
+		page, err := s.List(ctx, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -428,6 +423,14 @@ func (p *DisputeListPage) NextPage(ctx context.Context) (*DisputeListPage, error
 		return nil, nil
 	}
 	return p.next(ctx)
+}
+
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *DisputeListPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
 }
 
 type DisputeListParams struct {

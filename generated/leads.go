@@ -74,11 +74,7 @@ func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...R
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*LeadListPage, error) {
@@ -91,20 +87,19 @@ func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...R
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
+// Each range starts again from params.
 func (s *LeadService) ListAutoPaging(ctx context.Context, params LeadListParams, opts ...RequestOption) iter.Seq2[LeadListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]LeadListItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.List(ctx, params, opts...)
+		page, err := s.List(ctx, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -296,6 +291,14 @@ func (p *LeadListPage) NextPage(ctx context.Context) (*LeadListPage, error) {
 		return nil, nil
 	}
 	return p.next(ctx)
+}
+
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *LeadListPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
 }
 
 type LeadListParams struct {

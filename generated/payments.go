@@ -90,11 +90,7 @@ func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opt
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*PaymentListPage, error) {
@@ -107,20 +103,19 @@ func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opt
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
+// Each range starts again from params.
 func (s *PaymentService) ListAutoPaging(ctx context.Context, params PaymentListParams, opts ...RequestOption) iter.Seq2[PaymentListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PaymentListItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.List(ctx, params, opts...)
+		page, err := s.List(ctx, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -148,11 +143,7 @@ func (s *PaymentService) ListFees(ctx context.Context, id string, params Payment
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*PaymentListFeesPage, error) {
@@ -165,21 +156,19 @@ func (s *PaymentService) ListFees(ctx context.Context, id string, params Payment
 // ListFeesAutoPaging iterates over every item ListFees returns, fetching the next
 // page while the loop asks for more and the server reports one. It stops at the
 // first error, which it yields once; breaking out of the loop sends no further
-// request.
+// request. Each range starts again from params.
 func (s *PaymentService) ListFeesAutoPaging(ctx context.Context, id string, params PaymentListFeesParams, opts ...RequestOption) iter.Seq2[PaymentListFeesItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]PaymentListFeesItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.ListFees(ctx, id, params, opts...)
+		page, err := s.ListFees(ctx, id, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -868,6 +857,14 @@ func (p *PaymentListFeesPage) NextPage(ctx context.Context) (*PaymentListFeesPag
 	return p.next(ctx)
 }
 
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *PaymentListFeesPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
+}
+
 type PaymentListFeesParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -1241,6 +1238,14 @@ func (p *PaymentListPage) NextPage(ctx context.Context) (*PaymentListPage, error
 		return nil, nil
 	}
 	return p.next(ctx)
+}
+
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *PaymentListPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
 }
 
 type PaymentListParams struct {

@@ -45,11 +45,7 @@ func (s *ResolutionCenterCaseService) List(ctx context.Context, params Resolutio
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
-	cursor := ""
-	if out.PageInfo.EndCursor != nil {
-		cursor = *out.PageInfo.EndCursor
-	}
-	if out.PageInfo.HasNextPage && cursor != "" {
+	if cursor, more := out.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
 		out.next = func(ctx context.Context) (*ResolutionCenterCaseListPage, error) {
@@ -62,20 +58,19 @@ func (s *ResolutionCenterCaseService) List(ctx context.Context, params Resolutio
 // ListAutoPaging iterates over every item List returns, fetching the next page
 // while the loop asks for more and the server reports one. It stops at the first
 // error, which it yields once; breaking out of the loop sends no further request.
+// Each range starts again from params.
 func (s *ResolutionCenterCaseService) ListAutoPaging(ctx context.Context, params ResolutionCenterCaseListParams, opts ...RequestOption) iter.Seq2[ResolutionCenterCaseListItem, error] {
 	return autoPaging(ctx, func(ctx context.Context, after string) ([]ResolutionCenterCaseListItem, string, bool, error) {
+		next := params
 		if after != "" {
-			params.After = Some(after)
+			next.After = Some(after)
 		}
-		page, err := s.List(ctx, params, opts...)
+		page, err := s.List(ctx, next, opts...)
 		if err != nil {
 			return nil, "", false, err
 		}
-		cursor := ""
-		if page.PageInfo.EndCursor != nil {
-			cursor = *page.PageInfo.EndCursor
-		}
-		return page.Data, cursor, page.PageInfo.HasNextPage, nil
+		cursor, more := page.nextCursor()
+		return page.Data, cursor, more, nil
 	})
 }
 
@@ -295,6 +290,14 @@ func (p *ResolutionCenterCaseListPage) NextPage(ctx context.Context) (*Resolutio
 		return nil, nil
 	}
 	return p.next(ctx)
+}
+
+// nextCursor returns the page's end cursor and whether the server reports a next page.
+func (p *ResolutionCenterCaseListPage) nextCursor() (cursor string, more bool) {
+	if p.PageInfo.EndCursor != nil {
+		cursor = *p.PageInfo.EndCursor
+	}
+	return cursor, p.PageInfo.HasNextPage
 }
 
 type ResolutionCenterCaseListParams struct {

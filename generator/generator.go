@@ -24,6 +24,9 @@ type Options struct {
 	Spec     []byte // the spec's bytes
 	Package  string // Go package name, default "whop"
 	Strict   bool   // treat warnings as errors
+	// Pins are the names the previous output published (its manifest), by
+	// spec element; nil for a fresh generation.
+	Pins map[string]string
 }
 
 // File is one file of the generated package.
@@ -199,12 +202,10 @@ func modelOptions(opts Options) (model.Options, error) {
 		Package:    opts.Package,
 		File:       opts.SpecFile,
 		SpecSHA256: hex.EncodeToString(sum[:]),
-		Reserved:   append(reserved, reservedGenerated...),
+		Reserved:   emit.Reserved(reserved),
+		Pins:       opts.Pins,
 	}, nil
 }
-
-// reservedGenerated are names the emitter itself declares.
-var reservedGenerated = []string{"Client", "NewClient", "DefaultBaseURL", "SandboxBaseURL", "SpecVersion", "SpecSHA256"}
 
 // withHeader marks a copied runtime file as generated.
 func withHeader(data []byte) []byte {

@@ -119,42 +119,30 @@ func member(t *model.Type, name string) (*model.Field, *model.Variant) {
 	return nil, nil
 }
 
-// place names a type's place in the spec: "schema User" for a component,
-// "the parameters of POST /users" for a Params type, else its origin.
+// place names a type's place in the spec, as a person would: "schema
+// User", "the parameters of POST /users", "the response of GET /users".
 func place(t *model.Type) string {
-	if name, ok := strings.CutPrefix(t.Origin, "#/components/schemas/"); ok && !strings.Contains(name, "/") {
-		return "schema " + name
-	}
-	if t.Request && t.Kind == model.Struct && isOperation(t.Origin) {
-		return "the parameters of " + t.Origin
-	}
-	for suffix, what := range map[string]string{" response": "the response of ", " requestBody": "the request body of "} {
-		if op, ok := strings.CutSuffix(t.Origin, suffix); ok && isOperation(op) {
-			return what + op
-		}
-	}
-	return t.Origin
+	return model.Describe(t.Key)
 }
 
-func isOperation(s string) bool {
-	method, path, ok := strings.Cut(s, " ")
-	return ok && method == strings.ToUpper(method) && strings.HasPrefix(path, "/") && !strings.Contains(path, " ")
-}
-
-// fieldPlace names a struct field in spec terms.
+// fieldPlace names a struct field in spec terms. A property is labelled a
+// request or a response property only when one direction alone uses it.
 func fieldPlace(t *model.Type, f *model.Field) string {
 	owner := strings.TrimPrefix(place(t), "the parameters of ")
-	switch f.In {
-	case "query", "header", "cookie":
+	switch {
+	case f.In.IsParameter():
 		return fmt.Sprintf("%s parameter %q of %s", f.In, f.JSONName, owner)
-	case "body":
+	case f.In == model.InWholeBody:
 		return "the request body of " + owner
 	}
-	side := "response"
-	if t.Request {
-		side = "request"
+	side := ""
+	switch {
+	case t.Request && !t.Response:
+		side = "request "
+	case t.Response && !t.Request:
+		side = "response "
 	}
-	return fmt.Sprintf("%s property %q of %s", side, f.JSONName, owner)
+	return fmt.Sprintf("%sproperty %q of %s", side, f.JSONName, owner)
 }
 
 // variantPlace names a union variant in spec terms.
@@ -174,23 +162,25 @@ func specType(g *model.GoType) string {
 		return "nothing"
 	}
 	switch g.Kind {
-	case model.String:
+	case model.KindString:
 		return "string"
-	case model.Int64, model.Int32:
+	case model.KindInt64, model.KindInt32:
 		return "integer"
-	case model.Float64, model.Float32:
+	case model.KindFloat64, model.KindFloat32:
 		return "number"
-	case model.Bool:
+	case model.KindBool:
 		return "boolean"
-	case model.Time:
+	case model.KindTime:
 		return "date-time"
-	case model.Bytes:
+	case model.KindBytes:
 		return "bytes"
-	case model.Slice:
+	case model.KindSlice:
 		return "array of " + specType(g.Elem)
-	case model.Map:
+	case model.KindMap:
 		return "map of " + specType(g.Elem)
-	case model.Named:
+	case model.KindNullableElem:
+		return specType(g.Elem) + " or null"
+	case model.KindNamed:
 		return strings.TrimPrefix(place(g.Named), "schema ")
 	}
 	return "any JSON value"

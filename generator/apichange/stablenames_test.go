@@ -44,8 +44,8 @@ func TestStableNames(t *testing.T) {
 			},
 			added: []string{"User2: added", "AccessLevel2: added", "Event2: added", "Zebra: added", "ZebraStripes: added"},
 			warn: []string{
-				"#/components/schemas/User and #/components/schemas/user both want the Go name User",
-				"#/components/schemas/AccessLevel and #/components/schemas/access_level both want the Go name AccessLevel",
+				"schema User and schema user both want the Go name User; schema user is named User2",
+				"schema AccessLevel and schema access_level both want the Go name AccessLevel",
 				"both want the Go name Event",
 			},
 		},
@@ -95,8 +95,8 @@ func TestStableNames(t *testing.T) {
 			},
 			added: []string{"User.ProfilePicture2: added", "User.Bio2: added", "User.Nickname: added"},
 			warn: []string{
-				`properties "profile_picture" and "profilePicture" both want the Go name ProfilePicture`,
-				`properties "bio" and "Bio" both want the Go name Bio`,
+				`property profile_picture of schema User and property profilePicture of schema User both want the Go name ProfilePicture`,
+				`property bio of schema User and property Bio of schema User both want the Go name Bio`,
 			},
 		},
 		{
@@ -105,7 +105,7 @@ func TestStableNames(t *testing.T) {
 				return addEnumValues(t, spec, "AccessLevel", "ADMIN", "owner")
 			},
 			added: []string{"AccessLevelAdmin2: added", "AccessLevelOwner: added"},
-			warn:  []string{`values "admin" and "ADMIN" both want the Go name AccessLevelAdmin`},
+			warn:  []string{`values "admin" and "ADMIN" both want the Go name AccessLevelAdmin; "ADMIN" is named AccessLevelAdmin2`},
 		},
 	}
 	for _, tc := range cases {

@@ -36,12 +36,12 @@ func (e *emitter) clientFile() *jen.File {
 			jen.Comment("SandboxBaseURL is the sandbox server, for use with WithBaseURL."),
 			jen.Id("SandboxBaseURL").Op("=").Lit(sb))
 	}
-	for i, s := range api.Servers {
-		if i == 0 {
+	for _, s := range api.Servers {
+		if s.Const == "" {
 			continue
 		}
-		consts = append(consts, jen.Line(), comment(fmt.Sprintf("ServerURL%d is another server the spec lists: %s", i+1, s.Description)),
-			jen.Id(fmt.Sprintf("ServerURL%d", i+1)).Op("=").Lit(s.URL))
+		consts = append(consts, jen.Line(), comment(fmt.Sprintf("%s is another server the spec lists: %s", s.Const, s.Description)),
+			jen.Id(s.Const).Op("=").Lit(s.URL))
 	}
 	consts = append(consts,
 		jen.Line(),
@@ -58,16 +58,16 @@ func (e *emitter) clientFile() *jen.File {
 	vals := jen.Dict{}
 	if len(api.Resources) == 0 && api.WebhookService == nil {
 		// Nothing to call: the client still holds its configuration.
-		fields = append(fields, jen.Id("t").Op("*").Id("transport"))
-		vals[jen.Id("t")] = jen.Id("t")
+		fields = append(fields, jen.Id(transportField).Op("*").Id(rt.TransportType))
+		vals[jen.Id(transportField)] = jen.Id(transportField)
 	}
 	for _, r := range api.Resources {
 		fields = append(fields, jen.Id(r.Field).Op("*").Id(r.TypeName))
-		vals[jen.Id(r.Field)] = jen.Id(constructorName(r)).Call(jen.Id("t"))
+		vals[jen.Id(r.Field)] = jen.Id(r.Constructor).Call(jen.Id(transportField))
 	}
-	if w := api.WebhookService; w != nil && w.File == "" {
-		fields = append(fields, jen.Line(), jen.Comment("Webhooks verifies and decodes the events the API sends."), jen.Id(w.Field).Op("*").Id(w.TypeName))
-		vals[jen.Id(w.Field)] = jen.Op("&").Id(w.TypeName).Values(jen.Dict{jen.Id("t"): jen.Id("t")})
+	if w := api.WebhookService; w != nil && w.Own {
+		fields = append(fields, jen.Line(), jen.Comment(w.Field+" verifies and decodes the events the API sends."), jen.Id(w.Field).Op("*").Id(w.TypeName))
+		vals[jen.Id(w.Field)] = jen.Op("&").Id(w.TypeName).Values(jen.Dict{jen.Id(transportField): jen.Id(transportField)})
 	}
 	f.Add(comment(fmt.Sprintf("Client calls the %s. Create one with NewClient and share it: it is safe for concurrent use.", api.Title)))
 	f.Type().Id("Client").Struct(fields...)
@@ -76,12 +76,12 @@ func (e *emitter) clientFile() *jen.File {
 		"NewClient returns a client configured by opts.",
 		fmt.Sprintf("Without options, the API key comes from the %s_API_KEY environment variable and the base URL from %s_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.", api.EnvPrefix, api.EnvPrefix))))
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("RequestOption")).Op("*").Id("Client").Block(
-		jen.Id("t").Op(":=").Id("newTransport").Call(jen.Id("transportConfig").Values(jen.Dict{
-			jen.Id("DefaultBaseURL"): jen.Id("DefaultBaseURL"),
-			jen.Id("EnvPrefix"):      jen.Lit(api.EnvPrefix),
-			jen.Id("UserAgent"):      jen.Lit(fmt.Sprintf("%s-go/%s (whopgen)", api.Package, api.Version)),
-			jen.Id("Auth"):           authLit(api.Auth),
-		}), jen.Id("opts")),
+		jen.Id(transportField).Op(":=").Id(rt.NewTransport).Call(jen.Id(rt.TransportConfig).Values(jen.Dict{
+			jen.Id(rt.Config.DefaultBaseURL): jen.Id(defaultBaseURL),
+			jen.Id(rt.Config.EnvPrefix):      jen.Lit(api.EnvPrefix),
+			jen.Id(rt.Config.UserAgent):      jen.Lit(fmt.Sprintf("%s-go/%s (whopgen)", api.Package, api.Version)),
+			jen.Id(rt.Config.Auth):           authLit(api.Auth),
+		}), jen.Id(argOpts)),
 		jen.Return(jen.Op("&").Id("Client").Values(vals)),
 	)
 	return f
@@ -91,13 +91,18 @@ func (e *emitter) clientFile() *jen.File {
 // token, so the common case adds nothing.
 func authLit(a model.Auth) jen.Code {
 	vals := jen.Dict{}
-	if a.In != "bearer" && a.In != "" {
-		vals[jen.Id("In")] = jen.Lit(a.In)
+	if in := authIn[a.Kind]; in != "" {
+		vals[jen.Id(rt.Auth.In)] = jen.Lit(in)
 	}
 	if a.Name != "" {
-		vals[jen.Id("Name")] = jen.Lit(a.Name)
+		vals[jen.Id(rt.Auth.Name)] = jen.Lit(a.Name)
 	}
-	return jen.Id("authScheme").Values(vals)
+	return jen.Id(rt.AuthScheme).Values(vals)
+}
+
+// authIn is how the runtime's authScheme.In spells each kind.
+var authIn = map[model.AuthKind]string{
+	model.AuthBearer: "", model.AuthBasic: "basic", model.AuthHeader: "header", model.AuthQuery: "query",
 }
 
 // docFile renders the package documentation: what the package is, how to
@@ -157,7 +162,7 @@ func (e *emitter) exampleMethod() string {
 	if m.Params != nil {
 		params = ", " + e.api.Package + "." + m.Params.Name + "{}"
 	}
-	call := strings.Join(goPath(m.Resource.Path), ".")
+	call := clientPath(m.Resource)
 	lines := []string{
 		"For example:",
 		"",

@@ -39,11 +39,7 @@ func Emit(api *model.API) ([]File, error) {
 // Source renders the files Emit renders but leaves the Go ones unformatted;
 // Format finishes them. The steps are apart so each can be measured.
 func Source(api *model.API) ([]File, error) {
-	e := &emitter{api: api}
-	byFile := map[string][]*model.Type{}
-	for _, t := range api.Types {
-		byFile[t.File] = append(byFile[t.File], t)
-	}
+	e := &emitter{api: api, layout: newLayout(api), pages: pageTypes(api)}
 	var files []File
 	add := func(name string, f *jen.File) error {
 		data, err := render(name, f)
@@ -53,52 +49,63 @@ func Source(api *model.API) ([]File, error) {
 		files = append(files, File{Name: name, Data: data})
 		return nil
 	}
-	if err := add("client.go", e.clientFile()); err != nil {
+	if err := add(clientFile+".go", e.clientFile()); err != nil {
 		return nil, err
 	}
-	resourceFiles := map[string]bool{}
-	for _, r := range api.Resources {
-		resourceFiles[r.File] = true
-		f := e.newFile()
-		for _, c := range serviceDecl(r) {
-			f.Add(c)
-		}
-		e.addTypes(f, byFile[r.File])
-		if err := add(r.File+".go", f); err != nil {
-			return nil, err
-		}
+	services := map[string]*model.Resource{}
+	for r, file := range e.layout.resource {
+		services[file] = r
 	}
-	if len(api.Webhooks) > 0 || len(byFile["webhook_events"]) > 0 {
+	for _, name := range e.layout.files {
 		f := e.newFile()
-		for _, c := range webhookDecls(api) {
-			f.Add(c)
+		if r := services[name]; r != nil {
+			for _, c := range serviceDecl(r) {
+				f.Add(c)
+			}
 		}
-		e.addTypes(f, byFile["webhook_events"])
-		if err := add("webhook_events.go", f); err != nil {
-			return nil, err
+		if name == webhookFile {
+			for _, c := range webhookDecls(api) {
+				f.Add(c)
+			}
 		}
-	}
-	for _, name := range sortedKeys(byFile) {
-		if resourceFiles[name] || name == "webhook_events" {
-			continue
-		}
-		f := e.newFile()
-		e.addTypes(f, byFile[name])
+		e.addTypes(f, e.layout.types[name])
 		if err := add(name+".go", f); err != nil {
 			return nil, err
 		}
 	}
-	doc, err := render("doc.go", e.docFile())
+	doc, err := render(docFile+".go", e.docFile())
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Name: "doc.go", Data: doc}, File{Name: "README.md", Data: readme(api)})
+	files = append(files, File{Name: docFile + ".go", Data: doc}, File{Name: "README.md", Data: readme(api)})
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
 }
 
 type emitter struct {
-	api *model.API
+	api    *model.API
+	layout *layout
+	pages  map[*model.Type]*model.Page // page types, with how to read their cursor
+}
+
+// pageTypes finds the response type of every paginated method.
+func pageTypes(api *model.API) map[*model.Type]*model.Page {
+	pages := map[*model.Type]*model.Page{}
+	var walk func(r *model.Resource)
+	walk = func(r *model.Resource) {
+		for _, m := range r.Methods {
+			if m.Page != nil {
+				pages[m.Response.Named] = m.Page
+			}
+		}
+		for _, c := range r.Children {
+			walk(c)
+		}
+	}
+	for _, r := range api.Resources {
+		walk(r)
+	}
+	return pages
 }
 
 // newFile starts a Go file with the generated-code header and provenance.
@@ -114,7 +121,12 @@ func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
 		for _, c := range typeDecl(t) {
 			f.Add(c)
 		}
-		if t.Kind == model.Struct && t.Request {
+		if p := e.pages[t]; p != nil {
+			for _, c := range nextCursorDecl(t, p) {
+				f.Add(c)
+			}
+		}
+		if t.Kind == model.TypeStruct && t.Request {
 			for _, c := range paramsEncoders(t) {
 				f.Add(c)
 			}

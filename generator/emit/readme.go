@@ -3,7 +3,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/whopgen/whopgen/generator/model"
 )
@@ -35,7 +34,7 @@ func readme(api *model.API) []byte {
 	var walk func(r *model.Resource)
 	walk = func(r *model.Resource) {
 		for _, m := range r.Methods {
-			fmt.Fprintf(&b, "| `%s %s` | `client.%s.%s` |\n", m.HTTPMethod, m.Path, strings.Join(goPath(r.Path), "."), m.Name)
+			fmt.Fprintf(&b, "| `%s %s` | `client.%s.%s` |\n", m.HTTPMethod, m.Path, clientPath(r), m.Name)
 		}
 		for _, c := range r.Children {
 			walk(c)

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -13,33 +14,33 @@ import (
 // goType renders a type expression.
 func goType(t *model.GoType) jen.Code {
 	switch t.Kind {
-	case model.String:
+	case model.KindString:
 		return jen.String()
-	case model.Int64:
+	case model.KindInt64:
 		return jen.Int64()
-	case model.Int32:
+	case model.KindInt32:
 		return jen.Int32()
-	case model.Float64:
+	case model.KindFloat64:
 		return jen.Float64()
-	case model.Float32:
+	case model.KindFloat32:
 		return jen.Float32()
-	case model.Bool:
+	case model.KindBool:
 		return jen.Bool()
-	case model.Time:
+	case model.KindTime:
 		return jen.Qual("time", "Time")
-	case model.Bytes:
+	case model.KindBytes:
 		return jen.Index().Byte()
-	case model.RawJSON:
+	case model.KindRawJSON:
 		return jen.Qual("encoding/json", "RawMessage")
-	case model.Slice:
+	case model.KindSlice:
 		return jen.Index().Add(goType(t.Elem))
-	case model.Map:
+	case model.KindMap:
 		return jen.Map(jen.String()).Add(goType(t.Elem))
-	case model.Named:
+	case model.KindNamed:
 		return jen.Id(t.Named.Name)
-	case model.Reader:
+	case model.KindReader:
 		return jen.Qual("io", "Reader")
-	case model.NullableElem:
+	case model.KindNullableElem:
 		return jen.Op("*").Add(goType(t.Elem))
 	}
 	return jen.Any()
@@ -51,7 +52,7 @@ func fieldType(f *model.Field) jen.Code {
 	case model.Pointer:
 		return jen.Op("*").Add(goType(f.Type))
 	case model.Optional:
-		return jen.Id("Opt").Types(goType(f.Type))
+		return id(rt.Opt).Types(goType(f.Type))
 	}
 	return goType(f.Type)
 }
@@ -59,7 +60,7 @@ func fieldType(f *model.Field) jen.Code {
 // fieldTag is the struct tag of a field: parameters are not part of the
 // JSON body; optional fields are left out when unset.
 func fieldTag(f *model.Field) map[string]string {
-	if f.In != "" {
+	if f.In != model.InBody {
 		return map[string]string{"json": "-"}
 	}
 	tag := f.JSONName
@@ -73,7 +74,7 @@ func fieldTag(f *model.Field) map[string]string {
 // type cannot say (null, the default, read-only, deprecation).
 func fieldDoc(f *model.Field) string {
 	var notes []string
-	if f.In != "" && f.In != "body" {
+	if f.In.IsParameter() {
 		notes = append(notes, fmt.Sprintf("Sent as the %s parameter %q.", f.In, f.JSONName))
 	}
 	if f.Default != "" {
@@ -98,15 +99,18 @@ func fieldDoc(f *model.Field) string {
 // typeDecl renders a named type and its methods.
 func typeDecl(t *model.Type) []jen.Code {
 	switch t.Kind {
-	case model.Struct:
+	case model.TypeStruct:
 		return structDecl(t)
-	case model.Enum:
+	case model.TypeEnum:
 		return enumDecl(t)
-	case model.Union:
+	case model.TypeUnion:
 		return unionDecl(t)
-	default:
+	case model.TypeAlias:
 		doc := joinDoc(typeDoc(t.Name, t.Doc), deprecated(t.Deprecated))
 		return []jen.Code{comment(doc), jen.Type().Id(t.Name).Op("=").Add(goType(t.Target)), jen.Line()}
+	default:
+		doc := joinDoc(typeDoc(t.Name, t.Doc), deprecated(t.Deprecated))
+		return []jen.Code{comment(doc), jen.Type().Id(t.Name).Add(goType(t.Target)), jen.Line()}
 	}
 }
 
@@ -167,7 +171,7 @@ func constsMarshaler(t *model.Type) []jen.Code {
 		jen.Comment("MarshalJSON encodes " + t.Name + " with its constant properties."),
 		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 			jen.Type().Id("plain").Id(t.Name),
-			jen.Return(jen.Id("marshalWithConsts").Call(jen.Id("plain").Call(jen.Id(recv)), jen.Lit(strings.Join(parts, ",")))),
+			jen.Return(id(rt.MarshalWithConsts).Call(jen.Id("plain").Call(jen.Id(recv)), jen.Lit(strings.Join(parts, ",")))),
 		),
 		jen.Line(),
 	}
@@ -179,7 +183,7 @@ func receiver(name string) string {
 
 func enumDecl(t *model.Type) []jen.Code {
 	base := jen.String()
-	if t.EnumBase == model.Int64 {
+	if t.EnumBase == model.KindInt64 {
 		base = jen.Int64()
 	}
 	doc := joinDoc(typeDoc(t.Name, t.Doc),
@@ -188,7 +192,7 @@ func enumDecl(t *model.Type) []jen.Code {
 	var consts, cases []jen.Code
 	for _, v := range t.EnumValues {
 		var lit jen.Code = jen.Lit(v.Value)
-		if t.EnumBase == model.Int64 {
+		if t.EnumBase == model.KindInt64 {
 			n, _ := strconv.ParseInt(v.Value, 10, 64)
 			lit = jen.Lit(int(n))
 		}
@@ -253,7 +257,7 @@ func unionDecl(t *model.Type) []jen.Code {
 		jen.Line(),
 		jen.Comment("MarshalJSON encodes the variant that is set."),
 		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Return(jen.Id("unionJSON").Call(append([]jen.Code{jen.Id(recv).Dot("raw")}, variantArgs...)...))),
+			jen.Return(id(rt.UnionJSON).Call(append([]jen.Code{jen.Id(recv).Dot("raw")}, variantArgs...)...))),
 		jen.Line(),
 	)
 	out = append(out, unionTagMethod(t, recv)...)
@@ -268,12 +272,7 @@ func unionTagMethod(t *model.Type, recv string) []jen.Code {
 	if t.Discriminator == "" {
 		return nil
 	}
-	name := model.GoName(t.Discriminator)
-	for _, v := range t.Variants {
-		if v.Name == name {
-			return nil
-		}
-	}
+	name := t.TagMethod
 	var cases []jen.Code
 	for _, v := range t.Variants {
 		cases = append(cases, jen.Case(jen.Id(recv).Dot(v.Name).Op("!=").Nil()).Block(jen.Return(jen.Lit(v.Tag))))
@@ -282,7 +281,7 @@ func unionTagMethod(t *model.Type, recv string) []jen.Code {
 		comment(fmt.Sprintf("%s returns the %q property of the variant that is set, also of one this client does not know, and \"\" when none is.", name, t.Discriminator)),
 		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id(name).Params().String().Block(
 			jen.Switch().Block(cases...),
-			jen.List(jen.Id("tag"), jen.Id("_")).Op(":=").Id("unionTag").Call(jen.Id(recv).Dot("raw"), jen.Lit(t.Discriminator)),
+			jen.List(jen.Id("tag"), jen.Id("_")).Op(":=").Add(id(rt.UnionTag)).Call(jen.Id(recv).Dot("raw"), jen.Lit(t.Discriminator)),
 			jen.Return(jen.Id("tag")),
 		),
 		jen.Line(),
@@ -310,7 +309,7 @@ func unionUnmarshal(t *model.Type, recv string) []jen.Code {
 		}
 		cases = append(cases, jen.Default().Block(keepRaw...))
 		body = append(body,
-			jen.List(jen.Id("tag"), jen.Err()).Op(":=").Id("unionTag").Call(jen.Id("data"), jen.Lit(t.Discriminator)),
+			jen.List(jen.Id("tag"), jen.Err()).Op(":=").Add(id(rt.UnionTag)).Call(jen.Id("data"), jen.Lit(t.Discriminator)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.Switch(jen.Id("tag")).Block(cases...),
 		)
@@ -323,8 +322,8 @@ func unionUnmarshal(t *model.Type, recv string) []jen.Code {
 		}
 		cases = append(cases, jen.Default().Block(keepRaw...))
 		body = append(body,
-			jen.Id("shapes").Op(":=").Index().Id("unionShape").Values(shapes...),
-			jen.Switch(jen.Id("unionMatch").Call(jen.Id("data"), jen.Id("shapes"))).Block(cases...),
+			jen.Id("shapes").Op(":=").Index().Add(id(rt.UnionShape)).Values(shapes...),
+			jen.Switch(id(rt.UnionMatch).Call(jen.Id("data"), jen.Id("shapes"))).Block(cases...),
 		)
 	}
 	return []jen.Code{
@@ -336,50 +335,21 @@ func unionUnmarshal(t *model.Type, recv string) []jen.Code {
 
 // shapeLit describes a variant for unionMatch.
 func shapeLit(v *model.Variant) jen.Code {
-	kind := "object"
-	if v.Type.Kind != model.Named || v.Type.Named.Kind != model.Struct {
-		kind = jsonKindOf(v.Type)
-	}
+	kind := cmp.Or(v.Type.JSONKind(), "object")
 	var consts []jen.Code
 	for _, k := range sortedKeys(v.Consts) {
 		consts = append(consts, jen.Lit(k).Op(":").Lit(v.Consts[k]))
 	}
-	vals := jen.Dict{jen.Id("kind"): jen.Lit(kind)}
+	vals := jen.Dict{jen.Id(rt.Shape.Kind): jen.Lit(kind)}
 	if len(consts) > 0 {
-		vals[jen.Id("consts")] = jen.Map(jen.String()).String().Values(consts...)
+		vals[jen.Id(rt.Shape.Consts)] = jen.Map(jen.String()).String().Values(consts...)
 	}
 	if len(v.Required) > 0 {
 		var req []jen.Code
 		for _, r := range v.Required {
 			req = append(req, jen.Lit(r))
 		}
-		vals[jen.Id("required")] = jen.Index().String().Values(req...)
+		vals[jen.Id(rt.Shape.Required)] = jen.Index().String().Values(req...)
 	}
 	return jen.Values(vals)
-}
-
-func jsonKindOf(t *model.GoType) string {
-	switch t.Kind {
-	case model.String, model.Time, model.Bytes:
-		return "string"
-	case model.Int64, model.Int32:
-		return "integer"
-	case model.Float64, model.Float32:
-		return "number"
-	case model.Bool:
-		return "boolean"
-	case model.Slice:
-		return "array"
-	case model.Named:
-		switch t.Named.Kind {
-		case model.Enum:
-			if t.Named.EnumBase == model.Int64 {
-				return "integer"
-			}
-			return "string"
-		case model.Alias:
-			return jsonKindOf(t.Named.Target)
-		}
-	}
-	return "object"
 }

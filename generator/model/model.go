@@ -1,36 +1,60 @@
 // Package model is the generator's view of an API: plain data with every Go
 // name final and unique. It is built from a kin-openapi document by Build
 // and read by the emitter; no kin-openapi or jennifer type leaks out of it.
+//
+// The model owns names and shapes: which types exist, what they hold, what
+// every declared identifier is called. It knows nothing of files or of how
+// Go source is laid out; the emitter decides that.
 package model
-
-import "github.com/getkin/kin-openapi/openapi3"
 
 // API is everything the emitter needs to write a client package.
 type API struct {
-	Package    string // Go package name
-	Title      string
-	Version    string // info.version
-	SpecSHA256 string
-	EnvPrefix  string // prefix of the environment variables the client reads, e.g. WHOP
-	Servers    []Server
-	Auth       Auth        // how the client sends its API key
-	Resources  []*Resource // top-level resources, sorted by name
-	Types      []*Type     // every named type, sorted by name
-	Webhooks   []*Webhook  // sorted by event name
+	Package     string // Go package name
+	Title       string
+	Version     string // info.version
+	SpecSHA256  string
+	EnvPrefix   string // prefix of the environment variables the client reads, e.g. WHOP
+	Description string
+	Servers     []Server
+	Auth        Auth        // how the client sends its API key
+	Resources   []*Resource // top-level resources, sorted by Go field name
+	Types       []*Type     // every named type, sorted by name
+	Webhooks    []*Webhook  // sorted by event name
 	// Event is the union of every webhook payload, told apart by "type";
 	// nil when the spec has no webhooks.
 	Event *Type
 	// WebhookService is the service that verifies webhooks: the top-level
 	// "webhooks" resource when the API has one, else a service of its own
-	// (Resource.Field "Webhooks", no methods from the spec).
+	// (Own is true, no methods from the spec).
 	WebhookService *Resource
-	Description    string
+	// Names lists every name the model gave a spec element, sorted by key:
+	// the manifest that lets a later generation keep them.
+	Names []NameEntry
 }
 
-// Auth says how credentials are sent: In is "bearer", "basic", "header"
-// or "query"; Name is the header or query parameter of an API key.
+// NameEntry is one published name: the spec element (Key) and its Go name.
+type NameEntry struct {
+	Key, Name string
+}
+
+// AuthKind says where the API key goes.
+type AuthKind int
+
+const (
+	// AuthBearer sends "Authorization: Bearer <key>".
+	AuthBearer AuthKind = iota
+	// AuthBasic sends the key ("user:password") as HTTP basic credentials.
+	AuthBasic
+	// AuthHeader sends the key in the header Auth.Name.
+	AuthHeader
+	// AuthQuery sends the key as the query parameter Auth.Name.
+	AuthQuery
+)
+
+// Auth says how credentials are sent.
 type Auth struct {
-	In, Name string
+	Kind AuthKind
+	Name string // the header or query parameter of an API key
 }
 
 // Server is one entry of the spec's servers list, variables substituted
@@ -38,16 +62,23 @@ type Auth struct {
 type Server struct {
 	URL         string
 	Description string
+	// Const is the Go constant naming an extra server (ServerURL2, ...);
+	// "" for the first server, which is DefaultBaseURL.
+	Const string
 }
 
 // Resource is a service: a group of methods, possibly with sub-resources.
 type Resource struct {
-	Field    string // the Go field name on the parent: Affiliates
-	TypeName string // the service type: AffiliateService
-	Path     []string
-	File     string // file name without extension, for top-level resources
-	Methods  []*Method
-	Children []*Resource
+	Field       string // the Go field name on the parent (or the Client): Affiliates
+	TypeName    string // the service type: AffiliateService
+	Constructor string // the unexported function that builds it: newAffiliateService
+	Path        []string
+	Parent      *Resource // nil for a top-level resource
+	Methods     []*Method // sorted by name
+	Children    []*Resource
+	// Own is true for the webhook service the generator adds when the
+	// spec has webhooks but no "webhooks" resource.
+	Own bool
 }
 
 // Method is one operation.
@@ -65,12 +96,18 @@ type Method struct {
 	PathParams  []*Field // in path order; Name is the Go argument name
 	Params      *Type    // the ...Params type, nil when the operation takes none
 	Body        BodyKind
-	BodyField   *Field // for BodyField: the field of Params holding the body
-	BodyMedia   string // request media type
-	Response    *GoType
-	RespMedia   string
-	Page        *Page
-	Pos         Pos
+	BodyField   *Field    // for BodyInField: the field of Params holding the body
+	BodyMedia   MediaType // request media type; zero when there is no body
+	Response    *GoType   // nil when the operation returns no body
+	// ResponseNullable is true when the response body may be JSON null:
+	// the method then returns a pointer that is nil for null.
+	ResponseNullable bool
+	RespMedia        MediaType
+	Page             *Page
+	// AutoPaging is the Go name of the iterator twin of a list method; ""
+	// when the method is not paginated.
+	AutoPaging string
+	Pos        Pos
 }
 
 // BodyKind says how a method's request body relates to its Params type.
@@ -80,13 +117,38 @@ const (
 	// BodyNone: no request body.
 	BodyNone BodyKind = iota
 	// BodyFlat: the body fields are fields of Params (tagged for JSON), next
-	// to query fields (tagged json:"-").
+	// to parameter fields (tagged json:"-").
 	BodyFlat
 	// BodyWhole: Params is itself the body (a union, say).
 	BodyWhole
 	// BodyInField: the body is one field of Params.
 	BodyInField
 )
+
+// MediaKind groups media types by how the client encodes or decodes them.
+type MediaKind int
+
+const (
+	// MediaNone: no body.
+	MediaNone MediaKind = iota
+	// MediaJSON: application/json, +json suffixes and */*.
+	MediaJSON
+	// MediaForm: application/x-www-form-urlencoded.
+	MediaForm
+	// MediaMultipart: multipart/form-data.
+	MediaMultipart
+	// MediaText: text/*, carried as a Go string.
+	MediaText
+	// MediaBinary: anything else, carried as bytes.
+	MediaBinary
+)
+
+// MediaType is a media type as the spec writes it, parsed once.
+type MediaType struct {
+	Raw     string // as in the spec, parameters included: "application/json; charset=utf-8"
+	Essence string // lower case, without parameters: "application/json"
+	Kind    MediaKind
+}
 
 // Page describes cursor pagination detected from a method's shape.
 type Page struct {
@@ -110,47 +172,64 @@ type Pos struct {
 type TypeKind int
 
 const (
-	// Struct is an object with properties.
-	Struct TypeKind = iota
-	// Enum is a string type with named constants.
-	Enum
-	// Union is one of several variants.
-	Union
-	// Alias names another type expression.
-	Alias
+	// TypeStruct is an object with properties.
+	TypeStruct TypeKind = iota
+	// TypeEnum is a string or integer type with named constants.
+	TypeEnum
+	// TypeUnion is one of several variants.
+	TypeUnion
+	// TypeAlias names another named type: type A = B.
+	TypeAlias
+	// TypeDefined is a new type over a scalar, slice or map: type Tags []string.
+	TypeDefined
 )
 
 // Type is a named Go type.
 type Type struct {
 	Name       string
+	Key        string // the spec element it comes from; see keys.go
 	Kind       TypeKind
 	Doc        string
 	Deprecated bool
-	Origin     string // JSON pointer-like place in the spec, for messages
 	Pos        Pos
-	File       string // file name without extension
 
-	Fields []*Field // Struct
+	Fields []*Field // TypeStruct
 
-	EnumValues []EnumValue // Enum
-	EnumBase   Kind        // Enum: String, Int64 or Float64
+	EnumValues []EnumValue // TypeEnum
+	EnumBase   Kind        // TypeEnum: KindString or KindInt64
 
-	Variants      []*Variant // Union
-	Discriminator string     // Union: the property naming the variant, "" when untagged
+	Variants      []*Variant // TypeUnion
+	Discriminator string     // TypeUnion: the property naming the variant, "" when untagged
+	// TagMethod is the Go name of the method returning the discriminator's
+	// value, "" when there is none; TagType is its result type (a string
+	// enum of the API when one lists every tag), nil for string.
+	TagMethod string
+	TagType   *Type
+	// Accessors are the properties every variant has with the same Go type,
+	// each read by a method of the union.
+	Accessors []*Accessor
 
-	Target *GoType // Alias
+	Target *GoType // TypeAlias and TypeDefined
 
 	// Request is true for types built only for request parameters.
 	Request bool
-	// Consts are fields whose value the spec fixes; they are not Go fields,
-	// the encoder writes them.
+	// Response is true for types some response or webhook reaches.
+	Response bool
+	// Consts are properties whose value the spec fixes; they are not Go
+	// fields, the encoder writes them.
 	Consts []*Field
 
 	// PageOf is the list method whose page this type is, when the page
 	// has a NextPage method.
 	PageOf *Method
+}
 
-	schema *openapi3.Schema // the component schema, while building
+// Accessor is a method of a union that reads a property every variant has.
+type Accessor struct {
+	Name     string // the Go method name
+	JSONName string
+	Field    map[*Variant]*Field // each variant's field
+	Type     *Field              // the field whose Go type the method returns
 }
 
 // EnumValue is one constant of an enum.
@@ -162,7 +241,7 @@ type EnumValue struct {
 // Variant is one member of a union.
 type Variant struct {
 	Name     string  // the Go field name in the union struct
-	Type     *GoType // always Named
+	Type     *GoType // the variant's Go type
 	Tag      string  // the discriminator value, if any
 	Consts   map[string]string
 	Required []string // JSON names of required properties, used to tell untagged variants apart
@@ -172,35 +251,127 @@ type Variant struct {
 type Kind int
 
 const (
-	String Kind = iota
-	Int64
-	Int32
-	Float64
-	Float32
-	Bool
-	Time
-	Any // free-form JSON value: any
-	Bytes
-	Slice
-	Map
-	Named
-	RawJSON
-	Reader       // a streamed body: io.Reader in requests, io.ReadCloser in responses
-	NullableElem // *Elem: a nullable element of a slice or map
+	KindString Kind = iota
+	KindInt64
+	KindInt32
+	KindFloat64
+	KindFloat32
+	KindBool
+	KindTime
+	KindAny // free-form JSON value: any
+	KindBytes
+	KindSlice
+	KindMap
+	KindNamed
+	KindRawJSON
+	KindReader       // a streamed body: io.Reader in requests, io.ReadCloser in responses
+	KindNullableElem // *Elem: a nullable element of a slice or map
 )
 
 // GoType is a Go type expression.
 type GoType struct {
 	Kind  Kind
-	Elem  *GoType // Slice, Map
-	Named *Type   // Named
+	Elem  *GoType // KindSlice, KindMap, KindNullableElem
+	Named *Type   // KindNamed
 }
 
 // Nilable reports whether the Go type has nil as a value of its own, so
 // that null needs no wrapper.
 func (t *GoType) Nilable() bool {
-	return t.Kind == Slice || t.Kind == Map || t.Kind == Any || t.Kind == RawJSON || t.Kind == Bytes || t.Kind == Reader || t.Kind == NullableElem
+	switch t.Kind {
+	case KindSlice, KindMap, KindAny, KindRawJSON, KindBytes, KindReader, KindNullableElem:
+		return true
+	case KindNamed:
+		if n := t.Named; (n.Kind == TypeDefined || n.Kind == TypeAlias) && n.Target != nil {
+			return n.Target.Nilable()
+		}
+	}
+	return false
 }
+
+// Underlying returns the type expression a named alias or defined type
+// stands for, and t itself for anything else.
+func (t *GoType) Underlying() *GoType {
+	for i := 0; t.Kind == KindNamed && (t.Named.Kind == TypeAlias || t.Named.Kind == TypeDefined) && t.Named.Target != nil && i < 64; i++ {
+		t = t.Named.Target
+	}
+	return t
+}
+
+// JSONKind names the kind of JSON value the Go type encodes as: object,
+// array, string, integer, number, boolean, or "" for any value.
+func (t *GoType) JSONKind() string {
+	t = t.Underlying()
+	switch t.Kind {
+	case KindString, KindTime, KindBytes:
+		return "string"
+	case KindInt64, KindInt32:
+		return "integer"
+	case KindFloat64, KindFloat32:
+		return "number"
+	case KindBool:
+		return "boolean"
+	case KindSlice:
+		return "array"
+	case KindMap:
+		return "object"
+	case KindNullableElem:
+		return t.Elem.JSONKind()
+	case KindNamed:
+		switch t.Named.Kind {
+		case TypeStruct:
+			return "object"
+		case TypeEnum:
+			if t.Named.EnumBase == KindInt64 {
+				return "integer"
+			}
+			return "string"
+		}
+	}
+	return ""
+}
+
+// Location says where a Params field travels.
+type Location int
+
+const (
+	// InBody: a property of the JSON (or form) body.
+	InBody Location = iota
+	// InQuery: a query parameter.
+	InQuery
+	// InHeader: a header parameter.
+	InHeader
+	// InPath: a path parameter.
+	InPath
+	// InCookie: a cookie parameter.
+	InCookie
+	// InWholeBody: the field holds the whole request body.
+	InWholeBody
+)
+
+// String is the word the spec uses for the location.
+func (l Location) String() string {
+	return [...]string{"body", "query", "header", "path", "cookie", "body"}[l]
+}
+
+// IsParameter reports whether a field with this location is a parameter
+// (query, header, path or cookie) rather than body content.
+func (l Location) IsParameter() bool {
+	return l == InQuery || l == InHeader || l == InPath || l == InCookie
+}
+
+// Style is how a parameter is serialized, as OpenAPI names it.
+type Style string
+
+const (
+	StyleForm           Style = "form"
+	StyleSimple         Style = "simple"
+	StyleLabel          Style = "label"
+	StyleMatrix         Style = "matrix"
+	StyleSpaceDelimited Style = "spaceDelimited"
+	StylePipeDelimited  Style = "pipeDelimited"
+	StyleDeepObject     Style = "deepObject"
+)
 
 // Field is a struct field, a parameter, or a const property.
 type Field struct {
@@ -215,9 +386,9 @@ type Field struct {
 	WriteOnly  bool
 	Default    string // rendered default value, for docs
 	Const      string
-	In         string // "" for a body field; "query", "header", "path", "cookie"
-	Style      string // query style: form, deepObject, ...
-	Explode    bool
+	In         Location
+	Style      Style // for parameters
+	Explode    bool  // for parameters
 	// Recursive marks a field whose type contains the field's own struct by
 	// value; it becomes a pointer to keep the Go type finite.
 	Recursive bool
@@ -257,8 +428,9 @@ func (f *Field) Wrap() Wrap {
 	}
 }
 
-// OmitZero reports whether the field is left out of JSON when unset.
-func (f *Field) OmitZero() bool { return !f.Required }
+// OmitZero reports whether the field is left out of JSON when unset. A
+// read-only property is never required of a request: the server sets it.
+func (f *Field) OmitZero() bool { return !f.Required || f.ReadOnly }
 
 // Webhook is one event the API sends.
 type Webhook struct {

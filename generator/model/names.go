@@ -1,10 +1,13 @@
 package model
 
 import (
+	"fmt"
 	"go/token"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // commonInitialisms are written in upper case in Go names, as golint and
@@ -19,8 +22,32 @@ var commonInitialisms = map[string]bool{
 	"XMPP": true, "XSRF": true, "XSS": true, "2FA": true, "KYC": true, "OTP": true, "AI": true, "DM": true,
 }
 
-// splitWords breaks a spec name into words at punctuation, spaces and
-// lower-to-upper case changes: "page_info" and "pageInfo" both give
+// asciiRunes folds a spec name to ASCII, so that identifiers and file
+// names are ASCII whatever the spec's language: accents are dropped
+// (Ärger gives Arger), and any other letter or digit becomes a word of its
+// own spelling its code point (日本 gives U65E5 U672C), which keeps
+// different names different.
+func asciiRunes(s string) []rune {
+	var out []rune
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case r < utf8.RuneSelf:
+			out = append(out, r)
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark left by the decomposition of an accented letter.
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			out = append(out, ' ')
+			out = append(out, []rune(fmt.Sprintf("U%04X", r))...)
+			out = append(out, ' ')
+		default:
+			out = append(out, ' ')
+		}
+	}
+	return out
+}
+
+// splitWords breaks a spec name into ASCII words at punctuation, spaces
+// and lower-to-upper case changes: "page_info" and "pageInfo" both give
 // [page info]; "APIKey" gives [API Key].
 func splitWords(s string) []string {
 	var words []string
@@ -31,16 +58,16 @@ func splitWords(s string) []string {
 			cur = cur[:0]
 		}
 	}
-	runes := []rune(s)
+	runes := asciiRunes(s)
 	for i, r := range runes {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isASCIILetter(r) && !isASCIIDigit(r) {
 			flush()
 			continue
 		}
-		if len(cur) > 0 && unicode.IsUpper(r) {
+		if len(cur) > 0 && isUpper(r) {
 			prev := cur[len(cur)-1]
-			nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+			nextLower := i+1 < len(runes) && isLower(runes[i+1])
+			if isLower(prev) || isASCIIDigit(prev) || (isUpper(prev) && nextLower) {
 				flush()
 			}
 		}
@@ -50,9 +77,14 @@ func splitWords(s string) []string {
 	return words
 }
 
-// GoName turns a spec name into an exported Go identifier: words
+func isUpper(r rune) bool       { return 'A' <= r && r <= 'Z' }
+func isLower(r rune) bool       { return 'a' <= r && r <= 'z' }
+func isASCIILetter(r rune) bool { return isUpper(r) || isLower(r) }
+func isASCIIDigit(r rune) bool  { return '0' <= r && r <= '9' }
+
+// GoName turns a spec name into an exported ASCII Go identifier: words
 // capitalised, initialisms upper-cased (ID, URL), punctuation dropped, a
-// leading digit prefixed. It never returns an empty or invalid name.
+// leading digit prefixed with X. It never returns an empty or invalid name.
 func GoName(s string) string {
 	var b strings.Builder
 	for _, w := range splitWords(s) {
@@ -62,10 +94,7 @@ func GoName(s string) string {
 	if name == "" {
 		return "X"
 	}
-	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
-		name = "X" + name
-	} else if !unicode.IsUpper(r) {
-		// A letter with no upper case (CJK, say) cannot export the name.
+	if !isUpper(rune(name[0])) {
 		name = "X" + name
 	}
 	return name
@@ -81,57 +110,52 @@ func wordCase(w string) string {
 	if strings.HasSuffix(up, "S") && len(up) > 2 && commonInitialisms[up[:len(up)-1]] {
 		return up[:len(up)-1] + "s"
 	}
-	r, size := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + strings.ToLower(w[size:])
+	return strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
 }
 
-// LowerName turns a spec name into an unexported Go identifier usable as
-// a parameter name, avoiding keywords and predeclared names.
+// LowerName turns a spec name into an unexported ASCII Go identifier, in
+// the form of a parameter name: resource_id gives resourceID. It may be a
+// keyword or predeclared name; the namer keeps arguments clear of those.
 func LowerName(s string) string {
 	words := splitWords(s)
 	if len(words) == 0 {
 		return "x"
 	}
 	var b strings.Builder
-	first := strings.ToLower(words[0])
-	if commonInitialisms[strings.ToUpper(words[0])] {
-		first = strings.ToLower(words[0])
-	}
-	b.WriteString(first)
+	b.WriteString(strings.ToLower(words[0]))
 	for _, w := range words[1:] {
 		b.WriteString(wordCase(w))
 	}
 	name := b.String()
-	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) {
+	if !isLower(rune(name[0])) {
 		name = "x" + name
-	}
-	if token.IsKeyword(name) || predeclared[name] {
-		name += "_"
 	}
 	return name
 }
 
-var predeclared = map[string]bool{
-	"any": true, "bool": true, "byte": true, "error": true, "string": true, "int": true,
-	"len": true, "cap": true, "new": true, "make": true, "nil": true, "true": true, "false": true,
-	"url": true, "http": true, "json": true, "time": true, "ctx": true, "params": true, "opts": true,
-	"fmt": true, "strconv": true, "context": true, "iter": true, "io": true,
+// SnakeCase writes a spec name as lower-case ASCII words joined by
+// underscores, for file names: adCampaigns gives ad_campaigns.
+func SnakeCase(s string) string {
+	words := splitWords(s)
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
+	}
+	return strings.Join(words, "_")
 }
 
-// Singular turns an English plural resource name into its singular form:
-// companies -> company, statuses -> status, access -> access.
-func Singular(s string) string {
-	lower := strings.ToLower(s)
-	switch {
-	case strings.HasSuffix(lower, "ies") && len(s) > 3:
-		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(lower, "sses"), strings.HasSuffix(lower, "uses"), strings.HasSuffix(lower, "xes"),
-		strings.HasSuffix(lower, "ches"), strings.HasSuffix(lower, "shes"), strings.HasSuffix(lower, "zes"):
-		return s[:len(s)-2]
-	case strings.HasSuffix(lower, "ss"), strings.HasSuffix(lower, "us"), strings.HasSuffix(lower, "is"):
-		return s
-	case strings.HasSuffix(lower, "s") && len(s) > 1:
-		return s[:len(s)-1]
-	}
-	return s
+// isGoReserved reports whether name is a keyword or a predeclared
+// identifier, which a declaration must not shadow.
+func isGoReserved(name string) bool {
+	return token.IsKeyword(name) || predeclared[name]
+}
+
+var predeclared = map[string]bool{
+	"any": true, "bool": true, "byte": true, "comparable": true, "complex64": true, "complex128": true,
+	"error": true, "float32": true, "float64": true, "int": true, "int8": true, "int16": true,
+	"int32": true, "int64": true, "rune": true, "string": true, "uint": true, "uint8": true,
+	"uint16": true, "uint32": true, "uint64": true, "uintptr": true, "true": true, "false": true,
+	"iota": true, "nil": true, "append": true, "cap": true, "clear": true, "close": true,
+	"complex": true, "copy": true, "delete": true, "imag": true, "len": true, "make": true,
+	"max": true, "min": true, "new": true, "panic": true, "print": true, "println": true,
+	"real": true, "recover": true,
 }

@@ -10,7 +10,7 @@ import (
 // operations require (ties broken by name). Operations that require none
 // send no credentials.
 func (b *builder) security() {
-	b.api.Auth = Auth{In: "bearer"}
+	b.api.Auth = Auth{Kind: AuthBearer}
 	if b.doc.Components == nil || len(b.doc.Components.SecuritySchemes) == 0 {
 		return
 	}
@@ -44,19 +44,19 @@ func authOf(s *openapi3.SecurityScheme) (Auth, bool) {
 	case "http":
 		switch s.Scheme {
 		case "basic", "Basic":
-			return Auth{In: "basic"}, true
+			return Auth{Kind: AuthBasic}, true
 		case "bearer", "Bearer", "":
-			return Auth{In: "bearer"}, true
+			return Auth{Kind: AuthBearer}, true
 		}
 	case "apiKey":
 		switch s.In {
 		case "header":
-			return Auth{In: "header", Name: s.Name}, true
+			return Auth{Kind: AuthHeader, Name: s.Name}, true
 		case "query":
-			return Auth{In: "query", Name: s.Name}, true
+			return Auth{Kind: AuthQuery, Name: s.Name}, true
 		}
 	case "oauth2", "openIdConnect":
-		return Auth{In: "bearer"}, true
+		return Auth{Kind: AuthBearer}, true
 	}
 	return Auth{}, false
 }

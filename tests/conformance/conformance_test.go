@@ -309,13 +309,13 @@ func (c *conformance) fillParams(call expectedCall, params reflect.Value, body a
 	}
 	var set []string
 	for _, f := range m.Params.Fields {
-		if f.In == "" || f.In == "body" {
+		if !f.In.IsParameter() {
 			continue
 		}
-		if f.In != openapi3.ParameterInQuery {
+		if f.In != model.InQuery {
 			return nil, fmt.Errorf("parameter %q in %s is not supported by this test", f.JSONName, f.In)
 		}
-		p := findParam(call.op, f.In, f.JSONName)
+		p := findParam(call.op, f.In.String(), f.JSONName)
 		if p == nil {
 			return nil, fmt.Errorf("query parameter %q is not in the spec", f.JSONName)
 		}

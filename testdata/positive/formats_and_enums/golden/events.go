@@ -45,9 +45,6 @@ type EventCreateParams struct {
 	Blob []byte     `json:"blob,omitzero"`
 	Day  string     `json:"day"`
 
-	// Read-only: set by the server.
-	ID Opt[string] `json:"id,omitzero"`
-
 	// Deprecated: the API marks this field as deprecated.
 	Legacy Opt[string] `json:"legacy,omitzero"`
 

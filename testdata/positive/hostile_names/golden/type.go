@@ -9,7 +9,7 @@ import (
 	"net/url"
 )
 
-// TypeService holds the type_ operations: client.Type.
+// TypeService holds the type operations: client.Type.
 type TypeService struct {
 	t *transport
 }
@@ -23,7 +23,7 @@ func newTypeService(t *transport) *TypeService {
 //	GET /type
 func (s *TypeService) Get(ctx context.Context, opts ...RequestOption) (*Aerger, error) {
 	req := &apiRequest{
-		Operation: "type_.get",
+		Operation: "type.get",
 		Method:    http.MethodGet,
 		Path:      "/type",
 		NoAuth:    true,
@@ -39,11 +39,11 @@ func (s *TypeService) Get(ctx context.Context, opts ...RequestOption) (*Aerger, 
 // GetType is the get-type operation.
 //
 //	GET /type/{func}/{default}
-func (s *TypeService) GetType(ctx context.Context, func_ string, default_ string, params TypeGetTypeParams, opts ...RequestOption) (*X2FASettings, error) {
+func (s *TypeService) GetType(ctx context.Context, funcParam string, defaultParam string, params TypeGetTypeParams, opts ...RequestOption) (*X2FASettings, error) {
 	req := &apiRequest{
-		Operation: "type_.getType",
+		Operation: "type.getType",
 		Method:    http.MethodGet,
-		Path:      "/type/" + pathParam(func_) + "/" + pathParam(default_),
+		Path:      "/type/" + pathParam(funcParam) + "/" + pathParam(defaultParam),
 		Query:     params.query(),
 		NoAuth:    true,
 		Options:   opts,
@@ -65,17 +65,17 @@ type AergerRange string
 
 // Values of AergerRange known to this version of the client.
 const (
-	AergerRangeAB3 AergerRange = "a-b"
-	AergerRangeAB  AergerRange = "a_b"
-	AergerRangeAB2 AergerRange = "A B"
-	AergerRange1st AergerRange = "1st"
-	AergerRange日本  AergerRange = "日本"
+	AergerRangeAB3        AergerRange = "a-b"
+	AergerRangeAB         AergerRange = "a_b"
+	AergerRangeAB2        AergerRange = "A B"
+	AergerRange1st        AergerRange = "1st"
+	AergerRangeU65E5U672C AergerRange = "日本"
 )
 
 // IsKnown reports whether a is one of the values the API documents.
 func (a AergerRange) IsKnown() bool {
 	switch a {
-	case AergerRangeAB3, AergerRangeAB, AergerRangeAB2, AergerRange1st, AergerRange日本:
+	case AergerRangeAB3, AergerRangeAB, AergerRangeAB2, AergerRange1st, AergerRangeU65E5U672C:
 		return true
 	}
 	return false
@@ -108,6 +108,6 @@ type X2FASettings struct {
 	Chan           Opt[string] `json:"chan,omitzero"`
 	Map            Opt[string] `json:"map,omitzero"`
 	SomeDottedName Opt[string] `json:"some.dotted-name,omitzero"`
-	Ünïcode        Opt[string] `json:"ünïcode,omitzero"`
-	X日本            Opt[string] `json:"日本,omitzero"`
+	Unicode        Opt[string] `json:"ünïcode,omitzero"`
+	U65E5U672C     Opt[string] `json:"日本,omitzero"`
 }

@@ -3,4 +3,4 @@
 
 package api
 
-type Client2 = any
+type Client2 string

@@ -21,7 +21,7 @@ func newFileService(t *transport) *FileService {
 // Create is the createFile operation.
 //
 //	POST /files
-func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts ...RequestOption) (*FileCreateResponse, error) {
+func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts ...RequestOption) (*FileCreated, error) {
 	req := &apiRequest{
 		Operation:   "files.create",
 		Method:      http.MethodPost,
@@ -30,7 +30,7 @@ func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts 
 		ContentType: "multipart/form-data",
 		Options:     opts,
 	}
-	var out FileCreateResponse
+	var out FileCreated
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ type FileCreateParams struct {
 	Name    string    `json:"name"`
 }
 
-type FileCreateResponse struct {
+type FileCreated struct {
 	ID    string  `json:"id"`
 	Label *string `json:"label"`
 }

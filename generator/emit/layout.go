@@ -1,0 +1,238 @@
+package emit
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/whopgen/whopgen/generator/model"
+)
+
+// The package's files: client.go, doc.go, one file per top-level resource
+// holding its service and the types only it uses, webhook_events.go for
+// the types only webhooks use, and types_<letter>.go for shared types. A
+// file that grows past fileBudget lines continues in numbered companions.
+const (
+	clientFile   = "client"
+	docFile      = "doc"
+	webhookFile  = "webhook_events"
+	sharedPrefix = "types_"
+	runtimeFile  = "runtime_" // the prefix of the copied runtime's files
+)
+
+// layout says which file holds each resource's service and each type.
+type layout struct {
+	resource map[*model.Resource]string // top-level resource -> file (no extension)
+	types    map[string][]*model.Type   // file -> its types, in name order
+	files    []string                   // every file that holds types or services, sorted
+}
+
+// fileBudget is the estimated length, in lines, past which the types of a
+// file continue in a numbered companion file (ad_groups_2.go, ...): a Go
+// file of several thousand lines is hard to read and review.
+const fileBudget = 2200
+
+func newLayout(api *model.API) *layout {
+	l := &layout{resource: map[*model.Resource]string{}, types: map[string][]*model.Type{}}
+	taken := map[string]bool{}
+	for _, r := range api.Resources {
+		l.resource[r] = resourceFile(r, taken)
+	}
+	owner := l.owners(api)
+	lines := l.serviceLines(api)
+	part := map[string]int{}
+	for _, t := range api.Types { // sorted by name
+		file := owner[t]
+		n := typeLines(t)
+		if lines[file] > 0 && lines[file]+n > fileBudget {
+			part[file]++
+			lines[file] = 0
+		}
+		lines[file] += n
+		if part[file] > 0 {
+			file = fmt.Sprintf("%s_%d", file, part[file]+1)
+		}
+		l.types[file] = append(l.types[file], t)
+	}
+	for _, f := range l.resource {
+		l.files = append(l.files, f)
+	}
+	for f := range l.types {
+		if !slices.Contains(l.files, f) {
+			l.files = append(l.files, f)
+		}
+	}
+	if len(api.Webhooks) > 0 && !slices.Contains(l.files, webhookFile) {
+		l.files = append(l.files, webhookFile)
+	}
+	slices.Sort(l.files)
+	return l
+}
+
+// owners puts each type in the file of the one resource that uses it, in
+// the webhooks file when only events use it, and otherwise in a shared
+// file chosen by its first letter.
+func (l *layout) owners(api *model.API) map[*model.Type]string {
+	users := map[*model.Type]map[string]bool{}
+	var mark func(g *model.GoType, file string)
+	var markType func(t *model.Type, file string)
+	markType = func(t *model.Type, file string) {
+		if users[t] == nil {
+			users[t] = map[string]bool{}
+		}
+		if users[t][file] {
+			return
+		}
+		users[t][file] = true
+		for _, f := range t.Fields {
+			mark(f.Type, file)
+		}
+		for _, v := range t.Variants {
+			mark(v.Type, file)
+		}
+		mark(t.Target, file)
+	}
+	mark = func(g *model.GoType, file string) {
+		for ; g != nil; g = g.Elem {
+			if g.Kind == model.KindNamed {
+				markType(g.Named, file)
+			}
+		}
+	}
+	var walk func(r *model.Resource, file string)
+	walk = func(r *model.Resource, file string) {
+		for _, m := range r.Methods {
+			if m.Params != nil {
+				markType(m.Params, file)
+			}
+			mark(m.Response, file)
+		}
+		for _, c := range r.Children {
+			walk(c, file)
+		}
+	}
+	for _, r := range api.Resources {
+		walk(r, l.resource[r])
+	}
+	for _, w := range api.Webhooks {
+		markType(w.Type, webhookFile)
+	}
+	if api.Event != nil {
+		markType(api.Event, webhookFile)
+	}
+	owner := map[*model.Type]string{}
+	for _, t := range api.Types {
+		files := users[t]
+		switch {
+		case len(files) == 1:
+			for f := range files {
+				owner[t] = f
+			}
+		case len(files) == 2 && files[webhookFile]:
+			for f := range files {
+				if f != webhookFile {
+					owner[t] = f
+				}
+			}
+		default:
+			owner[t] = sharedPrefix + initial(t.Name)
+		}
+	}
+	return owner
+}
+
+// serviceLines estimates the lines each resource file starts with: its
+// services and methods.
+func (l *layout) serviceLines(api *model.API) map[string]int {
+	lines := map[string]int{}
+	var services func(r *model.Resource, file string)
+	services = func(r *model.Resource, file string) {
+		for _, m := range r.Methods {
+			lines[file] += 30 + docLines(m.Summary) + docLines(m.Description)
+		}
+		for _, c := range r.Children {
+			services(c, file)
+		}
+	}
+	for _, r := range api.Resources {
+		services(r, l.resource[r])
+	}
+	return lines
+}
+
+// typeLines estimates the length of a type's declaration and methods.
+func typeLines(t *model.Type) int {
+	n := 4 + docLines(t.Doc)
+	switch t.Kind {
+	case model.TypeStruct:
+		for _, f := range t.Fields {
+			n += 2 + docLines(f.Doc)
+			if f.In.IsParameter() {
+				n += 4 // its line in the query or header encoder
+			}
+		}
+		n += 10 * len(t.Consts)
+	case model.TypeEnum:
+		n += 12 + 2*len(t.EnumValues)
+	case model.TypeUnion:
+		n += 40 + 12*len(t.Variants)
+	}
+	return n
+}
+
+// docLines estimates the comment lines of a doc string wrapped at 80
+// columns.
+func docLines(doc string) int {
+	if doc == "" {
+		return 0
+	}
+	return len(doc)/72 + 1 + strings.Count(doc, "\n")
+}
+
+func initial(name string) string {
+	if c := name[0]; 'A' <= c && c <= 'Z' {
+		return strings.ToLower(name[:1])
+	}
+	return "x"
+}
+
+// resourceFile names a top-level resource's file: its path in snake_case,
+// kept clear of the package's own files and of suffixes the go command
+// reads as build constraints (a "windows" resource in windows.go would
+// build on Windows only).
+func resourceFile(r *model.Resource, taken map[string]bool) string {
+	name := cmp.Or(model.SnakeCase(r.Path[len(r.Path)-1]), "resource")
+	if reservedFile(name) {
+		name += "_api"
+	}
+	for base, i := name, 2; taken[name]; i++ {
+		name = base + "_" + strconv.Itoa(i)
+	}
+	taken[name] = true
+	return name
+}
+
+func reservedFile(name string) bool {
+	switch name {
+	case clientFile, docFile, webhookFile:
+		return true
+	}
+	if strings.HasPrefix(name, sharedPrefix) || strings.HasPrefix(name, runtimeFile) {
+		return true
+	}
+	return buildSuffixes[name[strings.LastIndexByte(name, '_')+1:]]
+}
+
+// buildSuffixes are the file name suffixes that constrain a build: _test
+// and every GOOS and GOARCH.
+var buildSuffixes = map[string]bool{
+	"test": true, "aix": true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true,
+	"hurd": true, "illumos": true, "ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true,
+	"openbsd": true, "plan9": true, "solaris": true, "wasip1": true, "windows": true, "zos": true,
+	"386": true, "amd64": true, "amd64p32": true, "arm": true, "armbe": true, "arm64": true, "arm64be": true,
+	"loong64": true, "mips": true, "mipsle": true, "mips64": true, "mips64le": true, "mips64p32": true,
+	"mips64p32le": true, "ppc": true, "ppc64": true, "ppc64le": true, "riscv": true, "riscv64": true,
+	"s390": true, "s390x": true, "sparc": true, "sparc64": true, "wasm": true,
+}

@@ -1,0 +1,106 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/whopgen/whopgen/generator/model"
+)
+
+// rt is every identifier of the runtime (templates/runtime) that generated
+// code refers to, declared once. TestRuntimeSymbols checks each against
+// what the runtime declares, so renaming one there fails a test here
+// instead of breaking every generated package.
+var rt = struct {
+	// Types.
+	TransportType, APIRequest, TransportConfig, AuthScheme, UnionShape, Opt, RequestOption string
+	// Functions.
+	NewTransport, PathParam, AddList, AddObject, FormatParam, AddCookie, AutoPaging string
+	MarshalWithConsts, UnionJSON, UnionTag, UnionMatch, Some, NewWebhookVerifier    string
+	WebhookHandler                                                                  string
+	// Variables.
+	ErrWebhookNoSecret string
+	// Methods.
+	Do, WebhookSettings, Verify string // Verify: the webhook verifier's method
+	// Fields, by the struct that holds them.
+	Request apiRequestFields
+	Config  transportConfigFields
+	Auth    authSchemeFields
+	Shape   unionShapeFields
+}{
+	TransportType: "transport", APIRequest: "apiRequest", TransportConfig: "transportConfig",
+	AuthScheme: "authScheme", UnionShape: "unionShape", Opt: "Opt", RequestOption: "RequestOption",
+	NewTransport: "newTransport", PathParam: "pathParam", AddList: "addList", AddObject: "addObject",
+	FormatParam: "formatParam", AddCookie: "addCookie", AutoPaging: "autoPaging",
+	MarshalWithConsts: "marshalWithConsts", UnionJSON: "unionJSON", UnionTag: "unionTag",
+	UnionMatch: "unionMatch", Some: "Some", NewWebhookVerifier: "newWebhookVerifier",
+	WebhookHandler: "webhookHandler", ErrWebhookNoSecret: "ErrWebhookNoSecret",
+	Do: "do", WebhookSettings: "webhookSettings", Verify: "verify",
+	Request: apiRequestFields{
+		Operation: "Operation", Method: "Method", Path: "Path", Query: "Query", Header: "Header",
+		Body: "Body", ContentType: "ContentType", NoAuth: "NoAuth", Options: "Options",
+	},
+	Config: transportConfigFields{DefaultBaseURL: "DefaultBaseURL", EnvPrefix: "EnvPrefix", UserAgent: "UserAgent", Auth: "Auth"},
+	Auth:   authSchemeFields{In: "In", Name: "Name"},
+	Shape:  unionShapeFields{Kind: "kind", Consts: "consts", Required: "required"},
+}
+
+type apiRequestFields struct {
+	Operation, Method, Path, Query, Header, Body, ContentType, NoAuth, Options string
+}
+
+type transportConfigFields struct{ DefaultBaseURL, EnvPrefix, UserAgent, Auth string }
+
+type authSchemeFields struct{ In, Name string }
+
+type unionShapeFields struct{ Kind, Consts, Required string }
+
+// id writes a runtime identifier.
+func id(name string) *jen.Statement { return jen.Id(name) }
+
+// Names the emitter declares itself, at package level and in every method
+// body. The model keeps spec-derived names clear of them.
+const (
+	clientType       = "Client"
+	newClientFunc    = "NewClient"
+	defaultBaseURL   = "DefaultBaseURL"
+	sandboxBaseURL   = "SandboxBaseURL"
+	specVersionConst = "SpecVersion"
+	specSHAConst     = "SpecSHA256"
+	transportField   = "t"
+)
+
+// Locals of generated method bodies.
+const (
+	recvService = "s"
+	argCtx      = "ctx"
+	argParams   = "params"
+	argOpts     = "opts"
+	localReq    = "req"
+	localOut    = "out"
+	localErr    = "err"
+	localCursor = "cursor"
+	localNext   = "next"
+	localPage   = "page"
+	localAfter  = "after"
+	localValue  = "v"
+	localOK     = "ok"
+	localMore   = "more"
+)
+
+// importedPackages are the names generated method bodies may refer to as
+// packages; an argument must not shadow them.
+var importedPackages = []string{"bytes", "context", "encoding", "errors", "fmt", "http", "io", "iter", "json", "url", "strconv", "time"}
+
+// Reserved returns the names generated code declares or uses besides the
+// spec's, for the model to keep its names clear of: runtime is every
+// top-level name the runtime declares.
+func Reserved(runtime []string) model.Reserved {
+	return model.Reserved{
+		Package: append(runtime, clientType, newClientFunc, defaultBaseURL, sandboxBaseURL, specVersionConst, specSHAConst),
+		Locals: append([]string{recvService, argCtx, argParams, argOpts, localReq, localOut, localErr, localCursor,
+			localNext, localPage, localAfter, localValue, localOK, localMore}, importedPackages...),
+		StructMethods:  []string{"MarshalJSON", "UnmarshalJSON", "RawJSON", "NextPage"},
+		UnionMethods:   []string{"Variant", "RawJSON", "MarshalJSON", "UnmarshalJSON"},
+		ServiceMembers: nil,
+	}
+}

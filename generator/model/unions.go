@@ -1,0 +1,186 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// fillUnion makes t a union of s's oneOf (or anyOf) variants.
+func (b *builder) fillUnion(t *Type, s *openapi3.Schema) {
+	t.Kind = TypeUnion
+	alts := nonNull(s.OneOf)
+	if len(alts) == 0 {
+		alts = nonNull(s.AnyOf)
+	}
+	if s.Discriminator != nil {
+		t.Discriminator = s.Discriminator.PropertyName
+	}
+	req := b.typeNames[t]
+	labels := variantLabels(alts)
+	for i, alt := range alts {
+		v := &Variant{Consts: map[string]string{}}
+		key := variantKey(t.Key, labelKey(alt, labels[i], i))
+		b.members[t] = append(b.members[t], &claim{
+			key: "variant " + key, wants: fixed(labels[i]), class: 0, order: fmt.Sprintf("%04d", i),
+			what: describe(key), pos: t.Pos,
+			set: func(name string) { v.Name = name },
+		})
+		v.Type, _ = b.typeOf(alt, childNamed(req, &v.Name), key, t.Request)
+		if alt.Value != nil {
+			props, required := mergedProperties(alt.Value)
+			for name, p := range props {
+				if c, ok := fixedValue(p); ok {
+					v.Consts[name] = c
+				}
+			}
+			v.Required = sortedKeys(required)
+		}
+		if t.Discriminator != "" {
+			v.Tag = v.Consts[t.Discriminator]
+			if s.Discriminator != nil {
+				for _, tag := range sortedKeys(s.Discriminator.Mapping) {
+					m := s.Discriminator.Mapping[tag]
+					if alt.Ref != "" && strings.HasSuffix(m.Ref, "/"+refName(alt.Ref)) {
+						v.Tag = tag
+					}
+				}
+			}
+			if v.Tag == "" && alt.Ref != "" {
+				v.Tag = refName(alt.Ref)
+			}
+		}
+		t.Variants = append(t.Variants, v)
+	}
+	if t.Discriminator != "" {
+		tags := map[string]bool{}
+		for _, v := range t.Variants {
+			if v.Tag == "" || tags[v.Tag] {
+				b.warn(t.Pos, "%s: cannot tell the variants apart by %q; they are matched by shape", describe(t.Key), t.Discriminator)
+				t.Discriminator = ""
+				break
+			}
+			tags[v.Tag] = true
+		}
+	}
+	if t.Discriminator != "" {
+		b.members[t] = append(b.members[t], &claim{
+			key: "tag-method " + t.Key, wants: fixed(GoName(t.Discriminator)), class: 1,
+			what: fmt.Sprintf("the method returning %q of %s", t.Discriminator, describe(t.Key)), pos: t.Pos,
+			set: func(name string) { t.TagMethod = name },
+		})
+	}
+}
+
+// fixedValue returns the value a property can only have: its const, or
+// the one value of a single-value enum. Both tell union variants apart.
+func fixedValue(ref *openapi3.SchemaRef) (string, bool) {
+	if ref == nil || ref.Value == nil {
+		return "", false
+	}
+	p := ref.Value
+	if c, ok := p.Const.(string); ok {
+		return c, true
+	}
+	if len(p.Enum) == 1 {
+		if c, ok := p.Enum[0].(string); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+func refName(ref string) string {
+	return ref[strings.LastIndexByte(ref, '/')+1:]
+}
+
+// labelKey is how a variant is known in keys: its component name, else
+// its title, else its position.
+func labelKey(alt *openapi3.SchemaRef, label string, i int) string {
+	switch {
+	case alt.Ref != "":
+		return refName(alt.Ref)
+	case alt.Value != nil && alt.Value.Title != "":
+		return alt.Value.Title
+	}
+	return strconv.Itoa(i)
+}
+
+// variantLabels names union variants: by component name, else by title
+// with the words every title shares removed (CardPaymentMethod and
+// BasePaymentMethod become Card and Base), else by type.
+func variantLabels(alts []*openapi3.SchemaRef) []string {
+	raw := make([][]string, len(alts))
+	for i, alt := range alts {
+		switch {
+		case alt.Ref != "":
+			raw[i] = []string{GoName(refName(alt.Ref))}
+		case alt.Value != nil && alt.Value.Title != "":
+			raw[i] = splitWords(GoName(alt.Value.Title))
+		default:
+			raw[i] = []string{kindLabel(alt.Value)}
+		}
+	}
+	prefix, suffix := commonWords(raw)
+	out := make([]string, len(alts))
+	for i, words := range raw {
+		if alts[i].Ref == "" && len(words) > prefix+suffix {
+			words = words[prefix : len(words)-suffix]
+		}
+		out[i] = GoName(strings.Join(words, "_"))
+	}
+	return out
+}
+
+// kindLabel names an untitled inline variant by its JSON type; a list is
+// named by its items' type too (IntegerArray, NumberArray), so that two
+// list variants get different names.
+func kindLabel(s *openapi3.Schema) string {
+	if s == nil {
+		return "Value"
+	}
+	t := nonNullTypes(s)
+	switch {
+	case len(t) == 1 && t[0] == "array" && s.Items != nil && s.Items.Value != nil:
+		if s.Items.Ref != "" {
+			return GoName(refName(s.Items.Ref)) + "Array"
+		}
+		return kindLabel(s.Items.Value) + "Array"
+	case len(t) == 1:
+		return GoName(t[0])
+	case len(s.Properties) > 0:
+		return "Object"
+	case len(s.Enum) > 0:
+		return "Enum"
+	}
+	return "Value"
+}
+
+// commonWords counts the leading and trailing words every label shares.
+func commonWords(labels [][]string) (prefix, suffix int) {
+	if len(labels) < 2 {
+		return 0, 0
+	}
+	shortest := len(labels[0])
+	for _, l := range labels {
+		shortest = min(shortest, len(l))
+	}
+	for prefix < shortest-1 && allEqual(labels, func(l []string) string { return l[prefix] }) {
+		prefix++
+	}
+	for suffix < shortest-1-prefix && allEqual(labels, func(l []string) string { return l[len(l)-1-suffix] }) {
+		suffix++
+	}
+	return prefix, suffix
+}
+
+func allEqual(labels [][]string, at func([]string) string) bool {
+	for _, l := range labels[1:] {
+		if at(l) != at(labels[0]) {
+			return false
+		}
+	}
+	return true
+}
