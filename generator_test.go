@@ -15,14 +15,22 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files (generated/ and testdata/positive/*/golden)")
 
-// generate runs the generator on a spec file in memory.
+// generate runs the generator on a spec file in memory, as a fresh
+// generation.
 func generate(t *testing.T, spec, pkg string) generator.Result {
+	t.Helper()
+	return generateWith(t, spec, pkg, nil)
+}
+
+// generateWith runs the generator on a spec file in memory with the names
+// a previous generation published.
+func generateWith(t *testing.T, spec, pkg string, pins map[string]string) generator.Result {
 	t.Helper()
 	data, err := os.ReadFile(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := generator.Generate(generator.Options{SpecFile: spec, Spec: data, Package: pkg})
+	res, err := generator.Generate(generator.Options{SpecFile: spec, Spec: data, Package: pkg, Pins: pins})
 	if err != nil {
 		t.Fatalf("%s: %v", spec, err)
 	}
@@ -38,10 +46,15 @@ func diagText(res generator.Result) string {
 	return b.String()
 }
 
-// TestGolden regenerates the client from spec/openapi.yml in memory and
-// compares it byte for byte with generated/.
+// TestGolden regenerates the client from spec/openapi.yml in memory, as
+// whopgen regenerates over its previous output (keeping the names its
+// manifest lists), and compares it byte for byte with generated/.
 func TestGolden(t *testing.T) {
-	res := generate(t, "spec/openapi.yml", "whop")
+	pins, err := generator.ReadPins("generated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := generateWith(t, "spec/openapi.yml", "whop", pins)
 	if *update {
 		if err := generator.Write("generated", res.Files); err != nil {
 			t.Fatal(err)
@@ -65,6 +78,25 @@ func TestGoldenDeterministic(t *testing.T) {
 		if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
 			t.Errorf("%s differs between two runs", a.Files[i].Name)
 		}
+	}
+}
+
+// TestRegenerationChangesNothing: regenerating the Whop client over its
+// own output (with its manifest) gives the same files as generating it
+// afresh, and the manifest read back pins every name it lists.
+func TestRegenerationChangesNothing(t *testing.T) {
+	fresh := generate(t, "spec/openapi.yml", "whop")
+	again := generateWith(t, "spec/openapi.yml", "whop", fresh.Pins())
+	if len(fresh.Files) != len(again.Files) {
+		t.Fatalf("%d files fresh, %d regenerated", len(fresh.Files), len(again.Files))
+	}
+	for i := range fresh.Files {
+		if fresh.Files[i].Name != again.Files[i].Name || !bytes.Equal(fresh.Files[i].Data, again.Files[i].Data) {
+			t.Errorf("%s differs between a fresh generation and a regeneration", fresh.Files[i].Name)
+		}
+	}
+	if len(fresh.API.Names) < 7000 {
+		t.Errorf("the manifest lists %d names; want every type, field, constant and method", len(fresh.API.Names))
 	}
 }
 

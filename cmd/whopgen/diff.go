@@ -13,16 +13,17 @@ import (
 // the Go API generated from the old one.
 const exitIncompatible = 3
 
-// diff generates the package from the old spec named by -diff and prints
-// how the package generated from the new spec (newName, res) differs
-// from it.
-func diff(cfg config, newName string, res generator.Result, stdout, stderr io.Writer) int {
+// diff generates the package from the old spec named by -diff, as the
+// output directory's manifest names it, then from the new spec as a
+// regeneration over that output would name it, and prints how the Go API
+// changed.
+func diff(cfg config, newName string, newData []byte, pins map[string]string, stdout, stderr io.Writer) int {
 	data, err := os.ReadFile(cfg.diff)
 	if err != nil {
 		fmt.Fprintf(stderr, "whopgen: %v\n", err)
 		return 1
 	}
-	old, err := generator.Generate(generator.Options{SpecFile: cfg.diff, Spec: data, Package: cfg.pkg})
+	old, err := generator.Generate(generator.Options{SpecFile: cfg.diff, Spec: data, Package: cfg.pkg, Pins: pins})
 	if err != nil {
 		fmt.Fprintf(stderr, "whopgen: %v\n", err)
 		return 1
@@ -31,6 +32,16 @@ func diff(cfg config, newName string, res generator.Result, stdout, stderr io.Wr
 		// Its warnings no longer matter; its errors say why there is nothing to compare.
 		old.Diags.Print(stderr)
 		fmt.Fprintf(stderr, "whopgen: %s has errors; nothing to compare\n", cfg.diff)
+		return 1
+	}
+	res, err := generator.Generate(generator.Options{SpecFile: newName, Spec: newData, Package: cfg.pkg, Strict: cfg.strict, Pins: old.Pins()})
+	res.Diags.Print(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "whopgen: %v\n", err)
+		return 1
+	}
+	if res.Diags.HasErrors() {
+		fmt.Fprintf(stderr, "whopgen: %s has errors; nothing to compare\n", newName)
 		return 1
 	}
 	report, err := apichange.Compare(

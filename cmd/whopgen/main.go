@@ -74,7 +74,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "whopgen: %v\n", err)
 		return 1
 	}
-	res, err := generator.Generate(generator.Options{SpecFile: name, Spec: data, Package: cfg.pkg, Strict: cfg.strict})
+	// The names the output published before are kept (see docs/updating.md).
+	pins, err := generator.ReadPins(cfg.out)
+	if err != nil {
+		fmt.Fprintf(stderr, "whopgen: %v\n", err)
+		return 1
+	}
+	if cfg.diff != "" {
+		return diff(cfg, name, data, pins, stdout, stderr)
+	}
+	res, err := generator.Generate(generator.Options{SpecFile: name, Spec: data, Package: cfg.pkg, Strict: cfg.strict, Pins: pins})
 	res.Diags.Print(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "whopgen: %v\n", err)
@@ -85,9 +94,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "whopgen: using %s (%s %s)\n", name, res.API.Title, res.API.Version)
-	if cfg.diff != "" {
-		return diff(cfg, name, res, stdout, stderr)
-	}
 	if cfg.check {
 		problems := generator.Check(cfg.out, res.Files)
 		for _, p := range problems {

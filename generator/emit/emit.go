@@ -12,6 +12,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/whopgen/whopgen/generator/manifest"
 	"github.com/whopgen/whopgen/generator/model"
 )
 
@@ -77,7 +78,8 @@ func Source(api *model.API) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Name: docFile + ".go", Data: doc}, File{Name: "README.md", Data: readme(api)})
+	files = append(files, File{Name: docFile + ".go", Data: doc}, File{Name: "README.md", Data: readme(api)},
+		File{Name: manifest.Name, Data: names(api)})
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
 }
@@ -168,4 +170,18 @@ func numbered(src string) string {
 		fmt.Fprintf(&b, "%5d  %s\n", i+1, line)
 	}
 	return b.String()
+}
+
+// names renders the manifest of every name the model gave a spec element.
+func names(api *model.API) []byte {
+	entries := make([]manifest.Entry, len(api.Names))
+	for i, n := range api.Names {
+		entries[i] = manifest.Entry{Key: n.Key, Name: n.Name}
+	}
+	return manifest.Format([]string{
+		Header,
+		"The Go name whopgen gave each element of the spec. When whopgen regenerates",
+		"this package it keeps these names while their elements exist, so that a spec",
+		"update does not rename what callers use. Deleting this file only loses that.",
+	}, entries)
 }

@@ -180,7 +180,7 @@ func (b *builder) methodClaim(r *Resource, mi *methodInfo) *claim {
 	m := mi.m
 	op := m.HTTPMethod + " " + m.Path
 	return &claim{
-		key: op, wants: fixed(mi.wants...), class: 1, order: op, what: op, pos: m.Pos,
+		key: "method " + op, wants: fixed(mi.wants...), class: 1, order: op, what: op, pos: m.Pos,
 		set: func(name string) {
 			m.Name = name
 			mi.req.prefix = b.resNames[r].stem + name
@@ -193,7 +193,7 @@ func twinClaim(mi *methodInfo) *claim {
 	m := mi.m
 	op := m.HTTPMethod + " " + m.Path
 	return &claim{
-		key: op + " autopaging", wants: func() []string { return []string{m.Name + "AutoPaging"} },
+		key: "iterator " + op, wants: func() []string { return []string{m.Name + "AutoPaging"} },
 		class: 2, order: op, what: "the iterator of " + op, pos: m.Pos,
 		set: func(name string) { m.AutoPaging = name },
 	}
