@@ -2,17 +2,12 @@ package whopgen_test
 
 import (
 	"errors"
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/whopgen/whopgen/generator"
+	"github.com/whopgen/whopgen/generator/gocheck"
 )
 
 // FuzzGenerate runs the whole pipeline on mutated specs, seeded from the
@@ -32,7 +27,6 @@ func FuzzGenerate(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	imp := importer.Default()
 	f.Fuzz(func(t *testing.T, spec []byte) {
 		res, err := generator.Generate(generator.Options{SpecFile: "fuzz.yml", Spec: spec, Package: "api"})
 		if errors.Is(err, generator.ErrInternal) {
@@ -44,27 +38,18 @@ func FuzzGenerate(f *testing.F) {
 			}
 			return
 		}
-		typeCheck(t, imp, res.Files)
+		typeCheck(t, res.Files)
 	})
 }
 
-// typeCheck parses and type-checks the generated package.
-func typeCheck(t *testing.T, imp types.Importer, files []generator.File) {
+// typeCheck type-checks the generated package.
+func typeCheck(t *testing.T, files []generator.File) {
 	t.Helper()
-	fset := token.NewFileSet()
-	var parsed []*ast.File
-	for _, f := range files {
-		if !strings.HasSuffix(f.Name, ".go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f.Name, f.Data, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatalf("generated Go does not parse: %v", err)
-		}
-		parsed = append(parsed, file)
+	src := make([]gocheck.File, len(files))
+	for i, f := range files {
+		src[i] = gocheck.File{Name: f.Name, Data: f.Data}
 	}
-	conf := types.Config{Importer: imp}
-	if _, err := conf.Check("api", fset, parsed, nil); err != nil {
-		t.Fatalf("generated Go does not type-check: %v", err)
+	if _, errs := gocheck.Shared().Check("api", src, 10); len(errs) > 0 {
+		t.Fatalf("generated Go does not type-check: %v", errs)
 	}
 }

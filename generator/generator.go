@@ -55,6 +55,7 @@ func Generate(opts Options) (res Result, err error) {
 	if opts.Package == "" {
 		opts.Package = "whop"
 	}
+	prefetchStd()
 	return generatePositioned(opts, lazyPositionsFrom)
 }
 
@@ -165,6 +166,11 @@ func build(opts Options, doc *openapi3.T, withFiles bool) output {
 	}
 	for _, f := range runtime {
 		files = append(files, File{Name: "runtime_" + f.Name, Data: withHeader(f.Data)})
+	}
+	if diags := typeCheck(opts, out.api, files); len(diags) > 0 {
+		// The safety net: a package that does not compile is never written.
+		out.diags = append(out.diags, diags...)
+		return out
 	}
 	out.files = sortFiles(files)
 	return out

@@ -71,6 +71,27 @@ func setPackage(data []byte, pkg string) ([]byte, error) {
 	return nil, fmt.Errorf("no package clause")
 }
 
+// Imports returns the import paths of the runtime's files, sorted.
+func Imports() ([]string, error) {
+	files, err := Runtime("whop")
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	var paths []string
+	for _, f := range files {
+		file, err := parser.ParseFile(fset, f.Name, f.Data, parser.ImportsOnly)
+		if err != nil {
+			return nil, err
+		}
+		for _, im := range file.Imports {
+			paths = append(paths, strings.Trim(im.Path.Value, `"`))
+		}
+	}
+	slices.Sort(paths)
+	return slices.Compact(paths), nil
+}
+
 // Names returns every top-level name the runtime declares, so the
 // generator can keep spec-derived names clear of them.
 func Names() ([]string, error) {

@@ -73,28 +73,14 @@ func (r *Report) Bump() Bump {
 // comparison does not depend on it.
 const pkgPath = "generated"
 
-// Comparer compares generated packages. One Comparer reads the standard
-// library once for any number of comparisons.
-type Comparer struct {
-	checker *checker
-}
-
-// NewComparer returns a Comparer.
-func NewComparer() *Comparer { return &Comparer{checker: newChecker()} }
-
 // Compare type-checks both packages and reports how the new one differs
 // from the old one.
-func Compare(old, new Side) (*Report, error) { return NewComparer().Compare(old, new) }
-
-// Compare type-checks both packages and reports how the new one differs
-// from the old one.
-func (cmp *Comparer) Compare(old, new Side) (*Report, error) {
-	c := cmp.checker
-	oldPkg, err := c.check(pkgPath, old.Files)
+func Compare(old, new Side) (*Report, error) {
+	oldPkg, err := check(pkgPath, old.Files)
 	if err != nil {
 		return nil, fmt.Errorf("old package: %w", err)
 	}
-	newPkg, err := c.check(pkgPath, new.Files)
+	newPkg, err := check(pkgPath, new.Files)
 	if err != nil {
 		return nil, fmt.Errorf("new package: %w", err)
 	}

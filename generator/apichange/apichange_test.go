@@ -10,8 +10,6 @@ import (
 	"github.com/whopgen/whopgen/generator/apichange"
 )
 
-// comparer is shared by the tests so the standard library is read once.
-var comparer = apichange.NewComparer()
 
 // generate runs the generator on spec bytes and fails the test on errors.
 func generate(t testing.TB, name string, spec []byte) apichange.Side {
@@ -47,7 +45,7 @@ func generateFile(t testing.TB, path string) apichange.Side {
 func compareCase(t *testing.T, name string) *apichange.Report {
 	t.Helper()
 	dir := filepath.Join("..", "..", "testdata", "diff", name)
-	r, err := comparer.Compare(generateFile(t, filepath.Join(dir, "old.yml")), generateFile(t, filepath.Join(dir, "new.yml")))
+	r, err := apichange.Compare(generateFile(t, filepath.Join(dir, "old.yml")), generateFile(t, filepath.Join(dir, "new.yml")))
 	if err != nil {
 		t.Fatal(err)
 	}

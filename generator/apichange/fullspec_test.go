@@ -43,7 +43,7 @@ func baseSide(t testing.TB) apichange.Side {
 func compareWithBase(t *testing.T, spec string) (*apichange.Report, string) {
 	t.Helper()
 	changed, warnings := generateWithWarnings(t, "edited.yml", []byte(spec))
-	r, err := comparer.Compare(baseSide(t), changed)
+	r, err := apichange.Compare(baseSide(t), changed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func compareWithBase(t *testing.T, spec string) (*apichange.Report, string) {
 
 func TestFullSpecAgainstItself(t *testing.T) {
 	again := generate(t, specPath, []byte(fullSpec(t)))
-	r, err := comparer.Compare(baseSide(t), again)
+	r, err := apichange.Compare(baseSide(t), again)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,6 +87,9 @@ const (
 	localMore   = "more"
 )
 
+// Imports are the packages generated code (outside the runtime) may import.
+var Imports = []string{"bytes", "context", "encoding/json", "fmt", "io", "iter", "net/http", "net/url", "time"}
+
 // importedPackages are the names generated method bodies may refer to as
 // packages; an argument must not shadow them.
 var importedPackages = []string{"bytes", "context", "encoding", "errors", "fmt", "http", "io", "iter", "json", "url", "strconv", "time"}
