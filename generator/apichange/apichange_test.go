@@ -10,7 +10,6 @@ import (
 	"github.com/whopgen/whopgen/generator/apichange"
 )
 
-
 // generate runs the generator on spec bytes and fails the test on errors.
 func generate(t testing.TB, name string, spec []byte) apichange.Side {
 	t.Helper()

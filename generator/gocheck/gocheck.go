@@ -12,8 +12,8 @@ package gocheck
 
 import (
 	"bufio"
-	"cmp"
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/importer"
