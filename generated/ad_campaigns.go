@@ -710,7 +710,7 @@ type AdCampaignPaymentMethodBase struct {
 // MarshalJSON encodes AdCampaignPaymentMethodBase with its constant properties.
 func (a AdCampaignPaymentMethodBase) MarshalJSON() ([]byte, error) {
 	type plain AdCampaignPaymentMethodBase
-	return marshalWithConsts(plain(a), "\"typename\":\"BasePaymentMethod\"")
+	return marshalObject(plain(a), "\"typename\":\"BasePaymentMethod\"")
 }
 
 // AdCampaignPaymentMethodCard is a saved card payment method, including brand,
@@ -741,7 +741,7 @@ type AdCampaignPaymentMethodCard struct {
 // MarshalJSON encodes AdCampaignPaymentMethodCard with its constant properties.
 func (a AdCampaignPaymentMethodCard) MarshalJSON() ([]byte, error) {
 	type plain AdCampaignPaymentMethodCard
-	return marshalWithConsts(plain(a), "\"typename\":\"CardPaymentMethod\"")
+	return marshalObject(plain(a), "\"typename\":\"CardPaymentMethod\"")
 }
 
 // AdCampaignPaymentMethodCardCard is the card-specific details for this payment
@@ -790,7 +790,7 @@ type AdCampaignPaymentMethodCashapp struct {
 // MarshalJSON encodes AdCampaignPaymentMethodCashapp with its constant properties.
 func (a AdCampaignPaymentMethodCashapp) MarshalJSON() ([]byte, error) {
 	type plain AdCampaignPaymentMethodCashapp
-	return marshalWithConsts(plain(a), "\"typename\":\"CashappPaymentMethod\"")
+	return marshalObject(plain(a), "\"typename\":\"CashappPaymentMethod\"")
 }
 
 // AdCampaignPaymentMethodCashappCashapp is the Cash App-specific details for this
@@ -831,7 +831,7 @@ type AdCampaignPaymentMethodIdeal struct {
 // MarshalJSON encodes AdCampaignPaymentMethodIdeal with its constant properties.
 func (a AdCampaignPaymentMethodIdeal) MarshalJSON() ([]byte, error) {
 	type plain AdCampaignPaymentMethodIdeal
-	return marshalWithConsts(plain(a), "\"typename\":\"IdealPaymentMethod\"")
+	return marshalObject(plain(a), "\"typename\":\"IdealPaymentMethod\"")
 }
 
 // AdCampaignPaymentMethodIdealIdeal is the iDEAL-specific details for this payment
@@ -874,7 +874,7 @@ type AdCampaignPaymentMethodSepaDebit struct {
 // MarshalJSON encodes AdCampaignPaymentMethodSepaDebit with its constant properties.
 func (a AdCampaignPaymentMethodSepaDebit) MarshalJSON() ([]byte, error) {
 	type plain AdCampaignPaymentMethodSepaDebit
-	return marshalWithConsts(plain(a), "\"typename\":\"SepaDebitPaymentMethod\"")
+	return marshalObject(plain(a), "\"typename\":\"SepaDebitPaymentMethod\"")
 }
 
 // AdCampaignPaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific
@@ -925,7 +925,7 @@ type AdCampaignPaymentMethodUsBankAccount struct {
 // MarshalJSON encodes AdCampaignPaymentMethodUsBankAccount with its constant properties.
 func (a AdCampaignPaymentMethodUsBankAccount) MarshalJSON() ([]byte, error) {
 	type plain AdCampaignPaymentMethodUsBankAccount
-	return marshalWithConsts(plain(a), "\"typename\":\"UsBankAccountPaymentMethod\"")
+	return marshalObject(plain(a), "\"typename\":\"UsBankAccountPaymentMethod\"")
 }
 
 // AdCampaignPaymentMethodUsBankAccountUsBankAccount is the bank account-specific

@@ -1497,7 +1497,7 @@ type AdGroupListItemPlatformConfigMeta struct {
 // MarshalJSON encodes AdGroupListItemPlatformConfigMeta with its constant properties.
 func (a AdGroupListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	type plain AdGroupListItemPlatformConfigMeta
-	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
 }
 
 // AdGroupListItemPlatformConfigTiktok: TikTok ad group configuration.
@@ -1553,7 +1553,7 @@ type AdGroupListItemPlatformConfigTiktok struct {
 // MarshalJSON encodes AdGroupListItemPlatformConfigTiktok with its constant properties.
 func (a AdGroupListItemPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	type plain AdGroupListItemPlatformConfigTiktok
-	return marshalWithConsts(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
 }
 
 // AdGroupListPage is the connection type for ExternalAdGroup.
@@ -1799,7 +1799,7 @@ type AdGroupPlatformConfigMeta struct {
 // MarshalJSON encodes AdGroupPlatformConfigMeta with its constant properties.
 func (a AdGroupPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	type plain AdGroupPlatformConfigMeta
-	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
 }
 
 // AdGroupPlatformConfigTiktok: TikTok ad group configuration.
@@ -1855,7 +1855,7 @@ type AdGroupPlatformConfigTiktok struct {
 // MarshalJSON encodes AdGroupPlatformConfigTiktok with its constant properties.
 func (a AdGroupPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	type plain AdGroupPlatformConfigTiktok
-	return marshalWithConsts(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
 }
 
 // AdGroupUpdateParams: Parameters for UpdateAdGroupV2

@@ -591,7 +591,7 @@ type AdListItemPlatformConfigMeta struct {
 // MarshalJSON encodes AdListItemPlatformConfigMeta with its constant properties.
 func (a AdListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	type plain AdListItemPlatformConfigMeta
-	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"MetaAdPlatformConfigType\"")
 }
 
 // AdListItemPlatformConfigTiktok: TikTok ad configuration.
@@ -635,7 +635,7 @@ type AdListItemPlatformConfigTiktok struct {
 // MarshalJSON encodes AdListItemPlatformConfigTiktok with its constant properties.
 func (a AdListItemPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	type plain AdListItemPlatformConfigTiktok
-	return marshalWithConsts(plain(a), "\"typename\":\"TiktokAdPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"TiktokAdPlatformConfigType\"")
 }
 
 // AdListPage is the connection type for ExternalAd.
@@ -867,7 +867,7 @@ type AdPlatformConfigMeta struct {
 // MarshalJSON encodes AdPlatformConfigMeta with its constant properties.
 func (a AdPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 	type plain AdPlatformConfigMeta
-	return marshalWithConsts(plain(a), "\"typename\":\"MetaAdPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"MetaAdPlatformConfigType\"")
 }
 
 // AdPlatformConfigTiktok: TikTok ad configuration.
@@ -911,7 +911,7 @@ type AdPlatformConfigTiktok struct {
 // MarshalJSON encodes AdPlatformConfigTiktok with its constant properties.
 func (a AdPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	type plain AdPlatformConfigTiktok
-	return marshalWithConsts(plain(a), "\"typename\":\"TiktokAdPlatformConfigType\"")
+	return marshalObject(plain(a), "\"typename\":\"TiktokAdPlatformConfigType\"")
 }
 
 // ExternalAdStatuses is the status of an external ad.

@@ -280,7 +280,7 @@ type CheckoutConfigurationCreateParamsPaymentWithPlan struct {
 // MarshalJSON encodes CheckoutConfigurationCreateParamsPaymentWithPlan with its constant properties.
 func (c CheckoutConfigurationCreateParamsPaymentWithPlan) MarshalJSON() ([]byte, error) {
 	type plain CheckoutConfigurationCreateParamsPaymentWithPlan
-	return marshalWithConsts(plain(c), "\"mode\":\"payment\"")
+	return marshalObject(plain(c), "\"mode\":\"payment\"")
 }
 
 // CheckoutConfigurationCreateParamsPaymentWithPlanCheckoutStyling: Checkout
@@ -343,7 +343,7 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanID struct {
 // MarshalJSON encodes CheckoutConfigurationCreateParamsPaymentWithPlanID with its constant properties.
 func (c CheckoutConfigurationCreateParamsPaymentWithPlanID) MarshalJSON() ([]byte, error) {
 	type plain CheckoutConfigurationCreateParamsPaymentWithPlanID
-	return marshalWithConsts(plain(c), "\"mode\":\"payment\"")
+	return marshalObject(plain(c), "\"mode\":\"payment\"")
 }
 
 // CheckoutConfigurationCreateParamsPaymentWithPlanIDCheckoutStyling: Checkout
@@ -511,7 +511,7 @@ type CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField struct {
 // MarshalJSON encodes CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField with its constant properties.
 func (c CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField) MarshalJSON() ([]byte, error) {
 	type plain CheckoutConfigurationCreateParamsPaymentWithPlanPlanCustomField
-	return marshalWithConsts(plain(c), "\"field_type\":\"text\"")
+	return marshalObject(plain(c), "\"field_type\":\"text\"")
 }
 
 // CheckoutConfigurationCreateParamsPaymentWithPlanPlanImage is an image for the
@@ -626,7 +626,7 @@ type CheckoutConfigurationCreateParamsSetup struct {
 // MarshalJSON encodes CheckoutConfigurationCreateParamsSetup with its constant properties.
 func (c CheckoutConfigurationCreateParamsSetup) MarshalJSON() ([]byte, error) {
 	type plain CheckoutConfigurationCreateParamsSetup
-	return marshalWithConsts(plain(c), "\"mode\":\"setup\"")
+	return marshalObject(plain(c), "\"mode\":\"setup\"")
 }
 
 // CheckoutConfigurationCreateParamsSetupCheckoutStyling: Checkout styling

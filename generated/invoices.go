@@ -639,7 +639,7 @@ type InvoiceCreateParamsProductIDPlanCustomField struct {
 // MarshalJSON encodes InvoiceCreateParamsProductIDPlanCustomField with its constant properties.
 func (i InvoiceCreateParamsProductIDPlanCustomField) MarshalJSON() ([]byte, error) {
 	type plain InvoiceCreateParamsProductIDPlanCustomField
-	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
+	return marshalObject(plain(i), "\"field_type\":\"text\"")
 }
 
 // InvoiceCreateParamsProductIDPlanPaymentMethodConfiguration is the explicit
@@ -753,7 +753,7 @@ type InvoiceCreateParamsProductPlanCustomField struct {
 // MarshalJSON encodes InvoiceCreateParamsProductPlanCustomField with its constant properties.
 func (i InvoiceCreateParamsProductPlanCustomField) MarshalJSON() ([]byte, error) {
 	type plain InvoiceCreateParamsProductPlanCustomField
-	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
+	return marshalObject(plain(i), "\"field_type\":\"text\"")
 }
 
 // InvoiceCreateParamsProductPlanPaymentMethodConfiguration is the explicit payment
@@ -1192,7 +1192,7 @@ type InvoiceUpdateParamsPlanCustomField struct {
 // MarshalJSON encodes InvoiceUpdateParamsPlanCustomField with its constant properties.
 func (i InvoiceUpdateParamsPlanCustomField) MarshalJSON() ([]byte, error) {
 	type plain InvoiceUpdateParamsPlanCustomField
-	return marshalWithConsts(plain(i), "\"field_type\":\"text\"")
+	return marshalObject(plain(i), "\"field_type\":\"text\"")
 }
 
 // InvoiceUpdateParamsPlanPaymentMethodConfiguration is the explicit payment method

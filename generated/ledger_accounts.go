@@ -169,7 +169,7 @@ type LedgerAccountOwnerCompany struct {
 // MarshalJSON encodes LedgerAccountOwnerCompany with its constant properties.
 func (l LedgerAccountOwnerCompany) MarshalJSON() ([]byte, error) {
 	type plain LedgerAccountOwnerCompany
-	return marshalWithConsts(plain(l), "\"typename\":\"Company\"")
+	return marshalObject(plain(l), "\"typename\":\"Company\"")
 }
 
 // LedgerAccountOwnerUser is a user account on Whop. Contains profile information,
@@ -191,7 +191,7 @@ type LedgerAccountOwnerUser struct {
 // MarshalJSON encodes LedgerAccountOwnerUser with its constant properties.
 func (l LedgerAccountOwnerUser) MarshalJSON() ([]byte, error) {
 	type plain LedgerAccountOwnerUser
-	return marshalWithConsts(plain(l), "\"typename\":\"User\"")
+	return marshalObject(plain(l), "\"typename\":\"User\"")
 }
 
 // LedgerAccountPayoutAccountDetails is the payout account associated with the

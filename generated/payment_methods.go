@@ -221,7 +221,7 @@ type PaymentMethodBase struct {
 // MarshalJSON encodes PaymentMethodBase with its constant properties.
 func (p PaymentMethodBase) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodBase
-	return marshalWithConsts(plain(p), "\"typename\":\"BasePaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"BasePaymentMethod\"")
 }
 
 // PaymentMethodCard is a saved card payment method, including brand, last four
@@ -252,7 +252,7 @@ type PaymentMethodCard struct {
 // MarshalJSON encodes PaymentMethodCard with its constant properties.
 func (p PaymentMethodCard) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodCard
-	return marshalWithConsts(plain(p), "\"typename\":\"CardPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"CardPaymentMethod\"")
 }
 
 // PaymentMethodCardCard is the card-specific details for this payment method,
@@ -301,7 +301,7 @@ type PaymentMethodCashapp struct {
 // MarshalJSON encodes PaymentMethodCashapp with its constant properties.
 func (p PaymentMethodCashapp) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodCashapp
-	return marshalWithConsts(plain(p), "\"typename\":\"CashappPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"CashappPaymentMethod\"")
 }
 
 // PaymentMethodCashappCashapp is the Cash App-specific details for this payment
@@ -342,7 +342,7 @@ type PaymentMethodIdeal struct {
 // MarshalJSON encodes PaymentMethodIdeal with its constant properties.
 func (p PaymentMethodIdeal) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodIdeal
-	return marshalWithConsts(plain(p), "\"typename\":\"IdealPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"IdealPaymentMethod\"")
 }
 
 // PaymentMethodIdealIdeal is the iDEAL-specific details for this payment method,
@@ -479,7 +479,7 @@ type PaymentMethodListItemBase struct {
 // MarshalJSON encodes PaymentMethodListItemBase with its constant properties.
 func (p PaymentMethodListItemBase) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodListItemBase
-	return marshalWithConsts(plain(p), "\"typename\":\"BasePaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"BasePaymentMethod\"")
 }
 
 // PaymentMethodListItemCard is a saved card payment method, including brand, last
@@ -510,7 +510,7 @@ type PaymentMethodListItemCard struct {
 // MarshalJSON encodes PaymentMethodListItemCard with its constant properties.
 func (p PaymentMethodListItemCard) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodListItemCard
-	return marshalWithConsts(plain(p), "\"typename\":\"CardPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"CardPaymentMethod\"")
 }
 
 // PaymentMethodListItemCardCard is the card-specific details for this payment
@@ -559,7 +559,7 @@ type PaymentMethodListItemCashapp struct {
 // MarshalJSON encodes PaymentMethodListItemCashapp with its constant properties.
 func (p PaymentMethodListItemCashapp) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodListItemCashapp
-	return marshalWithConsts(plain(p), "\"typename\":\"CashappPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"CashappPaymentMethod\"")
 }
 
 // PaymentMethodListItemCashappCashapp is the Cash App-specific details for this
@@ -600,7 +600,7 @@ type PaymentMethodListItemIdeal struct {
 // MarshalJSON encodes PaymentMethodListItemIdeal with its constant properties.
 func (p PaymentMethodListItemIdeal) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodListItemIdeal
-	return marshalWithConsts(plain(p), "\"typename\":\"IdealPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"IdealPaymentMethod\"")
 }
 
 // PaymentMethodListItemIdealIdeal is the iDEAL-specific details for this payment
@@ -643,7 +643,7 @@ type PaymentMethodListItemSepaDebit struct {
 // MarshalJSON encodes PaymentMethodListItemSepaDebit with its constant properties.
 func (p PaymentMethodListItemSepaDebit) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodListItemSepaDebit
-	return marshalWithConsts(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
 }
 
 // PaymentMethodListItemSepaDebitSepaDebit is the SEPA Direct Debit-specific
@@ -694,7 +694,7 @@ type PaymentMethodListItemUsBankAccount struct {
 // MarshalJSON encodes PaymentMethodListItemUsBankAccount with its constant properties.
 func (p PaymentMethodListItemUsBankAccount) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodListItemUsBankAccount
-	return marshalWithConsts(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
 }
 
 // PaymentMethodListItemUsBankAccountUsBankAccount is the bank account-specific
@@ -874,7 +874,7 @@ type PaymentMethodSepaDebit struct {
 // MarshalJSON encodes PaymentMethodSepaDebit with its constant properties.
 func (p PaymentMethodSepaDebit) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodSepaDebit
-	return marshalWithConsts(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
 }
 
 // PaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific details for
@@ -925,7 +925,7 @@ type PaymentMethodUsBankAccount struct {
 // MarshalJSON encodes PaymentMethodUsBankAccount with its constant properties.
 func (p PaymentMethodUsBankAccount) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodUsBankAccount
-	return marshalWithConsts(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
 }
 
 // PaymentMethodUsBankAccountUsBankAccount is the bank account-specific details for

@@ -417,7 +417,7 @@ type PlanCreateParamsCustomField struct {
 // MarshalJSON encodes PlanCreateParamsCustomField with its constant properties.
 func (p PlanCreateParamsCustomField) MarshalJSON() ([]byte, error) {
 	type plain PlanCreateParamsCustomField
-	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
+	return marshalObject(plain(p), "\"field_type\":\"text\"")
 }
 
 // PlanCreateParamsImage is an image displayed on the product page to represent
@@ -470,7 +470,7 @@ type PlanCustomField struct {
 // MarshalJSON encodes PlanCustomField with its constant properties.
 func (p PlanCustomField) MarshalJSON() ([]byte, error) {
 	type plain PlanCustomField
-	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
+	return marshalObject(plain(p), "\"field_type\":\"text\"")
 }
 
 // PlanInvoice is the invoice this plan was generated for. Null if the plan was not
@@ -919,7 +919,7 @@ type PlanUpdateParamsCustomField struct {
 // MarshalJSON encodes PlanUpdateParamsCustomField with its constant properties.
 func (p PlanUpdateParamsCustomField) MarshalJSON() ([]byte, error) {
 	type plain PlanUpdateParamsCustomField
-	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
+	return marshalObject(plain(p), "\"field_type\":\"text\"")
 }
 
 // PlanUpdateParamsImage is an image displayed on the product page to represent

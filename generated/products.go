@@ -464,7 +464,7 @@ type ProductCreateParamsPlanOptionsCustomField struct {
 // MarshalJSON encodes ProductCreateParamsPlanOptionsCustomField with its constant properties.
 func (p ProductCreateParamsPlanOptionsCustomField) MarshalJSON() ([]byte, error) {
 	type plain ProductCreateParamsPlanOptionsCustomField
-	return marshalWithConsts(plain(p), "\"field_type\":\"text\"")
+	return marshalObject(plain(p), "\"field_type\":\"text\"")
 }
 
 // ProductGalleryImage represents an image attachment

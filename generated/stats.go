@@ -267,7 +267,7 @@ type StatDescribeResponseMetric struct {
 // MarshalJSON encodes StatDescribeResponseMetric with its constant properties.
 func (s StatDescribeResponseMetric) MarshalJSON() ([]byte, error) {
 	type plain StatDescribeResponseMetric
-	return marshalWithConsts(plain(s), "\"typename\":\"DescribeMetric\"")
+	return marshalObject(plain(s), "\"typename\":\"DescribeMetric\"")
 }
 
 // StatDescribeResponseMetricDebug: Debug information.
@@ -310,7 +310,7 @@ type StatDescribeResponseNode struct {
 // MarshalJSON encodes StatDescribeResponseNode with its constant properties.
 func (s StatDescribeResponseNode) MarshalJSON() ([]byte, error) {
 	type plain StatDescribeResponseNode
-	return marshalWithConsts(plain(s), "\"typename\":\"DescribeNode\"")
+	return marshalObject(plain(s), "\"typename\":\"DescribeNode\"")
 }
 
 // StatDescribeResponseNodeAssociation is an association or child path available
@@ -372,7 +372,7 @@ type StatDescribeResponseRoot struct {
 // MarshalJSON encodes StatDescribeResponseRoot with its constant properties.
 func (s StatDescribeResponseRoot) MarshalJSON() ([]byte, error) {
 	type plain StatDescribeResponseRoot
-	return marshalWithConsts(plain(s), "\"typename\":\"DescribeRoot\"")
+	return marshalObject(plain(s), "\"typename\":\"DescribeRoot\"")
 }
 
 // StatDescribeResponseRootDebug: Debug information.
@@ -433,7 +433,7 @@ type StatDescribeResponseView struct {
 // MarshalJSON encodes StatDescribeResponseView with its constant properties.
 func (s StatDescribeResponseView) MarshalJSON() ([]byte, error) {
 	type plain StatDescribeResponseView
-	return marshalWithConsts(plain(s), "\"typename\":\"DescribeView\"")
+	return marshalObject(plain(s), "\"typename\":\"DescribeView\"")
 }
 
 // StatDescribeResponseViewAssociation is an association or child path available
@@ -578,7 +578,7 @@ type StatQueryMetricResponse struct {
 // MarshalJSON encodes StatQueryMetricResponse with its constant properties.
 func (s StatQueryMetricResponse) MarshalJSON() ([]byte, error) {
 	type plain StatQueryMetricResponse
-	return marshalWithConsts(plain(s), "\"typename\":\"Result\"")
+	return marshalObject(plain(s), "\"typename\":\"Result\"")
 }
 
 // StatQueryMetricResponseDebug: Debug information including engine and SQL.
@@ -823,7 +823,7 @@ type StatRunSQLResponse struct {
 // MarshalJSON encodes StatRunSQLResponse with its constant properties.
 func (s StatRunSQLResponse) MarshalJSON() ([]byte, error) {
 	type plain StatRunSQLResponse
-	return marshalWithConsts(plain(s), "\"typename\":\"Result\"")
+	return marshalObject(plain(s), "\"typename\":\"Result\"")
 }
 
 // StatRunSQLResponseDebug: Debug information including engine and SQL.

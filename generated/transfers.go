@@ -297,7 +297,7 @@ type TransferDestinationCompany struct {
 // MarshalJSON encodes TransferDestinationCompany with its constant properties.
 func (t TransferDestinationCompany) MarshalJSON() ([]byte, error) {
 	type plain TransferDestinationCompany
-	return marshalWithConsts(plain(t), "\"typename\":\"Company\"")
+	return marshalObject(plain(t), "\"typename\":\"Company\"")
 }
 
 // TransferDestinationUser is a user account on Whop. Contains profile information,
@@ -319,7 +319,7 @@ type TransferDestinationUser struct {
 // MarshalJSON encodes TransferDestinationUser with its constant properties.
 func (t TransferDestinationUser) MarshalJSON() ([]byte, error) {
 	type plain TransferDestinationUser
-	return marshalWithConsts(plain(t), "\"typename\":\"User\"")
+	return marshalObject(plain(t), "\"typename\":\"User\"")
 }
 
 // TransferListItem is a transfer of credit between two ledger accounts.
@@ -561,7 +561,7 @@ type TransferOriginCompany struct {
 // MarshalJSON encodes TransferOriginCompany with its constant properties.
 func (t TransferOriginCompany) MarshalJSON() ([]byte, error) {
 	type plain TransferOriginCompany
-	return marshalWithConsts(plain(t), "\"typename\":\"Company\"")
+	return marshalObject(plain(t), "\"typename\":\"Company\"")
 }
 
 // TransferOriginUser is a user account on Whop. Contains profile information,
@@ -583,5 +583,5 @@ type TransferOriginUser struct {
 // MarshalJSON encodes TransferOriginUser with its constant properties.
 func (t TransferOriginUser) MarshalJSON() ([]byte, error) {
 	type plain TransferOriginUser
-	return marshalWithConsts(plain(t), "\"typename\":\"User\"")
+	return marshalObject(plain(t), "\"typename\":\"User\"")
 }

@@ -78,7 +78,7 @@ type CourseLessonInteractionCompletedEvent struct {
 // MarshalJSON encodes CourseLessonInteractionCompletedEvent with its constant properties.
 func (c CourseLessonInteractionCompletedEvent) MarshalJSON() ([]byte, error) {
 	type plain CourseLessonInteractionCompletedEvent
-	return marshalWithConsts(plain(c), "\"api_version\":\"v1\",\"type\":\"course_lesson_interaction.completed\"")
+	return marshalObject(plain(c), "\"api_version\":\"v1\",\"type\":\"course_lesson_interaction.completed\"")
 }
 
 // DisputeAlertCreatedEvent is sent when a dispute alert is created
@@ -112,7 +112,7 @@ type DisputeAlertCreatedEvent struct {
 // MarshalJSON encodes DisputeAlertCreatedEvent with its constant properties.
 func (d DisputeAlertCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain DisputeAlertCreatedEvent
-	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute_alert.created\"")
+	return marshalObject(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute_alert.created\"")
 }
 
 // DisputeCreatedEvent is sent when a dispute is created
@@ -148,7 +148,7 @@ type DisputeCreatedEvent struct {
 // MarshalJSON encodes DisputeCreatedEvent with its constant properties.
 func (d DisputeCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain DisputeCreatedEvent
-	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.created\"")
+	return marshalObject(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.created\"")
 }
 
 // DisputeUpdatedEvent is sent when a dispute is updated
@@ -184,7 +184,7 @@ type DisputeUpdatedEvent struct {
 // MarshalJSON encodes DisputeUpdatedEvent with its constant properties.
 func (d DisputeUpdatedEvent) MarshalJSON() ([]byte, error) {
 	type plain DisputeUpdatedEvent
-	return marshalWithConsts(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.updated\"")
+	return marshalObject(plain(d), "\"api_version\":\"v1\",\"type\":\"dispute.updated\"")
 }
 
 // EntryApprovedEvent is sent when a entry is approved
@@ -213,7 +213,7 @@ type EntryApprovedEvent struct {
 // MarshalJSON encodes EntryApprovedEvent with its constant properties.
 func (e EntryApprovedEvent) MarshalJSON() ([]byte, error) {
 	type plain EntryApprovedEvent
-	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.approved\"")
+	return marshalObject(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.approved\"")
 }
 
 // EntryCreatedEvent is sent when a entry is created
@@ -242,7 +242,7 @@ type EntryCreatedEvent struct {
 // MarshalJSON encodes EntryCreatedEvent with its constant properties.
 func (e EntryCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain EntryCreatedEvent
-	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.created\"")
+	return marshalObject(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.created\"")
 }
 
 // EntryDeletedEvent is sent when a entry is deleted
@@ -271,7 +271,7 @@ type EntryDeletedEvent struct {
 // MarshalJSON encodes EntryDeletedEvent with its constant properties.
 func (e EntryDeletedEvent) MarshalJSON() ([]byte, error) {
 	type plain EntryDeletedEvent
-	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.deleted\"")
+	return marshalObject(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.deleted\"")
 }
 
 // EntryDeniedEvent is sent when a entry is denied
@@ -300,7 +300,7 @@ type EntryDeniedEvent struct {
 // MarshalJSON encodes EntryDeniedEvent with its constant properties.
 func (e EntryDeniedEvent) MarshalJSON() ([]byte, error) {
 	type plain EntryDeniedEvent
-	return marshalWithConsts(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.denied\"")
+	return marshalObject(plain(e), "\"api_version\":\"v1\",\"type\":\"entry.denied\"")
 }
 
 // Event is a webhook payload, as Webhooks.Unwrap returns it.
@@ -654,7 +654,7 @@ type InvoiceCreatedEvent struct {
 // MarshalJSON encodes InvoiceCreatedEvent with its constant properties.
 func (i InvoiceCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain InvoiceCreatedEvent
-	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.created\"")
+	return marshalObject(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.created\"")
 }
 
 // InvoiceMarkedUncollectibleEvent is sent when a invoice is marked uncollectible
@@ -685,7 +685,7 @@ type InvoiceMarkedUncollectibleEvent struct {
 // MarshalJSON encodes InvoiceMarkedUncollectibleEvent with its constant properties.
 func (i InvoiceMarkedUncollectibleEvent) MarshalJSON() ([]byte, error) {
 	type plain InvoiceMarkedUncollectibleEvent
-	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.marked_uncollectible\"")
+	return marshalObject(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.marked_uncollectible\"")
 }
 
 // InvoicePaidEvent is sent when a invoice is paid
@@ -715,7 +715,7 @@ type InvoicePaidEvent struct {
 // MarshalJSON encodes InvoicePaidEvent with its constant properties.
 func (i InvoicePaidEvent) MarshalJSON() ([]byte, error) {
 	type plain InvoicePaidEvent
-	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.paid\"")
+	return marshalObject(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.paid\"")
 }
 
 // InvoicePastDueEvent is sent when a invoice is past due
@@ -745,7 +745,7 @@ type InvoicePastDueEvent struct {
 // MarshalJSON encodes InvoicePastDueEvent with its constant properties.
 func (i InvoicePastDueEvent) MarshalJSON() ([]byte, error) {
 	type plain InvoicePastDueEvent
-	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.past_due\"")
+	return marshalObject(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.past_due\"")
 }
 
 // InvoiceVoidedEvent is sent when a invoice is voided
@@ -775,7 +775,7 @@ type InvoiceVoidedEvent struct {
 // MarshalJSON encodes InvoiceVoidedEvent with its constant properties.
 func (i InvoiceVoidedEvent) MarshalJSON() ([]byte, error) {
 	type plain InvoiceVoidedEvent
-	return marshalWithConsts(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.voided\"")
+	return marshalObject(plain(i), "\"api_version\":\"v1\",\"type\":\"invoice.voided\"")
 }
 
 // MembershipActivatedEvent is sent when a membership is activated
@@ -805,7 +805,7 @@ type MembershipActivatedEvent struct {
 // MarshalJSON encodes MembershipActivatedEvent with its constant properties.
 func (m MembershipActivatedEvent) MarshalJSON() ([]byte, error) {
 	type plain MembershipActivatedEvent
-	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.activated\"")
+	return marshalObject(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.activated\"")
 }
 
 // MembershipCancelAtPeriodEndChangedEvent is sent when a membership is cancel at
@@ -837,7 +837,7 @@ type MembershipCancelAtPeriodEndChangedEvent struct {
 // MarshalJSON encodes MembershipCancelAtPeriodEndChangedEvent with its constant properties.
 func (m MembershipCancelAtPeriodEndChangedEvent) MarshalJSON() ([]byte, error) {
 	type plain MembershipCancelAtPeriodEndChangedEvent
-	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.cancel_at_period_end_changed\"")
+	return marshalObject(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.cancel_at_period_end_changed\"")
 }
 
 // MembershipDeactivatedEvent is sent when a membership is deactivated
@@ -867,7 +867,7 @@ type MembershipDeactivatedEvent struct {
 // MarshalJSON encodes MembershipDeactivatedEvent with its constant properties.
 func (m MembershipDeactivatedEvent) MarshalJSON() ([]byte, error) {
 	type plain MembershipDeactivatedEvent
-	return marshalWithConsts(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.deactivated\"")
+	return marshalObject(plain(m), "\"api_version\":\"v1\",\"type\":\"membership.deactivated\"")
 }
 
 // PaymentCreatedEvent is sent when a payment is created
@@ -904,7 +904,7 @@ type PaymentCreatedEvent struct {
 // MarshalJSON encodes PaymentCreatedEvent with its constant properties.
 func (p PaymentCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain PaymentCreatedEvent
-	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.created\"")
+	return marshalObject(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.created\"")
 }
 
 // PaymentFailedEvent is sent when a payment is failed
@@ -941,7 +941,7 @@ type PaymentFailedEvent struct {
 // MarshalJSON encodes PaymentFailedEvent with its constant properties.
 func (p PaymentFailedEvent) MarshalJSON() ([]byte, error) {
 	type plain PaymentFailedEvent
-	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.failed\"")
+	return marshalObject(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.failed\"")
 }
 
 // PaymentPendingEvent is sent when a payment is pending
@@ -978,7 +978,7 @@ type PaymentPendingEvent struct {
 // MarshalJSON encodes PaymentPendingEvent with its constant properties.
 func (p PaymentPendingEvent) MarshalJSON() ([]byte, error) {
 	type plain PaymentPendingEvent
-	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.pending\"")
+	return marshalObject(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.pending\"")
 }
 
 // PaymentSucceededEvent is sent when a payment is succeeded
@@ -1015,7 +1015,7 @@ type PaymentSucceededEvent struct {
 // MarshalJSON encodes PaymentSucceededEvent with its constant properties.
 func (p PaymentSucceededEvent) MarshalJSON() ([]byte, error) {
 	type plain PaymentSucceededEvent
-	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.succeeded\"")
+	return marshalObject(plain(p), "\"api_version\":\"v1\",\"type\":\"payment.succeeded\"")
 }
 
 // PayoutAccountStatusUpdatedEvent is sent when a payout account is status updated
@@ -1044,7 +1044,7 @@ type PayoutAccountStatusUpdatedEvent struct {
 // MarshalJSON encodes PayoutAccountStatusUpdatedEvent with its constant properties.
 func (p PayoutAccountStatusUpdatedEvent) MarshalJSON() ([]byte, error) {
 	type plain PayoutAccountStatusUpdatedEvent
-	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_account.status_updated\"")
+	return marshalObject(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_account.status_updated\"")
 }
 
 // PayoutMethodCreatedEvent is sent when a payout method is created
@@ -1073,7 +1073,7 @@ type PayoutMethodCreatedEvent struct {
 // MarshalJSON encodes PayoutMethodCreatedEvent with its constant properties.
 func (p PayoutMethodCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain PayoutMethodCreatedEvent
-	return marshalWithConsts(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_method.created\"")
+	return marshalObject(plain(p), "\"api_version\":\"v1\",\"type\":\"payout_method.created\"")
 }
 
 // RefundCreatedEvent is sent when a refund is created
@@ -1105,7 +1105,7 @@ type RefundCreatedEvent struct {
 // MarshalJSON encodes RefundCreatedEvent with its constant properties.
 func (r RefundCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain RefundCreatedEvent
-	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.created\"")
+	return marshalObject(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.created\"")
 }
 
 // RefundUpdatedEvent is sent when a refund is updated
@@ -1137,7 +1137,7 @@ type RefundUpdatedEvent struct {
 // MarshalJSON encodes RefundUpdatedEvent with its constant properties.
 func (r RefundUpdatedEvent) MarshalJSON() ([]byte, error) {
 	type plain RefundUpdatedEvent
-	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.updated\"")
+	return marshalObject(plain(r), "\"api_version\":\"v1\",\"type\":\"refund.updated\"")
 }
 
 // ResolutionCenterCaseCreatedEvent is sent when a resolution center case is
@@ -1168,7 +1168,7 @@ type ResolutionCenterCaseCreatedEvent struct {
 // MarshalJSON encodes ResolutionCenterCaseCreatedEvent with its constant properties.
 func (r ResolutionCenterCaseCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain ResolutionCenterCaseCreatedEvent
-	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.created\"")
+	return marshalObject(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.created\"")
 }
 
 // ResolutionCenterCaseDecidedEvent is sent when a resolution center case is
@@ -1199,7 +1199,7 @@ type ResolutionCenterCaseDecidedEvent struct {
 // MarshalJSON encodes ResolutionCenterCaseDecidedEvent with its constant properties.
 func (r ResolutionCenterCaseDecidedEvent) MarshalJSON() ([]byte, error) {
 	type plain ResolutionCenterCaseDecidedEvent
-	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.decided\"")
+	return marshalObject(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.decided\"")
 }
 
 // ResolutionCenterCaseUpdatedEvent is sent when a resolution center case is
@@ -1230,7 +1230,7 @@ type ResolutionCenterCaseUpdatedEvent struct {
 // MarshalJSON encodes ResolutionCenterCaseUpdatedEvent with its constant properties.
 func (r ResolutionCenterCaseUpdatedEvent) MarshalJSON() ([]byte, error) {
 	type plain ResolutionCenterCaseUpdatedEvent
-	return marshalWithConsts(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.updated\"")
+	return marshalObject(plain(r), "\"api_version\":\"v1\",\"type\":\"resolution_center_case.updated\"")
 }
 
 // SetupIntentCanceledEvent is sent when a setup intent is canceled
@@ -1261,7 +1261,7 @@ type SetupIntentCanceledEvent struct {
 // MarshalJSON encodes SetupIntentCanceledEvent with its constant properties.
 func (s SetupIntentCanceledEvent) MarshalJSON() ([]byte, error) {
 	type plain SetupIntentCanceledEvent
-	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.canceled\"")
+	return marshalObject(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.canceled\"")
 }
 
 // SetupIntentRequiresActionEvent is sent when a setup intent is requires action
@@ -1293,7 +1293,7 @@ type SetupIntentRequiresActionEvent struct {
 // MarshalJSON encodes SetupIntentRequiresActionEvent with its constant properties.
 func (s SetupIntentRequiresActionEvent) MarshalJSON() ([]byte, error) {
 	type plain SetupIntentRequiresActionEvent
-	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.requires_action\"")
+	return marshalObject(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.requires_action\"")
 }
 
 // SetupIntentSucceededEvent is sent when a setup intent is succeeded
@@ -1324,7 +1324,7 @@ type SetupIntentSucceededEvent struct {
 // MarshalJSON encodes SetupIntentSucceededEvent with its constant properties.
 func (s SetupIntentSucceededEvent) MarshalJSON() ([]byte, error) {
 	type plain SetupIntentSucceededEvent
-	return marshalWithConsts(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.succeeded\"")
+	return marshalObject(plain(s), "\"api_version\":\"v1\",\"type\":\"setup_intent.succeeded\"")
 }
 
 // VerificationSucceededEvent is sent when a verification is succeeded
@@ -1353,7 +1353,7 @@ type VerificationSucceededEvent struct {
 // MarshalJSON encodes VerificationSucceededEvent with its constant properties.
 func (v VerificationSucceededEvent) MarshalJSON() ([]byte, error) {
 	type plain VerificationSucceededEvent
-	return marshalWithConsts(plain(v), "\"api_version\":\"v1\",\"type\":\"verification.succeeded\"")
+	return marshalObject(plain(v), "\"api_version\":\"v1\",\"type\":\"verification.succeeded\"")
 }
 
 // WithdrawalCreatedEvent is sent when a withdrawal is created
@@ -1383,7 +1383,7 @@ type WithdrawalCreatedEvent struct {
 // MarshalJSON encodes WithdrawalCreatedEvent with its constant properties.
 func (w WithdrawalCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain WithdrawalCreatedEvent
-	return marshalWithConsts(plain(w), "\"api_version\":\"v1\",\"type\":\"withdrawal.created\"")
+	return marshalObject(plain(w), "\"api_version\":\"v1\",\"type\":\"withdrawal.created\"")
 }
 
 // WithdrawalUpdatedEvent is sent when a withdrawal is updated
@@ -1413,5 +1413,5 @@ type WithdrawalUpdatedEvent struct {
 // MarshalJSON encodes WithdrawalUpdatedEvent with its constant properties.
 func (w WithdrawalUpdatedEvent) MarshalJSON() ([]byte, error) {
 	type plain WithdrawalUpdatedEvent
-	return marshalWithConsts(plain(w), "\"api_version\":\"v1\",\"type\":\"withdrawal.updated\"")
+	return marshalObject(plain(w), "\"api_version\":\"v1\",\"type\":\"withdrawal.updated\"")
 }

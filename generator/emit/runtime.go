@@ -12,10 +12,10 @@ import (
 // instead of breaking every generated package.
 var rt = struct {
 	// Types.
-	TransportType, APIRequest, TransportConfig, AuthScheme, UnionShape, Opt, RequestOption string
+	TransportType, APIRequest, TransportConfig, AuthScheme, UnionShape, Opt, RequestOption, Property string
 	// Functions.
 	NewTransport, PathParam, AddList, AddObject, FormatParam, AddCookie, AutoPaging string
-	MarshalWithConsts, UnionJSON, UnionTag, UnionMatch, Some, NewWebhookVerifier    string
+	MarshalObject, UnmarshalObject, UnionJSON, UnionTag, UnionMatch, Some, NewWebhookVerifier    string
 	WebhookHandler                                                                  string
 	// Variables.
 	ErrWebhookNoSecret string
@@ -31,7 +31,7 @@ var rt = struct {
 	AuthScheme: "authScheme", UnionShape: "unionShape", Opt: "Opt", RequestOption: "RequestOption",
 	NewTransport: "newTransport", PathParam: "pathParam", AddList: "addList", AddObject: "addObject",
 	FormatParam: "formatParam", AddCookie: "addCookie", AutoPaging: "autoPaging",
-	MarshalWithConsts: "marshalWithConsts", UnionJSON: "unionJSON", UnionTag: "unionTag",
+	MarshalObject: "marshalObject", UnmarshalObject: "unmarshalObject", Property: "rtProperty", UnionJSON: "unionJSON", UnionTag: "unionTag",
 	UnionMatch: "unionMatch", Some: "Some", NewWebhookVerifier: "newWebhookVerifier",
 	WebhookHandler: "webhookHandler", ErrWebhookNoSecret: "ErrWebhookNoSecret",
 	Do: "do", WebhookSettings: "webhookSettings", Verify: "verify",

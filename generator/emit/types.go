@@ -57,19 +57,6 @@ func fieldType(f *model.Field) jen.Code {
 	return goType(f.Type)
 }
 
-// fieldTag is the struct tag of a field: parameters are not part of the
-// JSON body; optional fields are left out when unset.
-func fieldTag(f *model.Field) map[string]string {
-	if f.In != model.InBody {
-		return map[string]string{"json": "-"}
-	}
-	tag := f.JSONName
-	if f.OmitZero() {
-		tag += ",omitzero"
-	}
-	return map[string]string{"json": tag}
-}
-
 // fieldDoc documents a field: the spec's description, then what the Go
 // type cannot say (null, the default, read-only, deprecation).
 func fieldDoc(f *model.Field) string {
@@ -150,31 +137,11 @@ func structDecl(t *model.Type) []jen.Code {
 		fields = append(fields, jen.Line(), jen.Id("next").Func().Params(jen.Qual("context", "Context")).Params(jen.Op("*").Id(t.Name), jen.Error()))
 	}
 	out := []jen.Code{comment(doc), jen.Type().Id(t.Name).Struct(fields...), jen.Line()}
-	if len(t.Consts) > 0 {
-		out = append(out, constsMarshaler(t)...)
-	}
+	out = append(out, objectMethods(t)...)
 	if t.PageOf != nil {
 		out = append(out, pageMethods(t)...)
 	}
 	return out
-}
-
-// constsMarshaler writes the properties the spec fixes, so nobody has to
-// type them.
-func constsMarshaler(t *model.Type) []jen.Code {
-	var parts []string
-	for _, c := range t.Consts {
-		parts = append(parts, strconv.Quote(c.JSONName)+":"+strconv.Quote(c.Const))
-	}
-	recv := receiver(t.Name)
-	return []jen.Code{
-		jen.Comment("MarshalJSON encodes " + t.Name + " with its constant properties."),
-		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Type().Id("plain").Id(t.Name),
-			jen.Return(id(rt.MarshalWithConsts).Call(jen.Id("plain").Call(jen.Id(recv)), jen.Lit(strings.Join(parts, ",")))),
-		),
-		jen.Line(),
-	}
 }
 
 func receiver(name string) string {

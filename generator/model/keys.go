@@ -52,13 +52,13 @@ func describe(key string) string {
 		case s == "{}":
 			what = "the values of " + what
 		case strings.HasPrefix(s, "|"):
-			what = "variant " + unquote(s[1:]) + " of " + what
+			what = "variant " + s[1:] + " of " + what
 		default:
 			name := s[1:]
 			if in, param, ok := strings.Cut(name, ":"); ok && !strings.HasPrefix(name, "\"") {
-				what = in + " parameter " + unquote(param) + " of " + strings.TrimPrefix(what, "the parameters of ")
+				what = in + " parameter " + param + " of " + strings.TrimPrefix(what, "the parameters of ")
 			} else {
-				what = "property " + unquote(name) + " of " + what
+				what = "property " + name + " of " + what
 			}
 		}
 	}
@@ -141,11 +141,4 @@ func stepEnd(s string) int {
 		}
 	}
 	return len(s)
-}
-
-func unquote(s string) string {
-	if u, err := strconv.Unquote(s); err == nil {
-		return u
-	}
-	return s
 }

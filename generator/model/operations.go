@@ -138,7 +138,7 @@ func (b *builder) pathParams(m *Method, path string, params []*openapi3.Paramete
 		}
 		claims = append(claims, &claim{
 			wants: fixed(wants...), order: spellingOrder(name) + string(rune('0'+min(i, 9))),
-			what: "path parameter " + name, pos: m.Pos,
+			what: "path parameter " + name, pos: m.Pos, quiet: true,
 			set: func(n string) { f.Name = n },
 		})
 		m.PathParams = append(m.PathParams, f)

@@ -104,7 +104,7 @@ type TransactionCreateParamsAdd struct {
 // MarshalJSON encodes TransactionCreateParamsAdd with its constant properties.
 func (t TransactionCreateParamsAdd) MarshalJSON() ([]byte, error) {
 	type plain TransactionCreateParamsAdd
-	return marshalWithConsts(plain(t), "\"transaction_type\":\"add\"")
+	return marshalObject(plain(t), "\"transaction_type\":\"add\"")
 }
 
 // TransactionCreateParamsSubtract: TransactionSubtract
@@ -118,5 +118,5 @@ type TransactionCreateParamsSubtract struct {
 // MarshalJSON encodes TransactionCreateParamsSubtract with its constant properties.
 func (t TransactionCreateParamsSubtract) MarshalJSON() ([]byte, error) {
 	type plain TransactionCreateParamsSubtract
-	return marshalWithConsts(plain(t), "\"transaction_type\":\"subtract\"")
+	return marshalObject(plain(t), "\"transaction_type\":\"subtract\"")
 }

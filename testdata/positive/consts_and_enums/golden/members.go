@@ -49,7 +49,7 @@ type Member struct {
 // MarshalJSON encodes Member with its constant properties.
 func (m Member) MarshalJSON() ([]byte, error) {
 	type plain Member
-	return marshalWithConsts(plain(m), "\"object\":\"member\"")
+	return marshalObject(plain(m), "\"object\":\"member\"")
 }
 
 type MemberListParams struct {

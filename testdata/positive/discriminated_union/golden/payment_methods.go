@@ -113,7 +113,7 @@ type PaymentMethodBank struct {
 // MarshalJSON encodes PaymentMethodBank with its constant properties.
 func (p PaymentMethodBank) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodBank
-	return marshalWithConsts(plain(p), "\"typename\":\"BankPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"BankPaymentMethod\"")
 }
 
 // PaymentMethodCard: CardPaymentMethod
@@ -127,5 +127,5 @@ type PaymentMethodCard struct {
 // MarshalJSON encodes PaymentMethodCard with its constant properties.
 func (p PaymentMethodCard) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodCard
-	return marshalWithConsts(plain(p), "\"typename\":\"CardPaymentMethod\"")
+	return marshalObject(plain(p), "\"typename\":\"CardPaymentMethod\"")
 }

@@ -102,7 +102,7 @@ func (p TypeGetTypeParams) query() url.Values {
 }
 
 type X2FASettings struct {
-	X              Opt[string] `json:",omitzero"`
+	X              Opt[string] `json:"-"`
 	RefLike        Opt[string] `json:"$ref-like,omitzero"`
 	Client         Opt[string] `json:"Client,omitzero"`
 	Chan           Opt[string] `json:"chan,omitzero"`
@@ -110,4 +110,23 @@ type X2FASettings struct {
 	SomeDottedName Opt[string] `json:"some.dotted-name,omitzero"`
 	Unicode        Opt[string] `json:"ünïcode,omitzero"`
 	U65E5U672C     Opt[string] `json:"日本,omitzero"`
+}
+
+// MarshalJSON encodes X2FASettings with the properties whose names a struct tag cannot hold.
+func (x X2FASettings) MarshalJSON() ([]byte, error) {
+	type plain X2FASettings
+	return marshalObject(plain(x), "", rtProperty{
+		name:  "",
+		omit:  !x.X.IsSet(),
+		value: x.X,
+	})
+}
+
+// UnmarshalJSON decodes X2FASettings with the properties whose names a struct tag cannot hold.
+func (x *X2FASettings) UnmarshalJSON(data []byte) error {
+	type plain X2FASettings
+	return unmarshalObject(data, (*plain)(x), rtProperty{
+		name:  "",
+		value: &x.X,
+	})
 }

@@ -126,5 +126,5 @@ type InvoiceCreatedEvent struct {
 // MarshalJSON encodes InvoiceCreatedEvent with its constant properties.
 func (i InvoiceCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain InvoiceCreatedEvent
-	return marshalWithConsts(plain(i), "\"type\":\"invoice.created\"")
+	return marshalObject(plain(i), "\"type\":\"invoice.created\"")
 }

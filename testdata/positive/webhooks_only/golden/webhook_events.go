@@ -121,5 +121,5 @@ type PetAdoptedEvent struct {
 // MarshalJSON encodes PetAdoptedEvent with its constant properties.
 func (p PetAdoptedEvent) MarshalJSON() ([]byte, error) {
 	type plain PetAdoptedEvent
-	return marshalWithConsts(plain(p), "\"type\":\"pet.adopted\"")
+	return marshalObject(plain(p), "\"type\":\"pet.adopted\"")
 }
