@@ -14,9 +14,9 @@ var rt = struct {
 	// Types.
 	TransportType, APIRequest, TransportConfig, AuthScheme, UnionShape, Opt, RequestOption, Property string
 	// Functions.
-	NewTransport, PathParam, AddList, AddObject, FormatParam, AddCookie, AutoPaging string
-	MarshalObject, UnmarshalObject, UnionJSON, UnionTag, UnionMatch, Some, NewWebhookVerifier    string
-	WebhookHandler                                                                  string
+	NewTransport, PathParam, AddList, AddObject, FormatParam, AddCookie, AutoPaging           string
+	MarshalObject, UnmarshalObject, UnionJSON, UnionTag, UnionMatch, Some, NewWebhookVerifier string
+	WebhookHandler                                                                            string
 	// Variables.
 	ErrWebhookNoSecret string
 	// Methods.
