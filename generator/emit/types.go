@@ -282,21 +282,76 @@ func unionUnmarshal(t *model.Type, recv string) []jen.Code {
 		)
 	} else {
 		var shapes []jen.Code
-		var cases []jen.Code
-		for i, v := range t.Variants {
+		for _, v := range t.Variants {
 			shapes = append(shapes, shapeLit(v))
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(decodeInto(v)...))
 		}
-		cases = append(cases, jen.Default().Block(keepRaw...))
-		body = append(body,
-			jen.Id("shapes").Op(":=").Index().Add(id(rt.UnionShape)).Values(shapes...),
-			jen.Switch(id(rt.UnionMatch).Call(jen.Id("data"), jen.Id("shapes"))).Block(cases...),
-		)
+		body = append(body, jen.Id("shapes").Op(":=").Index().Add(id(rt.UnionShape)).Values(shapes...))
+		if sharesKind(t) {
+			body = append(body, tryEachCandidate(t, recv)...)
+		} else {
+			var cases []jen.Code
+			for i, v := range t.Variants {
+				cases = append(cases, jen.Case(jen.Lit(i)).Block(decodeInto(v)...))
+			}
+			cases = append(cases, jen.Default().Block(keepRaw...))
+			body = append(body, jen.Switch(id(rt.UnionMatch).Call(jen.Id("data"), jen.Id("shapes"))).Block(cases...))
+		}
 	}
 	return []jen.Code{
 		jen.Comment("UnmarshalJSON decodes whichever variant data holds."),
 		jen.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...),
 		jen.Line(),
+	}
+}
+
+// sharesKind reports whether two variants of an untagged union hold the
+// same kind of JSON value other than an object (two lists, an integer and
+// a number): the value's shape cannot choose between them, so decoding
+// tries each.
+func sharesKind(t *model.Type) bool {
+	seen := map[string]bool{}
+	for _, v := range t.Variants {
+		kind := v.Type.JSONKind()
+		if kind == "integer" {
+			kind = "number"
+		}
+		if kind == "" || kind == "object" {
+			continue
+		}
+		if seen[kind] {
+			return true
+		}
+		seen[kind] = true
+	}
+	return false
+}
+
+// tryEachCandidate decodes into each variant data could be, best first,
+// and keeps the first that fits. When none does, the first one's error
+// says why; when nothing could be, data is a variant this client does not
+// know and is kept as it is.
+func tryEachCandidate(t *model.Type, recv string) []jen.Code {
+	var cases []jen.Code
+	for i, v := range t.Variants {
+		// Locals have names of several letters: the receiver has one.
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(
+			jen.Id("decoded").Op(":=").New(goType(v.Type)),
+			jen.If(jen.Err().Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("decoded")), jen.Err().Op("==").Nil()).Block(
+				jen.Id(recv).Dot(v.Name).Op("=").Id("decoded"),
+				jen.Return(jen.Nil()),
+			),
+		))
+	}
+	return []jen.Code{
+		jen.Var().Id("first").Error(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("candidate")).Op(":=").Range().Id(rt.UnionCandidates).Call(jen.Id("data"), jen.Id("shapes"))).Block(
+			jen.Var().Err().Error(),
+			jen.Switch(jen.Id("candidate")).Block(cases...),
+			jen.If(jen.Id("first").Op("==").Nil()).Block(jen.Id("first").Op("=").Err()),
+		),
+		jen.If(jen.Id("first").Op("!=").Nil()).Block(jen.Return(jen.Id("first"))),
+		jen.Id(recv).Dot("raw").Op("=").Qual("bytes", "Clone").Call(jen.Id("data")),
+		jen.Return(jen.Nil()),
 	}
 }
 

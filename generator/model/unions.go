@@ -123,6 +123,12 @@ func variantLabels(alts []*openapi3.SchemaRef) []string {
 			raw[i] = []string{kindLabel(alt.Value)}
 		}
 	}
+	byValue := fixedLabels(alts)
+	for i := range alts {
+		if alts[i].Ref == "" && (alts[i].Value == nil || alts[i].Value.Title == "") && byValue != nil {
+			raw[i] = []string{GoName(byValue[i])}
+		}
+	}
 	prefix, suffix := commonWords(raw)
 	out := make([]string, len(alts))
 	for i, words := range raw {
@@ -137,6 +143,42 @@ func variantLabels(alts []*openapi3.SchemaRef) []string {
 // kindLabel names an untitled inline variant by its JSON type; a list is
 // named by its items' type too (IntegerArray, NumberArray), so that two
 // list variants get different names.
+// fixedLabels finds a property every variant fixes to a different value
+// (type: logs, type: metrics) and returns those values, which name
+// untitled variants better than their JSON type does; nil when there is
+// none.
+func fixedLabels(alts []*openapi3.SchemaRef) []string {
+	fixed := make([]map[string]string, len(alts))
+	for i, alt := range alts {
+		fixed[i] = map[string]string{}
+		if alt.Value == nil {
+			return nil
+		}
+		props, _ := mergedProperties(alt.Value)
+		for name, p := range props {
+			if v, ok := fixedValue(p); ok {
+				fixed[i][name] = v
+			}
+		}
+	}
+	for _, name := range sortedKeys(fixed[0]) {
+		values := make([]string, len(alts))
+		seen := map[string]bool{}
+		for i := range alts {
+			v, ok := fixed[i][name]
+			if !ok || seen[v] {
+				values = nil
+				break
+			}
+			seen[v], values[i] = true, v
+		}
+		if values != nil {
+			return values
+		}
+	}
+	return nil
+}
+
 func kindLabel(s *openapi3.Schema) string {
 	if s == nil {
 		return "Value"
