@@ -75,12 +75,12 @@ func objectMethods(t *model.Type) []jen.Code {
 	var decode []jen.Code
 	for _, f := range odd {
 		src := jen.Id(recv).Dot(f.Name)
-		prop := jen.Dict{jen.Id("name"): jen.Lit(f.JSONName), jen.Id("value"): src}
+		prop := jen.Dict{jen.Id(rt.Prop.Name): jen.Lit(f.JSONName), jen.Id(rt.Prop.Value): src}
 		if omit := omitWhenUnset(f, src); omit != nil {
-			prop[jen.Id("omit")] = omit
+			prop[jen.Id(rt.Prop.Omit)] = omit
 		}
 		encode = append(encode, jen.Id(rt.Property).Values(prop))
-		decode = append(decode, jen.Id(rt.Property).Values(jen.Dict{jen.Id("name"): jen.Lit(f.JSONName), jen.Id("value"): jen.Op("&").Add(src.Clone())}))
+		decode = append(decode, jen.Id(rt.Property).Values(jen.Dict{jen.Id(rt.Prop.Name): jen.Lit(f.JSONName), jen.Id(rt.Prop.Value): jen.Op("&").Add(src.Clone())}))
 	}
 	what := "its constant properties"
 	if len(odd) > 0 {

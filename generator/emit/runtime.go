@@ -26,6 +26,7 @@ var rt = struct {
 	Config  transportConfigFields
 	Auth    authSchemeFields
 	Shape   unionShapeFields
+	Prop    propertyFields
 }{
 	TransportType: "transport", APIRequest: "apiRequest", TransportConfig: "transportConfig",
 	AuthScheme: "authScheme", UnionShape: "unionShape", Opt: "Opt", RequestOption: "RequestOption",
@@ -42,6 +43,7 @@ var rt = struct {
 	Config: transportConfigFields{DefaultBaseURL: "DefaultBaseURL", EnvPrefix: "EnvPrefix", UserAgent: "UserAgent", Auth: "Auth"},
 	Auth:   authSchemeFields{In: "In", Name: "Name"},
 	Shape:  unionShapeFields{Kind: "kind", Consts: "consts", Required: "required"},
+	Prop:   propertyFields{Name: "name", Value: "value", Omit: "omit"},
 }
 
 type apiRequestFields struct {
@@ -53,6 +55,8 @@ type transportConfigFields struct{ DefaultBaseURL, EnvPrefix, UserAgent, Auth st
 type authSchemeFields struct{ In, Name string }
 
 type unionShapeFields struct{ Kind, Consts, Required string }
+
+type propertyFields struct{ Name, Value, Omit string }
 
 // id writes a runtime identifier.
 func id(name string) *jen.Statement { return jen.Id(name) }
