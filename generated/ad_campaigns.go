@@ -628,9 +628,9 @@ func (a AdCampaignPaymentMethod) RawJSON() json.RawMessage {
 	return a.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (a AdCampaignPaymentMethod) MarshalJSON() ([]byte, error) {
-	return unionJSON(a.raw, a.Base, a.Card, a.UsBankAccount, a.Cashapp, a.Ideal, a.SepaDebit)
+	return marshalUnion("AdCampaignPaymentMethod", a.raw, a.Base, a.Card, a.UsBankAccount, a.Cashapp, a.Ideal, a.SepaDebit)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -652,6 +652,72 @@ func (a AdCampaignPaymentMethod) Typename() string {
 	}
 	tag, _ := unionTag(a.raw, "typename")
 	return tag
+}
+
+// CreatedAt returns the "created_at" property of the variant that is set, also of
+// one this client does not know.
+func (a AdCampaignPaymentMethod) CreatedAt() time.Time {
+	switch {
+	case a.Base != nil:
+		return a.Base.CreatedAt
+	case a.Card != nil:
+		return a.Card.CreatedAt
+	case a.UsBankAccount != nil:
+		return a.UsBankAccount.CreatedAt
+	case a.Cashapp != nil:
+		return a.Cashapp.CreatedAt
+	case a.Ideal != nil:
+		return a.Ideal.CreatedAt
+	case a.SepaDebit != nil:
+		return a.SepaDebit.CreatedAt
+	}
+	var value time.Time
+	unionField(a.raw, "created_at", &value)
+	return value
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (a AdCampaignPaymentMethod) ID() string {
+	switch {
+	case a.Base != nil:
+		return a.Base.ID
+	case a.Card != nil:
+		return a.Card.ID
+	case a.UsBankAccount != nil:
+		return a.UsBankAccount.ID
+	case a.Cashapp != nil:
+		return a.Cashapp.ID
+	case a.Ideal != nil:
+		return a.Ideal.ID
+	case a.SepaDebit != nil:
+		return a.SepaDebit.ID
+	}
+	var value string
+	unionField(a.raw, "id", &value)
+	return value
+}
+
+// PaymentMethodType returns the "payment_method_type" property of the variant that
+// is set, also of one this client does not know.
+func (a AdCampaignPaymentMethod) PaymentMethodType() PaymentMethodTypes {
+	switch {
+	case a.Base != nil:
+		return a.Base.PaymentMethodType
+	case a.Card != nil:
+		return a.Card.PaymentMethodType
+	case a.UsBankAccount != nil:
+		return a.UsBankAccount.PaymentMethodType
+	case a.Cashapp != nil:
+		return a.Cashapp.PaymentMethodType
+	case a.Ideal != nil:
+		return a.Ideal.PaymentMethodType
+	case a.SepaDebit != nil:
+		return a.SepaDebit.PaymentMethodType
+	}
+	var value PaymentMethodTypes
+	unionField(a.raw, "payment_method_type", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -1400,9 +1400,9 @@ func (a AdGroupListItemPlatformConfig) RawJSON() json.RawMessage {
 	return a.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (a AdGroupListItemPlatformConfig) MarshalJSON() ([]byte, error) {
-	return unionJSON(a.raw, a.Meta, a.Tiktok)
+	return marshalUnion("AdGroupListItemPlatformConfig", a.raw, a.Meta, a.Tiktok)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -1416,6 +1416,20 @@ func (a AdGroupListItemPlatformConfig) Typename() string {
 	}
 	tag, _ := unionTag(a.raw, "typename")
 	return tag
+}
+
+// Platform returns the "platform" property of the variant that is set, also of one
+// this client does not know.
+func (a AdGroupListItemPlatformConfig) Platform() AdCampaignPlatforms {
+	switch {
+	case a.Meta != nil:
+		return a.Meta.Platform
+	case a.Tiktok != nil:
+		return a.Tiktok.Platform
+	}
+	var value AdCampaignPlatforms
+	unionField(a.raw, "platform", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.
@@ -1703,9 +1717,9 @@ func (a AdGroupPlatformConfig) RawJSON() json.RawMessage {
 	return a.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (a AdGroupPlatformConfig) MarshalJSON() ([]byte, error) {
-	return unionJSON(a.raw, a.Meta, a.Tiktok)
+	return marshalUnion("AdGroupPlatformConfig", a.raw, a.Meta, a.Tiktok)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -1719,6 +1733,20 @@ func (a AdGroupPlatformConfig) Typename() string {
 	}
 	tag, _ := unionTag(a.raw, "typename")
 	return tag
+}
+
+// Platform returns the "platform" property of the variant that is set, also of one
+// this client does not know.
+func (a AdGroupPlatformConfig) Platform() AdCampaignPlatforms {
+	switch {
+	case a.Meta != nil:
+		return a.Meta.Platform
+	case a.Tiktok != nil:
+		return a.Tiktok.Platform
+	}
+	var value AdCampaignPlatforms
+	unionField(a.raw, "platform", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

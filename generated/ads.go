@@ -511,9 +511,9 @@ func (a AdListItemPlatformConfig) RawJSON() json.RawMessage {
 	return a.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (a AdListItemPlatformConfig) MarshalJSON() ([]byte, error) {
-	return unionJSON(a.raw, a.Meta, a.Tiktok)
+	return marshalUnion("AdListItemPlatformConfig", a.raw, a.Meta, a.Tiktok)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -527,6 +527,20 @@ func (a AdListItemPlatformConfig) Typename() string {
 	}
 	tag, _ := unionTag(a.raw, "typename")
 	return tag
+}
+
+// Platform returns the "platform" property of the variant that is set, also of one
+// this client does not know.
+func (a AdListItemPlatformConfig) Platform() AdCampaignPlatforms {
+	switch {
+	case a.Meta != nil:
+		return a.Meta.Platform
+	case a.Tiktok != nil:
+		return a.Tiktok.Platform
+	}
+	var value AdCampaignPlatforms
+	unionField(a.raw, "platform", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.
@@ -787,9 +801,9 @@ func (a AdPlatformConfig) RawJSON() json.RawMessage {
 	return a.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (a AdPlatformConfig) MarshalJSON() ([]byte, error) {
-	return unionJSON(a.raw, a.Meta, a.Tiktok)
+	return marshalUnion("AdPlatformConfig", a.raw, a.Meta, a.Tiktok)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -803,6 +817,20 @@ func (a AdPlatformConfig) Typename() string {
 	}
 	tag, _ := unionTag(a.raw, "typename")
 	return tag
+}
+
+// Platform returns the "platform" property of the variant that is set, also of one
+// this client does not know.
+func (a AdPlatformConfig) Platform() AdCampaignPlatforms {
+	switch {
+	case a.Meta != nil:
+		return a.Meta.Platform
+	case a.Tiktok != nil:
+		return a.Tiktok.Platform
+	}
+	var value AdCampaignPlatforms
+	unionField(a.raw, "platform", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -635,9 +635,9 @@ func (a AffiliateOverrideCreateParams) RawJSON() json.RawMessage {
 	return a.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (a AffiliateOverrideCreateParams) MarshalJSON() ([]byte, error) {
-	return unionJSON(a.raw, a.Standard, a.RevShare)
+	return marshalUnion("AffiliateOverrideCreateParams", a.raw, a.Standard, a.RevShare)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

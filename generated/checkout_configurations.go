@@ -201,9 +201,9 @@ func (c CheckoutConfigurationCreateParams) RawJSON() json.RawMessage {
 	return c.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (c CheckoutConfigurationCreateParams) MarshalJSON() ([]byte, error) {
-	return unionJSON(c.raw, c.PaymentWithPlan, c.PaymentWithPlanID, c.Setup)
+	return marshalUnion("CheckoutConfigurationCreateParams", c.raw, c.PaymentWithPlan, c.PaymentWithPlanID, c.Setup)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

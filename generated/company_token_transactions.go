@@ -213,9 +213,9 @@ func (c CompanyTokenTransactionCreateParams) RawJSON() json.RawMessage {
 	return c.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (c CompanyTokenTransactionCreateParams) MarshalJSON() ([]byte, error) {
-	return unionJSON(c.raw, c.Transfer, c.Add, c.Subtract)
+	return marshalUnion("CompanyTokenTransactionCreateParams", c.raw, c.Transfer, c.Add, c.Subtract)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -311,9 +311,9 @@ func (i InvoiceCreateParams) RawJSON() json.RawMessage {
 	return i.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (i InvoiceCreateParams) MarshalJSON() ([]byte, error) {
-	return unionJSON(i.raw, i.Product, i.ProductID)
+	return marshalUnion("InvoiceCreateParams", i.raw, i.Product, i.ProductID)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -112,9 +112,9 @@ func (l LedgerAccountOwner) RawJSON() json.RawMessage {
 	return l.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (l LedgerAccountOwner) MarshalJSON() ([]byte, error) {
-	return unionJSON(l.raw, l.User, l.Company)
+	return marshalUnion("LedgerAccountOwner", l.raw, l.User, l.Company)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -128,6 +128,20 @@ func (l LedgerAccountOwner) Typename() string {
 	}
 	tag, _ := unionTag(l.raw, "typename")
 	return tag
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (l LedgerAccountOwner) ID() string {
+	switch {
+	case l.User != nil:
+		return l.User.ID
+	case l.Company != nil:
+		return l.Company.ID
+	}
+	var value string
+	unionField(l.raw, "id", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -72,9 +72,9 @@ func (n NotificationCreateParams) RawJSON() json.RawMessage {
 	return n.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (n NotificationCreateParams) MarshalJSON() ([]byte, error) {
-	return unionJSON(n.raw, n.Company, n.Experience)
+	return marshalUnion("NotificationCreateParams", n.raw, n.Company, n.Experience)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -139,9 +139,9 @@ func (p PaymentMethod) RawJSON() json.RawMessage {
 	return p.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (p PaymentMethod) MarshalJSON() ([]byte, error) {
-	return unionJSON(p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
+	return marshalUnion("PaymentMethod", p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -163,6 +163,72 @@ func (p PaymentMethod) Typename() string {
 	}
 	tag, _ := unionTag(p.raw, "typename")
 	return tag
+}
+
+// CreatedAt returns the "created_at" property of the variant that is set, also of
+// one this client does not know.
+func (p PaymentMethod) CreatedAt() time.Time {
+	switch {
+	case p.Base != nil:
+		return p.Base.CreatedAt
+	case p.Card != nil:
+		return p.Card.CreatedAt
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.CreatedAt
+	case p.Cashapp != nil:
+		return p.Cashapp.CreatedAt
+	case p.Ideal != nil:
+		return p.Ideal.CreatedAt
+	case p.SepaDebit != nil:
+		return p.SepaDebit.CreatedAt
+	}
+	var value time.Time
+	unionField(p.raw, "created_at", &value)
+	return value
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (p PaymentMethod) ID() string {
+	switch {
+	case p.Base != nil:
+		return p.Base.ID
+	case p.Card != nil:
+		return p.Card.ID
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.ID
+	case p.Cashapp != nil:
+		return p.Cashapp.ID
+	case p.Ideal != nil:
+		return p.Ideal.ID
+	case p.SepaDebit != nil:
+		return p.SepaDebit.ID
+	}
+	var value string
+	unionField(p.raw, "id", &value)
+	return value
+}
+
+// PaymentMethodType returns the "payment_method_type" property of the variant that
+// is set, also of one this client does not know.
+func (p PaymentMethod) PaymentMethodType() PaymentMethodTypes {
+	switch {
+	case p.Base != nil:
+		return p.Base.PaymentMethodType
+	case p.Card != nil:
+		return p.Card.PaymentMethodType
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.PaymentMethodType
+	case p.Cashapp != nil:
+		return p.Cashapp.PaymentMethodType
+	case p.Ideal != nil:
+		return p.Ideal.PaymentMethodType
+	case p.SepaDebit != nil:
+		return p.SepaDebit.PaymentMethodType
+	}
+	var value PaymentMethodTypes
+	unionField(p.raw, "payment_method_type", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.
@@ -397,9 +463,9 @@ func (p PaymentMethodListItem) RawJSON() json.RawMessage {
 	return p.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (p PaymentMethodListItem) MarshalJSON() ([]byte, error) {
-	return unionJSON(p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
+	return marshalUnion("PaymentMethodListItem", p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -421,6 +487,72 @@ func (p PaymentMethodListItem) Typename() string {
 	}
 	tag, _ := unionTag(p.raw, "typename")
 	return tag
+}
+
+// CreatedAt returns the "created_at" property of the variant that is set, also of
+// one this client does not know.
+func (p PaymentMethodListItem) CreatedAt() time.Time {
+	switch {
+	case p.Base != nil:
+		return p.Base.CreatedAt
+	case p.Card != nil:
+		return p.Card.CreatedAt
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.CreatedAt
+	case p.Cashapp != nil:
+		return p.Cashapp.CreatedAt
+	case p.Ideal != nil:
+		return p.Ideal.CreatedAt
+	case p.SepaDebit != nil:
+		return p.SepaDebit.CreatedAt
+	}
+	var value time.Time
+	unionField(p.raw, "created_at", &value)
+	return value
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (p PaymentMethodListItem) ID() string {
+	switch {
+	case p.Base != nil:
+		return p.Base.ID
+	case p.Card != nil:
+		return p.Card.ID
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.ID
+	case p.Cashapp != nil:
+		return p.Cashapp.ID
+	case p.Ideal != nil:
+		return p.Ideal.ID
+	case p.SepaDebit != nil:
+		return p.SepaDebit.ID
+	}
+	var value string
+	unionField(p.raw, "id", &value)
+	return value
+}
+
+// PaymentMethodType returns the "payment_method_type" property of the variant that
+// is set, also of one this client does not know.
+func (p PaymentMethodListItem) PaymentMethodType() PaymentMethodTypes {
+	switch {
+	case p.Base != nil:
+		return p.Base.PaymentMethodType
+	case p.Card != nil:
+		return p.Card.PaymentMethodType
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.PaymentMethodType
+	case p.Cashapp != nil:
+		return p.Cashapp.PaymentMethodType
+	case p.Ideal != nil:
+		return p.Ideal.PaymentMethodType
+	case p.SepaDebit != nil:
+		return p.SepaDebit.PaymentMethodType
+	}
+	var value PaymentMethodTypes
+	unionField(p.raw, "payment_method_type", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

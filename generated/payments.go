@@ -602,9 +602,9 @@ func (p PaymentCreateParams) RawJSON() json.RawMessage {
 	return p.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (p PaymentCreateParams) MarshalJSON() ([]byte, error) {
-	return unionJSON(p.raw, p.Plan, p.PlanID)
+	return marshalUnion("PaymentCreateParams", p.raw, p.Plan, p.PlanID)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -5,6 +5,8 @@ package whop
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
 )
 
@@ -39,4 +41,40 @@ func unionCandidates(data []byte, shapes []unionShape) []int {
 		return cmp.Compare(len(shapes[b].required)+len(shapes[b].consts), len(shapes[a].required)+len(shapes[a].consts))
 	})
 	return out
+}
+
+// marshalUnion encodes the one variant of the union name that is set, or
+// the JSON of a variant this client does not know that was decoded. None
+// set, or several, is an error: sending one of them silently would not be
+// what the caller meant.
+func marshalUnion(name string, raw json.RawMessage, variants ...any) ([]byte, error) {
+	var set any
+	n := 0
+	for _, v := range variants {
+		if !reflect.ValueOf(v).IsNil() {
+			set = v
+			n++
+		}
+	}
+	switch {
+	case n == 1:
+		return encodeJSON(set)
+	case n > 1:
+		return nil, fmt.Errorf("%s: %d variants are set; set exactly one", name, n)
+	case raw != nil:
+		return raw, nil
+	}
+	return nil, fmt.Errorf("%s: no variant is set; set exactly one", name)
+}
+
+// unionField decodes the property prop of a union's unknown variant into
+// dst, and leaves dst alone when raw is not an object or lacks prop.
+func unionField(raw json.RawMessage, prop string, dst any) {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return
+	}
+	if v, ok := obj[prop]; ok {
+		_ = json.Unmarshal(v, dst)
+	}
 }

@@ -182,9 +182,9 @@ func (s StatDescribeResponse) RawJSON() json.RawMessage {
 	return s.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (s StatDescribeResponse) MarshalJSON() ([]byte, error) {
-	return unionJSON(s.raw, s.Root, s.Node, s.Metric, s.View)
+	return marshalUnion("StatDescribeResponse", s.raw, s.Root, s.Node, s.Metric, s.View)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one

@@ -240,9 +240,9 @@ func (t TransferDestination) RawJSON() json.RawMessage {
 	return t.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (t TransferDestination) MarshalJSON() ([]byte, error) {
-	return unionJSON(t.raw, t.User, t.Company)
+	return marshalUnion("TransferDestination", t.raw, t.User, t.Company)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -256,6 +256,20 @@ func (t TransferDestination) Typename() string {
 	}
 	tag, _ := unionTag(t.raw, "typename")
 	return tag
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (t TransferDestination) ID() string {
+	switch {
+	case t.User != nil:
+		return t.User.ID
+	case t.Company != nil:
+		return t.Company.ID
+	}
+	var value string
+	unionField(t.raw, "id", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.
@@ -504,9 +518,9 @@ func (t TransferOrigin) RawJSON() json.RawMessage {
 	return t.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (t TransferOrigin) MarshalJSON() ([]byte, error) {
-	return unionJSON(t.raw, t.User, t.Company)
+	return marshalUnion("TransferOrigin", t.raw, t.User, t.Company)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one
@@ -520,6 +534,20 @@ func (t TransferOrigin) Typename() string {
 	}
 	tag, _ := unionTag(t.raw, "typename")
 	return tag
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (t TransferOrigin) ID() string {
+	switch {
+	case t.User != nil:
+		return t.User.ID
+	case t.Company != nil:
+		return t.Company.ID
+	}
+	var value string
+	unionField(t.raw, "id", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -434,84 +434,312 @@ func (e Event) RawJSON() json.RawMessage {
 	return e.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (e Event) MarshalJSON() ([]byte, error) {
-	return unionJSON(e.raw, e.CourseLessonInteractionCompleted, e.DisputeCreated, e.DisputeUpdated, e.DisputeAlertCreated, e.EntryApproved, e.EntryCreated, e.EntryDeleted, e.EntryDenied, e.InvoiceCreated, e.InvoiceMarkedUncollectible, e.InvoicePaid, e.InvoicePastDue, e.InvoiceVoided, e.MembershipActivated, e.MembershipCancelAtPeriodEndChanged, e.MembershipDeactivated, e.PaymentCreated, e.PaymentFailed, e.PaymentPending, e.PaymentSucceeded, e.PayoutAccountStatusUpdated, e.PayoutMethodCreated, e.RefundCreated, e.RefundUpdated, e.ResolutionCenterCaseCreated, e.ResolutionCenterCaseDecided, e.ResolutionCenterCaseUpdated, e.SetupIntentCanceled, e.SetupIntentRequiresAction, e.SetupIntentSucceeded, e.VerificationSucceeded, e.WithdrawalCreated, e.WithdrawalUpdated)
+	return marshalUnion("Event", e.raw, e.CourseLessonInteractionCompleted, e.DisputeCreated, e.DisputeUpdated, e.DisputeAlertCreated, e.EntryApproved, e.EntryCreated, e.EntryDeleted, e.EntryDenied, e.InvoiceCreated, e.InvoiceMarkedUncollectible, e.InvoicePaid, e.InvoicePastDue, e.InvoiceVoided, e.MembershipActivated, e.MembershipCancelAtPeriodEndChanged, e.MembershipDeactivated, e.PaymentCreated, e.PaymentFailed, e.PaymentPending, e.PaymentSucceeded, e.PayoutAccountStatusUpdated, e.PayoutMethodCreated, e.RefundCreated, e.RefundUpdated, e.ResolutionCenterCaseCreated, e.ResolutionCenterCaseDecided, e.ResolutionCenterCaseUpdated, e.SetupIntentCanceled, e.SetupIntentRequiresAction, e.SetupIntentSucceeded, e.VerificationSucceeded, e.WithdrawalCreated, e.WithdrawalUpdated)
 }
 
 // Type returns the "type" property of the variant that is set, also of one this
 // client does not know, and "" when none is.
-func (e Event) Type() string {
+func (e Event) Type() WebhookEvent {
 	switch {
 	case e.CourseLessonInteractionCompleted != nil:
-		return "course_lesson_interaction.completed"
+		return WebhookEventCourseLessonInteractionCompleted
 	case e.DisputeCreated != nil:
-		return "dispute.created"
+		return WebhookEventDisputeCreated
 	case e.DisputeUpdated != nil:
-		return "dispute.updated"
+		return WebhookEventDisputeUpdated
 	case e.DisputeAlertCreated != nil:
-		return "dispute_alert.created"
+		return WebhookEventDisputeAlertCreated
 	case e.EntryApproved != nil:
-		return "entry.approved"
+		return WebhookEventEntryApproved
 	case e.EntryCreated != nil:
-		return "entry.created"
+		return WebhookEventEntryCreated
 	case e.EntryDeleted != nil:
-		return "entry.deleted"
+		return WebhookEventEntryDeleted
 	case e.EntryDenied != nil:
-		return "entry.denied"
+		return WebhookEventEntryDenied
 	case e.InvoiceCreated != nil:
-		return "invoice.created"
+		return WebhookEventInvoiceCreated
 	case e.InvoiceMarkedUncollectible != nil:
-		return "invoice.marked_uncollectible"
+		return WebhookEventInvoiceMarkedUncollectible
 	case e.InvoicePaid != nil:
-		return "invoice.paid"
+		return WebhookEventInvoicePaid
 	case e.InvoicePastDue != nil:
-		return "invoice.past_due"
+		return WebhookEventInvoicePastDue
 	case e.InvoiceVoided != nil:
-		return "invoice.voided"
+		return WebhookEventInvoiceVoided
 	case e.MembershipActivated != nil:
-		return "membership.activated"
+		return WebhookEventMembershipActivated
 	case e.MembershipCancelAtPeriodEndChanged != nil:
-		return "membership.cancel_at_period_end_changed"
+		return WebhookEventMembershipCancelAtPeriodEndChanged
 	case e.MembershipDeactivated != nil:
-		return "membership.deactivated"
+		return WebhookEventMembershipDeactivated
 	case e.PaymentCreated != nil:
-		return "payment.created"
+		return WebhookEventPaymentCreated
 	case e.PaymentFailed != nil:
-		return "payment.failed"
+		return WebhookEventPaymentFailed
 	case e.PaymentPending != nil:
-		return "payment.pending"
+		return WebhookEventPaymentPending
 	case e.PaymentSucceeded != nil:
-		return "payment.succeeded"
+		return WebhookEventPaymentSucceeded
 	case e.PayoutAccountStatusUpdated != nil:
-		return "payout_account.status_updated"
+		return WebhookEventPayoutAccountStatusUpdated
 	case e.PayoutMethodCreated != nil:
-		return "payout_method.created"
+		return WebhookEventPayoutMethodCreated
 	case e.RefundCreated != nil:
-		return "refund.created"
+		return WebhookEventRefundCreated
 	case e.RefundUpdated != nil:
-		return "refund.updated"
+		return WebhookEventRefundUpdated
 	case e.ResolutionCenterCaseCreated != nil:
-		return "resolution_center_case.created"
+		return WebhookEventResolutionCenterCaseCreated
 	case e.ResolutionCenterCaseDecided != nil:
-		return "resolution_center_case.decided"
+		return WebhookEventResolutionCenterCaseDecided
 	case e.ResolutionCenterCaseUpdated != nil:
-		return "resolution_center_case.updated"
+		return WebhookEventResolutionCenterCaseUpdated
 	case e.SetupIntentCanceled != nil:
-		return "setup_intent.canceled"
+		return WebhookEventSetupIntentCanceled
 	case e.SetupIntentRequiresAction != nil:
-		return "setup_intent.requires_action"
+		return WebhookEventSetupIntentRequiresAction
 	case e.SetupIntentSucceeded != nil:
-		return "setup_intent.succeeded"
+		return WebhookEventSetupIntentSucceeded
 	case e.VerificationSucceeded != nil:
-		return "verification.succeeded"
+		return WebhookEventVerificationSucceeded
 	case e.WithdrawalCreated != nil:
-		return "withdrawal.created"
+		return WebhookEventWithdrawalCreated
 	case e.WithdrawalUpdated != nil:
-		return "withdrawal.updated"
+		return WebhookEventWithdrawalUpdated
 	}
 	tag, _ := unionTag(e.raw, "type")
-	return tag
+	return WebhookEvent(tag)
+}
+
+// CompanyID returns the "company_id" property of the variant that is set, also of
+// one this client does not know.
+func (e Event) CompanyID() Opt[string] {
+	switch {
+	case e.CourseLessonInteractionCompleted != nil:
+		return e.CourseLessonInteractionCompleted.CompanyID
+	case e.DisputeCreated != nil:
+		return e.DisputeCreated.CompanyID
+	case e.DisputeUpdated != nil:
+		return e.DisputeUpdated.CompanyID
+	case e.DisputeAlertCreated != nil:
+		return e.DisputeAlertCreated.CompanyID
+	case e.EntryApproved != nil:
+		return e.EntryApproved.CompanyID
+	case e.EntryCreated != nil:
+		return e.EntryCreated.CompanyID
+	case e.EntryDeleted != nil:
+		return e.EntryDeleted.CompanyID
+	case e.EntryDenied != nil:
+		return e.EntryDenied.CompanyID
+	case e.InvoiceCreated != nil:
+		return e.InvoiceCreated.CompanyID
+	case e.InvoiceMarkedUncollectible != nil:
+		return e.InvoiceMarkedUncollectible.CompanyID
+	case e.InvoicePaid != nil:
+		return e.InvoicePaid.CompanyID
+	case e.InvoicePastDue != nil:
+		return e.InvoicePastDue.CompanyID
+	case e.InvoiceVoided != nil:
+		return e.InvoiceVoided.CompanyID
+	case e.MembershipActivated != nil:
+		return e.MembershipActivated.CompanyID
+	case e.MembershipCancelAtPeriodEndChanged != nil:
+		return e.MembershipCancelAtPeriodEndChanged.CompanyID
+	case e.MembershipDeactivated != nil:
+		return e.MembershipDeactivated.CompanyID
+	case e.PaymentCreated != nil:
+		return e.PaymentCreated.CompanyID
+	case e.PaymentFailed != nil:
+		return e.PaymentFailed.CompanyID
+	case e.PaymentPending != nil:
+		return e.PaymentPending.CompanyID
+	case e.PaymentSucceeded != nil:
+		return e.PaymentSucceeded.CompanyID
+	case e.PayoutAccountStatusUpdated != nil:
+		return e.PayoutAccountStatusUpdated.CompanyID
+	case e.PayoutMethodCreated != nil:
+		return e.PayoutMethodCreated.CompanyID
+	case e.RefundCreated != nil:
+		return e.RefundCreated.CompanyID
+	case e.RefundUpdated != nil:
+		return e.RefundUpdated.CompanyID
+	case e.ResolutionCenterCaseCreated != nil:
+		return e.ResolutionCenterCaseCreated.CompanyID
+	case e.ResolutionCenterCaseDecided != nil:
+		return e.ResolutionCenterCaseDecided.CompanyID
+	case e.ResolutionCenterCaseUpdated != nil:
+		return e.ResolutionCenterCaseUpdated.CompanyID
+	case e.SetupIntentCanceled != nil:
+		return e.SetupIntentCanceled.CompanyID
+	case e.SetupIntentRequiresAction != nil:
+		return e.SetupIntentRequiresAction.CompanyID
+	case e.SetupIntentSucceeded != nil:
+		return e.SetupIntentSucceeded.CompanyID
+	case e.VerificationSucceeded != nil:
+		return e.VerificationSucceeded.CompanyID
+	case e.WithdrawalCreated != nil:
+		return e.WithdrawalCreated.CompanyID
+	case e.WithdrawalUpdated != nil:
+		return e.WithdrawalUpdated.CompanyID
+	}
+	var value Opt[string]
+	unionField(e.raw, "company_id", &value)
+	return value
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (e Event) ID() string {
+	switch {
+	case e.CourseLessonInteractionCompleted != nil:
+		return e.CourseLessonInteractionCompleted.ID
+	case e.DisputeCreated != nil:
+		return e.DisputeCreated.ID
+	case e.DisputeUpdated != nil:
+		return e.DisputeUpdated.ID
+	case e.DisputeAlertCreated != nil:
+		return e.DisputeAlertCreated.ID
+	case e.EntryApproved != nil:
+		return e.EntryApproved.ID
+	case e.EntryCreated != nil:
+		return e.EntryCreated.ID
+	case e.EntryDeleted != nil:
+		return e.EntryDeleted.ID
+	case e.EntryDenied != nil:
+		return e.EntryDenied.ID
+	case e.InvoiceCreated != nil:
+		return e.InvoiceCreated.ID
+	case e.InvoiceMarkedUncollectible != nil:
+		return e.InvoiceMarkedUncollectible.ID
+	case e.InvoicePaid != nil:
+		return e.InvoicePaid.ID
+	case e.InvoicePastDue != nil:
+		return e.InvoicePastDue.ID
+	case e.InvoiceVoided != nil:
+		return e.InvoiceVoided.ID
+	case e.MembershipActivated != nil:
+		return e.MembershipActivated.ID
+	case e.MembershipCancelAtPeriodEndChanged != nil:
+		return e.MembershipCancelAtPeriodEndChanged.ID
+	case e.MembershipDeactivated != nil:
+		return e.MembershipDeactivated.ID
+	case e.PaymentCreated != nil:
+		return e.PaymentCreated.ID
+	case e.PaymentFailed != nil:
+		return e.PaymentFailed.ID
+	case e.PaymentPending != nil:
+		return e.PaymentPending.ID
+	case e.PaymentSucceeded != nil:
+		return e.PaymentSucceeded.ID
+	case e.PayoutAccountStatusUpdated != nil:
+		return e.PayoutAccountStatusUpdated.ID
+	case e.PayoutMethodCreated != nil:
+		return e.PayoutMethodCreated.ID
+	case e.RefundCreated != nil:
+		return e.RefundCreated.ID
+	case e.RefundUpdated != nil:
+		return e.RefundUpdated.ID
+	case e.ResolutionCenterCaseCreated != nil:
+		return e.ResolutionCenterCaseCreated.ID
+	case e.ResolutionCenterCaseDecided != nil:
+		return e.ResolutionCenterCaseDecided.ID
+	case e.ResolutionCenterCaseUpdated != nil:
+		return e.ResolutionCenterCaseUpdated.ID
+	case e.SetupIntentCanceled != nil:
+		return e.SetupIntentCanceled.ID
+	case e.SetupIntentRequiresAction != nil:
+		return e.SetupIntentRequiresAction.ID
+	case e.SetupIntentSucceeded != nil:
+		return e.SetupIntentSucceeded.ID
+	case e.VerificationSucceeded != nil:
+		return e.VerificationSucceeded.ID
+	case e.WithdrawalCreated != nil:
+		return e.WithdrawalCreated.ID
+	case e.WithdrawalUpdated != nil:
+		return e.WithdrawalUpdated.ID
+	}
+	var value string
+	unionField(e.raw, "id", &value)
+	return value
+}
+
+// Timestamp returns the "timestamp" property of the variant that is set, also of
+// one this client does not know.
+func (e Event) Timestamp() time.Time {
+	switch {
+	case e.CourseLessonInteractionCompleted != nil:
+		return e.CourseLessonInteractionCompleted.Timestamp
+	case e.DisputeCreated != nil:
+		return e.DisputeCreated.Timestamp
+	case e.DisputeUpdated != nil:
+		return e.DisputeUpdated.Timestamp
+	case e.DisputeAlertCreated != nil:
+		return e.DisputeAlertCreated.Timestamp
+	case e.EntryApproved != nil:
+		return e.EntryApproved.Timestamp
+	case e.EntryCreated != nil:
+		return e.EntryCreated.Timestamp
+	case e.EntryDeleted != nil:
+		return e.EntryDeleted.Timestamp
+	case e.EntryDenied != nil:
+		return e.EntryDenied.Timestamp
+	case e.InvoiceCreated != nil:
+		return e.InvoiceCreated.Timestamp
+	case e.InvoiceMarkedUncollectible != nil:
+		return e.InvoiceMarkedUncollectible.Timestamp
+	case e.InvoicePaid != nil:
+		return e.InvoicePaid.Timestamp
+	case e.InvoicePastDue != nil:
+		return e.InvoicePastDue.Timestamp
+	case e.InvoiceVoided != nil:
+		return e.InvoiceVoided.Timestamp
+	case e.MembershipActivated != nil:
+		return e.MembershipActivated.Timestamp
+	case e.MembershipCancelAtPeriodEndChanged != nil:
+		return e.MembershipCancelAtPeriodEndChanged.Timestamp
+	case e.MembershipDeactivated != nil:
+		return e.MembershipDeactivated.Timestamp
+	case e.PaymentCreated != nil:
+		return e.PaymentCreated.Timestamp
+	case e.PaymentFailed != nil:
+		return e.PaymentFailed.Timestamp
+	case e.PaymentPending != nil:
+		return e.PaymentPending.Timestamp
+	case e.PaymentSucceeded != nil:
+		return e.PaymentSucceeded.Timestamp
+	case e.PayoutAccountStatusUpdated != nil:
+		return e.PayoutAccountStatusUpdated.Timestamp
+	case e.PayoutMethodCreated != nil:
+		return e.PayoutMethodCreated.Timestamp
+	case e.RefundCreated != nil:
+		return e.RefundCreated.Timestamp
+	case e.RefundUpdated != nil:
+		return e.RefundUpdated.Timestamp
+	case e.ResolutionCenterCaseCreated != nil:
+		return e.ResolutionCenterCaseCreated.Timestamp
+	case e.ResolutionCenterCaseDecided != nil:
+		return e.ResolutionCenterCaseDecided.Timestamp
+	case e.ResolutionCenterCaseUpdated != nil:
+		return e.ResolutionCenterCaseUpdated.Timestamp
+	case e.SetupIntentCanceled != nil:
+		return e.SetupIntentCanceled.Timestamp
+	case e.SetupIntentRequiresAction != nil:
+		return e.SetupIntentRequiresAction.Timestamp
+	case e.SetupIntentSucceeded != nil:
+		return e.SetupIntentSucceeded.Timestamp
+	case e.VerificationSucceeded != nil:
+		return e.VerificationSucceeded.Timestamp
+	case e.WithdrawalCreated != nil:
+		return e.WithdrawalCreated.Timestamp
+	case e.WithdrawalUpdated != nil:
+		return e.WithdrawalUpdated.Timestamp
+	}
+	var value time.Time
+	unionField(e.raw, "timestamp", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

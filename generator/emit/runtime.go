@@ -14,9 +14,9 @@ var rt = struct {
 	// Types.
 	TransportType, APIRequest, TransportConfig, AuthScheme, UnionShape, Opt, RequestOption, Property string
 	// Functions.
-	NewTransport, PathParam, AddList, AddObject, FormatParam, AddCookie, AutoPaging                            string
-	MarshalObject, UnmarshalObject, UnionJSON, UnionTag, UnionMatch, UnionCandidates, Some, NewWebhookVerifier string
-	WebhookHandler                                                                                             string
+	NewTransport, PathParam, AddList, AddObject, FormatParam, AddCookie, AutoPaging                                           string
+	MarshalObject, UnmarshalObject, MarshalUnion, UnionField, UnionTag, UnionMatch, UnionCandidates, Some, NewWebhookVerifier string
+	WebhookHandler                                                                                                            string
 	// Variables.
 	ErrWebhookNoSecret string
 	// Methods.
@@ -32,7 +32,7 @@ var rt = struct {
 	AuthScheme: "authScheme", UnionShape: "unionShape", Opt: "Opt", RequestOption: "RequestOption",
 	NewTransport: "newTransport", PathParam: "pathParam", AddList: "addList", AddObject: "addObject",
 	FormatParam: "formatParam", AddCookie: "addCookie", AutoPaging: "autoPaging",
-	MarshalObject: "marshalObject", UnmarshalObject: "unmarshalObject", Property: "rtProperty", UnionJSON: "unionJSON", UnionTag: "unionTag",
+	MarshalObject: "marshalObject", UnmarshalObject: "unmarshalObject", Property: "rtProperty", MarshalUnion: "marshalUnion", UnionField: "unionField", UnionTag: "unionTag",
 	UnionMatch: "unionMatch", UnionCandidates: "unionCandidates", Some: "Some", NewWebhookVerifier: "newWebhookVerifier",
 	WebhookHandler: "webhookHandler", ErrWebhookNoSecret: "ErrWebhookNoSecret",
 	Do: "do", WebhookSettings: "webhookSettings", Verify: "verify",

@@ -97,6 +97,7 @@ func Build(doc *openapi3.T, opts Options) (*API, diag.List) {
 	b.webhooks()
 	b.markUsage()
 	b.dropOneWayFields()
+	b.unionExtras()
 	b.nameAll()
 	for _, f := range b.afterNaming {
 		f()

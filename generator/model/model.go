@@ -224,12 +224,12 @@ type Type struct {
 	PageOf *Method
 }
 
-// Accessor is a method of a union that reads a property every variant has.
+// Accessor is a method of a union that reads a property every variant has
+// with the same Go type.
 type Accessor struct {
-	Name     string // the Go method name
-	JSONName string
-	Field    map[*Variant]*Field // each variant's field
-	Type     *Field              // the field whose Go type the method returns
+	Name     string   // the Go method name
+	JSONName string   // the property
+	Fields   []*Field // each variant's field, in the order of Variants
 }
 
 // EnumValue is one constant of an enum.

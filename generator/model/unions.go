@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -225,4 +227,95 @@ func allEqual(labels [][]string, at func([]string) string) bool {
 		}
 	}
 	return true
+}
+
+// unionExtras gives each union the methods that spare callers a type
+// switch: an accessor for every property all its variants share with the
+// same Go type (ev.ID()), and, for a discriminated union, the enum type of
+// its tags when the API declares one that lists them all.
+func (b *builder) unionExtras() {
+	var enums []*Type
+	for _, t := range b.api.Types {
+		if t.Kind == TypeEnum && t.EnumBase == KindString && strings.HasPrefix(t.Key, "schemas/") {
+			enums = append(enums, t)
+		}
+	}
+	slices.SortFunc(enums, func(x, y *Type) int {
+		return cmp.Or(cmp.Compare(len(x.EnumValues), len(y.EnumValues)), cmp.Compare(x.Key, y.Key))
+	})
+	for _, t := range b.api.Types {
+		if t.Kind != TypeUnion {
+			continue
+		}
+		if t.Discriminator != "" {
+			t.TagType = tagEnum(t, enums)
+		}
+		b.accessors(t)
+	}
+}
+
+// tagEnum returns the smallest enum that holds every tag of t, or nil.
+func tagEnum(t *Type, enums []*Type) *Type {
+	for _, e := range enums {
+		values := map[string]bool{}
+		for _, v := range e.EnumValues {
+			values[v.Value] = true
+		}
+		if !slices.ContainsFunc(t.Variants, func(v *Variant) bool { return !values[v.Tag] }) {
+			return e
+		}
+	}
+	return nil
+}
+
+// accessors finds the properties every variant of t has with the same Go
+// type and wrapping, and claims a method name for each.
+func (b *builder) accessors(t *Type) {
+	if !t.Response {
+		return // a request union is set by the caller, who knows its variant
+	}
+	var structs []*Type
+	for _, v := range t.Variants {
+		u := v.Type.Underlying()
+		if u.Kind != KindNamed || u.Named.Kind != TypeStruct {
+			return
+		}
+		structs = append(structs, u.Named)
+	}
+	if len(structs) < 2 {
+		return
+	}
+	for _, f := range structs[0].Fields {
+		fields := []*Field{f}
+		for _, s := range structs[1:] {
+			g := fieldByJSON(s, f.JSONName)
+			if g == nil || g.Wrap() != f.Wrap() || !sameGoType(g.Type, f.Type) {
+				fields = nil
+				break
+			}
+			fields = append(fields, g)
+		}
+		if fields == nil {
+			continue
+		}
+		a := &Accessor{JSONName: f.JSONName, Fields: fields}
+		key := "accessor " + propKey(t.Key, f.JSONName)
+		b.members[t] = append(b.members[t], &claim{
+			key: key, wants: fixed(GoName(f.JSONName)), class: 2, order: spellingOrder(f.JSONName),
+			what: "the method reading " + describe(propKey(t.Key, f.JSONName)), pos: t.Pos,
+			set: func(name string) { a.Name = name },
+		})
+		t.Accessors = append(t.Accessors, a)
+	}
+}
+
+// sameGoType reports whether two type expressions are the same Go type.
+func sameGoType(x, y *GoType) bool {
+	for x != nil && y != nil {
+		if x.Kind != y.Kind || x.Named != y.Named {
+			return false
+		}
+		x, y = x.Elem, y.Elem
+	}
+	return x == nil && y == nil
 }

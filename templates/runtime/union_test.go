@@ -35,3 +35,44 @@ func TestUnionCandidates(t *testing.T) {
 		}
 	}
 }
+
+func TestMarshalUnion(t *testing.T) {
+	a, b := &struct {
+		X int `json:"x"`
+	}{1}, &struct {
+		Y int `json:"y"`
+	}{2}
+	var none *struct{ Z int }
+	for _, tc := range []struct {
+		raw      string
+		variants []any
+		want     string
+		err      string
+	}{
+		{"", []any{a, none}, `{"x":1}`, ""},
+		{"", []any{none, b}, `{"y":2}`, ""},
+		{`{"kind":"new"}`, []any{none}, `{"kind":"new"}`, ""},
+		{"", []any{a, b}, "", "Pet: 2 variants are set; set exactly one"},
+		{"", []any{none}, "", "Pet: no variant is set; set exactly one"},
+	} {
+		var raw []byte
+		if tc.raw != "" {
+			raw = []byte(tc.raw)
+		}
+		got, err := marshalUnion("Pet", raw, tc.variants...)
+		if string(got) != tc.want || (err == nil) != (tc.err == "") || (err != nil && err.Error() != tc.err) {
+			t.Errorf("marshalUnion(%s) = %s, %v; want %s, %q", tc.raw, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+func TestUnionField(t *testing.T) {
+	var id string
+	unionField([]byte(`{"id":"evt_1","type":"x"}`), "id", &id)
+	var missing = "kept"
+	unionField([]byte(`{"type":"x"}`), "id", &missing)
+	unionField([]byte(`[1]`), "id", &missing)
+	if id != "evt_1" || missing != "kept" {
+		t.Errorf("id %q, missing %q", id, missing)
+	}
+}

@@ -69,9 +69,9 @@ func (l LabelListResponseValue) RawJSON() json.RawMessage {
 	return l.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (l LabelListResponseValue) MarshalJSON() ([]byte, error) {
-	return unionJSON(l.raw, l.String, l.Integer)
+	return marshalUnion("LabelListResponseValue", l.raw, l.String, l.Integer)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -72,9 +72,9 @@ func (s Shape) RawJSON() json.RawMessage {
 	return s.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (s Shape) MarshalJSON() ([]byte, error) {
-	return unionJSON(s.raw, s.Circle, s.Square)
+	return marshalUnion("Shape", s.raw, s.Circle, s.Square)
 }
 
 // Kind returns the "kind" property of the variant that is set, also of one this
@@ -142,9 +142,23 @@ func (s ShapeCreateResponse) RawJSON() json.RawMessage {
 	return s.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (s ShapeCreateResponse) MarshalJSON() ([]byte, error) {
-	return unionJSON(s.raw, s.Circle, s.Square)
+	return marshalUnion("ShapeCreateResponse", s.raw, s.Circle, s.Square)
+}
+
+// Kind returns the "kind" property of the variant that is set, also of one this
+// client does not know.
+func (s ShapeCreateResponse) Kind() string {
+	switch {
+	case s.Circle != nil:
+		return s.Circle.Kind
+	case s.Square != nil:
+		return s.Square.Kind
+	}
+	var value string
+	unionField(s.raw, "kind", &value)
+	return value
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -63,9 +63,9 @@ func (t TransactionCreateParams) RawJSON() json.RawMessage {
 	return t.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (t TransactionCreateParams) MarshalJSON() ([]byte, error) {
-	return unionJSON(t.raw, t.Add, t.Subtract)
+	return marshalUnion("TransactionCreateParams", t.raw, t.Add, t.Subtract)
 }
 
 // UnmarshalJSON decodes whichever variant data holds.

@@ -64,9 +64,9 @@ func (p PaymentMethod) RawJSON() json.RawMessage {
 	return p.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (p PaymentMethod) MarshalJSON() ([]byte, error) {
-	return unionJSON(p.raw, p.Card, p.Bank)
+	return marshalUnion("PaymentMethod", p.raw, p.Card, p.Bank)
 }
 
 // Typename returns the "typename" property of the variant that is set, also of one

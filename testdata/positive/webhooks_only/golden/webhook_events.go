@@ -79,9 +79,9 @@ func (e Event) RawJSON() json.RawMessage {
 	return e.raw
 }
 
-// MarshalJSON encodes the variant that is set.
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
 func (e Event) MarshalJSON() ([]byte, error) {
-	return unionJSON(e.raw, e.PetAdopted)
+	return marshalUnion("Event", e.raw, e.PetAdopted)
 }
 
 // Type returns the "type" property of the variant that is set, also of one this
