@@ -53,7 +53,8 @@ type AccessToken struct {
 	Token string `json:"token"`
 }
 
-// AccessTokenCreateParams: Parameters for CreateAccessToken
+// AccessTokenCreateParams holds the parameters of client.AccessTokens.Create (POST
+// /access_tokens).
 type AccessTokenCreateParams struct {
 	// The unique identifier of the company to generate the token for, starting with
 	// 'biz_'. The API key must have permission to access this company.

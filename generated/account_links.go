@@ -50,7 +50,8 @@ type AccountLink struct {
 	URL string `json:"url"`
 }
 
-// AccountLinkCreateParams: Parameters for CreateAccountLink
+// AccountLinkCreateParams holds the parameters of client.AccountLinks.Create (POST
+// /account_links).
 type AccountLinkCreateParams struct {
 	// The unique identifier of the company to generate the link for, starting with
 	// 'biz_'. Must be a sub-merchant of the API key's company.

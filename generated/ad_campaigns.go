@@ -316,7 +316,8 @@ type AdCampaignConfig struct {
 	Status *CampaignConfigStatus `json:"status"`
 }
 
-// AdCampaignCreateParams: Parameters for CreateAdCampaignV2
+// AdCampaignCreateParams holds the parameters of client.AdCampaigns.Create (POST
+// /ad_campaigns).
 type AdCampaignCreateParams struct {
 	// Array of creative set IDs to link to this campaign.
 	AdCreativeSetIDs Opt[[]string] `json:"ad_creative_set_ids,omitzero"`
@@ -364,11 +365,8 @@ type AdCampaignCreateParamsConfig struct {
 	BudgetOptimization Opt[bool] `json:"budget_optimization,omitzero"`
 
 	// The scheduled end time of the campaign (ISO8601).
-	EndTime Opt[string] `json:"end_time,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	LifetimeBudget Opt[int64] `json:"lifetime_budget,omitzero"`
+	EndTime        Opt[string] `json:"end_time,omitzero"`
+	LifetimeBudget Opt[int64]  `json:"lifetime_budget,omitzero"`
 
 	// The campaign objective that determines how Meta optimizes delivery.
 	Objective Opt[CampaignConfigObjective] `json:"objective,omitzero"`
@@ -478,7 +476,8 @@ type AdCampaignListItemProduct struct {
 	Title string `json:"title"`
 }
 
-// AdCampaignListPage is the connection type for AdCampaign.
+// AdCampaignListPage is one page of what client.AdCampaigns.List (GET
+// /ad_campaigns) returns.
 type AdCampaignListPage struct {
 	// A list of nodes.
 	Data []AdCampaignListItem `json:"data"`
@@ -507,6 +506,8 @@ func (p *AdCampaignListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AdCampaignListParams holds the parameters of client.AdCampaigns.List (GET
+// /ad_campaigns).
 type AdCampaignListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -760,13 +761,7 @@ func (a *AdCampaignPaymentMethod) UnmarshalJSON(data []byte) error {
 type AdCampaignPaymentMethodBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -791,13 +786,7 @@ type AdCampaignPaymentMethodCard struct {
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -840,13 +829,7 @@ type AdCampaignPaymentMethodCashapp struct {
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -878,13 +861,7 @@ type AdCampaignPaymentMethodCashappCashapp struct {
 type AdCampaignPaymentMethodIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The iDEAL-specific details for this payment method, including bank name and BIC.
 	Ideal AdCampaignPaymentMethodIdealIdeal `json:"ideal"`
@@ -920,13 +897,7 @@ type AdCampaignPaymentMethodIdealIdeal struct {
 type AdCampaignPaymentMethodSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -971,13 +942,7 @@ type AdCampaignPaymentMethodSepaDebitSepaDebit struct {
 type AdCampaignPaymentMethodUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -1022,7 +987,8 @@ type AdCampaignProduct struct {
 	Title string `json:"title"`
 }
 
-// AdCampaignUpdateParams: Parameters for UpdateAdCampaignV2
+// AdCampaignUpdateParams holds the parameters of client.AdCampaigns.Update (PATCH
+// /ad_campaigns/{id}).
 type AdCampaignUpdateParams struct {
 	// Array of creative set IDs to link to this campaign.
 	AdCreativeSetIDs Opt[[]string] `json:"ad_creative_set_ids,omitzero"`
@@ -1063,11 +1029,8 @@ type AdCampaignUpdateParamsConfig struct {
 	BudgetOptimization Opt[bool] `json:"budget_optimization,omitzero"`
 
 	// The scheduled end time of the campaign (ISO8601).
-	EndTime Opt[string] `json:"end_time,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	LifetimeBudget Opt[int64] `json:"lifetime_budget,omitzero"`
+	EndTime        Opt[string] `json:"end_time,omitzero"`
+	LifetimeBudget Opt[int64]  `json:"lifetime_budget,omitzero"`
 
 	// The campaign objective that determines how Meta optimizes delivery.
 	Objective Opt[CampaignConfigObjective] `json:"objective,omitzero"`

@@ -372,7 +372,8 @@ type AdGroupConfigTargeting struct {
 	PlacementType *TargetingPlacementTypes `json:"placement_type"`
 }
 
-// AdGroupCreateParams: Parameters for CreateAdGroupV2
+// AdGroupCreateParams holds the parameters of client.AdGroups.Create (POST
+// /ad_groups).
 type AdGroupCreateParams struct {
 	// Budget amount in dollars.
 	Budget Opt[float64] `json:"budget,omitzero"`
@@ -479,11 +480,8 @@ type AdGroupCreateParamsPlatformConfig struct {
 // AdGroupCreateParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set
 // configuration.
 type AdGroupCreateParamsPlatformConfigMeta struct {
-	AndroidDevices Opt[[]string] `json:"android_devices,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	AttributionSetting Opt[string] `json:"attribution_setting,omitzero"`
+	AndroidDevices     Opt[[]string] `json:"android_devices,omitzero"`
+	AttributionSetting Opt[string]   `json:"attribution_setting,omitzero"`
 
 	// Conversion attribution windows.
 	AttributionSpec          Opt[[]AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem] `json:"attribution_spec,omitzero"`
@@ -501,40 +499,19 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	// How you are billed on Meta.
 	BillingEvent                   Opt[MetaAdGroupPlatformConfigBillingEvent] `json:"billing_event,omitzero"`
 	BrandSafetyContentFilterLevels Opt[[]string]                              `json:"brand_safety_content_filter_levels,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	BudgetRemaining Opt[string] `json:"budget_remaining,omitzero"`
-
-	// Represents signed double-precision fractional values as specified by [IEEE
-	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	CostPerResultGoal Opt[float64] `json:"cost_per_result_goal,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	CreatedTime Opt[string] `json:"created_time,omitzero"`
+	BudgetRemaining                Opt[string]                                `json:"budget_remaining,omitzero"`
+	CostPerResultGoal              Opt[float64]                               `json:"cost_per_result_goal,omitzero"`
+	CreatedTime                    Opt[string]                                `json:"created_time,omitzero"`
 
 	// Daily budget in cents.
-	DailyBudget Opt[int64] `json:"daily_budget,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
+	DailyBudget         Opt[int64]  `json:"daily_budget,omitzero"`
 	DailyMinSpendTarget Opt[string] `json:"daily_min_spend_target,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	DailySpendCap Opt[string] `json:"daily_spend_cap,omitzero"`
+	DailySpendCap       Opt[string] `json:"daily_spend_cap,omitzero"`
 
 	// Where ads in this ad set direct people.
 	DestinationType Opt[MetaAdGroupPlatformConfigDestinationType] `json:"destination_type,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	DsaBeneficiary Opt[string] `json:"dsa_beneficiary,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	DsaPayor Opt[string] `json:"dsa_payor,omitzero"`
+	DsaBeneficiary  Opt[string]                                   `json:"dsa_beneficiary,omitzero"`
+	DsaPayor        Opt[string]                                   `json:"dsa_payor,omitzero"`
 
 	// End time (ISO8601). Required for lifetime budgets.
 	EndTime Opt[string] `json:"end_time,omitzero"`
@@ -543,20 +520,11 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	ExcludedGeoLocations Opt[AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations] `json:"excluded_geo_locations,omitzero"`
 
 	// Facebook ad placements (feed, reels, stories, etc.).
-	FacebookPositions Opt[[]string] `json:"facebook_positions,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	FrequencyControlCount Opt[int64] `json:"frequency_control_count,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	FrequencyControlDays Opt[int64] `json:"frequency_control_days,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	FrequencyControlType Opt[string]                                         `json:"frequency_control_type,omitzero"`
-	GeoCities            Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoCity] `json:"geo_cities,omitzero"`
+	FacebookPositions     Opt[[]string]                                       `json:"facebook_positions,omitzero"`
+	FrequencyControlCount Opt[int64]                                          `json:"frequency_control_count,omitzero"`
+	FrequencyControlDays  Opt[int64]                                          `json:"frequency_control_days,omitzero"`
+	FrequencyControlType  Opt[string]                                         `json:"frequency_control_type,omitzero"`
+	GeoCities             Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoCity] `json:"geo_cities,omitzero"`
 
 	// Geo targeting (countries, regions, cities, zips).
 	GeoLocations Opt[AdGroupCreateParamsPlatformConfigMetaGeoLocations] `json:"geo_locations,omitzero"`
@@ -567,72 +535,46 @@ type AdGroupCreateParamsPlatformConfigMeta struct {
 	InstagramActorID Opt[string] `json:"instagram_actor_id,omitzero"`
 
 	// Instagram ad placements (stream, story, reels, etc.).
-	InstagramPositions Opt[[]string] `json:"instagram_positions,omitzero"`
-	IosDevices         Opt[[]string] `json:"ios_devices,omitzero"`
-
-	// Represents `true` or `false` values.
+	InstagramPositions     Opt[[]string]                                        `json:"instagram_positions,omitzero"`
+	IosDevices             Opt[[]string]                                        `json:"ios_devices,omitzero"`
 	IsDynamicCreative      Opt[bool]                                            `json:"is_dynamic_creative,omitzero"`
 	LeadConversionLocation Opt[MetaAdGroupPlatformConfigLeadConversionLocation] `json:"lead_conversion_location,omitzero"`
 
 	// Configuration for a Meta lead gen instant form.
 	LeadFormConfig Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfig] `json:"lead_form_config,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LeadGenFormID Opt[string] `json:"lead_gen_form_id,omitzero"`
+	LeadGenFormID  Opt[string]                                              `json:"lead_gen_form_id,omitzero"`
 
 	// Lifetime budget in cents.
-	LifetimeBudget Opt[int64] `json:"lifetime_budget,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LifetimeMinSpendTarget Opt[string] `json:"lifetime_min_spend_target,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LifetimeSpendCap   Opt[string]   `json:"lifetime_spend_cap,omitzero"`
-	LocationTypes      Opt[[]string] `json:"location_types,omitzero"`
-	MessengerPositions Opt[[]string] `json:"messenger_positions,omitzero"`
+	LifetimeBudget         Opt[int64]    `json:"lifetime_budget,omitzero"`
+	LifetimeMinSpendTarget Opt[string]   `json:"lifetime_min_spend_target,omitzero"`
+	LifetimeSpendCap       Opt[string]   `json:"lifetime_spend_cap,omitzero"`
+	LocationTypes          Opt[[]string] `json:"location_types,omitzero"`
+	MessengerPositions     Opt[[]string] `json:"messenger_positions,omitzero"`
 
 	// What this ad set optimizes for on Meta.
 	OptimizationGoal Opt[MetaAdGroupPlatformConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
 
 	// Facebook Page ID for this ad set.
-	PageID Opt[string] `json:"page_id,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
+	PageID  Opt[string] `json:"page_id,omitzero"`
 	PixelID Opt[string] `json:"pixel_id,omitzero"`
 
 	// The object this ad set promotes (pixel, page, etc.).
 	PromotedObject Opt[AdGroupCreateParamsPlatformConfigMetaPromotedObject] `json:"promoted_object,omitzero"`
 
 	// Platforms to publish on (facebook, instagram, messenger, audience_network).
-	PublisherPlatforms Opt[[]string] `json:"publisher_platforms,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	SourceAdsetID Opt[string] `json:"source_adset_id,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	StartTime Opt[string]                          `json:"start_time,omitzero"`
-	Status    Opt[MetaAdGroupPlatformConfigStatus] `json:"status,omitzero"`
+	PublisherPlatforms Opt[[]string]                        `json:"publisher_platforms,omitzero"`
+	SourceAdsetID      Opt[string]                          `json:"source_adset_id,omitzero"`
+	StartTime          Opt[string]                          `json:"start_time,omitzero"`
+	Status             Opt[MetaAdGroupPlatformConfigStatus] `json:"status,omitzero"`
 
 	// Advantage+ audience expansion settings.
 	TargetingAutomation Opt[AdGroupCreateParamsPlatformConfigMetaTargetingAutomation] `json:"targeting_automation,omitzero"`
 	ThreadsPositions    Opt[[]string]                                                 `json:"threads_positions,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	UpdatedTime Opt[string]   `json:"updated_time,omitzero"`
-	UserDevice  Opt[[]string] `json:"user_device,omitzero"`
-	UserOS      Opt[[]string] `json:"user_os,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	WhatsappPhoneNumber Opt[string]   `json:"whatsapp_phone_number,omitzero"`
-	WhatsappPositions   Opt[[]string] `json:"whatsapp_positions,omitzero"`
+	UpdatedTime         Opt[string]                                                   `json:"updated_time,omitzero"`
+	UserDevice          Opt[[]string]                                                 `json:"user_device,omitzero"`
+	UserOS              Opt[[]string]                                                 `json:"user_os,omitzero"`
+	WhatsappPhoneNumber Opt[string]                                                   `json:"whatsapp_phone_number,omitzero"`
+	WhatsappPositions   Opt[[]string]                                                 `json:"whatsapp_positions,omitzero"`
 }
 
 // AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem: Meta conversion
@@ -1068,10 +1010,8 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	AppID                 Opt[string]                                           `json:"app_id,omitzero"`
 	AttributionEventCount Opt[TiktokAdGroupPlatformConfigAttributionEventCount] `json:"attribution_event_count,omitzero"`
 	AudienceIDs           Opt[[]string]                                         `json:"audience_ids,omitzero"`
-
-	// Represents untyped JSON
-	AudienceRule Opt[map[string]any]                          `json:"audience_rule,omitzero"`
-	AudienceType Opt[TiktokAdGroupPlatformConfigAudienceType] `json:"audience_type,omitzero"`
+	AudienceRule          Opt[map[string]any]                                   `json:"audience_rule,omitzero"`
+	AudienceType          Opt[TiktokAdGroupPlatformConfigAudienceType]          `json:"audience_type,omitzero"`
 
 	// Bid price (cost per result for Cost Cap).
 	BidPrice Opt[float64] `json:"bid_price,omitzero"`
@@ -1089,10 +1029,8 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	CarrierIDs             Opt[[]string]                                          `json:"carrier_ids,omitzero"`
 	CategoryExclusionIDs   Opt[[]string]                                          `json:"category_exclusion_ids,omitzero"`
 	ClickAttributionWindow Opt[TiktokAdGroupPlatformConfigClickAttributionWindow] `json:"click_attribution_window,omitzero"`
-
-	// Represents `true` or `false` values.
-	CommentDisabled  Opt[bool]     `json:"comment_disabled,omitzero"`
-	ContextualTagIDs Opt[[]string] `json:"contextual_tag_ids,omitzero"`
+	CommentDisabled        Opt[bool]                                              `json:"comment_disabled,omitzero"`
+	ContextualTagIDs       Opt[[]string]                                          `json:"contextual_tag_ids,omitzero"`
 
 	// Target cost per conversion for oCPM.
 	ConversionBidPrice Opt[float64] `json:"conversion_bid_price,omitzero"`
@@ -1101,14 +1039,8 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	CreativeMaterialMode Opt[string] `json:"creative_material_mode,omitzero"`
 
 	// Ad delivery schedule (48x7 character string).
-	Dayparting Opt[string] `json:"dayparting,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	DeepFunnelEventSource Opt[string] `json:"deep_funnel_event_source,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
+	Dayparting                   Opt[string]                                                  `json:"dayparting,omitzero"`
+	DeepFunnelEventSource        Opt[string]                                                  `json:"deep_funnel_event_source,omitzero"`
 	DeepFunnelEventSourceID      Opt[string]                                                  `json:"deep_funnel_event_source_id,omitzero"`
 	DeepFunnelOptimizationStatus Opt[TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus] `json:"deep_funnel_optimization_status,omitzero"`
 	DeviceModelIDs               Opt[[]string]                                                `json:"device_model_ids,omitzero"`
@@ -1117,16 +1049,10 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	ExcludedAudienceIDs          Opt[[]string]                                                `json:"excluded_audience_ids,omitzero"`
 
 	// TikTok location/region IDs to exclude.
-	ExcludedLocationIDs Opt[[]string] `json:"excluded_location_ids,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	Frequency Opt[int64] `json:"frequency,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	FrequencySchedule Opt[int64]                             `json:"frequency_schedule,omitzero"`
-	Gender            Opt[TiktokAdGroupPlatformConfigGender] `json:"gender,omitzero"`
+	ExcludedLocationIDs Opt[[]string]                          `json:"excluded_location_ids,omitzero"`
+	Frequency           Opt[int64]                             `json:"frequency,omitzero"`
+	FrequencySchedule   Opt[int64]                             `json:"frequency_schedule,omitzero"`
+	Gender              Opt[TiktokAdGroupPlatformConfigGender] `json:"gender,omitzero"`
 
 	// Business Center ID for BC_AUTH_TT identity.
 	IdentityAuthorizedBcID Opt[string] `json:"identity_authorized_bc_id,omitzero"`
@@ -1141,28 +1067,20 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	InstantFormConfig Opt[AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig] `json:"instant_form_config,omitzero"`
 
 	// TikTok instant form ID (set automatically when instant_form_config is provided).
-	InstantFormID       Opt[string]   `json:"instant_form_id,omitzero"`
-	InterestCategoryIDs Opt[[]string] `json:"interest_category_ids,omitzero"`
-	InterestKeywordIDs  Opt[[]string] `json:"interest_keyword_ids,omitzero"`
-
-	// Represents `true` or `false` values.
+	InstantFormID          Opt[string]                                    `json:"instant_form_id,omitzero"`
+	InterestCategoryIDs    Opt[[]string]                                  `json:"interest_category_ids,omitzero"`
+	InterestKeywordIDs     Opt[[]string]                                  `json:"interest_keyword_ids,omitzero"`
 	InventoryFilterEnabled Opt[bool]                                      `json:"inventory_filter_enabled,omitzero"`
 	Ios14Targeting         Opt[TiktokAdGroupPlatformConfigIos14Targeting] `json:"ios14_targeting,omitzero"`
 	IspIDs                 Opt[[]string]                                  `json:"isp_ids,omitzero"`
 	Languages              Opt[[]string]                                  `json:"languages,omitzero"`
 
 	// TikTok location/region IDs for geo targeting.
-	LocationIDs Opt[[]string] `json:"location_ids,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	MinAndroidVersion Opt[string] `json:"min_android_version,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	MinIosVersion    Opt[string]                  `json:"min_ios_version,omitzero"`
-	NetworkTypes     Opt[[]string]                `json:"network_types,omitzero"`
-	OperatingSystems Opt[[]TiktokOperatingSystem] `json:"operating_systems,omitzero"`
+	LocationIDs       Opt[[]string]                `json:"location_ids,omitzero"`
+	MinAndroidVersion Opt[string]                  `json:"min_android_version,omitzero"`
+	MinIosVersion     Opt[string]                  `json:"min_ios_version,omitzero"`
+	NetworkTypes      Opt[[]string]                `json:"network_types,omitzero"`
+	OperatingSystems  Opt[[]TiktokOperatingSystem] `json:"operating_systems,omitzero"`
 
 	// Initial status (ENABLE, DISABLE).
 	OperationStatus Opt[TiktokAdGroupPlatformConfigOperationStatus] `json:"operation_status,omitzero"`
@@ -1186,10 +1104,7 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	PlacementType Opt[TiktokAdGroupPlatformConfigPlacementType] `json:"placement_type,omitzero"`
 
 	// Placements (PLACEMENT_TIKTOK, PLACEMENT_PANGLE, etc.).
-	Placements Opt[[]string] `json:"placements,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
+	Placements    Opt[[]string]                                 `json:"placements,omitzero"`
 	ProductSetID  Opt[string]                                   `json:"product_set_id,omitzero"`
 	ProductSource Opt[TiktokAdGroupPlatformConfigProductSource] `json:"product_source,omitzero"`
 
@@ -1203,26 +1118,15 @@ type AdGroupCreateParamsPlatformConfigTiktok struct {
 	ScheduleStartTime Opt[string] `json:"schedule_start_time,omitzero"`
 
 	// Schedule type (SCHEDULE_START_END, SCHEDULE_FROM_NOW).
-	ScheduleType Opt[TiktokAdGroupPlatformConfigScheduleType] `json:"schedule_type,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	SecondaryOptimizationEvent Opt[string] `json:"secondary_optimization_event,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
+	ScheduleType                      Opt[TiktokAdGroupPlatformConfigScheduleType]               `json:"schedule_type,omitzero"`
+	SecondaryOptimizationEvent        Opt[string]                                                `json:"secondary_optimization_event,omitzero"`
 	ShoppingAdsRetargetingActionsDays Opt[int64]                                                 `json:"shopping_ads_retargeting_actions_days,omitzero"`
 	ShoppingAdsRetargetingType        Opt[TiktokAdGroupPlatformConfigShoppingAdsRetargetingType] `json:"shopping_ads_retargeting_type,omitzero"`
 	SpendingPower                     Opt[TiktokAdGroupPlatformConfigSpendingPower]              `json:"spending_power,omitzero"`
 
 	// TikTok subplacements (IN_FEED, SEARCH_FEED, etc.).
-	TiktokSubplacements Opt[[]string] `json:"tiktok_subplacements,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	VerticalSensitivityID Opt[string] `json:"vertical_sensitivity_id,omitzero"`
-
-	// Represents `true` or `false` values.
+	TiktokSubplacements   Opt[[]string]                                         `json:"tiktok_subplacements,omitzero"`
+	VerticalSensitivityID Opt[string]                                           `json:"vertical_sensitivity_id,omitzero"`
 	VideoDownloadDisabled Opt[bool]                                             `json:"video_download_disabled,omitzero"`
 	VideoUserActions      Opt[[]string]                                         `json:"video_user_actions,omitzero"`
 	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
@@ -1458,54 +1362,28 @@ func (a *AdGroupListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 // It always encodes "typename" as "MetaAdGroupPlatformConfigType": the encoder
 // writes these, so they are not fields.
 type AdGroupListItemPlatformConfigMeta struct {
-	AttributionSpec []map[string]any `json:"attribution_spec"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	BidAmount    *int64                                 `json:"bid_amount"`
-	BidStrategy  *MetaAdGroupPlatformConfigBidStrategy  `json:"bid_strategy"`
-	BillingEvent *MetaAdGroupPlatformConfigBillingEvent `json:"billing_event"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	DailyBudget     *int64                                    `json:"daily_budget"`
-	DestinationType *MetaAdGroupPlatformConfigDestinationType `json:"destination_type"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	EndTime *string `json:"end_time"`
-
-	// Represents untyped JSON
-	ExcludedGeoLocations map[string]any `json:"excluded_geo_locations"`
-	FacebookPositions    []string       `json:"facebook_positions"`
-
-	// Represents untyped JSON
-	GeoLocations map[string]any `json:"geo_locations"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	InstagramActorID   *string  `json:"instagram_actor_id"`
-	InstagramPositions []string `json:"instagram_positions"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	LifetimeBudget   *int64                                     `json:"lifetime_budget"`
-	OptimizationGoal *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PageID *string `json:"page_id"`
+	AttributionSpec      []map[string]any                           `json:"attribution_spec"`
+	BidAmount            *int64                                     `json:"bid_amount"`
+	BidStrategy          *MetaAdGroupPlatformConfigBidStrategy      `json:"bid_strategy"`
+	BillingEvent         *MetaAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
+	DailyBudget          *int64                                     `json:"daily_budget"`
+	DestinationType      *MetaAdGroupPlatformConfigDestinationType  `json:"destination_type"`
+	EndTime              *string                                    `json:"end_time"`
+	ExcludedGeoLocations map[string]any                             `json:"excluded_geo_locations"`
+	FacebookPositions    []string                                   `json:"facebook_positions"`
+	GeoLocations         map[string]any                             `json:"geo_locations"`
+	InstagramActorID     *string                                    `json:"instagram_actor_id"`
+	InstagramPositions   []string                                   `json:"instagram_positions"`
+	LifetimeBudget       *int64                                     `json:"lifetime_budget"`
+	OptimizationGoal     *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
+	PageID               *string                                    `json:"page_id"`
 
 	// The ad platform (meta, tiktok).
-	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents untyped JSON
-	PromotedObject     map[string]any                   `json:"promoted_object"`
-	PublisherPlatforms []string                         `json:"publisher_platforms"`
-	Status             *MetaAdGroupPlatformConfigStatus `json:"status"`
-
-	// Represents untyped JSON
-	TargetingAutomation map[string]any `json:"targeting_automation"`
+	Platform            AdCampaignPlatforms              `json:"platform"`
+	PromotedObject      map[string]any                   `json:"promoted_object"`
+	PublisherPlatforms  []string                         `json:"publisher_platforms"`
+	Status              *MetaAdGroupPlatformConfigStatus `json:"status"`
+	TargetingAutomation map[string]any                   `json:"targeting_automation"`
 }
 
 // MarshalJSON encodes AdGroupListItemPlatformConfigMeta with its constant properties.
@@ -1519,47 +1397,24 @@ func (a AdGroupListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 // It always encodes "typename" as "TiktokAdGroupPlatformConfigType": the encoder
 // writes these, so they are not fields.
 type AdGroupListItemPlatformConfigTiktok struct {
-	// Represents signed double-precision fractional values as specified by [IEEE
-	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	BidPrice     *float64                                 `json:"bid_price"`
-	BidType      *TiktokAdGroupPlatformConfigBidType      `json:"bid_type"`
-	BillingEvent *TiktokAdGroupPlatformConfigBillingEvent `json:"billing_event"`
-	BudgetMode   *TiktokAdGroupPlatformConfigBudgetMode   `json:"budget_mode"`
-
-	// Represents signed double-precision fractional values as specified by [IEEE
-	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	ConversionBidPrice *float64 `json:"conversion_bid_price"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityID *string `json:"identity_id"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityType    *string                                     `json:"identity_type"`
-	OperationStatus *TiktokAdGroupPlatformConfigOperationStatus `json:"operation_status"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	OptimizationEvent *string                                      `json:"optimization_event"`
-	OptimizationGoal  *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
-	Pacing            *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PixelID       *string                                   `json:"pixel_id"`
-	PlacementType *TiktokAdGroupPlatformConfigPlacementType `json:"placement_type"`
-	Placements    []string                                  `json:"placements"`
+	BidPrice           *float64                                     `json:"bid_price"`
+	BidType            *TiktokAdGroupPlatformConfigBidType          `json:"bid_type"`
+	BillingEvent       *TiktokAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
+	BudgetMode         *TiktokAdGroupPlatformConfigBudgetMode       `json:"budget_mode"`
+	ConversionBidPrice *float64                                     `json:"conversion_bid_price"`
+	IdentityID         *string                                      `json:"identity_id"`
+	IdentityType       *string                                      `json:"identity_type"`
+	OperationStatus    *TiktokAdGroupPlatformConfigOperationStatus  `json:"operation_status"`
+	OptimizationEvent  *string                                      `json:"optimization_event"`
+	OptimizationGoal   *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
+	Pacing             *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
+	PixelID            *string                                      `json:"pixel_id"`
+	PlacementType      *TiktokAdGroupPlatformConfigPlacementType    `json:"placement_type"`
+	Placements         []string                                     `json:"placements"`
 
 	// The ad platform (meta, tiktok).
-	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	ScheduleEndTime *string `json:"schedule_end_time"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
+	Platform          AdCampaignPlatforms                      `json:"platform"`
+	ScheduleEndTime   *string                                  `json:"schedule_end_time"`
 	ScheduleStartTime *string                                  `json:"schedule_start_time"`
 	ScheduleType      *TiktokAdGroupPlatformConfigScheduleType `json:"schedule_type"`
 }
@@ -1570,7 +1425,8 @@ func (a AdGroupListItemPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
 }
 
-// AdGroupListPage is the connection type for ExternalAdGroup.
+// AdGroupListPage is one page of what client.AdGroups.List (GET /ad_groups)
+// returns.
 type AdGroupListPage struct {
 	// A list of nodes.
 	Data []AdGroupListItem `json:"data"`
@@ -1599,6 +1455,7 @@ func (p *AdGroupListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AdGroupListParams holds the parameters of client.AdGroups.List (GET /ad_groups).
 type AdGroupListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -1774,54 +1631,28 @@ func (a *AdGroupPlatformConfig) UnmarshalJSON(data []byte) error {
 // It always encodes "typename" as "MetaAdGroupPlatformConfigType": the encoder
 // writes these, so they are not fields.
 type AdGroupPlatformConfigMeta struct {
-	AttributionSpec []map[string]any `json:"attribution_spec"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	BidAmount    *int64                                 `json:"bid_amount"`
-	BidStrategy  *MetaAdGroupPlatformConfigBidStrategy  `json:"bid_strategy"`
-	BillingEvent *MetaAdGroupPlatformConfigBillingEvent `json:"billing_event"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	DailyBudget     *int64                                    `json:"daily_budget"`
-	DestinationType *MetaAdGroupPlatformConfigDestinationType `json:"destination_type"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	EndTime *string `json:"end_time"`
-
-	// Represents untyped JSON
-	ExcludedGeoLocations map[string]any `json:"excluded_geo_locations"`
-	FacebookPositions    []string       `json:"facebook_positions"`
-
-	// Represents untyped JSON
-	GeoLocations map[string]any `json:"geo_locations"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	InstagramActorID   *string  `json:"instagram_actor_id"`
-	InstagramPositions []string `json:"instagram_positions"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	LifetimeBudget   *int64                                     `json:"lifetime_budget"`
-	OptimizationGoal *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PageID *string `json:"page_id"`
+	AttributionSpec      []map[string]any                           `json:"attribution_spec"`
+	BidAmount            *int64                                     `json:"bid_amount"`
+	BidStrategy          *MetaAdGroupPlatformConfigBidStrategy      `json:"bid_strategy"`
+	BillingEvent         *MetaAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
+	DailyBudget          *int64                                     `json:"daily_budget"`
+	DestinationType      *MetaAdGroupPlatformConfigDestinationType  `json:"destination_type"`
+	EndTime              *string                                    `json:"end_time"`
+	ExcludedGeoLocations map[string]any                             `json:"excluded_geo_locations"`
+	FacebookPositions    []string                                   `json:"facebook_positions"`
+	GeoLocations         map[string]any                             `json:"geo_locations"`
+	InstagramActorID     *string                                    `json:"instagram_actor_id"`
+	InstagramPositions   []string                                   `json:"instagram_positions"`
+	LifetimeBudget       *int64                                     `json:"lifetime_budget"`
+	OptimizationGoal     *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
+	PageID               *string                                    `json:"page_id"`
 
 	// The ad platform (meta, tiktok).
-	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents untyped JSON
-	PromotedObject     map[string]any                   `json:"promoted_object"`
-	PublisherPlatforms []string                         `json:"publisher_platforms"`
-	Status             *MetaAdGroupPlatformConfigStatus `json:"status"`
-
-	// Represents untyped JSON
-	TargetingAutomation map[string]any `json:"targeting_automation"`
+	Platform            AdCampaignPlatforms              `json:"platform"`
+	PromotedObject      map[string]any                   `json:"promoted_object"`
+	PublisherPlatforms  []string                         `json:"publisher_platforms"`
+	Status              *MetaAdGroupPlatformConfigStatus `json:"status"`
+	TargetingAutomation map[string]any                   `json:"targeting_automation"`
 }
 
 // MarshalJSON encodes AdGroupPlatformConfigMeta with its constant properties.
@@ -1835,47 +1666,24 @@ func (a AdGroupPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 // It always encodes "typename" as "TiktokAdGroupPlatformConfigType": the encoder
 // writes these, so they are not fields.
 type AdGroupPlatformConfigTiktok struct {
-	// Represents signed double-precision fractional values as specified by [IEEE
-	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	BidPrice     *float64                                 `json:"bid_price"`
-	BidType      *TiktokAdGroupPlatformConfigBidType      `json:"bid_type"`
-	BillingEvent *TiktokAdGroupPlatformConfigBillingEvent `json:"billing_event"`
-	BudgetMode   *TiktokAdGroupPlatformConfigBudgetMode   `json:"budget_mode"`
-
-	// Represents signed double-precision fractional values as specified by [IEEE
-	// 754](https://en.wikipedia.org/wiki/IEEE_floating_point).
-	ConversionBidPrice *float64 `json:"conversion_bid_price"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityID *string `json:"identity_id"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityType    *string                                     `json:"identity_type"`
-	OperationStatus *TiktokAdGroupPlatformConfigOperationStatus `json:"operation_status"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	OptimizationEvent *string                                      `json:"optimization_event"`
-	OptimizationGoal  *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
-	Pacing            *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PixelID       *string                                   `json:"pixel_id"`
-	PlacementType *TiktokAdGroupPlatformConfigPlacementType `json:"placement_type"`
-	Placements    []string                                  `json:"placements"`
+	BidPrice           *float64                                     `json:"bid_price"`
+	BidType            *TiktokAdGroupPlatformConfigBidType          `json:"bid_type"`
+	BillingEvent       *TiktokAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
+	BudgetMode         *TiktokAdGroupPlatformConfigBudgetMode       `json:"budget_mode"`
+	ConversionBidPrice *float64                                     `json:"conversion_bid_price"`
+	IdentityID         *string                                      `json:"identity_id"`
+	IdentityType       *string                                      `json:"identity_type"`
+	OperationStatus    *TiktokAdGroupPlatformConfigOperationStatus  `json:"operation_status"`
+	OptimizationEvent  *string                                      `json:"optimization_event"`
+	OptimizationGoal   *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
+	Pacing             *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
+	PixelID            *string                                      `json:"pixel_id"`
+	PlacementType      *TiktokAdGroupPlatformConfigPlacementType    `json:"placement_type"`
+	Placements         []string                                     `json:"placements"`
 
 	// The ad platform (meta, tiktok).
-	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	ScheduleEndTime *string `json:"schedule_end_time"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
+	Platform          AdCampaignPlatforms                      `json:"platform"`
+	ScheduleEndTime   *string                                  `json:"schedule_end_time"`
 	ScheduleStartTime *string                                  `json:"schedule_start_time"`
 	ScheduleType      *TiktokAdGroupPlatformConfigScheduleType `json:"schedule_type"`
 }
@@ -1886,7 +1694,8 @@ func (a AdGroupPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
 }
 
-// AdGroupUpdateParams: Parameters for UpdateAdGroupV2
+// AdGroupUpdateParams holds the parameters of client.AdGroups.Update (PATCH
+// /ad_groups/{id}).
 type AdGroupUpdateParams struct {
 	// Budget amount in dollars.
 	Budget Opt[float64] `json:"budget,omitzero"`

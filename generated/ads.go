@@ -143,7 +143,7 @@ type Ad struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// AdCreateParams: Parameters for CreateAd
+// AdCreateParams holds the parameters of client.Ads.Create (POST /ads).
 type AdCreateParams struct {
 	// The unique identifier of the ad group to create this ad in.
 	AdGroupID string `json:"ad_group_id"`
@@ -189,15 +189,9 @@ type AdCreateParamsPlatformConfigMeta struct {
 	Description Opt[string] `json:"description,omitzero"`
 
 	// Up to 5 description variants, rendered via Meta asset_feed_spec.
-	Descriptions Opt[[]string] `json:"descriptions,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	ExistingInstagramMediaID Opt[string] `json:"existing_instagram_media_id,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	ExistingPostID Opt[string] `json:"existing_post_id,omitzero"`
+	Descriptions             Opt[[]string] `json:"descriptions,omitzero"`
+	ExistingInstagramMediaID Opt[string]   `json:"existing_instagram_media_id,omitzero"`
+	ExistingPostID           Opt[string]   `json:"existing_post_id,omitzero"`
 
 	// Headline of the ad creative (legacy single-value).
 	Headline Opt[string] `json:"headline,omitzero"`
@@ -252,8 +246,6 @@ type AdCreateParamsPlatformConfigMetaCarouselCard struct {
 
 // AdCreateParamsPlatformConfigTiktok: Configuration for TikTok ads.
 type AdCreateParamsPlatformConfigTiktok struct {
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
 	AccessPassTag Opt[string] `json:"access_pass_tag,omitzero"`
 
 	// Ad format (SINGLE_IMAGE, SINGLE_VIDEO, CAROUSEL_ADS, CATALOG_CAROUSEL,
@@ -273,10 +265,8 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	AigcDisclosureType Opt[TiktokAigcDisclosure] `json:"aigc_disclosure_type,omitzero"`
 
 	// Automatic disclaimer categories (e.g., FINANCE, ALCOHOL).
-	AutoDisclaimerTypes Opt[[]string] `json:"auto_disclaimer_types,omitzero"`
-
-	// Represents `true` or `false` values.
-	AutomateCreativeEnabled Opt[bool] `json:"automate_creative_enabled,omitzero"`
+	AutoDisclaimerTypes     Opt[[]string] `json:"auto_disclaimer_types,omitzero"`
+	AutomateCreativeEnabled Opt[bool]     `json:"automate_creative_enabled,omitzero"`
 
 	// Post-bid brand safety vendor.
 	BrandSafetyPostbidPartner Opt[TiktokBrandSafetyPartner] `json:"brand_safety_postbid_partner,omitzero"`
@@ -285,51 +275,28 @@ type AdCreateParamsPlatformConfigTiktok struct {
 	BrandSafetyVastURL Opt[string] `json:"brand_safety_vast_url,omitzero"`
 
 	// Call-to-action type.
-	CallToAction Opt[TiktokCallToAction] `json:"call_to_action,omitzero"`
-
-	// Represents `true` or `false` values.
-	CallToActionEnabled Opt[bool] `json:"call_to_action_enabled,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	CallToActionID   Opt[string]                 `json:"call_to_action_id,omitzero"`
-	CallToActionMode Opt[TiktokCallToActionMode] `json:"call_to_action_mode,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	CardID Opt[string] `json:"card_id,omitzero"`
-
-	// Represents non-fractional signed whole numeric values. Int can represent values
-	// between -(2^31) and 2^31 - 1.
-	CarouselImageIndex Opt[int64] `json:"carousel_image_index,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	CatalogID Opt[string] `json:"catalog_id,omitzero"`
+	CallToAction        Opt[TiktokCallToAction]     `json:"call_to_action,omitzero"`
+	CallToActionEnabled Opt[bool]                   `json:"call_to_action_enabled,omitzero"`
+	CallToActionID      Opt[string]                 `json:"call_to_action_id,omitzero"`
+	CallToActionMode    Opt[TiktokCallToActionMode] `json:"call_to_action_mode,omitzero"`
+	CardID              Opt[string]                 `json:"card_id,omitzero"`
+	CarouselImageIndex  Opt[int64]                  `json:"carousel_image_index,omitzero"`
+	CatalogID           Opt[string]                 `json:"catalog_id,omitzero"`
 
 	// Third-party click tracker URL.
 	ClickTrackingURL Opt[string] `json:"click_tracking_url,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	CppURL Opt[string] `json:"cpp_url,omitzero"`
+	CppURL           Opt[string] `json:"cpp_url,omitzero"`
 
 	// Whether the creator has authorized the use of this creative for paid promotion
 	// (Spark Ads).
 	CreativeAuthorized                  Opt[bool]                                 `json:"creative_authorized,omitzero"`
 	CreativeAutoEnhancementStrategyList Opt[[]string]                             `json:"creative_auto_enhancement_strategy_list,omitzero"`
 	DarkPostStatus                      Opt[TiktokAdPlatformConfigDarkPostStatus] `json:"dark_post_status,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	Deeplink Opt[string] `json:"deeplink,omitzero"`
+	Deeplink                            Opt[string]                               `json:"deeplink,omitzero"`
 
 	// How the deeplink is resolved (DEEPLINK / DEFERRED_DEEPLINK).
 	DeeplinkFormatType Opt[TiktokDeeplinkFormat] `json:"deeplink_format_type,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	DeeplinkType Opt[string] `json:"deeplink_type,omitzero"`
+	DeeplinkType       Opt[string]               `json:"deeplink_type,omitzero"`
 
 	// UTM params appended to the deeplink.
 	DeeplinkUtmParams Opt[[]map[string]any] `json:"deeplink_utm_params,omitzero"`
@@ -345,10 +312,7 @@ type AdCreateParamsPlatformConfigTiktok struct {
 
 	// Dynamic destination strategy for shopping ads.
 	DynamicDestination Opt[string] `json:"dynamic_destination,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	DynamicFormat Opt[string] `json:"dynamic_format,omitzero"`
+	DynamicFormat      Opt[string] `json:"dynamic_format,omitzero"`
 
 	// End-card CTA text for video ads.
 	EndCardCta Opt[string] `json:"end_card_cta,omitzero"`
@@ -376,62 +340,36 @@ type AdCreateParamsPlatformConfigTiktok struct {
 
 	// Landing page URL.
 	LandingPageURL Opt[string] `json:"landing_page_url,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LinkURL Opt[string] `json:"link_url,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	MusicID Opt[string] `json:"music_id,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PageID Opt[string] `json:"page_id,omitzero"`
+	LinkURL        Opt[string] `json:"link_url,omitzero"`
+	MusicID        Opt[string] `json:"music_id,omitzero"`
+	PageID         Opt[string] `json:"page_id,omitzero"`
 
 	// Fields displayed on dynamic product cards.
-	ProductDisplayFieldList Opt[[]string] `json:"product_display_field_list,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	ProductSetID Opt[string] `json:"product_set_id,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	ProductSpecificType Opt[string] `json:"product_specific_type,omitzero"`
-
-	// Represents `true` or `false` values.
-	PromotionalMusicDisabled Opt[bool] `json:"promotional_music_disabled,omitzero"`
+	ProductDisplayFieldList  Opt[[]string] `json:"product_display_field_list,omitzero"`
+	ProductSetID             Opt[string]   `json:"product_set_id,omitzero"`
+	ProductSpecificType      Opt[string]   `json:"product_specific_type,omitzero"`
+	PromotionalMusicDisabled Opt[bool]     `json:"promotional_music_disabled,omitzero"`
 
 	// Fallback destination for shopping ads.
-	ShoppingAdsFallbackType Opt[TiktokShoppingAdsFallback] `json:"shopping_ads_fallback_type,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	ShoppingAdsVideoPackageID Opt[string]           `json:"shopping_ads_video_package_id,omitzero"`
-	ShowcaseProducts          Opt[[]map[string]any] `json:"showcase_products,omitzero"`
-	SkuIDs                    Opt[[]string]         `json:"sku_ids,omitzero"`
+	ShoppingAdsFallbackType   Opt[TiktokShoppingAdsFallback] `json:"shopping_ads_fallback_type,omitzero"`
+	ShoppingAdsVideoPackageID Opt[string]                    `json:"shopping_ads_video_package_id,omitzero"`
+	ShowcaseProducts          Opt[[]map[string]any]          `json:"showcase_products,omitzero"`
+	SkuIDs                    Opt[[]string]                  `json:"sku_ids,omitzero"`
 
 	// TikTok item ID for Spark Ads (promotes an organic post).
 	TiktokItemID Opt[string] `json:"tiktok_item_id,omitzero"`
 
 	// TikTok MMP-tracked app ID.
-	TrackingAppID Opt[string] `json:"tracking_app_id,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
+	TrackingAppID             Opt[string] `json:"tracking_app_id,omitzero"`
 	TrackingMessageEventSetID Opt[string] `json:"tracking_message_event_set_id,omitzero"`
 
 	// Offline event set IDs for attribution.
 	TrackingOfflineEventSetIDs Opt[[]string] `json:"tracking_offline_event_set_ids,omitzero"`
 
 	// TikTok pixel ID used for conversion tracking on this ad.
-	TrackingPixelID Opt[string]           `json:"tracking_pixel_id,omitzero"`
-	UtmParams       Opt[[]map[string]any] `json:"utm_params,omitzero"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	VerticalVideoStrategy Opt[string] `json:"vertical_video_strategy,omitzero"`
+	TrackingPixelID       Opt[string]           `json:"tracking_pixel_id,omitzero"`
+	UtmParams             Opt[[]map[string]any] `json:"utm_params,omitzero"`
+	VerticalVideoStrategy Opt[string]           `json:"vertical_video_strategy,omitzero"`
 
 	// Unique identifier of the video.
 	VideoID Opt[string] `json:"video_id,omitzero"`
@@ -569,37 +507,16 @@ func (a *AdListItemPlatformConfig) UnmarshalJSON(data []byte) error {
 // these, so they are not fields.
 type AdListItemPlatformConfigMeta struct {
 	CallToActionType *MetaAdPlatformConfigCallToActionType `json:"call_to_action_type"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	Headline *string `json:"headline"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	InstagramActorID *string `json:"instagram_actor_id"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LinkURL *string `json:"link_url"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	Name *string `json:"name"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PageID *string `json:"page_id"`
+	Headline         *string                               `json:"headline"`
+	InstagramActorID *string                               `json:"instagram_actor_id"`
+	LinkURL          *string                               `json:"link_url"`
+	Name             *string                               `json:"name"`
+	PageID           *string                               `json:"page_id"`
 
 	// The ad platform.
-	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PrimaryText *string `json:"primary_text"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	URLTags *string `json:"url_tags"`
+	Platform    AdCampaignPlatforms `json:"platform"`
+	PrimaryText *string             `json:"primary_text"`
+	URLTags     *string             `json:"url_tags"`
 }
 
 // MarshalJSON encodes AdListItemPlatformConfigMeta with its constant properties.
@@ -613,37 +530,19 @@ func (a AdListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 // It always encodes "typename" as "TiktokAdPlatformConfigType": the encoder writes
 // these, so they are not fields.
 type AdListItemPlatformConfigTiktok struct {
-	AdFormat *TiktokAdPlatformConfigAdFormat `json:"ad_format"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	AdName *string `json:"ad_name"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	AdText       *string             `json:"ad_text"`
-	CallToAction *TiktokCallToAction `json:"call_to_action"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityAuthorizedBcID *string `json:"identity_authorized_bc_id"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityID   *string                             `json:"identity_id"`
-	IdentityType *TiktokAdPlatformConfigIdentityType `json:"identity_type"`
-	ImageIDs     []string                            `json:"image_ids"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LandingPageURL *string `json:"landing_page_url"`
+	AdFormat               *TiktokAdPlatformConfigAdFormat     `json:"ad_format"`
+	AdName                 *string                             `json:"ad_name"`
+	AdText                 *string                             `json:"ad_text"`
+	CallToAction           *TiktokCallToAction                 `json:"call_to_action"`
+	IdentityAuthorizedBcID *string                             `json:"identity_authorized_bc_id"`
+	IdentityID             *string                             `json:"identity_id"`
+	IdentityType           *TiktokAdPlatformConfigIdentityType `json:"identity_type"`
+	ImageIDs               []string                            `json:"image_ids"`
+	LandingPageURL         *string                             `json:"landing_page_url"`
 
 	// The ad platform.
 	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	VideoID *string `json:"video_id"`
+	VideoID  *string             `json:"video_id"`
 }
 
 // MarshalJSON encodes AdListItemPlatformConfigTiktok with its constant properties.
@@ -652,7 +551,7 @@ func (a AdListItemPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(a), "\"typename\":\"TiktokAdPlatformConfigType\"")
 }
 
-// AdListPage is the connection type for ExternalAd.
+// AdListPage is one page of what client.Ads.List (GET /ads) returns.
 type AdListPage struct {
 	// A list of nodes.
 	Data []AdListItem `json:"data"`
@@ -681,6 +580,7 @@ func (p *AdListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AdListParams holds the parameters of client.Ads.List (GET /ads).
 type AdListParams struct {
 	// Filter by ad group. Provide exactly one of ad_group_id, campaign_id, or
 	// company_id.
@@ -859,37 +759,16 @@ func (a *AdPlatformConfig) UnmarshalJSON(data []byte) error {
 // these, so they are not fields.
 type AdPlatformConfigMeta struct {
 	CallToActionType *MetaAdPlatformConfigCallToActionType `json:"call_to_action_type"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	Headline *string `json:"headline"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	InstagramActorID *string `json:"instagram_actor_id"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LinkURL *string `json:"link_url"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	Name *string `json:"name"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PageID *string `json:"page_id"`
+	Headline         *string                               `json:"headline"`
+	InstagramActorID *string                               `json:"instagram_actor_id"`
+	LinkURL          *string                               `json:"link_url"`
+	Name             *string                               `json:"name"`
+	PageID           *string                               `json:"page_id"`
 
 	// The ad platform.
-	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	PrimaryText *string `json:"primary_text"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	URLTags *string `json:"url_tags"`
+	Platform    AdCampaignPlatforms `json:"platform"`
+	PrimaryText *string             `json:"primary_text"`
+	URLTags     *string             `json:"url_tags"`
 }
 
 // MarshalJSON encodes AdPlatformConfigMeta with its constant properties.
@@ -903,37 +782,19 @@ func (a AdPlatformConfigMeta) MarshalJSON() ([]byte, error) {
 // It always encodes "typename" as "TiktokAdPlatformConfigType": the encoder writes
 // these, so they are not fields.
 type AdPlatformConfigTiktok struct {
-	AdFormat *TiktokAdPlatformConfigAdFormat `json:"ad_format"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	AdName *string `json:"ad_name"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	AdText       *string             `json:"ad_text"`
-	CallToAction *TiktokCallToAction `json:"call_to_action"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityAuthorizedBcID *string `json:"identity_authorized_bc_id"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	IdentityID   *string                             `json:"identity_id"`
-	IdentityType *TiktokAdPlatformConfigIdentityType `json:"identity_type"`
-	ImageIDs     []string                            `json:"image_ids"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	LandingPageURL *string `json:"landing_page_url"`
+	AdFormat               *TiktokAdPlatformConfigAdFormat     `json:"ad_format"`
+	AdName                 *string                             `json:"ad_name"`
+	AdText                 *string                             `json:"ad_text"`
+	CallToAction           *TiktokCallToAction                 `json:"call_to_action"`
+	IdentityAuthorizedBcID *string                             `json:"identity_authorized_bc_id"`
+	IdentityID             *string                             `json:"identity_id"`
+	IdentityType           *TiktokAdPlatformConfigIdentityType `json:"identity_type"`
+	ImageIDs               []string                            `json:"image_ids"`
+	LandingPageURL         *string                             `json:"landing_page_url"`
 
 	// The ad platform.
 	Platform AdCampaignPlatforms `json:"platform"`
-
-	// Represents textual data as UTF-8 character sequences. This type is most often
-	// used by GraphQL to represent free-form human-readable text.
-	VideoID *string `json:"video_id"`
+	VideoID  *string             `json:"video_id"`
 }
 
 // MarshalJSON encodes AdPlatformConfigTiktok with its constant properties.

@@ -314,9 +314,8 @@ func (s *AffiliateOverrideService) Update(ctx context.Context, id string, overri
 	return &out, nil
 }
 
-// Affiliate is an affiliate tracks a user's referral performance and commission
-// earnings for a company, including retention rates, revenue metrics, and payout
-// configurations.
+// Affiliate tracks a user's referral performance and commission earnings for a
+// company, including retention rates, revenue metrics, and payout configurations.
 type Affiliate struct {
 	// The total active members of the affiliate
 	ActiveMembersCount int64 `json:"active_members_count"`
@@ -417,7 +416,8 @@ type AffiliateCompany struct {
 	Title string `json:"title"`
 }
 
-// AffiliateCreateParams: Parameters for CreateAffiliateRecord
+// AffiliateCreateParams holds the parameters of client.Affiliates.Create (POST
+// /affiliates).
 type AffiliateCreateParams struct {
 	// The ID of the company to create the affiliate for.
 	CompanyID string `json:"company_id"`
@@ -426,9 +426,9 @@ type AffiliateCreateParams struct {
 	UserIdentifier string `json:"user_identifier"`
 }
 
-// AffiliateListItem is an affiliate tracks a user's referral performance and
-// commission earnings for a company, including retention rates, revenue metrics,
-// and payout configurations.
+// AffiliateListItem tracks a user's referral performance and commission earnings
+// for a company, including retention rates, revenue metrics, and payout
+// configurations.
 type AffiliateListItem struct {
 	// The total active members of the affiliate
 	ActiveMembersCount int64 `json:"active_members_count"`
@@ -499,7 +499,8 @@ type AffiliateListItemUser struct {
 	Username *string `json:"username"`
 }
 
-// AffiliateListPage is the connection type for Affiliate.
+// AffiliateListPage is one page of what client.Affiliates.List (GET /affiliates)
+// returns.
 type AffiliateListPage struct {
 	// A list of nodes.
 	Data []AffiliateListItem `json:"data"`
@@ -528,6 +529,8 @@ func (p *AffiliateListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AffiliateListParams holds the parameters of client.Affiliates.List (GET
+// /affiliates).
 type AffiliateListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -606,7 +609,8 @@ func (p AffiliateListParams) query() url.Values {
 	return q
 }
 
-// AffiliateOverrideCreateParams: Parameters for CreateAffiliateOverride
+// AffiliateOverrideCreateParams holds the parameters of
+// client.Affiliates.Overrides.Create (POST /affiliates/{id}/overrides).
 //
 // AffiliateOverrideCreateParams is one of Standard, RevShare, told apart by their
 // shape. Exactly one field is set; to send one, set it. A variant this client does
@@ -809,7 +813,8 @@ type AffiliateOverrideListItem struct {
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
 }
 
-// AffiliateOverrideListPage is the connection type for AffiliateOverride.
+// AffiliateOverrideListPage is one page of what client.Affiliates.Overrides.List
+// (GET /affiliates/{id}/overrides) returns.
 type AffiliateOverrideListPage struct {
 	// A list of nodes.
 	Data []AffiliateOverrideListItem `json:"data"`
@@ -838,6 +843,8 @@ func (p *AffiliateOverrideListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AffiliateOverrideListParams holds the parameters of
+// client.Affiliates.Overrides.List (GET /affiliates/{id}/overrides).
 type AffiliateOverrideListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -952,7 +959,9 @@ func (a AffiliateOverrideRoles) IsKnown() bool {
 	return false
 }
 
-// AffiliateOverrideUpdateParams: Parameters for UpdateAffiliateOverride
+// AffiliateOverrideUpdateParams holds the parameters of
+// client.Affiliates.Overrides.Update (PATCH
+// /affiliates/{id}/overrides/{override_id}).
 type AffiliateOverrideUpdateParams struct {
 	// Whether commission applies to first payment or all payments (standard only).
 	AppliesToPayments Opt[AffiliateAppliesToPayments] `json:"applies_to_payments,omitzero"`

@@ -189,7 +189,8 @@ type AIChat struct {
 	User AIChatUser `json:"user"`
 }
 
-// AIChatCreateParams: Parameters for CreateAiChat
+// AIChatCreateParams holds the parameters of client.AIChats.Create (POST
+// /ai_chats).
 type AIChatCreateParams struct {
 	// The unique identifier of the company to set as context for the AI chat (e.g.,
 	// "biz_XXXXX").
@@ -259,7 +260,7 @@ type AIChatListItemUser struct {
 	ID string `json:"id"`
 }
 
-// AIChatListPage is the connection type for AiChat.
+// AIChatListPage is one page of what client.AIChats.List (GET /ai_chats) returns.
 type AIChatListPage struct {
 	// A list of nodes.
 	Data []AIChatListItem `json:"data"`
@@ -288,6 +289,7 @@ func (p *AIChatListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AIChatListParams holds the parameters of client.AIChats.List (GET /ai_chats).
 type AIChatListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -379,7 +381,8 @@ func (a AIChatNotificationPreferences) IsKnown() bool {
 	return false
 }
 
-// AIChatUpdateParams: Parameters for UpdateAiChat
+// AIChatUpdateParams holds the parameters of client.AIChats.Update (PATCH
+// /ai_chats/{id}).
 type AIChatUpdateParams struct {
 	// The unique identifier of the company to set as context for the AI chat (e.g.,
 	// "biz_XXXXX").

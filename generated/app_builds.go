@@ -175,7 +175,8 @@ type AppBuild struct {
 	SupportedAppViewTypes []AppViewTypes `json:"supported_app_view_types"`
 }
 
-// AppBuildCreateParams: Parameters for CreateAppBuild
+// AppBuildCreateParams holds the parameters of client.AppBuilds.Create (POST
+// /app_builds).
 type AppBuildCreateParams struct {
 	// The identifier of the AI prompt that generated this build, if applicable.
 	AIPromptID Opt[string] `json:"ai_prompt_id,omitzero"`
@@ -242,7 +243,8 @@ type AppBuildListItem struct {
 	SupportedAppViewTypes []AppViewTypes `json:"supported_app_view_types"`
 }
 
-// AppBuildListPage is the connection type for AppBuild.
+// AppBuildListPage is one page of what client.AppBuilds.List (GET /app_builds)
+// returns.
 type AppBuildListPage struct {
 	// A list of nodes.
 	Data []AppBuildListItem `json:"data"`
@@ -271,6 +273,8 @@ func (p *AppBuildListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AppBuildListParams holds the parameters of client.AppBuilds.List (GET
+// /app_builds).
 type AppBuildListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

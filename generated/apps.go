@@ -142,8 +142,8 @@ func (s *AppService) Update(ctx context.Context, id string, params AppUpdatePara
 	return &out, nil
 }
 
-// App is an app is an integration built on Whop. Apps can serve consumers as
-// experiences within products, or serve companies as business tools.
+// App is an integration built on Whop. Apps can serve consumers as experiences
+// within products, or serve companies as business tools.
 type App struct {
 	// The API key used to authenticate requests on behalf of this app. Null if no API
 	// key has been generated. Requires the 'developer:manage_api_key' permission.
@@ -256,7 +256,7 @@ type AppCompany struct {
 	Title string `json:"title"`
 }
 
-// AppCreateParams: Parameters for CreateApp
+// AppCreateParams holds the parameters of client.Apps.Create (POST /apps).
 type AppCreateParams struct {
 	// The base production URL where the app is hosted, such as
 	// 'https://myapp.example.com'.
@@ -303,8 +303,8 @@ type AppIcon struct {
 	URL *string `json:"url"`
 }
 
-// AppListItem is an app is an integration built on Whop. Apps can serve consumers
-// as experiences within products, or serve companies as business tools.
+// AppListItem is an integration built on Whop. Apps can serve consumers as
+// experiences within products, or serve companies as business tools.
 type AppListItem struct {
 	// The target audience classification for this app (e.g., 'b2b_app', 'b2c_app',
 	// 'company_app', 'component').
@@ -408,7 +408,7 @@ type AppListItemIcon struct {
 	URL *string `json:"url"`
 }
 
-// AppListPage is the connection type for PublicApp.
+// AppListPage is one page of what client.Apps.List (GET /apps) returns.
 type AppListPage struct {
 	// A list of nodes.
 	Data []AppListItem `json:"data"`
@@ -437,6 +437,7 @@ func (p *AppListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AppListParams holds the parameters of client.Apps.List (GET /apps).
 type AppListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -677,7 +678,7 @@ func (a AppTypes) IsKnown() bool {
 	return false
 }
 
-// AppUpdateParams: Parameters for UpdateApp
+// AppUpdateParams holds the parameters of client.Apps.Update (PATCH /apps/{id}).
 type AppUpdateParams struct {
 	// The detailed description shown on the app store's in-depth app view page.
 	AppStoreDescription Opt[string] `json:"app_store_description,omitzero"`

@@ -168,7 +168,8 @@ type AuthorizedUserCompany struct {
 	Title string `json:"title"`
 }
 
-// AuthorizedUserCreateParams: Parameters for CreateAuthorizedUser
+// AuthorizedUserCreateParams holds the parameters of client.AuthorizedUsers.Create
+// (POST /authorized_users).
 type AuthorizedUserCreateParams struct {
 	// The ID of the company to add the authorized user to.
 	CompanyID string `json:"company_id"`
@@ -184,6 +185,8 @@ type AuthorizedUserCreateParams struct {
 	UserID string `json:"user_id"`
 }
 
+// AuthorizedUserDeleteParams holds the parameters of client.AuthorizedUsers.Delete
+// (DELETE /authorized_users/{id}).
 type AuthorizedUserDeleteParams struct {
 	// The ID of the company the authorized user belongs to. Optional if the authorized
 	// user ID is provided.
@@ -243,7 +246,8 @@ type AuthorizedUserListItemUser struct {
 	Username string `json:"username"`
 }
 
-// AuthorizedUserListPage is the connection type for AuthorizedUser.
+// AuthorizedUserListPage is one page of what client.AuthorizedUsers.List (GET
+// /authorized_users) returns.
 type AuthorizedUserListPage struct {
 	// A list of nodes.
 	Data []AuthorizedUserListItem `json:"data"`
@@ -272,6 +276,8 @@ func (p *AuthorizedUserListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// AuthorizedUserListParams holds the parameters of client.AuthorizedUsers.List
+// (GET /authorized_users).
 type AuthorizedUserListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -149,7 +149,8 @@ type Bounty struct {
 	VoteThreshold int64 `json:"vote_threshold"`
 }
 
-// BountyCreateParams: Parameters for CreateWorkforceBounty
+// BountyCreateParams holds the parameters of client.Bounties.Create (POST
+// /bounties).
 type BountyCreateParams struct {
 	// The number of submissions that can be approved before the bounty closes.
 	// Defaults to 1.
@@ -225,7 +226,7 @@ type BountyListItem struct {
 	VoteThreshold int64 `json:"vote_threshold"`
 }
 
-// BountyListPage is the connection type for Bounty.
+// BountyListPage is one page of what client.Bounties.List (GET /bounties) returns.
 type BountyListPage struct {
 	// A list of nodes.
 	Data []BountyListItem `json:"data"`
@@ -254,6 +255,7 @@ func (p *BountyListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// BountyListParams holds the parameters of client.Bounties.List (GET /bounties).
 type BountyListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

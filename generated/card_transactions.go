@@ -122,13 +122,7 @@ func (c CardIssuingTransactionStatus) IsKnown() bool {
 type CardTransaction struct {
 	// How the card was presented or authenticated for the purchase.
 	AuthorizationMethod *string `json:"authorization_method"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	CardID string `json:"card_id"`
+	CardID              string  `json:"card_id"`
 
 	// The cashback reward amount earned on this transaction, in USD.
 	CashbackUsdAmount *float64 `json:"cashback_usd_amount"`
@@ -184,13 +178,7 @@ type CardTransaction struct {
 type CardTransactionListItem struct {
 	// How the card was presented or authenticated for the purchase.
 	AuthorizationMethod *string `json:"authorization_method"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	CardID string `json:"card_id"`
+	CardID              string  `json:"card_id"`
 
 	// The cashback reward amount earned on this transaction, in USD.
 	CashbackUsdAmount *float64 `json:"cashback_usd_amount"`
@@ -242,7 +230,8 @@ type CardTransactionListItem struct {
 	UsdAmount *float64 `json:"usd_amount"`
 }
 
-// CardTransactionListPage is the connection type for PublicCardTransaction.
+// CardTransactionListPage is one page of what client.CardTransactions.List (GET
+// /card_transactions) returns.
 type CardTransactionListPage struct {
 	// A list of nodes.
 	Data []CardTransactionListItem `json:"data"`
@@ -271,6 +260,8 @@ func (p *CardTransactionListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CardTransactionListParams holds the parameters of client.CardTransactions.List
+// (GET /card_transactions).
 type CardTransactionListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

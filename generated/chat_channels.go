@@ -196,7 +196,8 @@ type ChatChannelListItemExperience struct {
 	Name string `json:"name"`
 }
 
-// ChatChannelListPage is the connection type for ChatFeed.
+// ChatChannelListPage is one page of what client.ChatChannels.List (GET
+// /chat_channels) returns.
 type ChatChannelListPage struct {
 	// A list of nodes.
 	Data []ChatChannelListItem `json:"data"`
@@ -225,6 +226,8 @@ func (p *ChatChannelListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ChatChannelListParams holds the parameters of client.ChatChannels.List (GET
+// /chat_channels).
 type ChatChannelListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -280,7 +283,8 @@ func (p ChatChannelListParams) query() url.Values {
 	return q
 }
 
-// ChatChannelUpdateParams: Parameters for UpdateChatChannel
+// ChatChannelUpdateParams holds the parameters of client.ChatChannels.Update
+// (PATCH /chat_channels/{id}).
 type ChatChannelUpdateParams struct {
 	// Whether media uploads such as images and videos are banned in this chat channel.
 	BanMedia Opt[bool] `json:"ban_media,omitzero"`

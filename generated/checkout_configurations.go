@@ -125,9 +125,9 @@ func (s *CheckoutConfigurationService) Retrieve(ctx context.Context, id string, 
 	return &out, nil
 }
 
-// CheckoutConfiguration is a checkout configuration is a reusable configuration
-// for a checkout, including the plan, affiliate, and custom metadata. Payments and
-// memberships created from a checkout session inherit its metadata.
+// CheckoutConfiguration is a reusable configuration for a checkout, including the
+// plan, affiliate, and custom metadata. Payments and memberships created from a
+// checkout session inherit its metadata.
 type CheckoutConfiguration struct {
 	// The affiliate code to use for the checkout configuration
 	AffiliateCode *string `json:"affiliate_code"`
@@ -169,7 +169,8 @@ type CheckoutConfiguration struct {
 	RedirectURL *string `json:"redirect_url"`
 }
 
-// CheckoutConfigurationCreateParams: Parameters for CreateCheckoutSession
+// CheckoutConfigurationCreateParams holds the parameters of
+// client.CheckoutConfigurations.Create (POST /checkout_configurations).
 //
 // CheckoutConfigurationCreateParams is one of PaymentWithPlan, PaymentWithPlanID,
 // Setup, told apart by their shape. Exactly one field is set; to send one, set it.
@@ -666,10 +667,9 @@ type CheckoutConfigurationCreateParamsSetupPaymentMethodConfiguration struct {
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
-// CheckoutConfigurationListItem is a checkout configuration is a reusable
-// configuration for a checkout, including the plan, affiliate, and custom
-// metadata. Payments and memberships created from a checkout session inherit its
-// metadata.
+// CheckoutConfigurationListItem is a reusable configuration for a checkout,
+// including the plan, affiliate, and custom metadata. Payments and memberships
+// created from a checkout session inherit its metadata.
 type CheckoutConfigurationListItem struct {
 	// The affiliate code to use for the checkout configuration
 	AffiliateCode *string `json:"affiliate_code"`
@@ -780,7 +780,8 @@ type CheckoutConfigurationListItemPlan struct {
 	Visibility Visibility `json:"visibility"`
 }
 
-// CheckoutConfigurationListPage is the connection type for CheckoutSession.
+// CheckoutConfigurationListPage is one page of what
+// client.CheckoutConfigurations.List (GET /checkout_configurations) returns.
 type CheckoutConfigurationListPage struct {
 	// A list of nodes.
 	Data []CheckoutConfigurationListItem `json:"data"`
@@ -809,6 +810,8 @@ func (p *CheckoutConfigurationListPage) nextCursor() (cursor string, more bool) 
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CheckoutConfigurationListParams holds the parameters of
+// client.CheckoutConfigurations.List (GET /checkout_configurations).
 type CheckoutConfigurationListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -166,8 +166,8 @@ func (s *CompanyService) Update(ctx context.Context, id string, params CompanyUp
 	return &out, nil
 }
 
-// Company is a company is a seller on Whop. Companies own products, manage
-// members, and receive payouts.
+// Company is a seller on Whop. Companies own products, manage members, and receive
+// payouts.
 type Company struct {
 	// Guidelines and instructions provided to affiliates explaining how to promote
 	// this company's products.
@@ -229,7 +229,8 @@ type Company struct {
 	Verified bool `json:"verified"`
 }
 
-// CompanyCreateAPIKeyParams: Parameters for CreateChildCompanyApiKey
+// CompanyCreateAPIKeyParams holds the parameters of client.Companies.CreateAPIKey
+// (POST /companies/{parent_company_id}/api_keys).
 type CompanyCreateAPIKeyParams struct {
 	// The unique identifier of the connected account to create the API key for (e.g.
 	// 'biz_xxx').
@@ -274,7 +275,8 @@ type CompanyCreateAPIKeyResponse struct {
 	SecretKey string `json:"secret_key"`
 }
 
-// CompanyCreateParams: Parameters for CreateCompany
+// CompanyCreateParams holds the parameters of client.Companies.Create (POST
+// /companies).
 type CompanyCreateParams struct {
 	// A promotional pitch displayed to potential customers on the company's store
 	// page.
@@ -320,8 +322,8 @@ type CompanyFeaturedAffiliateProduct struct {
 	Name string `json:"name"`
 }
 
-// CompanyListItem is a company is a seller on Whop. Companies own products, manage
-// members, and receive payouts.
+// CompanyListItem is a seller on Whop. Companies own products, manage members, and
+// receive payouts.
 type CompanyListItem struct {
 	// The datetime the company was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -391,7 +393,8 @@ type CompanyListItemOwnerUser struct {
 	Username string `json:"username"`
 }
 
-// CompanyListPage is the connection type for PublicCompany.
+// CompanyListPage is one page of what client.Companies.List (GET /companies)
+// returns.
 type CompanyListPage struct {
 	// A list of nodes.
 	Data []CompanyListItem `json:"data"`
@@ -420,6 +423,8 @@ func (p *CompanyListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CompanyListParams holds the parameters of client.Companies.List (GET
+// /companies).
 type CompanyListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -526,7 +531,8 @@ type CompanySocialLink struct {
 	Website SocialLinkWebsites `json:"website"`
 }
 
-// CompanyUpdateParams: Parameters for UpdateCompany
+// CompanyUpdateParams holds the parameters of client.Companies.Update (PATCH
+// /companies/{id}).
 type CompanyUpdateParams struct {
 	// Whether prospective affiliates must submit an application before they can
 	// promote this company.

@@ -129,8 +129,8 @@ func (s *CompanyTokenTransactionService) Retrieve(ctx context.Context, id string
 	return &out, nil
 }
 
-// CompanyTokenTransaction is a token transaction records a credit or debit to a
-// member's token balance within a company, including transfers between members.
+// CompanyTokenTransaction records a credit or debit to a member's token balance
+// within a company, including transfers between members.
 type CompanyTokenTransaction struct {
 	// The token amount for this transaction. Always a positive value regardless of
 	// transaction type.
@@ -180,8 +180,8 @@ type CompanyTokenTransactionCompany struct {
 	Title string `json:"title"`
 }
 
-// CompanyTokenTransactionCreateParams: Parameters for
-// CreateCompanyTokenTransaction
+// CompanyTokenTransactionCreateParams holds the parameters of
+// client.CompanyTokenTransactions.Create (POST /company_token_transactions).
 //
 // CompanyTokenTransactionCreateParams is one of Transfer, Add, Subtract, told
 // apart by their shape. Exactly one field is set; to send one, set it. A variant
@@ -347,9 +347,8 @@ func (c CompanyTokenTransactionCreateParamsTransfer) MarshalJSON() ([]byte, erro
 	return marshalObject(plain(c), "\"transaction_type\":\"transfer\"")
 }
 
-// CompanyTokenTransactionListItem is a token transaction records a credit or debit
-// to a member's token balance within a company, including transfers between
-// members.
+// CompanyTokenTransactionListItem records a credit or debit to a member's token
+// balance within a company, including transfers between members.
 type CompanyTokenTransactionListItem struct {
 	// The token amount for this transaction. Always a positive value regardless of
 	// transaction type.
@@ -419,8 +418,8 @@ type CompanyTokenTransactionListItemUser struct {
 	Username string `json:"username"`
 }
 
-// CompanyTokenTransactionListPage is the connection type for
-// CompanyTokenTransaction.
+// CompanyTokenTransactionListPage is one page of what
+// client.CompanyTokenTransactions.List (GET /company_token_transactions) returns.
 type CompanyTokenTransactionListPage struct {
 	// A list of nodes.
 	Data []CompanyTokenTransactionListItem `json:"data"`
@@ -449,6 +448,8 @@ func (p *CompanyTokenTransactionListPage) nextCursor() (cursor string, more bool
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CompanyTokenTransactionListParams holds the parameters of
+// client.CompanyTokenTransactions.List (GET /company_token_transactions).
 type CompanyTokenTransactionListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -41,7 +41,8 @@ func (s *ConversionService) Create(ctx context.Context, params ConversionCreateP
 	return &out, nil
 }
 
-// ConversionCreateParams: Parameters for CreateConversion
+// ConversionCreateParams holds the parameters of client.Conversions.Create (POST
+// /conversions).
 type ConversionCreateParams struct {
 	// Where the event originated.
 	ActionSource Opt[EventActionSource] `json:"action_source,omitzero"`

@@ -176,7 +176,8 @@ type CourseChapter struct {
 	Title string `json:"title"`
 }
 
-// CourseChapterCreateParams: Parameters for CreateChapter
+// CourseChapterCreateParams holds the parameters of client.CourseChapters.Create
+// (POST /course_chapters).
 type CourseChapterCreateParams struct {
 	// The unique identifier of the course to create the chapter in (e.g.,
 	// "course_XXXXX").
@@ -212,7 +213,8 @@ type CourseChapterListItem struct {
 	Title string `json:"title"`
 }
 
-// CourseChapterListPage is the connection type for Chapter.
+// CourseChapterListPage is one page of what client.CourseChapters.List (GET
+// /course_chapters) returns.
 type CourseChapterListPage struct {
 	// A list of nodes.
 	Data []CourseChapterListItem `json:"data"`
@@ -241,6 +243,8 @@ func (p *CourseChapterListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CourseChapterListParams holds the parameters of client.CourseChapters.List (GET
+// /course_chapters).
 type CourseChapterListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -287,7 +291,8 @@ func (p CourseChapterListParams) query() url.Values {
 	return q
 }
 
-// CourseChapterUpdateParams: Parameters for UpdateChapter
+// CourseChapterUpdateParams holds the parameters of client.CourseChapters.Update
+// (PATCH /course_chapters/{id}).
 type CourseChapterUpdateParams struct {
 	// The new display title of the chapter (e.g., "Module 1: Introduction").
 	Title string `json:"title"`

@@ -210,7 +210,8 @@ type CourseLessonInteractionListItemUser struct {
 	Username string `json:"username"`
 }
 
-// CourseLessonInteractionListPage is the connection type for LessonInteraction.
+// CourseLessonInteractionListPage is one page of what
+// client.CourseLessonInteractions.List (GET /course_lesson_interactions) returns.
 type CourseLessonInteractionListPage struct {
 	// A list of nodes.
 	Data []CourseLessonInteractionListItem `json:"data"`
@@ -239,6 +240,8 @@ func (p *CourseLessonInteractionListPage) nextCursor() (cursor string, more bool
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CourseLessonInteractionListParams holds the parameters of
+// client.CourseLessonInteractions.List (GET /course_lesson_interactions).
 type CourseLessonInteractionListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -313,13 +313,7 @@ type CourseLessonAssessmentQuestionImage struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -350,20 +344,15 @@ type CourseLessonAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-// CourseLessonCreateParams: Parameters for CreateLesson
+// CourseLessonCreateParams holds the parameters of client.CourseLessons.Create
+// (POST /course_lessons).
 type CourseLessonCreateParams struct {
 	// The unique identifier of the chapter to create the lesson in (e.g.,
 	// "chap_XXXXX").
@@ -451,7 +440,8 @@ type CourseLessonListItemThumbnail struct {
 	URL *string `json:"url"`
 }
 
-// CourseLessonListPage is the connection type for Lesson.
+// CourseLessonListPage is one page of what client.CourseLessons.List (GET
+// /course_lessons) returns.
 type CourseLessonListPage struct {
 	// A list of nodes.
 	Data []CourseLessonListItem `json:"data"`
@@ -480,6 +470,8 @@ func (p *CourseLessonListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CourseLessonListParams holds the parameters of client.CourseLessons.List (GET
+// /course_lessons).
 type CourseLessonListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -544,20 +536,16 @@ type CourseLessonMainPDF struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-// CourseLessonSubmitAssessmentParams: Parameters for SubmitAssessment
+// CourseLessonSubmitAssessmentParams holds the parameters of
+// client.CourseLessons.SubmitAssessment (POST
+// /course_lessons/{lesson_id}/submit_assessment).
 type CourseLessonSubmitAssessmentParams struct {
 	// The list of answers to submit for each assessment question.
 	Answers []CourseLessonSubmitAssessmentParamsAnswer `json:"answers"`
@@ -643,7 +631,8 @@ type CourseLessonThumbnail struct {
 	URL *string `json:"url"`
 }
 
-// CourseLessonUpdateParams: Parameters for UpdateLesson
+// CourseLessonUpdateParams holds the parameters of client.CourseLessons.Update
+// (PATCH /course_lessons/{id}).
 type CourseLessonUpdateParams struct {
 	// The passing criteria for quiz or knowledge check lessons, such as minimum grade
 	// or correct answers.

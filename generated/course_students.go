@@ -187,7 +187,8 @@ type CourseStudentListItemUser struct {
 	Username string `json:"username"`
 }
 
-// CourseStudentListPage is the connection type for CourseStudentType.
+// CourseStudentListPage is one page of what client.CourseStudents.List (GET
+// /course_students) returns.
 type CourseStudentListPage struct {
 	// A list of nodes.
 	Data []CourseStudentListItem `json:"data"`
@@ -216,6 +217,8 @@ func (p *CourseStudentListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CourseStudentListParams holds the parameters of client.CourseStudents.List (GET
+// /course_students).
 type CourseStudentListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -284,7 +284,8 @@ type CourseChaptersItemLessonVideoAsset struct {
 	SignedThumbnailPlaybackToken *string `json:"signed_thumbnail_playback_token"`
 }
 
-// CourseCreateParams: Parameters for CreateCourse
+// CourseCreateParams holds the parameters of client.Courses.Create (POST
+// /courses).
 type CourseCreateParams struct {
 	// Whether the course awards students a PDF certificate after completing all
 	// lessons.
@@ -384,13 +385,7 @@ type CourseListItemThumbnail struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -402,7 +397,7 @@ type CourseListItemThumbnail struct {
 	SourceURL *string `json:"source_url"`
 }
 
-// CourseListPage is the connection type for Course.
+// CourseListPage is one page of what client.Courses.List (GET /courses) returns.
 type CourseListPage struct {
 	// A list of nodes.
 	Data []CourseListItem `json:"data"`
@@ -431,6 +426,7 @@ func (p *CourseListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// CourseListParams holds the parameters of client.Courses.List (GET /courses).
 type CourseListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -495,13 +491,7 @@ type CourseThumbnail struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -513,7 +503,8 @@ type CourseThumbnail struct {
 	SourceURL *string `json:"source_url"`
 }
 
-// CourseUpdateParams: Parameters for UpdateCourse
+// CourseUpdateParams holds the parameters of client.Courses.Update (PATCH
+// /courses/{id}).
 type CourseUpdateParams struct {
 	// Whether the course awards students a PDF certificate after completing all
 	// lessons.

@@ -102,8 +102,8 @@ func (s *DisputeAlertService) Retrieve(ctx context.Context, id string, opts ...R
 	return &out, nil
 }
 
-// DisputeAlert is a dispute alert represents an early warning notification from a
-// payment processor about a potential dispute or chargeback.
+// DisputeAlert represents an early warning notification from a payment processor
+// about a potential dispute or chargeback.
 type DisputeAlert struct {
 	// The type of the dispute alert.
 	AlertType DisputeAlertTypes `json:"alert_type"`
@@ -155,8 +155,8 @@ type DisputeAlertDispute struct {
 	Status DisputeStatuses `json:"status"`
 }
 
-// DisputeAlertListItem is a dispute alert represents an early warning notification
-// from a payment processor about a potential dispute or chargeback.
+// DisputeAlertListItem represents an early warning notification from a payment
+// processor about a potential dispute or chargeback.
 type DisputeAlertListItem struct {
 	// The type of the dispute alert.
 	AlertType DisputeAlertTypes `json:"alert_type"`
@@ -198,7 +198,8 @@ type DisputeAlertListItemPayment struct {
 	ID string `json:"id"`
 }
 
-// DisputeAlertListPage is the connection type for DisputeAlert.
+// DisputeAlertListPage is one page of what client.DisputeAlerts.List (GET
+// /dispute_alerts) returns.
 type DisputeAlertListPage struct {
 	// A list of nodes.
 	Data []DisputeAlertListItem `json:"data"`
@@ -227,6 +228,8 @@ func (p *DisputeAlertListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// DisputeAlertListParams holds the parameters of client.DisputeAlerts.List (GET
+// /dispute_alerts).
 type DisputeAlertListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

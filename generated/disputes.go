@@ -167,8 +167,8 @@ func (s *DisputeService) UpdateEvidence(ctx context.Context, id string, params D
 	return &out, nil
 }
 
-// Dispute is a dispute is a chargeback or payment challenge filed against a
-// company, including evidence and response status.
+// Dispute is a chargeback or payment challenge filed against a company, including
+// evidence and response status.
 type Dispute struct {
 	// A log of IP-based access activity for the customer on Whop, submitted as
 	// evidence in the dispute.
@@ -279,13 +279,7 @@ type DisputeCancellationPolicyAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -309,21 +303,15 @@ type DisputeCustomerCommunicationAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-// DisputeListItem is a dispute is a chargeback or payment challenge filed against
-// a company, including evidence and response status.
+// DisputeListItem is a chargeback or payment challenge filed against a company,
+// including evidence and response status.
 type DisputeListItem struct {
 	// The disputed amount in the specified currency, formatted as a decimal.
 	Amount float64 `json:"amount"`
@@ -404,7 +392,8 @@ type DisputeListItemProduct struct {
 	Title string `json:"title"`
 }
 
-// DisputeListPage is the connection type for Dispute.
+// DisputeListPage is one page of what client.Disputes.List (GET /disputes)
+// returns.
 type DisputeListPage struct {
 	// A list of nodes.
 	Data []DisputeListItem `json:"data"`
@@ -433,6 +422,7 @@ func (p *DisputeListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// DisputeListParams holds the parameters of client.Disputes.List (GET /disputes).
 type DisputeListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -616,13 +606,7 @@ type DisputeRefundPolicyAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -637,20 +621,15 @@ type DisputeUncategorizedAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-// DisputeUpdateEvidenceParams: Parameters for UpdateDispute
+// DisputeUpdateEvidenceParams holds the parameters of
+// client.Disputes.UpdateEvidence (POST /disputes/{id}/update_evidence).
 type DisputeUpdateEvidenceParams struct {
 	// An IP access activity log showing the customer used the service.
 	AccessActivityLog Opt[string] `json:"access_activity_log,omitzero"`

@@ -179,7 +179,8 @@ type DMChannel struct {
 	Name *string `json:"name"`
 }
 
-// DMChannelCreateParams: Parameters for CreateDmChannelV2
+// DMChannelCreateParams holds the parameters of client.DMChannels.Create (POST
+// /dm_channels).
 type DMChannelCreateParams struct {
 	// The unique identifier of the company to scope this DM channel to. When set, the
 	// channel is visible only within that company context.
@@ -211,7 +212,8 @@ type DMChannelListItem struct {
 	Name *string `json:"name"`
 }
 
-// DMChannelListPage is the connection type for DmsFeed.
+// DMChannelListPage is one page of what client.DMChannels.List (GET /dm_channels)
+// returns.
 type DMChannelListPage struct {
 	// A list of nodes.
 	Data []DMChannelListItem `json:"data"`
@@ -240,6 +242,8 @@ func (p *DMChannelListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// DMChannelListParams holds the parameters of client.DMChannels.List (GET
+// /dm_channels).
 type DMChannelListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -289,7 +293,8 @@ func (p DMChannelListParams) query() url.Values {
 	return q
 }
 
-// DMChannelUpdateParams: Parameters for UpdateDmChannel
+// DMChannelUpdateParams holds the parameters of client.DMChannels.Update (PATCH
+// /dm_channels/{id}).
 type DMChannelUpdateParams struct {
 	// A new custom display name for the DM channel. For example, 'Project Discussion'.
 	CustomName Opt[string] `json:"custom_name,omitzero"`

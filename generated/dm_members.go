@@ -187,7 +187,8 @@ type DMMember struct {
 	UserID string `json:"user_id"`
 }
 
-// DMMemberCreateParams: Parameters for CreateDmMember
+// DMMemberCreateParams holds the parameters of client.DMMembers.Create (POST
+// /dm_members).
 type DMMemberCreateParams struct {
 	// The unique identifier of the DM channel to add the new member to.
 	ChannelID string `json:"channel_id"`
@@ -218,7 +219,8 @@ type DMMemberListItem struct {
 	UserID string `json:"user_id"`
 }
 
-// DMMemberListPage is the connection type for DmsFeedMember.
+// DMMemberListPage is one page of what client.DMMembers.List (GET /dm_members)
+// returns.
 type DMMemberListPage struct {
 	// A list of nodes.
 	Data []DMMemberListItem `json:"data"`
@@ -247,6 +249,8 @@ func (p *DMMemberListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// DMMemberListParams holds the parameters of client.DMMembers.List (GET
+// /dm_members).
 type DMMemberListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -293,7 +297,8 @@ func (p DMMemberListParams) query() url.Values {
 	return q
 }
 
-// DMMemberUpdateParams: Parameters for UpdateDmMember
+// DMMemberUpdateParams holds the parameters of client.DMMembers.Update (PATCH
+// /dm_members/{id}).
 type DMMemberUpdateParams struct {
 	// The notification setting for this member, controlling how they receive alerts
 	// for new messages in this channel.

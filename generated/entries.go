@@ -166,7 +166,7 @@ func (e EntriesSortableColumns) IsKnown() bool {
 	return false
 }
 
-// Entry is an entry represents a user's signup for a waitlisted plan.
+// Entry represents a user's signup for a waitlisted plan.
 type Entry struct {
 	// The datetime the entry was created.
 	CreatedAt *time.Time `json:"created_at"`
@@ -211,7 +211,7 @@ type EntryCustomFieldResponse struct {
 	Question string `json:"question"`
 }
 
-// EntryListItem is an entry represents a user's signup for a waitlisted plan.
+// EntryListItem represents a user's signup for a waitlisted plan.
 type EntryListItem struct {
 	// The datetime the entry was created.
 	CreatedAt *time.Time `json:"created_at"`
@@ -267,7 +267,7 @@ type EntryListItemUser struct {
 	Username string `json:"username"`
 }
 
-// EntryListPage is the connection type for PublicEntry.
+// EntryListPage is one page of what client.Entries.List (GET /entries) returns.
 type EntryListPage struct {
 	// A list of nodes.
 	Data []EntryListItem `json:"data"`
@@ -296,6 +296,7 @@ func (p *EntryListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// EntryListParams holds the parameters of client.Entries.List (GET /entries).
 type EntryListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

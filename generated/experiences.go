@@ -225,8 +225,8 @@ func (s *ExperienceService) Update(ctx context.Context, id string, params Experi
 	return &out, nil
 }
 
-// Experience is an experience is a feature or content module within a product,
-// such as a chat, course, or custom app.
+// Experience is a feature or content module within a product, such as a chat,
+// course, or custom app.
 type Experience struct {
 	// The app that powers this experience, defining its interface and behavior.
 	App ExperienceApp `json:"app"`
@@ -307,7 +307,8 @@ type ExperienceAppIcon struct {
 	URL *string `json:"url"`
 }
 
-// ExperienceAttachParams: Parameters for AddExperienceToAccessPass
+// ExperienceAttachParams holds the parameters of client.Experiences.Attach (POST
+// /experiences/{id}/attach).
 type ExperienceAttachParams struct {
 	// The unique identifier of the product to attach the experience to.
 	ProductID string `json:"product_id"`
@@ -325,7 +326,8 @@ type ExperienceCompany struct {
 	Title string `json:"title"`
 }
 
-// ExperienceCreateParams: Parameters for CreateExperience
+// ExperienceCreateParams holds the parameters of client.Experiences.Create (POST
+// /experiences).
 type ExperienceCreateParams struct {
 	// The unique identifier of the app that powers this experience.
 	AppID string `json:"app_id"`
@@ -353,13 +355,15 @@ type ExperienceCreateParamsLogo struct {
 	ID string `json:"id"`
 }
 
-// ExperienceDetachParams: Parameters for RemoveExperienceFromAccessPass
+// ExperienceDetachParams holds the parameters of client.Experiences.Detach (POST
+// /experiences/{id}/detach).
 type ExperienceDetachParams struct {
 	// The unique identifier of the product to detach the experience from.
 	ProductID string `json:"product_id"`
 }
 
-// ExperienceDuplicateParams: Parameters for DuplicateExperience
+// ExperienceDuplicateParams holds the parameters of client.Experiences.Duplicate
+// (POST /experiences/{id}/duplicate).
 type ExperienceDuplicateParams struct {
 	// The display name for the duplicated experience. Defaults to the original
 	// experience's name.
@@ -374,8 +378,8 @@ type ExperienceImage struct {
 	URL *string `json:"url"`
 }
 
-// ExperienceListItem is an experience is a feature or content module within a
-// product, such as a chat, course, or custom app.
+// ExperienceListItem is a feature or content module within a product, such as a
+// chat, course, or custom app.
 type ExperienceListItem struct {
 	// The app that powers this experience, defining its interface and behavior.
 	App ExperienceListItemApp `json:"app"`
@@ -450,7 +454,8 @@ type ExperienceListItemImage struct {
 	URL *string `json:"url"`
 }
 
-// ExperienceListPage is the connection type for PublicExperience.
+// ExperienceListPage is one page of what client.Experiences.List (GET
+// /experiences) returns.
 type ExperienceListPage struct {
 	// A list of nodes.
 	Data []ExperienceListItem `json:"data"`
@@ -479,6 +484,8 @@ func (p *ExperienceListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ExperienceListParams holds the parameters of client.Experiences.List (GET
+// /experiences).
 type ExperienceListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -557,8 +564,8 @@ func (p ExperienceListParams) query() url.Values {
 	return q
 }
 
-// ExperienceProduct is a product is a digital good or service sold on Whop.
-// Products contain plans for pricing and experiences for content delivery.
+// ExperienceProduct is a digital good or service sold on Whop. Products contain
+// plans for pricing and experiences for content delivery.
 type ExperienceProduct struct {
 	// The unique identifier for the product.
 	ID string `json:"id"`
@@ -572,7 +579,8 @@ type ExperienceProduct struct {
 	Title string `json:"title"`
 }
 
-// ExperienceUpdateParams: Parameters for UpdateExperience
+// ExperienceUpdateParams holds the parameters of client.Experiences.Update (PATCH
+// /experiences/{id}).
 type ExperienceUpdateParams struct {
 	// The access level of the experience.
 	AccessLevel Opt[ExperienceAccessLevels] `json:"access_level,omitzero"`

@@ -146,7 +146,8 @@ type FeeMarkup struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// FeeMarkupCreateParams: Parameters for UpdateFeeMarkup
+// FeeMarkupCreateParams holds the parameters of client.FeeMarkups.Create (POST
+// /fee_markups).
 type FeeMarkupCreateParams struct {
 	// The unique identifier of the company to create or update the fee markup for.
 	CompanyID string `json:"company_id"`
@@ -195,7 +196,8 @@ type FeeMarkupListItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// FeeMarkupListPage is the connection type for FeeMarkup.
+// FeeMarkupListPage is one page of what client.FeeMarkups.List (GET /fee_markups)
+// returns.
 type FeeMarkupListPage struct {
 	// A list of nodes.
 	Data []FeeMarkupListItem `json:"data"`
@@ -224,6 +226,8 @@ func (p *FeeMarkupListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// FeeMarkupListParams holds the parameters of client.FeeMarkups.List (GET
+// /fee_markups).
 type FeeMarkupListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -83,7 +83,7 @@ type File struct {
 	Visibility FileVisibility `json:"visibility"`
 }
 
-// FileCreateParams: Parameters for CreateFile
+// FileCreateParams holds the parameters of client.Files.Create (POST /files).
 type FileCreateParams struct {
 	// The name of the file including its extension (e.g., "photo.png" or
 	// "document.pdf").

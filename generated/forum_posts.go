@@ -156,13 +156,7 @@ type ForumPost struct {
 
 	// The time this post was created, as an ISO 8601 timestamp.
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// Whether this post has been edited after its initial creation.
 	IsEdited bool `json:"is_edited"`
@@ -199,20 +193,15 @@ type ForumPostAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
 	URL *string `json:"url"`
 }
 
-// ForumPostCreateParams: Parameters for CreateForumPostV2
+// ForumPostCreateParams holds the parameters of client.ForumPosts.Create (POST
+// /forum_posts).
 type ForumPostCreateParams struct {
 	// A list of file attachments to include with the post, such as images or videos.
 	Attachments Opt[[]ForumPostCreateParamsAttachment] `json:"attachments,omitzero"`
@@ -302,13 +291,7 @@ type ForumPostListItem struct {
 
 	// The time this post was created, as an ISO 8601 timestamp.
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// Whether this post has been edited after its initial creation.
 	IsEdited bool `json:"is_edited"`
@@ -345,13 +328,7 @@ type ForumPostListItemAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -370,7 +347,8 @@ type ForumPostListItemUser struct {
 	Username string `json:"username"`
 }
 
-// ForumPostListPage is the connection type for ForumPost.
+// ForumPostListPage is one page of what client.ForumPosts.List (GET /forum_posts)
+// returns.
 type ForumPostListPage struct {
 	// A list of nodes.
 	Data []ForumPostListItem `json:"data"`
@@ -399,6 +377,8 @@ func (p *ForumPostListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ForumPostListParams holds the parameters of client.ForumPosts.List (GET
+// /forum_posts).
 type ForumPostListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -471,7 +451,8 @@ func (p ForumPostListParams) query() url.Values {
 	return q
 }
 
-// ForumPostUpdateParams: Parameters for UpdateForumPost
+// ForumPostUpdateParams holds the parameters of client.ForumPosts.Update (PATCH
+// /forum_posts/{id}).
 type ForumPostUpdateParams struct {
 	// A replacement list of file attachments for this post, such as images or videos.
 	Attachments Opt[[]ForumPostUpdateParamsAttachment] `json:"attachments,omitzero"`

@@ -205,7 +205,7 @@ type ForumListItemExperience struct {
 	Name string `json:"name"`
 }
 
-// ForumListPage is the connection type for ForumFeed.
+// ForumListPage is one page of what client.Forums.List (GET /forums) returns.
 type ForumListPage struct {
 	// A list of nodes.
 	Data []ForumListItem `json:"data"`
@@ -234,6 +234,7 @@ func (p *ForumListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ForumListParams holds the parameters of client.Forums.List (GET /forums).
 type ForumListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -289,7 +290,8 @@ func (p ForumListParams) query() url.Values {
 	return q
 }
 
-// ForumUpdateParams: Parameters for UpdateForum
+// ForumUpdateParams holds the parameters of client.Forums.Update (PATCH
+// /forums/{id}).
 type ForumUpdateParams struct {
 	// A list of words that are automatically blocked from posts in this forum. For
 	// example, ['spam', 'scam'].

@@ -225,9 +225,9 @@ func (s *InvoiceService) Void(ctx context.Context, id string, opts ...RequestOpt
 	return out, err
 }
 
-// Invoice is an invoice represents an itemized bill sent by a company to a
-// customer for a specific product and plan, tracking the amount owed, due date,
-// and payment status.
+// Invoice represents an itemized bill sent by a company to a customer for a
+// specific product and plan, tracking the amount owed, due date, and payment
+// status.
 type Invoice struct {
 	// The datetime the invoice was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -282,7 +282,8 @@ func (i InvoiceCollectionMethods) IsKnown() bool {
 	return false
 }
 
-// InvoiceCreateParams: Parameters for CreateInvoice
+// InvoiceCreateParams holds the parameters of client.Invoices.Create (POST
+// /invoices).
 //
 // InvoiceCreateParams is one of Product, ProductID, told apart by their shape.
 // Exactly one field is set; to send one, set it. A variant this client does not
@@ -799,9 +800,9 @@ type InvoiceCurrentPlan struct {
 	ID string `json:"id"`
 }
 
-// InvoiceListItem is an invoice represents an itemized bill sent by a company to a
-// customer for a specific product and plan, tracking the amount owed, due date,
-// and payment status.
+// InvoiceListItem represents an itemized bill sent by a company to a customer for
+// a specific product and plan, tracking the amount owed, due date, and payment
+// status.
 type InvoiceListItem struct {
 	// The datetime the invoice was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -861,7 +862,8 @@ type InvoiceListItemUser struct {
 	Username string `json:"username"`
 }
 
-// InvoiceListPage is the connection type for PublicInvoice.
+// InvoiceListPage is one page of what client.Invoices.List (GET /invoices)
+// returns.
 type InvoiceListPage struct {
 	// A list of nodes.
 	Data []InvoiceListItem `json:"data"`
@@ -890,6 +892,7 @@ func (p *InvoiceListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// InvoiceListParams holds the parameters of client.Invoices.List (GET /invoices).
 type InvoiceListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -1020,7 +1023,8 @@ func (i InvoiceStatuses) IsKnown() bool {
 	return false
 }
 
-// InvoiceUpdateParams: Parameters for UpdateInvoice
+// InvoiceUpdateParams holds the parameters of client.Invoices.Update (PATCH
+// /invoices/{id}).
 type InvoiceUpdateParams struct {
 	// The date and time when the invoice will be automatically finalized. For
 	// charge_automatically, triggers an automatic charge. For send_invoice, sends the

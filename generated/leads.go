@@ -185,7 +185,7 @@ type Lead struct {
 	User LeadUser `json:"user"`
 }
 
-// LeadCreateParams: Parameters for CreateLeadV2
+// LeadCreateParams holds the parameters of client.Leads.Create (POST /leads).
 type LeadCreateParams struct {
 	// The unique identifier of the company to create the lead for, starting with
 	// 'biz_'.
@@ -272,7 +272,7 @@ type LeadListItemUser struct {
 	Username string `json:"username"`
 }
 
-// LeadListPage is the connection type for Lead.
+// LeadListPage is one page of what client.Leads.List (GET /leads) returns.
 type LeadListPage struct {
 	// A list of nodes.
 	Data []LeadListItem `json:"data"`
@@ -301,6 +301,7 @@ func (p *LeadListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// LeadListParams holds the parameters of client.Leads.List (GET /leads).
 type LeadListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -389,7 +390,8 @@ type LeadProduct struct {
 	Title string `json:"title"`
 }
 
-// LeadUpdateParams: Parameters for UpdateLead
+// LeadUpdateParams holds the parameters of client.Leads.Update (PATCH
+// /leads/{id}).
 type LeadUpdateParams struct {
 	// A JSON object of custom metadata to set on the lead, replacing any existing
 	// metadata.

@@ -42,8 +42,8 @@ func (s *LedgerAccountService) Retrieve(ctx context.Context, id string, opts ...
 	return &out, nil
 }
 
-// LedgerAccount is a ledger account represents a financial account on Whop that
-// can hold many balances.
+// LedgerAccount represents a financial account on Whop that can hold many
+// balances.
 type LedgerAccount struct {
 	// The balances associated with the account.
 	Balances []LedgerAccountBalance `json:"balances"`
@@ -164,8 +164,8 @@ func (l *LedgerAccountOwner) UnmarshalJSON(data []byte) error {
 	}
 }
 
-// LedgerAccountOwnerCompany is a company is a seller on Whop. Companies own
-// products, manage members, and receive payouts.
+// LedgerAccountOwnerCompany is a seller on Whop. Companies own products, manage
+// members, and receive payouts.
 //
 // It always encodes "typename" as "Company": the encoder writes these, so they are
 // not fields.

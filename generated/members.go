@@ -99,8 +99,8 @@ func (s *MemberService) Retrieve(ctx context.Context, id string, opts ...Request
 	return &out, nil
 }
 
-// Member is a member represents a user's relationship with a company on Whop,
-// including their access level, status, and spending history.
+// Member represents a user's relationship with a company on Whop, including their
+// access level, status, and spending history.
 type Member struct {
 	// The access level of the product member. If its admin, the member is an
 	// authorized user of the company. If its customer, the member has a valid
@@ -157,8 +157,8 @@ type MemberCompany struct {
 	Title string `json:"title"`
 }
 
-// MemberListItem is a member represents a user's relationship with a company on
-// Whop, including their access level, status, and spending history.
+// MemberListItem represents a user's relationship with a company on Whop,
+// including their access level, status, and spending history.
 type MemberListItem struct {
 	// The access level of the product member. If its admin, the member is an
 	// authorized user of the company. If its customer, the member has a valid
@@ -215,7 +215,7 @@ type MemberListItemUser struct {
 	Username string `json:"username"`
 }
 
-// MemberListPage is the connection type for CompanyMember.
+// MemberListPage is one page of what client.Members.List (GET /members) returns.
 type MemberListPage struct {
 	// A list of nodes.
 	Data []MemberListItem `json:"data"`
@@ -244,6 +244,7 @@ func (p *MemberListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// MemberListParams holds the parameters of client.Members.List (GET /members).
 type MemberListParams struct {
 	// Filter members by their current access level to the product.
 	//

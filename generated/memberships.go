@@ -277,8 +277,8 @@ func (c CancelOptions) IsKnown() bool {
 	return false
 }
 
-// Membership is a membership represents an active relationship between a user and
-// a product. It tracks the user's access, billing status, and renewal schedule.
+// Membership represents an active relationship between a user and a product. It
+// tracks the user's access, billing status, and renewal schedule.
 type Membership struct {
 	// Whether this membership is set to cancel at the end of the current billing
 	// cycle. Only applies to memberships with a recurring plan.
@@ -371,14 +371,16 @@ type Membership struct {
 	User *MembershipUser `json:"user"`
 }
 
-// MembershipAddFreeDaysParams: Parameters for AddFreeDaysToMembership
+// MembershipAddFreeDaysParams holds the parameters of
+// client.Memberships.AddFreeDays (POST /memberships/{id}/add_free_days).
 type MembershipAddFreeDaysParams struct {
 	// The number of free days to add (1-1095). Extends the billing period, expiration
 	// date, or Stripe trial depending on plan type.
 	FreeDays int64 `json:"free_days"`
 }
 
-// MembershipCancelParams: Parameters for CancelMembership
+// MembershipCancelParams holds the parameters of client.Memberships.Cancel (POST
+// /memberships/{id}/cancel).
 type MembershipCancelParams struct {
 	// Whether to cancel immediately or at the end of the current billing period.
 	// Defaults to at_period_end.
@@ -427,9 +429,8 @@ type MembershipCustomFieldResponse struct {
 	Question string `json:"question"`
 }
 
-// MembershipListItem is a membership represents an active relationship between a
-// user and a product. It tracks the user's access, billing status, and renewal
-// schedule.
+// MembershipListItem represents an active relationship between a user and a
+// product. It tracks the user's access, billing status, and renewal schedule.
 type MembershipListItem struct {
 	// Whether this membership is set to cancel at the end of the current billing
 	// cycle. Only applies to memberships with a recurring plan.
@@ -575,7 +576,8 @@ type MembershipListItemUser struct {
 	Username string `json:"username"`
 }
 
-// MembershipListPage is the connection type for PublicMembership.
+// MembershipListPage is one page of what client.Memberships.List (GET
+// /memberships) returns.
 type MembershipListPage struct {
 	// A list of nodes.
 	Data []MembershipListItem `json:"data"`
@@ -604,6 +606,8 @@ func (p *MembershipListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// MembershipListParams holds the parameters of client.Memberships.List (GET
+// /memberships).
 type MembershipListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -740,7 +744,8 @@ type MembershipMember struct {
 	ID string `json:"id"`
 }
 
-// MembershipPauseParams: Parameters for PauseMembership
+// MembershipPauseParams holds the parameters of client.Memberships.Pause (POST
+// /memberships/{id}/pause).
 type MembershipPauseParams struct {
 	// Whether to void any outstanding past-due payments on this membership, preventing
 	// future collection attempts.
@@ -770,7 +775,8 @@ type MembershipPromoCode struct {
 	ID string `json:"id"`
 }
 
-// MembershipUpdateParams: Parameters for UpdateMembershipV2
+// MembershipUpdateParams holds the parameters of client.Memberships.Update (PATCH
+// /memberships/{id}).
 type MembershipUpdateParams struct {
 	// A JSON object of key-value pairs to store on the membership. Replaces any
 	// existing metadata.

@@ -192,13 +192,7 @@ type Message struct {
 
 	// The timestamp when this message was originally created.
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// Whether the message content has been edited after it was originally sent.
 	IsEdited bool `json:"is_edited"`
@@ -242,7 +236,8 @@ type Message struct {
 	ViewCount *int64 `json:"view_count"`
 }
 
-// MessageCreateParams: Parameters for CreateMessage
+// MessageCreateParams holds the parameters of client.Messages.Create (POST
+// /messages).
 type MessageCreateParams struct {
 	// A list of file attachments to include with the message, such as images or
 	// videos.
@@ -297,13 +292,7 @@ type MessageListItem struct {
 
 	// The timestamp when this message was originally created.
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// Whether the message content has been edited after it was originally sent.
 	IsEdited bool `json:"is_edited"`
@@ -393,7 +382,8 @@ type MessageListItemUser struct {
 	Username string `json:"username"`
 }
 
-// MessageListPage is the connection type for DmsPost.
+// MessageListPage is one page of what client.Messages.List (GET /messages)
+// returns.
 type MessageListPage struct {
 	// A list of nodes.
 	Data []MessageListItem `json:"data"`
@@ -422,6 +412,7 @@ func (p *MessageListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// MessageListParams holds the parameters of client.Messages.List (GET /messages).
 type MessageListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -511,7 +502,8 @@ type MessageReactionCount struct {
 	Emoji *string `json:"emoji"`
 }
 
-// MessageUpdateParams: Parameters for UpdateMessage
+// MessageUpdateParams holds the parameters of client.Messages.Update (PATCH
+// /messages/{id}).
 type MessageUpdateParams struct {
 	// A replacement list of file attachments for this message, such as images or
 	// videos.

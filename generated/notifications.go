@@ -43,7 +43,8 @@ func (s *NotificationService) Create(ctx context.Context, params NotificationCre
 	return &out, nil
 }
 
-// NotificationCreateParams: Parameters for SendNotificationV2
+// NotificationCreateParams holds the parameters of client.Notifications.Create
+// (POST /notifications).
 //
 // NotificationCreateParams is one of Company, Experience, told apart by their
 // shape. Exactly one field is set; to send one, set it. A variant this client does

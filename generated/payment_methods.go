@@ -271,13 +271,7 @@ func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
 type PaymentMethodBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -302,13 +296,7 @@ type PaymentMethodCard struct {
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -351,13 +339,7 @@ type PaymentMethodCashapp struct {
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -389,13 +371,7 @@ type PaymentMethodCashappCashapp struct {
 type PaymentMethodIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The iDEAL-specific details for this payment method, including bank name and BIC.
 	Ideal PaymentMethodIdealIdeal `json:"ideal"`
@@ -595,13 +571,7 @@ func (p *PaymentMethodListItem) UnmarshalJSON(data []byte) error {
 type PaymentMethodListItemBase struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -626,13 +596,7 @@ type PaymentMethodListItemCard struct {
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -675,13 +639,7 @@ type PaymentMethodListItemCashapp struct {
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -713,13 +671,7 @@ type PaymentMethodListItemCashappCashapp struct {
 type PaymentMethodListItemIdeal struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The iDEAL-specific details for this payment method, including bank name and BIC.
 	Ideal PaymentMethodListItemIdealIdeal `json:"ideal"`
@@ -755,13 +707,7 @@ type PaymentMethodListItemIdealIdeal struct {
 type PaymentMethodListItemSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -806,13 +752,7 @@ type PaymentMethodListItemSepaDebitSepaDebit struct {
 type PaymentMethodListItemUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -842,7 +782,8 @@ type PaymentMethodListItemUsBankAccountUsBankAccount struct {
 	Last4 string `json:"last4"`
 }
 
-// PaymentMethodListPage is the connection type for PaymentMethodInterface.
+// PaymentMethodListPage is one page of what client.PaymentMethods.List (GET
+// /payment_methods) returns.
 type PaymentMethodListPage struct {
 	// A list of nodes.
 	Data []PaymentMethodListItem `json:"data"`
@@ -871,6 +812,8 @@ func (p *PaymentMethodListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// PaymentMethodListParams holds the parameters of client.PaymentMethods.List (GET
+// /payment_methods).
 type PaymentMethodListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -952,6 +895,8 @@ func (p PaymentMethodListParams) query() url.Values {
 	return q
 }
 
+// PaymentMethodRetrieveParams holds the parameters of
+// client.PaymentMethods.Retrieve (GET /payment_methods/{id}).
 type PaymentMethodRetrieveParams struct {
 	// The unique identifier of the company. Provide either this or member_id, not
 	// both.
@@ -986,13 +931,7 @@ func (p PaymentMethodRetrieveParams) query() url.Values {
 type PaymentMethodSepaDebit struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -1037,13 +976,7 @@ type PaymentMethodSepaDebitSepaDebit struct {
 type PaymentMethodUsBankAccount struct {
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID        string    `json:"id"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).

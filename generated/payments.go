@@ -345,8 +345,8 @@ func (f FriendlyReceiptStatus) IsKnown() bool {
 	return false
 }
 
-// Payment is a payment represents a completed or attempted charge. Payments track
-// the amount, status, currency, and payment method used.
+// Payment represents a completed or attempted charge. Payments track the amount,
+// status, currency, and payment method used.
 type Payment struct {
 	// How much the payment is for after fees
 	AmountAfterFees float64 `json:"amount_after_fees"`
@@ -573,7 +573,8 @@ type PaymentCompany struct {
 	Title string `json:"title"`
 }
 
-// PaymentCreateParams: Parameters for CreatePayment
+// PaymentCreateParams holds the parameters of client.Payments.Create (POST
+// /payments).
 //
 // PaymentCreateParams is one of Plan, PlanID, told apart by their shape. Exactly
 // one field is set; to send one, set it. A variant this client does not know
@@ -771,8 +772,8 @@ type PaymentCreateParamsPlanPlanProduct struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// PaymentDispute is a dispute is a chargeback or payment challenge filed against a
-// company, including evidence and response status.
+// PaymentDispute is a chargeback or payment challenge filed against a company,
+// including evidence and response status.
 type PaymentDispute struct {
 	// The disputed amount in the specified currency, formatted as a decimal.
 	Amount float64 `json:"amount"`
@@ -836,7 +837,8 @@ type PaymentListFeesItem struct {
 	Type SpecificFeeOrigins `json:"type"`
 }
 
-// PaymentListFeesPage is the connection type for Fee.
+// PaymentListFeesPage is one page of what client.Payments.ListFees (GET
+// /payments/{id}/fees) returns.
 type PaymentListFeesPage struct {
 	// A list of nodes.
 	Data []PaymentListFeesItem `json:"data"`
@@ -865,6 +867,8 @@ func (p *PaymentListFeesPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// PaymentListFeesParams holds the parameters of client.Payments.ListFees (GET
+// /payments/{id}/fees).
 type PaymentListFeesParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -905,8 +909,8 @@ func (p PaymentListFeesParams) query() url.Values {
 	return q
 }
 
-// PaymentListItem is a payment represents a completed or attempted charge.
-// Payments track the amount, status, currency, and payment method used.
+// PaymentListItem represents a completed or attempted charge. Payments track the
+// amount, status, currency, and payment method used.
 type PaymentListItem struct {
 	// How much the payment is for after fees
 	AmountAfterFees float64 `json:"amount_after_fees"`
@@ -1219,7 +1223,8 @@ type PaymentListItemUser struct {
 	Username string `json:"username"`
 }
 
-// PaymentListPage is the connection type for Receipt.
+// PaymentListPage is one page of what client.Payments.List (GET /payments)
+// returns.
 type PaymentListPage struct {
 	// A list of nodes.
 	Data []PaymentListItem `json:"data"`
@@ -1248,6 +1253,7 @@ func (p *PaymentListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// PaymentListParams holds the parameters of client.Payments.List (GET /payments).
 type PaymentListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -1508,7 +1514,8 @@ type PaymentPromoCode struct {
 	PromoType PromoTypes `json:"promo_type"`
 }
 
-// PaymentRefundParams: Parameters for RefundPayment
+// PaymentRefundParams holds the parameters of client.Payments.Refund (POST
+// /payments/{id}/refund).
 type PaymentRefundParams struct {
 	// The amount to refund. For multi-currency payments, this is in the charge
 	// currency (what the buyer paid). For single-currency, this is in the payment
@@ -1516,8 +1523,8 @@ type PaymentRefundParams struct {
 	PartialAmount Opt[float64] `json:"partial_amount,omitzero"`
 }
 
-// PaymentResolution is a resolution center case is a dispute or support case
-// between a user and a company, tracking the issue, status, and outcome.
+// PaymentResolution is a dispute or support case between a user and a company,
+// tracking the issue, status, and outcome.
 type PaymentResolution struct {
 	// Whether the customer has filed an appeal after the initial resolution decision.
 	CustomerAppealed bool `json:"customer_appealed"`

@@ -236,7 +236,8 @@ type PayoutMethodListItemDestination struct {
 	Name string `json:"name"`
 }
 
-// PayoutMethodListPage is the connection type for PayoutToken.
+// PayoutMethodListPage is one page of what client.PayoutMethods.List (GET
+// /payout_methods) returns.
 type PayoutMethodListPage struct {
 	// A list of nodes.
 	Data []PayoutMethodListItem `json:"data"`
@@ -265,6 +266,8 @@ func (p *PayoutMethodListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// PayoutMethodListParams holds the parameters of client.PayoutMethods.List (GET
+// /payout_methods).
 type PayoutMethodListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -168,9 +168,9 @@ func (s *PlanService) Update(ctx context.Context, id string, params PlanUpdatePa
 	return &out, nil
 }
 
-// Plan is a plan defines pricing and billing terms for a checkout. Plans can
-// optionally belong to a product, where they represent different pricing options
-// such as one-time payments, recurring subscriptions, or free trials.
+// Plan defines pricing and billing terms for a checkout. Plans can optionally
+// belong to a product, where they represent different pricing options such as
+// one-time payments, recurring subscriptions, or free trials.
 type Plan struct {
 	// Whether the creator has turned on adaptive pricing for this plan. Raw setting
 	// — does not check processor compatibility or feature flags.
@@ -294,7 +294,7 @@ type PlanCompany struct {
 	Title string `json:"title"`
 }
 
-// PlanCreateParams: Parameters for CreatePlan
+// PlanCreateParams holds the parameters of client.Plans.Create (POST /plans).
 type PlanCreateParams struct {
 	// Whether this plan accepts local currency payments via adaptive pricing.
 	AdaptivePricingEnabled Opt[bool] `json:"adaptive_pricing_enabled,omitzero"`
@@ -480,9 +480,9 @@ type PlanInvoice struct {
 	ID string `json:"id"`
 }
 
-// PlanListItem is a plan defines pricing and billing terms for a checkout. Plans
-// can optionally belong to a product, where they represent different pricing
-// options such as one-time payments, recurring subscriptions, or free trials.
+// PlanListItem defines pricing and billing terms for a checkout. Plans can
+// optionally belong to a product, where they represent different pricing options
+// such as one-time payments, recurring subscriptions, or free trials.
 type PlanListItem struct {
 	// Whether the creator has turned on adaptive pricing for this plan. Raw setting
 	// — does not check processor compatibility or feature flags.
@@ -632,7 +632,7 @@ type PlanListItemProduct struct {
 	Title string `json:"title"`
 }
 
-// PlanListPage is the connection type for PublicPlan.
+// PlanListPage is one page of what client.Plans.List (GET /plans) returns.
 type PlanListPage struct {
 	// A list of nodes.
 	Data []PlanListItem `json:"data"`
@@ -661,6 +661,7 @@ func (p *PlanListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// PlanListParams holds the parameters of client.Plans.List (GET /plans).
 type PlanListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -802,7 +803,8 @@ type PlanProduct struct {
 	Title string `json:"title"`
 }
 
-// PlanUpdateParams: Parameters for UpdatePlan
+// PlanUpdateParams holds the parameters of client.Plans.Update (PATCH
+// /plans/{id}).
 type PlanUpdateParams struct {
 	// Whether this plan accepts local currency payments via adaptive pricing.
 	AdaptivePricingEnabled Opt[bool] `json:"adaptive_pricing_enabled,omitzero"`

@@ -243,8 +243,8 @@ func (c CustomCtas) IsKnown() bool {
 	return false
 }
 
-// Product is a product is a digital good or service sold on Whop. Products contain
-// plans for pricing and experiences for content delivery.
+// Product is a digital good or service sold on Whop. Products contain plans for
+// pricing and experiences for content delivery.
 type Product struct {
 	// The company this product belongs to.
 	Company ProductCompany `json:"company"`
@@ -344,7 +344,8 @@ type ProductCompany struct {
 	Title string `json:"title"`
 }
 
-// ProductCreateParams: Parameters for CreateAccessPass
+// ProductCreateParams holds the parameters of client.Products.Create (POST
+// /products).
 type ProductCreateParams struct {
 	// Whether the checkout flow collects a shipping address from the customer.
 	CollectShippingAddress Opt[bool] `json:"collect_shipping_address,omitzero"`
@@ -469,11 +470,6 @@ func (p ProductCreateParamsPlanOptionsCustomField) MarshalJSON() ([]byte, error)
 
 // ProductGalleryImage represents an image attachment
 type ProductGalleryImage struct {
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
 	ID string `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
@@ -481,8 +477,8 @@ type ProductGalleryImage struct {
 	URL *string `json:"url"`
 }
 
-// ProductListItem is a product is a digital good or service sold on Whop. Products
-// contain plans for pricing and experiences for content delivery.
+// ProductListItem is a digital good or service sold on Whop. Products contain
+// plans for pricing and experiences for content delivery.
 type ProductListItem struct {
 	// The datetime the product was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -524,7 +520,8 @@ type ProductListItem struct {
 	Visibility Visibility `json:"visibility"`
 }
 
-// ProductListPage is the connection type for PublicAccessPass.
+// ProductListPage is one page of what client.Products.List (GET /products)
+// returns.
 type ProductListPage struct {
 	// A list of nodes.
 	Data []ProductListItem `json:"data"`
@@ -553,6 +550,7 @@ func (p *ProductListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ProductListParams holds the parameters of client.Products.List (GET /products).
 type ProductListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -695,7 +693,8 @@ func (p ProductTaxCodeProductTypes) IsKnown() bool {
 	return false
 }
 
-// ProductUpdateParams: Parameters for UpdateAccessPass
+// ProductUpdateParams holds the parameters of client.Products.Update (PATCH
+// /products/{id}).
 type ProductUpdateParams struct {
 	// Whether the checkout flow collects a shipping address from the customer.
 	CollectShippingAddress Opt[bool] `json:"collect_shipping_address,omitzero"`

@@ -217,7 +217,8 @@ type PromoCodeCompany struct {
 	Title string `json:"title"`
 }
 
-// PromoCodeCreateParams: Parameters for CreatePromoCode
+// PromoCodeCreateParams holds the parameters of client.PromoCodes.Create (POST
+// /promo_codes).
 type PromoCodeCreateParams struct {
 	// The discount amount. When promo_type is percentage, this is the percent off
 	// (e.g., 20 for 20% off). When promo_type is flat_amount, this is the currency
@@ -347,7 +348,8 @@ type PromoCodeListItemProduct struct {
 	Title string `json:"title"`
 }
 
-// PromoCodeListPage is the connection type for PromoCode.
+// PromoCodeListPage is one page of what client.PromoCodes.List (GET /promo_codes)
+// returns.
 type PromoCodeListPage struct {
 	// A list of nodes.
 	Data []PromoCodeListItem `json:"data"`
@@ -376,6 +378,8 @@ func (p *PromoCodeListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// PromoCodeListParams holds the parameters of client.PromoCodes.List (GET
+// /promo_codes).
 type PromoCodeListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -157,7 +157,8 @@ type Reaction struct {
 	User ReactionUser `json:"user"`
 }
 
-// ReactionCreateParams: Parameters for CreateReaction
+// ReactionCreateParams holds the parameters of client.Reactions.Create (POST
+// /reactions).
 type ReactionCreateParams struct {
 	// The emoji to react with, in shortcode or unicode format. For example, ':heart:'
 	// or a unicode emoji. Ignored in forums where reactions are always likes.
@@ -171,6 +172,8 @@ type ReactionCreateParams struct {
 	ResourceID string `json:"resource_id"`
 }
 
+// ReactionDeleteParams holds the parameters of client.Reactions.Delete (DELETE
+// /reactions/{id}).
 type ReactionDeleteParams struct {
 	// The emoji to remove, in shortcode or unicode format. For example, ':heart:' or a
 	// unicode emoji. Required when the id refers to a message or post instead of a
@@ -218,7 +221,8 @@ type ReactionListItemUser struct {
 	Username string `json:"username"`
 }
 
-// ReactionListPage is the connection type for Reaction.
+// ReactionListPage is one page of what client.Reactions.List (GET /reactions)
+// returns.
 type ReactionListPage struct {
 	// A list of nodes.
 	Data []ReactionListItem `json:"data"`
@@ -247,6 +251,8 @@ func (p *ReactionListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ReactionListParams holds the parameters of client.Reactions.List (GET
+// /reactions).
 type ReactionListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -132,8 +132,8 @@ func (p PaymentProviders) IsKnown() bool {
 	return false
 }
 
-// Refund is a refund represents a full or partial reversal of a payment, including
-// the amount, status, and payment provider.
+// Refund represents a full or partial reversal of a payment, including the amount,
+// status, and payment provider.
 type Refund struct {
 	// The refunded amount as a decimal in the specified currency, such as 10.43 for
 	// $10.43 USD.
@@ -176,8 +176,8 @@ type Refund struct {
 	Status RefundStatuses `json:"status"`
 }
 
-// RefundListItem is a refund represents a full or partial reversal of a payment,
-// including the amount, status, and payment provider.
+// RefundListItem represents a full or partial reversal of a payment, including the
+// amount, status, and payment provider.
 type RefundListItem struct {
 	// The refunded amount as a decimal in the specified currency, such as 10.43 for
 	// $10.43 USD.
@@ -227,7 +227,7 @@ type RefundListItemPayment struct {
 	ID string `json:"id"`
 }
 
-// RefundListPage is the connection type for Refund.
+// RefundListPage is one page of what client.Refunds.List (GET /refunds) returns.
 type RefundListPage struct {
 	// A list of nodes.
 	Data []RefundListItem `json:"data"`
@@ -256,6 +256,7 @@ func (p *RefundListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// RefundListParams holds the parameters of client.Refunds.List (GET /refunds).
 type RefundListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -96,8 +96,8 @@ func (s *ResolutionCenterCaseService) Retrieve(ctx context.Context, id string, o
 	return &out, nil
 }
 
-// ResolutionCenterCase is a resolution center case is a dispute or support case
-// between a user and a company, tracking the issue, status, and outcome.
+// ResolutionCenterCase is a dispute or support case between a user and a company,
+// tracking the issue, status, and outcome.
 type ResolutionCenterCase struct {
 	// The company involved in this resolution case. Null if the company no longer
 	// exists.
@@ -195,8 +195,8 @@ type ResolutionCenterCaseCompany struct {
 	Title string `json:"title"`
 }
 
-// ResolutionCenterCaseListItem is a resolution center case is a dispute or support
-// case between a user and a company, tracking the issue, status, and outcome.
+// ResolutionCenterCaseListItem is a dispute or support case between a user and a
+// company, tracking the issue, status, and outcome.
 type ResolutionCenterCaseListItem struct {
 	// The company involved in this resolution case. Null if the company no longer
 	// exists.
@@ -271,7 +271,8 @@ type ResolutionCenterCaseListItemUser struct {
 	Username string `json:"username"`
 }
 
-// ResolutionCenterCaseListPage is the connection type for PublicResolution.
+// ResolutionCenterCaseListPage is one page of what
+// client.ResolutionCenterCases.List (GET /resolution_center_cases) returns.
 type ResolutionCenterCaseListPage struct {
 	// A list of nodes.
 	Data []ResolutionCenterCaseListItem `json:"data"`
@@ -300,6 +301,8 @@ func (p *ResolutionCenterCaseListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ResolutionCenterCaseListParams holds the parameters of
+// client.ResolutionCenterCases.List (GET /resolution_center_cases).
 type ResolutionCenterCaseListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -436,8 +439,8 @@ func (r ResolutionCenterCaseReporters) IsKnown() bool {
 	return false
 }
 
-// ResolutionCenterCaseResolutionEvent is a resolution event is a message or action
-// within a resolution case, such as a response, escalation, or status change.
+// ResolutionCenterCaseResolutionEvent is a message or action within a resolution
+// case, such as a response, escalation, or status change.
 type ResolutionCenterCaseResolutionEvent struct {
 	// The type of action recorded in this event.
 	Action ResolutionCenterCaseActions `json:"action"`

@@ -145,13 +145,7 @@ type ReviewAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -220,13 +214,7 @@ type ReviewListItemAttachment struct {
 
 	// The original filename of the uploaded attachment, including its file extension.
 	Filename *string `json:"filename"`
-
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
-	ID string `json:"id"`
+	ID       string  `json:"id"`
 
 	// A pre-optimized URL for rendering this attachment on the client. This should be
 	// used for displaying attachments in apps.
@@ -245,7 +233,7 @@ type ReviewListItemUser struct {
 	Username string `json:"username"`
 }
 
-// ReviewListPage is the connection type for Review.
+// ReviewListPage is one page of what client.Reviews.List (GET /reviews) returns.
 type ReviewListPage struct {
 	// A list of nodes.
 	Data []ReviewListItem `json:"data"`
@@ -274,6 +262,7 @@ func (p *ReviewListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ReviewListParams holds the parameters of client.Reviews.List (GET /reviews).
 type ReviewListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -100,8 +100,8 @@ func (s *SetupIntentService) Retrieve(ctx context.Context, id string, opts ...Re
 	return &out, nil
 }
 
-// SetupIntent is a setup intent allows a user to save a payment method for future
-// use without making an immediate purchase.
+// SetupIntent allows a user to save a payment method for future use without making
+// an immediate purchase.
 type SetupIntent struct {
 	// The checkout session configuration associated with this setup intent. Null if no
 	// checkout session was used.
@@ -151,8 +151,8 @@ type SetupIntentCompany struct {
 	ID string `json:"id"`
 }
 
-// SetupIntentListItem is a setup intent allows a user to save a payment method for
-// future use without making an immediate purchase.
+// SetupIntentListItem allows a user to save a payment method for future use
+// without making an immediate purchase.
 type SetupIntentListItem struct {
 	// The checkout session configuration associated with this setup intent. Null if no
 	// checkout session was used.
@@ -289,7 +289,8 @@ type SetupIntentListItemPaymentMethodMailingAddress struct {
 	State *string `json:"state"`
 }
 
-// SetupIntentListPage is the connection type for SetupIntent.
+// SetupIntentListPage is one page of what client.SetupIntents.List (GET
+// /setup_intents) returns.
 type SetupIntentListPage struct {
 	// A list of nodes.
 	Data []SetupIntentListItem `json:"data"`
@@ -318,6 +319,8 @@ func (p *SetupIntentListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// SetupIntentListParams holds the parameters of client.SetupIntents.List (GET
+// /setup_intents).
 type SetupIntentListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

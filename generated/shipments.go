@@ -255,7 +255,8 @@ func (s ShipmentCarriers) IsKnown() bool {
 	return false
 }
 
-// ShipmentCreateParams: Parameters for CreateShipment
+// ShipmentCreateParams holds the parameters of client.Shipments.Create (POST
+// /shipments).
 type ShipmentCreateParams struct {
 	// The unique identifier of the company to create the shipment for, starting with
 	// 'biz_'.
@@ -314,7 +315,8 @@ type ShipmentListItemPayment struct {
 	ID string `json:"id"`
 }
 
-// ShipmentListPage is the connection type for Shipment.
+// ShipmentListPage is one page of what client.Shipments.List (GET /shipments)
+// returns.
 type ShipmentListPage struct {
 	// A list of nodes.
 	Data []ShipmentListItem `json:"data"`
@@ -343,6 +345,8 @@ func (p *ShipmentListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// ShipmentListParams holds the parameters of client.Shipments.List (GET
+// /shipments).
 type ShipmentListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -116,6 +116,8 @@ func (s *StatService) RunSQL(ctx context.Context, params StatRunSQLParams, opts 
 	return &out, nil
 }
 
+// StatDescribeParams holds the parameters of client.Stats.Describe (GET
+// /stats/describe).
 type StatDescribeParams struct {
 	// Scope query to a specific company.
 	//
@@ -473,6 +475,8 @@ type StatDescribeResponseViewMetric struct {
 	SupportedEngines []string `json:"supported_engines"`
 }
 
+// StatQueryMetricParams holds the parameters of client.Stats.QueryMetric (GET
+// /stats/metric).
 type StatQueryMetricParams struct {
 	// Columns to break down the metric by.
 	//
@@ -599,6 +603,8 @@ type StatQueryMetricResponsePagination struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
+// StatQueryRawParams holds the parameters of client.Stats.QueryRaw (GET
+// /stats/raw).
 type StatQueryRawParams struct {
 	// Scope query to a specific company.
 	//
@@ -714,6 +720,7 @@ type StatQueryRawResponsePagination struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
+// StatRunSQLParams holds the parameters of client.Stats.RunSQL (GET /stats/sql).
 type StatRunSQLParams struct {
 	// Scope query to a specific company.
 	//

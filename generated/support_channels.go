@@ -168,7 +168,8 @@ type SupportChannel struct {
 	ResolvedAt *time.Time `json:"resolved_at"`
 }
 
-// SupportChannelCreateParams: Parameters for CreateSupportChatForUser
+// SupportChannelCreateParams holds the parameters of client.SupportChannels.Create
+// (POST /support_channels).
 type SupportChannelCreateParams struct {
 	// The unique identifier of the company to create the support channel in.
 	CompanyID string `json:"company_id"`
@@ -234,7 +235,8 @@ type SupportChannelListItemCustomerUser struct {
 	Username string `json:"username"`
 }
 
-// SupportChannelListPage is the connection type for DmsFeed.
+// SupportChannelListPage is one page of what client.SupportChannels.List (GET
+// /support_channels) returns.
 type SupportChannelListPage struct {
 	// A list of nodes.
 	Data []SupportChannelListItem `json:"data"`
@@ -263,6 +265,8 @@ func (p *SupportChannelListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// SupportChannelListParams holds the parameters of client.SupportChannels.List
+// (GET /support_channels).
 type SupportChannelListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

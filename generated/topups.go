@@ -42,8 +42,8 @@ func (s *TopupService) Create(ctx context.Context, params TopupCreateParams, opt
 	return &out, nil
 }
 
-// Topup is a payment represents a completed or attempted charge. Payments track
-// the amount, status, currency, and payment method used.
+// Topup represents a completed or attempted charge. Payments track the amount,
+// status, currency, and payment method used.
 type Topup struct {
 	// The datetime the payment was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -69,7 +69,7 @@ type Topup struct {
 	Total *float64 `json:"total"`
 }
 
-// TopupCreateParams: Parameters for CreateTopup
+// TopupCreateParams holds the parameters of client.Topups.Create (POST /topups).
 type TopupCreateParams struct {
 	// The amount to add to the balance in the specified currency. For example, 50.00
 	// for $50.00 USD.

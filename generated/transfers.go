@@ -182,7 +182,8 @@ type Transfer struct {
 	OriginLedgerAccountID string `json:"origin_ledger_account_id"`
 }
 
-// TransferCreateParams: Parameters for TransferFunds
+// TransferCreateParams holds the parameters of client.Transfers.Create (POST
+// /transfers).
 type TransferCreateParams struct {
 	// The amount to transfer in the specified currency. For example, 25.00 for $25.00
 	// USD.
@@ -292,8 +293,8 @@ func (t *TransferDestination) UnmarshalJSON(data []byte) error {
 	}
 }
 
-// TransferDestinationCompany is a company is a seller on Whop. Companies own
-// products, manage members, and receive payouts.
+// TransferDestinationCompany is a seller on Whop. Companies own products, manage
+// members, and receive payouts.
 //
 // It always encodes "typename" as "Company": the encoder writes these, so they are
 // not fields.
@@ -370,7 +371,8 @@ type TransferListItem struct {
 	OriginLedgerAccountID string `json:"origin_ledger_account_id"`
 }
 
-// TransferListPage is the connection type for CreditTransactionTransfer.
+// TransferListPage is one page of what client.Transfers.List (GET /transfers)
+// returns.
 type TransferListPage struct {
 	// A list of nodes.
 	Data []TransferListItem `json:"data"`
@@ -399,6 +401,8 @@ func (p *TransferListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// TransferListParams holds the parameters of client.Transfers.List (GET
+// /transfers).
 type TransferListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -570,8 +574,8 @@ func (t *TransferOrigin) UnmarshalJSON(data []byte) error {
 	}
 }
 
-// TransferOriginCompany is a company is a seller on Whop. Companies own products,
-// manage members, and receive payouts.
+// TransferOriginCompany is a seller on Whop. Companies own products, manage
+// members, and receive payouts.
 //
 // It always encodes "typename" as "Company": the encoder writes these, so they are
 // not fields.

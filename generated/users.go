@@ -197,7 +197,7 @@ type UserListItemProfilePicture struct {
 	URL *string `json:"url"`
 }
 
-// UserListPage is the connection type for PublicProfileUser.
+// UserListPage is one page of what client.Users.List (GET /users) returns.
 type UserListPage struct {
 	// A list of nodes.
 	Data []UserListItem `json:"data"`
@@ -226,6 +226,7 @@ func (p *UserListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// UserListParams holds the parameters of client.Users.List (GET /users).
 type UserListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -282,6 +283,8 @@ type UserProfilePicture struct {
 	URL *string `json:"url"`
 }
 
+// UserRetrieveParams holds the parameters of client.Users.Retrieve (GET
+// /users/{id}).
 type UserRetrieveParams struct {
 	// When provided, returns the user's company-specific profile overrides (name,
 	// profile picture) instead of their global profile.
@@ -299,7 +302,8 @@ func (p UserRetrieveParams) query() url.Values {
 	return q
 }
 
-// UserUpdateParams: Parameters for UpdateUserProfile
+// UserUpdateParams holds the parameters of client.Users.Update (PATCH
+// /users/{id}).
 type UserUpdateParams struct {
 	// A short biography displayed on the user's public profile.
 	Bio Opt[string] `json:"bio,omitzero"`

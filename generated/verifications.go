@@ -130,7 +130,8 @@ type VerificationListItem struct {
 	Status VerificationStatuses `json:"status"`
 }
 
-// VerificationListPage is the connection type for Verification.
+// VerificationListPage is one page of what client.Verifications.List (GET
+// /verifications) returns.
 type VerificationListPage struct {
 	// A list of nodes.
 	Data []VerificationListItem `json:"data"`
@@ -159,6 +160,8 @@ func (p *VerificationListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// VerificationListParams holds the parameters of client.Verifications.List (GET
+// /verifications).
 type VerificationListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

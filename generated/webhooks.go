@@ -216,7 +216,8 @@ type Webhook struct {
 	URL string `json:"url"`
 }
 
-// WebhookCreateParams: Parameters for CreateWebhook
+// WebhookCreateParams holds the parameters of client.Webhooks.Create (POST
+// /webhooks).
 type WebhookCreateParams struct {
 	// The API version for this webhook
 	APIVersion Opt[APIVersion] `json:"api_version,omitzero"`
@@ -355,7 +356,8 @@ type WebhookListItem struct {
 	URL string `json:"url"`
 }
 
-// WebhookListPage is the connection type for Webhook.
+// WebhookListPage is one page of what client.Webhooks.List (GET /webhooks)
+// returns.
 type WebhookListPage struct {
 	// A list of nodes.
 	Data []WebhookListItem `json:"data"`
@@ -384,6 +386,7 @@ func (p *WebhookListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// WebhookListParams holds the parameters of client.Webhooks.List (GET /webhooks).
 type WebhookListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//
@@ -430,7 +433,8 @@ func (p WebhookListParams) query() url.Values {
 	return q
 }
 
-// WebhookUpdateParams: Parameters for UpdateWebhook
+// WebhookUpdateParams holds the parameters of client.Webhooks.Update (PATCH
+// /webhooks/{id}).
 type WebhookUpdateParams struct {
 	// The API version for this webhook
 	APIVersion Opt[APIVersion] `json:"api_version,omitzero"`

@@ -186,8 +186,8 @@ func (p PayoutErrorCodes) IsKnown() bool {
 	return false
 }
 
-// Withdrawal is a withdrawal represents a request to transfer funds from a ledger
-// account to an external payout method.
+// Withdrawal represents a request to transfer funds from a ledger account to an
+// external payout method.
 type Withdrawal struct {
 	// The withdrawal amount as a decimal number in the specified currency (e.g.,
 	// 100.00 for $100.00 USD).
@@ -247,7 +247,8 @@ type Withdrawal struct {
 	TraceCode *string `json:"trace_code"`
 }
 
-// WithdrawalCreateParams: Parameters for CreateLedgerWithdrawal
+// WithdrawalCreateParams holds the parameters of client.Withdrawals.Create (POST
+// /withdrawals).
 type WithdrawalCreateParams struct {
 	// The amount to withdraw in the specified currency
 	Amount float64 `json:"amount"`
@@ -293,19 +294,14 @@ func (w WithdrawalFeeTypes) IsKnown() bool {
 // WithdrawalLedgerAccount is the ledger account from which the withdrawal funds
 // are sourced.
 type WithdrawalLedgerAccount struct {
-	// Represents a unique identifier that is Base64 obfuscated. It is often used to
-	// refetch an object or as key for a cache. The ID type appears in a JSON response
-	// as a String; however, it is not intended to be human-readable. When expected as
-	// an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`)
-	// input value will be accepted as an ID.
 	CompanyID *string `json:"company_id"`
 
 	// The unique identifier for the ledger account.
 	ID string `json:"id"`
 }
 
-// WithdrawalListItem is a withdrawal represents a request to transfer funds from a
-// ledger account to an external payout method.
+// WithdrawalListItem represents a request to transfer funds from a ledger account
+// to an external payout method.
 type WithdrawalListItem struct {
 	// The withdrawal amount as a decimal number in the specified currency (e.g.,
 	// 100.00 for $100.00 USD).
@@ -342,7 +338,8 @@ type WithdrawalListItem struct {
 	Status WithdrawalStatus `json:"status"`
 }
 
-// WithdrawalListPage is the connection type for PublicWithdrawal.
+// WithdrawalListPage is one page of what client.Withdrawals.List (GET
+// /withdrawals) returns.
 type WithdrawalListPage struct {
 	// A list of nodes.
 	Data []WithdrawalListItem `json:"data"`
@@ -371,6 +368,8 @@ func (p *WithdrawalListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
+// WithdrawalListParams holds the parameters of client.Withdrawals.List (GET
+// /withdrawals).
 type WithdrawalListParams struct {
 	// Returns the elements in the list that come after the specified cursor.
 	//

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -99,7 +100,13 @@ func typeDoc(name, desc string) string {
 		return desc
 	}
 	for _, article := range []string{"A ", "An ", "The "} {
-		if strings.HasPrefix(desc, article) {
+		if rest, ok := strings.CutPrefix(desc, article); ok {
+			if pred, ok := predicate(rest); ok {
+				// "A payment represents a charge": the sentence is about
+				// the type, which it calls by a noun; it reads on after
+				// the type's name instead.
+				return name + " " + pred
+			}
 			return name + " is " + strings.ToLower(desc[:1]) + desc[1:]
 		}
 	}
@@ -113,6 +120,45 @@ func typeDoc(name, desc string) string {
 	return name + ": " + desc
 }
 
+// predicate finds, in a description that starts with a short noun phrase,
+// the verb that follows it ("payment represents a charge" gives
+// "represents a charge", "app is an integration" gives "is an
+// integration"); ok is false when no verb follows within four words.
+func predicate(s string) (string, bool) {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i == 0 {
+			continue
+		}
+		if predicateVerbs[w] {
+			return strings.Join(words[i:], " "), true
+		}
+		if i > 3 || strings.ContainsAny(w, ".,;:()") || w != strings.ToLower(w) || notNouns[w] || notNouns[words[0]] {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// notNouns are words a noun phrase naming a subject does not hold: a
+// description that has them ("the experience this feed is attached to")
+// is a noun phrase, not a sentence.
+var notNouns = map[string]bool{
+	"this": true, "that": true, "these": true, "those": true, "which": true, "who": true, "whose": true,
+	"of": true, "for": true, "to": true, "in": true, "on": true, "at": true, "by": true, "with": true,
+	"from": true, "as": true, "and": true, "or": true, "it": true, "its": true, "their": true,
+	"used": true, "being": true, "when": true, "where": true, "if": true, "not": true,
+}
+
+// predicateVerbs follow the noun a description names its subject with.
+var predicateVerbs = map[string]bool{
+	"is": true, "are": true, "represents": true, "contains": true, "describes": true, "holds": true,
+	"defines": true, "specifies": true, "indicates": true, "tracks": true, "stores": true, "lists": true,
+	"records": true, "captures": true, "links": true, "groups": true, "allows": true, "lets": true,
+	"enables": true, "controls": true, "determines": true, "identifies": true, "provides": true,
+	"belongs": true, "connects": true, "refers": true,
+}
+
 // descriptiveVerbs start descriptions that read on after a type's name:
 // "Represents a user" becomes "User represents a user".
 var descriptiveVerbs = map[string]bool{
@@ -123,6 +169,33 @@ var descriptiveVerbs = map[string]bool{
 // participles start descriptions that read on after "Name is": "Sent
 // when an invoice is created" becomes "InvoiceCreatedEvent is sent when...".
 var participles = map[string]bool{"Sent": true, "Returned": true, "Used": true, "Emitted": true, "Triggered": true}
+
+// boilerplate are descriptions a spec inherits from its GraphQL schema's
+// built-in scalars and connection types: they say nothing about the field
+// or type at hand, so the docs leave them out.
+var boilerplate = []*regexp.Regexp{
+	regexp.MustCompile(`Represents textual data as UTF-8 character sequences\. This type is most often used by GraphQL to represent free-form human-readable text\.`),
+	regexp.MustCompile(`Represents non-fractional signed whole numeric values\. (Int can represent values between -\(2\^31\) and 2\^31 - 1|Since the value may exceed the size of a 32-bit integer, it's encoded as a string)\.`),
+	regexp.MustCompile(`Represents signed double-precision fractional values as specified by \[IEEE 754\]\([^)]*\)\.`),
+	regexp.MustCompile("Represents `true` or `false` values\\."),
+	regexp.MustCompile(`Represents untyped JSON\.?`),
+	regexp.MustCompile(`Represents a unique identifier that is Base64 obfuscated\..*`),
+	regexp.MustCompile(`^An ISO 8601-encoded date(time)?\.?$`),
+	regexp.MustCompile(`^The connection type for [\w.]+\.?$`),
+	regexp.MustCompile(`^Parameters for \w+\.?$`),
+}
+
+// cleanDoc removes boilerplate from a description.
+func cleanDoc(desc string) string {
+	flat := strings.Join(strings.Fields(desc), " ")
+	for _, re := range boilerplate {
+		if re.MatchString(flat) {
+			desc = strings.TrimSpace(re.ReplaceAllString(flat, ""))
+			flat = desc
+		}
+	}
+	return desc
+}
 
 // joinDoc joins non-empty paragraphs with blank lines.
 func joinDoc(paras ...string) string {

@@ -40,7 +40,7 @@ func Emit(api *model.API) ([]File, error) {
 // Source renders the files Emit renders but leaves the Go ones unformatted;
 // Format finishes them. The steps are apart so each can be measured.
 func Source(api *model.API) ([]File, error) {
-	e := &emitter{api: api, layout: newLayout(api), pages: pageTypes(api)}
+	e := &emitter{api: api, layout: newLayout(api), pages: pageTypes(api), roles: roles(api)}
 	var files []File
 	add := func(name string, f *jen.File) error {
 		data, err := render(name, f)
@@ -88,6 +88,52 @@ type emitter struct {
 	api    *model.API
 	layout *layout
 	pages  map[*model.Type]*model.Page // page types, with how to read their cursor
+	roles  map[*model.Type]role        // what types made for one method are for
+}
+
+// role is what a type made for one method is: its parameters or its page.
+type role struct {
+	method *model.Method
+	page   bool
+}
+
+// roles finds the Params and page types made for one method each.
+func roles(api *model.API) map[*model.Type]role {
+	out := map[*model.Type]role{}
+	var walk func(r *model.Resource)
+	walk = func(r *model.Resource) {
+		for _, m := range r.Methods {
+			if m.Params != nil {
+				out[m.Params] = role{method: m}
+			}
+			if m.Page != nil && m.Page.Owned {
+				out[m.Response.Named] = role{method: m, page: true}
+			}
+		}
+		for _, c := range r.Children {
+			walk(c)
+		}
+	}
+	for _, r := range api.Resources {
+		walk(r)
+	}
+	return out
+}
+
+// typeDoc is a type's doc comment: its description without boilerplate,
+// starting with its name, or, for a type made for one method, what it is
+// for.
+func (e *emitter) typeDoc(t *model.Type) string {
+	desc := cleanDoc(t.Doc)
+	if r, ok := e.roles[t]; ok && desc == "" {
+		m := r.method
+		call := fmt.Sprintf("client.%s.%s (%s %s)", clientPath(m.Resource), m.Name, m.HTTPMethod, m.Path)
+		if r.page {
+			return fmt.Sprintf("%s is one page of what %s returns.", t.Name, call)
+		}
+		return fmt.Sprintf("%s holds the parameters of %s.", t.Name, call)
+	}
+	return typeDoc(t.Name, desc)
 }
 
 // pageTypes finds the response type of every paginated method.
@@ -120,7 +166,7 @@ func (e *emitter) newFile() *jen.File {
 
 func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
 	for _, t := range types {
-		for _, c := range typeDecl(t) {
+		for _, c := range typeDecl(t, e.typeDoc(t)) {
 			f.Add(c)
 		}
 		if p := e.pages[t]; p != nil {

@@ -75,7 +75,7 @@ func fieldDoc(f *model.Field) string {
 	if f.Recursive {
 		notes = append(notes, "A pointer because the type contains itself.")
 	}
-	doc := joinDoc(f.Doc, strings.Join(notes, " "))
+	doc := joinDoc(cleanDoc(f.Doc), strings.Join(notes, " "))
 	if f.Deprecated {
 		doc = joinDoc(doc, "Deprecated: the API marks this field as deprecated.")
 	}
@@ -83,19 +83,19 @@ func fieldDoc(f *model.Field) string {
 }
 
 // typeDecl renders a named type and its methods.
-func typeDecl(t *model.Type) []jen.Code {
+func typeDecl(t *model.Type, desc string) []jen.Code {
 	switch t.Kind {
 	case model.TypeStruct:
-		return structDecl(t)
+		return structDecl(t, desc)
 	case model.TypeEnum:
-		return enumDecl(t)
+		return enumDecl(t, desc)
 	case model.TypeUnion:
-		return unionDecl(t)
+		return unionDecl(t, desc)
 	case model.TypeAlias:
-		doc := joinDoc(typeDoc(t.Name, t.Doc), deprecated(t.Deprecated))
+		doc := joinDoc(desc, deprecated(t.Deprecated))
 		return []jen.Code{comment(doc), jen.Type().Id(t.Name).Op("=").Add(goType(t.Target)), jen.Line()}
 	default:
-		doc := joinDoc(typeDoc(t.Name, t.Doc), deprecated(t.Deprecated))
+		doc := joinDoc(desc, deprecated(t.Deprecated))
 		return []jen.Code{comment(doc), jen.Type().Id(t.Name).Add(goType(t.Target)), jen.Line()}
 	}
 }
@@ -107,7 +107,7 @@ func deprecated(d bool) string {
 	return ""
 }
 
-func structDecl(t *model.Type) []jen.Code {
+func structDecl(t *model.Type, desc string) []jen.Code {
 	var fields []jen.Code
 	for i, f := range t.Fields {
 		if doc := fieldDoc(f); doc != "" {
@@ -118,7 +118,7 @@ func structDecl(t *model.Type) []jen.Code {
 		}
 		fields = append(fields, jen.Id(f.Name).Add(fieldType(f)).Tag(fieldTag(f)))
 	}
-	doc := typeDoc(t.Name, t.Doc)
+	doc := desc
 	if len(t.Consts) > 0 {
 		var names []string
 		for _, c := range t.Consts {
@@ -147,12 +147,12 @@ func receiver(name string) string {
 	return strings.ToLower(name[:1])
 }
 
-func enumDecl(t *model.Type) []jen.Code {
+func enumDecl(t *model.Type, desc string) []jen.Code {
 	base := jen.String()
 	if t.EnumBase == model.KindInt64 {
 		base = jen.Int64()
 	}
-	doc := joinDoc(typeDoc(t.Name, t.Doc),
+	doc := joinDoc(desc,
 		"The API may add values: a value not listed below still decodes and encodes unchanged; IsKnown tells them apart.",
 		deprecated(t.Deprecated))
 	var consts, cases []jen.Code

@@ -10,7 +10,7 @@ import (
 	"github.com/whopgen/whopgen/generator/model"
 )
 
-func unionDecl(t *model.Type) []jen.Code {
+func unionDecl(t *model.Type, desc string) []jen.Code {
 	var labels []string
 	var fields []jen.Code
 	for _, v := range t.Variants {
@@ -22,7 +22,7 @@ func unionDecl(t *model.Type) []jen.Code {
 	if t.Discriminator != "" {
 		how = fmt.Sprintf("by their %q property", t.Discriminator)
 	}
-	doc := joinDoc(typeDoc(t.Name, t.Doc),
+	doc := joinDoc(desc,
 		fmt.Sprintf("%s is one of %s, told apart %s. Exactly one field is set; to send one, set it. "+
 			"A variant this client does not know decodes with every field nil and keeps its JSON, "+
 			"which RawJSON returns and encoding writes back unchanged.", t.Name, strings.Join(labels, ", "), how),

@@ -35,7 +35,7 @@ func (s *DogService) Get(ctx context.Context, id string, opts ...RequestOption) 
 	return &out, nil
 }
 
-// Dog is a dog is a pet that barks.
+// Dog is a pet that barks.
 type Dog struct {
 	Barks    bool    `json:"barks"`
 	Name     string  `json:"name"`

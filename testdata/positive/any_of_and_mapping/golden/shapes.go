@@ -110,6 +110,7 @@ func (s *Shape) UnmarshalJSON(data []byte) error {
 	}
 }
 
+// ShapeCreateParams holds the parameters of client.Shapes.Create (POST /shapes).
 type ShapeCreateParams struct {
 	// The request body.
 	Body Opt[Shape] `json:"-"`

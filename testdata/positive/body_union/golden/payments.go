@@ -38,6 +38,9 @@ func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams,
 	return &out, nil
 }
 
+// PaymentCreateParams holds the parameters of client.Payments.Create (POST
+// /payments).
+//
 // PaymentCreateParams is one of Plan, PlanID, told apart by their shape. Exactly
 // one field is set; to send one, set it. A variant this client does not know
 // decodes with every field nil and keeps its JSON, which RawJSON returns and

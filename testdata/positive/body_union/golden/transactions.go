@@ -36,6 +36,9 @@ func (s *TransactionService) Create(ctx context.Context, params TransactionCreat
 	return out, err
 }
 
+// TransactionCreateParams holds the parameters of client.Transactions.Create (POST
+// /transactions).
+//
 // TransactionCreateParams is one of Add, Subtract, told apart by their shape.
 // Exactly one field is set; to send one, set it. A variant this client does not
 // know decodes with every field nil and keeps its JSON, which RawJSON returns and

@@ -36,6 +36,8 @@ func (s *SubscriptionService) Subscribe(ctx context.Context, params Subscription
 	return &out, nil
 }
 
+// SubscriptionSubscribeParams holds the parameters of
+// client.Subscriptions.Subscribe (POST /subscriptions).
 type SubscriptionSubscribeParams struct {
 	CallbackURL string `json:"callback_url"`
 }

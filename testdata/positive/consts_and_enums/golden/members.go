@@ -52,6 +52,7 @@ func (m Member) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(m), "\"object\":\"member\"")
 }
 
+// MemberListParams holds the parameters of client.Members.List (GET /members).
 type MemberListParams struct {
 	// The status of a member.
 	//

@@ -39,6 +39,7 @@ func (s *EventService) Create(ctx context.Context, params EventCreateParams, opt
 	return &out, nil
 }
 
+// EventCreateParams holds the parameters of client.Events.Create (POST /events).
 type EventCreateParams struct {
 	At   time.Time  `json:"at"`
 	Big  Opt[int64] `json:"big,omitzero"`

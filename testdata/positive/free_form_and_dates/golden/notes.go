@@ -37,6 +37,8 @@ func (s *NoteService) Update(ctx context.Context, id string, params NoteUpdatePa
 	return &out, nil
 }
 
+// NoteUpdateParams holds the parameters of client.Notes.Update (PATCH
+// /notes/{id}).
 type NoteUpdateParams struct {
 	DueAt    Opt[time.Time]      `json:"due_at,omitzero"`
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`

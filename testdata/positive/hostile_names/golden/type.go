@@ -81,6 +81,8 @@ func (a AergerRange) IsKnown() bool {
 	return false
 }
 
+// TypeGetTypeParams holds the parameters of client.Type.GetType (GET
+// /type/{func}/{default}).
 type TypeGetTypeParams struct {
 	// Sent as the query parameter "ctx".
 	Ctx Opt[string] `json:"-"`

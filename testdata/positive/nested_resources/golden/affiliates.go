@@ -120,6 +120,8 @@ type AffiliateListItem struct {
 	ID string `json:"id"`
 }
 
+// AffiliateListPage is one page of what client.Affiliates.List (GET /affiliates)
+// returns.
 type AffiliateListPage struct {
 	Data     []AffiliateListItem       `json:"data"`
 	PageInfo AffiliateListPagePageInfo `json:"page_info"`
@@ -150,6 +152,8 @@ type AffiliateListPagePageInfo struct {
 	HasNextPage bool    `json:"has_next_page"`
 }
 
+// AffiliateListParams holds the parameters of client.Affiliates.List (GET
+// /affiliates).
 type AffiliateListParams struct {
 	// Sent as the query parameter "after".
 	After Opt[string] `json:"-"`
@@ -170,6 +174,8 @@ func (p AffiliateListParams) query() url.Values {
 	return q
 }
 
+// AffiliateOverrideCreateParams holds the parameters of
+// client.Affiliates.Overrides.Create (POST /affiliates/{id}/overrides).
 type AffiliateOverrideCreateParams struct {
 	Percentage float64 `json:"percentage"`
 }

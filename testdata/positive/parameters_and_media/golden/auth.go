@@ -35,6 +35,7 @@ func (s *AuthService) Login(ctx context.Context, params AuthLoginParams, opts ..
 	return string(out), err
 }
 
+// AuthLoginParams holds the parameters of client.Auth.Login (POST /login).
 type AuthLoginParams struct {
 	Password string   `json:"password"`
 	Scopes   []string `json:"scopes,omitzero"`

@@ -75,6 +75,7 @@ func (s *FileService) Upload(ctx context.Context, fileID string, params FileUplo
 	return s.t.do(ctx, req, nil)
 }
 
+// FileCreateParams holds the parameters of client.Files.Create (POST /files).
 type FileCreateParams struct {
 	Content io.Reader `json:"content"`
 	Name    string    `json:"name"`
@@ -85,6 +86,8 @@ type FileCreated struct {
 	Label *string `json:"label"`
 }
 
+// FileDownloadParams holds the parameters of client.Files.Download (GET
+// /files/{file_id}).
 type FileDownloadParams struct {
 	// Sent as the cookie parameter "session".
 	Session Opt[string] `json:"-"`
@@ -103,6 +106,8 @@ func (p FileDownloadParams) header() http.Header {
 	return h
 }
 
+// FileUploadParams holds the parameters of client.Files.Upload (PUT
+// /files/{file_id}).
 type FileUploadParams struct {
 	// Sent as the header parameter "X-Tenant".
 	XTenant string `json:"-"`

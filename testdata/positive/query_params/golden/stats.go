@@ -38,6 +38,8 @@ func (s *StatService) GetMetric(ctx context.Context, params StatGetMetricParams,
 	return &out, nil
 }
 
+// StatGetMetricParams holds the parameters of client.Stats.GetMetric (GET
+// /stats/metric).
 type StatGetMetricParams struct {
 	// Sent as the query parameter "filters".
 	Filters map[string]any `json:"-"`

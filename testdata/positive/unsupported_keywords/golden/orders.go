@@ -40,6 +40,7 @@ type Order struct {
 	ID string `json:"id"`
 }
 
+// OrderCreateParams holds the parameters of client.Orders.Create (POST /orders).
 type OrderCreateParams struct {
 	Code   Opt[string]    `json:"code,omitzero"`
 	Labels map[string]any `json:"labels,omitzero"`
