@@ -4,9 +4,7 @@
 package whop
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -236,7 +234,7 @@ type AdCampaign struct {
 	PausedUntil *time.Time `json:"paused_until"`
 
 	// The payment method used for daily billing (null if using platform balance)
-	PaymentMethod *AdCampaignPaymentMethod `json:"payment_method"`
+	PaymentMethod *PaymentMethod `json:"payment_method"`
 
 	// The external platform this campaign is running on (e.g., meta, tiktok).
 	Platform *AdCampaignPlatforms `json:"platform"`
@@ -332,7 +330,7 @@ type AdCampaignCreateParams struct {
 	CompanyID string `json:"company_id"`
 
 	// Unified campaign configuration (conversion goal, budget, bidding, etc.).
-	Config AdCampaignCreateParamsConfig `json:"config"`
+	Config AdCampaignParamsConfig `json:"config"`
 
 	// Daily budget in dollars (minimum $5). Required unless lifetime_budget is set in
 	// config.
@@ -349,37 +347,6 @@ type AdCampaignCreateParams struct {
 
 	// The title of the ad campaign. Must be max 100 characters.
 	Title string `json:"title"`
-}
-
-// AdCampaignCreateParamsConfig: Unified campaign configuration (conversion goal,
-// budget, bidding, etc.).
-type AdCampaignCreateParamsConfig struct {
-	// Bid cap amount in cents. Only used when bid_strategy is bid_cap.
-	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
-
-	// The bidding strategy used to optimize spend for this campaign.
-	BidStrategy Opt[CampaignConfigBidStrategy] `json:"bid_strategy,omitzero"`
-
-	// Whether campaign budget optimization (CBO) is enabled, allowing the platform to
-	// distribute budget across ad groups.
-	BudgetOptimization Opt[bool] `json:"budget_optimization,omitzero"`
-
-	// The scheduled end time of the campaign (ISO8601).
-	EndTime        Opt[string] `json:"end_time,omitzero"`
-	LifetimeBudget Opt[int64]  `json:"lifetime_budget,omitzero"`
-
-	// The campaign objective that determines how Meta optimizes delivery.
-	Objective Opt[CampaignConfigObjective] `json:"objective,omitzero"`
-
-	// Special ad categories required by the platform (e.g., housing, employment,
-	// credit).
-	SpecialCategories Opt[[]string] `json:"special_categories,omitzero"`
-
-	// The scheduled start time of the campaign (ISO8601).
-	StartTime Opt[string] `json:"start_time,omitzero"`
-
-	// The campaign status as set by the advertiser (active or paused).
-	Status Opt[CampaignConfigStatus] `json:"status,omitzero"`
 }
 
 // AdCampaignCreatedByUser is the user who created the campaign
@@ -586,390 +553,35 @@ func (p AdCampaignListParams) query() url.Values {
 	return q
 }
 
-// AdCampaignPaymentMethod is the payment method used for daily billing (null if
-// using platform balance)
-//
-// AdCampaignPaymentMethod is one of Base, Card, UsBankAccount, Cashapp, Ideal,
-// SepaDebit, told apart by their "typename" property. Exactly one field is set; to
-// send one, set it. A variant this client does not know decodes with every field
-// nil and keeps its JSON, which RawJSON returns and encoding writes back
-// unchanged.
-type AdCampaignPaymentMethod struct {
-	Base          *AdCampaignPaymentMethodBase
-	Card          *AdCampaignPaymentMethodCard
-	UsBankAccount *AdCampaignPaymentMethodUsBankAccount
-	Cashapp       *AdCampaignPaymentMethodCashapp
-	Ideal         *AdCampaignPaymentMethodIdeal
-	SepaDebit     *AdCampaignPaymentMethodSepaDebit
+// AdCampaignParamsConfig: Unified campaign configuration (conversion goal, budget,
+// bidding, etc.).
+type AdCampaignParamsConfig struct {
+	// Bid cap amount in cents. Only used when bid_strategy is bid_cap.
+	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
 
-	raw json.RawMessage
-}
+	// The bidding strategy used to optimize spend for this campaign.
+	BidStrategy Opt[CampaignConfigBidStrategy] `json:"bid_strategy,omitzero"`
 
-// Variant returns the variant that is set (a pointer to it), or nil for an unknown one.
-func (a AdCampaignPaymentMethod) Variant() any {
-	switch {
-	case a.Base != nil:
-		return a.Base
-	case a.Card != nil:
-		return a.Card
-	case a.UsBankAccount != nil:
-		return a.UsBankAccount
-	case a.Cashapp != nil:
-		return a.Cashapp
-	case a.Ideal != nil:
-		return a.Ideal
-	case a.SepaDebit != nil:
-		return a.SepaDebit
-	}
-	return nil
-}
+	// Whether campaign budget optimization (CBO) is enabled, allowing the platform to
+	// distribute budget across ad groups.
+	BudgetOptimization Opt[bool] `json:"budget_optimization,omitzero"`
 
-// RawJSON returns the JSON of a variant this client does not know, and nil otherwise.
-func (a AdCampaignPaymentMethod) RawJSON() json.RawMessage {
-	return a.raw
-}
+	// The scheduled end time of the campaign (ISO8601).
+	EndTime        Opt[string] `json:"end_time,omitzero"`
+	LifetimeBudget Opt[int64]  `json:"lifetime_budget,omitzero"`
 
-// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
-func (a AdCampaignPaymentMethod) MarshalJSON() ([]byte, error) {
-	return marshalUnion("AdCampaignPaymentMethod", a.raw, a.Base, a.Card, a.UsBankAccount, a.Cashapp, a.Ideal, a.SepaDebit)
-}
+	// The campaign objective that determines how Meta optimizes delivery.
+	Objective Opt[CampaignConfigObjective] `json:"objective,omitzero"`
 
-// Typename returns the "typename" property of the variant that is set, also of one
-// this client does not know, and "" when none is.
-func (a AdCampaignPaymentMethod) Typename() string {
-	switch {
-	case a.Base != nil:
-		return "BasePaymentMethod"
-	case a.Card != nil:
-		return "CardPaymentMethod"
-	case a.UsBankAccount != nil:
-		return "UsBankAccountPaymentMethod"
-	case a.Cashapp != nil:
-		return "CashappPaymentMethod"
-	case a.Ideal != nil:
-		return "IdealPaymentMethod"
-	case a.SepaDebit != nil:
-		return "SepaDebitPaymentMethod"
-	}
-	tag, _ := unionTag(a.raw, "typename")
-	return tag
-}
+	// Special ad categories required by the platform (e.g., housing, employment,
+	// credit).
+	SpecialCategories Opt[[]string] `json:"special_categories,omitzero"`
 
-// CreatedAt returns the "created_at" property of the variant that is set, also of
-// one this client does not know.
-func (a AdCampaignPaymentMethod) CreatedAt() time.Time {
-	switch {
-	case a.Base != nil:
-		return a.Base.CreatedAt
-	case a.Card != nil:
-		return a.Card.CreatedAt
-	case a.UsBankAccount != nil:
-		return a.UsBankAccount.CreatedAt
-	case a.Cashapp != nil:
-		return a.Cashapp.CreatedAt
-	case a.Ideal != nil:
-		return a.Ideal.CreatedAt
-	case a.SepaDebit != nil:
-		return a.SepaDebit.CreatedAt
-	}
-	var value time.Time
-	unionField(a.raw, "created_at", &value)
-	return value
-}
+	// The scheduled start time of the campaign (ISO8601).
+	StartTime Opt[string] `json:"start_time,omitzero"`
 
-// ID returns the "id" property of the variant that is set, also of one this client
-// does not know.
-func (a AdCampaignPaymentMethod) ID() string {
-	switch {
-	case a.Base != nil:
-		return a.Base.ID
-	case a.Card != nil:
-		return a.Card.ID
-	case a.UsBankAccount != nil:
-		return a.UsBankAccount.ID
-	case a.Cashapp != nil:
-		return a.Cashapp.ID
-	case a.Ideal != nil:
-		return a.Ideal.ID
-	case a.SepaDebit != nil:
-		return a.SepaDebit.ID
-	}
-	var value string
-	unionField(a.raw, "id", &value)
-	return value
-}
-
-// PaymentMethodType returns the "payment_method_type" property of the variant that
-// is set, also of one this client does not know.
-func (a AdCampaignPaymentMethod) PaymentMethodType() PaymentMethodTypes {
-	switch {
-	case a.Base != nil:
-		return a.Base.PaymentMethodType
-	case a.Card != nil:
-		return a.Card.PaymentMethodType
-	case a.UsBankAccount != nil:
-		return a.UsBankAccount.PaymentMethodType
-	case a.Cashapp != nil:
-		return a.Cashapp.PaymentMethodType
-	case a.Ideal != nil:
-		return a.Ideal.PaymentMethodType
-	case a.SepaDebit != nil:
-		return a.SepaDebit.PaymentMethodType
-	}
-	var value PaymentMethodTypes
-	unionField(a.raw, "payment_method_type", &value)
-	return value
-}
-
-// UnmarshalJSON decodes whichever variant data holds.
-func (a *AdCampaignPaymentMethod) UnmarshalJSON(data []byte) error {
-	*a = AdCampaignPaymentMethod{}
-	tag, err := unionTag(data, "typename")
-	if err != nil {
-		return err
-	}
-	switch tag {
-	case "BasePaymentMethod":
-		a.Base = new(AdCampaignPaymentMethodBase)
-		return json.Unmarshal(data, a.Base)
-	case "CardPaymentMethod":
-		a.Card = new(AdCampaignPaymentMethodCard)
-		return json.Unmarshal(data, a.Card)
-	case "UsBankAccountPaymentMethod":
-		a.UsBankAccount = new(AdCampaignPaymentMethodUsBankAccount)
-		return json.Unmarshal(data, a.UsBankAccount)
-	case "CashappPaymentMethod":
-		a.Cashapp = new(AdCampaignPaymentMethodCashapp)
-		return json.Unmarshal(data, a.Cashapp)
-	case "IdealPaymentMethod":
-		a.Ideal = new(AdCampaignPaymentMethodIdeal)
-		return json.Unmarshal(data, a.Ideal)
-	case "SepaDebitPaymentMethod":
-		a.SepaDebit = new(AdCampaignPaymentMethodSepaDebit)
-		return json.Unmarshal(data, a.SepaDebit)
-	default:
-		a.raw = bytes.Clone(data)
-		return nil
-	}
-}
-
-// AdCampaignPaymentMethodBase is a saved payment method with no type-specific
-// details available.
-//
-// It always encodes "typename" as "BasePaymentMethod": the encoder writes these,
-// so they are not fields.
-type AdCampaignPaymentMethodBase struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes AdCampaignPaymentMethodBase with its constant properties.
-func (a AdCampaignPaymentMethodBase) MarshalJSON() ([]byte, error) {
-	type plain AdCampaignPaymentMethodBase
-	return marshalObject(plain(a), "\"typename\":\"BasePaymentMethod\"")
-}
-
-// AdCampaignPaymentMethodCard is a saved card payment method, including brand,
-// last four digits, and expiration details.
-//
-// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
-// so they are not fields.
-type AdCampaignPaymentMethodCard struct {
-	// The card-specific details for this payment method, including brand, last four
-	// digits, and expiration.
-	Card AdCampaignPaymentMethodCardCard `json:"card"`
-
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes AdCampaignPaymentMethodCard with its constant properties.
-func (a AdCampaignPaymentMethodCard) MarshalJSON() ([]byte, error) {
-	type plain AdCampaignPaymentMethodCard
-	return marshalObject(plain(a), "\"typename\":\"CardPaymentMethod\"")
-}
-
-// AdCampaignPaymentMethodCardCard is the card-specific details for this payment
-// method, including brand, last four digits, and expiration.
-type AdCampaignPaymentMethodCardCard struct {
-	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	// determined.
-	Brand *CardBrands `json:"brand"`
-
-	// The two-digit expiration month of the card (1-12). Null if not available.
-	ExpMonth *int64 `json:"exp_month"`
-
-	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	// available.
-	ExpYear *int64 `json:"exp_year"`
-
-	// The last four digits of the card number. Null if not available.
-	Last4 *string `json:"last4"`
-}
-
-// AdCampaignPaymentMethodCashapp is a saved Cash App payment method, including the
-// buyer's cashtag and unique identifier.
-//
-// It always encodes "typename" as "CashappPaymentMethod": the encoder writes
-// these, so they are not fields.
-type AdCampaignPaymentMethodCashapp struct {
-	// The Cash App-specific details for this payment method, including cashtag and
-	// buyer ID.
-	Cashapp AdCampaignPaymentMethodCashappCashapp `json:"cashapp"`
-
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes AdCampaignPaymentMethodCashapp with its constant properties.
-func (a AdCampaignPaymentMethodCashapp) MarshalJSON() ([]byte, error) {
-	type plain AdCampaignPaymentMethodCashapp
-	return marshalObject(plain(a), "\"typename\":\"CashappPaymentMethod\"")
-}
-
-// AdCampaignPaymentMethodCashappCashapp is the Cash App-specific details for this
-// payment method, including cashtag and buyer ID.
-type AdCampaignPaymentMethodCashappCashapp struct {
-	// The unique and immutable identifier assigned by Cash App to the buyer. Null if
-	// not available.
-	BuyerID *string `json:"buyer_id"`
-
-	// The public cashtag handle of the buyer on Cash App. Null if not available.
-	Cashtag *string `json:"cashtag"`
-}
-
-// AdCampaignPaymentMethodIdeal is a saved iDEAL payment method, including the
-// customer's bank name and BIC code.
-//
-// It always encodes "typename" as "IdealPaymentMethod": the encoder writes these,
-// so they are not fields.
-type AdCampaignPaymentMethodIdeal struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The iDEAL-specific details for this payment method, including bank name and BIC.
-	Ideal AdCampaignPaymentMethodIdealIdeal `json:"ideal"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes AdCampaignPaymentMethodIdeal with its constant properties.
-func (a AdCampaignPaymentMethodIdeal) MarshalJSON() ([]byte, error) {
-	type plain AdCampaignPaymentMethodIdeal
-	return marshalObject(plain(a), "\"typename\":\"IdealPaymentMethod\"")
-}
-
-// AdCampaignPaymentMethodIdealIdeal is the iDEAL-specific details for this payment
-// method, including bank name and BIC.
-type AdCampaignPaymentMethodIdealIdeal struct {
-	// The name of the customer's bank used for the iDEAL transaction. Null if not
-	// available.
-	Bank *string `json:"bank"`
-
-	// The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
-	// available.
-	Bic *string `json:"bic"`
-}
-
-// AdCampaignPaymentMethodSepaDebit is a saved SEPA Direct Debit payment method,
-// including the bank code, country, and last four IBAN digits.
-//
-// It always encodes "typename" as "SepaDebitPaymentMethod": the encoder writes
-// these, so they are not fields.
-type AdCampaignPaymentMethodSepaDebit struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-
-	// The SEPA Direct Debit-specific details for this payment method, including bank
-	// code and last four IBAN digits.
-	SepaDebit AdCampaignPaymentMethodSepaDebitSepaDebit `json:"sepa_debit"`
-}
-
-// MarshalJSON encodes AdCampaignPaymentMethodSepaDebit with its constant properties.
-func (a AdCampaignPaymentMethodSepaDebit) MarshalJSON() ([]byte, error) {
-	type plain AdCampaignPaymentMethodSepaDebit
-	return marshalObject(plain(a), "\"typename\":\"SepaDebitPaymentMethod\"")
-}
-
-// AdCampaignPaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific
-// details for this payment method, including bank code and last four IBAN digits.
-type AdCampaignPaymentMethodSepaDebitSepaDebit struct {
-	// The bank code of the financial institution associated with this SEPA account.
-	// Null if not available.
-	BankCode *string `json:"bank_code"`
-
-	// The branch code of the financial institution associated with this SEPA account.
-	// Null if not available.
-	BranchCode *string `json:"branch_code"`
-
-	// The two-letter ISO country code where the bank account is located. Null if not
-	// available.
-	Country *string `json:"country"`
-
-	// The last four digits of the IBAN associated with this SEPA account. Null if not
-	// available.
-	Last4 *string `json:"last4"`
-}
-
-// AdCampaignPaymentMethodUsBankAccount is a saved US bank account payment method,
-// including bank name, last four digits, and account type.
-//
-// It always encodes "typename" as "UsBankAccountPaymentMethod": the encoder writes
-// these, so they are not fields.
-type AdCampaignPaymentMethodUsBankAccount struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-
-	// The bank account-specific details for this payment method, including bank name
-	// and last four digits.
-	UsBankAccount AdCampaignPaymentMethodUsBankAccountUsBankAccount `json:"us_bank_account"`
-}
-
-// MarshalJSON encodes AdCampaignPaymentMethodUsBankAccount with its constant properties.
-func (a AdCampaignPaymentMethodUsBankAccount) MarshalJSON() ([]byte, error) {
-	type plain AdCampaignPaymentMethodUsBankAccount
-	return marshalObject(plain(a), "\"typename\":\"UsBankAccountPaymentMethod\"")
-}
-
-// AdCampaignPaymentMethodUsBankAccountUsBankAccount is the bank account-specific
-// details for this payment method, including bank name and last four digits.
-type AdCampaignPaymentMethodUsBankAccountUsBankAccount struct {
-	// The type of bank account (e.g., checking, savings).
-	AccountType string `json:"account_type"`
-
-	// The name of the financial institution holding the account.
-	BankName string `json:"bank_name"`
-
-	// The last four digits of the bank account number.
-	Last4 string `json:"last4"`
+	// The campaign status as set by the advertiser (active or paused).
+	Status Opt[CampaignConfigStatus] `json:"status,omitzero"`
 }
 
 // AdCampaignProduct is the access pass being promoted. Null for campaigns that
@@ -1000,7 +612,7 @@ type AdCampaignUpdateParams struct {
 	BudgetType Opt[AdBudgetTypes] `json:"budget_type,omitzero"`
 
 	// Unified campaign configuration (conversion goal, budget, bidding, etc.).
-	Config Opt[AdCampaignUpdateParamsConfig] `json:"config,omitzero"`
+	Config Opt[AdCampaignParamsConfig] `json:"config,omitzero"`
 
 	// Daily budget in dollars (minimum $5).
 	DailyBudget Opt[float64] `json:"daily_budget,omitzero"`
@@ -1013,37 +625,6 @@ type AdCampaignUpdateParams struct {
 
 	// The title of the ad campaign. Must be max 100 characters.
 	Title Opt[string] `json:"title,omitzero"`
-}
-
-// AdCampaignUpdateParamsConfig: Unified campaign configuration (conversion goal,
-// budget, bidding, etc.).
-type AdCampaignUpdateParamsConfig struct {
-	// Bid cap amount in cents. Only used when bid_strategy is bid_cap.
-	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
-
-	// The bidding strategy used to optimize spend for this campaign.
-	BidStrategy Opt[CampaignConfigBidStrategy] `json:"bid_strategy,omitzero"`
-
-	// Whether campaign budget optimization (CBO) is enabled, allowing the platform to
-	// distribute budget across ad groups.
-	BudgetOptimization Opt[bool] `json:"budget_optimization,omitzero"`
-
-	// The scheduled end time of the campaign (ISO8601).
-	EndTime        Opt[string] `json:"end_time,omitzero"`
-	LifetimeBudget Opt[int64]  `json:"lifetime_budget,omitzero"`
-
-	// The campaign objective that determines how Meta optimizes delivery.
-	Objective Opt[CampaignConfigObjective] `json:"objective,omitzero"`
-
-	// Special ad categories required by the platform (e.g., housing, employment,
-	// credit).
-	SpecialCategories Opt[[]string] `json:"special_categories,omitzero"`
-
-	// The scheduled start time of the campaign (ISO8601).
-	StartTime Opt[string] `json:"start_time,omitzero"`
-
-	// The campaign status as set by the advertiser (active or paused).
-	Status Opt[CampaignConfigStatus] `json:"status,omitzero"`
 }
 
 // The API may add values: a value not listed below still decodes and encodes

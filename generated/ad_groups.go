@@ -211,6 +211,21 @@ type AdGroupAdCampaign struct {
 	Title string `json:"title"`
 }
 
+// AdGroupCity is a Meta geo target entry (region, city, or zip).
+type AdGroupCity struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
 // AdGroupConfig: Unified ad group configuration (platform-agnostic)
 type AdGroupConfig struct {
 	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
@@ -385,7 +400,7 @@ type AdGroupCreateParams struct {
 	CampaignID string `json:"campaign_id"`
 
 	// Unified ad group configuration (bidding, optimization, targeting).
-	Config Opt[AdGroupCreateParamsConfig] `json:"config,omitzero"`
+	Config Opt[AdGroupParamsConfig] `json:"config,omitzero"`
 
 	// Daily budget in dollars.
 	DailyBudget Opt[float64] `json:"daily_budget,omitzero"`
@@ -394,204 +409,15 @@ type AdGroupCreateParams struct {
 	Name Opt[string] `json:"name,omitzero"`
 
 	// Platform-specific ad group configuration.
-	PlatformConfig Opt[AdGroupCreateParamsPlatformConfig] `json:"platform_config,omitzero"`
+	PlatformConfig Opt[AdGroupParamsPlatformConfig] `json:"platform_config,omitzero"`
 
 	// Initial status of the ad group (default: active).
 	Status Opt[ExternalAdGroupStatuses] `json:"status,omitzero"`
 }
 
-// AdGroupCreateParamsConfig: Unified ad group configuration (bidding,
-// optimization, targeting).
-type AdGroupCreateParamsConfig struct {
-	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
-	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
-
-	// Bid strategy: lowest_cost, bid_cap, or cost_cap.
-	BidStrategy Opt[AdGroupConfigBidStrategy] `json:"bid_strategy,omitzero"`
-
-	// How you are billed (e.g., impressions, clicks).
-	BillingEvent Opt[AdGroupConfigBillingEvent] `json:"billing_event,omitzero"`
-
-	// Scheduled end time (ISO8601). Required for lifetime budgets.
-	EndTime Opt[string] `json:"end_time,omitzero"`
-
-	// Maximum number of times to show ads to each person in the frequency interval.
-	FrequencyCap Opt[int64] `json:"frequency_cap,omitzero"`
-
-	// Number of days for the frequency cap interval.
-	FrequencyCapIntervalDays Opt[int64] `json:"frequency_cap_interval_days,omitzero"`
-
-	// What the ad group optimizes for (e.g., conversions, link_clicks, reach).
-	OptimizationGoal Opt[AdGroupConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
-
-	// Budget pacing: standard (even) or accelerated (fast).
-	Pacing Opt[AdGroupConfigPacing] `json:"pacing,omitzero"`
-
-	// Scheduled start time (ISO8601).
-	StartTime Opt[string] `json:"start_time,omitzero"`
-
-	// Audience targeting settings (demographics, geo, interests, audiences, devices).
-	Targeting Opt[AdGroupCreateParamsConfigTargeting] `json:"targeting,omitzero"`
-}
-
-// AdGroupCreateParamsConfigTargeting: Audience targeting settings (demographics,
-// geo, interests, audiences, devices).
-type AdGroupCreateParamsConfigTargeting struct {
-	// Maximum age for demographic targeting.
-	AgeMax Opt[int64] `json:"age_max,omitzero"`
-
-	// Minimum age for demographic targeting.
-	AgeMin Opt[int64] `json:"age_min,omitzero"`
-
-	// ISO 3166-1 alpha-2 country codes to target.
-	Countries Opt[[]string] `json:"countries,omitzero"`
-
-	// Device platforms to target.
-	DevicePlatforms Opt[[]TargetingDevicePlatforms] `json:"device_platforms,omitzero"`
-
-	// Platform audience IDs to exclude.
-	ExcludeAudienceIDs Opt[[]string] `json:"exclude_audience_ids,omitzero"`
-
-	// Genders to target.
-	Genders Opt[[]TargetingGenders] `json:"genders,omitzero"`
-
-	// Platform audience IDs to include.
-	IncludeAudienceIDs Opt[[]string] `json:"include_audience_ids,omitzero"`
-
-	// Platform-specific interest IDs to target.
-	InterestIDs Opt[[]string] `json:"interest_ids,omitzero"`
-
-	// Language codes to target.
-	Languages Opt[[]string] `json:"languages,omitzero"`
-
-	// Placement strategy.
-	PlacementType Opt[TargetingPlacementTypes] `json:"placement_type,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfig: Platform-specific ad group configuration.
-type AdGroupCreateParamsPlatformConfig struct {
-	// Meta (Facebook/Instagram) ad set configuration.
-	Meta Opt[AdGroupCreateParamsPlatformConfigMeta] `json:"meta,omitzero"`
-
-	// TikTok ad group configuration.
-	Tiktok Opt[AdGroupCreateParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set
-// configuration.
-type AdGroupCreateParamsPlatformConfigMeta struct {
-	AndroidDevices     Opt[[]string] `json:"android_devices,omitzero"`
-	AttributionSetting Opt[string]   `json:"attribution_setting,omitzero"`
-
-	// Conversion attribution windows.
-	AttributionSpec          Opt[[]AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem] `json:"attribution_spec,omitzero"`
-	AudienceNetworkPositions Opt[[]string]                                                   `json:"audience_network_positions,omitzero"`
-
-	// Audience type for retargeting.
-	AudienceType Opt[string] `json:"audience_type,omitzero"`
-
-	// Bid amount in cents.
-	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
-
-	// Meta bid strategy.
-	BidStrategy Opt[MetaAdGroupPlatformConfigBidStrategy] `json:"bid_strategy,omitzero"`
-
-	// How you are billed on Meta.
-	BillingEvent                   Opt[MetaAdGroupPlatformConfigBillingEvent] `json:"billing_event,omitzero"`
-	BrandSafetyContentFilterLevels Opt[[]string]                              `json:"brand_safety_content_filter_levels,omitzero"`
-	BudgetRemaining                Opt[string]                                `json:"budget_remaining,omitzero"`
-	CostPerResultGoal              Opt[float64]                               `json:"cost_per_result_goal,omitzero"`
-	CreatedTime                    Opt[string]                                `json:"created_time,omitzero"`
-
-	// Daily budget in cents.
-	DailyBudget         Opt[int64]  `json:"daily_budget,omitzero"`
-	DailyMinSpendTarget Opt[string] `json:"daily_min_spend_target,omitzero"`
-	DailySpendCap       Opt[string] `json:"daily_spend_cap,omitzero"`
-
-	// Where ads in this ad set direct people.
-	DestinationType Opt[MetaAdGroupPlatformConfigDestinationType] `json:"destination_type,omitzero"`
-	DsaBeneficiary  Opt[string]                                   `json:"dsa_beneficiary,omitzero"`
-	DsaPayor        Opt[string]                                   `json:"dsa_payor,omitzero"`
-
-	// End time (ISO8601). Required for lifetime budgets.
-	EndTime Opt[string] `json:"end_time,omitzero"`
-
-	// Geo locations to exclude.
-	ExcludedGeoLocations Opt[AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations] `json:"excluded_geo_locations,omitzero"`
-
-	// Facebook ad placements (feed, reels, stories, etc.).
-	FacebookPositions     Opt[[]string]                                       `json:"facebook_positions,omitzero"`
-	FrequencyControlCount Opt[int64]                                          `json:"frequency_control_count,omitzero"`
-	FrequencyControlDays  Opt[int64]                                          `json:"frequency_control_days,omitzero"`
-	FrequencyControlType  Opt[string]                                         `json:"frequency_control_type,omitzero"`
-	GeoCities             Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoCity] `json:"geo_cities,omitzero"`
-
-	// Geo targeting (countries, regions, cities, zips).
-	GeoLocations Opt[AdGroupCreateParamsPlatformConfigMetaGeoLocations] `json:"geo_locations,omitzero"`
-	GeoRegions   Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoRegion]  `json:"geo_regions,omitzero"`
-	GeoZips      Opt[[]string]                                          `json:"geo_zips,omitzero"`
-
-	// Instagram account ID for this ad set.
-	InstagramActorID Opt[string] `json:"instagram_actor_id,omitzero"`
-
-	// Instagram ad placements (stream, story, reels, etc.).
-	InstagramPositions     Opt[[]string]                                        `json:"instagram_positions,omitzero"`
-	IosDevices             Opt[[]string]                                        `json:"ios_devices,omitzero"`
-	IsDynamicCreative      Opt[bool]                                            `json:"is_dynamic_creative,omitzero"`
-	LeadConversionLocation Opt[MetaAdGroupPlatformConfigLeadConversionLocation] `json:"lead_conversion_location,omitzero"`
-
-	// Configuration for a Meta lead gen instant form.
-	LeadFormConfig Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfig] `json:"lead_form_config,omitzero"`
-	LeadGenFormID  Opt[string]                                              `json:"lead_gen_form_id,omitzero"`
-
-	// Lifetime budget in cents.
-	LifetimeBudget         Opt[int64]    `json:"lifetime_budget,omitzero"`
-	LifetimeMinSpendTarget Opt[string]   `json:"lifetime_min_spend_target,omitzero"`
-	LifetimeSpendCap       Opt[string]   `json:"lifetime_spend_cap,omitzero"`
-	LocationTypes          Opt[[]string] `json:"location_types,omitzero"`
-	MessengerPositions     Opt[[]string] `json:"messenger_positions,omitzero"`
-
-	// What this ad set optimizes for on Meta.
-	OptimizationGoal Opt[MetaAdGroupPlatformConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
-
-	// Facebook Page ID for this ad set.
-	PageID  Opt[string] `json:"page_id,omitzero"`
-	PixelID Opt[string] `json:"pixel_id,omitzero"`
-
-	// The object this ad set promotes (pixel, page, etc.).
-	PromotedObject Opt[AdGroupCreateParamsPlatformConfigMetaPromotedObject] `json:"promoted_object,omitzero"`
-
-	// Platforms to publish on (facebook, instagram, messenger, audience_network).
-	PublisherPlatforms Opt[[]string]                        `json:"publisher_platforms,omitzero"`
-	SourceAdsetID      Opt[string]                          `json:"source_adset_id,omitzero"`
-	StartTime          Opt[string]                          `json:"start_time,omitzero"`
-	Status             Opt[MetaAdGroupPlatformConfigStatus] `json:"status,omitzero"`
-
-	// Advantage+ audience expansion settings.
-	TargetingAutomation Opt[AdGroupCreateParamsPlatformConfigMetaTargetingAutomation] `json:"targeting_automation,omitzero"`
-	ThreadsPositions    Opt[[]string]                                                 `json:"threads_positions,omitzero"`
-	UpdatedTime         Opt[string]                                                   `json:"updated_time,omitzero"`
-	UserDevice          Opt[[]string]                                                 `json:"user_device,omitzero"`
-	UserOS              Opt[[]string]                                                 `json:"user_os,omitzero"`
-	WhatsappPhoneNumber Opt[string]                                                   `json:"whatsapp_phone_number,omitzero"`
-	WhatsappPositions   Opt[[]string]                                                 `json:"whatsapp_positions,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem: Meta conversion
-// attribution window.
-type AdGroupCreateParamsPlatformConfigMetaAttributionSpecItem struct {
-	// Attribution event type (e.g., CLICK_THROUGH, VIEW_THROUGH).
-	EventType string `json:"event_type"`
-
-	// Attribution window in days (1, 7, 28).
-	WindowDays int64 `json:"window_days"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations: Geo locations to
-// exclude.
-type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations struct {
+type AdGroupGeoLocations struct {
 	// City targets.
-	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCity] `json:"cities,omitzero"`
+	Cities Opt[[]AdGroupCity] `json:"cities,omitzero"`
 
 	// ISO 3166-1 alpha-2 country codes.
 	Countries Opt[[]string] `json:"countries,omitzero"`
@@ -600,15 +426,14 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocations struct {
 	LocationTypes Opt[[]string] `json:"location_types,omitzero"`
 
 	// Region/state targets.
-	Regions Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegion] `json:"regions,omitzero"`
+	Regions Opt[[]AdGroupRegion] `json:"regions,omitzero"`
 
 	// Zip/postal code targets.
-	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZip] `json:"zips,omitzero"`
+	Zips Opt[[]AdGroupGeoLocationsZip] `json:"zips,omitzero"`
 }
 
-// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCity is a Meta geo
-// target entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCity struct {
+// AdGroupGeoLocationsZip is a Meta geo target entry (region, city, or zip).
+type AdGroupGeoLocationsZip struct {
 	// Country code for this entry.
 	Country Opt[string] `json:"country,omitzero"`
 
@@ -620,569 +445,12 @@ type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsCity struct {
 
 	// Radius in miles (cities only).
 	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegion is a Meta geo
-// target entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsRegion struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZip is a Meta geo
-// target entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaExcludedGeoLocationsZip struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoCity is a Meta geo target entry (region,
-// city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoCity struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoLocations: Geo targeting (countries,
-// regions, cities, zips).
-type AdGroupCreateParamsPlatformConfigMetaGeoLocations struct {
-	// City targets.
-	Cities Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsCity] `json:"cities,omitzero"`
-
-	// ISO 3166-1 alpha-2 country codes.
-	Countries Opt[[]string] `json:"countries,omitzero"`
-
-	// Location types (home, recent, travel_in).
-	LocationTypes Opt[[]string] `json:"location_types,omitzero"`
-
-	// Region/state targets.
-	Regions Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegion] `json:"regions,omitzero"`
-
-	// Zip/postal code targets.
-	Zips Opt[[]AdGroupCreateParamsPlatformConfigMetaGeoLocationsZip] `json:"zips,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoLocationsCity is a Meta geo target entry
-// (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoLocationsCity struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegion is a Meta geo target
-// entry (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoLocationsRegion struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoLocationsZip is a Meta geo target entry
-// (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoLocationsZip struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaGeoRegion is a Meta geo target entry
-// (region, city, or zip).
-type AdGroupCreateParamsPlatformConfigMetaGeoRegion struct {
-	// Country code for this entry.
-	Country Opt[string] `json:"country,omitzero"`
-
-	// Meta geo target key/ID.
-	Key string `json:"key"`
-
-	// Display name.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Radius in miles (cities only).
-	Radius Opt[int64] `json:"radius,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfig: Configuration for a Meta
-// lead gen instant form.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfig struct {
-	// Background image source: from_ad or custom.
-	BackgroundImageSource Opt[string] `json:"background_image_source,omitzero"`
-
-	// URL of custom background image.
-	BackgroundImageURL Opt[string] `json:"background_image_url,omitzero"`
-
-	// Whether conditional logic is enabled for questions.
-	ConditionalLogicEnabled Opt[bool] `json:"conditional_logic_enabled,omitzero"`
-
-	// CTA button text on the greeting card.
-	ContextCardButtonText Opt[string] `json:"context_card_button_text,omitzero"`
-
-	// Optional greeting card bullet points.
-	ContextCardContent Opt[[]string] `json:"context_card_content,omitzero"`
-
-	// Greeting layout: PARAGRAPH_STYLE or LIST_STYLE.
-	ContextCardStyle Opt[string] `json:"context_card_style,omitzero"`
-
-	// Optional greeting card title.
-	ContextCardTitle Opt[string] `json:"context_card_title,omitzero"`
-
-	// Custom disclaimer body text.
-	CustomDisclaimerBody Opt[string] `json:"custom_disclaimer_body,omitzero"`
-
-	// Consent checkboxes for the custom disclaimer.
-	CustomDisclaimerCheckboxes Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox] `json:"custom_disclaimer_checkboxes,omitzero"`
-
-	// Custom disclaimer section title.
-	CustomDisclaimerTitle Opt[string] `json:"custom_disclaimer_title,omitzero"`
-
-	// Form type: more_volume, higher_intent, or rich_creative.
-	FormType Opt[string] `json:"form_type,omitzero"`
-
-	// Enable Messenger follow-up after form submission.
-	MessengerEnabled Opt[bool] `json:"messenger_enabled,omitzero"`
-
-	// Name of the lead form.
-	Name string `json:"name"`
-
-	// Require phone number verification via OTP (higher_intent only).
-	PhoneVerificationEnabled Opt[bool] `json:"phone_verification_enabled,omitzero"`
-
-	// Custom link text for privacy policy (max 70 chars).
-	PrivacyPolicyLinkText Opt[string] `json:"privacy_policy_link_text,omitzero"`
-
-	// URL to your privacy policy. Required by Meta.
-	PrivacyPolicyURL string `json:"privacy_policy_url"`
-
-	// Custom headline for the questions page.
-	QuestionPageCustomHeadline Opt[string] `json:"question_page_custom_headline,omitzero"`
-
-	// Questions to ask on the form.
-	Questions []AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestion `json:"questions"`
-
-	// Headline for rich creative form intro.
-	RichCreativeHeadline Opt[string] `json:"rich_creative_headline,omitzero"`
-
-	// Overview description for rich creative form intro.
-	RichCreativeOverview Opt[string] `json:"rich_creative_overview,omitzero"`
-
-	// Uploaded image URL for rich creative form type.
-	RichCreativeURL Opt[string] `json:"rich_creative_url,omitzero"`
-
-	// Thank you / ending pages (supports multiple for conditional routing).
-	ThankYouPages Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPage] `json:"thank_you_pages,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox is a
-// consent checkbox for the custom disclaimer section.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox struct {
-	// Whether the checkbox is checked by default.
-	IsCheckedByDefault Opt[bool] `json:"is_checked_by_default,omitzero"`
-
-	// Whether the checkbox must be checked to submit.
-	IsRequired Opt[bool] `json:"is_required,omitzero"`
-
-	// Unique key for this checkbox.
-	Key string `json:"key"`
-
-	// Label text for the checkbox.
-	Text string `json:"text"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestion is a question on a
-// Meta lead gen form.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestion struct {
-	// Group ID for conditional question routing.
-	ConditionalQuestionsGroupID Opt[string] `json:"conditional_questions_group_id,omitzero"`
-
-	// Questions shown conditionally based on this question's answer.
-	DependentConditionalQuestions Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion] `json:"dependent_conditional_questions,omitzero"`
-
-	// Helper text shown below the question.
-	InlineContext Opt[string] `json:"inline_context,omitzero"`
-
-	// Unique key for this question.
-	Key Opt[string] `json:"key,omitzero"`
-
-	// Custom label for CUSTOM questions.
-	Label Opt[string] `json:"label,omitzero"`
-
-	// Answer options for multiple choice CUSTOM questions.
-	Options Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOption] `json:"options,omitzero"`
-
-	// UI hint: short_answer, multiple_choice, or appointment.
-	QuestionFormat Opt[string] `json:"question_format,omitzero"`
-
-	// Question type (EMAIL, FULL_NAME, PHONE, CUSTOM, DATE_TIME, etc.).
-	Type string `json:"type"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion
-// is a dependent conditional question (non-recursive to avoid schema recursion).
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion struct {
-	// Helper text shown below the question.
-	InlineContext Opt[string] `json:"inline_context,omitzero"`
-
-	// Unique key for this question.
-	Key Opt[string] `json:"key,omitzero"`
-
-	// Custom label for CUSTOM questions.
-	Label Opt[string] `json:"label,omitzero"`
-
-	// Answer options for multiple choice questions.
-	Options Opt[[]AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption] `json:"options,omitzero"`
-
-	// Question type (EMAIL, FULL_NAME, PHONE, CUSTOM, DATE_TIME, etc.).
-	Type string `json:"type"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption
-// is an answer option for a multiple choice lead form question.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOption struct {
-	// Unique key for this option.
-	Key string `json:"key"`
-
-	// Conditional logic routing for this answer option.
-	Logic Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic] `json:"logic,omitzero"`
-
-	// Display text for this option.
-	Value string `json:"value"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic:
-// Conditional logic routing for this answer option.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestionOptionLogic struct {
-	// Index of the end page to route to (for submit_form type).
-	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
-
-	// Index of the question to route to (for go_to_question type).
-	TargetQuestionIndex Opt[int64] `json:"target_question_index,omitzero"`
-
-	// Logic type: go_to_question, submit_form, or close_form.
-	Type string `json:"type"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOption is an answer
-// option for a multiple choice lead form question.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOption struct {
-	// Unique key for this option.
-	Key string `json:"key"`
-
-	// Conditional logic routing for this answer option.
-	Logic Opt[AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic] `json:"logic,omitzero"`
-
-	// Display text for this option.
-	Value string `json:"value"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic:
-// Conditional logic routing for this answer option.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigQuestionOptionLogic struct {
-	// Index of the end page to route to (for submit_form type).
-	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
-
-	// Index of the question to route to (for go_to_question type).
-	TargetQuestionIndex Opt[int64] `json:"target_question_index,omitzero"`
-
-	// Logic type: go_to_question, submit_form, or close_form.
-	Type string `json:"type"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPage is a thank-you /
-// ending page for a Meta lead gen form.
-type AdGroupCreateParamsPlatformConfigMetaLeadFormConfigThankYouPage struct {
-	// Body text for this ending page.
-	Body Opt[string] `json:"body,omitzero"`
-
-	// Business phone number for call CTA.
-	BusinessPhone Opt[string] `json:"business_phone,omitzero"`
-
-	// Custom button text.
-	ButtonText Opt[string] `json:"button_text,omitzero"`
-
-	// CTA button type: VIEW_WEBSITE, CALL_BUSINESS, DOWNLOAD.
-	ButtonType Opt[string] `json:"button_type,omitzero"`
-
-	// Question group ID for conditional routing to this page.
-	ConditionalQuestionGroupID Opt[string] `json:"conditional_question_group_id,omitzero"`
-
-	// Enable Messenger follow-up.
-	EnableMessenger Opt[bool] `json:"enable_messenger,omitzero"`
-
-	// Uploaded file URL for gated content download.
-	GatedFileURL Opt[string] `json:"gated_file_url,omitzero"`
-
-	// URL the button links to.
-	Link Opt[string] `json:"link,omitzero"`
-
-	// Internal name for this ending page.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// Headline for this ending page.
-	Title Opt[string] `json:"title,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaPromotedObject is the object this ad set
-// promotes (pixel, page, etc.).
-type AdGroupCreateParamsPlatformConfigMetaPromotedObject struct {
-	// Custom conversion rule ID (numeric, from Meta Events Manager).
-	CustomConversionID Opt[string] `json:"custom_conversion_id,omitzero"`
-
-	// Pixel event name, used when custom_event_type is OTHER.
-	CustomEventStr Opt[string] `json:"custom_event_str,omitzero"`
-
-	// Custom event type (e.g., PURCHASE, COMPLETE_REGISTRATION, OTHER).
-	CustomEventType Opt[string] `json:"custom_event_type,omitzero"`
-
-	// Facebook Page ID.
-	PageID Opt[string] `json:"page_id,omitzero"`
-
-	// Meta Pixel ID for conversion tracking.
-	PixelID Opt[string] `json:"pixel_id,omitzero"`
-
-	// WhatsApp phone number for messaging campaigns.
-	WhatsappPhoneNumber Opt[string] `json:"whatsapp_phone_number,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigMetaTargetingAutomation: Advantage+ audience
-// expansion settings.
-type AdGroupCreateParamsPlatformConfigMetaTargetingAutomation struct {
-	// 0 = off (use exact targeting), 1 = on (let Meta expand audience).
-	AdvantageAudience Opt[int64] `json:"advantage_audience,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigTiktok: TikTok ad group configuration.
-type AdGroupCreateParamsPlatformConfigTiktok struct {
-	Actions   Opt[[]AdGroupCreateParamsPlatformConfigTiktokAction] `json:"actions,omitzero"`
-	AgeGroups Opt[[]TiktokAgeGroup]                                `json:"age_groups,omitzero"`
-
-	// App ID for app promotion campaigns.
-	AppID                 Opt[string]                                           `json:"app_id,omitzero"`
-	AttributionEventCount Opt[TiktokAdGroupPlatformConfigAttributionEventCount] `json:"attribution_event_count,omitzero"`
-	AudienceIDs           Opt[[]string]                                         `json:"audience_ids,omitzero"`
-	AudienceRule          Opt[map[string]any]                                   `json:"audience_rule,omitzero"`
-	AudienceType          Opt[TiktokAdGroupPlatformConfigAudienceType]          `json:"audience_type,omitzero"`
-
-	// Bid price (cost per result for Cost Cap).
-	BidPrice Opt[float64] `json:"bid_price,omitzero"`
-
-	// Bidding strategy (BID_TYPE_NO_BID, BID_TYPE_CUSTOM).
-	BidType Opt[TiktokAdGroupPlatformConfigBidType] `json:"bid_type,omitzero"`
-
-	// How you are billed on TikTok (CPC, CPM, OCPM, CPV).
-	BillingEvent    Opt[TiktokAdGroupPlatformConfigBillingEvent]    `json:"billing_event,omitzero"`
-	BrandSafetyType Opt[TiktokAdGroupPlatformConfigBrandSafetyType] `json:"brand_safety_type,omitzero"`
-
-	// Budget mode (BUDGET_MODE_DAY, BUDGET_MODE_TOTAL,
-	// BUDGET_MODE_DYNAMIC_DAILY_BUDGET).
-	BudgetMode             Opt[TiktokAdGroupPlatformConfigBudgetMode]             `json:"budget_mode,omitzero"`
-	CarrierIDs             Opt[[]string]                                          `json:"carrier_ids,omitzero"`
-	CategoryExclusionIDs   Opt[[]string]                                          `json:"category_exclusion_ids,omitzero"`
-	ClickAttributionWindow Opt[TiktokAdGroupPlatformConfigClickAttributionWindow] `json:"click_attribution_window,omitzero"`
-	CommentDisabled        Opt[bool]                                              `json:"comment_disabled,omitzero"`
-	ContextualTagIDs       Opt[[]string]                                          `json:"contextual_tag_ids,omitzero"`
-
-	// Target cost per conversion for oCPM.
-	ConversionBidPrice Opt[float64] `json:"conversion_bid_price,omitzero"`
-
-	// Creative delivery strategy.
-	CreativeMaterialMode Opt[string] `json:"creative_material_mode,omitzero"`
-
-	// Ad delivery schedule (48x7 character string).
-	Dayparting                   Opt[string]                                                  `json:"dayparting,omitzero"`
-	DeepFunnelEventSource        Opt[string]                                                  `json:"deep_funnel_event_source,omitzero"`
-	DeepFunnelEventSourceID      Opt[string]                                                  `json:"deep_funnel_event_source_id,omitzero"`
-	DeepFunnelOptimizationStatus Opt[TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus] `json:"deep_funnel_optimization_status,omitzero"`
-	DeviceModelIDs               Opt[[]string]                                                `json:"device_model_ids,omitzero"`
-	DevicePriceRanges            Opt[[]string]                                                `json:"device_price_ranges,omitzero"`
-	EngagedViewAttributionWindow Opt[TiktokAdGroupPlatformConfigEngagedViewAttributionWindow] `json:"engaged_view_attribution_window,omitzero"`
-	ExcludedAudienceIDs          Opt[[]string]                                                `json:"excluded_audience_ids,omitzero"`
-
-	// TikTok location/region IDs to exclude.
-	ExcludedLocationIDs Opt[[]string]                          `json:"excluded_location_ids,omitzero"`
-	Frequency           Opt[int64]                             `json:"frequency,omitzero"`
-	FrequencySchedule   Opt[int64]                             `json:"frequency_schedule,omitzero"`
-	Gender              Opt[TiktokAdGroupPlatformConfigGender] `json:"gender,omitzero"`
-
-	// Business Center ID for BC_AUTH_TT identity.
-	IdentityAuthorizedBcID Opt[string] `json:"identity_authorized_bc_id,omitzero"`
-
-	// TikTok identity ID for the ad group.
-	IdentityID Opt[string] `json:"identity_id,omitzero"`
-
-	// Identity type (AUTH_CODE, TT_USER, BC_AUTH_TT).
-	IdentityType Opt[string] `json:"identity_type,omitzero"`
-
-	// Instant form configuration for lead generation campaigns.
-	InstantFormConfig Opt[AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig] `json:"instant_form_config,omitzero"`
-
-	// TikTok instant form ID (set automatically when instant_form_config is provided).
-	InstantFormID          Opt[string]                                    `json:"instant_form_id,omitzero"`
-	InterestCategoryIDs    Opt[[]string]                                  `json:"interest_category_ids,omitzero"`
-	InterestKeywordIDs     Opt[[]string]                                  `json:"interest_keyword_ids,omitzero"`
-	InventoryFilterEnabled Opt[bool]                                      `json:"inventory_filter_enabled,omitzero"`
-	Ios14Targeting         Opt[TiktokAdGroupPlatformConfigIos14Targeting] `json:"ios14_targeting,omitzero"`
-	IspIDs                 Opt[[]string]                                  `json:"isp_ids,omitzero"`
-	Languages              Opt[[]string]                                  `json:"languages,omitzero"`
-
-	// TikTok location/region IDs for geo targeting.
-	LocationIDs       Opt[[]string]                `json:"location_ids,omitzero"`
-	MinAndroidVersion Opt[string]                  `json:"min_android_version,omitzero"`
-	MinIosVersion     Opt[string]                  `json:"min_ios_version,omitzero"`
-	NetworkTypes      Opt[[]string]                `json:"network_types,omitzero"`
-	OperatingSystems  Opt[[]TiktokOperatingSystem] `json:"operating_systems,omitzero"`
-
-	// Initial status (ENABLE, DISABLE).
-	OperationStatus Opt[TiktokAdGroupPlatformConfigOperationStatus] `json:"operation_status,omitzero"`
-
-	// Conversion event (e.g., COMPLETE_PAYMENT).
-	OptimizationEvent Opt[string] `json:"optimization_event,omitzero"`
-
-	// What this ad group optimizes for on TikTok.
-	OptimizationGoal Opt[TiktokAdGroupPlatformConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
-
-	// Budget pacing (PACING_MODE_SMOOTH, PACING_MODE_FAST).
-	Pacing                          Opt[TiktokAdGroupPlatformConfigPacing] `json:"pacing,omitzero"`
-	PangleAudiencePackageExcludeIDs Opt[[]string]                          `json:"pangle_audience_package_exclude_ids,omitzero"`
-	PangleAudiencePackageIncludeIDs Opt[[]string]                          `json:"pangle_audience_package_include_ids,omitzero"`
-	PangleBlockAppIDs               Opt[[]string]                          `json:"pangle_block_app_ids,omitzero"`
-
-	// TikTok Pixel ID for conversion tracking.
-	PixelID Opt[string] `json:"pixel_id,omitzero"`
-
-	// Placement strategy (PLACEMENT_TYPE_AUTOMATIC, PLACEMENT_TYPE_NORMAL).
-	PlacementType Opt[TiktokAdGroupPlatformConfigPlacementType] `json:"placement_type,omitzero"`
-
-	// Placements (PLACEMENT_TIKTOK, PLACEMENT_PANGLE, etc.).
-	Placements    Opt[[]string]                                 `json:"placements,omitzero"`
-	ProductSetID  Opt[string]                                   `json:"product_set_id,omitzero"`
-	ProductSource Opt[TiktokAdGroupPlatformConfigProductSource] `json:"product_source,omitzero"`
-
-	// Promotion type (optimization location).
-	PromotionType Opt[string] `json:"promotion_type,omitzero"`
-
-	// Schedule end time (UTC, YYYY-MM-DD HH:MM:SS).
-	ScheduleEndTime Opt[string] `json:"schedule_end_time,omitzero"`
-
-	// Schedule start time (UTC, YYYY-MM-DD HH:MM:SS).
-	ScheduleStartTime Opt[string] `json:"schedule_start_time,omitzero"`
-
-	// Schedule type (SCHEDULE_START_END, SCHEDULE_FROM_NOW).
-	ScheduleType                      Opt[TiktokAdGroupPlatformConfigScheduleType]               `json:"schedule_type,omitzero"`
-	SecondaryOptimizationEvent        Opt[string]                                                `json:"secondary_optimization_event,omitzero"`
-	ShoppingAdsRetargetingActionsDays Opt[int64]                                                 `json:"shopping_ads_retargeting_actions_days,omitzero"`
-	ShoppingAdsRetargetingType        Opt[TiktokAdGroupPlatformConfigShoppingAdsRetargetingType] `json:"shopping_ads_retargeting_type,omitzero"`
-	SpendingPower                     Opt[TiktokAdGroupPlatformConfigSpendingPower]              `json:"spending_power,omitzero"`
-
-	// TikTok subplacements (IN_FEED, SEARCH_FEED, etc.).
-	TiktokSubplacements   Opt[[]string]                                         `json:"tiktok_subplacements,omitzero"`
-	VerticalSensitivityID Opt[string]                                           `json:"vertical_sensitivity_id,omitzero"`
-	VideoDownloadDisabled Opt[bool]                                             `json:"video_download_disabled,omitzero"`
-	VideoUserActions      Opt[[]string]                                         `json:"video_user_actions,omitzero"`
-	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigTiktokAction is a single TikTok behavioral
-// targeting entry. One category of past user behavior (what they did, over what
-// window, on which kind of content). See docs/tiktok_api/ad_group.md § actions.
-type AdGroupCreateParamsPlatformConfigTiktokAction struct {
-	// Behavioral category IDs. Use /tool/action_category/ to list them.
-	ActionCategoryIDs Opt[[]string] `json:"action_category_ids,omitzero"`
-
-	// Lookback window in days. TikTok accepts 7, 15, 30, 60, 90, or 180.
-	ActionPeriod Opt[int64] `json:"action_period,omitzero"`
-
-	// Behavior scene (VIDEO_RELATED, CREATOR_RELATED, HASHTAG_RELATED, LIVE_RELATED).
-	ActionScene Opt[TiktokActionScene] `json:"action_scene,omitzero"`
-
-	// Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
-	// PROFILE_VISITED).
-	VideoUserActions Opt[[]TiktokVideoUserAction] `json:"video_user_actions,omitzero"`
-}
-
-// AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig: Instant form
-// configuration for lead generation campaigns.
-type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfig struct {
-	// Submit button text.
-	ButtonText Opt[string] `json:"button_text,omitzero"`
-
-	// Greeting text shown at the top of the form.
-	Greeting Opt[string] `json:"greeting,omitzero"`
-
-	// Form name. Auto-generated if omitted.
-	Name Opt[string] `json:"name,omitzero"`
-
-	// URL to your privacy policy.
-	PrivacyPolicyURL string `json:"privacy_policy_url"`
-
-	// Form questions (at least one required).
-	Questions []AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestion `json:"questions"`
-}
-
-// AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestion is a question
-// for a TikTok instant form.
-type AdGroupCreateParamsPlatformConfigTiktokInstantFormConfigQuestion struct {
-	// Question type (EMAIL, PHONE_NUMBER, NAME, CUSTOM).
-	FieldType string `json:"field_type"`
-
-	// Custom label for the question.
-	Label Opt[string] `json:"label,omitzero"`
 }
 
 // AdGroupListItem is an external ad group (ad set) belonging to an ad campaign
 type AdGroupListItem struct {
 	// Unified ad group configuration (platform-agnostic)
-	Config *AdGroupListItemConfig `json:"config"`
+	Config *AdGroupConfig `json:"config"`
 
 	// The datetime the external ad group was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -1198,231 +466,13 @@ type AdGroupListItem struct {
 
 	// Typed platform-specific configuration. Use inline fragments (... on
 	// MetaAdGroupPlatformConfigType).
-	PlatformConfig *AdGroupListItemPlatformConfig `json:"platform_config"`
+	PlatformConfig *AdGroupPlatformConfig `json:"platform_config"`
 
 	// Current operational status of the ad group
 	Status ExternalAdGroupStatuses `json:"status"`
 
 	// The datetime the external ad group was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// AdGroupListItemConfig: Unified ad group configuration (platform-agnostic)
-type AdGroupListItemConfig struct {
-	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
-	BidAmount *int64 `json:"bid_amount"`
-
-	// Bid strategy: lowest_cost, bid_cap, or cost_cap.
-	BidStrategy *AdGroupConfigBidStrategy `json:"bid_strategy"`
-
-	// How you are billed (e.g., impressions, clicks).
-	BillingEvent *AdGroupConfigBillingEvent `json:"billing_event"`
-
-	// Scheduled end time (ISO8601). Required for lifetime budgets.
-	EndTime *string `json:"end_time"`
-
-	// Maximum number of times to show ads to each person in the frequency interval.
-	FrequencyCap *int64 `json:"frequency_cap"`
-
-	// Number of days for the frequency cap interval.
-	FrequencyCapIntervalDays *int64 `json:"frequency_cap_interval_days"`
-
-	// What the ad group optimizes for (e.g., conversions, link_clicks, reach).
-	OptimizationGoal *AdGroupConfigOptimizationGoal `json:"optimization_goal"`
-
-	// Budget pacing: standard (even) or accelerated (fast).
-	Pacing *AdGroupConfigPacing `json:"pacing"`
-
-	// Scheduled start time (ISO8601).
-	StartTime *string `json:"start_time"`
-
-	// Audience targeting settings (demographics, geo, interests, audiences, devices).
-	Targeting *AdGroupListItemConfigTargeting `json:"targeting"`
-}
-
-// AdGroupListItemConfigTargeting: Audience targeting settings (demographics, geo,
-// interests, audiences, devices).
-type AdGroupListItemConfigTargeting struct {
-	// Maximum age for demographic targeting.
-	AgeMax *int64 `json:"age_max"`
-
-	// Minimum age for demographic targeting.
-	AgeMin *int64 `json:"age_min"`
-
-	// ISO 3166-1 alpha-2 country codes targeted.
-	Countries []string `json:"countries"`
-
-	// Device platforms targeted.
-	DevicePlatforms []TargetingDevicePlatforms `json:"device_platforms"`
-
-	// Platform audience IDs excluded.
-	ExcludeAudienceIDs []string `json:"exclude_audience_ids"`
-
-	// Genders targeted.
-	Genders []TargetingGenders `json:"genders"`
-
-	// Platform audience IDs included.
-	IncludeAudienceIDs []string `json:"include_audience_ids"`
-
-	// Platform-specific interest IDs targeted.
-	InterestIDs []string `json:"interest_ids"`
-
-	// Language codes targeted.
-	Languages []string `json:"languages"`
-
-	// Placement strategy.
-	PlacementType *TargetingPlacementTypes `json:"placement_type"`
-}
-
-// AdGroupListItemPlatformConfig: Typed platform-specific configuration. Use inline
-// fragments (... on MetaAdGroupPlatformConfigType).
-//
-// AdGroupListItemPlatformConfig is one of Meta, Tiktok, told apart by their
-// "typename" property. Exactly one field is set; to send one, set it. A variant
-// this client does not know decodes with every field nil and keeps its JSON, which
-// RawJSON returns and encoding writes back unchanged.
-type AdGroupListItemPlatformConfig struct {
-	Meta   *AdGroupListItemPlatformConfigMeta
-	Tiktok *AdGroupListItemPlatformConfigTiktok
-
-	raw json.RawMessage
-}
-
-// Variant returns the variant that is set (a pointer to it), or nil for an unknown one.
-func (a AdGroupListItemPlatformConfig) Variant() any {
-	switch {
-	case a.Meta != nil:
-		return a.Meta
-	case a.Tiktok != nil:
-		return a.Tiktok
-	}
-	return nil
-}
-
-// RawJSON returns the JSON of a variant this client does not know, and nil otherwise.
-func (a AdGroupListItemPlatformConfig) RawJSON() json.RawMessage {
-	return a.raw
-}
-
-// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
-func (a AdGroupListItemPlatformConfig) MarshalJSON() ([]byte, error) {
-	return marshalUnion("AdGroupListItemPlatformConfig", a.raw, a.Meta, a.Tiktok)
-}
-
-// Typename returns the "typename" property of the variant that is set, also of one
-// this client does not know, and "" when none is.
-func (a AdGroupListItemPlatformConfig) Typename() string {
-	switch {
-	case a.Meta != nil:
-		return "MetaAdGroupPlatformConfigType"
-	case a.Tiktok != nil:
-		return "TiktokAdGroupPlatformConfigType"
-	}
-	tag, _ := unionTag(a.raw, "typename")
-	return tag
-}
-
-// Platform returns the "platform" property of the variant that is set, also of one
-// this client does not know.
-func (a AdGroupListItemPlatformConfig) Platform() AdCampaignPlatforms {
-	switch {
-	case a.Meta != nil:
-		return a.Meta.Platform
-	case a.Tiktok != nil:
-		return a.Tiktok.Platform
-	}
-	var value AdCampaignPlatforms
-	unionField(a.raw, "platform", &value)
-	return value
-}
-
-// UnmarshalJSON decodes whichever variant data holds.
-func (a *AdGroupListItemPlatformConfig) UnmarshalJSON(data []byte) error {
-	*a = AdGroupListItemPlatformConfig{}
-	tag, err := unionTag(data, "typename")
-	if err != nil {
-		return err
-	}
-	switch tag {
-	case "MetaAdGroupPlatformConfigType":
-		a.Meta = new(AdGroupListItemPlatformConfigMeta)
-		return json.Unmarshal(data, a.Meta)
-	case "TiktokAdGroupPlatformConfigType":
-		a.Tiktok = new(AdGroupListItemPlatformConfigTiktok)
-		return json.Unmarshal(data, a.Tiktok)
-	default:
-		a.raw = bytes.Clone(data)
-		return nil
-	}
-}
-
-// AdGroupListItemPlatformConfigMeta: Meta (Facebook/Instagram) ad set
-// configuration.
-//
-// It always encodes "typename" as "MetaAdGroupPlatformConfigType": the encoder
-// writes these, so they are not fields.
-type AdGroupListItemPlatformConfigMeta struct {
-	AttributionSpec      []map[string]any                           `json:"attribution_spec"`
-	BidAmount            *int64                                     `json:"bid_amount"`
-	BidStrategy          *MetaAdGroupPlatformConfigBidStrategy      `json:"bid_strategy"`
-	BillingEvent         *MetaAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
-	DailyBudget          *int64                                     `json:"daily_budget"`
-	DestinationType      *MetaAdGroupPlatformConfigDestinationType  `json:"destination_type"`
-	EndTime              *string                                    `json:"end_time"`
-	ExcludedGeoLocations map[string]any                             `json:"excluded_geo_locations"`
-	FacebookPositions    []string                                   `json:"facebook_positions"`
-	GeoLocations         map[string]any                             `json:"geo_locations"`
-	InstagramActorID     *string                                    `json:"instagram_actor_id"`
-	InstagramPositions   []string                                   `json:"instagram_positions"`
-	LifetimeBudget       *int64                                     `json:"lifetime_budget"`
-	OptimizationGoal     *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
-	PageID               *string                                    `json:"page_id"`
-
-	// The ad platform (meta, tiktok).
-	Platform            AdCampaignPlatforms              `json:"platform"`
-	PromotedObject      map[string]any                   `json:"promoted_object"`
-	PublisherPlatforms  []string                         `json:"publisher_platforms"`
-	Status              *MetaAdGroupPlatformConfigStatus `json:"status"`
-	TargetingAutomation map[string]any                   `json:"targeting_automation"`
-}
-
-// MarshalJSON encodes AdGroupListItemPlatformConfigMeta with its constant properties.
-func (a AdGroupListItemPlatformConfigMeta) MarshalJSON() ([]byte, error) {
-	type plain AdGroupListItemPlatformConfigMeta
-	return marshalObject(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
-}
-
-// AdGroupListItemPlatformConfigTiktok: TikTok ad group configuration.
-//
-// It always encodes "typename" as "TiktokAdGroupPlatformConfigType": the encoder
-// writes these, so they are not fields.
-type AdGroupListItemPlatformConfigTiktok struct {
-	BidPrice           *float64                                     `json:"bid_price"`
-	BidType            *TiktokAdGroupPlatformConfigBidType          `json:"bid_type"`
-	BillingEvent       *TiktokAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
-	BudgetMode         *TiktokAdGroupPlatformConfigBudgetMode       `json:"budget_mode"`
-	ConversionBidPrice *float64                                     `json:"conversion_bid_price"`
-	IdentityID         *string                                      `json:"identity_id"`
-	IdentityType       *string                                      `json:"identity_type"`
-	OperationStatus    *TiktokAdGroupPlatformConfigOperationStatus  `json:"operation_status"`
-	OptimizationEvent  *string                                      `json:"optimization_event"`
-	OptimizationGoal   *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
-	Pacing             *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
-	PixelID            *string                                      `json:"pixel_id"`
-	PlacementType      *TiktokAdGroupPlatformConfigPlacementType    `json:"placement_type"`
-	Placements         []string                                     `json:"placements"`
-
-	// The ad platform (meta, tiktok).
-	Platform          AdCampaignPlatforms                      `json:"platform"`
-	ScheduleEndTime   *string                                  `json:"schedule_end_time"`
-	ScheduleStartTime *string                                  `json:"schedule_start_time"`
-	ScheduleType      *TiktokAdGroupPlatformConfigScheduleType `json:"schedule_type"`
-}
-
-// MarshalJSON encodes AdGroupListItemPlatformConfigTiktok with its constant properties.
-func (a AdGroupListItemPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
-	type plain AdGroupListItemPlatformConfigTiktok
-	return marshalObject(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
 }
 
 // AdGroupListPage is one page of what client.AdGroups.List (GET /ad_groups)
@@ -1542,6 +592,566 @@ func (p AdGroupListParams) query() url.Values {
 		q.Set("status", string(v))
 	}
 	return q
+}
+
+// AdGroupParamsConfig: Unified ad group configuration (bidding, optimization,
+// targeting).
+type AdGroupParamsConfig struct {
+	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
+	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
+
+	// Bid strategy: lowest_cost, bid_cap, or cost_cap.
+	BidStrategy Opt[AdGroupConfigBidStrategy] `json:"bid_strategy,omitzero"`
+
+	// How you are billed (e.g., impressions, clicks).
+	BillingEvent Opt[AdGroupConfigBillingEvent] `json:"billing_event,omitzero"`
+
+	// Scheduled end time (ISO8601). Required for lifetime budgets.
+	EndTime Opt[string] `json:"end_time,omitzero"`
+
+	// Maximum number of times to show ads to each person in the frequency interval.
+	FrequencyCap Opt[int64] `json:"frequency_cap,omitzero"`
+
+	// Number of days for the frequency cap interval.
+	FrequencyCapIntervalDays Opt[int64] `json:"frequency_cap_interval_days,omitzero"`
+
+	// What the ad group optimizes for (e.g., conversions, link_clicks, reach).
+	OptimizationGoal Opt[AdGroupConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
+
+	// Budget pacing: standard (even) or accelerated (fast).
+	Pacing Opt[AdGroupConfigPacing] `json:"pacing,omitzero"`
+
+	// Scheduled start time (ISO8601).
+	StartTime Opt[string] `json:"start_time,omitzero"`
+
+	// Audience targeting settings (demographics, geo, interests, audiences, devices).
+	Targeting Opt[AdGroupParamsConfigTargeting] `json:"targeting,omitzero"`
+}
+
+// AdGroupParamsConfigTargeting: Audience targeting settings (demographics, geo,
+// interests, audiences, devices).
+type AdGroupParamsConfigTargeting struct {
+	// Maximum age for demographic targeting.
+	AgeMax Opt[int64] `json:"age_max,omitzero"`
+
+	// Minimum age for demographic targeting.
+	AgeMin Opt[int64] `json:"age_min,omitzero"`
+
+	// ISO 3166-1 alpha-2 country codes to target.
+	Countries Opt[[]string] `json:"countries,omitzero"`
+
+	// Device platforms to target.
+	DevicePlatforms Opt[[]TargetingDevicePlatforms] `json:"device_platforms,omitzero"`
+
+	// Platform audience IDs to exclude.
+	ExcludeAudienceIDs Opt[[]string] `json:"exclude_audience_ids,omitzero"`
+
+	// Genders to target.
+	Genders Opt[[]TargetingGenders] `json:"genders,omitzero"`
+
+	// Platform audience IDs to include.
+	IncludeAudienceIDs Opt[[]string] `json:"include_audience_ids,omitzero"`
+
+	// Platform-specific interest IDs to target.
+	InterestIDs Opt[[]string] `json:"interest_ids,omitzero"`
+
+	// Language codes to target.
+	Languages Opt[[]string] `json:"languages,omitzero"`
+
+	// Placement strategy.
+	PlacementType Opt[TargetingPlacementTypes] `json:"placement_type,omitzero"`
+}
+
+// AdGroupParamsPlatformConfig: Platform-specific ad group configuration.
+type AdGroupParamsPlatformConfig struct {
+	// Meta (Facebook/Instagram) ad set configuration.
+	Meta Opt[AdGroupParamsPlatformConfigMeta] `json:"meta,omitzero"`
+
+	// TikTok ad group configuration.
+	Tiktok Opt[AdGroupParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set configuration.
+type AdGroupParamsPlatformConfigMeta struct {
+	AndroidDevices     Opt[[]string] `json:"android_devices,omitzero"`
+	AttributionSetting Opt[string]   `json:"attribution_setting,omitzero"`
+
+	// Conversion attribution windows.
+	AttributionSpec          Opt[[]AdGroupParamsPlatformConfigMetaAttributionSpecItem] `json:"attribution_spec,omitzero"`
+	AudienceNetworkPositions Opt[[]string]                                             `json:"audience_network_positions,omitzero"`
+
+	// Audience type for retargeting.
+	AudienceType Opt[string] `json:"audience_type,omitzero"`
+
+	// Bid amount in cents.
+	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
+
+	// Meta bid strategy.
+	BidStrategy Opt[MetaAdGroupPlatformConfigBidStrategy] `json:"bid_strategy,omitzero"`
+
+	// How you are billed on Meta.
+	BillingEvent                   Opt[MetaAdGroupPlatformConfigBillingEvent] `json:"billing_event,omitzero"`
+	BrandSafetyContentFilterLevels Opt[[]string]                              `json:"brand_safety_content_filter_levels,omitzero"`
+	BudgetRemaining                Opt[string]                                `json:"budget_remaining,omitzero"`
+	CostPerResultGoal              Opt[float64]                               `json:"cost_per_result_goal,omitzero"`
+	CreatedTime                    Opt[string]                                `json:"created_time,omitzero"`
+
+	// Daily budget in cents.
+	DailyBudget         Opt[int64]  `json:"daily_budget,omitzero"`
+	DailyMinSpendTarget Opt[string] `json:"daily_min_spend_target,omitzero"`
+	DailySpendCap       Opt[string] `json:"daily_spend_cap,omitzero"`
+
+	// Where ads in this ad set direct people.
+	DestinationType Opt[MetaAdGroupPlatformConfigDestinationType] `json:"destination_type,omitzero"`
+	DsaBeneficiary  Opt[string]                                   `json:"dsa_beneficiary,omitzero"`
+	DsaPayor        Opt[string]                                   `json:"dsa_payor,omitzero"`
+
+	// End time (ISO8601). Required for lifetime budgets.
+	EndTime Opt[string] `json:"end_time,omitzero"`
+
+	// Geo locations to exclude.
+	ExcludedGeoLocations Opt[AdGroupGeoLocations] `json:"excluded_geo_locations,omitzero"`
+
+	// Facebook ad placements (feed, reels, stories, etc.).
+	FacebookPositions     Opt[[]string]      `json:"facebook_positions,omitzero"`
+	FrequencyControlCount Opt[int64]         `json:"frequency_control_count,omitzero"`
+	FrequencyControlDays  Opt[int64]         `json:"frequency_control_days,omitzero"`
+	FrequencyControlType  Opt[string]        `json:"frequency_control_type,omitzero"`
+	GeoCities             Opt[[]AdGroupCity] `json:"geo_cities,omitzero"`
+
+	// Geo targeting (countries, regions, cities, zips).
+	GeoLocations Opt[AdGroupGeoLocations] `json:"geo_locations,omitzero"`
+	GeoRegions   Opt[[]AdGroupRegion]     `json:"geo_regions,omitzero"`
+	GeoZips      Opt[[]string]            `json:"geo_zips,omitzero"`
+
+	// Instagram account ID for this ad set.
+	InstagramActorID Opt[string] `json:"instagram_actor_id,omitzero"`
+
+	// Instagram ad placements (stream, story, reels, etc.).
+	InstagramPositions     Opt[[]string]                                        `json:"instagram_positions,omitzero"`
+	IosDevices             Opt[[]string]                                        `json:"ios_devices,omitzero"`
+	IsDynamicCreative      Opt[bool]                                            `json:"is_dynamic_creative,omitzero"`
+	LeadConversionLocation Opt[MetaAdGroupPlatformConfigLeadConversionLocation] `json:"lead_conversion_location,omitzero"`
+
+	// Configuration for a Meta lead gen instant form.
+	LeadFormConfig Opt[AdGroupParamsPlatformConfigMetaLeadFormConfig] `json:"lead_form_config,omitzero"`
+	LeadGenFormID  Opt[string]                                        `json:"lead_gen_form_id,omitzero"`
+
+	// Lifetime budget in cents.
+	LifetimeBudget         Opt[int64]    `json:"lifetime_budget,omitzero"`
+	LifetimeMinSpendTarget Opt[string]   `json:"lifetime_min_spend_target,omitzero"`
+	LifetimeSpendCap       Opt[string]   `json:"lifetime_spend_cap,omitzero"`
+	LocationTypes          Opt[[]string] `json:"location_types,omitzero"`
+	MessengerPositions     Opt[[]string] `json:"messenger_positions,omitzero"`
+
+	// What this ad set optimizes for on Meta.
+	OptimizationGoal Opt[MetaAdGroupPlatformConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
+
+	// Facebook Page ID for this ad set.
+	PageID  Opt[string] `json:"page_id,omitzero"`
+	PixelID Opt[string] `json:"pixel_id,omitzero"`
+
+	// The object this ad set promotes (pixel, page, etc.).
+	PromotedObject Opt[AdGroupParamsPlatformConfigMetaPromotedObject] `json:"promoted_object,omitzero"`
+
+	// Platforms to publish on (facebook, instagram, messenger, audience_network).
+	PublisherPlatforms Opt[[]string]                        `json:"publisher_platforms,omitzero"`
+	SourceAdsetID      Opt[string]                          `json:"source_adset_id,omitzero"`
+	StartTime          Opt[string]                          `json:"start_time,omitzero"`
+	Status             Opt[MetaAdGroupPlatformConfigStatus] `json:"status,omitzero"`
+
+	// Advantage+ audience expansion settings.
+	TargetingAutomation Opt[AdGroupParamsPlatformConfigMetaTargetingAutomation] `json:"targeting_automation,omitzero"`
+	ThreadsPositions    Opt[[]string]                                           `json:"threads_positions,omitzero"`
+	UpdatedTime         Opt[string]                                             `json:"updated_time,omitzero"`
+	UserDevice          Opt[[]string]                                           `json:"user_device,omitzero"`
+	UserOS              Opt[[]string]                                           `json:"user_os,omitzero"`
+	WhatsappPhoneNumber Opt[string]                                             `json:"whatsapp_phone_number,omitzero"`
+	WhatsappPositions   Opt[[]string]                                           `json:"whatsapp_positions,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigMetaAttributionSpecItem: Meta conversion attribution
+// window.
+type AdGroupParamsPlatformConfigMetaAttributionSpecItem struct {
+	// Attribution event type (e.g., CLICK_THROUGH, VIEW_THROUGH).
+	EventType string `json:"event_type"`
+
+	// Attribution window in days (1, 7, 28).
+	WindowDays int64 `json:"window_days"`
+}
+
+// AdGroupParamsPlatformConfigMetaLeadFormConfig: Configuration for a Meta lead gen
+// instant form.
+type AdGroupParamsPlatformConfigMetaLeadFormConfig struct {
+	// Background image source: from_ad or custom.
+	BackgroundImageSource Opt[string] `json:"background_image_source,omitzero"`
+
+	// URL of custom background image.
+	BackgroundImageURL Opt[string] `json:"background_image_url,omitzero"`
+
+	// Whether conditional logic is enabled for questions.
+	ConditionalLogicEnabled Opt[bool] `json:"conditional_logic_enabled,omitzero"`
+
+	// CTA button text on the greeting card.
+	ContextCardButtonText Opt[string] `json:"context_card_button_text,omitzero"`
+
+	// Optional greeting card bullet points.
+	ContextCardContent Opt[[]string] `json:"context_card_content,omitzero"`
+
+	// Greeting layout: PARAGRAPH_STYLE or LIST_STYLE.
+	ContextCardStyle Opt[string] `json:"context_card_style,omitzero"`
+
+	// Optional greeting card title.
+	ContextCardTitle Opt[string] `json:"context_card_title,omitzero"`
+
+	// Custom disclaimer body text.
+	CustomDisclaimerBody Opt[string] `json:"custom_disclaimer_body,omitzero"`
+
+	// Consent checkboxes for the custom disclaimer.
+	CustomDisclaimerCheckboxes Opt[[]AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox] `json:"custom_disclaimer_checkboxes,omitzero"`
+
+	// Custom disclaimer section title.
+	CustomDisclaimerTitle Opt[string] `json:"custom_disclaimer_title,omitzero"`
+
+	// Form type: more_volume, higher_intent, or rich_creative.
+	FormType Opt[string] `json:"form_type,omitzero"`
+
+	// Enable Messenger follow-up after form submission.
+	MessengerEnabled Opt[bool] `json:"messenger_enabled,omitzero"`
+
+	// Name of the lead form.
+	Name string `json:"name"`
+
+	// Require phone number verification via OTP (higher_intent only).
+	PhoneVerificationEnabled Opt[bool] `json:"phone_verification_enabled,omitzero"`
+
+	// Custom link text for privacy policy (max 70 chars).
+	PrivacyPolicyLinkText Opt[string] `json:"privacy_policy_link_text,omitzero"`
+
+	// URL to your privacy policy. Required by Meta.
+	PrivacyPolicyURL string `json:"privacy_policy_url"`
+
+	// Custom headline for the questions page.
+	QuestionPageCustomHeadline Opt[string] `json:"question_page_custom_headline,omitzero"`
+
+	// Questions to ask on the form.
+	Questions []AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion `json:"questions"`
+
+	// Headline for rich creative form intro.
+	RichCreativeHeadline Opt[string] `json:"rich_creative_headline,omitzero"`
+
+	// Overview description for rich creative form intro.
+	RichCreativeOverview Opt[string] `json:"rich_creative_overview,omitzero"`
+
+	// Uploaded image URL for rich creative form type.
+	RichCreativeURL Opt[string] `json:"rich_creative_url,omitzero"`
+
+	// Thank you / ending pages (supports multiple for conditional routing).
+	ThankYouPages Opt[[]AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage] `json:"thank_you_pages,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox is a
+// consent checkbox for the custom disclaimer section.
+type AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox struct {
+	// Whether the checkbox is checked by default.
+	IsCheckedByDefault Opt[bool] `json:"is_checked_by_default,omitzero"`
+
+	// Whether the checkbox must be checked to submit.
+	IsRequired Opt[bool] `json:"is_required,omitzero"`
+
+	// Unique key for this checkbox.
+	Key string `json:"key"`
+
+	// Label text for the checkbox.
+	Text string `json:"text"`
+}
+
+// AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion is a question on a Meta
+// lead gen form.
+type AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion struct {
+	// Group ID for conditional question routing.
+	ConditionalQuestionsGroupID Opt[string] `json:"conditional_questions_group_id,omitzero"`
+
+	// Questions shown conditionally based on this question's answer.
+	DependentConditionalQuestions Opt[[]AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion] `json:"dependent_conditional_questions,omitzero"`
+
+	// Helper text shown below the question.
+	InlineContext Opt[string] `json:"inline_context,omitzero"`
+
+	// Unique key for this question.
+	Key Opt[string] `json:"key,omitzero"`
+
+	// Custom label for CUSTOM questions.
+	Label Opt[string] `json:"label,omitzero"`
+
+	// Answer options for multiple choice CUSTOM questions.
+	Options Opt[[]AdGroupQuestionOption] `json:"options,omitzero"`
+
+	// UI hint: short_answer, multiple_choice, or appointment.
+	QuestionFormat Opt[string] `json:"question_format,omitzero"`
+
+	// Question type (EMAIL, FULL_NAME, PHONE, CUSTOM, DATE_TIME, etc.).
+	Type string `json:"type"`
+}
+
+// AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion
+// is a dependent conditional question (non-recursive to avoid schema recursion).
+type AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion struct {
+	// Helper text shown below the question.
+	InlineContext Opt[string] `json:"inline_context,omitzero"`
+
+	// Unique key for this question.
+	Key Opt[string] `json:"key,omitzero"`
+
+	// Custom label for CUSTOM questions.
+	Label Opt[string] `json:"label,omitzero"`
+
+	// Answer options for multiple choice questions.
+	Options Opt[[]AdGroupQuestionOption] `json:"options,omitzero"`
+
+	// Question type (EMAIL, FULL_NAME, PHONE, CUSTOM, DATE_TIME, etc.).
+	Type string `json:"type"`
+}
+
+// AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage is a thank-you /
+// ending page for a Meta lead gen form.
+type AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage struct {
+	// Body text for this ending page.
+	Body Opt[string] `json:"body,omitzero"`
+
+	// Business phone number for call CTA.
+	BusinessPhone Opt[string] `json:"business_phone,omitzero"`
+
+	// Custom button text.
+	ButtonText Opt[string] `json:"button_text,omitzero"`
+
+	// CTA button type: VIEW_WEBSITE, CALL_BUSINESS, DOWNLOAD.
+	ButtonType Opt[string] `json:"button_type,omitzero"`
+
+	// Question group ID for conditional routing to this page.
+	ConditionalQuestionGroupID Opt[string] `json:"conditional_question_group_id,omitzero"`
+
+	// Enable Messenger follow-up.
+	EnableMessenger Opt[bool] `json:"enable_messenger,omitzero"`
+
+	// Uploaded file URL for gated content download.
+	GatedFileURL Opt[string] `json:"gated_file_url,omitzero"`
+
+	// URL the button links to.
+	Link Opt[string] `json:"link,omitzero"`
+
+	// Internal name for this ending page.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Headline for this ending page.
+	Title Opt[string] `json:"title,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigMetaPromotedObject is the object this ad set promotes
+// (pixel, page, etc.).
+type AdGroupParamsPlatformConfigMetaPromotedObject struct {
+	// Custom conversion rule ID (numeric, from Meta Events Manager).
+	CustomConversionID Opt[string] `json:"custom_conversion_id,omitzero"`
+
+	// Pixel event name, used when custom_event_type is OTHER.
+	CustomEventStr Opt[string] `json:"custom_event_str,omitzero"`
+
+	// Custom event type (e.g., PURCHASE, COMPLETE_REGISTRATION, OTHER).
+	CustomEventType Opt[string] `json:"custom_event_type,omitzero"`
+
+	// Facebook Page ID.
+	PageID Opt[string] `json:"page_id,omitzero"`
+
+	// Meta Pixel ID for conversion tracking.
+	PixelID Opt[string] `json:"pixel_id,omitzero"`
+
+	// WhatsApp phone number for messaging campaigns.
+	WhatsappPhoneNumber Opt[string] `json:"whatsapp_phone_number,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigMetaTargetingAutomation: Advantage+ audience
+// expansion settings.
+type AdGroupParamsPlatformConfigMetaTargetingAutomation struct {
+	// 0 = off (use exact targeting), 1 = on (let Meta expand audience).
+	AdvantageAudience Opt[int64] `json:"advantage_audience,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigTiktok: TikTok ad group configuration.
+type AdGroupParamsPlatformConfigTiktok struct {
+	Actions   Opt[[]AdGroupParamsPlatformConfigTiktokAction] `json:"actions,omitzero"`
+	AgeGroups Opt[[]TiktokAgeGroup]                          `json:"age_groups,omitzero"`
+
+	// App ID for app promotion campaigns.
+	AppID                 Opt[string]                                           `json:"app_id,omitzero"`
+	AttributionEventCount Opt[TiktokAdGroupPlatformConfigAttributionEventCount] `json:"attribution_event_count,omitzero"`
+	AudienceIDs           Opt[[]string]                                         `json:"audience_ids,omitzero"`
+	AudienceRule          Opt[map[string]any]                                   `json:"audience_rule,omitzero"`
+	AudienceType          Opt[TiktokAdGroupPlatformConfigAudienceType]          `json:"audience_type,omitzero"`
+
+	// Bid price (cost per result for Cost Cap).
+	BidPrice Opt[float64] `json:"bid_price,omitzero"`
+
+	// Bidding strategy (BID_TYPE_NO_BID, BID_TYPE_CUSTOM).
+	BidType Opt[TiktokAdGroupPlatformConfigBidType] `json:"bid_type,omitzero"`
+
+	// How you are billed on TikTok (CPC, CPM, OCPM, CPV).
+	BillingEvent    Opt[TiktokAdGroupPlatformConfigBillingEvent]    `json:"billing_event,omitzero"`
+	BrandSafetyType Opt[TiktokAdGroupPlatformConfigBrandSafetyType] `json:"brand_safety_type,omitzero"`
+
+	// Budget mode (BUDGET_MODE_DAY, BUDGET_MODE_TOTAL,
+	// BUDGET_MODE_DYNAMIC_DAILY_BUDGET).
+	BudgetMode             Opt[TiktokAdGroupPlatformConfigBudgetMode]             `json:"budget_mode,omitzero"`
+	CarrierIDs             Opt[[]string]                                          `json:"carrier_ids,omitzero"`
+	CategoryExclusionIDs   Opt[[]string]                                          `json:"category_exclusion_ids,omitzero"`
+	ClickAttributionWindow Opt[TiktokAdGroupPlatformConfigClickAttributionWindow] `json:"click_attribution_window,omitzero"`
+	CommentDisabled        Opt[bool]                                              `json:"comment_disabled,omitzero"`
+	ContextualTagIDs       Opt[[]string]                                          `json:"contextual_tag_ids,omitzero"`
+
+	// Target cost per conversion for oCPM.
+	ConversionBidPrice Opt[float64] `json:"conversion_bid_price,omitzero"`
+
+	// Creative delivery strategy.
+	CreativeMaterialMode Opt[string] `json:"creative_material_mode,omitzero"`
+
+	// Ad delivery schedule (48x7 character string).
+	Dayparting                   Opt[string]                                                  `json:"dayparting,omitzero"`
+	DeepFunnelEventSource        Opt[string]                                                  `json:"deep_funnel_event_source,omitzero"`
+	DeepFunnelEventSourceID      Opt[string]                                                  `json:"deep_funnel_event_source_id,omitzero"`
+	DeepFunnelOptimizationStatus Opt[TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus] `json:"deep_funnel_optimization_status,omitzero"`
+	DeviceModelIDs               Opt[[]string]                                                `json:"device_model_ids,omitzero"`
+	DevicePriceRanges            Opt[[]string]                                                `json:"device_price_ranges,omitzero"`
+	EngagedViewAttributionWindow Opt[TiktokAdGroupPlatformConfigEngagedViewAttributionWindow] `json:"engaged_view_attribution_window,omitzero"`
+	ExcludedAudienceIDs          Opt[[]string]                                                `json:"excluded_audience_ids,omitzero"`
+
+	// TikTok location/region IDs to exclude.
+	ExcludedLocationIDs Opt[[]string]                          `json:"excluded_location_ids,omitzero"`
+	Frequency           Opt[int64]                             `json:"frequency,omitzero"`
+	FrequencySchedule   Opt[int64]                             `json:"frequency_schedule,omitzero"`
+	Gender              Opt[TiktokAdGroupPlatformConfigGender] `json:"gender,omitzero"`
+
+	// Business Center ID for BC_AUTH_TT identity.
+	IdentityAuthorizedBcID Opt[string] `json:"identity_authorized_bc_id,omitzero"`
+
+	// TikTok identity ID for the ad group.
+	IdentityID Opt[string] `json:"identity_id,omitzero"`
+
+	// Identity type (AUTH_CODE, TT_USER, BC_AUTH_TT).
+	IdentityType Opt[string] `json:"identity_type,omitzero"`
+
+	// Instant form configuration for lead generation campaigns.
+	InstantFormConfig Opt[AdGroupParamsPlatformConfigTiktokInstantFormConfig] `json:"instant_form_config,omitzero"`
+
+	// TikTok instant form ID (set automatically when instant_form_config is provided).
+	InstantFormID          Opt[string]                                    `json:"instant_form_id,omitzero"`
+	InterestCategoryIDs    Opt[[]string]                                  `json:"interest_category_ids,omitzero"`
+	InterestKeywordIDs     Opt[[]string]                                  `json:"interest_keyword_ids,omitzero"`
+	InventoryFilterEnabled Opt[bool]                                      `json:"inventory_filter_enabled,omitzero"`
+	Ios14Targeting         Opt[TiktokAdGroupPlatformConfigIos14Targeting] `json:"ios14_targeting,omitzero"`
+	IspIDs                 Opt[[]string]                                  `json:"isp_ids,omitzero"`
+	Languages              Opt[[]string]                                  `json:"languages,omitzero"`
+
+	// TikTok location/region IDs for geo targeting.
+	LocationIDs       Opt[[]string]                `json:"location_ids,omitzero"`
+	MinAndroidVersion Opt[string]                  `json:"min_android_version,omitzero"`
+	MinIosVersion     Opt[string]                  `json:"min_ios_version,omitzero"`
+	NetworkTypes      Opt[[]string]                `json:"network_types,omitzero"`
+	OperatingSystems  Opt[[]TiktokOperatingSystem] `json:"operating_systems,omitzero"`
+
+	// Initial status (ENABLE, DISABLE).
+	OperationStatus Opt[TiktokAdGroupPlatformConfigOperationStatus] `json:"operation_status,omitzero"`
+
+	// Conversion event (e.g., COMPLETE_PAYMENT).
+	OptimizationEvent Opt[string] `json:"optimization_event,omitzero"`
+
+	// What this ad group optimizes for on TikTok.
+	OptimizationGoal Opt[TiktokAdGroupPlatformConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
+
+	// Budget pacing (PACING_MODE_SMOOTH, PACING_MODE_FAST).
+	Pacing                          Opt[TiktokAdGroupPlatformConfigPacing] `json:"pacing,omitzero"`
+	PangleAudiencePackageExcludeIDs Opt[[]string]                          `json:"pangle_audience_package_exclude_ids,omitzero"`
+	PangleAudiencePackageIncludeIDs Opt[[]string]                          `json:"pangle_audience_package_include_ids,omitzero"`
+	PangleBlockAppIDs               Opt[[]string]                          `json:"pangle_block_app_ids,omitzero"`
+
+	// TikTok Pixel ID for conversion tracking.
+	PixelID Opt[string] `json:"pixel_id,omitzero"`
+
+	// Placement strategy (PLACEMENT_TYPE_AUTOMATIC, PLACEMENT_TYPE_NORMAL).
+	PlacementType Opt[TiktokAdGroupPlatformConfigPlacementType] `json:"placement_type,omitzero"`
+
+	// Placements (PLACEMENT_TIKTOK, PLACEMENT_PANGLE, etc.).
+	Placements    Opt[[]string]                                 `json:"placements,omitzero"`
+	ProductSetID  Opt[string]                                   `json:"product_set_id,omitzero"`
+	ProductSource Opt[TiktokAdGroupPlatformConfigProductSource] `json:"product_source,omitzero"`
+
+	// Promotion type (optimization location).
+	PromotionType Opt[string] `json:"promotion_type,omitzero"`
+
+	// Schedule end time (UTC, YYYY-MM-DD HH:MM:SS).
+	ScheduleEndTime Opt[string] `json:"schedule_end_time,omitzero"`
+
+	// Schedule start time (UTC, YYYY-MM-DD HH:MM:SS).
+	ScheduleStartTime Opt[string] `json:"schedule_start_time,omitzero"`
+
+	// Schedule type (SCHEDULE_START_END, SCHEDULE_FROM_NOW).
+	ScheduleType                      Opt[TiktokAdGroupPlatformConfigScheduleType]               `json:"schedule_type,omitzero"`
+	SecondaryOptimizationEvent        Opt[string]                                                `json:"secondary_optimization_event,omitzero"`
+	ShoppingAdsRetargetingActionsDays Opt[int64]                                                 `json:"shopping_ads_retargeting_actions_days,omitzero"`
+	ShoppingAdsRetargetingType        Opt[TiktokAdGroupPlatformConfigShoppingAdsRetargetingType] `json:"shopping_ads_retargeting_type,omitzero"`
+	SpendingPower                     Opt[TiktokAdGroupPlatformConfigSpendingPower]              `json:"spending_power,omitzero"`
+
+	// TikTok subplacements (IN_FEED, SEARCH_FEED, etc.).
+	TiktokSubplacements   Opt[[]string]                                         `json:"tiktok_subplacements,omitzero"`
+	VerticalSensitivityID Opt[string]                                           `json:"vertical_sensitivity_id,omitzero"`
+	VideoDownloadDisabled Opt[bool]                                             `json:"video_download_disabled,omitzero"`
+	VideoUserActions      Opt[[]string]                                         `json:"video_user_actions,omitzero"`
+	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigTiktokAction is a single TikTok behavioral targeting
+// entry. One category of past user behavior (what they did, over what window, on
+// which kind of content). See docs/tiktok_api/ad_group.md § actions.
+type AdGroupParamsPlatformConfigTiktokAction struct {
+	// Behavioral category IDs. Use /tool/action_category/ to list them.
+	ActionCategoryIDs Opt[[]string] `json:"action_category_ids,omitzero"`
+
+	// Lookback window in days. TikTok accepts 7, 15, 30, 60, 90, or 180.
+	ActionPeriod Opt[int64] `json:"action_period,omitzero"`
+
+	// Behavior scene (VIDEO_RELATED, CREATOR_RELATED, HASHTAG_RELATED, LIVE_RELATED).
+	ActionScene Opt[TiktokActionScene] `json:"action_scene,omitzero"`
+
+	// Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
+	// PROFILE_VISITED).
+	VideoUserActions Opt[[]TiktokVideoUserAction] `json:"video_user_actions,omitzero"`
+}
+
+// AdGroupParamsPlatformConfigTiktokInstantFormConfig: Instant form configuration
+// for lead generation campaigns.
+type AdGroupParamsPlatformConfigTiktokInstantFormConfig struct {
+	// Submit button text.
+	ButtonText Opt[string] `json:"button_text,omitzero"`
+
+	// Greeting text shown at the top of the form.
+	Greeting Opt[string] `json:"greeting,omitzero"`
+
+	// Form name. Auto-generated if omitted.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// URL to your privacy policy.
+	PrivacyPolicyURL string `json:"privacy_policy_url"`
+
+	// Form questions (at least one required).
+	Questions []AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion `json:"questions"`
+}
+
+// AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion is a question for a
+// TikTok instant form.
+type AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion struct {
+	// Question type (EMAIL, PHONE_NUMBER, NAME, CUSTOM).
+	FieldType string `json:"field_type"`
+
+	// Custom label for the question.
+	Label Opt[string] `json:"label,omitzero"`
 }
 
 // AdGroupPlatformConfig: Typed platform-specific configuration. Use inline
@@ -1694,6 +1304,46 @@ func (a AdGroupPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
 }
 
+// AdGroupQuestionOption is an answer option for a multiple choice lead form
+// question.
+type AdGroupQuestionOption struct {
+	// Unique key for this option.
+	Key string `json:"key"`
+
+	// Conditional logic routing for this answer option.
+	Logic Opt[AdGroupQuestionOptionLogic] `json:"logic,omitzero"`
+
+	// Display text for this option.
+	Value string `json:"value"`
+}
+
+// AdGroupQuestionOptionLogic: Conditional logic routing for this answer option.
+type AdGroupQuestionOptionLogic struct {
+	// Index of the end page to route to (for submit_form type).
+	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
+
+	// Index of the question to route to (for go_to_question type).
+	TargetQuestionIndex Opt[int64] `json:"target_question_index,omitzero"`
+
+	// Logic type: go_to_question, submit_form, or close_form.
+	Type string `json:"type"`
+}
+
+// AdGroupRegion is a Meta geo target entry (region, city, or zip).
+type AdGroupRegion struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
 // AdGroupUpdateParams holds the parameters of client.AdGroups.Update (PATCH
 // /ad_groups/{id}).
 type AdGroupUpdateParams struct {
@@ -1704,7 +1354,7 @@ type AdGroupUpdateParams struct {
 	BudgetType Opt[AdBudgetTypes] `json:"budget_type,omitzero"`
 
 	// Unified ad group configuration (bidding, optimization, targeting).
-	Config Opt[AdGroupUpdateParamsConfig] `json:"config,omitzero"`
+	Config Opt[AdGroupParamsConfig] `json:"config,omitzero"`
 
 	// Daily budget in dollars.
 	DailyBudget Opt[float64] `json:"daily_budget,omitzero"`
@@ -1713,85 +1363,468 @@ type AdGroupUpdateParams struct {
 	Name Opt[string] `json:"name,omitzero"`
 
 	// Platform-specific ad group configuration.
-	PlatformConfig Opt[AdGroupUpdateParamsPlatformConfig] `json:"platform_config,omitzero"`
+	PlatformConfig Opt[AdGroupParamsPlatformConfig] `json:"platform_config,omitzero"`
 
 	// Status of the ad group.
 	Status Opt[ExternalAdGroupStatuses] `json:"status,omitzero"`
 }
 
-// AdGroupUpdateParamsConfig: Unified ad group configuration (bidding,
-// optimization, targeting).
-type AdGroupUpdateParamsConfig struct {
-	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
-	BidAmount Opt[int64] `json:"bid_amount,omitzero"`
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigBidStrategy string
 
-	// Bid strategy: lowest_cost, bid_cap, or cost_cap.
-	BidStrategy Opt[AdGroupConfigBidStrategy] `json:"bid_strategy,omitzero"`
+// Values of MetaAdGroupPlatformConfigBidStrategy known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigBidStrategyLowestCostWithoutCap  MetaAdGroupPlatformConfigBidStrategy = "LOWEST_COST_WITHOUT_CAP"
+	MetaAdGroupPlatformConfigBidStrategyLowestCostWithBidCap  MetaAdGroupPlatformConfigBidStrategy = "LOWEST_COST_WITH_BID_CAP"
+	MetaAdGroupPlatformConfigBidStrategyCostCap               MetaAdGroupPlatformConfigBidStrategy = "COST_CAP"
+	MetaAdGroupPlatformConfigBidStrategyLowestCostWithMinRoas MetaAdGroupPlatformConfigBidStrategy = "LOWEST_COST_WITH_MIN_ROAS"
+)
 
-	// How you are billed (e.g., impressions, clicks).
-	BillingEvent Opt[AdGroupConfigBillingEvent] `json:"billing_event,omitzero"`
-
-	// Scheduled end time (ISO8601). Required for lifetime budgets.
-	EndTime Opt[string] `json:"end_time,omitzero"`
-
-	// Maximum number of times to show ads to each person in the frequency interval.
-	FrequencyCap Opt[int64] `json:"frequency_cap,omitzero"`
-
-	// Number of days for the frequency cap interval.
-	FrequencyCapIntervalDays Opt[int64] `json:"frequency_cap_interval_days,omitzero"`
-
-	// What the ad group optimizes for (e.g., conversions, link_clicks, reach).
-	OptimizationGoal Opt[AdGroupConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
-
-	// Budget pacing: standard (even) or accelerated (fast).
-	Pacing Opt[AdGroupConfigPacing] `json:"pacing,omitzero"`
-
-	// Scheduled start time (ISO8601).
-	StartTime Opt[string] `json:"start_time,omitzero"`
-
-	// Audience targeting settings (demographics, geo, interests, audiences, devices).
-	Targeting Opt[AdGroupUpdateParamsConfigTargeting] `json:"targeting,omitzero"`
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigBidStrategy) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigBidStrategyLowestCostWithoutCap, MetaAdGroupPlatformConfigBidStrategyLowestCostWithBidCap, MetaAdGroupPlatformConfigBidStrategyCostCap, MetaAdGroupPlatformConfigBidStrategyLowestCostWithMinRoas:
+		return true
+	}
+	return false
 }
 
-// AdGroupUpdateParamsConfigTargeting: Audience targeting settings (demographics,
-// geo, interests, audiences, devices).
-type AdGroupUpdateParamsConfigTargeting struct {
-	// Maximum age for demographic targeting.
-	AgeMax Opt[int64] `json:"age_max,omitzero"`
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigBillingEvent string
 
-	// Minimum age for demographic targeting.
-	AgeMin Opt[int64] `json:"age_min,omitzero"`
+// Values of MetaAdGroupPlatformConfigBillingEvent known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigBillingEventAppInstalls        MetaAdGroupPlatformConfigBillingEvent = "APP_INSTALLS"
+	MetaAdGroupPlatformConfigBillingEventClicks             MetaAdGroupPlatformConfigBillingEvent = "CLICKS"
+	MetaAdGroupPlatformConfigBillingEventImpressions        MetaAdGroupPlatformConfigBillingEvent = "IMPRESSIONS"
+	MetaAdGroupPlatformConfigBillingEventLinkClicks         MetaAdGroupPlatformConfigBillingEvent = "LINK_CLICKS"
+	MetaAdGroupPlatformConfigBillingEventNone               MetaAdGroupPlatformConfigBillingEvent = "NONE"
+	MetaAdGroupPlatformConfigBillingEventOfferClaims        MetaAdGroupPlatformConfigBillingEvent = "OFFER_CLAIMS"
+	MetaAdGroupPlatformConfigBillingEventPageLikes          MetaAdGroupPlatformConfigBillingEvent = "PAGE_LIKES"
+	MetaAdGroupPlatformConfigBillingEventPostEngagement     MetaAdGroupPlatformConfigBillingEvent = "POST_ENGAGEMENT"
+	MetaAdGroupPlatformConfigBillingEventThruplay           MetaAdGroupPlatformConfigBillingEvent = "THRUPLAY"
+	MetaAdGroupPlatformConfigBillingEventPurchase           MetaAdGroupPlatformConfigBillingEvent = "PURCHASE"
+	MetaAdGroupPlatformConfigBillingEventListingInteraction MetaAdGroupPlatformConfigBillingEvent = "LISTING_INTERACTION"
+)
 
-	// ISO 3166-1 alpha-2 country codes to target.
-	Countries Opt[[]string] `json:"countries,omitzero"`
-
-	// Device platforms to target.
-	DevicePlatforms Opt[[]TargetingDevicePlatforms] `json:"device_platforms,omitzero"`
-
-	// Platform audience IDs to exclude.
-	ExcludeAudienceIDs Opt[[]string] `json:"exclude_audience_ids,omitzero"`
-
-	// Genders to target.
-	Genders Opt[[]TargetingGenders] `json:"genders,omitzero"`
-
-	// Platform audience IDs to include.
-	IncludeAudienceIDs Opt[[]string] `json:"include_audience_ids,omitzero"`
-
-	// Platform-specific interest IDs to target.
-	InterestIDs Opt[[]string] `json:"interest_ids,omitzero"`
-
-	// Language codes to target.
-	Languages Opt[[]string] `json:"languages,omitzero"`
-
-	// Placement strategy.
-	PlacementType Opt[TargetingPlacementTypes] `json:"placement_type,omitzero"`
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigBillingEvent) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigBillingEventAppInstalls, MetaAdGroupPlatformConfigBillingEventClicks, MetaAdGroupPlatformConfigBillingEventImpressions, MetaAdGroupPlatformConfigBillingEventLinkClicks, MetaAdGroupPlatformConfigBillingEventNone, MetaAdGroupPlatformConfigBillingEventOfferClaims, MetaAdGroupPlatformConfigBillingEventPageLikes, MetaAdGroupPlatformConfigBillingEventPostEngagement, MetaAdGroupPlatformConfigBillingEventThruplay, MetaAdGroupPlatformConfigBillingEventPurchase, MetaAdGroupPlatformConfigBillingEventListingInteraction:
+		return true
+	}
+	return false
 }
 
-// AdGroupUpdateParamsPlatformConfig: Platform-specific ad group configuration.
-type AdGroupUpdateParamsPlatformConfig struct {
-	// Meta (Facebook/Instagram) ad set configuration.
-	Meta Opt[AdGroupUpdateParamsPlatformConfigMeta] `json:"meta,omitzero"`
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigDestinationType string
 
-	// TikTok ad group configuration.
-	Tiktok Opt[AdGroupUpdateParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
+// Values of MetaAdGroupPlatformConfigDestinationType known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigDestinationTypeUndefined                                 MetaAdGroupPlatformConfigDestinationType = "UNDEFINED"
+	MetaAdGroupPlatformConfigDestinationTypeWebsite                                   MetaAdGroupPlatformConfigDestinationType = "WEBSITE"
+	MetaAdGroupPlatformConfigDestinationTypeApp                                       MetaAdGroupPlatformConfigDestinationType = "APP"
+	MetaAdGroupPlatformConfigDestinationTypeFacebook                                  MetaAdGroupPlatformConfigDestinationType = "FACEBOOK"
+	MetaAdGroupPlatformConfigDestinationTypeMessenger                                 MetaAdGroupPlatformConfigDestinationType = "MESSENGER"
+	MetaAdGroupPlatformConfigDestinationTypeWhatsapp                                  MetaAdGroupPlatformConfigDestinationType = "WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramDirect                           MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_DIRECT"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramProfile                          MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_PROFILE"
+	MetaAdGroupPlatformConfigDestinationTypePhoneCall                                 MetaAdGroupPlatformConfigDestinationType = "PHONE_CALL"
+	MetaAdGroupPlatformConfigDestinationTypeShopAutomatic                             MetaAdGroupPlatformConfigDestinationType = "SHOP_AUTOMATIC"
+	MetaAdGroupPlatformConfigDestinationTypeApplinksAutomatic                         MetaAdGroupPlatformConfigDestinationType = "APPLINKS_AUTOMATIC"
+	MetaAdGroupPlatformConfigDestinationTypeOnAd                                      MetaAdGroupPlatformConfigDestinationType = "ON_AD"
+	MetaAdGroupPlatformConfigDestinationTypeOnPost                                    MetaAdGroupPlatformConfigDestinationType = "ON_POST"
+	MetaAdGroupPlatformConfigDestinationTypeOnVideo                                   MetaAdGroupPlatformConfigDestinationType = "ON_VIDEO"
+	MetaAdGroupPlatformConfigDestinationTypeOnPage                                    MetaAdGroupPlatformConfigDestinationType = "ON_PAGE"
+	MetaAdGroupPlatformConfigDestinationTypeOnEvent                                   MetaAdGroupPlatformConfigDestinationType = "ON_EVENT"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingMessengerWhatsapp                MetaAdGroupPlatformConfigDestinationType = "MESSAGING_MESSENGER_WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessenger         MetaAdGroupPlatformConfigDestinationType = "MESSAGING_INSTAGRAM_DIRECT_MESSENGER"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectWhatsapp          MetaAdGroupPlatformConfigDestinationType = "MESSAGING_INSTAGRAM_DIRECT_WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessengerWhatsapp MetaAdGroupPlatformConfigDestinationType = "MESSAGING_INSTAGRAM_DIRECT_MESSENGER_WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramProfileAndFacebookPage           MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_PROFILE_AND_FACEBOOK_PAGE"
+	MetaAdGroupPlatformConfigDestinationTypeFacebookPage                              MetaAdGroupPlatformConfigDestinationType = "FACEBOOK_PAGE"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramLive                             MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_LIVE"
+	MetaAdGroupPlatformConfigDestinationTypeFacebookLive                              MetaAdGroupPlatformConfigDestinationType = "FACEBOOK_LIVE"
+	MetaAdGroupPlatformConfigDestinationTypeImagine                                   MetaAdGroupPlatformConfigDestinationType = "IMAGINE"
+	MetaAdGroupPlatformConfigDestinationTypeLeadFromIgDirect                          MetaAdGroupPlatformConfigDestinationType = "LEAD_FROM_IG_DIRECT"
+	MetaAdGroupPlatformConfigDestinationTypeLeadFromMessenger                         MetaAdGroupPlatformConfigDestinationType = "LEAD_FROM_MESSENGER"
+	MetaAdGroupPlatformConfigDestinationTypeWebsiteAndLeadForm                        MetaAdGroupPlatformConfigDestinationType = "WEBSITE_AND_LEAD_FORM"
+	MetaAdGroupPlatformConfigDestinationTypeWebsiteAndPhoneCall                       MetaAdGroupPlatformConfigDestinationType = "WEBSITE_AND_PHONE_CALL"
+	MetaAdGroupPlatformConfigDestinationTypeBroadcastChannel                          MetaAdGroupPlatformConfigDestinationType = "BROADCAST_CHANNEL"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigDestinationType) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigDestinationTypeUndefined, MetaAdGroupPlatformConfigDestinationTypeWebsite, MetaAdGroupPlatformConfigDestinationTypeApp, MetaAdGroupPlatformConfigDestinationTypeFacebook, MetaAdGroupPlatformConfigDestinationTypeMessenger, MetaAdGroupPlatformConfigDestinationTypeWhatsapp, MetaAdGroupPlatformConfigDestinationTypeInstagramDirect, MetaAdGroupPlatformConfigDestinationTypeInstagramProfile, MetaAdGroupPlatformConfigDestinationTypePhoneCall, MetaAdGroupPlatformConfigDestinationTypeShopAutomatic, MetaAdGroupPlatformConfigDestinationTypeApplinksAutomatic, MetaAdGroupPlatformConfigDestinationTypeOnAd, MetaAdGroupPlatformConfigDestinationTypeOnPost, MetaAdGroupPlatformConfigDestinationTypeOnVideo, MetaAdGroupPlatformConfigDestinationTypeOnPage, MetaAdGroupPlatformConfigDestinationTypeOnEvent, MetaAdGroupPlatformConfigDestinationTypeMessagingMessengerWhatsapp, MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessenger, MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectWhatsapp, MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessengerWhatsapp, MetaAdGroupPlatformConfigDestinationTypeInstagramProfileAndFacebookPage, MetaAdGroupPlatformConfigDestinationTypeFacebookPage, MetaAdGroupPlatformConfigDestinationTypeInstagramLive, MetaAdGroupPlatformConfigDestinationTypeFacebookLive, MetaAdGroupPlatformConfigDestinationTypeImagine, MetaAdGroupPlatformConfigDestinationTypeLeadFromIgDirect, MetaAdGroupPlatformConfigDestinationTypeLeadFromMessenger, MetaAdGroupPlatformConfigDestinationTypeWebsiteAndLeadForm, MetaAdGroupPlatformConfigDestinationTypeWebsiteAndPhoneCall, MetaAdGroupPlatformConfigDestinationTypeBroadcastChannel:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigLeadConversionLocation string
+
+// Values of MetaAdGroupPlatformConfigLeadConversionLocation known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigLeadConversionLocationWebsite      MetaAdGroupPlatformConfigLeadConversionLocation = "website"
+	MetaAdGroupPlatformConfigLeadConversionLocationInstantForms MetaAdGroupPlatformConfigLeadConversionLocation = "instant_forms"
+	MetaAdGroupPlatformConfigLeadConversionLocationMessenger    MetaAdGroupPlatformConfigLeadConversionLocation = "messenger"
+	MetaAdGroupPlatformConfigLeadConversionLocationInstagram    MetaAdGroupPlatformConfigLeadConversionLocation = "instagram"
+	MetaAdGroupPlatformConfigLeadConversionLocationCalls        MetaAdGroupPlatformConfigLeadConversionLocation = "calls"
+	MetaAdGroupPlatformConfigLeadConversionLocationApp          MetaAdGroupPlatformConfigLeadConversionLocation = "app"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigLeadConversionLocation) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigLeadConversionLocationWebsite, MetaAdGroupPlatformConfigLeadConversionLocationInstantForms, MetaAdGroupPlatformConfigLeadConversionLocationMessenger, MetaAdGroupPlatformConfigLeadConversionLocationInstagram, MetaAdGroupPlatformConfigLeadConversionLocationCalls, MetaAdGroupPlatformConfigLeadConversionLocationApp:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigOptimizationGoal string
+
+// Values of MetaAdGroupPlatformConfigOptimizationGoal known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigOptimizationGoalNone                               MetaAdGroupPlatformConfigOptimizationGoal = "NONE"
+	MetaAdGroupPlatformConfigOptimizationGoalAppInstalls                        MetaAdGroupPlatformConfigOptimizationGoal = "APP_INSTALLS"
+	MetaAdGroupPlatformConfigOptimizationGoalAdRecallLift                       MetaAdGroupPlatformConfigOptimizationGoal = "AD_RECALL_LIFT"
+	MetaAdGroupPlatformConfigOptimizationGoalEngagedUsers                       MetaAdGroupPlatformConfigOptimizationGoal = "ENGAGED_USERS"
+	MetaAdGroupPlatformConfigOptimizationGoalEventResponses                     MetaAdGroupPlatformConfigOptimizationGoal = "EVENT_RESPONSES"
+	MetaAdGroupPlatformConfigOptimizationGoalImpressions                        MetaAdGroupPlatformConfigOptimizationGoal = "IMPRESSIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalLeadGeneration                     MetaAdGroupPlatformConfigOptimizationGoal = "LEAD_GENERATION"
+	MetaAdGroupPlatformConfigOptimizationGoalQualityLead                        MetaAdGroupPlatformConfigOptimizationGoal = "QUALITY_LEAD"
+	MetaAdGroupPlatformConfigOptimizationGoalLinkClicks                         MetaAdGroupPlatformConfigOptimizationGoal = "LINK_CLICKS"
+	MetaAdGroupPlatformConfigOptimizationGoalOffsiteConversions                 MetaAdGroupPlatformConfigOptimizationGoal = "OFFSITE_CONVERSIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalPageLikes                          MetaAdGroupPlatformConfigOptimizationGoal = "PAGE_LIKES"
+	MetaAdGroupPlatformConfigOptimizationGoalPostEngagement                     MetaAdGroupPlatformConfigOptimizationGoal = "POST_ENGAGEMENT"
+	MetaAdGroupPlatformConfigOptimizationGoalQualityCall                        MetaAdGroupPlatformConfigOptimizationGoal = "QUALITY_CALL"
+	MetaAdGroupPlatformConfigOptimizationGoalReach                              MetaAdGroupPlatformConfigOptimizationGoal = "REACH"
+	MetaAdGroupPlatformConfigOptimizationGoalLandingPageViews                   MetaAdGroupPlatformConfigOptimizationGoal = "LANDING_PAGE_VIEWS"
+	MetaAdGroupPlatformConfigOptimizationGoalVisitInstagramProfile              MetaAdGroupPlatformConfigOptimizationGoal = "VISIT_INSTAGRAM_PROFILE"
+	MetaAdGroupPlatformConfigOptimizationGoalValue                              MetaAdGroupPlatformConfigOptimizationGoal = "VALUE"
+	MetaAdGroupPlatformConfigOptimizationGoalThruplay                           MetaAdGroupPlatformConfigOptimizationGoal = "THRUPLAY"
+	MetaAdGroupPlatformConfigOptimizationGoalDerivedEvents                      MetaAdGroupPlatformConfigOptimizationGoal = "DERIVED_EVENTS"
+	MetaAdGroupPlatformConfigOptimizationGoalAppInstallsAndOffsiteConversions   MetaAdGroupPlatformConfigOptimizationGoal = "APP_INSTALLS_AND_OFFSITE_CONVERSIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalConversations                      MetaAdGroupPlatformConfigOptimizationGoal = "CONVERSATIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalInAppValue                         MetaAdGroupPlatformConfigOptimizationGoal = "IN_APP_VALUE"
+	MetaAdGroupPlatformConfigOptimizationGoalMessagingPurchaseConversion        MetaAdGroupPlatformConfigOptimizationGoal = "MESSAGING_PURCHASE_CONVERSION"
+	MetaAdGroupPlatformConfigOptimizationGoalSubscribers                        MetaAdGroupPlatformConfigOptimizationGoal = "SUBSCRIBERS"
+	MetaAdGroupPlatformConfigOptimizationGoalRemindersSet                       MetaAdGroupPlatformConfigOptimizationGoal = "REMINDERS_SET"
+	MetaAdGroupPlatformConfigOptimizationGoalMeaningfulCallAttempt              MetaAdGroupPlatformConfigOptimizationGoal = "MEANINGFUL_CALL_ATTEMPT"
+	MetaAdGroupPlatformConfigOptimizationGoalProfileVisit                       MetaAdGroupPlatformConfigOptimizationGoal = "PROFILE_VISIT"
+	MetaAdGroupPlatformConfigOptimizationGoalProfileAndPageEngagement           MetaAdGroupPlatformConfigOptimizationGoal = "PROFILE_AND_PAGE_ENGAGEMENT"
+	MetaAdGroupPlatformConfigOptimizationGoalTwoSecondContinuousVideoViews      MetaAdGroupPlatformConfigOptimizationGoal = "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS"
+	MetaAdGroupPlatformConfigOptimizationGoalEngagedReach                       MetaAdGroupPlatformConfigOptimizationGoal = "ENGAGED_REACH"
+	MetaAdGroupPlatformConfigOptimizationGoalEngagedPageViews                   MetaAdGroupPlatformConfigOptimizationGoal = "ENGAGED_PAGE_VIEWS"
+	MetaAdGroupPlatformConfigOptimizationGoalMessagingDeepConversationAndFollow MetaAdGroupPlatformConfigOptimizationGoal = "MESSAGING_DEEP_CONVERSATION_AND_FOLLOW"
+	MetaAdGroupPlatformConfigOptimizationGoalAdvertiserSiloedValue              MetaAdGroupPlatformConfigOptimizationGoal = "ADVERTISER_SILOED_VALUE"
+	MetaAdGroupPlatformConfigOptimizationGoalAutomaticObjective                 MetaAdGroupPlatformConfigOptimizationGoal = "AUTOMATIC_OBJECTIVE"
+	MetaAdGroupPlatformConfigOptimizationGoalMessagingAppointmentConversion     MetaAdGroupPlatformConfigOptimizationGoal = "MESSAGING_APPOINTMENT_CONVERSION"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigOptimizationGoal) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigOptimizationGoalNone, MetaAdGroupPlatformConfigOptimizationGoalAppInstalls, MetaAdGroupPlatformConfigOptimizationGoalAdRecallLift, MetaAdGroupPlatformConfigOptimizationGoalEngagedUsers, MetaAdGroupPlatformConfigOptimizationGoalEventResponses, MetaAdGroupPlatformConfigOptimizationGoalImpressions, MetaAdGroupPlatformConfigOptimizationGoalLeadGeneration, MetaAdGroupPlatformConfigOptimizationGoalQualityLead, MetaAdGroupPlatformConfigOptimizationGoalLinkClicks, MetaAdGroupPlatformConfigOptimizationGoalOffsiteConversions, MetaAdGroupPlatformConfigOptimizationGoalPageLikes, MetaAdGroupPlatformConfigOptimizationGoalPostEngagement, MetaAdGroupPlatformConfigOptimizationGoalQualityCall, MetaAdGroupPlatformConfigOptimizationGoalReach, MetaAdGroupPlatformConfigOptimizationGoalLandingPageViews, MetaAdGroupPlatformConfigOptimizationGoalVisitInstagramProfile, MetaAdGroupPlatformConfigOptimizationGoalValue, MetaAdGroupPlatformConfigOptimizationGoalThruplay, MetaAdGroupPlatformConfigOptimizationGoalDerivedEvents, MetaAdGroupPlatformConfigOptimizationGoalAppInstallsAndOffsiteConversions, MetaAdGroupPlatformConfigOptimizationGoalConversations, MetaAdGroupPlatformConfigOptimizationGoalInAppValue, MetaAdGroupPlatformConfigOptimizationGoalMessagingPurchaseConversion, MetaAdGroupPlatformConfigOptimizationGoalSubscribers, MetaAdGroupPlatformConfigOptimizationGoalRemindersSet, MetaAdGroupPlatformConfigOptimizationGoalMeaningfulCallAttempt, MetaAdGroupPlatformConfigOptimizationGoalProfileVisit, MetaAdGroupPlatformConfigOptimizationGoalProfileAndPageEngagement, MetaAdGroupPlatformConfigOptimizationGoalTwoSecondContinuousVideoViews, MetaAdGroupPlatformConfigOptimizationGoalEngagedReach, MetaAdGroupPlatformConfigOptimizationGoalEngagedPageViews, MetaAdGroupPlatformConfigOptimizationGoalMessagingDeepConversationAndFollow, MetaAdGroupPlatformConfigOptimizationGoalAdvertiserSiloedValue, MetaAdGroupPlatformConfigOptimizationGoalAutomaticObjective, MetaAdGroupPlatformConfigOptimizationGoalMessagingAppointmentConversion:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigStatus string
+
+// Values of MetaAdGroupPlatformConfigStatus known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigStatusActive MetaAdGroupPlatformConfigStatus = "ACTIVE"
+	MetaAdGroupPlatformConfigStatusPaused MetaAdGroupPlatformConfigStatus = "PAUSED"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigStatus) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigStatusActive, MetaAdGroupPlatformConfigStatusPaused:
+		return true
+	}
+	return false
+}
+
+// TargetingDevicePlatforms: Device platform targeting options.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TargetingDevicePlatforms string
+
+// Values of TargetingDevicePlatforms known to this version of the client.
+const (
+	TargetingDevicePlatformsMobile  TargetingDevicePlatforms = "mobile"
+	TargetingDevicePlatformsDesktop TargetingDevicePlatforms = "desktop"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TargetingDevicePlatforms) IsKnown() bool {
+	switch t {
+	case TargetingDevicePlatformsMobile, TargetingDevicePlatformsDesktop:
+		return true
+	}
+	return false
+}
+
+// TargetingGenders: Gender targeting options.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TargetingGenders string
+
+// Values of TargetingGenders known to this version of the client.
+const (
+	TargetingGendersMale   TargetingGenders = "male"
+	TargetingGendersFemale TargetingGenders = "female"
+	TargetingGendersAll    TargetingGenders = "all"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TargetingGenders) IsKnown() bool {
+	switch t {
+	case TargetingGendersMale, TargetingGendersFemale, TargetingGendersAll:
+		return true
+	}
+	return false
+}
+
+// TargetingPlacementTypes: Placement strategy for ad delivery.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TargetingPlacementTypes string
+
+// Values of TargetingPlacementTypes known to this version of the client.
+const (
+	TargetingPlacementTypesAutomatic TargetingPlacementTypes = "automatic"
+	TargetingPlacementTypesManual    TargetingPlacementTypes = "manual"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TargetingPlacementTypes) IsKnown() bool {
+	switch t {
+	case TargetingPlacementTypesAutomatic, TargetingPlacementTypesManual:
+		return true
+	}
+	return false
+}
+
+// TiktokActionScene is the category of TikTok content a behavioral targeting rule
+// applies to. See docs/tiktok_api/ad_group.md § actions.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokActionScene string
+
+// Values of TiktokActionScene known to this version of the client.
+const (
+	TiktokActionSceneVideoRelated   TiktokActionScene = "VIDEO_RELATED"
+	TiktokActionSceneCreatorRelated TiktokActionScene = "CREATOR_RELATED"
+	TiktokActionSceneHashtagRelated TiktokActionScene = "HASHTAG_RELATED"
+	TiktokActionSceneLiveRelated    TiktokActionScene = "LIVE_RELATED"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokActionScene) IsKnown() bool {
+	switch t {
+	case TiktokActionSceneVideoRelated, TiktokActionSceneCreatorRelated, TiktokActionSceneHashtagRelated, TiktokActionSceneLiveRelated:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigAttributionEventCount string
+
+// Values of TiktokAdGroupPlatformConfigAttributionEventCount known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigAttributionEventCountUnset TiktokAdGroupPlatformConfigAttributionEventCount = "UNSET"
+	TiktokAdGroupPlatformConfigAttributionEventCountEvery TiktokAdGroupPlatformConfigAttributionEventCount = "EVERY"
+	TiktokAdGroupPlatformConfigAttributionEventCountOnce  TiktokAdGroupPlatformConfigAttributionEventCount = "ONCE"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigAttributionEventCount) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigAttributionEventCountUnset, TiktokAdGroupPlatformConfigAttributionEventCountEvery, TiktokAdGroupPlatformConfigAttributionEventCountOnce:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigAudienceType string
+
+// Values of TiktokAdGroupPlatformConfigAudienceType known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigAudienceTypeNormal                  TiktokAdGroupPlatformConfigAudienceType = "NORMAL"
+	TiktokAdGroupPlatformConfigAudienceTypeSmartInterestsBehaviors TiktokAdGroupPlatformConfigAudienceType = "SMART_INTERESTS_BEHAVIORS"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigAudienceType) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigAudienceTypeNormal, TiktokAdGroupPlatformConfigAudienceTypeSmartInterestsBehaviors:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBidType string
+
+// Values of TiktokAdGroupPlatformConfigBidType known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBidTypeBidTypeNoBid  TiktokAdGroupPlatformConfigBidType = "BID_TYPE_NO_BID"
+	TiktokAdGroupPlatformConfigBidTypeBidTypeCustom TiktokAdGroupPlatformConfigBidType = "BID_TYPE_CUSTOM"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBidType) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBidTypeBidTypeNoBid, TiktokAdGroupPlatformConfigBidTypeBidTypeCustom:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBillingEvent string
+
+// Values of TiktokAdGroupPlatformConfigBillingEvent known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBillingEventCpc  TiktokAdGroupPlatformConfigBillingEvent = "CPC"
+	TiktokAdGroupPlatformConfigBillingEventCpm  TiktokAdGroupPlatformConfigBillingEvent = "CPM"
+	TiktokAdGroupPlatformConfigBillingEventOcpm TiktokAdGroupPlatformConfigBillingEvent = "OCPM"
+	TiktokAdGroupPlatformConfigBillingEventCpv  TiktokAdGroupPlatformConfigBillingEvent = "CPV"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBillingEvent) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBillingEventCpc, TiktokAdGroupPlatformConfigBillingEventCpm, TiktokAdGroupPlatformConfigBillingEventOcpm, TiktokAdGroupPlatformConfigBillingEventCpv:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBrandSafetyType string
+
+// Values of TiktokAdGroupPlatformConfigBrandSafetyType known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBrandSafetyTypeNoBrandSafety     TiktokAdGroupPlatformConfigBrandSafetyType = "NO_BRAND_SAFETY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeStandardInventory TiktokAdGroupPlatformConfigBrandSafetyType = "STANDARD_INVENTORY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeLimitedInventory  TiktokAdGroupPlatformConfigBrandSafetyType = "LIMITED_INVENTORY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeFullInventory     TiktokAdGroupPlatformConfigBrandSafetyType = "FULL_INVENTORY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeExpandedInventory TiktokAdGroupPlatformConfigBrandSafetyType = "EXPANDED_INVENTORY"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBrandSafetyType) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBrandSafetyTypeNoBrandSafety, TiktokAdGroupPlatformConfigBrandSafetyTypeStandardInventory, TiktokAdGroupPlatformConfigBrandSafetyTypeLimitedInventory, TiktokAdGroupPlatformConfigBrandSafetyTypeFullInventory, TiktokAdGroupPlatformConfigBrandSafetyTypeExpandedInventory:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBudgetMode string
+
+// Values of TiktokAdGroupPlatformConfigBudgetMode known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBudgetModeBudgetModeDay                TiktokAdGroupPlatformConfigBudgetMode = "BUDGET_MODE_DAY"
+	TiktokAdGroupPlatformConfigBudgetModeBudgetModeTotal              TiktokAdGroupPlatformConfigBudgetMode = "BUDGET_MODE_TOTAL"
+	TiktokAdGroupPlatformConfigBudgetModeBudgetModeDynamicDailyBudget TiktokAdGroupPlatformConfigBudgetMode = "BUDGET_MODE_DYNAMIC_DAILY_BUDGET"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBudgetMode) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBudgetModeBudgetModeDay, TiktokAdGroupPlatformConfigBudgetModeBudgetModeTotal, TiktokAdGroupPlatformConfigBudgetModeBudgetModeDynamicDailyBudget:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigClickAttributionWindow string
+
+// Values of TiktokAdGroupPlatformConfigClickAttributionWindow known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigClickAttributionWindowOff             TiktokAdGroupPlatformConfigClickAttributionWindow = "OFF"
+	TiktokAdGroupPlatformConfigClickAttributionWindowOneDay          TiktokAdGroupPlatformConfigClickAttributionWindow = "ONE_DAY"
+	TiktokAdGroupPlatformConfigClickAttributionWindowSevenDays       TiktokAdGroupPlatformConfigClickAttributionWindow = "SEVEN_DAYS"
+	TiktokAdGroupPlatformConfigClickAttributionWindowFourteenDays    TiktokAdGroupPlatformConfigClickAttributionWindow = "FOURTEEN_DAYS"
+	TiktokAdGroupPlatformConfigClickAttributionWindowTwentyEightDays TiktokAdGroupPlatformConfigClickAttributionWindow = "TWENTY_EIGHT_DAYS"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigClickAttributionWindow) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigClickAttributionWindowOff, TiktokAdGroupPlatformConfigClickAttributionWindowOneDay, TiktokAdGroupPlatformConfigClickAttributionWindowSevenDays, TiktokAdGroupPlatformConfigClickAttributionWindowFourteenDays, TiktokAdGroupPlatformConfigClickAttributionWindowTwentyEightDays:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus string
+
+// Values of TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOn  TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus = "ON"
+	TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOff TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus = "OFF"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOn, TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOff:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigEngagedViewAttributionWindow string
+
+// Values of TiktokAdGroupPlatformConfigEngagedViewAttributionWindow known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOff       TiktokAdGroupPlatformConfigEngagedViewAttributionWindow = "OFF"
+	TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOneDay    TiktokAdGroupPlatformConfigEngagedViewAttributionWindow = "ONE_DAY"
+	TiktokAdGroupPlatformConfigEngagedViewAttributionWindowSevenDays TiktokAdGroupPlatformConfigEngagedViewAttributionWindow = "SEVEN_DAYS"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigEngagedViewAttributionWindow) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOff, TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOneDay, TiktokAdGroupPlatformConfigEngagedViewAttributionWindowSevenDays:
+		return true
+	}
+	return false
 }

@@ -473,7 +473,7 @@ type AffiliateListItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 
 	// The user attached to this affiliate
-	User AffiliateListItemUser `json:"user"`
+	User AffiliateUser `json:"user"`
 }
 
 // AffiliateListItemCompany is the company attached to this affiliate
@@ -483,20 +483,6 @@ type AffiliateListItemCompany struct {
 
 	// The written name of the company.
 	Title string `json:"title"`
-}
-
-// AffiliateListItemUser is the user attached to this affiliate
-type AffiliateListItemUser struct {
-	// The unique identifier for the user.
-	ID string `json:"id"`
-
-	// The display name set on the user's Whop profile. Null if the user has not set a
-	// name.
-	Name *string `json:"name"`
-
-	// The unique username chosen by the user for their Whop profile. Null if the user
-	// has not set a username.
-	Username *string `json:"username"`
 }
 
 // AffiliateListPage is one page of what client.Affiliates.List (GET /affiliates)

@@ -251,13 +251,7 @@ type AIChatListItem struct {
 	UpdatedAt time.Time `json:"updated_at"`
 
 	// The user who owns this AI chat conversation.
-	User AIChatListItemUser `json:"user"`
-}
-
-// AIChatListItemUser is the user who owns this AI chat conversation.
-type AIChatListItemUser struct {
-	// The unique identifier for the user.
-	ID string `json:"id"`
+	User AIChatUser `json:"user"`
 }
 
 // AIChatListPage is one page of what client.AIChats.List (GET /ai_chats) returns.

@@ -267,7 +267,7 @@ type AppCreateParams struct {
 	CompanyID string `json:"company_id"`
 
 	// The icon image for the app in PNG, JPEG, or GIF format.
-	Icon Opt[AppCreateParamsIcon] `json:"icon,omitzero"`
+	Icon Opt[AppParamsIcon] `json:"icon,omitzero"`
 
 	// The display name for the app, shown to users on the app store and product pages.
 	Name string `json:"name"`
@@ -275,12 +275,6 @@ type AppCreateParams struct {
 	// The whitelisted OAuth callback URLs that users are redirected to after
 	// authorizing the app.
 	RedirectURIs Opt[[]string] `json:"redirect_uris,omitzero"`
-}
-
-// AppCreateParamsIcon is the icon image for the app in PNG, JPEG, or GIF format.
-type AppCreateParamsIcon struct {
-	// The ID of an existing file object.
-	ID string `json:"id"`
 }
 
 // AppCreator is the user who created and owns the company that published this app.
@@ -318,7 +312,7 @@ type AppListItem struct {
 	Company AppListItemCompany `json:"company"`
 
 	// The user who created and owns the company that published this app.
-	Creator AppListItemCreator `json:"creator"`
+	Creator AppCreator `json:"creator"`
 
 	// The URL path template for a specific view of this app, appended to the base
 	// domain (e.g., '/experiences/[experienceId]'). Null if the specified view type is
@@ -385,19 +379,6 @@ type AppListItemCompany struct {
 
 	// The display name of the company shown to customers.
 	Title string `json:"title"`
-}
-
-// AppListItemCreator is the user who created and owns the company that published
-// this app.
-type AppListItemCreator struct {
-	// The unique identifier for the user.
-	ID string `json:"id"`
-
-	// The user's display name shown on their public profile.
-	Name *string `json:"name"`
-
-	// The user's unique username shown on their public profile.
-	Username string `json:"username"`
 }
 
 // AppListItemIcon is the icon image for this app, displayed on the app store,
@@ -590,6 +571,11 @@ func (a AppOrder) IsKnown() bool {
 	return false
 }
 
+type AppParamsIcon struct {
+	// The ID of an existing file object.
+	ID string `json:"id"`
+}
+
 // AppRequestedPermission is a permission that the app requests from the admin of a
 // company during the oauth flow.
 type AppRequestedPermission struct {
@@ -600,12 +586,12 @@ type AppRequestedPermission struct {
 	Justification string `json:"justification"`
 
 	// The action that the app will request off of users when a user installs the app.
-	PermissionAction AppRequestedPermissionPermissionAction `json:"permission_action"`
+	PermissionAction AppRequestedPermissionAction `json:"permission_action"`
 }
 
-// AppRequestedPermissionPermissionAction is the action that the app will request
-// off of users when a user installs the app.
-type AppRequestedPermissionPermissionAction struct {
+// AppRequestedPermissionAction is the action that the app will request off of
+// users when a user installs the app.
+type AppRequestedPermissionAction struct {
 	// The identifier of the action.
 	Action string `json:"action"`
 
@@ -704,7 +690,7 @@ type AppUpdateParams struct {
 	ExperiencePath Opt[string] `json:"experience_path,omitzero"`
 
 	// The icon image for the app, used in listings and navigation.
-	Icon Opt[AppUpdateParamsIcon] `json:"icon,omitzero"`
+	Icon Opt[AppParamsIcon] `json:"icon,omitzero"`
 
 	// The display name for the app, shown to users on the app store and product pages.
 	Name Opt[string] `json:"name,omitzero"`
@@ -730,13 +716,6 @@ type AppUpdateParams struct {
 	// (requires name, icon, and description). Set to 'unlisted' to hide from discovery
 	// while keeping the app accessible via direct link.
 	Status Opt[AppStatuses] `json:"status,omitzero"`
-}
-
-// AppUpdateParamsIcon is the icon image for the app, used in listings and
-// navigation.
-type AppUpdateParamsIcon struct {
-	// The ID of an existing file object.
-	ID string `json:"id"`
 }
 
 // AppValidScopes: These are the scopes an app can request on behalf of a user

@@ -156,7 +156,7 @@ type AuthorizedUser struct {
 	Role AuthorizedUserRoles `json:"role"`
 
 	// The user account linked to this authorized user record.
-	User AuthorizedUserUser `json:"user"`
+	User AuthorizedUserDetails `json:"user"`
 }
 
 // AuthorizedUserCompany is the company this authorized user has access to.
@@ -202,6 +202,22 @@ func (p AuthorizedUserDeleteParams) query() url.Values {
 		q.Set("company_id", v)
 	}
 	return q
+}
+
+// AuthorizedUserDetails is the user account linked to this authorized user record.
+type AuthorizedUserDetails struct {
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
+	Email *string `json:"email"`
+
+	// The unique identifier for the user.
+	ID string `json:"id"`
+
+	// The user's display name shown on their public profile.
+	Name *string `json:"name"`
+
+	// The user's unique username shown on their public profile.
+	Username string `json:"username"`
 }
 
 // AuthorizedUserListItem is a user who has been granted administrative access to
@@ -385,20 +401,4 @@ func (a AuthorizedUserRoles) IsKnown() bool {
 		return true
 	}
 	return false
-}
-
-// AuthorizedUserUser is the user account linked to this authorized user record.
-type AuthorizedUserUser struct {
-	// The user's email address. Requires the member:email:read permission to access.
-	// Null if not authorized.
-	Email *string `json:"email"`
-
-	// The unique identifier for the user.
-	ID string `json:"id"`
-
-	// The user's display name shown on their public profile.
-	Name *string `json:"name"`
-
-	// The user's unique username shown on their public profile.
-	Username string `json:"username"`
 }

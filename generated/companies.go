@@ -336,7 +336,7 @@ type CompanyListItem struct {
 	ID string `json:"id"`
 
 	// The company's logo.
-	Logo *CompanyListItemLogo `json:"logo"`
+	Logo *CompanyLogo `json:"logo"`
 
 	// The total number of users who currently hold active memberships across all of
 	// this company's products.
@@ -371,13 +371,6 @@ type CompanyListItem struct {
 
 	// Whether this company has been verified by Whop's trust and safety team.
 	Verified bool `json:"verified"`
-}
-
-// CompanyListItemLogo is the company's logo.
-type CompanyListItemLogo struct {
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	URL *string `json:"url"`
 }
 
 // CompanyListItemOwnerUser is the user who owns and has full administrative

@@ -123,20 +123,13 @@ type CourseLessonInteraction struct {
 // CourseLessonInteractionCourse is the course that contains the tracked lesson.
 type CourseLessonInteractionCourse struct {
 	// The parent experience that this course belongs to.
-	Experience CourseLessonInteractionCourseExperience `json:"experience"`
+	Experience CourseExperience `json:"experience"`
 
 	// The unique identifier for the course.
 	ID string `json:"id"`
 
 	// The display name of the course shown to students. Null if no title has been set.
 	Title *string `json:"title"`
-}
-
-// CourseLessonInteractionCourseExperience is the parent experience that this
-// course belongs to.
-type CourseLessonInteractionCourseExperience struct {
-	// The unique identifier for the experience.
-	ID string `json:"id"`
 }
 
 // CourseLessonInteractionLesson is the lesson that this progress record belongs
@@ -172,30 +165,10 @@ type CourseLessonInteractionListItem struct {
 	ID string `json:"id"`
 
 	// The lesson that this progress record belongs to.
-	Lesson CourseLessonInteractionListItemLesson `json:"lesson"`
+	Lesson CourseLessonInteractionLesson `json:"lesson"`
 
 	// The user whose progress is being tracked.
 	User CourseLessonInteractionListItemUser `json:"user"`
-}
-
-// CourseLessonInteractionListItemLesson is the lesson that this progress record
-// belongs to.
-type CourseLessonInteractionListItemLesson struct {
-	// The parent chapter that contains this lesson.
-	Chapter CourseLessonInteractionListItemLessonChapter `json:"chapter"`
-
-	// The unique identifier for the lesson.
-	ID string `json:"id"`
-
-	// The display name of the lesson shown to students. Maximum 120 characters.
-	Title string `json:"title"`
-}
-
-// CourseLessonInteractionListItemLessonChapter is the parent chapter that contains
-// this lesson.
-type CourseLessonInteractionListItemLessonChapter struct {
-	// The unique identifier for the chapter.
-	ID string `json:"id"`
 }
 
 // CourseLessonInteractionListItemUser is the user whose progress is being tracked.

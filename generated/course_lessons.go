@@ -263,7 +263,7 @@ type CourseLesson struct {
 
 	// The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
 	// has been uploaded.
-	Thumbnail *CourseLessonThumbnail `json:"thumbnail"`
+	Thumbnail *CourseChaptersItemLessonThumbnail `json:"thumbnail"`
 
 	// The display name of the lesson shown to students. Maximum 120 characters.
 	Title string `json:"title"`
@@ -376,17 +376,10 @@ type CourseLessonCreateParams struct {
 	LessonType LessonTypes `json:"lesson_type"`
 
 	// The thumbnail image for the lesson in PNG, JPEG, or GIF format.
-	Thumbnail Opt[CourseLessonCreateParamsThumbnail] `json:"thumbnail,omitzero"`
+	Thumbnail Opt[CourseParamsThumbnail] `json:"thumbnail,omitzero"`
 
 	// The display title of the lesson (e.g., "Getting Started with APIs").
 	Title Opt[string] `json:"title,omitzero"`
-}
-
-// CourseLessonCreateParamsThumbnail is the thumbnail image for the lesson in PNG,
-// JPEG, or GIF format.
-type CourseLessonCreateParamsThumbnail struct {
-	// The ID of an existing file object.
-	ID string `json:"id"`
 }
 
 // CourseLessonListItem is an individual learning unit within a chapter, which can
@@ -422,7 +415,7 @@ type CourseLessonListItem struct {
 
 	// The thumbnail image displayed on lesson cards and previews. Null if no thumbnail
 	// has been uploaded.
-	Thumbnail *CourseLessonListItemThumbnail `json:"thumbnail"`
+	Thumbnail *CourseChaptersItemLessonThumbnail `json:"thumbnail"`
 
 	// The display name of the lesson shown to students. Maximum 120 characters.
 	Title string `json:"title"`
@@ -430,14 +423,6 @@ type CourseLessonListItem struct {
 	// The visibility setting that controls whether this lesson appears to students.
 	// One of: visible, hidden.
 	Visibility LessonVisibilities `json:"visibility"`
-}
-
-// CourseLessonListItemThumbnail is the thumbnail image displayed on lesson cards
-// and previews. Null if no thumbnail has been uploaded.
-type CourseLessonListItemThumbnail struct {
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	URL *string `json:"url"`
 }
 
 // CourseLessonListPage is one page of what client.CourseLessons.List (GET
@@ -623,14 +608,6 @@ type CourseLessonSubmitAssessmentResponseUser struct {
 	Username string `json:"username"`
 }
 
-// CourseLessonThumbnail is the thumbnail image displayed on lesson cards and
-// previews. Null if no thumbnail has been uploaded.
-type CourseLessonThumbnail struct {
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	URL *string `json:"url"`
-}
-
 // CourseLessonUpdateParams holds the parameters of client.CourseLessons.Update
 // (PATCH /course_lessons/{id}).
 type CourseLessonUpdateParams struct {
@@ -674,7 +651,7 @@ type CourseLessonUpdateParams struct {
 	MuxAssetID Opt[string] `json:"mux_asset_id,omitzero"`
 
 	// The thumbnail image for the lesson in PNG, JPEG, or GIF format.
-	Thumbnail Opt[CourseLessonUpdateParamsThumbnail] `json:"thumbnail,omitzero"`
+	Thumbnail Opt[CourseParamsThumbnail] `json:"thumbnail,omitzero"`
 
 	// The display title of the lesson (e.g., "Getting Started with APIs").
 	Title Opt[string] `json:"title,omitzero"`
@@ -748,13 +725,6 @@ type CourseLessonUpdateParamsAttachment struct {
 // CourseLessonUpdateParamsMainPDF is the primary PDF document attached to this
 // lesson for student reference.
 type CourseLessonUpdateParamsMainPDF struct {
-	// The ID of an existing file object.
-	ID string `json:"id"`
-}
-
-// CourseLessonUpdateParamsThumbnail is the thumbnail image for the lesson in PNG,
-// JPEG, or GIF format.
-type CourseLessonUpdateParamsThumbnail struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
 }

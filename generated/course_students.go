@@ -131,20 +131,13 @@ type CourseStudent struct {
 // CourseStudentCourse is the course this student is enrolled in.
 type CourseStudentCourse struct {
 	// The parent experience that this course belongs to.
-	Experience CourseStudentCourseExperience `json:"experience"`
+	Experience CourseExperience `json:"experience"`
 
 	// The unique identifier for the course.
 	ID string `json:"id"`
 
 	// The display name of the course shown to students. Null if no title has been set.
 	Title *string `json:"title"`
-}
-
-// CourseStudentCourseExperience is the parent experience that this course belongs
-// to.
-type CourseStudentCourseExperience struct {
-	// The unique identifier for the experience.
-	ID string `json:"id"`
 }
 
 // CourseStudentListItem is an enrollment record for a student in a course,

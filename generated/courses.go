@@ -263,14 +263,6 @@ type CourseChaptersItemLesson struct {
 	VideoAsset *CourseChaptersItemLessonVideoAsset `json:"video_asset"`
 }
 
-// CourseChaptersItemLessonThumbnail is the thumbnail image displayed on lesson
-// cards and previews. Null if no thumbnail has been uploaded.
-type CourseChaptersItemLessonThumbnail struct {
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	URL *string `json:"url"`
-}
-
 // CourseChaptersItemLessonVideoAsset is the Mux video asset for video-type
 // lessons, used for streaming playback. Null if this lesson has no hosted video.
 type CourseChaptersItemLessonVideoAsset struct {
@@ -308,20 +300,13 @@ type CourseCreateParams struct {
 	Tagline Opt[string] `json:"tagline,omitzero"`
 
 	// The thumbnail image for the course in PNG, JPEG, or GIF format.
-	Thumbnail Opt[CourseCreateParamsThumbnail] `json:"thumbnail,omitzero"`
+	Thumbnail Opt[CourseParamsThumbnail] `json:"thumbnail,omitzero"`
 
 	// The display title of the course (e.g., "Introduction to Web Development").
 	Title string `json:"title"`
 
 	// Controls whether this course is visible to students or hidden as a draft.
 	Visibility Opt[CourseVisibilities] `json:"visibility,omitzero"`
-}
-
-// CourseCreateParamsThumbnail is the thumbnail image for the course in PNG, JPEG,
-// or GIF format.
-type CourseCreateParamsThumbnail struct {
-	// The ID of an existing file object.
-	ID string `json:"id"`
 }
 
 // CourseListItem is a structured learning module containing chapters and lessons,
@@ -364,7 +349,7 @@ type CourseListItem struct {
 
 	// The thumbnail image displayed on course cards and previews. Null if no thumbnail
 	// has been uploaded.
-	Thumbnail *CourseListItemThumbnail `json:"thumbnail"`
+	Thumbnail *CourseThumbnail `json:"thumbnail"`
 
 	// The display name of the course shown to students. Null if no title has been set.
 	Title *string `json:"title"`
@@ -375,26 +360,6 @@ type CourseListItem struct {
 	// The visibility setting that controls whether this course appears to students.
 	// One of: visible, hidden.
 	Visibility CourseVisibilities `json:"visibility"`
-}
-
-// CourseListItemThumbnail is the thumbnail image displayed on course cards and
-// previews. Null if no thumbnail has been uploaded.
-type CourseListItemThumbnail struct {
-	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).
-	ContentType *string `json:"content_type"`
-
-	// The original filename of the uploaded attachment, including its file extension.
-	Filename *string `json:"filename"`
-	ID       string  `json:"id"`
-
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	OptimizedURL *string `json:"optimized_url"`
-
-	// The original source URL of the attachment, such as a direct link to S3. This
-	// should never be displayed on the client and should always be passed through an
-	// Imgproxy transformer.
-	SourceURL *string `json:"source_url"`
 }
 
 // CourseListPage is one page of what client.Courses.List (GET /courses) returns.
@@ -532,7 +497,7 @@ type CourseUpdateParams struct {
 	Tagline Opt[string] `json:"tagline,omitzero"`
 
 	// The thumbnail image for the course in PNG, JPEG, or GIF format.
-	Thumbnail Opt[CourseUpdateParamsThumbnail] `json:"thumbnail,omitzero"`
+	Thumbnail Opt[CourseParamsThumbnail] `json:"thumbnail,omitzero"`
 
 	// The display title of the course (e.g., "Introduction to Web Development").
 	Title Opt[string] `json:"title,omitzero"`
@@ -570,13 +535,6 @@ type CourseUpdateParamsChapterLesson struct {
 
 	// The title of the lesson
 	Title string `json:"title"`
-}
-
-// CourseUpdateParamsThumbnail is the thumbnail image for the course in PNG, JPEG,
-// or GIF format.
-type CourseUpdateParamsThumbnail struct {
-	// The ID of an existing file object.
-	ID string `json:"id"`
 }
 
 // CourseVisibilities is the available visibilities for a course. Determines how /

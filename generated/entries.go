@@ -173,7 +173,7 @@ type Entry struct {
 
 	// The list of responses collected from the user when submitting their waitlist
 	// entry.
-	CustomFieldResponses []EntryCustomFieldResponse `json:"custom_field_responses"`
+	CustomFieldResponses []CustomFieldResponse `json:"custom_field_responses"`
 
 	// The unique identifier for the entry.
 	ID string `json:"id"`
@@ -197,18 +197,6 @@ type Entry struct {
 type EntryApproveResponse struct {
 	// The ID of the job.
 	JobID string `json:"job_id"`
-}
-
-// EntryCustomFieldResponse is the response from a custom field on checkout
-type EntryCustomFieldResponse struct {
-	// The response a user gave to the specific question or field.
-	Answer string `json:"answer"`
-
-	// The unique identifier for the custom field response.
-	ID string `json:"id"`
-
-	// The question asked by the custom field
-	Question string `json:"question"`
 }
 
 // EntryListItem represents a user's signup for a waitlisted plan.

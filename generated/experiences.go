@@ -382,7 +382,7 @@ type ExperienceImage struct {
 // chat, course, or custom app.
 type ExperienceListItem struct {
 	// The app that powers this experience, defining its interface and behavior.
-	App ExperienceListItemApp `json:"app"`
+	App ExperienceApp `json:"app"`
 
 	// The company that owns this experience.
 	Company ExperienceListItemCompany `json:"company"`
@@ -395,7 +395,7 @@ type ExperienceListItem struct {
 
 	// The custom logo image for this experience. Null if no custom logo has been
 	// uploaded.
-	Image *ExperienceListItemImage `json:"image"`
+	Image *ExperienceImage `json:"image"`
 
 	// Whether this experience is publicly visible to all users, including those
 	// without a membership.
@@ -410,30 +410,6 @@ type ExperienceListItem struct {
 	Order *string `json:"order"`
 }
 
-// ExperienceListItemApp is the app that powers this experience, defining its
-// interface and behavior.
-type ExperienceListItemApp struct {
-	// The icon image for this app, displayed on the app store, product pages,
-	// checkout, and as the default icon for experiences using this app.
-	Icon *ExperienceListItemAppIcon `json:"icon"`
-
-	// The unique identifier for the app.
-	ID string `json:"id"`
-
-	// The display name of this app shown on the app store and in experience
-	// navigation. Maximum 30 characters.
-	Name string `json:"name"`
-}
-
-// ExperienceListItemAppIcon is the icon image for this app, displayed on the app
-// store, product pages, checkout, and as the default icon for experiences using
-// this app.
-type ExperienceListItemAppIcon struct {
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	URL *string `json:"url"`
-}
-
 // ExperienceListItemCompany is the company that owns this experience.
 type ExperienceListItemCompany struct {
 	// The unique identifier for the company.
@@ -444,14 +420,6 @@ type ExperienceListItemCompany struct {
 
 	// The display name of the company shown to customers.
 	Title string `json:"title"`
-}
-
-// ExperienceListItemImage is the custom logo image for this experience. Null if no
-// custom logo has been uploaded.
-type ExperienceListItemImage struct {
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	URL *string `json:"url"`
 }
 
 // ExperienceListPage is one page of what client.Experiences.List (GET

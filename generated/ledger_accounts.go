@@ -61,7 +61,7 @@ type LedgerAccount struct {
 	PaymentsApprovalStatus *PaymentsApprovalStatuses `json:"payments_approval_status"`
 
 	// The payout account associated with the LedgerAccount, if any.
-	PayoutAccountDetails *LedgerAccountPayoutAccountDetails `json:"payout_account_details"`
+	PayoutAccountDetails *PayoutAccount `json:"payout_account_details"`
 
 	// The fee for transfers, if applicable.
 	TransferFee *float64 `json:"transfer_fee"`
@@ -206,92 +206,6 @@ type LedgerAccountOwnerUser struct {
 func (l LedgerAccountOwnerUser) MarshalJSON() ([]byte, error) {
 	type plain LedgerAccountOwnerUser
 	return marshalObject(plain(l), "\"typename\":\"User\"")
-}
-
-// LedgerAccountPayoutAccountDetails is the payout account associated with the
-// LedgerAccount, if any.
-type LedgerAccountPayoutAccountDetails struct {
-	// The physical address associated with this payout account
-	Address *LedgerAccountPayoutAccountDetailsAddress `json:"address"`
-
-	// The company's legal name
-	BusinessName *string `json:"business_name"`
-
-	// The business representative for this payout account
-	BusinessRepresentative *LedgerAccountPayoutAccountDetailsBusinessRepresentative `json:"business_representative"`
-
-	// The email address of the representative
-	Email *string `json:"email"`
-
-	// The unique identifier for the payout account.
-	ID string `json:"id"`
-
-	// The latest verification for the connected account.
-	LatestVerification *LedgerAccountPayoutAccountDetailsLatestVerification `json:"latest_verification"`
-
-	// The business representative's phone
-	Phone *string `json:"phone"`
-
-	// The granular calculated status of the payout account reflecting its current KYC
-	// and withdrawal readiness state.
-	Status *PayoutAccountCalculatedStatuses `json:"status"`
-}
-
-// LedgerAccountPayoutAccountDetailsAddress is the physical address associated with
-// this payout account
-type LedgerAccountPayoutAccountDetailsAddress struct {
-	// The city of the address.
-	City *string `json:"city"`
-
-	// The country of the address.
-	Country *string `json:"country"`
-
-	// The line 1 of the address.
-	Line1 *string `json:"line1"`
-
-	// The line 2 of the address.
-	Line2 *string `json:"line2"`
-
-	// The postal code of the address.
-	PostalCode *string `json:"postal_code"`
-
-	// The state of the address.
-	State *string `json:"state"`
-}
-
-// LedgerAccountPayoutAccountDetailsBusinessRepresentative is the business
-// representative for this payout account
-type LedgerAccountPayoutAccountDetailsBusinessRepresentative struct {
-	// The date of birth of the business representative in ISO 8601 format
-	// (YYYY-MM-DD).
-	DateOfBirth *string `json:"date_of_birth"`
-
-	// The first name of the business representative.
-	FirstName *string `json:"first_name"`
-
-	// The last name of the business representative.
-	LastName *string `json:"last_name"`
-
-	// The middle name of the business representative.
-	MiddleName *string `json:"middle_name"`
-}
-
-// LedgerAccountPayoutAccountDetailsLatestVerification is the latest verification
-// for the connected account.
-type LedgerAccountPayoutAccountDetailsLatestVerification struct {
-	// The numeric id of the verification record.
-	ID string `json:"id"`
-
-	// The most recent error code returned during verification. Null if no error has
-	// occurred.
-	LastErrorCode *VerificationErrorCodes `json:"last_error_code"`
-
-	// A human-readable explanation of the most recent verification error. Null if no
-	// error has occurred.
-	LastErrorReason *string `json:"last_error_reason"`
-
-	// The current status of this verification session.
-	Status VerificationStatuses `json:"status"`
 }
 
 // LedgerTypes is the types of ledgers that can be created.

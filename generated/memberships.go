@@ -313,7 +313,7 @@ type Membership struct {
 
 	// The customer's responses to custom checkout questions configured on the product
 	// at the time of purchase.
-	CustomFieldResponses []MembershipCustomFieldResponse `json:"custom_field_responses"`
+	CustomFieldResponses []CustomFieldResponse `json:"custom_field_responses"`
 
 	// The unique identifier for the membership.
 	ID string `json:"id"`
@@ -417,18 +417,6 @@ type MembershipCompany struct {
 	Title string `json:"title"`
 }
 
-// MembershipCustomFieldResponse is the response from a custom field on checkout
-type MembershipCustomFieldResponse struct {
-	// The response a user gave to the specific question or field.
-	Answer string `json:"answer"`
-
-	// The unique identifier for the custom field response.
-	ID string `json:"id"`
-
-	// The question asked by the custom field
-	Question string `json:"question"`
-}
-
 // MembershipListItem represents an active relationship between a user and a
 // product. It tracks the user's access, billing status, and renewal schedule.
 type MembershipListItem struct {
@@ -480,7 +468,7 @@ type MembershipListItem struct {
 
 	// The member record linking the user to the company for this membership. Null if
 	// the member record has not been created yet.
-	Member *MembershipListItemMember `json:"member"`
+	Member *MembershipMember `json:"member"`
 
 	// Custom key-value pairs for the membership (commonly used for software licensing,
 	// e.g., HWID). Max 50 keys, 500 chars per key, 5000 chars per value.
@@ -498,7 +486,7 @@ type MembershipListItem struct {
 
 	// The promotional code currently applied to this membership's billing. Null if no
 	// promo code is active.
-	PromoCode *MembershipListItemPromoCode `json:"promo_code"`
+	PromoCode *MembershipPromoCode `json:"promo_code"`
 
 	// The end of the current billing period for this recurring membership. As an ISO
 	// 8601 timestamp. Null if the membership is not recurring.
@@ -528,13 +516,6 @@ type MembershipListItemCompany struct {
 	Title string `json:"title"`
 }
 
-// MembershipListItemMember is the member record linking the user to the company
-// for this membership. Null if the member record has not been created yet.
-type MembershipListItemMember struct {
-	// The unique identifier for the member.
-	ID string `json:"id"`
-}
-
 // MembershipListItemPlan is the plan the customer purchased to create this
 // membership.
 type MembershipListItemPlan struct {
@@ -550,13 +531,6 @@ type MembershipListItemProduct struct {
 	// The display name of the product shown to customers on the product page and in
 	// search results.
 	Title string `json:"title"`
-}
-
-// MembershipListItemPromoCode is the promotional code currently applied to this
-// membership's billing. Null if no promo code is active.
-type MembershipListItemPromoCode struct {
-	// The unique identifier for the promo code.
-	ID string `json:"id"`
 }
 
 // MembershipListItemUser is the user who owns this membership. Null if the user

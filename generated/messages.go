@@ -311,15 +311,15 @@ type MessageListItem struct {
 	MessageType DMsPostTypes `json:"message_type"`
 
 	// A poll attached to this message. Null if the message does not contain a poll.
-	Poll *MessageListItemPoll `json:"poll"`
+	Poll *MessagePoll `json:"poll"`
 
 	// Aggregated reaction counts on this message, filtered to a specific reaction
 	// type.
-	PollVotes []MessageListItemPollVote `json:"poll_votes"`
+	PollVotes []MessagePollVote `json:"poll_votes"`
 
 	// Aggregated reaction counts on this message, filtered to a specific reaction
 	// type.
-	ReactionCounts []MessageListItemReactionCount `json:"reaction_counts"`
+	ReactionCounts []MessageReactionCount `json:"reaction_counts"`
 
 	// The unique identifier of the message this post is replying to. Null if this is
 	// not a reply.
@@ -334,40 +334,6 @@ type MessageListItem struct {
 	// The number of unique views this message has received. Null if view tracking is
 	// not enabled for this channel.
 	ViewCount *int64 `json:"view_count"`
-}
-
-// MessageListItemPoll is a poll attached to this message. Null if the message does
-// not contain a poll.
-type MessageListItemPoll struct {
-	// The options for the poll
-	Options []MessageListItemPollOption `json:"options"`
-}
-
-// MessageListItemPollOption represents a single poll option
-type MessageListItemPollOption struct {
-	// The unique identifier for the poll option.
-	ID string `json:"id"`
-
-	// The text of the poll option
-	Text string `json:"text"`
-}
-
-// MessageListItemPollVote represents a reaction count for a feed post
-type MessageListItemPollVote struct {
-	// The number of users who reacted
-	Count int64 `json:"count"`
-
-	// The reaction that was used
-	OptionID *string `json:"option_id"`
-}
-
-// MessageListItemReactionCount represents a reaction count for a feed post
-type MessageListItemReactionCount struct {
-	// The number of users who reacted
-	Count int64 `json:"count"`
-
-	// The emoji that was used in shortcode format (:heart:)
-	Emoji *string `json:"emoji"`
 }
 
 // MessageListItemUser is the user who authored this message.

@@ -100,305 +100,6 @@ func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, params P
 	return &out, nil
 }
 
-// PaymentMethod is one of Base, Card, UsBankAccount, Cashapp, Ideal, SepaDebit,
-// told apart by their "typename" property. Exactly one field is set; to send one,
-// set it. A variant this client does not know decodes with every field nil and
-// keeps its JSON, which RawJSON returns and encoding writes back unchanged.
-type PaymentMethod struct {
-	Base          *PaymentMethodBase
-	Card          *PaymentMethodCard
-	UsBankAccount *PaymentMethodUsBankAccount
-	Cashapp       *PaymentMethodCashapp
-	Ideal         *PaymentMethodIdeal
-	SepaDebit     *PaymentMethodSepaDebit
-
-	raw json.RawMessage
-}
-
-// Variant returns the variant that is set (a pointer to it), or nil for an unknown one.
-func (p PaymentMethod) Variant() any {
-	switch {
-	case p.Base != nil:
-		return p.Base
-	case p.Card != nil:
-		return p.Card
-	case p.UsBankAccount != nil:
-		return p.UsBankAccount
-	case p.Cashapp != nil:
-		return p.Cashapp
-	case p.Ideal != nil:
-		return p.Ideal
-	case p.SepaDebit != nil:
-		return p.SepaDebit
-	}
-	return nil
-}
-
-// RawJSON returns the JSON of a variant this client does not know, and nil otherwise.
-func (p PaymentMethod) RawJSON() json.RawMessage {
-	return p.raw
-}
-
-// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
-func (p PaymentMethod) MarshalJSON() ([]byte, error) {
-	return marshalUnion("PaymentMethod", p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
-}
-
-// Typename returns the "typename" property of the variant that is set, also of one
-// this client does not know, and "" when none is.
-func (p PaymentMethod) Typename() string {
-	switch {
-	case p.Base != nil:
-		return "BasePaymentMethod"
-	case p.Card != nil:
-		return "CardPaymentMethod"
-	case p.UsBankAccount != nil:
-		return "UsBankAccountPaymentMethod"
-	case p.Cashapp != nil:
-		return "CashappPaymentMethod"
-	case p.Ideal != nil:
-		return "IdealPaymentMethod"
-	case p.SepaDebit != nil:
-		return "SepaDebitPaymentMethod"
-	}
-	tag, _ := unionTag(p.raw, "typename")
-	return tag
-}
-
-// CreatedAt returns the "created_at" property of the variant that is set, also of
-// one this client does not know.
-func (p PaymentMethod) CreatedAt() time.Time {
-	switch {
-	case p.Base != nil:
-		return p.Base.CreatedAt
-	case p.Card != nil:
-		return p.Card.CreatedAt
-	case p.UsBankAccount != nil:
-		return p.UsBankAccount.CreatedAt
-	case p.Cashapp != nil:
-		return p.Cashapp.CreatedAt
-	case p.Ideal != nil:
-		return p.Ideal.CreatedAt
-	case p.SepaDebit != nil:
-		return p.SepaDebit.CreatedAt
-	}
-	var value time.Time
-	unionField(p.raw, "created_at", &value)
-	return value
-}
-
-// ID returns the "id" property of the variant that is set, also of one this client
-// does not know.
-func (p PaymentMethod) ID() string {
-	switch {
-	case p.Base != nil:
-		return p.Base.ID
-	case p.Card != nil:
-		return p.Card.ID
-	case p.UsBankAccount != nil:
-		return p.UsBankAccount.ID
-	case p.Cashapp != nil:
-		return p.Cashapp.ID
-	case p.Ideal != nil:
-		return p.Ideal.ID
-	case p.SepaDebit != nil:
-		return p.SepaDebit.ID
-	}
-	var value string
-	unionField(p.raw, "id", &value)
-	return value
-}
-
-// PaymentMethodType returns the "payment_method_type" property of the variant that
-// is set, also of one this client does not know.
-func (p PaymentMethod) PaymentMethodType() PaymentMethodTypes {
-	switch {
-	case p.Base != nil:
-		return p.Base.PaymentMethodType
-	case p.Card != nil:
-		return p.Card.PaymentMethodType
-	case p.UsBankAccount != nil:
-		return p.UsBankAccount.PaymentMethodType
-	case p.Cashapp != nil:
-		return p.Cashapp.PaymentMethodType
-	case p.Ideal != nil:
-		return p.Ideal.PaymentMethodType
-	case p.SepaDebit != nil:
-		return p.SepaDebit.PaymentMethodType
-	}
-	var value PaymentMethodTypes
-	unionField(p.raw, "payment_method_type", &value)
-	return value
-}
-
-// UnmarshalJSON decodes whichever variant data holds.
-func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
-	*p = PaymentMethod{}
-	tag, err := unionTag(data, "typename")
-	if err != nil {
-		return err
-	}
-	switch tag {
-	case "BasePaymentMethod":
-		p.Base = new(PaymentMethodBase)
-		return json.Unmarshal(data, p.Base)
-	case "CardPaymentMethod":
-		p.Card = new(PaymentMethodCard)
-		return json.Unmarshal(data, p.Card)
-	case "UsBankAccountPaymentMethod":
-		p.UsBankAccount = new(PaymentMethodUsBankAccount)
-		return json.Unmarshal(data, p.UsBankAccount)
-	case "CashappPaymentMethod":
-		p.Cashapp = new(PaymentMethodCashapp)
-		return json.Unmarshal(data, p.Cashapp)
-	case "IdealPaymentMethod":
-		p.Ideal = new(PaymentMethodIdeal)
-		return json.Unmarshal(data, p.Ideal)
-	case "SepaDebitPaymentMethod":
-		p.SepaDebit = new(PaymentMethodSepaDebit)
-		return json.Unmarshal(data, p.SepaDebit)
-	default:
-		p.raw = bytes.Clone(data)
-		return nil
-	}
-}
-
-// PaymentMethodBase is a saved payment method with no type-specific details
-// available.
-//
-// It always encodes "typename" as "BasePaymentMethod": the encoder writes these,
-// so they are not fields.
-type PaymentMethodBase struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes PaymentMethodBase with its constant properties.
-func (p PaymentMethodBase) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodBase
-	return marshalObject(plain(p), "\"typename\":\"BasePaymentMethod\"")
-}
-
-// PaymentMethodCard is a saved card payment method, including brand, last four
-// digits, and expiration details.
-//
-// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
-// so they are not fields.
-type PaymentMethodCard struct {
-	// The card-specific details for this payment method, including brand, last four
-	// digits, and expiration.
-	Card PaymentMethodCardCard `json:"card"`
-
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes PaymentMethodCard with its constant properties.
-func (p PaymentMethodCard) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodCard
-	return marshalObject(plain(p), "\"typename\":\"CardPaymentMethod\"")
-}
-
-// PaymentMethodCardCard is the card-specific details for this payment method,
-// including brand, last four digits, and expiration.
-type PaymentMethodCardCard struct {
-	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	// determined.
-	Brand *CardBrands `json:"brand"`
-
-	// The two-digit expiration month of the card (1-12). Null if not available.
-	ExpMonth *int64 `json:"exp_month"`
-
-	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	// available.
-	ExpYear *int64 `json:"exp_year"`
-
-	// The last four digits of the card number. Null if not available.
-	Last4 *string `json:"last4"`
-}
-
-// PaymentMethodCashapp is a saved Cash App payment method, including the buyer's
-// cashtag and unique identifier.
-//
-// It always encodes "typename" as "CashappPaymentMethod": the encoder writes
-// these, so they are not fields.
-type PaymentMethodCashapp struct {
-	// The Cash App-specific details for this payment method, including cashtag and
-	// buyer ID.
-	Cashapp PaymentMethodCashappCashapp `json:"cashapp"`
-
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes PaymentMethodCashapp with its constant properties.
-func (p PaymentMethodCashapp) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodCashapp
-	return marshalObject(plain(p), "\"typename\":\"CashappPaymentMethod\"")
-}
-
-// PaymentMethodCashappCashapp is the Cash App-specific details for this payment
-// method, including cashtag and buyer ID.
-type PaymentMethodCashappCashapp struct {
-	// The unique and immutable identifier assigned by Cash App to the buyer. Null if
-	// not available.
-	BuyerID *string `json:"buyer_id"`
-
-	// The public cashtag handle of the buyer on Cash App. Null if not available.
-	Cashtag *string `json:"cashtag"`
-}
-
-// PaymentMethodIdeal is a saved iDEAL payment method, including the customer's
-// bank name and BIC code.
-//
-// It always encodes "typename" as "IdealPaymentMethod": the encoder writes these,
-// so they are not fields.
-type PaymentMethodIdeal struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The iDEAL-specific details for this payment method, including bank name and BIC.
-	Ideal PaymentMethodIdealIdeal `json:"ideal"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// MarshalJSON encodes PaymentMethodIdeal with its constant properties.
-func (p PaymentMethodIdeal) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodIdeal
-	return marshalObject(plain(p), "\"typename\":\"IdealPaymentMethod\"")
-}
-
-// PaymentMethodIdealIdeal is the iDEAL-specific details for this payment method,
-// including bank name and BIC.
-type PaymentMethodIdealIdeal struct {
-	// The name of the customer's bank used for the iDEAL transaction. Null if not
-	// available.
-	Bank *string `json:"bank"`
-
-	// The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
-	// available.
-	Bic *string `json:"bic"`
-}
-
 // PaymentMethodListItem is one of Base, Card, UsBankAccount, Cashapp, Ideal,
 // SepaDebit, told apart by their "typename" property. Exactly one field is set; to
 // send one, set it. A variant this client does not know decodes with every field
@@ -407,10 +108,10 @@ type PaymentMethodIdealIdeal struct {
 type PaymentMethodListItem struct {
 	Base          *PaymentMethodListItemBase
 	Card          *PaymentMethodListItemCard
-	UsBankAccount *PaymentMethodListItemUsBankAccount
+	UsBankAccount *UsBankAccount
 	Cashapp       *PaymentMethodListItemCashapp
 	Ideal         *PaymentMethodListItemIdeal
-	SepaDebit     *PaymentMethodListItemSepaDebit
+	SepaDebit     *SepaDebit
 
 	raw json.RawMessage
 }
@@ -546,7 +247,7 @@ func (p *PaymentMethodListItem) UnmarshalJSON(data []byte) error {
 		p.Card = new(PaymentMethodListItemCard)
 		return json.Unmarshal(data, p.Card)
 	case "UsBankAccountPaymentMethod":
-		p.UsBankAccount = new(PaymentMethodListItemUsBankAccount)
+		p.UsBankAccount = new(UsBankAccount)
 		return json.Unmarshal(data, p.UsBankAccount)
 	case "CashappPaymentMethod":
 		p.Cashapp = new(PaymentMethodListItemCashapp)
@@ -555,7 +256,7 @@ func (p *PaymentMethodListItem) UnmarshalJSON(data []byte) error {
 		p.Ideal = new(PaymentMethodListItemIdeal)
 		return json.Unmarshal(data, p.Ideal)
 	case "SepaDebitPaymentMethod":
-		p.SepaDebit = new(PaymentMethodListItemSepaDebit)
+		p.SepaDebit = new(SepaDebit)
 		return json.Unmarshal(data, p.SepaDebit)
 	default:
 		p.raw = bytes.Clone(data)
@@ -592,7 +293,7 @@ func (p PaymentMethodListItemBase) MarshalJSON() ([]byte, error) {
 type PaymentMethodListItemCard struct {
 	// The card-specific details for this payment method, including brand, last four
 	// digits, and expiration.
-	Card PaymentMethodListItemCardCard `json:"card"`
+	Card CardDetails `json:"card"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -609,24 +310,6 @@ func (p PaymentMethodListItemCard) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(p), "\"typename\":\"CardPaymentMethod\"")
 }
 
-// PaymentMethodListItemCardCard is the card-specific details for this payment
-// method, including brand, last four digits, and expiration.
-type PaymentMethodListItemCardCard struct {
-	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	// determined.
-	Brand *CardBrands `json:"brand"`
-
-	// The two-digit expiration month of the card (1-12). Null if not available.
-	ExpMonth *int64 `json:"exp_month"`
-
-	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	// available.
-	ExpYear *int64 `json:"exp_year"`
-
-	// The last four digits of the card number. Null if not available.
-	Last4 *string `json:"last4"`
-}
-
 // PaymentMethodListItemCashapp is a saved Cash App payment method, including the
 // buyer's cashtag and unique identifier.
 //
@@ -635,7 +318,7 @@ type PaymentMethodListItemCardCard struct {
 type PaymentMethodListItemCashapp struct {
 	// The Cash App-specific details for this payment method, including cashtag and
 	// buyer ID.
-	Cashapp PaymentMethodListItemCashappCashapp `json:"cashapp"`
+	Cashapp CashappDetails `json:"cashapp"`
 
 	// The time of the event in ISO 8601 UTC format with millisecond precision
 	CreatedAt time.Time `json:"created_at"`
@@ -652,17 +335,6 @@ func (p PaymentMethodListItemCashapp) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(p), "\"typename\":\"CashappPaymentMethod\"")
 }
 
-// PaymentMethodListItemCashappCashapp is the Cash App-specific details for this
-// payment method, including cashtag and buyer ID.
-type PaymentMethodListItemCashappCashapp struct {
-	// The unique and immutable identifier assigned by Cash App to the buyer. Null if
-	// not available.
-	BuyerID *string `json:"buyer_id"`
-
-	// The public cashtag handle of the buyer on Cash App. Null if not available.
-	Cashtag *string `json:"cashtag"`
-}
-
 // PaymentMethodListItemIdeal is a saved iDEAL payment method, including the
 // customer's bank name and BIC code.
 //
@@ -674,7 +346,7 @@ type PaymentMethodListItemIdeal struct {
 	ID        string    `json:"id"`
 
 	// The iDEAL-specific details for this payment method, including bank name and BIC.
-	Ideal PaymentMethodListItemIdealIdeal `json:"ideal"`
+	Ideal IdealDetails `json:"ideal"`
 
 	// The type of payment instrument stored on file (e.g., card, us_bank_account,
 	// cashapp, ideal, sepa_debit).
@@ -685,101 +357,6 @@ type PaymentMethodListItemIdeal struct {
 func (p PaymentMethodListItemIdeal) MarshalJSON() ([]byte, error) {
 	type plain PaymentMethodListItemIdeal
 	return marshalObject(plain(p), "\"typename\":\"IdealPaymentMethod\"")
-}
-
-// PaymentMethodListItemIdealIdeal is the iDEAL-specific details for this payment
-// method, including bank name and BIC.
-type PaymentMethodListItemIdealIdeal struct {
-	// The name of the customer's bank used for the iDEAL transaction. Null if not
-	// available.
-	Bank *string `json:"bank"`
-
-	// The Bank Identifier Code (BIC/SWIFT) of the customer's bank. Null if not
-	// available.
-	Bic *string `json:"bic"`
-}
-
-// PaymentMethodListItemSepaDebit is a saved SEPA Direct Debit payment method,
-// including the bank code, country, and last four IBAN digits.
-//
-// It always encodes "typename" as "SepaDebitPaymentMethod": the encoder writes
-// these, so they are not fields.
-type PaymentMethodListItemSepaDebit struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-
-	// The SEPA Direct Debit-specific details for this payment method, including bank
-	// code and last four IBAN digits.
-	SepaDebit PaymentMethodListItemSepaDebitSepaDebit `json:"sepa_debit"`
-}
-
-// MarshalJSON encodes PaymentMethodListItemSepaDebit with its constant properties.
-func (p PaymentMethodListItemSepaDebit) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodListItemSepaDebit
-	return marshalObject(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
-}
-
-// PaymentMethodListItemSepaDebitSepaDebit is the SEPA Direct Debit-specific
-// details for this payment method, including bank code and last four IBAN digits.
-type PaymentMethodListItemSepaDebitSepaDebit struct {
-	// The bank code of the financial institution associated with this SEPA account.
-	// Null if not available.
-	BankCode *string `json:"bank_code"`
-
-	// The branch code of the financial institution associated with this SEPA account.
-	// Null if not available.
-	BranchCode *string `json:"branch_code"`
-
-	// The two-letter ISO country code where the bank account is located. Null if not
-	// available.
-	Country *string `json:"country"`
-
-	// The last four digits of the IBAN associated with this SEPA account. Null if not
-	// available.
-	Last4 *string `json:"last4"`
-}
-
-// PaymentMethodListItemUsBankAccount is a saved US bank account payment method,
-// including bank name, last four digits, and account type.
-//
-// It always encodes "typename" as "UsBankAccountPaymentMethod": the encoder writes
-// these, so they are not fields.
-type PaymentMethodListItemUsBankAccount struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-
-	// The bank account-specific details for this payment method, including bank name
-	// and last four digits.
-	UsBankAccount PaymentMethodListItemUsBankAccountUsBankAccount `json:"us_bank_account"`
-}
-
-// MarshalJSON encodes PaymentMethodListItemUsBankAccount with its constant properties.
-func (p PaymentMethodListItemUsBankAccount) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodListItemUsBankAccount
-	return marshalObject(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
-}
-
-// PaymentMethodListItemUsBankAccountUsBankAccount is the bank account-specific
-// details for this payment method, including bank name and last four digits.
-type PaymentMethodListItemUsBankAccountUsBankAccount struct {
-	// The type of bank account (e.g., checking, savings).
-	AccountType string `json:"account_type"`
-
-	// The name of the financial institution holding the account.
-	BankName string `json:"bank_name"`
-
-	// The last four digits of the bank account number.
-	Last4 string `json:"last4"`
 }
 
 // PaymentMethodListPage is one page of what client.PaymentMethods.List (GET
@@ -921,87 +498,4 @@ func (p PaymentMethodRetrieveParams) query() url.Values {
 		q.Set("member_id", v)
 	}
 	return q
-}
-
-// PaymentMethodSepaDebit is a saved SEPA Direct Debit payment method, including
-// the bank code, country, and last four IBAN digits.
-//
-// It always encodes "typename" as "SepaDebitPaymentMethod": the encoder writes
-// these, so they are not fields.
-type PaymentMethodSepaDebit struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-
-	// The SEPA Direct Debit-specific details for this payment method, including bank
-	// code and last four IBAN digits.
-	SepaDebit PaymentMethodSepaDebitSepaDebit `json:"sepa_debit"`
-}
-
-// MarshalJSON encodes PaymentMethodSepaDebit with its constant properties.
-func (p PaymentMethodSepaDebit) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodSepaDebit
-	return marshalObject(plain(p), "\"typename\":\"SepaDebitPaymentMethod\"")
-}
-
-// PaymentMethodSepaDebitSepaDebit is the SEPA Direct Debit-specific details for
-// this payment method, including bank code and last four IBAN digits.
-type PaymentMethodSepaDebitSepaDebit struct {
-	// The bank code of the financial institution associated with this SEPA account.
-	// Null if not available.
-	BankCode *string `json:"bank_code"`
-
-	// The branch code of the financial institution associated with this SEPA account.
-	// Null if not available.
-	BranchCode *string `json:"branch_code"`
-
-	// The two-letter ISO country code where the bank account is located. Null if not
-	// available.
-	Country *string `json:"country"`
-
-	// The last four digits of the IBAN associated with this SEPA account. Null if not
-	// available.
-	Last4 *string `json:"last4"`
-}
-
-// PaymentMethodUsBankAccount is a saved US bank account payment method, including
-// bank name, last four digits, and account type.
-//
-// It always encodes "typename" as "UsBankAccountPaymentMethod": the encoder writes
-// these, so they are not fields.
-type PaymentMethodUsBankAccount struct {
-	// The time of the event in ISO 8601 UTC format with millisecond precision
-	CreatedAt time.Time `json:"created_at"`
-	ID        string    `json:"id"`
-
-	// The type of payment instrument stored on file (e.g., card, us_bank_account,
-	// cashapp, ideal, sepa_debit).
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-
-	// The bank account-specific details for this payment method, including bank name
-	// and last four digits.
-	UsBankAccount PaymentMethodUsBankAccountUsBankAccount `json:"us_bank_account"`
-}
-
-// MarshalJSON encodes PaymentMethodUsBankAccount with its constant properties.
-func (p PaymentMethodUsBankAccount) MarshalJSON() ([]byte, error) {
-	type plain PaymentMethodUsBankAccount
-	return marshalObject(plain(p), "\"typename\":\"UsBankAccountPaymentMethod\"")
-}
-
-// PaymentMethodUsBankAccountUsBankAccount is the bank account-specific details for
-// this payment method, including bank name and last four digits.
-type PaymentMethodUsBankAccountUsBankAccount struct {
-	// The type of bank account (e.g., checking, savings).
-	AccountType string `json:"account_type"`
-
-	// The name of the financial institution holding the account.
-	BankName string `json:"bank_name"`
-
-	// The last four digits of the bank account number.
-	Last4 string `json:"last4"`
 }

@@ -198,7 +198,7 @@ type PayoutMethodListItem struct {
 
 	// The payout destination configuration linked to this token. Null if not yet
 	// configured.
-	Destination *PayoutMethodListItemDestination `json:"destination"`
+	Destination *PayoutMethodDestination `json:"destination"`
 
 	// The unique identifier for the payout token.
 	ID string `json:"id"`
@@ -221,19 +221,6 @@ type PayoutMethodListItem struct {
 type PayoutMethodListItemCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
-}
-
-// PayoutMethodListItemDestination is the payout destination configuration linked
-// to this token. Null if not yet configured.
-type PayoutMethodListItemDestination struct {
-	// The category of the payout destination
-	Category PayoutDestinationCategory `json:"category"`
-
-	// The country code of the payout destination
-	CountryCode string `json:"country_code"`
-
-	// The name of the payer associated with the payout destination
-	Name string `json:"name"`
 }
 
 // PayoutMethodListPage is one page of what client.PayoutMethods.List (GET

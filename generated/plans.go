@@ -229,7 +229,7 @@ type Plan struct {
 
 	// The explicit payment method configuration specifying which payment methods are
 	// enabled or disabled for this plan. Null if the plan uses default settings.
-	PaymentMethodConfiguration *PlanPaymentMethodConfiguration `json:"payment_method_configuration"`
+	PaymentMethodConfiguration *PaymentMethodConfiguration `json:"payment_method_configuration"`
 
 	// The billing model for this plan: 'renewal' for recurring subscriptions or
 	// 'one_time' for single payments.
@@ -305,7 +305,7 @@ type PlanCreateParams struct {
 
 	// Checkout styling overrides for this plan. Pass null to inherit from the company
 	// default.
-	CheckoutStyling Opt[PlanCreateParamsCheckoutStyling] `json:"checkout_styling,omitzero"`
+	CheckoutStyling Opt[CheckoutStyling] `json:"checkout_styling,omitzero"`
 
 	// The unique identifier of the company to create this plan for.
 	CompanyID string `json:"company_id"`
@@ -314,7 +314,7 @@ type PlanCreateParams struct {
 	Currency Opt[Currencies] `json:"currency,omitzero"`
 
 	// An array of custom field definitions to collect from customers at checkout.
-	CustomFields Opt[[]PlanCreateParamsCustomField] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]CustomField] `json:"custom_fields,omitzero"`
 
 	// A text description of the plan displayed to customers on the product page.
 	Description Opt[string] `json:"description,omitzero"`
@@ -342,7 +342,7 @@ type PlanCreateParams struct {
 
 	// Explicit payment method configuration for the plan. When not provided, the
 	// company's defaults apply.
-	PaymentMethodConfiguration Opt[PlanCreateParamsPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
+	PaymentMethodConfiguration Opt[InvoicePlanPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// The billing type of the plan, such as one_time or recurring.
 	PlanType Opt[PlanTypes] `json:"plan_type,omitzero"`
@@ -378,72 +378,11 @@ type PlanCreateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// PlanCreateParamsCheckoutStyling: Checkout styling overrides for this plan. Pass
-// null to inherit from the company default.
-type PlanCreateParamsCheckoutStyling struct {
-	// A hex color code for the checkout page background, applied to the order summary
-	// panel (e.g. #F4F4F5).
-	BackgroundColor Opt[string] `json:"background_color,omitzero"`
-
-	// The border style for buttons and inputs.
-	BorderStyle Opt[CheckoutShapes] `json:"border_style,omitzero"`
-
-	// A hex color code for the button color (e.g. #FF5733).
-	ButtonColor Opt[string] `json:"button_color,omitzero"`
-
-	// The font family for the checkout page.
-	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
-}
-
-// PlanCreateParamsCustomField always encodes "field_type" as "text": the encoder
-// writes these, so they are not fields.
-type PlanCreateParamsCustomField struct {
-	// The ID of the custom field (if being updated)
-	ID Opt[string] `json:"id,omitzero"`
-
-	// The name of the custom field.
-	Name string `json:"name"`
-
-	// The order of the field.
-	Order Opt[int64] `json:"order,omitzero"`
-
-	// The placeholder value of the field.
-	Placeholder Opt[string] `json:"placeholder,omitzero"`
-
-	// Whether or not the field is required.
-	Required Opt[bool] `json:"required,omitzero"`
-}
-
-// MarshalJSON encodes PlanCreateParamsCustomField with its constant properties.
-func (p PlanCreateParamsCustomField) MarshalJSON() ([]byte, error) {
-	type plain PlanCreateParamsCustomField
-	return marshalObject(plain(p), "\"field_type\":\"text\"")
-}
-
 // PlanCreateParamsImage is an image displayed on the product page to represent
 // this plan.
 type PlanCreateParamsImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
-}
-
-// PlanCreateParamsPaymentMethodConfiguration: Explicit payment method
-// configuration for the plan. When not provided, the company's defaults apply.
-type PlanCreateParamsPaymentMethodConfiguration struct {
-	// An array of payment method identifiers that are explicitly disabled. Only
-	// applies if the include_platform_defaults is true.
-	Disabled []PaymentMethodTypes `json:"disabled"`
-
-	// An array of payment method identifiers that are explicitly enabled. This means
-	// these payment methods will be shown on checkout. Example use case is to only
-	// enable a specific payment method like cashapp, or extending the platform
-	// defaults with additional methods.
-	Enabled []PaymentMethodTypes `json:"enabled"`
-
-	// Whether Whop's platform default payment method enablement settings are included
-	// in this configuration. The full list of default payment methods can be found in
-	// the documentation at docs.whop.com/payments.
-	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
 // PlanCustomField is an object representing a custom field for a plan.
@@ -525,7 +464,7 @@ type PlanListItem struct {
 
 	// The invoice this plan was generated for. Null if the plan was not created for a
 	// specific invoice.
-	Invoice *PlanListItemInvoice `json:"invoice"`
+	Invoice *PlanInvoice `json:"invoice"`
 
 	// The number of users who currently hold an active membership through this plan.
 	// Only visible to authorized team members.
@@ -533,7 +472,7 @@ type PlanListItem struct {
 
 	// The explicit payment method configuration specifying which payment methods are
 	// enabled or disabled for this plan. Null if the plan uses default settings.
-	PaymentMethodConfiguration *PlanListItemPaymentMethodConfiguration `json:"payment_method_configuration"`
+	PaymentMethodConfiguration *PaymentMethodConfiguration `json:"payment_method_configuration"`
 
 	// The billing model for this plan: 'renewal' for recurring subscriptions or
 	// 'one_time' for single payments.
@@ -592,33 +531,6 @@ type PlanListItemCompany struct {
 
 	// The display name of the company shown to customers.
 	Title string `json:"title"`
-}
-
-// PlanListItemInvoice is the invoice this plan was generated for. Null if the plan
-// was not created for a specific invoice.
-type PlanListItemInvoice struct {
-	// The unique identifier for the invoice.
-	ID string `json:"id"`
-}
-
-// PlanListItemPaymentMethodConfiguration is the explicit payment method
-// configuration specifying which payment methods are enabled or disabled for this
-// plan. Null if the plan uses default settings.
-type PlanListItemPaymentMethodConfiguration struct {
-	// An array of payment method identifiers that are explicitly disabled. Only
-	// applies if the include_platform_defaults is true.
-	Disabled []PaymentMethodTypes `json:"disabled"`
-
-	// An array of payment method identifiers that are explicitly enabled. This means
-	// these payment methods will be shown on checkout. Example use case is to only
-	// enable a specific payment method like cashapp, or extending the platform
-	// defaults with additional methods.
-	Enabled []PaymentMethodTypes `json:"enabled"`
-
-	// Whether Whop's platform default payment method enablement settings are included
-	// in this configuration. The full list of default payment methods can be found in
-	// the documentation at docs.whop.com/payments.
-	IncludePlatformDefaults bool `json:"include_platform_defaults"`
 }
 
 // PlanListItemProduct is the product that this plan belongs to. Null for
@@ -772,26 +684,6 @@ func (p PlanListParams) query() url.Values {
 	return q
 }
 
-// PlanPaymentMethodConfiguration is the explicit payment method configuration
-// specifying which payment methods are enabled or disabled for this plan. Null if
-// the plan uses default settings.
-type PlanPaymentMethodConfiguration struct {
-	// An array of payment method identifiers that are explicitly disabled. Only
-	// applies if the include_platform_defaults is true.
-	Disabled []PaymentMethodTypes `json:"disabled"`
-
-	// An array of payment method identifiers that are explicitly enabled. This means
-	// these payment methods will be shown on checkout. Example use case is to only
-	// enable a specific payment method like cashapp, or extending the platform
-	// defaults with additional methods.
-	Enabled []PaymentMethodTypes `json:"enabled"`
-
-	// Whether Whop's platform default payment method enablement settings are included
-	// in this configuration. The full list of default payment methods can be found in
-	// the documentation at docs.whop.com/payments.
-	IncludePlatformDefaults bool `json:"include_platform_defaults"`
-}
-
 // PlanProduct is the product that this plan belongs to. Null for standalone
 // one-off purchases not linked to a product.
 type PlanProduct struct {
@@ -815,13 +707,13 @@ type PlanUpdateParams struct {
 
 	// Checkout styling overrides for this plan. Pass null to remove all overrides and
 	// inherit from the company default.
-	CheckoutStyling Opt[PlanUpdateParamsCheckoutStyling] `json:"checkout_styling,omitzero"`
+	CheckoutStyling Opt[CheckoutStyling] `json:"checkout_styling,omitzero"`
 
 	// The three-letter ISO currency code for the plan's pricing.
 	Currency Opt[Currencies] `json:"currency,omitzero"`
 
 	// An array of custom field definitions to collect from customers at checkout.
-	CustomFields Opt[[]PlanUpdateParamsCustomField] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]CustomField] `json:"custom_fields,omitzero"`
 
 	// A text description of the plan displayed to customers on the product page.
 	Description Opt[string] `json:"description,omitzero"`
@@ -851,7 +743,7 @@ type PlanUpdateParams struct {
 
 	// Explicit payment method configuration for the plan. Sending null removes any
 	// custom configuration.
-	PaymentMethodConfiguration Opt[PlanUpdateParamsPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
+	PaymentMethodConfiguration Opt[InvoicePlanPaymentMethodConfiguration] `json:"payment_method_configuration,omitzero"`
 
 	// The amount charged each billing period for recurring plans. Provided in the
 	// plan's currency (e.g., 10.43 for $10.43).
@@ -882,72 +774,11 @@ type PlanUpdateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
-// PlanUpdateParamsCheckoutStyling: Checkout styling overrides for this plan. Pass
-// null to remove all overrides and inherit from the company default.
-type PlanUpdateParamsCheckoutStyling struct {
-	// A hex color code for the checkout page background, applied to the order summary
-	// panel (e.g. #F4F4F5).
-	BackgroundColor Opt[string] `json:"background_color,omitzero"`
-
-	// The border style for buttons and inputs.
-	BorderStyle Opt[CheckoutShapes] `json:"border_style,omitzero"`
-
-	// A hex color code for the button color (e.g. #FF5733).
-	ButtonColor Opt[string] `json:"button_color,omitzero"`
-
-	// The font family for the checkout page.
-	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
-}
-
-// PlanUpdateParamsCustomField always encodes "field_type" as "text": the encoder
-// writes these, so they are not fields.
-type PlanUpdateParamsCustomField struct {
-	// The ID of the custom field (if being updated)
-	ID Opt[string] `json:"id,omitzero"`
-
-	// The name of the custom field.
-	Name string `json:"name"`
-
-	// The order of the field.
-	Order Opt[int64] `json:"order,omitzero"`
-
-	// The placeholder value of the field.
-	Placeholder Opt[string] `json:"placeholder,omitzero"`
-
-	// Whether or not the field is required.
-	Required Opt[bool] `json:"required,omitzero"`
-}
-
-// MarshalJSON encodes PlanUpdateParamsCustomField with its constant properties.
-func (p PlanUpdateParamsCustomField) MarshalJSON() ([]byte, error) {
-	type plain PlanUpdateParamsCustomField
-	return marshalObject(plain(p), "\"field_type\":\"text\"")
-}
-
 // PlanUpdateParamsImage is an image displayed on the product page to represent
 // this plan.
 type PlanUpdateParamsImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
-}
-
-// PlanUpdateParamsPaymentMethodConfiguration: Explicit payment method
-// configuration for the plan. Sending null removes any custom configuration.
-type PlanUpdateParamsPaymentMethodConfiguration struct {
-	// An array of payment method identifiers that are explicitly disabled. Only
-	// applies if the include_platform_defaults is true.
-	Disabled []PaymentMethodTypes `json:"disabled"`
-
-	// An array of payment method identifiers that are explicitly enabled. This means
-	// these payment methods will be shown on checkout. Example use case is to only
-	// enable a specific payment method like cashapp, or extending the platform
-	// defaults with additional methods.
-	Enabled []PaymentMethodTypes `json:"enabled"`
-
-	// Whether Whop's platform default payment method enablement settings are included
-	// in this configuration. The full list of default payment methods can be found in
-	// the documentation at docs.whop.com/payments.
-	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
 
 // PlansOrder is the ways a relation of Plans can be ordered

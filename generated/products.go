@@ -308,7 +308,7 @@ type Product struct {
 
 	// The tax classification code applied to purchases of this product for sales tax
 	// calculation. Null if no tax code is assigned.
-	ProductTaxCode *ProductProductTaxCode `json:"product_tax_code"`
+	ProductTaxCode *ProductTaxCode `json:"product_tax_code"`
 
 	// The total number of published customer reviews for this product's company.
 	PublishedReviewsCount int64 `json:"published_reviews_count"`
@@ -423,7 +423,7 @@ type ProductCreateParamsPlanOptions struct {
 	BillingPeriod Opt[int64] `json:"billing_period,omitzero"`
 
 	// An array of custom field objects.
-	CustomFields Opt[[]ProductCreateParamsPlanOptionsCustomField] `json:"custom_fields,omitzero"`
+	CustomFields Opt[[]CustomField] `json:"custom_fields,omitzero"`
 
 	// An additional amount charged upon first purchase. Provided as a number in the
 	// specified currency. Eg: 10.43 for $10.43 USD.
@@ -441,31 +441,6 @@ type ProductCreateParamsPlanOptions struct {
 
 	// The visibility of the plan.
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
-}
-
-// ProductCreateParamsPlanOptionsCustomField always encodes "field_type" as "text":
-// the encoder writes these, so they are not fields.
-type ProductCreateParamsPlanOptionsCustomField struct {
-	// The ID of the custom field (if being updated)
-	ID Opt[string] `json:"id,omitzero"`
-
-	// The name of the custom field.
-	Name string `json:"name"`
-
-	// The order of the field.
-	Order Opt[int64] `json:"order,omitzero"`
-
-	// The placeholder value of the field.
-	Placeholder Opt[string] `json:"placeholder,omitzero"`
-
-	// Whether or not the field is required.
-	Required Opt[bool] `json:"required,omitzero"`
-}
-
-// MarshalJSON encodes ProductCreateParamsPlanOptionsCustomField with its constant properties.
-func (p ProductCreateParamsPlanOptionsCustomField) MarshalJSON() ([]byte, error) {
-	type plain ProductCreateParamsPlanOptionsCustomField
-	return marshalObject(plain(p), "\"field_type\":\"text\"")
 }
 
 // ProductGalleryImage represents an image attachment
@@ -657,9 +632,9 @@ type ProductOwnerUser struct {
 	Username string `json:"username"`
 }
 
-// ProductProductTaxCode is the tax classification code applied to purchases of
-// this product for sales tax calculation. Null if no tax code is assigned.
-type ProductProductTaxCode struct {
+// ProductTaxCode is the tax classification code applied to purchases of this
+// product for sales tax calculation. Null if no tax code is assigned.
+type ProductTaxCode struct {
 	// The unique identifier for the product tax code.
 	ID string `json:"id"`
 

@@ -156,7 +156,7 @@ type SetupIntentCompany struct {
 type SetupIntentListItem struct {
 	// The checkout session configuration associated with this setup intent. Null if no
 	// checkout session was used.
-	CheckoutConfiguration *SetupIntentListItemCheckoutConfiguration `json:"checkout_configuration"`
+	CheckoutConfiguration *SetupIntentCheckoutConfiguration `json:"checkout_configuration"`
 
 	// The company that initiated this setup intent. Null if the company has been
 	// deleted.
@@ -174,7 +174,7 @@ type SetupIntentListItem struct {
 
 	// The company member associated with this setup intent. Null if the user is not a
 	// member.
-	Member *SetupIntentListItemMember `json:"member"`
+	Member *SetupIntentMember `json:"member"`
 
 	// Custom key-value pairs attached to this setup intent. Null if no metadata was
 	// provided.
@@ -182,17 +182,10 @@ type SetupIntentListItem struct {
 
 	// The saved payment method created by this setup intent. Null if the setup has not
 	// completed successfully.
-	PaymentMethod *SetupIntentListItemPaymentMethod `json:"payment_method"`
+	PaymentMethod *SetupIntentPaymentMethod `json:"payment_method"`
 
 	// The current status of the setup intent.
 	Status SetupIntentStatuses `json:"status"`
-}
-
-// SetupIntentListItemCheckoutConfiguration is the checkout session configuration
-// associated with this setup intent. Null if no checkout session was used.
-type SetupIntentListItemCheckoutConfiguration struct {
-	// The unique identifier for the checkout session.
-	ID string `json:"id"`
 }
 
 // SetupIntentListItemCompany is the company that initiated this setup intent. Null
@@ -200,93 +193,6 @@ type SetupIntentListItemCheckoutConfiguration struct {
 type SetupIntentListItemCompany struct {
 	// The unique identifier for the company.
 	ID string `json:"id"`
-}
-
-// SetupIntentListItemMember is the company member associated with this setup
-// intent. Null if the user is not a member.
-type SetupIntentListItemMember struct {
-	// The unique identifier for the company member.
-	ID string `json:"id"`
-
-	// The user for this member, if any.
-	User *SetupIntentListItemMemberUser `json:"user"`
-}
-
-// SetupIntentListItemMemberUser is the user for this member, if any.
-type SetupIntentListItemMemberUser struct {
-	// The digital mailing address of the user.
-	Email *string `json:"email"`
-
-	// The unique identifier for the company member user.
-	ID string `json:"id"`
-
-	// The user's full name.
-	Name *string `json:"name"`
-
-	// The whop username.
-	Username string `json:"username"`
-}
-
-// SetupIntentListItemPaymentMethod is the saved payment method created by this
-// setup intent. Null if the setup has not completed successfully.
-type SetupIntentListItemPaymentMethod struct {
-	// The card data associated with the payment method, if its a debit or credit card.
-	Card *SetupIntentListItemPaymentMethodCard `json:"card"`
-
-	// The datetime the payment token was created.
-	CreatedAt time.Time `json:"created_at"`
-
-	// The unique identifier for the payment token.
-	ID string `json:"id"`
-
-	// The mailing address associated with the payment method's user
-	MailingAddress *SetupIntentListItemPaymentMethodMailingAddress `json:"mailing_address"`
-
-	// The payment method type of the payment method
-	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// SetupIntentListItemPaymentMethodCard is the card data associated with the
-// payment method, if its a debit or credit card.
-type SetupIntentListItemPaymentMethodCard struct {
-	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	// determined.
-	Brand *CardBrands `json:"brand"`
-
-	// The two-digit expiration month of the card (1-12). Null if not available.
-	ExpMonth *int64 `json:"exp_month"`
-
-	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	// available.
-	ExpYear *int64 `json:"exp_year"`
-
-	// The last four digits of the card number. Null if not available.
-	Last4 *string `json:"last4"`
-}
-
-// SetupIntentListItemPaymentMethodMailingAddress is the mailing address associated
-// with the payment method's user
-type SetupIntentListItemPaymentMethodMailingAddress struct {
-	// The city of the address.
-	City *string `json:"city"`
-
-	// The country of the address.
-	Country *string `json:"country"`
-
-	// The line 1 of the address.
-	Line1 *string `json:"line1"`
-
-	// The line 2 of the address.
-	Line2 *string `json:"line2"`
-
-	// The name of the customer.
-	Name *string `json:"name"`
-
-	// The postal code of the address.
-	PostalCode *string `json:"postal_code"`
-
-	// The state of the address.
-	State *string `json:"state"`
 }
 
 // SetupIntentListPage is one page of what client.SetupIntents.List (GET
@@ -420,7 +326,7 @@ type SetupIntentMemberUser struct {
 // intent. Null if the setup has not completed successfully.
 type SetupIntentPaymentMethod struct {
 	// The card data associated with the payment method, if its a debit or credit card.
-	Card *SetupIntentPaymentMethodCard `json:"card"`
+	Card *PaymentPaymentMethodCard `json:"card"`
 
 	// The datetime the payment token was created.
 	CreatedAt time.Time `json:"created_at"`
@@ -433,24 +339,6 @@ type SetupIntentPaymentMethod struct {
 
 	// The payment method type of the payment method
 	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
-}
-
-// SetupIntentPaymentMethodCard is the card data associated with the payment
-// method, if its a debit or credit card.
-type SetupIntentPaymentMethodCard struct {
-	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
-	// determined.
-	Brand *CardBrands `json:"brand"`
-
-	// The two-digit expiration month of the card (1-12). Null if not available.
-	ExpMonth *int64 `json:"exp_month"`
-
-	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
-	// available.
-	ExpYear *int64 `json:"exp_year"`
-
-	// The last four digits of the card number. Null if not available.
-	Last4 *string `json:"last4"`
 }
 
 // SetupIntentPaymentMethodMailingAddress is the mailing address associated with

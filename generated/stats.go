@@ -232,6 +232,31 @@ func (s *StatDescribeResponse) UnmarshalJSON(data []byte) error {
 	}
 }
 
+// StatDescribeResponseAssociation is an association or child path available for
+// navigation.
+type StatDescribeResponseAssociation struct {
+	// The event name (for event type).
+	EventName *string `json:"event_name"`
+
+	// The associated model class name (for model associations).
+	Model *string `json:"model"`
+
+	// The association name.
+	Name string `json:"name"`
+
+	// The full path (for event associations).
+	Path *string `json:"path"`
+
+	// The type (belongs_to, has_many, has_one, event, namespace).
+	Type string `json:"type"`
+}
+
+// StatDescribeResponseDebug: Debug information.
+type StatDescribeResponseDebug struct {
+	// Unique request identifier for debugging.
+	RequestID *string `json:"request_id"`
+}
+
 // StatDescribeResponseMetric: Description of a metric including its configuration
 // and SQL.
 //
@@ -242,7 +267,7 @@ type StatDescribeResponseMetric struct {
 	BreakdownableColumns []string `json:"breakdownable_columns"`
 
 	// Debug information.
-	Debug *StatDescribeResponseMetricDebug `json:"debug"`
+	Debug *StatDescribeResponseDebug `json:"debug"`
 
 	// The query engine being used.
 	Engine string `json:"engine"`
@@ -272,12 +297,6 @@ func (s StatDescribeResponseMetric) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(s), "\"typename\":\"DescribeMetric\"")
 }
 
-// StatDescribeResponseMetricDebug: Debug information.
-type StatDescribeResponseMetricDebug struct {
-	// Unique request identifier for debugging.
-	RequestID *string `json:"request_id"`
-}
-
 // StatDescribeResponseNode: Description of a node (model) including its columns
 // and associations.
 //
@@ -285,13 +304,13 @@ type StatDescribeResponseMetricDebug struct {
 // they are not fields.
 type StatDescribeResponseNode struct {
 	// Available associations or child paths.
-	Associations []StatDescribeResponseNodeAssociation `json:"associations"`
+	Associations []StatDescribeResponseAssociation `json:"associations"`
 
 	// Available columns.
 	Columns []string `json:"columns"`
 
 	// Debug information.
-	Debug *StatDescribeResponseNodeDebug `json:"debug"`
+	Debug *StatDescribeResponseDebug `json:"debug"`
 
 	// The query engine being used.
 	Engine string `json:"engine"`
@@ -315,31 +334,6 @@ func (s StatDescribeResponseNode) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(s), "\"typename\":\"DescribeNode\"")
 }
 
-// StatDescribeResponseNodeAssociation is an association or child path available
-// for navigation.
-type StatDescribeResponseNodeAssociation struct {
-	// The event name (for event type).
-	EventName *string `json:"event_name"`
-
-	// The associated model class name (for model associations).
-	Model *string `json:"model"`
-
-	// The association name.
-	Name string `json:"name"`
-
-	// The full path (for event associations).
-	Path *string `json:"path"`
-
-	// The type (belongs_to, has_many, has_one, event, namespace).
-	Type string `json:"type"`
-}
-
-// StatDescribeResponseNodeDebug: Debug information.
-type StatDescribeResponseNodeDebug struct {
-	// Unique request identifier for debugging.
-	RequestID *string `json:"request_id"`
-}
-
 // StatDescribeResponseNodeMetric is a metric available for querying.
 type StatDescribeResponseNodeMetric struct {
 	// The metric name.
@@ -359,10 +353,10 @@ type StatDescribeResponseNodeMetric struct {
 // they are not fields.
 type StatDescribeResponseRoot struct {
 	// Debug information.
-	Debug *StatDescribeResponseRootDebug `json:"debug"`
+	Debug *StatDescribeResponseDebug `json:"debug"`
 
 	// Available metrics.
-	Metrics []StatDescribeResponseRootMetric `json:"metrics"`
+	Metrics []StatDescribeResponseNodeMetric `json:"metrics"`
 
 	// Available root nodes.
 	Nodes []string `json:"nodes"`
@@ -377,24 +371,6 @@ func (s StatDescribeResponseRoot) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(s), "\"typename\":\"DescribeRoot\"")
 }
 
-// StatDescribeResponseRootDebug: Debug information.
-type StatDescribeResponseRootDebug struct {
-	// Unique request identifier for debugging.
-	RequestID *string `json:"request_id"`
-}
-
-// StatDescribeResponseRootMetric is a metric available for querying.
-type StatDescribeResponseRootMetric struct {
-	// The metric name.
-	Name string `json:"name"`
-
-	// The node path this metric operates on.
-	NodePath string `json:"node_path"`
-
-	// Query engines that support this metric.
-	SupportedEngines []string `json:"supported_engines"`
-}
-
 // StatDescribeResponseView: Description of an API resource view including its
 // columns and associations.
 //
@@ -402,19 +378,19 @@ type StatDescribeResponseRootMetric struct {
 // they are not fields.
 type StatDescribeResponseView struct {
 	// Available associations.
-	Associations []StatDescribeResponseViewAssociation `json:"associations"`
+	Associations []StatDescribeResponseAssociation `json:"associations"`
 
 	// Available columns.
 	Columns []string `json:"columns"`
 
 	// Debug information.
-	Debug *StatDescribeResponseViewDebug `json:"debug"`
+	Debug *StatDescribeResponseDebug `json:"debug"`
 
 	// The query engine being used.
 	Engine string `json:"engine"`
 
 	// Available metrics.
-	Metrics []StatDescribeResponseViewMetric `json:"metrics"`
+	Metrics []StatDescribeResponseNodeMetric `json:"metrics"`
 
 	// The underlying model class.
 	Model string `json:"model"`
@@ -436,43 +412,6 @@ type StatDescribeResponseView struct {
 func (s StatDescribeResponseView) MarshalJSON() ([]byte, error) {
 	type plain StatDescribeResponseView
 	return marshalObject(plain(s), "\"typename\":\"DescribeView\"")
-}
-
-// StatDescribeResponseViewAssociation is an association or child path available
-// for navigation.
-type StatDescribeResponseViewAssociation struct {
-	// The event name (for event type).
-	EventName *string `json:"event_name"`
-
-	// The associated model class name (for model associations).
-	Model *string `json:"model"`
-
-	// The association name.
-	Name string `json:"name"`
-
-	// The full path (for event associations).
-	Path *string `json:"path"`
-
-	// The type (belongs_to, has_many, has_one, event, namespace).
-	Type string `json:"type"`
-}
-
-// StatDescribeResponseViewDebug: Debug information.
-type StatDescribeResponseViewDebug struct {
-	// Unique request identifier for debugging.
-	RequestID *string `json:"request_id"`
-}
-
-// StatDescribeResponseViewMetric is a metric available for querying.
-type StatDescribeResponseViewMetric struct {
-	// The metric name.
-	Name string `json:"name"`
-
-	// The node path this metric operates on.
-	NodePath string `json:"node_path"`
-
-	// Query engines that support this metric.
-	SupportedEngines []string `json:"supported_engines"`
 }
 
 // StatQueryMetricParams holds the parameters of client.Stats.QueryMetric (GET
@@ -570,37 +509,19 @@ type StatQueryMetricResponse struct {
 	Data []map[string]any `json:"data"`
 
 	// Debug information including engine and SQL.
-	Debug *StatQueryMetricResponseDebug `json:"debug"`
+	Debug *StatResponseDebug `json:"debug"`
 
 	// The node path that was queried.
 	Node *string `json:"node"`
 
 	// Pagination information.
-	Pagination *StatQueryMetricResponsePagination `json:"pagination"`
+	Pagination *StatResponsePagination `json:"pagination"`
 }
 
 // MarshalJSON encodes StatQueryMetricResponse with its constant properties.
 func (s StatQueryMetricResponse) MarshalJSON() ([]byte, error) {
 	type plain StatQueryMetricResponse
 	return marshalObject(plain(s), "\"typename\":\"Result\"")
-}
-
-// StatQueryMetricResponseDebug: Debug information including engine and SQL.
-type StatQueryMetricResponseDebug struct {
-	// The query engine used.
-	Engine *string `json:"engine"`
-
-	// Unique request identifier for debugging.
-	RequestID *string `json:"request_id"`
-
-	// The generated SQL query (with IDs sanitized).
-	SQL *string `json:"sql"`
-}
-
-// StatQueryMetricResponsePagination: Pagination information.
-type StatQueryMetricResponsePagination struct {
-	// Cursor for the next page of results.
-	NextCursor *string `json:"next_cursor"`
 }
 
 // StatQueryRawParams holds the parameters of client.Stats.QueryRaw (GET
@@ -693,17 +614,17 @@ type StatQueryRawResponse struct {
 	Data []map[string]any `json:"data"`
 
 	// Debug information including engine and SQL.
-	Debug *StatQueryRawResponseDebug `json:"debug"`
+	Debug *StatResponseDebug `json:"debug"`
 
 	// The node path that was queried.
 	Node *string `json:"node"`
 
 	// Pagination information.
-	Pagination *StatQueryRawResponsePagination `json:"pagination"`
+	Pagination *StatResponsePagination `json:"pagination"`
 }
 
-// StatQueryRawResponseDebug: Debug information including engine and SQL.
-type StatQueryRawResponseDebug struct {
+// StatResponseDebug: Debug information including engine and SQL.
+type StatResponseDebug struct {
 	// The query engine used.
 	Engine *string `json:"engine"`
 
@@ -714,8 +635,8 @@ type StatQueryRawResponseDebug struct {
 	SQL *string `json:"sql"`
 }
 
-// StatQueryRawResponsePagination: Pagination information.
-type StatQueryRawResponsePagination struct {
+// StatResponsePagination: Pagination information.
+type StatResponsePagination struct {
 	// Cursor for the next page of results.
 	NextCursor *string `json:"next_cursor"`
 }
@@ -818,35 +739,17 @@ type StatRunSQLResponse struct {
 	Data []map[string]any `json:"data"`
 
 	// Debug information including engine and SQL.
-	Debug *StatRunSQLResponseDebug `json:"debug"`
+	Debug *StatResponseDebug `json:"debug"`
 
 	// The node path that was queried.
 	Node *string `json:"node"`
 
 	// Pagination information.
-	Pagination *StatRunSQLResponsePagination `json:"pagination"`
+	Pagination *StatResponsePagination `json:"pagination"`
 }
 
 // MarshalJSON encodes StatRunSQLResponse with its constant properties.
 func (s StatRunSQLResponse) MarshalJSON() ([]byte, error) {
 	type plain StatRunSQLResponse
 	return marshalObject(plain(s), "\"typename\":\"Result\"")
-}
-
-// StatRunSQLResponseDebug: Debug information including engine and SQL.
-type StatRunSQLResponseDebug struct {
-	// The query engine used.
-	Engine *string `json:"engine"`
-
-	// Unique request identifier for debugging.
-	RequestID *string `json:"request_id"`
-
-	// The generated SQL query (with IDs sanitized).
-	SQL *string `json:"sql"`
-}
-
-// StatRunSQLResponsePagination: Pagination information.
-type StatRunSQLResponsePagination struct {
-	// Cursor for the next page of results.
-	NextCursor *string `json:"next_cursor"`
 }

@@ -3,6 +3,8 @@
 
 package whop
 
+import "time"
+
 // AccessLevel is the access level a given user (or company) has to a product or
 // company.
 //
@@ -45,6 +47,101 @@ func (a AdBudgetTypes) IsKnown() bool {
 		return true
 	}
 	return false
+}
+
+// AdCampaignPaymentMethodBase is a saved payment method with no type-specific
+// details available.
+//
+// It always encodes "typename" as "BasePaymentMethod": the encoder writes these,
+// so they are not fields.
+type AdCampaignPaymentMethodBase struct {
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes AdCampaignPaymentMethodBase with its constant properties.
+func (a AdCampaignPaymentMethodBase) MarshalJSON() ([]byte, error) {
+	type plain AdCampaignPaymentMethodBase
+	return marshalObject(plain(a), "\"typename\":\"BasePaymentMethod\"")
+}
+
+// AdCampaignPaymentMethodCard is a saved card payment method, including brand,
+// last four digits, and expiration details.
+//
+// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
+// so they are not fields.
+type AdCampaignPaymentMethodCard struct {
+	// The card-specific details for this payment method, including brand, last four
+	// digits, and expiration.
+	Card CardDetails `json:"card"`
+
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes AdCampaignPaymentMethodCard with its constant properties.
+func (a AdCampaignPaymentMethodCard) MarshalJSON() ([]byte, error) {
+	type plain AdCampaignPaymentMethodCard
+	return marshalObject(plain(a), "\"typename\":\"CardPaymentMethod\"")
+}
+
+// AdCampaignPaymentMethodCashapp is a saved Cash App payment method, including the
+// buyer's cashtag and unique identifier.
+//
+// It always encodes "typename" as "CashappPaymentMethod": the encoder writes
+// these, so they are not fields.
+type AdCampaignPaymentMethodCashapp struct {
+	// The Cash App-specific details for this payment method, including cashtag and
+	// buyer ID.
+	Cashapp CashappDetails `json:"cashapp"`
+
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes AdCampaignPaymentMethodCashapp with its constant properties.
+func (a AdCampaignPaymentMethodCashapp) MarshalJSON() ([]byte, error) {
+	type plain AdCampaignPaymentMethodCashapp
+	return marshalObject(plain(a), "\"typename\":\"CashappPaymentMethod\"")
+}
+
+// AdCampaignPaymentMethodIdeal is a saved iDEAL payment method, including the
+// customer's bank name and BIC code.
+//
+// It always encodes "typename" as "IdealPaymentMethod": the encoder writes these,
+// so they are not fields.
+type AdCampaignPaymentMethodIdeal struct {
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The iDEAL-specific details for this payment method, including bank name and BIC.
+	Ideal IdealDetails `json:"ideal"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes AdCampaignPaymentMethodIdeal with its constant properties.
+func (a AdCampaignPaymentMethodIdeal) MarshalJSON() ([]byte, error) {
+	type plain AdCampaignPaymentMethodIdeal
+	return marshalObject(plain(a), "\"typename\":\"IdealPaymentMethod\"")
 }
 
 // AdCampaignPlatforms is the platforms where an ad campaign can run.

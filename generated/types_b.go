@@ -27,3 +27,19 @@ func (b BillingReasons) IsKnown() bool {
 	}
 	return false
 }
+
+// BusinessRepresentative is the business representative for this payout account
+type BusinessRepresentative struct {
+	// The date of birth of the business representative in ISO 8601 format
+	// (YYYY-MM-DD).
+	DateOfBirth *string `json:"date_of_birth"`
+
+	// The first name of the business representative.
+	FirstName *string `json:"first_name"`
+
+	// The last name of the business representative.
+	LastName *string `json:"last_name"`
+
+	// The middle name of the business representative.
+	MiddleName *string `json:"middle_name"`
+}

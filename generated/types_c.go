@@ -62,6 +62,35 @@ func (c CardBrands) IsKnown() bool {
 	return false
 }
 
+// CardDetails is the card-specific details for this payment method, including
+// brand, last four digits, and expiration.
+type CardDetails struct {
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
+	Brand *CardBrands `json:"brand"`
+
+	// The two-digit expiration month of the card (1-12). Null if not available.
+	ExpMonth *int64 `json:"exp_month"`
+
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
+	ExpYear *int64 `json:"exp_year"`
+
+	// The last four digits of the card number. Null if not available.
+	Last4 *string `json:"last4"`
+}
+
+// CashappDetails is the Cash App-specific details for this payment method,
+// including cashtag and buyer ID.
+type CashappDetails struct {
+	// The unique and immutable identifier assigned by Cash App to the buyer. Null if
+	// not available.
+	BuyerID *string `json:"buyer_id"`
+
+	// The public cashtag handle of the buyer on Cash App. Null if not available.
+	Cashtag *string `json:"cashtag"`
+}
+
 // CheckoutFonts is the different font families available for checkout pages.
 //
 // The API may add values: a value not listed below still decodes and encodes
@@ -105,6 +134,40 @@ func (c CheckoutShapes) IsKnown() bool {
 		return true
 	}
 	return false
+}
+
+type CheckoutStyling struct {
+	// A hex color code for the checkout page background, applied to the order summary
+	// panel (e.g. #F4F4F5).
+	BackgroundColor Opt[string] `json:"background_color,omitzero"`
+
+	// The border style for buttons and inputs.
+	BorderStyle Opt[CheckoutShapes] `json:"border_style,omitzero"`
+
+	// A hex color code for the button color (e.g. #FF5733).
+	ButtonColor Opt[string] `json:"button_color,omitzero"`
+
+	// The font family for the checkout page.
+	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
+}
+
+// CourseChaptersItemLessonThumbnail is the thumbnail image displayed on lesson
+// cards and previews. Null if no thumbnail has been uploaded.
+type CourseChaptersItemLessonThumbnail struct {
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
+	URL *string `json:"url"`
+}
+
+// CourseExperience is the parent experience that this course belongs to.
+type CourseExperience struct {
+	// The unique identifier for the experience.
+	ID string `json:"id"`
+}
+
+type CourseParamsThumbnail struct {
+	// The ID of an existing file object.
+	ID string `json:"id"`
 }
 
 // Currencies is the available currencies on the platform
@@ -211,6 +274,43 @@ func (c Currencies) IsKnown() bool {
 		return true
 	}
 	return false
+}
+
+// CustomField always encodes "field_type" as "text": the encoder writes these, so
+// they are not fields.
+type CustomField struct {
+	// The ID of the custom field (if being updated)
+	ID Opt[string] `json:"id,omitzero"`
+
+	// The name of the custom field.
+	Name string `json:"name"`
+
+	// The order of the field.
+	Order Opt[int64] `json:"order,omitzero"`
+
+	// The placeholder value of the field.
+	Placeholder Opt[string] `json:"placeholder,omitzero"`
+
+	// Whether or not the field is required.
+	Required Opt[bool] `json:"required,omitzero"`
+}
+
+// MarshalJSON encodes CustomField with its constant properties.
+func (c CustomField) MarshalJSON() ([]byte, error) {
+	type plain CustomField
+	return marshalObject(plain(c), "\"field_type\":\"text\"")
+}
+
+// CustomFieldResponse is the response from a custom field on checkout
+type CustomFieldResponse struct {
+	// The response a user gave to the specific question or field.
+	Answer string `json:"answer"`
+
+	// The unique identifier for the custom field response.
+	ID string `json:"id"`
+
+	// The question asked by the custom field
+	Question string `json:"question"`
 }
 
 // CustomFieldTypes is the type of the custom field.

@@ -3,6 +3,8 @@
 
 package whop
 
+import "time"
+
 // Direction is the direction of the sort.
 //
 // The API may add values: a value not listed below still decodes and encodes
@@ -22,6 +24,126 @@ func (d Direction) IsKnown() bool {
 		return true
 	}
 	return false
+}
+
+// DisputeAlertPaymentMember is the member attached to this payment.
+type DisputeAlertPaymentMember struct {
+	// The unique identifier for the company member.
+	ID string `json:"id"`
+
+	// The phone number for the member, if available.
+	Phone *string `json:"phone"`
+}
+
+// DisputeAlertPaymentMembership is the membership attached to this payment.
+type DisputeAlertPaymentMembership struct {
+	// The unique identifier for the membership.
+	ID string `json:"id"`
+
+	// The state of the membership.
+	Status MembershipStatus `json:"status"`
+}
+
+// DisputeAlertPaymentUser is the user that made this payment.
+type DisputeAlertPaymentUser struct {
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
+	Email *string `json:"email"`
+
+	// The unique identifier for the user.
+	ID string `json:"id"`
+
+	// The user's display name shown on their public profile.
+	Name *string `json:"name"`
+
+	// The user's unique username shown on their public profile.
+	Username string `json:"username"`
+}
+
+type DisputePayment struct {
+	// The machine-readable reason this charge was created, such as initial
+	// subscription purchase, renewal cycle, or one-time payment.
+	BillingReason *BillingReasons `json:"billing_reason"`
+
+	// Card network reported by the processor (e.g., 'visa', 'mastercard', 'amex').
+	// Present only when the payment method type is 'card'.
+	CardBrand *CardBrands `json:"card_brand"`
+
+	// The last four digits of the card used to make this payment. Null if the payment
+	// was not made with a card.
+	CardLast4 *string `json:"card_last4"`
+
+	// The datetime the payment was created.
+	CreatedAt time.Time `json:"created_at"`
+
+	// The three-letter ISO currency code for this payment (e.g., 'usd', 'eur').
+	Currency *Currencies `json:"currency"`
+
+	// When an alert came in that this transaction will be disputed
+	DisputeAlertedAt *time.Time `json:"dispute_alerted_at"`
+
+	// The unique identifier for the payment.
+	ID string `json:"id"`
+
+	// The member attached to this payment.
+	Member *DisputePaymentMember `json:"member"`
+
+	// The membership attached to this payment.
+	Membership *DisputePaymentMembership `json:"membership"`
+
+	// The time at which this payment was successfully collected. Null if the payment
+	// has not yet succeeded. As an ISO 8601 timestamp.
+	PaidAt *time.Time `json:"paid_at"`
+
+	// The type of payment instrument used for this payment (e.g., card, Cash App,
+	// iDEAL, Klarna, crypto). Null when the processor does not supply a type.
+	PaymentMethodType *PaymentMethodTypes `json:"payment_method_type"`
+
+	// The subtotal to show to the creator (excluding buyer fees).
+	Subtotal *float64 `json:"subtotal"`
+
+	// The total to show to the creator (excluding buyer fees).
+	Total *float64 `json:"total"`
+
+	// The total in USD to show to the creator (excluding buyer fees).
+	UsdTotal *float64 `json:"usd_total"`
+
+	// The user that made this payment.
+	User *DisputePaymentUser `json:"user"`
+}
+
+// DisputePaymentMember is the member attached to this payment.
+type DisputePaymentMember struct {
+	// The unique identifier for the company member.
+	ID string `json:"id"`
+
+	// The phone number for the member, if available.
+	Phone *string `json:"phone"`
+}
+
+// DisputePaymentMembership is the membership attached to this payment.
+type DisputePaymentMembership struct {
+	// The unique identifier for the membership.
+	ID string `json:"id"`
+
+	// The state of the membership.
+	Status MembershipStatus `json:"status"`
+}
+
+// DisputePaymentUser is the user that made this payment.
+type DisputePaymentUser struct {
+	// The user's email address. Requires the member:email:read permission to access.
+	// Null if not authorized.
+	Email *string `json:"email"`
+
+	// The unique identifier for the user.
+	ID string `json:"id"`
+
+	// The user's display name shown on their public profile.
+	Name *string `json:"name"`
+
+	// The user's unique username shown on their public profile.
+	Username string `json:"username"`
 }
 
 // DisputeStatuses is the possible statuses of a dispute

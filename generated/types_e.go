@@ -3,6 +3,15 @@
 
 package whop
 
+// ExperienceListItemAppIcon is the icon image for this app, displayed on the app
+// store, product pages, checkout, and as the default icon for experiences using
+// this app.
+type ExperienceListItemAppIcon struct {
+	// A pre-optimized URL for rendering this attachment on the client. This should be
+	// used for displaying attachments in apps.
+	URL *string `json:"url"`
+}
+
 // ExternalAdGroupStatuses is the status of an external ad group.
 //
 // The API may add values: a value not listed below still decodes and encodes

@@ -3,6 +3,28 @@
 
 package whop
 
+// LedgerAccountPayoutAccountDetailsAddress is the physical address associated with
+// this payout account
+type LedgerAccountPayoutAccountDetailsAddress struct {
+	// The city of the address.
+	City *string `json:"city"`
+
+	// The country of the address.
+	Country *string `json:"country"`
+
+	// The line 1 of the address.
+	Line1 *string `json:"line1"`
+
+	// The line 2 of the address.
+	Line2 *string `json:"line2"`
+
+	// The postal code of the address.
+	PostalCode *string `json:"postal_code"`
+
+	// The state of the address.
+	State *string `json:"state"`
+}
+
 // LessonTypes is the available types for a lesson
 //
 // The API may add values: a value not listed below still decodes and encodes

@@ -3,6 +3,12 @@
 
 package whop
 
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+)
+
 // PageInfo: Information about pagination in a connection.
 type PageInfo struct {
 	// When paginating forwards, the cursor to continue.
@@ -16,6 +22,281 @@ type PageInfo struct {
 
 	// When paginating backwards, the cursor to continue.
 	StartCursor *string `json:"start_cursor"`
+}
+
+// PaymentMethod is one of Base, Card, UsBankAccount, Cashapp, Ideal, SepaDebit,
+// told apart by their "typename" property. Exactly one field is set; to send one,
+// set it. A variant this client does not know decodes with every field nil and
+// keeps its JSON, which RawJSON returns and encoding writes back unchanged.
+type PaymentMethod struct {
+	Base          *PaymentMethodBase
+	Card          *PaymentMethodCard
+	UsBankAccount *UsBankAccount
+	Cashapp       *PaymentMethodCashapp
+	Ideal         *PaymentMethodIdeal
+	SepaDebit     *SepaDebit
+
+	raw json.RawMessage
+}
+
+// Variant returns the variant that is set (a pointer to it), or nil for an unknown one.
+func (p PaymentMethod) Variant() any {
+	switch {
+	case p.Base != nil:
+		return p.Base
+	case p.Card != nil:
+		return p.Card
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount
+	case p.Cashapp != nil:
+		return p.Cashapp
+	case p.Ideal != nil:
+		return p.Ideal
+	case p.SepaDebit != nil:
+		return p.SepaDebit
+	}
+	return nil
+}
+
+// RawJSON returns the JSON of a variant this client does not know, and nil otherwise.
+func (p PaymentMethod) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
+func (p PaymentMethod) MarshalJSON() ([]byte, error) {
+	return marshalUnion("PaymentMethod", p.raw, p.Base, p.Card, p.UsBankAccount, p.Cashapp, p.Ideal, p.SepaDebit)
+}
+
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (p PaymentMethod) Typename() string {
+	switch {
+	case p.Base != nil:
+		return "BasePaymentMethod"
+	case p.Card != nil:
+		return "CardPaymentMethod"
+	case p.UsBankAccount != nil:
+		return "UsBankAccountPaymentMethod"
+	case p.Cashapp != nil:
+		return "CashappPaymentMethod"
+	case p.Ideal != nil:
+		return "IdealPaymentMethod"
+	case p.SepaDebit != nil:
+		return "SepaDebitPaymentMethod"
+	}
+	tag, _ := unionTag(p.raw, "typename")
+	return tag
+}
+
+// CreatedAt returns the "created_at" property of the variant that is set, also of
+// one this client does not know.
+func (p PaymentMethod) CreatedAt() time.Time {
+	switch {
+	case p.Base != nil:
+		return p.Base.CreatedAt
+	case p.Card != nil:
+		return p.Card.CreatedAt
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.CreatedAt
+	case p.Cashapp != nil:
+		return p.Cashapp.CreatedAt
+	case p.Ideal != nil:
+		return p.Ideal.CreatedAt
+	case p.SepaDebit != nil:
+		return p.SepaDebit.CreatedAt
+	}
+	var value time.Time
+	unionField(p.raw, "created_at", &value)
+	return value
+}
+
+// ID returns the "id" property of the variant that is set, also of one this client
+// does not know.
+func (p PaymentMethod) ID() string {
+	switch {
+	case p.Base != nil:
+		return p.Base.ID
+	case p.Card != nil:
+		return p.Card.ID
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.ID
+	case p.Cashapp != nil:
+		return p.Cashapp.ID
+	case p.Ideal != nil:
+		return p.Ideal.ID
+	case p.SepaDebit != nil:
+		return p.SepaDebit.ID
+	}
+	var value string
+	unionField(p.raw, "id", &value)
+	return value
+}
+
+// PaymentMethodType returns the "payment_method_type" property of the variant that
+// is set, also of one this client does not know.
+func (p PaymentMethod) PaymentMethodType() PaymentMethodTypes {
+	switch {
+	case p.Base != nil:
+		return p.Base.PaymentMethodType
+	case p.Card != nil:
+		return p.Card.PaymentMethodType
+	case p.UsBankAccount != nil:
+		return p.UsBankAccount.PaymentMethodType
+	case p.Cashapp != nil:
+		return p.Cashapp.PaymentMethodType
+	case p.Ideal != nil:
+		return p.Ideal.PaymentMethodType
+	case p.SepaDebit != nil:
+		return p.SepaDebit.PaymentMethodType
+	}
+	var value PaymentMethodTypes
+	unionField(p.raw, "payment_method_type", &value)
+	return value
+}
+
+// UnmarshalJSON decodes whichever variant data holds.
+func (p *PaymentMethod) UnmarshalJSON(data []byte) error {
+	*p = PaymentMethod{}
+	tag, err := unionTag(data, "typename")
+	if err != nil {
+		return err
+	}
+	switch tag {
+	case "BasePaymentMethod":
+		p.Base = new(PaymentMethodBase)
+		return json.Unmarshal(data, p.Base)
+	case "CardPaymentMethod":
+		p.Card = new(PaymentMethodCard)
+		return json.Unmarshal(data, p.Card)
+	case "UsBankAccountPaymentMethod":
+		p.UsBankAccount = new(UsBankAccount)
+		return json.Unmarshal(data, p.UsBankAccount)
+	case "CashappPaymentMethod":
+		p.Cashapp = new(PaymentMethodCashapp)
+		return json.Unmarshal(data, p.Cashapp)
+	case "IdealPaymentMethod":
+		p.Ideal = new(PaymentMethodIdeal)
+		return json.Unmarshal(data, p.Ideal)
+	case "SepaDebitPaymentMethod":
+		p.SepaDebit = new(SepaDebit)
+		return json.Unmarshal(data, p.SepaDebit)
+	default:
+		p.raw = bytes.Clone(data)
+		return nil
+	}
+}
+
+// PaymentMethodBase is a saved payment method with no type-specific details
+// available.
+//
+// It always encodes "typename" as "BasePaymentMethod": the encoder writes these,
+// so they are not fields.
+type PaymentMethodBase struct {
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes PaymentMethodBase with its constant properties.
+func (p PaymentMethodBase) MarshalJSON() ([]byte, error) {
+	type plain PaymentMethodBase
+	return marshalObject(plain(p), "\"typename\":\"BasePaymentMethod\"")
+}
+
+// PaymentMethodCard is a saved card payment method, including brand, last four
+// digits, and expiration details.
+//
+// It always encodes "typename" as "CardPaymentMethod": the encoder writes these,
+// so they are not fields.
+type PaymentMethodCard struct {
+	// The card-specific details for this payment method, including brand, last four
+	// digits, and expiration.
+	Card CardDetails `json:"card"`
+
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes PaymentMethodCard with its constant properties.
+func (p PaymentMethodCard) MarshalJSON() ([]byte, error) {
+	type plain PaymentMethodCard
+	return marshalObject(plain(p), "\"typename\":\"CardPaymentMethod\"")
+}
+
+// PaymentMethodCashapp is a saved Cash App payment method, including the buyer's
+// cashtag and unique identifier.
+//
+// It always encodes "typename" as "CashappPaymentMethod": the encoder writes
+// these, so they are not fields.
+type PaymentMethodCashapp struct {
+	// The Cash App-specific details for this payment method, including cashtag and
+	// buyer ID.
+	Cashapp CashappDetails `json:"cashapp"`
+
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes PaymentMethodCashapp with its constant properties.
+func (p PaymentMethodCashapp) MarshalJSON() ([]byte, error) {
+	type plain PaymentMethodCashapp
+	return marshalObject(plain(p), "\"typename\":\"CashappPaymentMethod\"")
+}
+
+type PaymentMethodConfiguration struct {
+	// An array of payment method identifiers that are explicitly disabled. Only
+	// applies if the include_platform_defaults is true.
+	Disabled []PaymentMethodTypes `json:"disabled"`
+
+	// An array of payment method identifiers that are explicitly enabled. This means
+	// these payment methods will be shown on checkout. Example use case is to only
+	// enable a specific payment method like cashapp, or extending the platform
+	// defaults with additional methods.
+	Enabled []PaymentMethodTypes `json:"enabled"`
+
+	// Whether Whop's platform default payment method enablement settings are included
+	// in this configuration. The full list of default payment methods can be found in
+	// the documentation at docs.whop.com/payments.
+	IncludePlatformDefaults bool `json:"include_platform_defaults"`
+}
+
+// PaymentMethodIdeal is a saved iDEAL payment method, including the customer's
+// bank name and BIC code.
+//
+// It always encodes "typename" as "IdealPaymentMethod": the encoder writes these,
+// so they are not fields.
+type PaymentMethodIdeal struct {
+	// The time of the event in ISO 8601 UTC format with millisecond precision
+	CreatedAt time.Time `json:"created_at"`
+	ID        string    `json:"id"`
+
+	// The iDEAL-specific details for this payment method, including bank name and BIC.
+	Ideal IdealDetails `json:"ideal"`
+
+	// The type of payment instrument stored on file (e.g., card, us_bank_account,
+	// cashapp, ideal, sepa_debit).
+	PaymentMethodType PaymentMethodTypes `json:"payment_method_type"`
+}
+
+// MarshalJSON encodes PaymentMethodIdeal with its constant properties.
+func (p PaymentMethodIdeal) MarshalJSON() ([]byte, error) {
+	type plain PaymentMethodIdeal
+	return marshalObject(plain(p), "\"typename\":\"IdealPaymentMethod\"")
 }
 
 // PaymentMethodTypes is the different types of payment methods that can be used.
@@ -150,6 +431,72 @@ func (p PaymentMethodTypes) IsKnown() bool {
 	return false
 }
 
+// PaymentPaymentMethodCard is the card data associated with the payment method, if
+// its a debit or credit card.
+type PaymentPaymentMethodCard struct {
+	// The card network (e.g., visa, mastercard, amex). Null if the brand could not be
+	// determined.
+	Brand *CardBrands `json:"brand"`
+
+	// The two-digit expiration month of the card (1-12). Null if not available.
+	ExpMonth *int64 `json:"exp_month"`
+
+	// The two-digit expiration year of the card (e.g., 27 for 2027). Null if not
+	// available.
+	ExpYear *int64 `json:"exp_year"`
+
+	// The last four digits of the card number. Null if not available.
+	Last4 *string `json:"last4"`
+}
+
+type PayoutAccount struct {
+	// The physical address associated with this payout account
+	Address *PayoutAccountAddress `json:"address"`
+
+	// The company's legal name
+	BusinessName *string `json:"business_name"`
+
+	// The business representative for this payout account
+	BusinessRepresentative *BusinessRepresentative `json:"business_representative"`
+
+	// The email address of the representative
+	Email *string `json:"email"`
+
+	// The unique identifier for the payout account.
+	ID string `json:"id"`
+
+	// The latest verification for the connected account.
+	LatestVerification *Verification `json:"latest_verification"`
+
+	// The business representative's phone
+	Phone *string `json:"phone"`
+
+	// The granular calculated status of the payout account reflecting its current KYC
+	// and withdrawal readiness state.
+	Status *PayoutAccountCalculatedStatuses `json:"status"`
+}
+
+// PayoutAccountAddress is the physical address associated with this payout account
+type PayoutAccountAddress struct {
+	// The city of the address.
+	City *string `json:"city"`
+
+	// The country of the address.
+	Country *string `json:"country"`
+
+	// The line 1 of the address.
+	Line1 *string `json:"line1"`
+
+	// The line 2 of the address.
+	Line2 *string `json:"line2"`
+
+	// The postal code of the address.
+	PostalCode *string `json:"postal_code"`
+
+	// The state of the address.
+	State *string `json:"state"`
+}
+
 // PayoutAccountCalculatedStatuses is the granular calculated statuses reflecting
 // payout account KYC and withdrawal readiness.
 //
@@ -174,6 +521,50 @@ func (p PayoutAccountCalculatedStatuses) IsKnown() bool {
 		return true
 	}
 	return false
+}
+
+// PlanDetailsProduct: Pass this object to create a new product for this plan. We
+// will use the product external identifier to find or create an existing product.
+type PlanDetailsProduct struct {
+	// Whether or not to collect shipping information at checkout from the customer.
+	CollectShippingAddress Opt[bool] `json:"collect_shipping_address,omitzero"`
+
+	// The custom statement descriptor for the product i.e. WHOP*SPORTS, must be
+	// between 5 and 22 characters, contain at least one letter, and not contain any of
+	// the following characters: <, >, \, ', "
+	CustomStatementDescriptor Opt[string] `json:"custom_statement_descriptor,omitzero"`
+
+	// A written description of the product.
+	Description Opt[string] `json:"description,omitzero"`
+
+	// A unique ID used to find or create a product. When provided during creation, we
+	// will look for an existing product with this external identifier — if found, it
+	// will be updated; otherwise, a new product will be created.
+	ExternalIdentifier string `json:"external_identifier"`
+
+	// The percentage of the revenue that goes to the global affiliate program.
+	GlobalAffiliatePercentage Opt[float64] `json:"global_affiliate_percentage,omitzero"`
+
+	// The status of the global affiliate program for this product.
+	GlobalAffiliateStatus Opt[GlobalAffiliateStatuses] `json:"global_affiliate_status,omitzero"`
+
+	// The headline of the product.
+	Headline Opt[string] `json:"headline,omitzero"`
+
+	// The ID of the product tax code to apply to this product.
+	ProductTaxCodeID Opt[string] `json:"product_tax_code_id,omitzero"`
+
+	// The URL to redirect the customer to after a purchase.
+	RedirectPurchaseURL Opt[string] `json:"redirect_purchase_url,omitzero"`
+
+	// The route of the product.
+	Route Opt[string] `json:"route,omitzero"`
+
+	// The title of the product.
+	Title string `json:"title"`
+
+	// This product will/will not be displayed publicly - default hidden.
+	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
 // PlanTypes is the type of plan that can be attached to a product

@@ -3,6 +3,22 @@
 
 package whop
 
+type Verification struct {
+	// The numeric id of the verification record.
+	ID string `json:"id"`
+
+	// The most recent error code returned during verification. Null if no error has
+	// occurred.
+	LastErrorCode *VerificationErrorCodes `json:"last_error_code"`
+
+	// A human-readable explanation of the most recent verification error. Null if no
+	// error has occurred.
+	LastErrorReason *string `json:"last_error_reason"`
+
+	// The current status of this verification session.
+	Status VerificationStatuses `json:"status"`
+}
+
 // VerificationErrorCodes is an error code for a verification attempt.
 //
 // The API may add values: a value not listed below still decodes and encodes

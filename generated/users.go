@@ -183,18 +183,10 @@ type UserListItem struct {
 
 	// The user's profile picture attachment with URL, content type, and file metadata.
 	// Null if using a legacy profile picture.
-	ProfilePicture *UserListItemProfilePicture `json:"profile_picture"`
+	ProfilePicture *UserProfilePicture `json:"profile_picture"`
 
 	// The user's unique username shown on their public profile.
 	Username string `json:"username"`
-}
-
-// UserListItemProfilePicture is the user's profile picture attachment with URL,
-// content type, and file metadata. Null if using a legacy profile picture.
-type UserListItemProfilePicture struct {
-	// A pre-optimized URL for rendering this attachment on the client. This should be
-	// used for displaying attachments in apps.
-	URL *string `json:"url"`
 }
 
 // UserListPage is one page of what client.Users.List (GET /users) returns.

@@ -94,24 +94,6 @@ func (s *VerificationService) Retrieve(ctx context.Context, id string, opts ...R
 	return &out, nil
 }
 
-// Verification is an identity verification session used to confirm a person or
-// entity's identity for payout account eligibility.
-type Verification struct {
-	// The numeric id of the verification record.
-	ID string `json:"id"`
-
-	// The most recent error code returned during verification. Null if no error has
-	// occurred.
-	LastErrorCode *VerificationErrorCodes `json:"last_error_code"`
-
-	// A human-readable explanation of the most recent verification error. Null if no
-	// error has occurred.
-	LastErrorReason *string `json:"last_error_reason"`
-
-	// The current status of this verification session.
-	Status VerificationStatuses `json:"status"`
-}
-
 // VerificationListItem is an identity verification session used to confirm a
 // person or entity's identity for payout account eligibility.
 type VerificationListItem struct {

@@ -98,7 +98,12 @@ func Build(doc *openapi3.T, opts Options) (*API, diag.List) {
 	b.markUsage()
 	b.dropOneWayFields()
 	b.unionExtras()
-	b.nameAll()
+	// Members are named first: the names types would have, which decide
+	// which identical types merge, are built from them.
+	b.nameMembers()
+	b.dedup()
+	b.nameServices()
+	b.namePackage()
 	for _, f := range b.afterNaming {
 		f()
 	}

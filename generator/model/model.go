@@ -245,6 +245,8 @@ type Variant struct {
 	Tag      string  // the discriminator value, if any
 	Consts   map[string]string
 	Required []string // JSON names of required properties, used to tell untagged variants apart
+
+	label string // the name the variant asks for, while building
 }
 
 // Kind is the shape of a Go type expression.

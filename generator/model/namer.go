@@ -53,6 +53,7 @@ func (ns *namespace) take(name, key, what string) {
 // claim asks for a name in a namespace.
 type claim struct {
 	key   string          // the spec element; pins are found by it
+	also  []string        // more elements that share the name (merged types)
 	wants func() []string // candidate names, best first
 	class int             // lower classes win over higher ones
 	order string          // decides within a class, after spelling
@@ -85,14 +86,28 @@ func (n *namer) pin(ns *namespace, claims []*claim) map[*claim]string {
 	sorted := slices.Clone(claims)
 	slices.SortStableFunc(sorted, rankCompare)
 	for _, c := range sorted {
-		name, ok := n.pins[c.key]
-		if !ok || c.key == "" || !validLike(name, c) || ns.taken(name) {
+		name, ok := n.pinOf(c)
+		if !ok || !validLike(name, c) || ns.taken(name) {
 			continue
 		}
 		ns.take(name, c.key, c.what)
 		pinned[c] = name
 	}
 	return pinned
+}
+
+// pinOf finds c's published name: its own element's, else that of one
+// merged into it.
+func (n *namer) pinOf(c *claim) (string, bool) {
+	if c.key == "" {
+		return "", false
+	}
+	for _, k := range append([]string{c.key}, c.also...) {
+		if name, ok := n.pins[k]; ok {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // validLike reports whether a pinned name can stand for c: an identifier,
@@ -144,6 +159,9 @@ func (n *namer) give(c *claim, name string) {
 	c.set(name)
 	if c.key != "" {
 		n.names = append(n.names, NameEntry{Key: c.key, Name: name})
+		for _, k := range c.also {
+			n.names = append(n.names, NameEntry{Key: k, Name: name})
+		}
 	}
 }
 

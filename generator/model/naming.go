@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Classes order the claims of one round of the package namespace: a lower
@@ -28,10 +29,35 @@ type nameReq struct {
 	what  string // the element, for diagnostics
 	pos   Pos
 	depth int // 0 for roots; one more than the parent's
+	// also are the keys of elements merged into this one (identical
+	// inline types): each is pinned to, and listed with, the same name.
+	also []string
+	// merged lists the naming of every element merged into this one, for
+	// the name they share.
+	merged []*nameReq
 	// prefix is what the names of types inside this element start with:
 	// a type's own name, or for a method its resource's stem and its name
 	// (UserList for users.list).
 	prefix string
+	// provisional is a method's prefix before methods are named (its
+	// resource's stem and the name it asks for), for deciding merges.
+	provisional string
+}
+
+// namePrefix is the prefix of r's children: r's final name, or, for an
+// element merged into another and never named itself, the name it would
+// have had.
+func (r *nameReq) namePrefix() string {
+	if r.prefix != "" {
+		return r.prefix
+	}
+	if r.provisional != "" {
+		return r.provisional
+	}
+	if w := r.hint.wants(); len(w) > 0 {
+		return w[0]
+	}
+	return ""
 }
 
 // hint says how a name is made from the parent's prefix.
@@ -82,14 +108,14 @@ func (h hint) depth() int {
 // Questions are a Question), else with Item; the items of a page's data
 // are the page's items (UserListPage.Data holds UserListItems).
 func (h hint) wants() []string {
-	full := h.base
+	own := h.base
 	if h.name != nil {
-		full = *h.name
+		own = *h.name
 	}
+	cands := []string{own}
 	if h.parent != nil {
-		full = h.parent.prefix + full
+		cands = joinNames(h.parent.namePrefix(), own)
 	}
-	cands := []string{full}
 	for _, s := range h.steps {
 		var next []string
 		for _, c := range cands {
@@ -111,6 +137,30 @@ func (h hint) wants() []string {
 	return slices.Compact(cands)
 }
 
+// joinNames names a part of an element (a field, a variant) after the
+// element, without saying a word twice: the card of PaymentMethodCard is
+// PaymentMethodCardDetails, not PaymentMethodCardCard; the
+// PermissionAction of AppRequestedPermission is AppRequestedPermissionAction.
+// When the merged name is taken, the plain one is the fallback.
+func joinNames(parent, part string) []string {
+	pw, cw := splitWords(parent), splitWords(part)
+	k := 0
+	for n := min(len(pw), len(cw)); n > 0; n-- {
+		if slices.Equal(pw[len(pw)-n:], cw[:n]) {
+			k = n
+			break
+		}
+	}
+	plain := parent + part
+	switch {
+	case k == 0:
+		return []string{plain}
+	case k == len(cw):
+		return []string{parent + "Details", plain}
+	}
+	return []string{parent + strings.Join(cw[k:], ""), plain}
+}
+
 func cutSuffix(s, suffix string) (string, bool) {
 	if len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix {
 		return s[:len(s)-len(suffix)], true
@@ -125,28 +175,23 @@ func (b *builder) newTypeName(t *Type, h hint, class int, what string) *nameReq 
 	return req
 }
 
-// nameAll gives every identifier its name: the members of each type, the
-// members of each service, then the package namespace in rounds.
-func (b *builder) nameAll() {
-	b.nameMembers()
-	b.nameServices()
-	b.namePackage()
-}
-
 // nameMembers names the fields, variants and methods of every type. They
 // do not depend on any type's name.
 func (b *builder) nameMembers() {
 	for _, t := range b.api.Types {
-		var reserved []string
-		switch t.Kind {
-		case TypeStruct:
-			reserved = b.opts.Reserved.StructMethods
-		case TypeUnion:
-			reserved = b.opts.Reserved.UnionMethods
-		}
-		ns := newNamespace(reserved, "a method the client declares on "+describe(t.Key))
+		ns := newNamespace(b.reservedMembers(t), "a method the client declares on "+describe(t.Key))
 		b.namer.resolveAll(ns, b.members[t])
 	}
+}
+
+func (b *builder) reservedMembers(t *Type) []string {
+	switch t.Kind {
+	case TypeStruct:
+		return b.opts.Reserved.StructMethods
+	case TypeUnion:
+		return b.opts.Reserved.UnionMethods
+	}
+	return nil
 }
 
 // namePackage gives the package-level names: reserved ones first, then
@@ -173,8 +218,12 @@ func (b *builder) namePackage() {
 			continue // named already (the Event union)
 		}
 		t := t
+		also := make([]string, len(req.also))
+		for i, k := range req.also {
+			also[i] = "type " + k
+		}
 		add(&claim{
-			key: "type " + req.key, wants: req.hint.wants, class: req.class, order: req.order, what: req.what, pos: req.pos, quiet: true,
+			key: "type " + req.key, also: also, wants: req.wants, class: req.class, order: req.order, what: req.what, pos: req.pos, quiet: true,
 			set: func(name string) { t.Name, req.prefix = name, name },
 		}, req.depth)
 	}
@@ -186,6 +235,25 @@ func (b *builder) namePackage() {
 		b.namer.resolve(ns, byDepth[d], pinned)
 	}
 	b.namer.resolve(ns, b.enumClaims, pinned)
+}
+
+// wants lists the names a type asks for. A type that stands for several
+// identical ones first asks for what their names share: the words they
+// start and end with (AdGroupCreateParamsMetaGeo and
+// AdGroupUpdateParamsMetaGeo share AdGroupMetaGeo).
+func (r *nameReq) wants() []string {
+	own := r.hint.wants()
+	if len(r.merged) == 0 {
+		return own
+	}
+	names := [][]string{splitWords(own[0])}
+	for _, m := range r.merged {
+		names = append(names, splitWords(m.hint.wants()[0]))
+	}
+	if s := shared(names); s != "" {
+		return slices.Compact(append([]string{s}, own...))
+	}
+	return own
 }
 
 // numbered returns name, or name with the smallest number from 2 that is

@@ -63,7 +63,7 @@ func (b *builder) operation(path, httpMethod string, item *openapi3.PathItem, op
 	if alt := GoName(op.OperationID); op.OperationID != "" && alt != wants[0] {
 		wants = append(wants, alt)
 	}
-	mi := &methodInfo{m: m, wants: wants, req: &nameReq{key: "method " + opKey, what: opKey}}
+	mi := &methodInfo{m: m, wants: wants, req: &nameReq{key: "method " + opKey, what: opKey, provisional: b.resNames[r].stem + wants[0]}}
 	b.methods = append(b.methods, mi)
 	r.Methods = append(r.Methods, m)
 	for _, name := range sortedKeys(op.Callbacks) {

@@ -23,7 +23,7 @@ func (b *builder) fillUnion(t *Type, s *openapi3.Schema) {
 	req := b.typeNames[t]
 	labels := variantLabels(alts)
 	for i, alt := range alts {
-		v := &Variant{Consts: map[string]string{}}
+		v := &Variant{Consts: map[string]string{}, label: labels[i]}
 		key := variantKey(t.Key, labelKey(alt, labels[i], i))
 		b.members[t] = append(b.members[t], &claim{
 			key: "variant " + key, wants: fixed(labels[i]), class: 0, order: fmt.Sprintf("%04d", i),

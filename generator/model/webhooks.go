@@ -55,7 +55,7 @@ func (b *builder) webhooks() {
 	event := &Type{Name: eventUnion, Key: "webhooks", Kind: TypeUnion, Discriminator: "type",
 		Doc: "Event is a webhook payload, as Webhooks.Unwrap returns it."}
 	for _, w := range sortedWebhooks(b.api.Webhooks) {
-		v := &Variant{Type: named(w.Type), Tag: w.Event}
+		v := &Variant{Type: named(w.Type), Tag: w.Event, label: GoName(w.Event)}
 		key := variantKey("webhooks", w.Event)
 		b.members[event] = append(b.members[event], &claim{
 			key: "variant " + key, wants: fixed(GoName(w.Event)), order: spellingOrder(w.Event), what: "webhook event " + w.Event,

@@ -40,7 +40,7 @@ func paymentBody() whop.PaymentCreateParams {
 		MemberID:        "mber_xxxxxxxxxxxxx",
 		Metadata:        whop.Some(map[string]any{"order": "A-1001", "source": "web"}),
 		PaymentMethodID: "payt_xxxxxxxxxxxxx",
-		Plan: whop.PaymentCreateParamsPlanPlan{
+		Plan: whop.PaymentCreateParamsPlanDetails{
 			ApplicationFeeAmount: whop.Some(1.5),
 			BillingPeriod:        whop.Some[int64](30),
 			Currency:             whop.Currencies("usd"),
@@ -49,7 +49,7 @@ func paymentBody() whop.PaymentCreateParams {
 			InitialPrice:         whop.Some(19.99),
 			InternalNotes:        whop.Null[string](),
 			PlanType:             whop.Some(whop.PlanTypes("renewal")),
-			Product: whop.Some(whop.PaymentCreateParamsPlanPlanProduct{
+			Product: whop.Some(whop.PlanDetailsProduct{
 				CollectShippingAddress: whop.Some(false),
 				Description:            whop.Null[string](),
 				ExternalIdentifier:     "ext-42",

@@ -97,7 +97,7 @@ func TestPaymentCreateUnion(t *testing.T) {
 		CompanyID:       "biz_xxxxxxxxxxxxxx",
 		MemberID:        "mber_xxxxxxxxxxxxx",
 		PaymentMethodID: "payt_xxxxxxxxxxxxx",
-		Plan: whop.PaymentCreateParamsPlanPlan{
+		Plan: whop.PaymentCreateParamsPlanDetails{
 			Currency:     whop.CurrenciesUsd,
 			InitialPrice: whop.Some(0.0), // zero is a value: sent
 			PlanType:     whop.Some(whop.PlanTypesOneTime),

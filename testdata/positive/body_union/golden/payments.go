@@ -98,18 +98,18 @@ func (p *PaymentCreateParams) UnmarshalJSON(data []byte) error {
 
 // PaymentCreateParamsPlan: CreatePaymentWithPlan
 type PaymentCreateParamsPlan struct {
-	CompanyID string                      `json:"company_id"`
-	Plan      PaymentCreateParamsPlanPlan `json:"plan"`
+	CompanyID string                         `json:"company_id"`
+	Plan      PaymentCreateParamsPlanDetails `json:"plan"`
+}
+
+type PaymentCreateParamsPlanDetails struct {
+	Price float64 `json:"price"`
 }
 
 // PaymentCreateParamsPlanID: CreatePaymentWithPlanId
 type PaymentCreateParamsPlanID struct {
 	CompanyID string `json:"company_id"`
 	PlanID    string `json:"plan_id"`
-}
-
-type PaymentCreateParamsPlanPlan struct {
-	Price float64 `json:"price"`
 }
 
 type PaymentCreateResponse struct {

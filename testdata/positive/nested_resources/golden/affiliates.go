@@ -123,8 +123,8 @@ type AffiliateListItem struct {
 // AffiliateListPage is one page of what client.Affiliates.List (GET /affiliates)
 // returns.
 type AffiliateListPage struct {
-	Data     []AffiliateListItem       `json:"data"`
-	PageInfo AffiliateListPagePageInfo `json:"page_info"`
+	Data     []AffiliateListItem   `json:"data"`
+	PageInfo AffiliateListPageInfo `json:"page_info"`
 
 	next func(context.Context) (*AffiliateListPage, error)
 }
@@ -147,7 +147,7 @@ func (p *AffiliateListPage) nextCursor() (cursor string, more bool) {
 	return cursor, p.PageInfo.HasNextPage
 }
 
-type AffiliateListPagePageInfo struct {
+type AffiliateListPageInfo struct {
 	EndCursor   *string `json:"end_cursor"`
 	HasNextPage bool    `json:"has_next_page"`
 }
