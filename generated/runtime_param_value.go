@@ -31,7 +31,7 @@ const (
 type rtValue struct {
 	kind  rtValueKind
 	text  string    // a primitive: a string as it is, numbers and booleans in their JSON spelling
-	json  []byte    // a list or object as JSON, written when it is nested in another value
+	json  []byte    // the value as JSON: how a list or object nested in another value is written; nil for primitives not read from JSON
 	items []rtValue // the list's members, or the object's member values
 	keys  []string  // the object's member names, parallel to items
 }
@@ -198,14 +198,14 @@ func rtValueFromJSON(data []byte) (rtValue, error) {
 		if err := json.Unmarshal(data, &s); err != nil {
 			return rtValue{}, err
 		}
-		return rtPrimitiveValue(s), nil
+		return rtValue{kind: rtPrimitive, text: s, json: data}, nil
 	case '{', '[':
 		return rtCompoundFromJSON(data)
 	}
 	if !json.Valid(data) {
 		return rtValue{}, fmt.Errorf("invalid JSON value %.40q", data)
 	}
-	return rtPrimitiveValue(string(data)), nil // a number, true or false
+	return rtValue{kind: rtPrimitive, text: string(data), json: data}, nil // a number, true or false
 }
 
 func rtCompoundFromJSON(data []byte) (rtValue, error) {
