@@ -126,3 +126,80 @@ func TestMultipartAgainstKinOpenAPI(t *testing.T) {
 		t.Error("kin-openapi accepts an object part without its content type")
 	}
 }
+
+// TestWholeRequestAgainstKinOpenAPI builds one request the way a generated
+// method and the transport would (rtPathParam in the path, rtParams for the
+// rest, rtEncodeBodyWith for the body) for an operation that uses a
+// parameter of every location, a path ending in "/", and a multipart body,
+// and validates it.
+func TestWholeRequestAgainstKinOpenAPI(t *testing.T) {
+	src := fmt.Sprintf(`openapi: 3.1.0
+info: {title: whole, version: "1"}
+servers: [{url: "http://api.test/v1"}]
+paths:
+  /items/{id}/{colors}/:
+    post:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string, enum: ["a b/c"]}}
+        - {name: colors, in: path, required: true, style: label, explode: true, schema: {type: array, minItems: 2, items: {type: string, enum: [red, green]}}}
+        - {name: filter, in: query, required: true, style: deepObject, explode: true, schema: %s}
+        - {name: ids, in: query, required: true, style: pipeDelimited, explode: false, schema: {type: array, minItems: 2, items: {type: integer}}}
+        - {name: limit, in: query, required: true, schema: {type: integer, enum: [10]}}
+        - {name: X-Trace, in: header, required: true, schema: {type: array, minItems: 2, items: {type: integer}}}
+        - {name: session, in: cookie, required: true, schema: {type: string, enum: [s1]}}
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {type: object, additionalProperties: false, properties: {name: {type: string, enum: ["doc 1"]}, meta: %s, file: {type: string, format: binary}}}
+      responses: {"204": {description: done}}
+`, rtKinAddress, rtKinAddress)
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+
+	path := "/items/" + rtPathParam("id", "a b/c", rtSimple) + "/" + rtPathParam("colors", []string{"red", "green"}, rtLabel|rtExplode) + "/"
+	if err := rtCheckPath(path); err != nil {
+		t.Fatal(err)
+	}
+	var ps rtParams
+	ps.query("filter", rtAddress{"1 Main St", "Paris"}, rtDeepObject|rtExplode)
+	ps.query("ids", []int64{4, 2}, rtPipeDelimited)
+	ps.query("limit", 10, rtForm|rtExplode)
+	ps.header("X-Trace", []int{1, 2}, rtSimple)
+	ps.cookie("session", "s1", rtForm|rtExplode)
+	query, header, err := ps.encoded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ct, err := rtEncodeBodyWith(struct {
+		Name string     `json:"name"`
+		Meta rtAddress  `json:"meta"`
+		File io.Reader  `json:"file"`
+		Skip Opt[int64] `json:"skip,omitzero"`
+	}{Name: "doc 1", Meta: rtAddress{"1 Main St", "Paris"}, File: strings.NewReader("%PDF")}, "multipart/form-data", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	target := "http://api.test/v1" + path + "?" + rtJoinQuery("", query, "")
+	want := "http://api.test/v1/items/a%20b%2Fc/.red.green/?filter%5Bstreet%5D=1%20Main%20St&filter%5Bcity%5D=Paris&ids=4%7C2&limit=10"
+	if target != want {
+		t.Errorf("URL\n got %s\nwant %s", target, want)
+	}
+	r := httptest.NewRequest(http.MethodPost, target, bytes.NewReader(body))
+	for k, v := range header {
+		r.Header[k] = v
+	}
+	r.Header.Set("Content-Type", ct)
+	if got := r.Header.Get("X-Trace") + " | " + r.Header.Get("Cookie"); got != "1,2 | session=s1" {
+		t.Errorf("headers: %s", got)
+	}
+	if err := rtKinValidate(t, doc, r); err != nil {
+		t.Errorf("kin-openapi rejects the request: %v", err)
+	}
+}

@@ -101,6 +101,22 @@ func (r *rtParams) encoded() (string, http.Header, error) {
 	return string(r.q), r.h, r.err
 }
 
+// rtJoinQuery joins encoded query strings with "&", skipping empty ones:
+// the base URL's own query, the operation's parameters, the API key.
+func rtJoinQuery(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
 // rtBadPath marks a path parameter that cannot be sent. A path template
 // cannot contain it and an escaped value never does, so rtCheckPath finds
 // it in the finished path however the template concatenated it.

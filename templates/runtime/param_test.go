@@ -412,3 +412,19 @@ func TestCheckPath(t *testing.T) {
 		t.Errorf("NUL in a value: %q", got)
 	}
 }
+
+func TestJoinQuery(t *testing.T) {
+	for _, c := range []struct {
+		parts []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"", "", ""}, ""},
+		{[]string{"v=1", "", "key=k"}, "v=1&key=k"},
+		{[]string{"", "a=1&b=2", ""}, "a=1&b=2"},
+	} {
+		if got := rtJoinQuery(c.parts...); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.parts, got, c.want)
+		}
+	}
+}
