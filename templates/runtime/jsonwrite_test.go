@@ -218,3 +218,20 @@ func FuzzJSONWriterAny(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendJSONFloat32 compares float32 fields, which round at 32 bits,
+// with encoding/json.
+func FuzzAppendJSONFloat32(f *testing.F) {
+	for _, x := range []float32{0, 0.1, 1e-7, 1e21, -3.4e38, 16777217} {
+		f.Add(x)
+	}
+	f.Fuzz(func(t *testing.T, x float32) {
+		want, err := json.Marshal(x)
+		w := rtNewJSONWriter()
+		w.floatValue(float64(x), 32)
+		got, werr := w.finish()
+		if (err != nil) != (werr != nil) || err == nil && string(got) != string(want) {
+			t.Errorf("%v: got %s (%v), want %s (%v)", x, got, werr, want, err)
+		}
+	})
+}
