@@ -144,9 +144,9 @@ type rtPair struct{ name, value string }
 // form.
 func rtPairs(dst []rtPair, name string, v rtValue, style rtStyle, esc rtEscape) []rtPair {
 	if style.kind() == rtDeepObject && v.kind == rtObject {
-		return rtDeepPairs(dst, rtEscaped(name, rtEscapeUnreservedOr(esc)), v, esc)
+		return rtDeepPairs(dst, rtEscaped(name, rtNameEscape(esc)), v, esc)
 	}
-	ename := rtEscaped(name, rtEscapeUnreservedOr(esc))
+	ename := rtEscaped(name, rtNameEscape(esc))
 	if v.empty() || v.kind == rtPrimitive {
 		return append(dst, rtPair{ename, rtEscaped(v.text, esc)})
 	}
@@ -168,7 +168,7 @@ func rtPairs(dst []rtPair, name string, v rtValue, style rtStyle, esc rtEscape) 
 	for i, item := range v.items {
 		n := ename
 		if v.kind == rtObject {
-			n = rtEscaped(v.keys[i], rtEscapeUnreservedOr(esc))
+			n = rtEscaped(v.keys[i], rtNameEscape(esc))
 		}
 		dst = append(dst, rtPair{n, rtEscaped(item.nestedText(), esc)})
 	}
@@ -187,7 +187,7 @@ func rtDeepPairs(dst []rtPair, prefix string, v rtValue, esc rtEscape) []rtPair 
 	for i, item := range v.items {
 		key := strconv.Itoa(i)
 		if v.kind == rtObject {
-			key = rtEscaped(v.keys[i], rtEscapeUnreservedOr(esc))
+			key = rtEscaped(v.keys[i], rtNameEscape(esc))
 		}
 		name := prefix + open + key + closing
 		if item.kind == rtPrimitive {
@@ -216,9 +216,9 @@ func rtDelimiter(style rtStyle, esc rtEscape) string {
 	return ","
 }
 
-// rtEscapeUnreservedOr is how names are escaped: allowReserved applies to
+// rtNameEscape is how names are escaped: allowReserved applies to
 // values only.
-func rtEscapeUnreservedOr(esc rtEscape) rtEscape {
+func rtNameEscape(esc rtEscape) rtEscape {
 	if esc == rtEscapeReserved {
 		return rtEscapeUnreserved
 	}
