@@ -4,22 +4,45 @@ package whop
 
 import (
 	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
-	"mime/multipart"
-	"net/url"
-	"reflect"
-	"slices"
 	"strings"
 )
 
-// rtEncodeBody encodes a request body for its media type: JSON by default,
-// form and multipart fields for the two form media types, and the bytes of
-// an io.Reader or []byte as they are. It returns the body and the
-// Content-Type to send.
+// rtPartEncoding is OpenAPI's Encoding Object for one property of a form
+// or multipart body, as generated code writes it.
+type rtPartEncoding struct {
+	// ContentType is the encoding's contentType as the spec gives it (a
+	// media type or a comma-separated list, where the first concrete one
+	// is sent), or "" for the default by the value's type.
+	ContentType string
+	// Style is rtStyleNone unless the spec gives style, explode or
+	// allowReserved; then it is the resolved style (form by default) with
+	// its flags, and ContentType is ignored, as the spec says.
+	Style rtStyle
+	// Headers are extra part headers whose values the spec fixes
+	// (multipart only; Content-Type and Content-Disposition are ignored).
+	Headers map[string]string
+}
+
+// rtEncoding is a body's encoding object: property name to encoding.
+// Properties without an entry use the defaults.
+type rtEncoding map[string]rtPartEncoding
+
+// rtEncodeBody encodes a body with no encoding object; see rtEncodeBodyWith.
 func rtEncodeBody(body any, contentType string) ([]byte, string, error) {
+	return rtEncodeBodyWith(body, contentType, nil)
+}
+
+// rtEncodeBodyWith encodes a request body for its media type: JSON by
+// default, form and multipart fields for the two form media types as enc
+// and OpenAPI's defaults say, and the bytes of an io.Reader, a []byte or a
+// string (for text media) as they are. It returns the body and the
+// Content-Type to send, which keeps the media type's parameters
+// ("application/json; charset=utf-8").
+func rtEncodeBodyWith(body any, contentType string, enc rtEncoding) ([]byte, string, error) {
 	switch b := body.(type) {
 	case []byte:
 		return b, rtOr(contentType, "application/octet-stream"), nil
@@ -27,27 +50,23 @@ func rtEncodeBody(body any, contentType string) ([]byte, string, error) {
 		data, err := io.ReadAll(b)
 		return data, rtOr(contentType, "application/octet-stream"), err
 	}
-	media, _, _ := mime.ParseMediaType(contentType)
-	switch media {
-	case "application/x-www-form-urlencoded":
-		fields, err := rtFormFields(body)
-		if err != nil {
-			return nil, "", err
+	media, params := "", map[string]string(nil)
+	if contentType != "" {
+		var err error
+		if media, params, err = mime.ParseMediaType(contentType); err != nil {
+			return nil, "", fmt.Errorf("content type %q: %w", contentType, err)
 		}
-		form := url.Values{}
-		for _, f := range fields {
-			for _, v := range f.values {
-				form.Add(f.name, v)
-			}
-		}
-		return []byte(form.Encode()), contentType, nil
-	case "multipart/form-data":
-		return rtMultipart(body)
-	case "", "application/json":
+	}
+	switch {
+	case media == "application/x-www-form-urlencoded":
+		data, err := rtFormBody(body, enc)
+		return data, contentType, err
+	case media == "multipart/form-data":
+		return rtMultipartBody(body, params, enc)
+	case media == "" || media == "*/*":
 		data, err := encodeJSON(body)
 		return data, "application/json", err
-	}
-	if strings.HasSuffix(media, "+json") {
+	case rtIsJSONMedia(media):
 		data, err := encodeJSON(body)
 		return data, contentType, err
 	}
@@ -64,103 +83,86 @@ func rtOr(s, fallback string) string {
 	return s
 }
 
-// rtFormField is one form field with its values.
-type rtFormField struct {
-	name   string
-	values []string
+func rtIsJSONMedia(media string) bool {
+	return media == "application/json" || strings.HasSuffix(media, "+json")
 }
 
-// rtFormFields flattens a body struct into form fields through its JSON
-// encoding, so field names, omitted fields and constants match the JSON
-// body: strings as they are, arrays as repeated fields, anything else as
-// JSON text.
-func rtFormFields(body any) ([]rtFormField, error) {
-	data, err := encodeJSON(body)
+// rtFormBody writes an application/x-www-form-urlencoded body. A property
+// with a style is written as a query parameter of that style; one with
+// only a content type is that content, form-urlencoded; one with neither
+// is form with explode, OpenAPI's default (so an object becomes its
+// properties and a list repeats its name). Null properties are left out.
+func rtFormBody(body any, enc rtEncoding) ([]byte, error) {
+	members, err := rtBodyMembers(body)
 	if err != nil {
 		return nil, err
 	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
-		return nil, fmt.Errorf("a form body must be an object: %w", err)
-	}
-	names := make([]string, 0, len(obj))
-	for k := range obj {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	var out []rtFormField
-	for _, name := range names {
-		raw := obj[name]
-		var list []json.RawMessage
-		if json.Unmarshal(raw, &list) == nil {
-			f := rtFormField{name: name}
-			for _, item := range list {
-				f.values = append(f.values, rtFormValue(item))
-			}
-			out = append(out, f)
-			continue
+	var pairs []rtPair
+	for _, m := range members {
+		if m.files != nil {
+			return nil, fmt.Errorf("property %q is a file, which a form-urlencoded body cannot carry", m.name)
 		}
-		out = append(out, rtFormField{name: name, values: []string{rtFormValue(raw)}})
-	}
-	return out, nil
-}
-
-func rtFormValue(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	if string(raw) == "null" {
-		return ""
-	}
-	return string(raw)
-}
-
-// rtMultipart encodes a body struct as multipart/form-data: io.Reader
-// fields become file parts, the rest are form fields as rtFormFields
-// writes them.
-func rtMultipart(body any) ([]byte, string, error) {
-	files := map[string]io.Reader{}
-	v := reflect.ValueOf(body)
-	for v.Kind() == reflect.Pointer && !v.IsNil() {
-		v = v.Elem()
-	}
-	if v.Kind() == reflect.Struct {
-		readerType := reflect.TypeFor[io.Reader]()
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "" || name == "-" || f.Type != readerType || v.Field(i).IsNil() {
-				continue
+		e := enc[m.name]
+		switch {
+		case e.Style != rtStyleNone:
+			if !e.Style.isFormLike() {
+				return nil, fmt.Errorf("property %q: style %s is not defined for form bodies", m.name, e.Style)
 			}
-			files[name] = v.Field(i).Interface().(io.Reader)
-		}
-	}
-	fields, err := rtFormFields(body)
-	if err != nil {
-		return nil, "", err
-	}
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for _, f := range fields {
-		if r, ok := files[f.name]; ok {
-			part, err := w.CreateFormFile(f.name, f.name)
+			esc := rtEscapeUnreserved
+			if e.Style&rtAllowReserved != 0 {
+				esc = rtEscapeReserved
+			}
+			pairs = rtPairs(pairs, m.name, m.value, e.Style, esc)
+		case e.ContentType != "":
+			text, err := rtContentText(m.value, rtConcreteMedia(e.ContentType))
 			if err != nil {
-				return nil, "", err
+				return nil, fmt.Errorf("property %q: %w", m.name, err)
 			}
-			if _, err := io.Copy(part, r); err != nil {
-				return nil, "", err
-			}
-			continue
-		}
-		for _, value := range f.values {
-			if err := w.WriteField(f.name, value); err != nil {
-				return nil, "", err
-			}
+			pairs = append(pairs, rtPair{rtFormEscape(m.name), rtFormEscape(text)})
+		default:
+			pairs = rtPairs(pairs, m.name, m.value, rtForm|rtExplode, rtEscapeUnreserved)
 		}
 	}
-	if err := w.Close(); err != nil {
-		return nil, "", err
+	var b bytes.Buffer
+	for i, p := range pairs {
+		if i > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(p.name)
+		b.WriteByte('=')
+		b.WriteString(p.value)
 	}
-	return buf.Bytes(), w.FormDataContentType(), nil
+	return b.Bytes(), nil
 }
+
+// rtContentText writes a value as the given media type: JSON media as its
+// JSON, anything else as a primitive's text.
+func rtContentText(v rtValue, media string) (string, error) {
+	if media != "" {
+		m, _, err := mime.ParseMediaType(media)
+		if err != nil {
+			return "", fmt.Errorf("content type %q: %w", media, err)
+		}
+		if rtIsJSONMedia(m) {
+			return string(v.json), nil
+		}
+	}
+	if v.kind != rtPrimitive {
+		return "", fmt.Errorf("cannot encode a list or object as %s", media)
+	}
+	return v.text, nil
+}
+
+// rtConcreteMedia picks what to send from an encoding's contentType, which
+// may list several media types and wildcards: the first concrete one, or
+// "" when there is none.
+func rtConcreteMedia(list string) string {
+	for m := range strings.SplitSeq(list, ",") {
+		if m = strings.TrimSpace(m); m != "" && !strings.Contains(m, "*") {
+			return m
+		}
+	}
+	return ""
+}
+
+var errRtBodyNotObject = errors.New("a form body must be an object")

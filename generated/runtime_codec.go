@@ -241,15 +241,8 @@ func addObject[T any](q url.Values, key string, m map[string]T, style string, ex
 	}
 }
 
-// pathParam escapes one path parameter so it stays one path segment:
-// slashes, "?" and "#" are escaped, and the dot segments "." and "..",
-// which a server or proxy would resolve, are escaped too.
-func pathParam(s string) string {
-	if s == "." || s == ".." {
-		return strings.Repeat("%2E", len(s))
-	}
-	return url.PathEscape(s)
-}
+// pathParam escapes one simple-style path parameter; see rtPathParam.
+func pathParam(s string) string { return rtPathParam("", s, rtSimple) }
 
 // addCookie appends a cookie parameter to the Cookie header.
 func addCookie(h http.Header, name, value string) {
