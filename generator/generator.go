@@ -78,8 +78,13 @@ func generatePositioned(opts Options, lazyFrom int) (Result, error) {
 	if err != nil || len(res.Diags) == 0 {
 		return res, err
 	}
-	again, _, err := generate(opts, pass{positions: true, validate: validation > 0})
-	again.Files = res.Files
+	// Files do not depend on positions, so they are kept, unless the first
+	// pass made none: then the errors that stopped it (a type check, say)
+	// are found again, with positions.
+	again, _, err := generate(opts, pass{positions: true, validate: validation > 0, emit: res.Files == nil})
+	if res.Files != nil {
+		again.Files = res.Files
+	}
 	return again, err
 }
 

@@ -179,6 +179,11 @@ func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
 				f.Add(c)
 			}
 		}
+		if wantsWriter(t) && hasBody(t) {
+			for _, c := range writerMethods(t) {
+				f.Add(c)
+			}
+		}
 	}
 }
 

@@ -66,12 +66,13 @@ func objectMethods(t *model.Type) []jen.Code {
 	if len(t.Consts) == 0 && len(odd) == 0 {
 		return nil
 	}
+	encode := !(wantsWriter(t) && hasBody(t)) // a request type's writer encodes it
 	var consts []string
 	for _, c := range t.Consts {
 		consts = append(consts, strconv.Quote(c.JSONName)+":"+strconv.Quote(c.Const))
 	}
 	recv := receiver(t.Name)
-	encode := []jen.Code{jen.Id("plain").Call(jen.Id(recv)), jen.Lit(strings.Join(consts, ","))}
+	args := []jen.Code{jen.Id("plain").Call(jen.Id(recv)), jen.Lit(strings.Join(consts, ","))}
 	var decode []jen.Code
 	for _, f := range odd {
 		src := jen.Id(recv).Dot(f.Name)
@@ -79,7 +80,7 @@ func objectMethods(t *model.Type) []jen.Code {
 		if omit := omitWhenUnset(f, src); omit != nil {
 			prop[jen.Id(rt.Prop.Omit)] = omit
 		}
-		encode = append(encode, jen.Id(rt.Property).Values(prop))
+		args = append(args, jen.Id(rt.Property).Values(prop))
 		decode = append(decode, jen.Id(rt.Property).Values(jen.Dict{jen.Id(rt.Prop.Name): jen.Lit(f.JSONName), jen.Id(rt.Prop.Value): jen.Op("&").Add(src.Clone())}))
 	}
 	what := "its constant properties"
@@ -89,13 +90,15 @@ func objectMethods(t *model.Type) []jen.Code {
 			what += ", and its constant properties"
 		}
 	}
-	out := []jen.Code{
-		jen.Comment("MarshalJSON encodes " + t.Name + " with " + what + "."),
-		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Type().Id("plain").Id(t.Name),
-			jen.Return(jen.Id(rt.MarshalObject).Call(encode...)),
-		),
-		jen.Line(),
+	var out []jen.Code
+	if encode {
+		out = append(out,
+			jen.Comment("MarshalJSON encodes "+t.Name+" with "+what+"."),
+			jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Type().Id("plain").Id(t.Name),
+				jen.Return(jen.Id(rt.MarshalObject).Call(args...)),
+			),
+			jen.Line())
 	}
 	if len(odd) > 0 {
 		out = append(out,

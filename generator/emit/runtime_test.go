@@ -13,9 +13,10 @@ import (
 // runtimeDecls is what the runtime declares: top-level names, methods and
 // the fields of each struct type.
 type runtimeDecls struct {
-	top     map[string]bool
-	methods map[string]bool
-	fields  map[string]map[string]bool // struct type -> its fields
+	top      map[string]bool
+	methods  map[string]bool
+	methodOf map[string]map[string]bool // receiver type -> its methods
+	fields   map[string]map[string]bool // struct type -> its fields
 }
 
 func readRuntime(t *testing.T) runtimeDecls {
@@ -24,7 +25,7 @@ func readRuntime(t *testing.T) runtimeDecls {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := runtimeDecls{top: map[string]bool{}, methods: map[string]bool{}, fields: map[string]map[string]bool{}}
+	d := runtimeDecls{top: map[string]bool{}, methods: map[string]bool{}, methodOf: map[string]map[string]bool{}, fields: map[string]map[string]bool{}}
 	fset := token.NewFileSet()
 	for _, f := range files {
 		file, err := parser.ParseFile(fset, f.Name, f.Data, parser.SkipObjectResolution)
@@ -36,6 +37,11 @@ func readRuntime(t *testing.T) runtimeDecls {
 			case *ast.FuncDecl:
 				if decl.Recv != nil {
 					d.methods[decl.Name.Name] = true
+					recv := recvType(decl.Recv.List[0].Type)
+					if d.methodOf[recv] == nil {
+						d.methodOf[recv] = map[string]bool{}
+					}
+					d.methodOf[recv][decl.Name.Name] = true
 				} else {
 					d.top[decl.Name.Name] = true
 				}
@@ -69,9 +75,25 @@ func readRuntime(t *testing.T) runtimeDecls {
 func TestRuntimeSymbols(t *testing.T) {
 	d := readRuntime(t)
 	structOf := map[string]string{"Request": rt.APIRequest, "Config": rt.TransportConfig, "Auth": rt.AuthScheme, "Shape": rt.UnionShape, "Prop": rt.Property}
+	for _, f := range []string{rt.OptState, rt.OptValue} {
+		if !d.fields[rt.Opt][f] {
+			t.Errorf("%s has no field %q", rt.Opt, f)
+		}
+	}
 	v := reflect.ValueOf(rt)
 	for i := range v.NumField() {
 		name, f := v.Type().Field(i).Name, v.Field(i)
+		if name == "W" {
+			for j := range f.NumField() {
+				if m := f.Field(j).String(); !d.methodOf[rt.JSONWriter][m] {
+					t.Errorf("rt.W.%s: %s has no method %q", f.Type().Field(j).Name, rt.JSONWriter, m)
+				}
+			}
+			continue
+		}
+		if name == "OptState" || name == "OptValue" {
+			continue
+		}
 		if f.Kind() == reflect.Struct {
 			typ := structOf[name]
 			if d.fields[typ] == nil {
@@ -116,6 +138,21 @@ func TestReservedCoversTheRuntime(t *testing.T) {
 	for _, n := range []string{rt.Opt, rt.Some, clientType} {
 		if !have[n] {
 			t.Errorf("%s is not reserved", n)
+		}
+	}
+}
+
+func recvType(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
 		}
 	}
 }

@@ -48,11 +48,14 @@ func unionDecl(t *model.Type, desc string) []jen.Code {
 		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("RawJSON").Params().Qual("encoding/json", "RawMessage").Block(
 			jen.Return(jen.Id(recv).Dot("raw"))),
 		jen.Line(),
-		jen.Comment("MarshalJSON encodes the variant that is set; none, or more than one, is an error."),
-		jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Return(id(rt.MarshalUnion).Call(append([]jen.Code{jen.Lit(t.Name), jen.Id(recv).Dot("raw")}, variantArgs...)...))),
-		jen.Line(),
 	)
+	if !wantsWriter(t) { // a request union's writer encodes it
+		out = append(out,
+			jen.Comment("MarshalJSON encodes the variant that is set; none, or more than one, is an error."),
+			jen.Func().Params(jen.Id(recv).Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Return(id(rt.MarshalUnion).Call(append([]jen.Code{jen.Lit(t.Name), jen.Id(recv).Dot("raw")}, variantArgs...)...))),
+			jen.Line())
+	}
 	out = append(out, unionTagMethod(t, recv)...)
 	out = append(out, unionAccessors(t, recv)...)
 	out = append(out, unionUnmarshal(t, recv)...)
