@@ -150,10 +150,10 @@ func TestRepairs(t *testing.T) {
 			`14:25: const is an OpenAPI 3.1 keyword, not 3.0: read as in 3.1`,
 			func(s *openapi3.Schema) bool { return s.Const == "a" }},
 		{"several types in 3.0", "3.0.3", `{type: [string, integer]}`,
-			`14:5: an array of types is for OpenAPI >=3.1; before that type MUST be a single string: read as in OpenAPI 3.1`,
+			`14:5: an array of types is for OpenAPI >=3.1; before that type MUST be a single string: read as in 3.1`,
 			func(s *openapi3.Schema) bool { return len(*s.Type) == 2 }},
 		{"type null in 3.0", "3.0.3", `{anyOf: [{type: string}, {type: 'null'}]}`,
-			`14:36: unsupported 'type' value "null": read as in OpenAPI 3.1`,
+			`14:36: type "null" is OpenAPI 3.1, not 3.0: read as in 3.1`,
 			func(s *openapi3.Schema) bool { return len(s.AnyOf) == 2 }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -98,8 +98,8 @@ func Validate(file string, data []byte, doc *openapi3.T) diag.List {
 			continue
 		}
 		reported[key] = true
-		sev, assumed := classify(e, doc.IsOpenAPI30())
-		diags.Add(diag.Diagnostic{File: file, Line: line, Col: col, Severity: sev, Msg: firstLine(e.Error()) + assumed})
+		sev, msg := classify(e, doc.IsOpenAPI30())
+		diags.Add(diag.Diagnostic{File: file, Line: line, Col: col, Severity: sev, Msg: msg})
 	}
 	return diags.Sort()
 }
@@ -114,26 +114,27 @@ func innermost(err error) error {
 	}
 }
 
-// classify says whether a validation problem stops generation and, for
-// one that does not, what the generator assumes. Examples that contradict
-// their schema are documentation. OpenAPI 3.1 constructs in a 3.0
-// document are read as in 3.1, as kin-openapi and the model read them in
-// any document. Operations that share an operationId get distinct Go
-// names from the model.
+// classify says whether a validation problem stops generation, and words
+// it. Examples that contradict their schema are documentation. OpenAPI 3.1
+// constructs in a 3.0 document are read as in 3.1, as kin-openapi and the
+// model read them in any document; their message is kin-openapi's own,
+// without the context, since the position says where. Operations that
+// share an operationId get distinct Go names from the model.
 func classify(err error, is30 bool) (diag.Severity, string) {
 	var fv *openapi3.FieldVersionMismatchError
 	var st *openapi3.SchemaTypeError
 	var dup *openapi3.DuplicateOperationIDError
 	switch {
 	case isExampleError(err):
-		return diag.Warning, ""
-	case errors.As(err, &fv) && fv.MinVersion == "3.1",
-		is30 && errors.As(err, &st) && st.Type == openapi3.TypeNull:
-		return diag.Warning, ": read as in OpenAPI 3.1"
+		return diag.Warning, firstLine(err.Error())
+	case errors.As(err, &fv) && fv.MinVersion == "3.1":
+		return diag.Warning, firstLine(fv.Error()) + ": read as in 3.1"
+	case is30 && errors.As(err, &st) && st.Type == openapi3.TypeNull:
+		return diag.Warning, `type "null" is OpenAPI 3.1, not 3.0: read as in 3.1`
 	case errors.As(err, &dup):
-		return diag.Warning, ": the methods get distinct Go names"
+		return diag.Warning, dup.Error() + ": the methods get distinct Go names"
 	}
-	return diag.Error, ""
+	return diag.Error, firstLine(err.Error())
 }
 
 var openapiField = regexp.MustCompile(`(?m)^\s*["']?(openapi|swagger)["']?\s*:`)

@@ -100,8 +100,8 @@ func (t *tolerance) unknownKey(typ reflect.Type, key string) string {
 	if !t.is31 {
 		return fmt.Sprintf("%q is not an OpenAPI 3.0 schema keyword: ignored%s", key, hint)
 	}
-	if key == "$recursiveRef" || key == "$recursiveAnchor" {
-		return fmt.Sprintf("%s is JSON Schema 2019-09, not the 2020-12 of OpenAPI 3.1 ($dynamicRef): an annotation, ignored", key)
+	if successor, ok := draft2019[key]; ok {
+		return fmt.Sprintf("%s is JSON Schema 2019-09, not the 2020-12 of OpenAPI 3.1 (%s): an annotation, ignored", key, successor)
 	}
 	return fmt.Sprintf("%q is not a JSON Schema 2020-12 keyword: an annotation, ignored%s", key, hint)
 }
@@ -204,6 +204,10 @@ func keywordsOf31(s *openapi3.Schema) []string {
 	add(s.ContentSchema != nil, "contentSchema")
 	return kws
 }
+
+// draft2019 maps the JSON Schema 2019-09 keywords that 2020-12 replaced to
+// their successors.
+var draft2019 = map[string]string{"$recursiveRef": "$dynamicRef", "$recursiveAnchor": "$dynamicAnchor"}
 
 // schemaKeywords are the keywords of OpenAPI 3.0 and 3.1 schemas, for
 // suggesting one when an unknown key is a misspelling of it (min_items).
