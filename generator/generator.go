@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -118,7 +119,7 @@ func generate(opts Options, p pass) (Result, int, error) {
 	if v.panicked != nil {
 		panic(v.panicked)
 	}
-	res.Diags = v.val
+	res.Diags = slices.Concat(loaded.Diags, v.val) // the repairs' warnings, then validation's
 	if res.Diags.HasErrors() {
 		return res, len(v.val), nil
 	}

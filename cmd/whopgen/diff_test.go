@@ -48,8 +48,9 @@ func TestDiffExitCodes(t *testing.T) {
 	if code, _, stderr := runCmd("-spec", newSpec, "-diff", broken); code != 1 {
 		t.Errorf("old spec with errors: exit %d, want 1\n%s", code, stderr)
 	}
-	if code, _, stderr := runCmd("-spec", broken, "-diff", oldSpec); code != 1 {
-		t.Errorf("new spec with errors: exit %d, want 1\n%s", code, stderr)
+	code, _, stderr := runCmd("-spec", broken, "-diff", oldSpec)
+	if code != 1 || !strings.Contains(stderr, "nothing to compare") || strings.Contains(stderr, "not changed") {
+		t.Errorf("new spec with errors: exit %d, want 1 and \"nothing to compare\"\n%s", code, stderr)
 	}
 	if code, _, stderr := runCmd("-spec", newSpec, "-diff", filepath.Join(dir, "missing.yml")); code != 1 {
 		t.Errorf("missing old spec: exit %d, want 1\n%s", code, stderr)

@@ -8,6 +8,19 @@
 // With no flags it reads spec/openapi.yml (or, when that file does not
 // exist, the Whop spec built into the command) and writes generated/.
 //
+// -out may be the package's own directory: with Go 1.24 or later, after
+//
+//	go get -tool github.com/whopgen/whopgen/cmd/whopgen
+//
+// a file of the package that should hold the client can say
+//
+//	//go:generate go tool whopgen -out . -package whop
+//
+// Generated files are replaced and the package's other files kept.
+//
+// A spec defect whose meaning is clear is a warning that says what was
+// assumed; -strict makes it an error (see docs/spec-warnings.md).
+//
 // With -diff it writes nothing: it generates the package from the old spec
 // and from -spec and prints how the Go API changed (see docs/updating.md).
 //
@@ -90,7 +103,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if res.Diags.HasErrors() {
-		fmt.Fprintf(stderr, "whopgen: %s has errors; %s was not changed\n", name, cfg.out)
+		if cfg.diff != "" {
+			fmt.Fprintf(stderr, "whopgen: %s has errors; nothing to compare\n", name)
+		} else {
+			fmt.Fprintf(stderr, "whopgen: %s has errors; %s was not changed\n", name, cfg.out)
+		}
 		return 1
 	}
 	fmt.Fprintf(stderr, "whopgen: using %s (%s %s)\n", name, res.API.Title, res.API.Version)

@@ -2,9 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,13 +116,10 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-// TestStrict: the published PATCH /users/{id} excerpt has an invalid
-// example; it generates with a warning, and fails only with -strict.
+// TestStrict: a PATCH /users/{id} with an invalid example generates with
+// a warning, and fails only with -strict.
 func TestStrict(t *testing.T) {
-	spec := "../../../shared/specs/whop-update-user.yml"
-	if _, err := os.Stat(spec); err != nil {
-		t.Fatalf("the shared specs are beside the repository: %v", err)
-	}
+	spec := filepath.Join("..", "..", "testdata", "specs", "user-update-example-defect.yml")
 	out := filepath.Join(t.TempDir(), "client")
 	code, _, stderr := runCmd("-spec", spec, "-out", out)
 	if code != 0 || !strings.Contains(stderr, ": warning: ") {
@@ -138,5 +139,116 @@ func TestBuiltInSpec(t *testing.T) {
 	code, _, stderr := runCmd("-out", "whop", "-check")
 	if code != 1 || !strings.Contains(stderr, "using built-in Whop spec") {
 		t.Errorf("exit %d (want 1: nothing generated yet), stderr:\n%s", code, stderr)
+	}
+}
+
+// snapshot maps every file under dir, hidden ones included, to its content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		files[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+const generateFile = "package pets\n\n//go:generate go tool whopgen -out . -package pets\n"
+
+// TestOutIsTheWorkingDirectory runs the command the way go generate runs
+// the README's directive: inside the package directory, with -out .
+func TestOutIsTheWorkingDirectory(t *testing.T) {
+	spec := writeSpec(t, smallSpec)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "generate.go"), []byte(generateFile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/pets\n\ngo 1.26\n"), 0o644)
+	t.Chdir(dir)
+	for run := 1; run <= 2; run++ { // generate, then regenerate over the first output
+		if code, _, stderr := runCmd("-spec", spec, "-out", ".", "-package", "pets"); code != 0 {
+			t.Fatalf("run %d: exit %d:\n%s", run, code, stderr)
+		}
+	}
+	files := snapshot(t, ".")
+	if files["generate.go"] != generateFile {
+		t.Errorf("the user's generate.go changed: %q", files["generate.go"])
+	}
+	for name := range files {
+		if strings.HasPrefix(name, ".") {
+			t.Errorf("%s was left behind", name)
+		}
+	}
+	if _, ok := files["client.go"]; !ok {
+		t.Fatalf("no client.go in the working directory: %v", files)
+	}
+	if code, _, stderr := runCmd("-spec", spec, "-out", ".", "-package", "pets", "-check"); code != 0 {
+		t.Errorf("-check: exit %d:\n%s", code, stderr)
+	}
+	if out, err := exec.Command("go", "vet", ".").CombinedOutput(); err != nil {
+		t.Errorf("go vet of the package: %v\n%s", err, out)
+	}
+
+	// A spec with errors, and a run that cannot write, leave it as it was.
+	broken := writeSpec(t, smallSpec+"components:\n  schemas:\n    Bad: {$ref: '#/components/schemas/Nowhere'}\n")
+	if code, _, _ := runCmd("-spec", broken, "-out", ".", "-package", "pets"); code != 1 {
+		t.Errorf("broken spec: exit %d, want 1", code)
+	}
+	os.WriteFile("doc.go", []byte("// Package pets is mine.\npackage pets\n"), 0o644)
+	files = snapshot(t, ".")
+	code, _, stderr := runCmd("-spec", spec, "-out", ".", "-package", "pets")
+	if code != 1 || !strings.Contains(stderr, "doc.go") {
+		t.Errorf("a user's doc.go where a generated one goes: exit %d, want 1 naming doc.go:\n%s", code, stderr)
+	}
+	if after := snapshot(t, "."); !maps.Equal(after, files) {
+		t.Errorf("a failed run changed the directory")
+	}
+}
+
+// TestOutForms writes through every way of naming the output directory.
+func TestOutForms(t *testing.T) {
+	spec := writeSpec(t, smallSpec)
+	for _, form := range []string{"relative", "dot-slash", "dot-dot", "absolute", "symlink"} {
+		t.Run(form, func(t *testing.T) {
+			base := t.TempDir()
+			real := filepath.Join(base, "pets")
+			if err := os.Mkdir(real, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(real, "generate.go"), []byte(generateFile), 0o644)
+			out := map[string]string{
+				"relative":  "pets",
+				"dot-slash": "./pets/",
+				"dot-dot":   "../" + filepath.Base(base) + "/pets",
+				"absolute":  real,
+				"symlink":   "link",
+			}[form]
+			if form == "symlink" {
+				if err := os.Symlink(real, filepath.Join(base, "link")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Chdir(base)
+			if code, _, stderr := runCmd("-spec", spec, "-out", out, "-package", "pets"); code != 0 {
+				t.Fatalf("exit %d:\n%s", code, stderr)
+			}
+			files := snapshot(t, real)
+			if _, ok := files["client.go"]; !ok || files["generate.go"] != generateFile {
+				t.Errorf("%s holds %v", real, slices.Sorted(maps.Keys(files)))
+			}
+			if form == "symlink" {
+				if info, err := os.Lstat("link"); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+					t.Errorf("the symlink was replaced: %v %v", info, err)
+				}
+			}
+		})
 	}
 }

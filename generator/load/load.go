@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"reflect"
@@ -38,11 +39,13 @@ func Load(file string, data []byte) Result {
 	if r.Doc == nil || r.Diags.HasErrors() {
 		return r
 	}
-	r.Diags = Validate(file, data, r.Doc)
+	r.Diags = append(r.Diags, Validate(file, data, r.Doc)...).Sort()
 	return r
 }
 
-// Parse reads data into a document without validating it. With positions,
+// Parse reads data into a document without validating it, and repairs the
+// constructs that are invalid but whose meaning is clear, with a warning
+// for each (see repair). With positions,
 // every element records where it is in the file (its Origin), which
 // diagnostics need; that roughly doubles the cost of parsing, so a caller
 // may parse without them first and again with them only when it has
@@ -74,23 +77,64 @@ func Parse(file string, data []byte, positions bool) Result {
 	r.Doc = doc
 	if !strings.HasPrefix(doc.OpenAPI, "3.") {
 		r.Diags.Errorf(file, 1, 1, "unsupported OpenAPI version %q: whopgen reads 3.0 and 3.1 documents", doc.OpenAPI)
+		return r
 	}
+	r.Diags = repair(file, doc).Sort()
 	return r
 }
 
-// Validate checks a parsed document and returns its problems, sorted.
+// Validate checks a parsed document and returns its problems, sorted. It
+// only reads the document, so it may run while the model is built from it.
 func Validate(file string, data []byte, doc *openapi3.T) diag.List {
-	var diags diag.List
-	err := doc.Validate(context.Background(), openapi3.EnableMultiError())
+	diags, opts := tolerate(file, doc)
+	err := doc.Validate(context.Background(), append(opts, openapi3.EnableMultiError())...)
+	reported := map[string]bool{}
 	for _, e := range flatten(err) {
-		sev := diag.Error
-		if isExampleError(e) {
-			sev = diag.Warning
-		}
 		line, col := locate(e, doc, data)
-		diags.Add(diag.Diagnostic{File: file, Line: line, Col: col, Severity: sev, Msg: firstLine(e.Error())})
+		// A schema used by a component and by an operation is validated
+		// twice, and its problem reported with two contexts: once is enough.
+		key := fmt.Sprintf("%d:%d:%s", line, col, firstLine(innermost(e).Error()))
+		if reported[key] {
+			continue
+		}
+		reported[key] = true
+		sev, msg := classify(e, doc.IsOpenAPI30())
+		diags.Add(diag.Diagnostic{File: file, Line: line, Col: col, Severity: sev, Msg: msg})
 	}
 	return diags.Sort()
+}
+
+func innermost(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
+}
+
+// classify says whether a validation problem stops generation, and words
+// it. Examples that contradict their schema are documentation. OpenAPI 3.1
+// constructs in a 3.0 document are read as in 3.1, as kin-openapi and the
+// model read them in any document; their message is kin-openapi's own,
+// without the context, since the position says where. Operations that
+// share an operationId get distinct Go names from the model.
+func classify(err error, is30 bool) (diag.Severity, string) {
+	var fv *openapi3.FieldVersionMismatchError
+	var st *openapi3.SchemaTypeError
+	var dup *openapi3.DuplicateOperationIDError
+	switch {
+	case isExampleError(err):
+		return diag.Warning, firstLine(err.Error())
+	case errors.As(err, &fv) && fv.MinVersion == "3.1":
+		return diag.Warning, firstLine(fv.Error()) + ": read as in 3.1"
+	case is30 && errors.As(err, &st) && st.Type == openapi3.TypeNull:
+		return diag.Warning, `type "null" is OpenAPI 3.1, not 3.0: read as in 3.1`
+	case errors.As(err, &dup):
+		return diag.Warning, dup.Error() + ": the methods get distinct Go names"
+	}
+	return diag.Error, firstLine(err.Error())
 }
 
 var openapiField = regexp.MustCompile(`(?m)^\s*["']?(openapi|swagger)["']?\s*:`)
