@@ -73,3 +73,31 @@ type AccessTokenCreateParams struct {
 	// 'user_'. The API key must have permission to access this user.
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
+
+// writeJSON writes AccessTokenCreateParams as JSON.
+func (a *AccessTokenCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"company_id\":", a.CompanyID.state, a.CompanyID.value)
+	jw.optTime("\"expires_at\":", a.ExpiresAt.state, a.ExpiresAt.value)
+	if jw.optKey("\"scoped_actions\":", a.ScopedActions.state) {
+		if a.ScopedActions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ScopedActions.value {
+				jw.elem()
+				jw.strValue(a.ScopedActions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"user_id\":", a.UserID.state, a.UserID.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AccessTokenCreateParams as a request sends it.
+func (a AccessTokenCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}

@@ -70,6 +70,23 @@ type AccountLinkCreateParams struct {
 	UseCase AccountLinkUseCases `json:"use_case"`
 }
 
+// writeJSON writes AccountLinkCreateParams as JSON.
+func (a *AccountLinkCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", a.CompanyID)
+	jw.str("\"refresh_url\":", a.RefreshURL)
+	jw.str("\"return_url\":", a.ReturnURL)
+	jw.str("\"use_case\":", string(a.UseCase))
+	jw.close()
+}
+
+// MarshalJSON encodes AccountLinkCreateParams as a request sends it.
+func (a AccountLinkCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AccountLinkUseCases is the different use cases for generating an account link.
 //
 // The API may add values: a value not listed below still decodes and encodes

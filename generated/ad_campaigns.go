@@ -349,6 +349,54 @@ type AdCampaignCreateParams struct {
 	Title string `json:"title"`
 }
 
+// writeJSON writes AdCampaignCreateParams as JSON.
+func (a *AdCampaignCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"ad_creative_set_ids\":", a.AdCreativeSetIDs.state) {
+		if a.AdCreativeSetIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AdCreativeSetIDs.value {
+				jw.elem()
+				jw.strValue(a.AdCreativeSetIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optFloat("\"budget\":", a.Budget.state, a.Budget.value)
+	jw.optStr("\"budget_type\":", a.BudgetType.state, string(a.BudgetType.value))
+	jw.str("\"company_id\":", a.CompanyID)
+	jw.key("\"config\":")
+	{
+		a.Config.writeJSON(jw)
+	}
+	jw.optFloat("\"daily_budget\":", a.DailyBudget.state, a.DailyBudget.value)
+	jw.str("\"platform\":", string(a.Platform))
+	jw.optStr("\"product_id\":", a.ProductID.state, a.ProductID.value)
+	if jw.optKey("\"target_country_codes\":", a.TargetCountryCodes.state) {
+		if a.TargetCountryCodes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.TargetCountryCodes.value {
+				jw.elem()
+				jw.strValue(a.TargetCountryCodes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.str("\"title\":", a.Title)
+	jw.close()
+}
+
+// MarshalJSON encodes AdCampaignCreateParams as a request sends it.
+func (a AdCampaignCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdCampaignCreatedByUser is the user who created the campaign
 type AdCampaignCreatedByUser struct {
 	// The unique identifier for the user.
@@ -584,6 +632,39 @@ type AdCampaignParamsConfig struct {
 	Status Opt[CampaignConfigStatus] `json:"status,omitzero"`
 }
 
+// writeJSON writes AdCampaignParamsConfig as JSON.
+func (a *AdCampaignParamsConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optInt("\"bid_amount\":", a.BidAmount.state, a.BidAmount.value)
+	jw.optStr("\"bid_strategy\":", a.BidStrategy.state, string(a.BidStrategy.value))
+	jw.optBool("\"budget_optimization\":", a.BudgetOptimization.state, a.BudgetOptimization.value)
+	jw.optStr("\"end_time\":", a.EndTime.state, a.EndTime.value)
+	jw.optInt("\"lifetime_budget\":", a.LifetimeBudget.state, a.LifetimeBudget.value)
+	jw.optStr("\"objective\":", a.Objective.state, string(a.Objective.value))
+	if jw.optKey("\"special_categories\":", a.SpecialCategories.state) {
+		if a.SpecialCategories.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.SpecialCategories.value {
+				jw.elem()
+				jw.strValue(a.SpecialCategories.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"start_time\":", a.StartTime.state, a.StartTime.value)
+	jw.optStr("\"status\":", a.Status.state, string(a.Status.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdCampaignParamsConfig as a request sends it.
+func (a AdCampaignParamsConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdCampaignProduct is the access pass being promoted. Null for campaigns that
 // don't target a specific product.
 type AdCampaignProduct struct {
@@ -625,6 +706,51 @@ type AdCampaignUpdateParams struct {
 
 	// The title of the ad campaign. Must be max 100 characters.
 	Title Opt[string] `json:"title,omitzero"`
+}
+
+// writeJSON writes AdCampaignUpdateParams as JSON.
+func (a *AdCampaignUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"ad_creative_set_ids\":", a.AdCreativeSetIDs.state) {
+		if a.AdCreativeSetIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AdCreativeSetIDs.value {
+				jw.elem()
+				jw.strValue(a.AdCreativeSetIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optFloat("\"budget\":", a.Budget.state, a.Budget.value)
+	jw.optStr("\"budget_type\":", a.BudgetType.state, string(a.BudgetType.value))
+	if jw.optKey("\"config\":", a.Config.state) {
+		a.Config.value.writeJSON(jw)
+	}
+	jw.optFloat("\"daily_budget\":", a.DailyBudget.state, a.DailyBudget.value)
+	jw.optStr("\"product_id\":", a.ProductID.state, a.ProductID.value)
+	if jw.optKey("\"target_country_codes\":", a.TargetCountryCodes.state) {
+		if a.TargetCountryCodes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.TargetCountryCodes.value {
+				jw.elem()
+				jw.strValue(a.TargetCountryCodes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"title\":", a.Title.state, a.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdCampaignUpdateParams as a request sends it.
+func (a AdCampaignUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // The API may add values: a value not listed below still decodes and encodes

@@ -226,6 +226,23 @@ type AdGroupCity struct {
 	Radius Opt[int64] `json:"radius,omitzero"`
 }
 
+// writeJSON writes AdGroupCity as JSON.
+func (a *AdGroupCity) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"country\":", a.Country.state, a.Country.value)
+	jw.str("\"key\":", a.Key)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.optInt("\"radius\":", a.Radius.state, a.Radius.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupCity as a request sends it.
+func (a AdGroupCity) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupConfig: Unified ad group configuration (platform-agnostic)
 type AdGroupConfig struct {
 	// Bid cap amount in cents. Used when bid_strategy is bid_cap or cost_cap.
@@ -415,6 +432,31 @@ type AdGroupCreateParams struct {
 	Status Opt[ExternalAdGroupStatuses] `json:"status,omitzero"`
 }
 
+// writeJSON writes AdGroupCreateParams as JSON.
+func (a *AdGroupCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optFloat("\"budget\":", a.Budget.state, a.Budget.value)
+	jw.optStr("\"budget_type\":", a.BudgetType.state, string(a.BudgetType.value))
+	jw.str("\"campaign_id\":", a.CampaignID)
+	if jw.optKey("\"config\":", a.Config.state) {
+		a.Config.value.writeJSON(jw)
+	}
+	jw.optFloat("\"daily_budget\":", a.DailyBudget.state, a.DailyBudget.value)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	if jw.optKey("\"platform_config\":", a.PlatformConfig.state) {
+		a.PlatformConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"status\":", a.Status.state, string(a.Status.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupCreateParams as a request sends it.
+func (a AdGroupCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 type AdGroupGeoLocations struct {
 	// City targets.
 	Cities Opt[[]AdGroupCity] `json:"cities,omitzero"`
@@ -432,6 +474,79 @@ type AdGroupGeoLocations struct {
 	Zips Opt[[]AdGroupGeoLocationsZip] `json:"zips,omitzero"`
 }
 
+// writeJSON writes AdGroupGeoLocations as JSON.
+func (a *AdGroupGeoLocations) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"cities\":", a.Cities.state) {
+		if a.Cities.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Cities.value {
+				jw.elem()
+				a.Cities.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"countries\":", a.Countries.state) {
+		if a.Countries.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Countries.value {
+				jw.elem()
+				jw.strValue(a.Countries.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"location_types\":", a.LocationTypes.state) {
+		if a.LocationTypes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.LocationTypes.value {
+				jw.elem()
+				jw.strValue(a.LocationTypes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"regions\":", a.Regions.state) {
+		if a.Regions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Regions.value {
+				jw.elem()
+				a.Regions.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"zips\":", a.Zips.state) {
+		if a.Zips.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Zips.value {
+				jw.elem()
+				a.Zips.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupGeoLocations as a request sends it.
+func (a AdGroupGeoLocations) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupGeoLocationsZip is a Meta geo target entry (region, city, or zip).
 type AdGroupGeoLocationsZip struct {
 	// Country code for this entry.
@@ -445,6 +560,23 @@ type AdGroupGeoLocationsZip struct {
 
 	// Radius in miles (cities only).
 	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// writeJSON writes AdGroupGeoLocationsZip as JSON.
+func (a *AdGroupGeoLocationsZip) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"country\":", a.Country.state, a.Country.value)
+	jw.str("\"key\":", a.Key)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.optInt("\"radius\":", a.Radius.state, a.Radius.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupGeoLocationsZip as a request sends it.
+func (a AdGroupGeoLocationsZip) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupListItem is an external ad group (ad set) belonging to an ad campaign
@@ -628,6 +760,31 @@ type AdGroupParamsConfig struct {
 	Targeting Opt[AdGroupParamsConfigTargeting] `json:"targeting,omitzero"`
 }
 
+// writeJSON writes AdGroupParamsConfig as JSON.
+func (a *AdGroupParamsConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optInt("\"bid_amount\":", a.BidAmount.state, a.BidAmount.value)
+	jw.optStr("\"bid_strategy\":", a.BidStrategy.state, string(a.BidStrategy.value))
+	jw.optStr("\"billing_event\":", a.BillingEvent.state, string(a.BillingEvent.value))
+	jw.optStr("\"end_time\":", a.EndTime.state, a.EndTime.value)
+	jw.optInt("\"frequency_cap\":", a.FrequencyCap.state, a.FrequencyCap.value)
+	jw.optInt("\"frequency_cap_interval_days\":", a.FrequencyCapIntervalDays.state, a.FrequencyCapIntervalDays.value)
+	jw.optStr("\"optimization_goal\":", a.OptimizationGoal.state, string(a.OptimizationGoal.value))
+	jw.optStr("\"pacing\":", a.Pacing.state, string(a.Pacing.value))
+	jw.optStr("\"start_time\":", a.StartTime.state, a.StartTime.value)
+	if jw.optKey("\"targeting\":", a.Targeting.state) {
+		a.Targeting.value.writeJSON(jw)
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsConfig as a request sends it.
+func (a AdGroupParamsConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsConfigTargeting: Audience targeting settings (demographics, geo,
 // interests, audiences, devices).
 type AdGroupParamsConfigTargeting struct {
@@ -662,6 +819,106 @@ type AdGroupParamsConfigTargeting struct {
 	PlacementType Opt[TargetingPlacementTypes] `json:"placement_type,omitzero"`
 }
 
+// writeJSON writes AdGroupParamsConfigTargeting as JSON.
+func (a *AdGroupParamsConfigTargeting) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optInt("\"age_max\":", a.AgeMax.state, a.AgeMax.value)
+	jw.optInt("\"age_min\":", a.AgeMin.state, a.AgeMin.value)
+	if jw.optKey("\"countries\":", a.Countries.state) {
+		if a.Countries.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Countries.value {
+				jw.elem()
+				jw.strValue(a.Countries.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"device_platforms\":", a.DevicePlatforms.state) {
+		if a.DevicePlatforms.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DevicePlatforms.value {
+				jw.elem()
+				jw.strValue(string(a.DevicePlatforms.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"exclude_audience_ids\":", a.ExcludeAudienceIDs.state) {
+		if a.ExcludeAudienceIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ExcludeAudienceIDs.value {
+				jw.elem()
+				jw.strValue(a.ExcludeAudienceIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"genders\":", a.Genders.state) {
+		if a.Genders.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Genders.value {
+				jw.elem()
+				jw.strValue(string(a.Genders.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"include_audience_ids\":", a.IncludeAudienceIDs.state) {
+		if a.IncludeAudienceIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.IncludeAudienceIDs.value {
+				jw.elem()
+				jw.strValue(a.IncludeAudienceIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"interest_ids\":", a.InterestIDs.state) {
+		if a.InterestIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.InterestIDs.value {
+				jw.elem()
+				jw.strValue(a.InterestIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"languages\":", a.Languages.state) {
+		if a.Languages.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Languages.value {
+				jw.elem()
+				jw.strValue(a.Languages.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"placement_type\":", a.PlacementType.state, string(a.PlacementType.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsConfigTargeting as a request sends it.
+func (a AdGroupParamsConfigTargeting) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfig: Platform-specific ad group configuration.
 type AdGroupParamsPlatformConfig struct {
 	// Meta (Facebook/Instagram) ad set configuration.
@@ -669,6 +926,25 @@ type AdGroupParamsPlatformConfig struct {
 
 	// TikTok ad group configuration.
 	Tiktok Opt[AdGroupParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfig as JSON.
+func (a *AdGroupParamsPlatformConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"meta\":", a.Meta.state) {
+		a.Meta.value.writeJSON(jw)
+	}
+	if jw.optKey("\"tiktok\":", a.Tiktok.state) {
+		a.Tiktok.value.writeJSON(jw)
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfig as a request sends it.
+func (a AdGroupParamsPlatformConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupParamsPlatformConfigMeta: Meta (Facebook/Instagram) ad set configuration.
@@ -770,6 +1046,271 @@ type AdGroupParamsPlatformConfigMeta struct {
 	WhatsappPositions   Opt[[]string]                                           `json:"whatsapp_positions,omitzero"`
 }
 
+// writeJSON writes AdGroupParamsPlatformConfigMeta as JSON.
+func (a *AdGroupParamsPlatformConfigMeta) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"android_devices\":", a.AndroidDevices.state) {
+		if a.AndroidDevices.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AndroidDevices.value {
+				jw.elem()
+				jw.strValue(a.AndroidDevices.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"attribution_setting\":", a.AttributionSetting.state, a.AttributionSetting.value)
+	if jw.optKey("\"attribution_spec\":", a.AttributionSpec.state) {
+		if a.AttributionSpec.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AttributionSpec.value {
+				jw.elem()
+				a.AttributionSpec.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"audience_network_positions\":", a.AudienceNetworkPositions.state) {
+		if a.AudienceNetworkPositions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AudienceNetworkPositions.value {
+				jw.elem()
+				jw.strValue(a.AudienceNetworkPositions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"audience_type\":", a.AudienceType.state, a.AudienceType.value)
+	jw.optInt("\"bid_amount\":", a.BidAmount.state, a.BidAmount.value)
+	jw.optStr("\"bid_strategy\":", a.BidStrategy.state, string(a.BidStrategy.value))
+	jw.optStr("\"billing_event\":", a.BillingEvent.state, string(a.BillingEvent.value))
+	if jw.optKey("\"brand_safety_content_filter_levels\":", a.BrandSafetyContentFilterLevels.state) {
+		if a.BrandSafetyContentFilterLevels.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.BrandSafetyContentFilterLevels.value {
+				jw.elem()
+				jw.strValue(a.BrandSafetyContentFilterLevels.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"budget_remaining\":", a.BudgetRemaining.state, a.BudgetRemaining.value)
+	jw.optFloat("\"cost_per_result_goal\":", a.CostPerResultGoal.state, a.CostPerResultGoal.value)
+	jw.optStr("\"created_time\":", a.CreatedTime.state, a.CreatedTime.value)
+	jw.optInt("\"daily_budget\":", a.DailyBudget.state, a.DailyBudget.value)
+	jw.optStr("\"daily_min_spend_target\":", a.DailyMinSpendTarget.state, a.DailyMinSpendTarget.value)
+	jw.optStr("\"daily_spend_cap\":", a.DailySpendCap.state, a.DailySpendCap.value)
+	jw.optStr("\"destination_type\":", a.DestinationType.state, string(a.DestinationType.value))
+	jw.optStr("\"dsa_beneficiary\":", a.DsaBeneficiary.state, a.DsaBeneficiary.value)
+	jw.optStr("\"dsa_payor\":", a.DsaPayor.state, a.DsaPayor.value)
+	jw.optStr("\"end_time\":", a.EndTime.state, a.EndTime.value)
+	if jw.optKey("\"excluded_geo_locations\":", a.ExcludedGeoLocations.state) {
+		a.ExcludedGeoLocations.value.writeJSON(jw)
+	}
+	if jw.optKey("\"facebook_positions\":", a.FacebookPositions.state) {
+		if a.FacebookPositions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.FacebookPositions.value {
+				jw.elem()
+				jw.strValue(a.FacebookPositions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optInt("\"frequency_control_count\":", a.FrequencyControlCount.state, a.FrequencyControlCount.value)
+	jw.optInt("\"frequency_control_days\":", a.FrequencyControlDays.state, a.FrequencyControlDays.value)
+	jw.optStr("\"frequency_control_type\":", a.FrequencyControlType.state, a.FrequencyControlType.value)
+	if jw.optKey("\"geo_cities\":", a.GeoCities.state) {
+		if a.GeoCities.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.GeoCities.value {
+				jw.elem()
+				a.GeoCities.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"geo_locations\":", a.GeoLocations.state) {
+		a.GeoLocations.value.writeJSON(jw)
+	}
+	if jw.optKey("\"geo_regions\":", a.GeoRegions.state) {
+		if a.GeoRegions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.GeoRegions.value {
+				jw.elem()
+				a.GeoRegions.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"geo_zips\":", a.GeoZips.state) {
+		if a.GeoZips.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.GeoZips.value {
+				jw.elem()
+				jw.strValue(a.GeoZips.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"instagram_actor_id\":", a.InstagramActorID.state, a.InstagramActorID.value)
+	if jw.optKey("\"instagram_positions\":", a.InstagramPositions.state) {
+		if a.InstagramPositions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.InstagramPositions.value {
+				jw.elem()
+				jw.strValue(a.InstagramPositions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"ios_devices\":", a.IosDevices.state) {
+		if a.IosDevices.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.IosDevices.value {
+				jw.elem()
+				jw.strValue(a.IosDevices.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optBool("\"is_dynamic_creative\":", a.IsDynamicCreative.state, a.IsDynamicCreative.value)
+	jw.optStr("\"lead_conversion_location\":", a.LeadConversionLocation.state, string(a.LeadConversionLocation.value))
+	if jw.optKey("\"lead_form_config\":", a.LeadFormConfig.state) {
+		a.LeadFormConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"lead_gen_form_id\":", a.LeadGenFormID.state, a.LeadGenFormID.value)
+	jw.optInt("\"lifetime_budget\":", a.LifetimeBudget.state, a.LifetimeBudget.value)
+	jw.optStr("\"lifetime_min_spend_target\":", a.LifetimeMinSpendTarget.state, a.LifetimeMinSpendTarget.value)
+	jw.optStr("\"lifetime_spend_cap\":", a.LifetimeSpendCap.state, a.LifetimeSpendCap.value)
+	if jw.optKey("\"location_types\":", a.LocationTypes.state) {
+		if a.LocationTypes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.LocationTypes.value {
+				jw.elem()
+				jw.strValue(a.LocationTypes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"messenger_positions\":", a.MessengerPositions.state) {
+		if a.MessengerPositions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.MessengerPositions.value {
+				jw.elem()
+				jw.strValue(a.MessengerPositions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"optimization_goal\":", a.OptimizationGoal.state, string(a.OptimizationGoal.value))
+	jw.optStr("\"page_id\":", a.PageID.state, a.PageID.value)
+	jw.optStr("\"pixel_id\":", a.PixelID.state, a.PixelID.value)
+	if jw.optKey("\"promoted_object\":", a.PromotedObject.state) {
+		a.PromotedObject.value.writeJSON(jw)
+	}
+	if jw.optKey("\"publisher_platforms\":", a.PublisherPlatforms.state) {
+		if a.PublisherPlatforms.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PublisherPlatforms.value {
+				jw.elem()
+				jw.strValue(a.PublisherPlatforms.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"source_adset_id\":", a.SourceAdsetID.state, a.SourceAdsetID.value)
+	jw.optStr("\"start_time\":", a.StartTime.state, a.StartTime.value)
+	jw.optStr("\"status\":", a.Status.state, string(a.Status.value))
+	if jw.optKey("\"targeting_automation\":", a.TargetingAutomation.state) {
+		a.TargetingAutomation.value.writeJSON(jw)
+	}
+	if jw.optKey("\"threads_positions\":", a.ThreadsPositions.state) {
+		if a.ThreadsPositions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ThreadsPositions.value {
+				jw.elem()
+				jw.strValue(a.ThreadsPositions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"updated_time\":", a.UpdatedTime.state, a.UpdatedTime.value)
+	if jw.optKey("\"user_device\":", a.UserDevice.state) {
+		if a.UserDevice.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.UserDevice.value {
+				jw.elem()
+				jw.strValue(a.UserDevice.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"user_os\":", a.UserOS.state) {
+		if a.UserOS.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.UserOS.value {
+				jw.elem()
+				jw.strValue(a.UserOS.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"whatsapp_phone_number\":", a.WhatsappPhoneNumber.state, a.WhatsappPhoneNumber.value)
+	if jw.optKey("\"whatsapp_positions\":", a.WhatsappPositions.state) {
+		if a.WhatsappPositions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.WhatsappPositions.value {
+				jw.elem()
+				jw.strValue(a.WhatsappPositions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMeta as a request sends it.
+func (a AdGroupParamsPlatformConfigMeta) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfigMetaAttributionSpecItem: Meta conversion attribution
 // window.
 type AdGroupParamsPlatformConfigMetaAttributionSpecItem struct {
@@ -778,6 +1319,21 @@ type AdGroupParamsPlatformConfigMetaAttributionSpecItem struct {
 
 	// Attribution window in days (1, 7, 28).
 	WindowDays int64 `json:"window_days"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigMetaAttributionSpecItem as JSON.
+func (a *AdGroupParamsPlatformConfigMetaAttributionSpecItem) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"event_type\":", a.EventType)
+	jw.int("\"window_days\":", a.WindowDays)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaAttributionSpecItem as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaAttributionSpecItem) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupParamsPlatformConfigMetaLeadFormConfig: Configuration for a Meta lead gen
@@ -850,6 +1406,86 @@ type AdGroupParamsPlatformConfigMetaLeadFormConfig struct {
 	ThankYouPages Opt[[]AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage] `json:"thank_you_pages,omitzero"`
 }
 
+// writeJSON writes AdGroupParamsPlatformConfigMetaLeadFormConfig as JSON.
+func (a *AdGroupParamsPlatformConfigMetaLeadFormConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"background_image_source\":", a.BackgroundImageSource.state, a.BackgroundImageSource.value)
+	jw.optStr("\"background_image_url\":", a.BackgroundImageURL.state, a.BackgroundImageURL.value)
+	jw.optBool("\"conditional_logic_enabled\":", a.ConditionalLogicEnabled.state, a.ConditionalLogicEnabled.value)
+	jw.optStr("\"context_card_button_text\":", a.ContextCardButtonText.state, a.ContextCardButtonText.value)
+	if jw.optKey("\"context_card_content\":", a.ContextCardContent.state) {
+		if a.ContextCardContent.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ContextCardContent.value {
+				jw.elem()
+				jw.strValue(a.ContextCardContent.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"context_card_style\":", a.ContextCardStyle.state, a.ContextCardStyle.value)
+	jw.optStr("\"context_card_title\":", a.ContextCardTitle.state, a.ContextCardTitle.value)
+	jw.optStr("\"custom_disclaimer_body\":", a.CustomDisclaimerBody.state, a.CustomDisclaimerBody.value)
+	if jw.optKey("\"custom_disclaimer_checkboxes\":", a.CustomDisclaimerCheckboxes.state) {
+		if a.CustomDisclaimerCheckboxes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.CustomDisclaimerCheckboxes.value {
+				jw.elem()
+				a.CustomDisclaimerCheckboxes.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"custom_disclaimer_title\":", a.CustomDisclaimerTitle.state, a.CustomDisclaimerTitle.value)
+	jw.optStr("\"form_type\":", a.FormType.state, a.FormType.value)
+	jw.optBool("\"messenger_enabled\":", a.MessengerEnabled.state, a.MessengerEnabled.value)
+	jw.str("\"name\":", a.Name)
+	jw.optBool("\"phone_verification_enabled\":", a.PhoneVerificationEnabled.state, a.PhoneVerificationEnabled.value)
+	jw.optStr("\"privacy_policy_link_text\":", a.PrivacyPolicyLinkText.state, a.PrivacyPolicyLinkText.value)
+	jw.str("\"privacy_policy_url\":", a.PrivacyPolicyURL)
+	jw.optStr("\"question_page_custom_headline\":", a.QuestionPageCustomHeadline.state, a.QuestionPageCustomHeadline.value)
+	jw.key("\"questions\":")
+	{
+		if a.Questions == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Questions {
+				jw.elem()
+				a.Questions[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"rich_creative_headline\":", a.RichCreativeHeadline.state, a.RichCreativeHeadline.value)
+	jw.optStr("\"rich_creative_overview\":", a.RichCreativeOverview.state, a.RichCreativeOverview.value)
+	jw.optStr("\"rich_creative_url\":", a.RichCreativeURL.state, a.RichCreativeURL.value)
+	if jw.optKey("\"thank_you_pages\":", a.ThankYouPages.state) {
+		if a.ThankYouPages.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ThankYouPages.value {
+				jw.elem()
+				a.ThankYouPages.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaLeadFormConfig as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaLeadFormConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox is a
 // consent checkbox for the custom disclaimer section.
 type AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox struct {
@@ -864,6 +1500,23 @@ type AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox struc
 
 	// Label text for the checkbox.
 	Text string `json:"text"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox as JSON.
+func (a *AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"is_checked_by_default\":", a.IsCheckedByDefault.state, a.IsCheckedByDefault.value)
+	jw.optBool("\"is_required\":", a.IsRequired.state, a.IsRequired.value)
+	jw.str("\"key\":", a.Key)
+	jw.str("\"text\":", a.Text)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaLeadFormConfigCustomDisclaimerCheckbox) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion is a question on a Meta
@@ -894,6 +1547,49 @@ type AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion struct {
 	Type string `json:"type"`
 }
 
+// writeJSON writes AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion as JSON.
+func (a *AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"conditional_questions_group_id\":", a.ConditionalQuestionsGroupID.state, a.ConditionalQuestionsGroupID.value)
+	if jw.optKey("\"dependent_conditional_questions\":", a.DependentConditionalQuestions.state) {
+		if a.DependentConditionalQuestions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DependentConditionalQuestions.value {
+				jw.elem()
+				a.DependentConditionalQuestions.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"inline_context\":", a.InlineContext.state, a.InlineContext.value)
+	jw.optStr("\"key\":", a.Key.state, a.Key.value)
+	jw.optStr("\"label\":", a.Label.state, a.Label.value)
+	if jw.optKey("\"options\":", a.Options.state) {
+		if a.Options.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Options.value {
+				jw.elem()
+				a.Options.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"question_format\":", a.QuestionFormat.state, a.QuestionFormat.value)
+	jw.str("\"type\":", a.Type)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaLeadFormConfigQuestion) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion
 // is a dependent conditional question (non-recursive to avoid schema recursion).
 type AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion struct {
@@ -911,6 +1607,35 @@ type AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQu
 
 	// Question type (EMAIL, FULL_NAME, PHONE, CUSTOM, DATE_TIME, etc.).
 	Type string `json:"type"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion as JSON.
+func (a *AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"inline_context\":", a.InlineContext.state, a.InlineContext.value)
+	jw.optStr("\"key\":", a.Key.state, a.Key.value)
+	jw.optStr("\"label\":", a.Label.state, a.Label.value)
+	if jw.optKey("\"options\":", a.Options.state) {
+		if a.Options.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Options.value {
+				jw.elem()
+				a.Options.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.str("\"type\":", a.Type)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaLeadFormConfigQuestionDependentConditionalQuestion) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage is a thank-you /
@@ -947,6 +1672,29 @@ type AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
+// writeJSON writes AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage as JSON.
+func (a *AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"body\":", a.Body.state, a.Body.value)
+	jw.optStr("\"business_phone\":", a.BusinessPhone.state, a.BusinessPhone.value)
+	jw.optStr("\"button_text\":", a.ButtonText.state, a.ButtonText.value)
+	jw.optStr("\"button_type\":", a.ButtonType.state, a.ButtonType.value)
+	jw.optStr("\"conditional_question_group_id\":", a.ConditionalQuestionGroupID.state, a.ConditionalQuestionGroupID.value)
+	jw.optBool("\"enable_messenger\":", a.EnableMessenger.state, a.EnableMessenger.value)
+	jw.optStr("\"gated_file_url\":", a.GatedFileURL.state, a.GatedFileURL.value)
+	jw.optStr("\"link\":", a.Link.state, a.Link.value)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.optStr("\"title\":", a.Title.state, a.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaLeadFormConfigThankYouPage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfigMetaPromotedObject is the object this ad set promotes
 // (pixel, page, etc.).
 type AdGroupParamsPlatformConfigMetaPromotedObject struct {
@@ -969,11 +1717,44 @@ type AdGroupParamsPlatformConfigMetaPromotedObject struct {
 	WhatsappPhoneNumber Opt[string] `json:"whatsapp_phone_number,omitzero"`
 }
 
+// writeJSON writes AdGroupParamsPlatformConfigMetaPromotedObject as JSON.
+func (a *AdGroupParamsPlatformConfigMetaPromotedObject) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"custom_conversion_id\":", a.CustomConversionID.state, a.CustomConversionID.value)
+	jw.optStr("\"custom_event_str\":", a.CustomEventStr.state, a.CustomEventStr.value)
+	jw.optStr("\"custom_event_type\":", a.CustomEventType.state, a.CustomEventType.value)
+	jw.optStr("\"page_id\":", a.PageID.state, a.PageID.value)
+	jw.optStr("\"pixel_id\":", a.PixelID.state, a.PixelID.value)
+	jw.optStr("\"whatsapp_phone_number\":", a.WhatsappPhoneNumber.state, a.WhatsappPhoneNumber.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaPromotedObject as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaPromotedObject) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfigMetaTargetingAutomation: Advantage+ audience
 // expansion settings.
 type AdGroupParamsPlatformConfigMetaTargetingAutomation struct {
 	// 0 = off (use exact targeting), 1 = on (let Meta expand audience).
 	AdvantageAudience Opt[int64] `json:"advantage_audience,omitzero"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigMetaTargetingAutomation as JSON.
+func (a *AdGroupParamsPlatformConfigMetaTargetingAutomation) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optInt("\"advantage_audience\":", a.AdvantageAudience.state, a.AdvantageAudience.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigMetaTargetingAutomation as a request sends it.
+func (a AdGroupParamsPlatformConfigMetaTargetingAutomation) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupParamsPlatformConfigTiktok: TikTok ad group configuration.
@@ -1107,6 +1888,348 @@ type AdGroupParamsPlatformConfigTiktok struct {
 	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
 }
 
+// writeJSON writes AdGroupParamsPlatformConfigTiktok as JSON.
+func (a *AdGroupParamsPlatformConfigTiktok) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"actions\":", a.Actions.state) {
+		if a.Actions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Actions.value {
+				jw.elem()
+				a.Actions.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"age_groups\":", a.AgeGroups.state) {
+		if a.AgeGroups.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AgeGroups.value {
+				jw.elem()
+				jw.strValue(string(a.AgeGroups.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"app_id\":", a.AppID.state, a.AppID.value)
+	jw.optStr("\"attribution_event_count\":", a.AttributionEventCount.state, string(a.AttributionEventCount.value))
+	if jw.optKey("\"audience_ids\":", a.AudienceIDs.state) {
+		if a.AudienceIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AudienceIDs.value {
+				jw.elem()
+				jw.strValue(a.AudienceIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"audience_rule\":", a.AudienceRule.state) {
+		jw.anyValue(a.AudienceRule.value)
+	}
+	jw.optStr("\"audience_type\":", a.AudienceType.state, string(a.AudienceType.value))
+	jw.optFloat("\"bid_price\":", a.BidPrice.state, a.BidPrice.value)
+	jw.optStr("\"bid_type\":", a.BidType.state, string(a.BidType.value))
+	jw.optStr("\"billing_event\":", a.BillingEvent.state, string(a.BillingEvent.value))
+	jw.optStr("\"brand_safety_type\":", a.BrandSafetyType.state, string(a.BrandSafetyType.value))
+	jw.optStr("\"budget_mode\":", a.BudgetMode.state, string(a.BudgetMode.value))
+	if jw.optKey("\"carrier_ids\":", a.CarrierIDs.state) {
+		if a.CarrierIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.CarrierIDs.value {
+				jw.elem()
+				jw.strValue(a.CarrierIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"category_exclusion_ids\":", a.CategoryExclusionIDs.state) {
+		if a.CategoryExclusionIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.CategoryExclusionIDs.value {
+				jw.elem()
+				jw.strValue(a.CategoryExclusionIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"click_attribution_window\":", a.ClickAttributionWindow.state, string(a.ClickAttributionWindow.value))
+	jw.optBool("\"comment_disabled\":", a.CommentDisabled.state, a.CommentDisabled.value)
+	if jw.optKey("\"contextual_tag_ids\":", a.ContextualTagIDs.state) {
+		if a.ContextualTagIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ContextualTagIDs.value {
+				jw.elem()
+				jw.strValue(a.ContextualTagIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optFloat("\"conversion_bid_price\":", a.ConversionBidPrice.state, a.ConversionBidPrice.value)
+	jw.optStr("\"creative_material_mode\":", a.CreativeMaterialMode.state, a.CreativeMaterialMode.value)
+	jw.optStr("\"dayparting\":", a.Dayparting.state, a.Dayparting.value)
+	jw.optStr("\"deep_funnel_event_source\":", a.DeepFunnelEventSource.state, a.DeepFunnelEventSource.value)
+	jw.optStr("\"deep_funnel_event_source_id\":", a.DeepFunnelEventSourceID.state, a.DeepFunnelEventSourceID.value)
+	jw.optStr("\"deep_funnel_optimization_status\":", a.DeepFunnelOptimizationStatus.state, string(a.DeepFunnelOptimizationStatus.value))
+	if jw.optKey("\"device_model_ids\":", a.DeviceModelIDs.state) {
+		if a.DeviceModelIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DeviceModelIDs.value {
+				jw.elem()
+				jw.strValue(a.DeviceModelIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"device_price_ranges\":", a.DevicePriceRanges.state) {
+		if a.DevicePriceRanges.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DevicePriceRanges.value {
+				jw.elem()
+				jw.strValue(a.DevicePriceRanges.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"engaged_view_attribution_window\":", a.EngagedViewAttributionWindow.state, string(a.EngagedViewAttributionWindow.value))
+	if jw.optKey("\"excluded_audience_ids\":", a.ExcludedAudienceIDs.state) {
+		if a.ExcludedAudienceIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ExcludedAudienceIDs.value {
+				jw.elem()
+				jw.strValue(a.ExcludedAudienceIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"excluded_location_ids\":", a.ExcludedLocationIDs.state) {
+		if a.ExcludedLocationIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ExcludedLocationIDs.value {
+				jw.elem()
+				jw.strValue(a.ExcludedLocationIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optInt("\"frequency\":", a.Frequency.state, a.Frequency.value)
+	jw.optInt("\"frequency_schedule\":", a.FrequencySchedule.state, a.FrequencySchedule.value)
+	jw.optStr("\"gender\":", a.Gender.state, string(a.Gender.value))
+	jw.optStr("\"identity_authorized_bc_id\":", a.IdentityAuthorizedBcID.state, a.IdentityAuthorizedBcID.value)
+	jw.optStr("\"identity_id\":", a.IdentityID.state, a.IdentityID.value)
+	jw.optStr("\"identity_type\":", a.IdentityType.state, a.IdentityType.value)
+	if jw.optKey("\"instant_form_config\":", a.InstantFormConfig.state) {
+		a.InstantFormConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"instant_form_id\":", a.InstantFormID.state, a.InstantFormID.value)
+	if jw.optKey("\"interest_category_ids\":", a.InterestCategoryIDs.state) {
+		if a.InterestCategoryIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.InterestCategoryIDs.value {
+				jw.elem()
+				jw.strValue(a.InterestCategoryIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"interest_keyword_ids\":", a.InterestKeywordIDs.state) {
+		if a.InterestKeywordIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.InterestKeywordIDs.value {
+				jw.elem()
+				jw.strValue(a.InterestKeywordIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optBool("\"inventory_filter_enabled\":", a.InventoryFilterEnabled.state, a.InventoryFilterEnabled.value)
+	jw.optStr("\"ios14_targeting\":", a.Ios14Targeting.state, string(a.Ios14Targeting.value))
+	if jw.optKey("\"isp_ids\":", a.IspIDs.state) {
+		if a.IspIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.IspIDs.value {
+				jw.elem()
+				jw.strValue(a.IspIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"languages\":", a.Languages.state) {
+		if a.Languages.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Languages.value {
+				jw.elem()
+				jw.strValue(a.Languages.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"location_ids\":", a.LocationIDs.state) {
+		if a.LocationIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.LocationIDs.value {
+				jw.elem()
+				jw.strValue(a.LocationIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"min_android_version\":", a.MinAndroidVersion.state, a.MinAndroidVersion.value)
+	jw.optStr("\"min_ios_version\":", a.MinIosVersion.state, a.MinIosVersion.value)
+	if jw.optKey("\"network_types\":", a.NetworkTypes.state) {
+		if a.NetworkTypes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.NetworkTypes.value {
+				jw.elem()
+				jw.strValue(a.NetworkTypes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"operating_systems\":", a.OperatingSystems.state) {
+		if a.OperatingSystems.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.OperatingSystems.value {
+				jw.elem()
+				jw.strValue(string(a.OperatingSystems.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"operation_status\":", a.OperationStatus.state, string(a.OperationStatus.value))
+	jw.optStr("\"optimization_event\":", a.OptimizationEvent.state, a.OptimizationEvent.value)
+	jw.optStr("\"optimization_goal\":", a.OptimizationGoal.state, string(a.OptimizationGoal.value))
+	jw.optStr("\"pacing\":", a.Pacing.state, string(a.Pacing.value))
+	if jw.optKey("\"pangle_audience_package_exclude_ids\":", a.PangleAudiencePackageExcludeIDs.state) {
+		if a.PangleAudiencePackageExcludeIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PangleAudiencePackageExcludeIDs.value {
+				jw.elem()
+				jw.strValue(a.PangleAudiencePackageExcludeIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"pangle_audience_package_include_ids\":", a.PangleAudiencePackageIncludeIDs.state) {
+		if a.PangleAudiencePackageIncludeIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PangleAudiencePackageIncludeIDs.value {
+				jw.elem()
+				jw.strValue(a.PangleAudiencePackageIncludeIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"pangle_block_app_ids\":", a.PangleBlockAppIDs.state) {
+		if a.PangleBlockAppIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PangleBlockAppIDs.value {
+				jw.elem()
+				jw.strValue(a.PangleBlockAppIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"pixel_id\":", a.PixelID.state, a.PixelID.value)
+	jw.optStr("\"placement_type\":", a.PlacementType.state, string(a.PlacementType.value))
+	if jw.optKey("\"placements\":", a.Placements.state) {
+		if a.Placements.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Placements.value {
+				jw.elem()
+				jw.strValue(a.Placements.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"product_set_id\":", a.ProductSetID.state, a.ProductSetID.value)
+	jw.optStr("\"product_source\":", a.ProductSource.state, string(a.ProductSource.value))
+	jw.optStr("\"promotion_type\":", a.PromotionType.state, a.PromotionType.value)
+	jw.optStr("\"schedule_end_time\":", a.ScheduleEndTime.state, a.ScheduleEndTime.value)
+	jw.optStr("\"schedule_start_time\":", a.ScheduleStartTime.state, a.ScheduleStartTime.value)
+	jw.optStr("\"schedule_type\":", a.ScheduleType.state, string(a.ScheduleType.value))
+	jw.optStr("\"secondary_optimization_event\":", a.SecondaryOptimizationEvent.state, a.SecondaryOptimizationEvent.value)
+	jw.optInt("\"shopping_ads_retargeting_actions_days\":", a.ShoppingAdsRetargetingActionsDays.state, a.ShoppingAdsRetargetingActionsDays.value)
+	jw.optStr("\"shopping_ads_retargeting_type\":", a.ShoppingAdsRetargetingType.state, string(a.ShoppingAdsRetargetingType.value))
+	jw.optStr("\"spending_power\":", a.SpendingPower.state, string(a.SpendingPower.value))
+	if jw.optKey("\"tiktok_subplacements\":", a.TiktokSubplacements.state) {
+		if a.TiktokSubplacements.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.TiktokSubplacements.value {
+				jw.elem()
+				jw.strValue(a.TiktokSubplacements.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"vertical_sensitivity_id\":", a.VerticalSensitivityID.state, a.VerticalSensitivityID.value)
+	jw.optBool("\"video_download_disabled\":", a.VideoDownloadDisabled.state, a.VideoDownloadDisabled.value)
+	if jw.optKey("\"video_user_actions\":", a.VideoUserActions.state) {
+		if a.VideoUserActions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.VideoUserActions.value {
+				jw.elem()
+				jw.strValue(a.VideoUserActions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"view_attribution_window\":", a.ViewAttributionWindow.state, string(a.ViewAttributionWindow.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktok as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfigTiktokAction is a single TikTok behavioral targeting
 // entry. One category of past user behavior (what they did, over what window, on
 // which kind of content). See docs/tiktok_api/ad_group.md § actions.
@@ -1123,6 +2246,45 @@ type AdGroupParamsPlatformConfigTiktokAction struct {
 	// Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
 	// PROFILE_VISITED).
 	VideoUserActions Opt[[]TiktokVideoUserAction] `json:"video_user_actions,omitzero"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigTiktokAction as JSON.
+func (a *AdGroupParamsPlatformConfigTiktokAction) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"action_category_ids\":", a.ActionCategoryIDs.state) {
+		if a.ActionCategoryIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ActionCategoryIDs.value {
+				jw.elem()
+				jw.strValue(a.ActionCategoryIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optInt("\"action_period\":", a.ActionPeriod.state, a.ActionPeriod.value)
+	jw.optStr("\"action_scene\":", a.ActionScene.state, string(a.ActionScene.value))
+	if jw.optKey("\"video_user_actions\":", a.VideoUserActions.state) {
+		if a.VideoUserActions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.VideoUserActions.value {
+				jw.elem()
+				jw.strValue(string(a.VideoUserActions.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktokAction as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktokAction) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupParamsPlatformConfigTiktokInstantFormConfig: Instant form configuration
@@ -1144,6 +2306,36 @@ type AdGroupParamsPlatformConfigTiktokInstantFormConfig struct {
 	Questions []AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion `json:"questions"`
 }
 
+// writeJSON writes AdGroupParamsPlatformConfigTiktokInstantFormConfig as JSON.
+func (a *AdGroupParamsPlatformConfigTiktokInstantFormConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"button_text\":", a.ButtonText.state, a.ButtonText.value)
+	jw.optStr("\"greeting\":", a.Greeting.state, a.Greeting.value)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.str("\"privacy_policy_url\":", a.PrivacyPolicyURL)
+	jw.key("\"questions\":")
+	{
+		if a.Questions == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Questions {
+				jw.elem()
+				a.Questions[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktokInstantFormConfig as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktokInstantFormConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion is a question for a
 // TikTok instant form.
 type AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion struct {
@@ -1152,6 +2344,21 @@ type AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion struct {
 
 	// Custom label for the question.
 	Label Opt[string] `json:"label,omitzero"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion as JSON.
+func (a *AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"field_type\":", a.FieldType)
+	jw.optStr("\"label\":", a.Label.state, a.Label.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupPlatformConfig: Typed platform-specific configuration. Use inline
@@ -1317,6 +2524,24 @@ type AdGroupQuestionOption struct {
 	Value string `json:"value"`
 }
 
+// writeJSON writes AdGroupQuestionOption as JSON.
+func (a *AdGroupQuestionOption) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"key\":", a.Key)
+	if jw.optKey("\"logic\":", a.Logic.state) {
+		a.Logic.value.writeJSON(jw)
+	}
+	jw.str("\"value\":", a.Value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupQuestionOption as a request sends it.
+func (a AdGroupQuestionOption) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdGroupQuestionOptionLogic: Conditional logic routing for this answer option.
 type AdGroupQuestionOptionLogic struct {
 	// Index of the end page to route to (for submit_form type).
@@ -1327,6 +2552,22 @@ type AdGroupQuestionOptionLogic struct {
 
 	// Logic type: go_to_question, submit_form, or close_form.
 	Type string `json:"type"`
+}
+
+// writeJSON writes AdGroupQuestionOptionLogic as JSON.
+func (a *AdGroupQuestionOptionLogic) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optInt("\"target_end_page_index\":", a.TargetEndPageIndex.state, a.TargetEndPageIndex.value)
+	jw.optInt("\"target_question_index\":", a.TargetQuestionIndex.state, a.TargetQuestionIndex.value)
+	jw.str("\"type\":", a.Type)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupQuestionOptionLogic as a request sends it.
+func (a AdGroupQuestionOptionLogic) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupRegion is a Meta geo target entry (region, city, or zip).
@@ -1342,6 +2583,23 @@ type AdGroupRegion struct {
 
 	// Radius in miles (cities only).
 	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// writeJSON writes AdGroupRegion as JSON.
+func (a *AdGroupRegion) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"country\":", a.Country.state, a.Country.value)
+	jw.str("\"key\":", a.Key)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.optInt("\"radius\":", a.Radius.state, a.Radius.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupRegion as a request sends it.
+func (a AdGroupRegion) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdGroupUpdateParams holds the parameters of client.AdGroups.Update (PATCH
@@ -1367,6 +2625,30 @@ type AdGroupUpdateParams struct {
 
 	// Status of the ad group.
 	Status Opt[ExternalAdGroupStatuses] `json:"status,omitzero"`
+}
+
+// writeJSON writes AdGroupUpdateParams as JSON.
+func (a *AdGroupUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optFloat("\"budget\":", a.Budget.state, a.Budget.value)
+	jw.optStr("\"budget_type\":", a.BudgetType.state, string(a.BudgetType.value))
+	if jw.optKey("\"config\":", a.Config.state) {
+		a.Config.value.writeJSON(jw)
+	}
+	jw.optFloat("\"daily_budget\":", a.DailyBudget.state, a.DailyBudget.value)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	if jw.optKey("\"platform_config\":", a.PlatformConfig.state) {
+		a.PlatformConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"status\":", a.Status.state, string(a.Status.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupUpdateParams as a request sends it.
+func (a AdGroupUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // The API may add values: a value not listed below still decodes and encodes

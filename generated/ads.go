@@ -166,6 +166,27 @@ type AdCreateParams struct {
 	Status Opt[ExternalAdStatuses] `json:"status,omitzero"`
 }
 
+// writeJSON writes AdCreateParams as JSON.
+func (a *AdCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"ad_group_id\":", a.AdGroupID)
+	jw.optStr("\"creative_set_id\":", a.CreativeSetID.state, a.CreativeSetID.value)
+	jw.optStr("\"existing_instagram_media_id\":", a.ExistingInstagramMediaID.state, a.ExistingInstagramMediaID.value)
+	jw.optStr("\"existing_post_id\":", a.ExistingPostID.state, a.ExistingPostID.value)
+	if jw.optKey("\"platform_config\":", a.PlatformConfig.state) {
+		a.PlatformConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"status\":", a.Status.state, string(a.Status.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdCreateParams as a request sends it.
+func (a AdCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdCreateParamsPlatformConfig: Platform-specific configuration. Must match the
 // campaign platform.
 type AdCreateParamsPlatformConfig struct {
@@ -174,6 +195,25 @@ type AdCreateParamsPlatformConfig struct {
 
 	// Configuration for TikTok ads.
 	Tiktok Opt[AdCreateParamsPlatformConfigTiktok] `json:"tiktok,omitzero"`
+}
+
+// writeJSON writes AdCreateParamsPlatformConfig as JSON.
+func (a *AdCreateParamsPlatformConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"meta\":", a.Meta.state) {
+		a.Meta.value.writeJSON(jw)
+	}
+	if jw.optKey("\"tiktok\":", a.Tiktok.state) {
+		a.Tiktok.value.writeJSON(jw)
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdCreateParamsPlatformConfig as a request sends it.
+func (a AdCreateParamsPlatformConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdCreateParamsPlatformConfigMeta: Configuration for Meta (Facebook/Instagram)
@@ -228,6 +268,85 @@ type AdCreateParamsPlatformConfigMeta struct {
 	URLTags Opt[string] `json:"url_tags,omitzero"`
 }
 
+// writeJSON writes AdCreateParamsPlatformConfigMeta as JSON.
+func (a *AdCreateParamsPlatformConfigMeta) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"call_to_action_type\":", a.CallToActionType.state, string(a.CallToActionType.value))
+	if jw.optKey("\"carousel_cards\":", a.CarouselCards.state) {
+		if a.CarouselCards.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.CarouselCards.value {
+				jw.elem()
+				a.CarouselCards.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"description\":", a.Description.state, a.Description.value)
+	if jw.optKey("\"descriptions\":", a.Descriptions.state) {
+		if a.Descriptions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Descriptions.value {
+				jw.elem()
+				jw.strValue(a.Descriptions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"existing_instagram_media_id\":", a.ExistingInstagramMediaID.state, a.ExistingInstagramMediaID.value)
+	jw.optStr("\"existing_post_id\":", a.ExistingPostID.state, a.ExistingPostID.value)
+	jw.optStr("\"headline\":", a.Headline.state, a.Headline.value)
+	if jw.optKey("\"headlines\":", a.Headlines.state) {
+		if a.Headlines.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Headlines.value {
+				jw.elem()
+				jw.strValue(a.Headlines.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"instagram_actor_id\":", a.InstagramActorID.state, a.InstagramActorID.value)
+	if jw.optKey("\"lead_form_config\":", a.LeadFormConfig.state) {
+		jw.anyValue(a.LeadFormConfig.value)
+	}
+	jw.optStr("\"link_url\":", a.LinkURL.state, a.LinkURL.value)
+	jw.optStr("\"multi_advertiser_enrollment\":", a.MultiAdvertiserEnrollment.state, string(a.MultiAdvertiserEnrollment.value))
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.optStr("\"page_id\":", a.PageID.state, a.PageID.value)
+	if jw.optKey("\"page_welcome_message\":", a.PageWelcomeMessage.state) {
+		jw.anyValue(a.PageWelcomeMessage.value)
+	}
+	jw.optStr("\"primary_text\":", a.PrimaryText.state, a.PrimaryText.value)
+	if jw.optKey("\"primary_texts\":", a.PrimaryTexts.state) {
+		if a.PrimaryTexts.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PrimaryTexts.value {
+				jw.elem()
+				jw.strValue(a.PrimaryTexts.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"url_tags\":", a.URLTags.state, a.URLTags.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdCreateParamsPlatformConfigMeta as a request sends it.
+func (a AdCreateParamsPlatformConfigMeta) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AdCreateParamsPlatformConfigMetaCarouselCard: Per-card configuration for a
 // carousel ad.
 type AdCreateParamsPlatformConfigMetaCarouselCard struct {
@@ -242,6 +361,23 @@ type AdCreateParamsPlatformConfigMetaCarouselCard struct {
 
 	// Card title (max 35 chars recommended).
 	Name Opt[string] `json:"name,omitzero"`
+}
+
+// writeJSON writes AdCreateParamsPlatformConfigMetaCarouselCard as JSON.
+func (a *AdCreateParamsPlatformConfigMetaCarouselCard) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"call_to_action_type\":", a.CallToActionType.state, a.CallToActionType.value)
+	jw.optStr("\"description\":", a.Description.state, a.Description.value)
+	jw.optStr("\"link\":", a.Link.state, a.Link.value)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdCreateParamsPlatformConfigMetaCarouselCard as a request sends it.
+func (a AdCreateParamsPlatformConfigMetaCarouselCard) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdCreateParamsPlatformConfigTiktok: Configuration for TikTok ads.
@@ -382,6 +518,215 @@ type AdCreateParamsPlatformConfigTiktok struct {
 
 	// VAST URL for viewability measurement.
 	ViewabilityVastURL Opt[string] `json:"viewability_vast_url,omitzero"`
+}
+
+// writeJSON writes AdCreateParamsPlatformConfigTiktok as JSON.
+func (a *AdCreateParamsPlatformConfigTiktok) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"access_pass_tag\":", a.AccessPassTag.state, a.AccessPassTag.value)
+	jw.optStr("\"ad_format\":", a.AdFormat.state, string(a.AdFormat.value))
+	jw.optStr("\"ad_name\":", a.AdName.state, a.AdName.value)
+	jw.optStr("\"ad_text\":", a.AdText.state, a.AdText.value)
+	if jw.optKey("\"ad_texts\":", a.AdTexts.state) {
+		if a.AdTexts.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AdTexts.value {
+				jw.elem()
+				jw.strValue(a.AdTexts.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"aigc_disclosure_type\":", a.AigcDisclosureType.state, string(a.AigcDisclosureType.value))
+	if jw.optKey("\"auto_disclaimer_types\":", a.AutoDisclaimerTypes.state) {
+		if a.AutoDisclaimerTypes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AutoDisclaimerTypes.value {
+				jw.elem()
+				jw.strValue(a.AutoDisclaimerTypes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optBool("\"automate_creative_enabled\":", a.AutomateCreativeEnabled.state, a.AutomateCreativeEnabled.value)
+	jw.optStr("\"brand_safety_postbid_partner\":", a.BrandSafetyPostbidPartner.state, string(a.BrandSafetyPostbidPartner.value))
+	jw.optStr("\"brand_safety_vast_url\":", a.BrandSafetyVastURL.state, a.BrandSafetyVastURL.value)
+	jw.optStr("\"call_to_action\":", a.CallToAction.state, string(a.CallToAction.value))
+	jw.optBool("\"call_to_action_enabled\":", a.CallToActionEnabled.state, a.CallToActionEnabled.value)
+	jw.optStr("\"call_to_action_id\":", a.CallToActionID.state, a.CallToActionID.value)
+	jw.optStr("\"call_to_action_mode\":", a.CallToActionMode.state, string(a.CallToActionMode.value))
+	jw.optStr("\"card_id\":", a.CardID.state, a.CardID.value)
+	jw.optInt("\"carousel_image_index\":", a.CarouselImageIndex.state, a.CarouselImageIndex.value)
+	jw.optStr("\"catalog_id\":", a.CatalogID.state, a.CatalogID.value)
+	jw.optStr("\"click_tracking_url\":", a.ClickTrackingURL.state, a.ClickTrackingURL.value)
+	jw.optStr("\"cpp_url\":", a.CppURL.state, a.CppURL.value)
+	jw.optBool("\"creative_authorized\":", a.CreativeAuthorized.state, a.CreativeAuthorized.value)
+	if jw.optKey("\"creative_auto_enhancement_strategy_list\":", a.CreativeAutoEnhancementStrategyList.state) {
+		if a.CreativeAutoEnhancementStrategyList.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.CreativeAutoEnhancementStrategyList.value {
+				jw.elem()
+				jw.strValue(a.CreativeAutoEnhancementStrategyList.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"dark_post_status\":", a.DarkPostStatus.state, string(a.DarkPostStatus.value))
+	jw.optStr("\"deeplink\":", a.Deeplink.state, a.Deeplink.value)
+	jw.optStr("\"deeplink_format_type\":", a.DeeplinkFormatType.state, string(a.DeeplinkFormatType.value))
+	jw.optStr("\"deeplink_type\":", a.DeeplinkType.state, a.DeeplinkType.value)
+	if jw.optKey("\"deeplink_utm_params\":", a.DeeplinkUtmParams.state) {
+		if a.DeeplinkUtmParams.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DeeplinkUtmParams.value {
+				jw.elem()
+				jw.anyValue(a.DeeplinkUtmParams.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"disclaimer_clickable_texts\":", a.DisclaimerClickableTexts.state) {
+		if a.DisclaimerClickableTexts.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DisclaimerClickableTexts.value {
+				jw.elem()
+				jw.anyValue(a.DisclaimerClickableTexts.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"disclaimer_text\":", a.DisclaimerText.state, a.DisclaimerText.value)
+	jw.optStr("\"disclaimer_type\":", a.DisclaimerType.state, string(a.DisclaimerType.value))
+	jw.optStr("\"dynamic_destination\":", a.DynamicDestination.state, a.DynamicDestination.value)
+	jw.optStr("\"dynamic_format\":", a.DynamicFormat.state, a.DynamicFormat.value)
+	jw.optStr("\"end_card_cta\":", a.EndCardCta.state, a.EndCardCta.value)
+	jw.optStr("\"fallback_type\":", a.FallbackType.state, string(a.FallbackType.value))
+	jw.optStr("\"identity_authorized_bc_id\":", a.IdentityAuthorizedBcID.state, a.IdentityAuthorizedBcID.value)
+	jw.optStr("\"identity_id\":", a.IdentityID.state, a.IdentityID.value)
+	jw.optStr("\"identity_type\":", a.IdentityType.state, string(a.IdentityType.value))
+	if jw.optKey("\"image_ids\":", a.ImageIDs.state) {
+		if a.ImageIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ImageIDs.value {
+				jw.elem()
+				jw.strValue(a.ImageIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"impression_tracking_url\":", a.ImpressionTrackingURL.state, a.ImpressionTrackingURL.value)
+	jw.optStr("\"item_duet_status\":", a.ItemDuetStatus.state, string(a.ItemDuetStatus.value))
+	if jw.optKey("\"item_group_ids\":", a.ItemGroupIDs.state) {
+		if a.ItemGroupIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ItemGroupIDs.value {
+				jw.elem()
+				jw.strValue(a.ItemGroupIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"item_stitch_status\":", a.ItemStitchStatus.state, string(a.ItemStitchStatus.value))
+	jw.optStr("\"landing_page_url\":", a.LandingPageURL.state, a.LandingPageURL.value)
+	jw.optStr("\"link_url\":", a.LinkURL.state, a.LinkURL.value)
+	jw.optStr("\"music_id\":", a.MusicID.state, a.MusicID.value)
+	jw.optStr("\"page_id\":", a.PageID.state, a.PageID.value)
+	if jw.optKey("\"product_display_field_list\":", a.ProductDisplayFieldList.state) {
+		if a.ProductDisplayFieldList.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ProductDisplayFieldList.value {
+				jw.elem()
+				jw.strValue(a.ProductDisplayFieldList.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"product_set_id\":", a.ProductSetID.state, a.ProductSetID.value)
+	jw.optStr("\"product_specific_type\":", a.ProductSpecificType.state, a.ProductSpecificType.value)
+	jw.optBool("\"promotional_music_disabled\":", a.PromotionalMusicDisabled.state, a.PromotionalMusicDisabled.value)
+	jw.optStr("\"shopping_ads_fallback_type\":", a.ShoppingAdsFallbackType.state, string(a.ShoppingAdsFallbackType.value))
+	jw.optStr("\"shopping_ads_video_package_id\":", a.ShoppingAdsVideoPackageID.state, a.ShoppingAdsVideoPackageID.value)
+	if jw.optKey("\"showcase_products\":", a.ShowcaseProducts.state) {
+		if a.ShowcaseProducts.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ShowcaseProducts.value {
+				jw.elem()
+				jw.anyValue(a.ShowcaseProducts.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"sku_ids\":", a.SkuIDs.state) {
+		if a.SkuIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.SkuIDs.value {
+				jw.elem()
+				jw.strValue(a.SkuIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"tiktok_item_id\":", a.TiktokItemID.state, a.TiktokItemID.value)
+	jw.optStr("\"tracking_app_id\":", a.TrackingAppID.state, a.TrackingAppID.value)
+	jw.optStr("\"tracking_message_event_set_id\":", a.TrackingMessageEventSetID.state, a.TrackingMessageEventSetID.value)
+	if jw.optKey("\"tracking_offline_event_set_ids\":", a.TrackingOfflineEventSetIDs.state) {
+		if a.TrackingOfflineEventSetIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.TrackingOfflineEventSetIDs.value {
+				jw.elem()
+				jw.strValue(a.TrackingOfflineEventSetIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"tracking_pixel_id\":", a.TrackingPixelID.state, a.TrackingPixelID.value)
+	if jw.optKey("\"utm_params\":", a.UtmParams.state) {
+		if a.UtmParams.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.UtmParams.value {
+				jw.elem()
+				jw.anyValue(a.UtmParams.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"vertical_video_strategy\":", a.VerticalVideoStrategy.state, a.VerticalVideoStrategy.value)
+	jw.optStr("\"video_id\":", a.VideoID.state, a.VideoID.value)
+	jw.optStr("\"video_view_tracking_url\":", a.VideoViewTrackingURL.state, a.VideoViewTrackingURL.value)
+	jw.optStr("\"viewability_postbid_partner\":", a.ViewabilityPostbidPartner.state, string(a.ViewabilityPostbidPartner.value))
+	jw.optStr("\"viewability_vast_url\":", a.ViewabilityVastURL.state, a.ViewabilityVastURL.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdCreateParamsPlatformConfigTiktok as a request sends it.
+func (a AdCreateParamsPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AdExternalAdCreativeSet is the creative set used by this ad.

@@ -214,10 +214,54 @@ type AIChatCreateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
+// writeJSON writes AIChatCreateParams as JSON.
+func (a *AIChatCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"current_company_id\":", a.CurrentCompanyID.state, a.CurrentCompanyID.value)
+	if jw.optKey("\"message_attachments\":", a.MessageAttachments.state) {
+		if a.MessageAttachments.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.MessageAttachments.value {
+				jw.elem()
+				a.MessageAttachments.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"message_source\":", a.MessageSource.state, string(a.MessageSource.value))
+	jw.str("\"message_text\":", a.MessageText)
+	jw.optStr("\"suggestion_type\":", a.SuggestionType.state, a.SuggestionType.value)
+	jw.optStr("\"title\":", a.Title.state, a.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AIChatCreateParams as a request sends it.
+func (a AIChatCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AIChatCreateParamsMessageAttachment: Input for an attachment
 type AIChatCreateParamsMessageAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes AIChatCreateParamsMessageAttachment as JSON.
+func (a *AIChatCreateParamsMessageAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", a.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes AIChatCreateParamsMessageAttachment as a request sends it.
+func (a AIChatCreateParamsMessageAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AIChatListItem is an AI-powered chat conversation belonging to a user, with
@@ -387,6 +431,22 @@ type AIChatUpdateParams struct {
 
 	// The new display title for the AI chat thread (e.g., "Help with billing").
 	Title Opt[string] `json:"title,omitzero"`
+}
+
+// writeJSON writes AIChatUpdateParams as JSON.
+func (a *AIChatUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"current_company_id\":", a.CurrentCompanyID.state, a.CurrentCompanyID.value)
+	jw.optStr("\"notification_preference\":", a.NotificationPreference.state, string(a.NotificationPreference.value))
+	jw.optStr("\"title\":", a.Title.state, a.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AIChatUpdateParams as a request sends it.
+func (a AIChatUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AIChatUser is the user who owns this AI chat conversation.

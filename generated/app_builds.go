@@ -202,12 +202,59 @@ type AppBuildCreateParams struct {
 	SupportedAppViewTypes Opt[[]AppViewTypes] `json:"supported_app_view_types,omitzero"`
 }
 
+// writeJSON writes AppBuildCreateParams as JSON.
+func (a *AppBuildCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"ai_prompt_id\":", a.AIPromptID.state, a.AIPromptID.value)
+	jw.optStr("\"app_id\":", a.AppID.state, a.AppID.value)
+	jw.key("\"attachment\":")
+	{
+		a.Attachment.writeJSON(jw)
+	}
+	jw.str("\"checksum\":", a.Checksum)
+	jw.str("\"platform\":", string(a.Platform))
+	if jw.optKey("\"supported_app_view_types\":", a.SupportedAppViewTypes.state) {
+		if a.SupportedAppViewTypes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.SupportedAppViewTypes.value {
+				jw.elem()
+				jw.strValue(string(a.SupportedAppViewTypes.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AppBuildCreateParams as a request sends it.
+func (a AppBuildCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AppBuildCreateParamsAttachment is the build file to upload. For iOS and Android,
 // this should be a .zip archive containing a main_js_bundle.hbc file and an
 // optional assets folder. For web, this should be a JavaScript file.
 type AppBuildCreateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes AppBuildCreateParamsAttachment as JSON.
+func (a *AppBuildCreateParamsAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", a.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes AppBuildCreateParamsAttachment as a request sends it.
+func (a AppBuildCreateParamsAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AppBuildListItem is a versioned build artifact for a Whop React Native App,

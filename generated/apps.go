@@ -277,6 +277,37 @@ type AppCreateParams struct {
 	RedirectURIs Opt[[]string] `json:"redirect_uris,omitzero"`
 }
 
+// writeJSON writes AppCreateParams as JSON.
+func (a *AppCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"base_url\":", a.BaseURL.state, a.BaseURL.value)
+	jw.str("\"company_id\":", a.CompanyID)
+	if jw.optKey("\"icon\":", a.Icon.state) {
+		a.Icon.value.writeJSON(jw)
+	}
+	jw.str("\"name\":", a.Name)
+	if jw.optKey("\"redirect_uris\":", a.RedirectURIs.state) {
+		if a.RedirectURIs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.RedirectURIs.value {
+				jw.elem()
+				jw.strValue(a.RedirectURIs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AppCreateParams as a request sends it.
+func (a AppCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AppCreator is the user who created and owns the company that published this app.
 type AppCreator struct {
 	// The unique identifier for the user.
@@ -576,6 +607,20 @@ type AppParamsIcon struct {
 	ID string `json:"id"`
 }
 
+// writeJSON writes AppParamsIcon as JSON.
+func (a *AppParamsIcon) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", a.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes AppParamsIcon as a request sends it.
+func (a AppParamsIcon) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AppRequestedPermission is a permission that the app requests from the admin of a
 // company during the oauth flow.
 type AppRequestedPermission struct {
@@ -716,6 +761,58 @@ type AppUpdateParams struct {
 	// (requires name, icon, and description). Set to 'unlisted' to hide from discovery
 	// while keeping the app accessible via direct link.
 	Status Opt[AppStatuses] `json:"status,omitzero"`
+}
+
+// writeJSON writes AppUpdateParams as JSON.
+func (a *AppUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"app_store_description\":", a.AppStoreDescription.state, a.AppStoreDescription.value)
+	jw.optStr("\"app_type\":", a.AppType.state, string(a.AppType.value))
+	jw.optStr("\"base_url\":", a.BaseURL.state, a.BaseURL.value)
+	jw.optStr("\"dashboard_path\":", a.DashboardPath.state, a.DashboardPath.value)
+	jw.optStr("\"description\":", a.Description.state, a.Description.value)
+	jw.optStr("\"discover_path\":", a.DiscoverPath.state, a.DiscoverPath.value)
+	jw.optStr("\"experience_path\":", a.ExperiencePath.state, a.ExperiencePath.value)
+	if jw.optKey("\"icon\":", a.Icon.state) {
+		a.Icon.value.writeJSON(jw)
+	}
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.optStr("\"oauth_client_type\":", a.OauthClientType.state, string(a.OauthClientType.value))
+	jw.optStr("\"openapi_path\":", a.OpenapiPath.state, a.OpenapiPath.value)
+	if jw.optKey("\"redirect_uris\":", a.RedirectURIs.state) {
+		if a.RedirectURIs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.RedirectURIs.value {
+				jw.elem()
+				jw.strValue(a.RedirectURIs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"required_scopes\":", a.RequiredScopes.state) {
+		if a.RequiredScopes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.RequiredScopes.value {
+				jw.elem()
+				jw.strValue(string(a.RequiredScopes.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"skills_path\":", a.SkillsPath.state, a.SkillsPath.value)
+	jw.optStr("\"status\":", a.Status.state, string(a.Status.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AppUpdateParams as a request sends it.
+func (a AppUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
 }
 
 // AppValidScopes: These are the scopes an app can request on behalf of a user

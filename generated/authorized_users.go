@@ -185,6 +185,23 @@ type AuthorizedUserCreateParams struct {
 	UserID string `json:"user_id"`
 }
 
+// writeJSON writes AuthorizedUserCreateParams as JSON.
+func (a *AuthorizedUserCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", a.CompanyID)
+	jw.str("\"role\":", string(a.Role))
+	jw.optBool("\"send_emails\":", a.SendEmails.state, a.SendEmails.value)
+	jw.str("\"user_id\":", a.UserID)
+	jw.close()
+}
+
+// MarshalJSON encodes AuthorizedUserCreateParams as a request sends it.
+func (a AuthorizedUserCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 // AuthorizedUserDeleteParams holds the parameters of client.AuthorizedUsers.Delete
 // (DELETE /authorized_users/{id}).
 type AuthorizedUserDeleteParams struct {

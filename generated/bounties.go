@@ -190,6 +190,40 @@ type BountyCreateParams struct {
 	Title string `json:"title"`
 }
 
+// writeJSON writes BountyCreateParams as JSON.
+func (b *BountyCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optInt("\"accepted_submissions_limit\":", b.AcceptedSubmissionsLimit.state, b.AcceptedSubmissionsLimit.value)
+	if jw.optKey("\"allowed_country_codes\":", b.AllowedCountryCodes.state) {
+		if b.AllowedCountryCodes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range b.AllowedCountryCodes.value {
+				jw.elem()
+				jw.strValue(b.AllowedCountryCodes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.float("\"base_unit_amount\":", b.BaseUnitAmount)
+	jw.str("\"currency\":", string(b.Currency))
+	jw.str("\"description\":", b.Description)
+	jw.optStr("\"experience_id\":", b.ExperienceID.state, b.ExperienceID.value)
+	jw.optStr("\"origin_account_id\":", b.OriginAccountID.state, b.OriginAccountID.value)
+	jw.optStr("\"post_markdown_content\":", b.PostMarkdownContent.state, b.PostMarkdownContent.value)
+	jw.optStr("\"post_title\":", b.PostTitle.state, b.PostTitle.value)
+	jw.str("\"title\":", b.Title)
+	jw.close()
+}
+
+// MarshalJSON encodes BountyCreateParams as a request sends it.
+func (b BountyCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	b.writeJSON(jw)
+	return jw.finish()
+}
+
 // BountyListItem is a privately accessible bounty.
 type BountyListItem struct {
 	// The underlying bounty implementation type.

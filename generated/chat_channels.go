@@ -308,6 +308,36 @@ type ChatChannelUpdateParams struct {
 	WhoCanReact Opt[WhoCanReactTypes] `json:"who_can_react,omitzero"`
 }
 
+// writeJSON writes ChatChannelUpdateParams as JSON.
+func (c *ChatChannelUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"ban_media\":", c.BanMedia.state, c.BanMedia.value)
+	jw.optBool("\"ban_urls\":", c.BanURLs.state, c.BanURLs.value)
+	if jw.optKey("\"banned_words\":", c.BannedWords.state) {
+		if c.BannedWords.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.BannedWords.value {
+				jw.elem()
+				jw.strValue(c.BannedWords.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optInt("\"user_posts_cooldown_seconds\":", c.UserPostsCooldownSeconds.state, c.UserPostsCooldownSeconds.value)
+	jw.optStr("\"who_can_post\":", c.WhoCanPost.state, string(c.WhoCanPost.value))
+	jw.optStr("\"who_can_react\":", c.WhoCanReact.state, string(c.WhoCanReact.value))
+	jw.close()
+}
+
+// MarshalJSON encodes ChatChannelUpdateParams as a request sends it.
+func (c ChatChannelUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // WhoCanPostTypes: Who can post on a chat feed
 //
 // The API may add values: a value not listed below still decodes and encodes

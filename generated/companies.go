@@ -248,6 +248,34 @@ type CompanyCreateAPIKeyParams struct {
 	Role Opt[PermissionSystemRoles] `json:"role,omitzero"`
 }
 
+// writeJSON writes CompanyCreateAPIKeyParams as JSON.
+func (c *CompanyCreateAPIKeyParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"child_company_id\":", c.ChildCompanyID)
+	jw.optStr("\"name\":", c.Name.state, c.Name.value)
+	if jw.optKey("\"permissions\":", c.Permissions.state) {
+		if c.Permissions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.Permissions.value {
+				jw.elem()
+				c.Permissions.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"role\":", c.Role.state, string(c.Role.value))
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyCreateAPIKeyParams as a request sends it.
+func (c CompanyCreateAPIKeyParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CompanyCreateAPIKeyParamsPermission: Input for a single permissions statement
 type CompanyCreateAPIKeyParamsPermission struct {
 	// Actions covered by this statement
@@ -260,6 +288,22 @@ type CompanyCreateAPIKeyParamsPermission struct {
 	// 'biz_xxx|app_xxx' or 'biz_xxx|pass_xxx|exp_xxx' or 'biz_xxx|pass_xxx' or
 	// 'biz_xxx|pass_*'
 	Resources []string `json:"resources"`
+}
+
+// writeJSON writes CompanyCreateAPIKeyParamsPermission as JSON.
+func (c *CompanyCreateAPIKeyParamsPermission) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.strs("\"actions\":", c.Actions)
+	jw.bool("\"grant\":", c.Grant)
+	jw.strs("\"resources\":", c.Resources)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyCreateAPIKeyParamsPermission as a request sends it.
+func (c CompanyCreateAPIKeyParamsPermission) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CompanyCreateAPIKeyResponse is an API key created for a child company, including
@@ -305,11 +349,49 @@ type CompanyCreateParams struct {
 	Title string `json:"title"`
 }
 
+// writeJSON writes CompanyCreateParams as JSON.
+func (c *CompanyCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"description\":", c.Description.state, c.Description.value)
+	jw.optStr("\"email\":", c.Email.state, c.Email.value)
+	if jw.optKey("\"logo\":", c.Logo.state) {
+		c.Logo.value.writeJSON(jw)
+	}
+	if jw.optKey("\"metadata\":", c.Metadata.state) {
+		jw.anyValue(c.Metadata.value)
+	}
+	jw.optStr("\"parent_company_id\":", c.ParentCompanyID.state, c.ParentCompanyID.value)
+	jw.optBool("\"send_customer_emails\":", c.SendCustomerEmails.state, c.SendCustomerEmails.value)
+	jw.str("\"title\":", c.Title)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyCreateParams as a request sends it.
+func (c CompanyCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CompanyCreateParamsLogo is the company's logo image. Accepts PNG, JPEG, or GIF
 // format.
 type CompanyCreateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes CompanyCreateParamsLogo as JSON.
+func (c *CompanyCreateParamsLogo) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyCreateParamsLogo as a request sends it.
+func (c CompanyCreateParamsLogo) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CompanyFeaturedAffiliateProduct is the product featured for affiliates to
@@ -571,6 +653,45 @@ type CompanyUpdateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
+// writeJSON writes CompanyUpdateParams as JSON.
+func (c *CompanyUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"affiliate_application_required\":", c.AffiliateApplicationRequired.state, c.AffiliateApplicationRequired.value)
+	jw.optStr("\"affiliate_instructions\":", c.AffiliateInstructions.state, c.AffiliateInstructions.value)
+	if jw.optKey("\"banner_image\":", c.BannerImage.state) {
+		c.BannerImage.value.writeJSON(jw)
+	}
+	jw.optStr("\"description\":", c.Description.state, c.Description.value)
+	jw.optStr("\"featured_affiliate_product_id\":", c.FeaturedAffiliateProductID.state, c.FeaturedAffiliateProductID.value)
+	if jw.optKey("\"logo\":", c.Logo.state) {
+		c.Logo.value.writeJSON(jw)
+	}
+	jw.optStr("\"route\":", c.Route.state, c.Route.value)
+	jw.optBool("\"send_customer_emails\":", c.SendCustomerEmails.state, c.SendCustomerEmails.value)
+	if jw.optKey("\"social_links\":", c.SocialLinks.state) {
+		if c.SocialLinks.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.SocialLinks.value {
+				jw.elem()
+				c.SocialLinks.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"target_audience\":", c.TargetAudience.state, c.TargetAudience.value)
+	jw.optStr("\"title\":", c.Title.state, c.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyUpdateParams as a request sends it.
+func (c CompanyUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CompanyUpdateParamsBannerImage is the company's banner image. Accepts PNG or
 // JPEG format.
 type CompanyUpdateParamsBannerImage struct {
@@ -578,11 +699,39 @@ type CompanyUpdateParamsBannerImage struct {
 	ID string `json:"id"`
 }
 
+// writeJSON writes CompanyUpdateParamsBannerImage as JSON.
+func (c *CompanyUpdateParamsBannerImage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyUpdateParamsBannerImage as a request sends it.
+func (c CompanyUpdateParamsBannerImage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CompanyUpdateParamsLogo is the company's logo image. Accepts PNG, JPEG, or GIF
 // format.
 type CompanyUpdateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes CompanyUpdateParamsLogo as JSON.
+func (c *CompanyUpdateParamsLogo) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyUpdateParamsLogo as a request sends it.
+func (c CompanyUpdateParamsLogo) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CompanyUpdateParamsSocialLink: Input for creating a social link for a company
@@ -606,10 +755,45 @@ type CompanyUpdateParamsSocialLink struct {
 	WebsiteOrder Opt[string] `json:"website_order,omitzero"`
 }
 
+// writeJSON writes CompanyUpdateParamsSocialLink as JSON.
+func (c *CompanyUpdateParamsSocialLink) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"image\":", c.Image.state) {
+		c.Image.value.writeJSON(jw)
+	}
+	jw.optStr("\"order\":", c.Order.state, c.Order.value)
+	jw.optStr("\"title\":", c.Title.state, c.Title.value)
+	jw.str("\"url\":", c.URL)
+	jw.str("\"website\":", string(c.Website))
+	jw.optStr("\"website_order\":", c.WebsiteOrder.state, c.WebsiteOrder.value)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyUpdateParamsSocialLink as a request sends it.
+func (c CompanyUpdateParamsSocialLink) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CompanyUpdateParamsSocialLinkImage is the custom image for the social link
 type CompanyUpdateParamsSocialLinkImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes CompanyUpdateParamsSocialLinkImage as JSON.
+func (c *CompanyUpdateParamsSocialLinkImage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CompanyUpdateParamsSocialLinkImage as a request sends it.
+func (c CompanyUpdateParamsSocialLinkImage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // PermissionSystemRoles is the different system roles that can be assigned.

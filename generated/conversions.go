@@ -87,6 +87,37 @@ type ConversionCreateParams struct {
 	Value Opt[float64] `json:"value,omitzero"`
 }
 
+// writeJSON writes ConversionCreateParams as JSON.
+func (c *ConversionCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"action_source\":", c.ActionSource.state, string(c.ActionSource.value))
+	jw.str("\"company_id\":", c.CompanyID)
+	if jw.optKey("\"context\":", c.Context.state) {
+		c.Context.value.writeJSON(jw)
+	}
+	jw.optStr("\"currency\":", c.Currency.state, string(c.Currency.value))
+	jw.optStr("\"custom_name\":", c.CustomName.state, c.CustomName.value)
+	jw.optStr("\"event_id\":", c.EventID.state, c.EventID.value)
+	jw.str("\"event_name\":", string(c.EventName))
+	jw.optTime("\"event_time\":", c.EventTime.state, c.EventTime.value)
+	jw.optStr("\"plan_id\":", c.PlanID.state, c.PlanID.value)
+	jw.optStr("\"product_id\":", c.ProductID.state, c.ProductID.value)
+	jw.optStr("\"referrer_url\":", c.ReferrerURL.state, c.ReferrerURL.value)
+	jw.optStr("\"url\":", c.URL.state, c.URL.value)
+	if jw.optKey("\"user\":", c.User.state) {
+		c.User.value.writeJSON(jw)
+	}
+	jw.optFloat("\"value\":", c.Value.state, c.Value.value)
+	jw.close()
+}
+
+// MarshalJSON encodes ConversionCreateParams as a request sends it.
+func (c ConversionCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // ConversionCreateParamsContext: Tracking and attribution context.
 type ConversionCreateParamsContext struct {
 	// Ad campaign ID.
@@ -144,6 +175,37 @@ type ConversionCreateParamsContext struct {
 	UtmTerm Opt[string] `json:"utm_term,omitzero"`
 }
 
+// writeJSON writes ConversionCreateParamsContext as JSON.
+func (c *ConversionCreateParamsContext) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"ad_campaign_id\":", c.AdCampaignID.state, c.AdCampaignID.value)
+	jw.optStr("\"ad_id\":", c.AdID.state, c.AdID.value)
+	jw.optStr("\"ad_set_id\":", c.AdSetID.state, c.AdSetID.value)
+	jw.optStr("\"fbclid\":", c.Fbclid.state, c.Fbclid.value)
+	jw.optStr("\"fbp\":", c.Fbp.state, c.Fbp.value)
+	jw.optStr("\"ga\":", c.Ga.state, c.Ga.value)
+	jw.optStr("\"gclid\":", c.Gclid.state, c.Gclid.value)
+	jw.optStr("\"ig_sid\":", c.IgSid.state, c.IgSid.value)
+	jw.optStr("\"ip_address\":", c.IPAddress.state, c.IPAddress.value)
+	jw.optStr("\"ttclid\":", c.Ttclid.state, c.Ttclid.value)
+	jw.optStr("\"ttp\":", c.Ttp.state, c.Ttp.value)
+	jw.optStr("\"user_agent\":", c.UserAgent.state, c.UserAgent.value)
+	jw.optStr("\"utm_campaign\":", c.UtmCampaign.state, c.UtmCampaign.value)
+	jw.optStr("\"utm_content\":", c.UtmContent.state, c.UtmContent.value)
+	jw.optStr("\"utm_id\":", c.UtmID.state, c.UtmID.value)
+	jw.optStr("\"utm_medium\":", c.UtmMedium.state, c.UtmMedium.value)
+	jw.optStr("\"utm_source\":", c.UtmSource.state, c.UtmSource.value)
+	jw.optStr("\"utm_term\":", c.UtmTerm.state, c.UtmTerm.value)
+	jw.close()
+}
+
+// MarshalJSON encodes ConversionCreateParamsContext as a request sends it.
+func (c ConversionCreateParamsContext) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // ConversionCreateParamsUser: User identity and profile data.
 type ConversionCreateParamsUser struct {
 	// An anonymous identifier for the user.
@@ -196,6 +258,36 @@ type ConversionCreateParamsUser struct {
 
 	// Username.
 	Username Opt[string] `json:"username,omitzero"`
+}
+
+// writeJSON writes ConversionCreateParamsUser as JSON.
+func (c *ConversionCreateParamsUser) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"anonymous_id\":", c.AnonymousID.state, c.AnonymousID.value)
+	jw.optStr("\"birthdate\":", c.Birthdate.state, c.Birthdate.value)
+	jw.optStr("\"city\":", c.City.state, c.City.value)
+	jw.optStr("\"country\":", c.Country.state, c.Country.value)
+	jw.optStr("\"email\":", c.Email.state, c.Email.value)
+	jw.optStr("\"external_id\":", c.ExternalID.state, c.ExternalID.value)
+	jw.optStr("\"first_name\":", c.FirstName.state, c.FirstName.value)
+	jw.optStr("\"gender\":", c.Gender.state, string(c.Gender.value))
+	jw.optStr("\"last_name\":", c.LastName.state, c.LastName.value)
+	jw.optStr("\"member_id\":", c.MemberID.state, c.MemberID.value)
+	jw.optStr("\"membership_id\":", c.MembershipID.state, c.MembershipID.value)
+	jw.optStr("\"name\":", c.Name.state, c.Name.value)
+	jw.optStr("\"phone\":", c.Phone.state, c.Phone.value)
+	jw.optStr("\"postal_code\":", c.PostalCode.state, c.PostalCode.value)
+	jw.optStr("\"state\":", c.State.state, c.State.value)
+	jw.optStr("\"user_id\":", c.UserID.state, c.UserID.value)
+	jw.optStr("\"username\":", c.Username.state, c.Username.value)
+	jw.close()
+}
+
+// MarshalJSON encodes ConversionCreateParamsUser as a request sends it.
+func (c ConversionCreateParamsUser) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // ConversionCreateResponse is a tracked conversion event

@@ -187,6 +187,21 @@ type CourseChapterCreateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
+// writeJSON writes CourseChapterCreateParams as JSON.
+func (c *CourseChapterCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"course_id\":", c.CourseID)
+	jw.optStr("\"title\":", c.Title.state, c.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseChapterCreateParams as a request sends it.
+func (c CourseChapterCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseChapterLesson is an individual learning unit within a chapter, which can
 // contain text, video, PDF, or assessment content.
 type CourseChapterLesson struct {
@@ -296,4 +311,18 @@ func (p CourseChapterListParams) query() url.Values {
 type CourseChapterUpdateParams struct {
 	// The new display title of the chapter (e.g., "Module 1: Introduction").
 	Title string `json:"title"`
+}
+
+// writeJSON writes CourseChapterUpdateParams as JSON.
+func (c *CourseChapterUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"title\":", c.Title)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseChapterUpdateParams as a request sends it.
+func (c CourseChapterUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }

@@ -382,6 +382,29 @@ type CourseLessonCreateParams struct {
 	Title Opt[string] `json:"title,omitzero"`
 }
 
+// writeJSON writes CourseLessonCreateParams as JSON.
+func (c *CourseLessonCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"chapter_id\":", c.ChapterID)
+	jw.optStr("\"content\":", c.Content.state, c.Content.value)
+	jw.optInt("\"days_from_course_start_until_unlock\":", c.DaysFromCourseStartUntilUnlock.state, c.DaysFromCourseStartUntilUnlock.value)
+	jw.optStr("\"embed_id\":", c.EmbedID.state, c.EmbedID.value)
+	jw.optStr("\"embed_type\":", c.EmbedType.state, string(c.EmbedType.value))
+	jw.str("\"lesson_type\":", string(c.LessonType))
+	if jw.optKey("\"thumbnail\":", c.Thumbnail.state) {
+		c.Thumbnail.value.writeJSON(jw)
+	}
+	jw.optStr("\"title\":", c.Title.state, c.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonCreateParams as a request sends it.
+func (c CourseLessonCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseLessonListItem is an individual learning unit within a chapter, which can
 // contain text, video, PDF, or assessment content.
 type CourseLessonListItem struct {
@@ -536,6 +559,32 @@ type CourseLessonSubmitAssessmentParams struct {
 	Answers []CourseLessonSubmitAssessmentParamsAnswer `json:"answers"`
 }
 
+// writeJSON writes CourseLessonSubmitAssessmentParams as JSON.
+func (c *CourseLessonSubmitAssessmentParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.key("\"answers\":")
+	{
+		if c.Answers == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.Answers {
+				jw.elem()
+				c.Answers[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonSubmitAssessmentParams as a request sends it.
+func (c CourseLessonSubmitAssessmentParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseLessonSubmitAssessmentParamsAnswer: Input for a single question's answer
 // in an assessment submission
 type CourseLessonSubmitAssessmentParamsAnswer struct {
@@ -547,6 +596,33 @@ type CourseLessonSubmitAssessmentParamsAnswer struct {
 
 	// The IDs of the selected options (for multiple choice/select questions)
 	SelectedOptionIDs Opt[[]string] `json:"selected_option_ids,omitzero"`
+}
+
+// writeJSON writes CourseLessonSubmitAssessmentParamsAnswer as JSON.
+func (c *CourseLessonSubmitAssessmentParamsAnswer) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"answer_text\":", c.AnswerText.state, c.AnswerText.value)
+	jw.str("\"question_id\":", c.QuestionID)
+	if jw.optKey("\"selected_option_ids\":", c.SelectedOptionIDs.state) {
+		if c.SelectedOptionIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.SelectedOptionIDs.value {
+				jw.elem()
+				jw.strValue(c.SelectedOptionIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonSubmitAssessmentParamsAnswer as a request sends it.
+func (c CourseLessonSubmitAssessmentParamsAnswer) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CourseLessonSubmitAssessmentResponse is the result of a user's assessment
@@ -660,6 +736,61 @@ type CourseLessonUpdateParams struct {
 	Visibility Opt[LessonVisibilities] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes CourseLessonUpdateParams as JSON.
+func (c *CourseLessonUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"assessment_completion_requirement\":", c.AssessmentCompletionRequirement.state) {
+		c.AssessmentCompletionRequirement.value.writeJSON(jw)
+	}
+	if jw.optKey("\"assessment_questions\":", c.AssessmentQuestions.state) {
+		if c.AssessmentQuestions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.AssessmentQuestions.value {
+				jw.elem()
+				c.AssessmentQuestions.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"attachments\":", c.Attachments.state) {
+		if c.Attachments.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.Attachments.value {
+				jw.elem()
+				c.Attachments.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"content\":", c.Content.state, c.Content.value)
+	jw.optInt("\"days_from_course_start_until_unlock\":", c.DaysFromCourseStartUntilUnlock.state, c.DaysFromCourseStartUntilUnlock.value)
+	jw.optStr("\"embed_id\":", c.EmbedID.state, c.EmbedID.value)
+	jw.optStr("\"embed_type\":", c.EmbedType.state, string(c.EmbedType.value))
+	jw.optStr("\"lesson_type\":", c.LessonType.state, string(c.LessonType.value))
+	if jw.optKey("\"main_pdf\":", c.MainPDF.state) {
+		c.MainPDF.value.writeJSON(jw)
+	}
+	jw.optInt("\"max_attempts\":", c.MaxAttempts.state, c.MaxAttempts.value)
+	jw.optStr("\"mux_asset_id\":", c.MuxAssetID.state, c.MuxAssetID.value)
+	if jw.optKey("\"thumbnail\":", c.Thumbnail.state) {
+		c.Thumbnail.value.writeJSON(jw)
+	}
+	jw.optStr("\"title\":", c.Title.state, c.Title.value)
+	jw.optStr("\"visibility\":", c.Visibility.state, string(c.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonUpdateParams as a request sends it.
+func (c CourseLessonUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseLessonUpdateParamsAssessmentCompletionRequirement is the passing criteria
 // for quiz or knowledge check lessons, such as minimum grade or correct answers.
 type CourseLessonUpdateParamsAssessmentCompletionRequirement struct {
@@ -670,6 +801,21 @@ type CourseLessonUpdateParamsAssessmentCompletionRequirement struct {
 	// The minimum number of questions that must be answered correctly. Cannot be set
 	// together with minimum_grade_percent.
 	MinimumQuestionsCorrect Opt[int64] `json:"minimum_questions_correct,omitzero"`
+}
+
+// writeJSON writes CourseLessonUpdateParamsAssessmentCompletionRequirement as JSON.
+func (c *CourseLessonUpdateParamsAssessmentCompletionRequirement) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optFloat("\"minimum_grade_percent\":", c.MinimumGradePercent.state, c.MinimumGradePercent.value)
+	jw.optInt("\"minimum_questions_correct\":", c.MinimumQuestionsCorrect.state, c.MinimumQuestionsCorrect.value)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonUpdateParamsAssessmentCompletionRequirement as a request sends it.
+func (c CourseLessonUpdateParamsAssessmentCompletionRequirement) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CourseLessonUpdateParamsAssessmentQuestion: Input for creating or updating an
@@ -695,11 +841,57 @@ type CourseLessonUpdateParamsAssessmentQuestion struct {
 	QuestionType CoursesAssessmentQuestionTypes `json:"question_type"`
 }
 
+// writeJSON writes CourseLessonUpdateParamsAssessmentQuestion as JSON.
+func (c *CourseLessonUpdateParamsAssessmentQuestion) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"correct_answer\":", c.CorrectAnswer)
+	jw.optStr("\"id\":", c.ID.state, c.ID.value)
+	if jw.optKey("\"image\":", c.Image.state) {
+		c.Image.value.writeJSON(jw)
+	}
+	if jw.optKey("\"options\":", c.Options.state) {
+		if c.Options.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.Options.value {
+				jw.elem()
+				c.Options.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.str("\"question_text\":", c.QuestionText)
+	jw.str("\"question_type\":", string(c.QuestionType))
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonUpdateParamsAssessmentQuestion as a request sends it.
+func (c CourseLessonUpdateParamsAssessmentQuestion) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseLessonUpdateParamsAssessmentQuestionImage: Optional image attachment for
 // the question
 type CourseLessonUpdateParamsAssessmentQuestionImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes CourseLessonUpdateParamsAssessmentQuestionImage as JSON.
+func (c *CourseLessonUpdateParamsAssessmentQuestionImage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonUpdateParamsAssessmentQuestionImage as a request sends it.
+func (c CourseLessonUpdateParamsAssessmentQuestionImage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CourseLessonUpdateParamsAssessmentQuestionOption: Input for creating or updating
@@ -716,10 +908,40 @@ type CourseLessonUpdateParamsAssessmentQuestionOption struct {
 	OptionText string `json:"option_text"`
 }
 
+// writeJSON writes CourseLessonUpdateParamsAssessmentQuestionOption as JSON.
+func (c *CourseLessonUpdateParamsAssessmentQuestionOption) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"id\":", c.ID.state, c.ID.value)
+	jw.bool("\"is_correct\":", c.IsCorrect)
+	jw.str("\"option_text\":", c.OptionText)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonUpdateParamsAssessmentQuestionOption as a request sends it.
+func (c CourseLessonUpdateParamsAssessmentQuestionOption) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseLessonUpdateParamsAttachment: Input for an attachment
 type CourseLessonUpdateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes CourseLessonUpdateParamsAttachment as JSON.
+func (c *CourseLessonUpdateParamsAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonUpdateParamsAttachment as a request sends it.
+func (c CourseLessonUpdateParamsAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CourseLessonUpdateParamsMainPDF is the primary PDF document attached to this
@@ -727,6 +949,20 @@ type CourseLessonUpdateParamsAttachment struct {
 type CourseLessonUpdateParamsMainPDF struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes CourseLessonUpdateParamsMainPDF as JSON.
+func (c *CourseLessonUpdateParamsMainPDF) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseLessonUpdateParamsMainPDF as a request sends it.
+func (c CourseLessonUpdateParamsMainPDF) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CourseLessonVideoAsset is the Mux video asset for video-type lessons, used for

@@ -309,6 +309,29 @@ type CourseCreateParams struct {
 	Visibility Opt[CourseVisibilities] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes CourseCreateParams as JSON.
+func (c *CourseCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"certificate_after_completion_enabled\":", c.CertificateAfterCompletionEnabled.state, c.CertificateAfterCompletionEnabled.value)
+	jw.str("\"experience_id\":", c.ExperienceID)
+	jw.optStr("\"order\":", c.Order.state, c.Order.value)
+	jw.optBool("\"require_completing_lessons_in_order\":", c.RequireCompletingLessonsInOrder.state, c.RequireCompletingLessonsInOrder.value)
+	jw.optStr("\"tagline\":", c.Tagline.state, c.Tagline.value)
+	if jw.optKey("\"thumbnail\":", c.Thumbnail.state) {
+		c.Thumbnail.value.writeJSON(jw)
+	}
+	jw.str("\"title\":", c.Title)
+	jw.optStr("\"visibility\":", c.Visibility.state, string(c.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes CourseCreateParams as a request sends it.
+func (c CourseCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseListItem is a structured learning module containing chapters and lessons,
 // belonging to an experience.
 type CourseListItem struct {
@@ -506,6 +529,42 @@ type CourseUpdateParams struct {
 	Visibility Opt[CourseVisibilities] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes CourseUpdateParams as JSON.
+func (c *CourseUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"certificate_after_completion_enabled\":", c.CertificateAfterCompletionEnabled.state, c.CertificateAfterCompletionEnabled.value)
+	if jw.optKey("\"chapters\":", c.Chapters.state) {
+		if c.Chapters.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.Chapters.value {
+				jw.elem()
+				c.Chapters.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"description\":", c.Description.state, c.Description.value)
+	jw.optStr("\"language\":", c.Language.state, string(c.Language.value))
+	jw.optStr("\"order\":", c.Order.state, c.Order.value)
+	jw.optBool("\"require_completing_lessons_in_order\":", c.RequireCompletingLessonsInOrder.state, c.RequireCompletingLessonsInOrder.value)
+	jw.optStr("\"tagline\":", c.Tagline.state, c.Tagline.value)
+	if jw.optKey("\"thumbnail\":", c.Thumbnail.state) {
+		c.Thumbnail.value.writeJSON(jw)
+	}
+	jw.optStr("\"title\":", c.Title.state, c.Title.value)
+	jw.optStr("\"visibility\":", c.Visibility.state, string(c.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes CourseUpdateParams as a request sends it.
+func (c CourseUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseUpdateParamsChapter: Input for updating a chapter while updating a course
 type CourseUpdateParamsChapter struct {
 	// The ID of the chapter to update
@@ -519,6 +578,34 @@ type CourseUpdateParamsChapter struct {
 
 	// The title of the chapter
 	Title string `json:"title"`
+}
+
+// writeJSON writes CourseUpdateParamsChapter as JSON.
+func (c *CourseUpdateParamsChapter) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	if jw.optKey("\"lessons\":", c.Lessons.state) {
+		if c.Lessons.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range c.Lessons.value {
+				jw.elem()
+				c.Lessons.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.int("\"order\":", c.Order)
+	jw.str("\"title\":", c.Title)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseUpdateParamsChapter as a request sends it.
+func (c CourseUpdateParamsChapter) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CourseUpdateParamsChapterLesson: Input for updating a lesson while updating a
@@ -535,6 +622,23 @@ type CourseUpdateParamsChapterLesson struct {
 
 	// The title of the lesson
 	Title string `json:"title"`
+}
+
+// writeJSON writes CourseUpdateParamsChapterLesson as JSON.
+func (c *CourseUpdateParamsChapterLesson) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"chapter_id\":", c.ChapterID)
+	jw.str("\"id\":", c.ID)
+	jw.int("\"order\":", c.Order)
+	jw.str("\"title\":", c.Title)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseUpdateParamsChapterLesson as a request sends it.
+func (c CourseUpdateParamsChapterLesson) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CourseVisibilities is the available visibilities for a course. Determines how /

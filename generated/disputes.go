@@ -588,11 +588,60 @@ type DisputeUpdateEvidenceParams struct {
 	UncategorizedAttachment Opt[DisputeUpdateEvidenceParamsUncategorizedAttachment] `json:"uncategorized_attachment,omitzero"`
 }
 
+// writeJSON writes DisputeUpdateEvidenceParams as JSON.
+func (d *DisputeUpdateEvidenceParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"access_activity_log\":", d.AccessActivityLog.state, d.AccessActivityLog.value)
+	jw.optStr("\"billing_address\":", d.BillingAddress.state, d.BillingAddress.value)
+	if jw.optKey("\"cancellation_policy_attachment\":", d.CancellationPolicyAttachment.state) {
+		d.CancellationPolicyAttachment.value.writeJSON(jw)
+	}
+	jw.optStr("\"cancellation_policy_disclosure\":", d.CancellationPolicyDisclosure.state, d.CancellationPolicyDisclosure.value)
+	if jw.optKey("\"customer_communication_attachment\":", d.CustomerCommunicationAttachment.state) {
+		d.CustomerCommunicationAttachment.value.writeJSON(jw)
+	}
+	jw.optStr("\"customer_email_address\":", d.CustomerEmailAddress.state, d.CustomerEmailAddress.value)
+	jw.optStr("\"customer_name\":", d.CustomerName.state, d.CustomerName.value)
+	jw.optStr("\"notes\":", d.Notes.state, d.Notes.value)
+	jw.optStr("\"product_description\":", d.ProductDescription.state, d.ProductDescription.value)
+	if jw.optKey("\"refund_policy_attachment\":", d.RefundPolicyAttachment.state) {
+		d.RefundPolicyAttachment.value.writeJSON(jw)
+	}
+	jw.optStr("\"refund_policy_disclosure\":", d.RefundPolicyDisclosure.state, d.RefundPolicyDisclosure.value)
+	jw.optStr("\"refund_refusal_explanation\":", d.RefundRefusalExplanation.state, d.RefundRefusalExplanation.value)
+	jw.optStr("\"service_date\":", d.ServiceDate.state, d.ServiceDate.value)
+	if jw.optKey("\"uncategorized_attachment\":", d.UncategorizedAttachment.state) {
+		d.UncategorizedAttachment.value.writeJSON(jw)
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes DisputeUpdateEvidenceParams as a request sends it.
+func (d DisputeUpdateEvidenceParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
+}
+
 // DisputeUpdateEvidenceParamsCancellationPolicyAttachment is a file upload
 // containing the company's cancellation policy document.
 type DisputeUpdateEvidenceParamsCancellationPolicyAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes DisputeUpdateEvidenceParamsCancellationPolicyAttachment as JSON.
+func (d *DisputeUpdateEvidenceParamsCancellationPolicyAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", d.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes DisputeUpdateEvidenceParamsCancellationPolicyAttachment as a request sends it.
+func (d DisputeUpdateEvidenceParamsCancellationPolicyAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
 }
 
 // DisputeUpdateEvidenceParamsCustomerCommunicationAttachment is a file upload
@@ -602,6 +651,20 @@ type DisputeUpdateEvidenceParamsCustomerCommunicationAttachment struct {
 	ID string `json:"id"`
 }
 
+// writeJSON writes DisputeUpdateEvidenceParamsCustomerCommunicationAttachment as JSON.
+func (d *DisputeUpdateEvidenceParamsCustomerCommunicationAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", d.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes DisputeUpdateEvidenceParamsCustomerCommunicationAttachment as a request sends it.
+func (d DisputeUpdateEvidenceParamsCustomerCommunicationAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
+}
+
 // DisputeUpdateEvidenceParamsRefundPolicyAttachment is a file upload containing
 // the company's refund policy document.
 type DisputeUpdateEvidenceParamsRefundPolicyAttachment struct {
@@ -609,9 +672,37 @@ type DisputeUpdateEvidenceParamsRefundPolicyAttachment struct {
 	ID string `json:"id"`
 }
 
+// writeJSON writes DisputeUpdateEvidenceParamsRefundPolicyAttachment as JSON.
+func (d *DisputeUpdateEvidenceParamsRefundPolicyAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", d.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes DisputeUpdateEvidenceParamsRefundPolicyAttachment as a request sends it.
+func (d DisputeUpdateEvidenceParamsRefundPolicyAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
+}
+
 // DisputeUpdateEvidenceParamsUncategorizedAttachment is a file upload for evidence
 // that does not fit into the other categories.
 type DisputeUpdateEvidenceParamsUncategorizedAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes DisputeUpdateEvidenceParamsUncategorizedAttachment as JSON.
+func (d *DisputeUpdateEvidenceParamsUncategorizedAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", d.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes DisputeUpdateEvidenceParamsUncategorizedAttachment as a request sends it.
+func (d DisputeUpdateEvidenceParamsUncategorizedAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
 }

@@ -194,6 +194,22 @@ type DMChannelCreateParams struct {
 	WithUserIDs []string `json:"with_user_ids"`
 }
 
+// writeJSON writes DMChannelCreateParams as JSON.
+func (d *DMChannelCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"company_id\":", d.CompanyID.state, d.CompanyID.value)
+	jw.optStr("\"custom_name\":", d.CustomName.state, d.CustomName.value)
+	jw.strs("\"with_user_ids\":", d.WithUserIDs)
+	jw.close()
+}
+
+// MarshalJSON encodes DMChannelCreateParams as a request sends it.
+func (d DMChannelCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
+}
+
 // DMChannelListItem is a messaging channel that can be a one-on-one DM, group
 // chat, company support conversation, or platform-level direct message.
 type DMChannelListItem struct {
@@ -298,4 +314,18 @@ func (p DMChannelListParams) query() url.Values {
 type DMChannelUpdateParams struct {
 	// A new custom display name for the DM channel. For example, 'Project Discussion'.
 	CustomName Opt[string] `json:"custom_name,omitzero"`
+}
+
+// writeJSON writes DMChannelUpdateParams as JSON.
+func (d *DMChannelUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"custom_name\":", d.CustomName.state, d.CustomName.value)
+	jw.close()
+}
+
+// MarshalJSON encodes DMChannelUpdateParams as a request sends it.
+func (d DMChannelUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
 }

@@ -198,6 +198,21 @@ type DMMemberCreateParams struct {
 	UserID string `json:"user_id"`
 }
 
+// writeJSON writes DMMemberCreateParams as JSON.
+func (d *DMMemberCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"channel_id\":", d.ChannelID)
+	jw.str("\"user_id\":", d.UserID)
+	jw.close()
+}
+
+// MarshalJSON encodes DMMemberCreateParams as a request sends it.
+func (d DMMemberCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
+}
+
 // DMMemberListItem is a user's membership record in a messaging channel, including
 // notification preferences and read state.
 type DMMemberListItem struct {
@@ -306,6 +321,21 @@ type DMMemberUpdateParams struct {
 
 	// The membership status for this member in the DM channel.
 	Status Opt[DMsFeedMemberStatuses] `json:"status,omitzero"`
+}
+
+// writeJSON writes DMMemberUpdateParams as JSON.
+func (d *DMMemberUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"notification_preference\":", d.NotificationPreference.state, string(d.NotificationPreference.value))
+	jw.optStr("\"status\":", d.Status.state, string(d.Status.value))
+	jw.close()
+}
+
+// MarshalJSON encodes DMMemberUpdateParams as a request sends it.
+func (d DMMemberUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	d.writeJSON(jw)
+	return jw.finish()
 }
 
 // DMsFeedMemberNotificationPreferences is the notification preferences for a DMs

@@ -314,6 +314,20 @@ type ExperienceAttachParams struct {
 	ProductID string `json:"product_id"`
 }
 
+// writeJSON writes ExperienceAttachParams as JSON.
+func (e *ExperienceAttachParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"product_id\":", e.ProductID)
+	jw.close()
+}
+
+// MarshalJSON encodes ExperienceAttachParams as a request sends it.
+func (e ExperienceAttachParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
+}
+
 // ExperienceCompany is the company that owns this experience.
 type ExperienceCompany struct {
 	// The unique identifier for the company.
@@ -348,11 +362,46 @@ type ExperienceCreateParams struct {
 	SectionID Opt[string] `json:"section_id,omitzero"`
 }
 
+// writeJSON writes ExperienceCreateParams as JSON.
+func (e *ExperienceCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"app_id\":", e.AppID)
+	jw.str("\"company_id\":", e.CompanyID)
+	jw.optBool("\"is_public\":", e.IsPublic.state, e.IsPublic.value)
+	if jw.optKey("\"logo\":", e.Logo.state) {
+		e.Logo.value.writeJSON(jw)
+	}
+	jw.optStr("\"name\":", e.Name.state, e.Name.value)
+	jw.optStr("\"section_id\":", e.SectionID.state, e.SectionID.value)
+	jw.close()
+}
+
+// MarshalJSON encodes ExperienceCreateParams as a request sends it.
+func (e ExperienceCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
+}
+
 // ExperienceCreateParamsLogo is a logo image displayed alongside the experience
 // name.
 type ExperienceCreateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes ExperienceCreateParamsLogo as JSON.
+func (e *ExperienceCreateParamsLogo) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", e.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes ExperienceCreateParamsLogo as a request sends it.
+func (e ExperienceCreateParamsLogo) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
 }
 
 // ExperienceDetachParams holds the parameters of client.Experiences.Detach (POST
@@ -362,12 +411,40 @@ type ExperienceDetachParams struct {
 	ProductID string `json:"product_id"`
 }
 
+// writeJSON writes ExperienceDetachParams as JSON.
+func (e *ExperienceDetachParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"product_id\":", e.ProductID)
+	jw.close()
+}
+
+// MarshalJSON encodes ExperienceDetachParams as a request sends it.
+func (e ExperienceDetachParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
+}
+
 // ExperienceDuplicateParams holds the parameters of client.Experiences.Duplicate
 // (POST /experiences/{id}/duplicate).
 type ExperienceDuplicateParams struct {
 	// The display name for the duplicated experience. Defaults to the original
 	// experience's name.
 	Name Opt[string] `json:"name,omitzero"`
+}
+
+// writeJSON writes ExperienceDuplicateParams as JSON.
+func (e *ExperienceDuplicateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"name\":", e.Name.state, e.Name.value)
+	jw.close()
+}
+
+// MarshalJSON encodes ExperienceDuplicateParams as a request sends it.
+func (e ExperienceDuplicateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
 }
 
 // ExperienceImage is the custom logo image for this experience. Null if no custom
@@ -569,9 +646,44 @@ type ExperienceUpdateParams struct {
 	SectionID Opt[string] `json:"section_id,omitzero"`
 }
 
+// writeJSON writes ExperienceUpdateParams as JSON.
+func (e *ExperienceUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"access_level\":", e.AccessLevel.state, string(e.AccessLevel.value))
+	jw.optBool("\"is_public\":", e.IsPublic.state, e.IsPublic.value)
+	if jw.optKey("\"logo\":", e.Logo.state) {
+		e.Logo.value.writeJSON(jw)
+	}
+	jw.optStr("\"name\":", e.Name.state, e.Name.value)
+	jw.optStr("\"order\":", e.Order.state, e.Order.value)
+	jw.optStr("\"section_id\":", e.SectionID.state, e.SectionID.value)
+	jw.close()
+}
+
+// MarshalJSON encodes ExperienceUpdateParams as a request sends it.
+func (e ExperienceUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
+}
+
 // ExperienceUpdateParamsLogo is a logo image displayed alongside the experience
 // name.
 type ExperienceUpdateParamsLogo struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes ExperienceUpdateParamsLogo as JSON.
+func (e *ExperienceUpdateParamsLogo) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", e.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes ExperienceUpdateParamsLogo as a request sends it.
+func (e ExperienceUpdateParamsLogo) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
 }

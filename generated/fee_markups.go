@@ -168,6 +168,27 @@ type FeeMarkupCreateParams struct {
 	PercentageFee Opt[float64] `json:"percentage_fee,omitzero"`
 }
 
+// writeJSON writes FeeMarkupCreateParams as JSON.
+func (f *FeeMarkupCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", f.CompanyID)
+	jw.str("\"fee_type\":", string(f.FeeType))
+	jw.optFloat("\"fixed_fee_usd\":", f.FixedFeeUsd.state, f.FixedFeeUsd.value)
+	if jw.optKey("\"metadata\":", f.Metadata.state) {
+		jw.anyValue(f.Metadata.value)
+	}
+	jw.optStr("\"notes\":", f.Notes.state, f.Notes.value)
+	jw.optFloat("\"percentage_fee\":", f.PercentageFee.state, f.PercentageFee.value)
+	jw.close()
+}
+
+// MarshalJSON encodes FeeMarkupCreateParams as a request sends it.
+func (f FeeMarkupCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
+}
+
 // FeeMarkupListItem is a fee markup configuration that defines additional charges
 // applied to transactions for a platform's connected accounts.
 type FeeMarkupListItem struct {

@@ -94,6 +94,21 @@ type FileCreateParams struct {
 	Visibility Opt[FileVisibility] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes FileCreateParams as JSON.
+func (f *FileCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"filename\":", f.Filename)
+	jw.optStr("\"visibility\":", f.Visibility.state, string(f.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes FileCreateParams as a request sends it.
+func (f FileCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
+}
+
 // FileCreateResponse is a file that has been uploaded or is pending upload.
 type FileCreateResponse struct {
 	// The MIME type of the uploaded file (e.g., image/jpeg, video/mp4, audio/mpeg).

@@ -254,10 +254,63 @@ type ForumPostCreateParams struct {
 	Visibility Opt[ForumPostVisibilityTypes] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes ForumPostCreateParams as JSON.
+func (f *ForumPostCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"attachments\":", f.Attachments.state) {
+		if f.Attachments.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range f.Attachments.value {
+				jw.elem()
+				f.Attachments.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"company_id\":", f.CompanyID.state, f.CompanyID.value)
+	jw.optStr("\"content\":", f.Content.state, f.Content.value)
+	jw.str("\"experience_id\":", f.ExperienceID)
+	jw.optBool("\"is_mention\":", f.IsMention.state, f.IsMention.value)
+	jw.optStr("\"parent_id\":", f.ParentID.state, f.ParentID.value)
+	jw.optFloat("\"paywall_amount\":", f.PaywallAmount.state, f.PaywallAmount.value)
+	jw.optStr("\"paywall_currency\":", f.PaywallCurrency.state, string(f.PaywallCurrency.value))
+	jw.optBool("\"pinned\":", f.Pinned.state, f.Pinned.value)
+	if jw.optKey("\"poll\":", f.Poll.state) {
+		f.Poll.value.writeJSON(jw)
+	}
+	jw.optStr("\"rich_content\":", f.RichContent.state, f.RichContent.value)
+	jw.optStr("\"title\":", f.Title.state, f.Title.value)
+	jw.optStr("\"visibility\":", f.Visibility.state, string(f.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes ForumPostCreateParams as a request sends it.
+func (f ForumPostCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
+}
+
 // ForumPostCreateParamsAttachment: Input for an attachment
 type ForumPostCreateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes ForumPostCreateParamsAttachment as JSON.
+func (f *ForumPostCreateParamsAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", f.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes ForumPostCreateParamsAttachment as a request sends it.
+func (f ForumPostCreateParamsAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
 }
 
 // ForumPostCreateParamsPoll is a poll to attach to this post, allowing members to
@@ -267,6 +320,32 @@ type ForumPostCreateParamsPoll struct {
 	Options []ForumPostCreateParamsPollOption `json:"options"`
 }
 
+// writeJSON writes ForumPostCreateParamsPoll as JSON.
+func (f *ForumPostCreateParamsPoll) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.key("\"options\":")
+	{
+		if f.Options == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range f.Options {
+				jw.elem()
+				f.Options[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes ForumPostCreateParamsPoll as a request sends it.
+func (f ForumPostCreateParamsPoll) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
+}
+
 // ForumPostCreateParamsPollOption: Input type for a single poll option
 type ForumPostCreateParamsPollOption struct {
 	// Sequential ID for the poll option (starting from '1')
@@ -274,6 +353,21 @@ type ForumPostCreateParamsPollOption struct {
 
 	// The text of the poll option
 	Text string `json:"text"`
+}
+
+// writeJSON writes ForumPostCreateParamsPollOption as JSON.
+func (f *ForumPostCreateParamsPollOption) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", f.ID)
+	jw.str("\"text\":", f.Text)
+	jw.close()
+}
+
+// MarshalJSON encodes ForumPostCreateParamsPollOption as a request sends it.
+func (f ForumPostCreateParamsPollOption) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
 }
 
 // ForumPostListItem is a post or comment in a forum feed, supporting rich text,
@@ -474,10 +568,53 @@ type ForumPostUpdateParams struct {
 	Visibility Opt[ForumPostVisibilityTypes] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes ForumPostUpdateParams as JSON.
+func (f *ForumPostUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"attachments\":", f.Attachments.state) {
+		if f.Attachments.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range f.Attachments.value {
+				jw.elem()
+				f.Attachments.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"content\":", f.Content.state, f.Content.value)
+	jw.optBool("\"is_pinned\":", f.IsPinned.state, f.IsPinned.value)
+	jw.optStr("\"title\":", f.Title.state, f.Title.value)
+	jw.optStr("\"visibility\":", f.Visibility.state, string(f.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes ForumPostUpdateParams as a request sends it.
+func (f ForumPostUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
+}
+
 // ForumPostUpdateParamsAttachment: Input for an attachment
 type ForumPostUpdateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes ForumPostUpdateParamsAttachment as JSON.
+func (f *ForumPostUpdateParamsAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", f.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes ForumPostUpdateParamsAttachment as a request sends it.
+func (f ForumPostUpdateParamsAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
 }
 
 // ForumPostUser is the user who authored this forum post.

@@ -312,11 +312,56 @@ type ForumUpdateParams struct {
 	WhoCanPost Opt[ForumWhoCanPostTypes] `json:"who_can_post,omitzero"`
 }
 
+// writeJSON writes ForumUpdateParams as JSON.
+func (f *ForumUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"banned_words\":", f.BannedWords.state) {
+		if f.BannedWords.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range f.BannedWords.value {
+				jw.elem()
+				jw.strValue(f.BannedWords.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"banner_image\":", f.BannerImage.state) {
+		f.BannerImage.value.writeJSON(jw)
+	}
+	jw.optStr("\"email_notification_preference\":", f.EmailNotificationPreference.state, string(f.EmailNotificationPreference.value))
+	jw.optStr("\"who_can_comment\":", f.WhoCanComment.state, string(f.WhoCanComment.value))
+	jw.optStr("\"who_can_post\":", f.WhoCanPost.state, string(f.WhoCanPost.value))
+	jw.close()
+}
+
+// MarshalJSON encodes ForumUpdateParams as a request sends it.
+func (f ForumUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
+}
+
 // ForumUpdateParamsBannerImage is the banner image displayed at the top of the
 // forum page. Pass null to remove the existing banner.
 type ForumUpdateParamsBannerImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes ForumUpdateParamsBannerImage as JSON.
+func (f *ForumUpdateParamsBannerImage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", f.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes ForumUpdateParamsBannerImage as a request sends it.
+func (f ForumUpdateParamsBannerImage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
 }
 
 // ForumWhoCanCommentTypes: Who can comment on a forum feed

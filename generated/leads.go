@@ -207,6 +207,26 @@ type LeadCreateParams struct {
 	UserID Opt[string] `json:"user_id,omitzero"`
 }
 
+// writeJSON writes LeadCreateParams as JSON.
+func (l *LeadCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", l.CompanyID)
+	if jw.optKey("\"metadata\":", l.Metadata.state) {
+		jw.anyValue(l.Metadata.value)
+	}
+	jw.optStr("\"product_id\":", l.ProductID.state, l.ProductID.value)
+	jw.optStr("\"referrer\":", l.Referrer.state, l.Referrer.value)
+	jw.optStr("\"user_id\":", l.UserID.state, l.UserID.value)
+	jw.close()
+}
+
+// MarshalJSON encodes LeadCreateParams as a request sends it.
+func (l LeadCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	l.writeJSON(jw)
+	return jw.finish()
+}
+
 // LeadListItem is a prospective customer who has expressed interest in a company
 // or product but has not yet purchased.
 type LeadListItem struct {
@@ -399,6 +419,23 @@ type LeadUpdateParams struct {
 
 	// The updated referral URL for the lead, such as 'https://example.com/landing'.
 	Referrer Opt[string] `json:"referrer,omitzero"`
+}
+
+// writeJSON writes LeadUpdateParams as JSON.
+func (l *LeadUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"metadata\":", l.Metadata.state) {
+		jw.anyValue(l.Metadata.value)
+	}
+	jw.optStr("\"referrer\":", l.Referrer.state, l.Referrer.value)
+	jw.close()
+}
+
+// MarshalJSON encodes LeadUpdateParams as a request sends it.
+func (l LeadUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	l.writeJSON(jw)
+	return jw.finish()
 }
 
 // LeadUser is the user account associated with this lead.

@@ -379,12 +379,40 @@ type MembershipAddFreeDaysParams struct {
 	FreeDays int64 `json:"free_days"`
 }
 
+// writeJSON writes MembershipAddFreeDaysParams as JSON.
+func (m *MembershipAddFreeDaysParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.int("\"free_days\":", m.FreeDays)
+	jw.close()
+}
+
+// MarshalJSON encodes MembershipAddFreeDaysParams as a request sends it.
+func (m MembershipAddFreeDaysParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
+}
+
 // MembershipCancelParams holds the parameters of client.Memberships.Cancel (POST
 // /memberships/{id}/cancel).
 type MembershipCancelParams struct {
 	// Whether to cancel immediately or at the end of the current billing period.
 	// Defaults to at_period_end.
 	CancellationMode Opt[MembershipCancellationModes] `json:"cancellation_mode,omitzero"`
+}
+
+// writeJSON writes MembershipCancelParams as JSON.
+func (m *MembershipCancelParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"cancellation_mode\":", m.CancellationMode.state, string(m.CancellationMode.value))
+	jw.close()
+}
+
+// MarshalJSON encodes MembershipCancelParams as a request sends it.
+func (m MembershipCancelParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
 }
 
 // MembershipCancellationModes is the mode of cancellation for a membership
@@ -726,6 +754,20 @@ type MembershipPauseParams struct {
 	VoidPayments Opt[bool] `json:"void_payments,omitzero"`
 }
 
+// writeJSON writes MembershipPauseParams as JSON.
+func (m *MembershipPauseParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"void_payments\":", m.VoidPayments.state, m.VoidPayments.value)
+	jw.close()
+}
+
+// MarshalJSON encodes MembershipPauseParams as a request sends it.
+func (m MembershipPauseParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
+}
+
 // MembershipPlan is the plan the customer purchased to create this membership.
 type MembershipPlan struct {
 	// The unique identifier for the plan.
@@ -755,6 +797,22 @@ type MembershipUpdateParams struct {
 	// A JSON object of key-value pairs to store on the membership. Replaces any
 	// existing metadata.
 	Metadata Opt[map[string]any] `json:"metadata,omitzero"`
+}
+
+// writeJSON writes MembershipUpdateParams as JSON.
+func (m *MembershipUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"metadata\":", m.Metadata.state) {
+		jw.anyValue(m.Metadata.value)
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes MembershipUpdateParams as a request sends it.
+func (m MembershipUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
 }
 
 // MembershipUser is the user who owns this membership. Null if the user account

@@ -261,10 +261,56 @@ type MessageCreateParams struct {
 	ReplyingToMessageID Opt[string] `json:"replying_to_message_id,omitzero"`
 }
 
+// writeJSON writes MessageCreateParams as JSON.
+func (m *MessageCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"attachments\":", m.Attachments.state) {
+		if m.Attachments.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range m.Attachments.value {
+				jw.elem()
+				m.Attachments.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optBool("\"auto_detect_links\":", m.AutoDetectLinks.state, m.AutoDetectLinks.value)
+	jw.str("\"channel_id\":", m.ChannelID)
+	jw.str("\"content\":", m.Content)
+	if jw.optKey("\"poll\":", m.Poll.state) {
+		m.Poll.value.writeJSON(jw)
+	}
+	jw.optStr("\"replying_to_message_id\":", m.ReplyingToMessageID.state, m.ReplyingToMessageID.value)
+	jw.close()
+}
+
+// MarshalJSON encodes MessageCreateParams as a request sends it.
+func (m MessageCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
+}
+
 // MessageCreateParamsAttachment: Input for an attachment
 type MessageCreateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes MessageCreateParamsAttachment as JSON.
+func (m *MessageCreateParamsAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", m.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes MessageCreateParamsAttachment as a request sends it.
+func (m MessageCreateParamsAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
 }
 
 // MessageCreateParamsPoll is a poll to attach to this message, allowing recipients
@@ -274,6 +320,32 @@ type MessageCreateParamsPoll struct {
 	Options []MessageCreateParamsPollOption `json:"options"`
 }
 
+// writeJSON writes MessageCreateParamsPoll as JSON.
+func (m *MessageCreateParamsPoll) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.key("\"options\":")
+	{
+		if m.Options == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range m.Options {
+				jw.elem()
+				m.Options[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes MessageCreateParamsPoll as a request sends it.
+func (m MessageCreateParamsPoll) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
+}
+
 // MessageCreateParamsPollOption: Input type for a single poll option
 type MessageCreateParamsPollOption struct {
 	// Sequential ID for the poll option (starting from '1')
@@ -281,6 +353,21 @@ type MessageCreateParamsPollOption struct {
 
 	// The text of the poll option
 	Text string `json:"text"`
+}
+
+// writeJSON writes MessageCreateParamsPollOption as JSON.
+func (m *MessageCreateParamsPollOption) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", m.ID)
+	jw.str("\"text\":", m.Text)
+	jw.close()
+}
+
+// MarshalJSON encodes MessageCreateParamsPollOption as a request sends it.
+func (m MessageCreateParamsPollOption) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
 }
 
 // MessageListItem is a message sent within an experience chat, direct message, or
@@ -483,10 +570,51 @@ type MessageUpdateParams struct {
 	IsPinned Opt[bool] `json:"is_pinned,omitzero"`
 }
 
+// writeJSON writes MessageUpdateParams as JSON.
+func (m *MessageUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"attachments\":", m.Attachments.state) {
+		if m.Attachments.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range m.Attachments.value {
+				jw.elem()
+				m.Attachments.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"content\":", m.Content.state, m.Content.value)
+	jw.optBool("\"is_pinned\":", m.IsPinned.state, m.IsPinned.value)
+	jw.close()
+}
+
+// MarshalJSON encodes MessageUpdateParams as a request sends it.
+func (m MessageUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
+}
+
 // MessageUpdateParamsAttachment: Input for an attachment
 type MessageUpdateParamsAttachment struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes MessageUpdateParamsAttachment as JSON.
+func (m *MessageUpdateParamsAttachment) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", m.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes MessageUpdateParamsAttachment as a request sends it.
+func (m MessageUpdateParamsAttachment) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	m.writeJSON(jw)
+	return jw.finish()
 }
 
 // MessageUser is the user who authored this message.

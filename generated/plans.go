@@ -378,11 +378,79 @@ type PlanCreateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes PlanCreateParams as JSON.
+func (p *PlanCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"adaptive_pricing_enabled\":", p.AdaptivePricingEnabled.state, p.AdaptivePricingEnabled.value)
+	jw.optInt("\"billing_period\":", p.BillingPeriod.state, p.BillingPeriod.value)
+	if jw.optKey("\"checkout_styling\":", p.CheckoutStyling.state) {
+		p.CheckoutStyling.value.writeJSON(jw)
+	}
+	jw.str("\"company_id\":", p.CompanyID)
+	jw.optStr("\"currency\":", p.Currency.state, string(p.Currency.value))
+	if jw.optKey("\"custom_fields\":", p.CustomFields.state) {
+		if p.CustomFields.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range p.CustomFields.value {
+				jw.elem()
+				p.CustomFields.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"description\":", p.Description.state, p.Description.value)
+	jw.optInt("\"expiration_days\":", p.ExpirationDays.state, p.ExpirationDays.value)
+	if jw.optKey("\"image\":", p.Image.state) {
+		p.Image.value.writeJSON(jw)
+	}
+	jw.optFloat("\"initial_price\":", p.InitialPrice.state, p.InitialPrice.value)
+	jw.optStr("\"internal_notes\":", p.InternalNotes.state, p.InternalNotes.value)
+	jw.optBool("\"legacy_payment_method_controls\":", p.LegacyPaymentMethodControls.state, p.LegacyPaymentMethodControls.value)
+	jw.optStr("\"override_tax_type\":", p.OverrideTaxType.state, string(p.OverrideTaxType.value))
+	if jw.optKey("\"payment_method_configuration\":", p.PaymentMethodConfiguration.state) {
+		p.PaymentMethodConfiguration.value.writeJSON(jw)
+	}
+	jw.optStr("\"plan_type\":", p.PlanType.state, string(p.PlanType.value))
+	jw.str("\"product_id\":", p.ProductID)
+	jw.optStr("\"release_method\":", p.ReleaseMethod.state, string(p.ReleaseMethod.value))
+	jw.optFloat("\"renewal_price\":", p.RenewalPrice.state, p.RenewalPrice.value)
+	jw.optInt("\"split_pay_required_payments\":", p.SplitPayRequiredPayments.state, p.SplitPayRequiredPayments.value)
+	jw.optInt("\"stock\":", p.Stock.state, p.Stock.value)
+	jw.optStr("\"title\":", p.Title.state, p.Title.value)
+	jw.optInt("\"trial_period_days\":", p.TrialPeriodDays.state, p.TrialPeriodDays.value)
+	jw.optBool("\"unlimited_stock\":", p.UnlimitedStock.state, p.UnlimitedStock.value)
+	jw.optStr("\"visibility\":", p.Visibility.state, string(p.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes PlanCreateParams as a request sends it.
+func (p PlanCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 // PlanCreateParamsImage is an image displayed on the product page to represent
 // this plan.
 type PlanCreateParamsImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes PlanCreateParamsImage as JSON.
+func (p *PlanCreateParamsImage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", p.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes PlanCreateParamsImage as a request sends it.
+func (p PlanCreateParamsImage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
 }
 
 // PlanCustomField is an object representing a custom field for a plan.
@@ -774,11 +842,77 @@ type PlanUpdateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes PlanUpdateParams as JSON.
+func (p *PlanUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"adaptive_pricing_enabled\":", p.AdaptivePricingEnabled.state, p.AdaptivePricingEnabled.value)
+	jw.optInt("\"billing_period\":", p.BillingPeriod.state, p.BillingPeriod.value)
+	if jw.optKey("\"checkout_styling\":", p.CheckoutStyling.state) {
+		p.CheckoutStyling.value.writeJSON(jw)
+	}
+	jw.optStr("\"currency\":", p.Currency.state, string(p.Currency.value))
+	if jw.optKey("\"custom_fields\":", p.CustomFields.state) {
+		if p.CustomFields.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range p.CustomFields.value {
+				jw.elem()
+				p.CustomFields.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"description\":", p.Description.state, p.Description.value)
+	jw.optInt("\"expiration_days\":", p.ExpirationDays.state, p.ExpirationDays.value)
+	if jw.optKey("\"image\":", p.Image.state) {
+		p.Image.value.writeJSON(jw)
+	}
+	jw.optFloat("\"initial_price\":", p.InitialPrice.state, p.InitialPrice.value)
+	jw.optStr("\"internal_notes\":", p.InternalNotes.state, p.InternalNotes.value)
+	jw.optBool("\"legacy_payment_method_controls\":", p.LegacyPaymentMethodControls.state, p.LegacyPaymentMethodControls.value)
+	jw.optBool("\"offer_cancel_discount\":", p.OfferCancelDiscount.state, p.OfferCancelDiscount.value)
+	jw.optStr("\"override_tax_type\":", p.OverrideTaxType.state, string(p.OverrideTaxType.value))
+	if jw.optKey("\"payment_method_configuration\":", p.PaymentMethodConfiguration.state) {
+		p.PaymentMethodConfiguration.value.writeJSON(jw)
+	}
+	jw.optFloat("\"renewal_price\":", p.RenewalPrice.state, p.RenewalPrice.value)
+	jw.optInt("\"stock\":", p.Stock.state, p.Stock.value)
+	jw.optFloat("\"strike_through_initial_price\":", p.StrikeThroughInitialPrice.state, p.StrikeThroughInitialPrice.value)
+	jw.optFloat("\"strike_through_renewal_price\":", p.StrikeThroughRenewalPrice.state, p.StrikeThroughRenewalPrice.value)
+	jw.optStr("\"title\":", p.Title.state, p.Title.value)
+	jw.optInt("\"trial_period_days\":", p.TrialPeriodDays.state, p.TrialPeriodDays.value)
+	jw.optBool("\"unlimited_stock\":", p.UnlimitedStock.state, p.UnlimitedStock.value)
+	jw.optStr("\"visibility\":", p.Visibility.state, string(p.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes PlanUpdateParams as a request sends it.
+func (p PlanUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 // PlanUpdateParamsImage is an image displayed on the product page to represent
 // this plan.
 type PlanUpdateParamsImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes PlanUpdateParamsImage as JSON.
+func (p *PlanUpdateParamsImage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", p.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes PlanUpdateParamsImage as a request sends it.
+func (p PlanUpdateParamsImage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
 }
 
 // PlansOrder is the ways a relation of Plans can be ordered

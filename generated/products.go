@@ -413,6 +413,51 @@ type ProductCreateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes ProductCreateParams as JSON.
+func (p *ProductCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"collect_shipping_address\":", p.CollectShippingAddress.state, p.CollectShippingAddress.value)
+	jw.str("\"company_id\":", p.CompanyID)
+	jw.optStr("\"custom_cta\":", p.CustomCta.state, string(p.CustomCta.value))
+	jw.optStr("\"custom_cta_url\":", p.CustomCtaURL.state, p.CustomCtaURL.value)
+	jw.optStr("\"custom_statement_descriptor\":", p.CustomStatementDescriptor.state, p.CustomStatementDescriptor.value)
+	jw.optStr("\"description\":", p.Description.state, p.Description.value)
+	if jw.optKey("\"experience_ids\":", p.ExperienceIDs.state) {
+		if p.ExperienceIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range p.ExperienceIDs.value {
+				jw.elem()
+				jw.strValue(p.ExperienceIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optFloat("\"global_affiliate_percentage\":", p.GlobalAffiliatePercentage.state, p.GlobalAffiliatePercentage.value)
+	jw.optStr("\"global_affiliate_status\":", p.GlobalAffiliateStatus.state, string(p.GlobalAffiliateStatus.value))
+	jw.optStr("\"headline\":", p.Headline.state, p.Headline.value)
+	jw.optFloat("\"member_affiliate_percentage\":", p.MemberAffiliatePercentage.state, p.MemberAffiliatePercentage.value)
+	jw.optStr("\"member_affiliate_status\":", p.MemberAffiliateStatus.state, string(p.MemberAffiliateStatus.value))
+	if jw.optKey("\"plan_options\":", p.PlanOptions.state) {
+		p.PlanOptions.value.writeJSON(jw)
+	}
+	jw.optStr("\"product_tax_code_id\":", p.ProductTaxCodeID.state, p.ProductTaxCodeID.value)
+	jw.optStr("\"redirect_purchase_url\":", p.RedirectPurchaseURL.state, p.RedirectPurchaseURL.value)
+	jw.optStr("\"route\":", p.Route.state, p.Route.value)
+	jw.optBool("\"send_welcome_message\":", p.SendWelcomeMessage.state, p.SendWelcomeMessage.value)
+	jw.str("\"title\":", p.Title)
+	jw.optStr("\"visibility\":", p.Visibility.state, string(p.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes ProductCreateParams as a request sends it.
+func (p ProductCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 // ProductCreateParamsPlanOptions: Configuration for an automatically generated
 // plan to attach to this product.
 type ProductCreateParamsPlanOptions struct {
@@ -441,6 +486,38 @@ type ProductCreateParamsPlanOptions struct {
 
 	// The visibility of the plan.
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
+}
+
+// writeJSON writes ProductCreateParamsPlanOptions as JSON.
+func (p *ProductCreateParamsPlanOptions) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"base_currency\":", p.BaseCurrency.state, string(p.BaseCurrency.value))
+	jw.optInt("\"billing_period\":", p.BillingPeriod.state, p.BillingPeriod.value)
+	if jw.optKey("\"custom_fields\":", p.CustomFields.state) {
+		if p.CustomFields.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range p.CustomFields.value {
+				jw.elem()
+				p.CustomFields.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optFloat("\"initial_price\":", p.InitialPrice.state, p.InitialPrice.value)
+	jw.optStr("\"plan_type\":", p.PlanType.state, string(p.PlanType.value))
+	jw.optStr("\"release_method\":", p.ReleaseMethod.state, string(p.ReleaseMethod.value))
+	jw.optFloat("\"renewal_price\":", p.RenewalPrice.state, p.RenewalPrice.value)
+	jw.optStr("\"visibility\":", p.Visibility.state, string(p.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes ProductCreateParamsPlanOptions as a request sends it.
+func (p ProductCreateParamsPlanOptions) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
 }
 
 // ProductGalleryImage represents an image attachment
@@ -734,10 +811,68 @@ type ProductUpdateParams struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes ProductUpdateParams as JSON.
+func (p *ProductUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"collect_shipping_address\":", p.CollectShippingAddress.state, p.CollectShippingAddress.value)
+	jw.optStr("\"custom_cta\":", p.CustomCta.state, string(p.CustomCta.value))
+	jw.optStr("\"custom_cta_url\":", p.CustomCtaURL.state, p.CustomCtaURL.value)
+	jw.optStr("\"custom_statement_descriptor\":", p.CustomStatementDescriptor.state, p.CustomStatementDescriptor.value)
+	jw.optStr("\"description\":", p.Description.state, p.Description.value)
+	if jw.optKey("\"gallery_images\":", p.GalleryImages.state) {
+		if p.GalleryImages.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range p.GalleryImages.value {
+				jw.elem()
+				p.GalleryImages.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.optFloat("\"global_affiliate_percentage\":", p.GlobalAffiliatePercentage.state, p.GlobalAffiliatePercentage.value)
+	jw.optStr("\"global_affiliate_status\":", p.GlobalAffiliateStatus.state, string(p.GlobalAffiliateStatus.value))
+	jw.optStr("\"headline\":", p.Headline.state, p.Headline.value)
+	jw.optFloat("\"member_affiliate_percentage\":", p.MemberAffiliatePercentage.state, p.MemberAffiliatePercentage.value)
+	jw.optStr("\"member_affiliate_status\":", p.MemberAffiliateStatus.state, string(p.MemberAffiliateStatus.value))
+	jw.optStr("\"product_tax_code_id\":", p.ProductTaxCodeID.state, p.ProductTaxCodeID.value)
+	jw.optStr("\"redirect_purchase_url\":", p.RedirectPurchaseURL.state, p.RedirectPurchaseURL.value)
+	jw.optStr("\"route\":", p.Route.state, p.Route.value)
+	jw.optBool("\"send_welcome_message\":", p.SendWelcomeMessage.state, p.SendWelcomeMessage.value)
+	if jw.optKey("\"store_page_config\":", p.StorePageConfig.state) {
+		p.StorePageConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"title\":", p.Title.state, p.Title.value)
+	jw.optStr("\"visibility\":", p.Visibility.state, string(p.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes ProductUpdateParams as a request sends it.
+func (p ProductUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 // ProductUpdateParamsGalleryImage: Input for an attachment
 type ProductUpdateParamsGalleryImage struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes ProductUpdateParamsGalleryImage as JSON.
+func (p *ProductUpdateParamsGalleryImage) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", p.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes ProductUpdateParamsGalleryImage as a request sends it.
+func (p ProductUpdateParamsGalleryImage) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
 }
 
 // ProductUpdateParamsStorePageConfig: Layout and display configuration for this
@@ -748,4 +883,19 @@ type ProductUpdateParamsStorePageConfig struct {
 
 	// Whether or not to show the price on the product's store page.
 	ShowPrice Opt[bool] `json:"show_price,omitzero"`
+}
+
+// writeJSON writes ProductUpdateParamsStorePageConfig as JSON.
+func (p *ProductUpdateParamsStorePageConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"custom_cta\":", p.CustomCta.state, p.CustomCta.value)
+	jw.optBool("\"show_price\":", p.ShowPrice.state, p.ShowPrice.value)
+	jw.close()
+}
+
+// MarshalJSON encodes ProductUpdateParamsStorePageConfig as a request sends it.
+func (p ProductUpdateParamsStorePageConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
 }

@@ -276,6 +276,45 @@ type PromoCodeCreateParams struct {
 	UnlimitedStock Opt[bool] `json:"unlimited_stock,omitzero"`
 }
 
+// writeJSON writes PromoCodeCreateParams as JSON.
+func (p *PromoCodeCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.float("\"amount_off\":", p.AmountOff)
+	jw.str("\"base_currency\":", string(p.BaseCurrency))
+	jw.optBool("\"churned_users_only\":", p.ChurnedUsersOnly.state, p.ChurnedUsersOnly.value)
+	jw.str("\"code\":", p.Code)
+	jw.str("\"company_id\":", p.CompanyID)
+	jw.optBool("\"existing_memberships_only\":", p.ExistingMembershipsOnly.state, p.ExistingMembershipsOnly.value)
+	jw.optTime("\"expires_at\":", p.ExpiresAt.state, p.ExpiresAt.value)
+	jw.bool("\"new_users_only\":", p.NewUsersOnly)
+	jw.optBool("\"one_per_customer\":", p.OnePerCustomer.state, p.OnePerCustomer.value)
+	if jw.optKey("\"plan_ids\":", p.PlanIDs.state) {
+		if p.PlanIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range p.PlanIDs.value {
+				jw.elem()
+				jw.strValue(p.PlanIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"product_id\":", p.ProductID.state, p.ProductID.value)
+	jw.int("\"promo_duration_months\":", p.PromoDurationMonths)
+	jw.str("\"promo_type\":", string(p.PromoType))
+	jw.optInt("\"stock\":", p.Stock.state, p.Stock.value)
+	jw.optBool("\"unlimited_stock\":", p.UnlimitedStock.state, p.UnlimitedStock.value)
+	jw.close()
+}
+
+// MarshalJSON encodes PromoCodeCreateParams as a request sends it.
+func (p PromoCodeCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 // PromoCodeListItem is a promo code applies a discount to a plan during checkout.
 // Promo codes can be percentage-based or fixed-amount, and can have usage limits
 // and expiration dates.

@@ -172,6 +172,22 @@ type ReactionCreateParams struct {
 	ResourceID string `json:"resource_id"`
 }
 
+// writeJSON writes ReactionCreateParams as JSON.
+func (r *ReactionCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"emoji\":", r.Emoji.state, r.Emoji.value)
+	jw.optStr("\"poll_option_id\":", r.PollOptionID.state, r.PollOptionID.value)
+	jw.str("\"resource_id\":", r.ResourceID)
+	jw.close()
+}
+
+// MarshalJSON encodes ReactionCreateParams as a request sends it.
+func (r ReactionCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	r.writeJSON(jw)
+	return jw.finish()
+}
+
 // ReactionDeleteParams holds the parameters of client.Reactions.Delete (DELETE
 // /reactions/{id}).
 type ReactionDeleteParams struct {

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -128,4 +129,14 @@ func unmarshalObject(data []byte, v any, props ...rtProperty) error {
 		}
 	}
 	return nil
+}
+
+// rtIsZero reports whether v is its type's zero value, as omitzero asks
+// of a required read-only object a request leaves out.
+func rtIsZero(v any) bool {
+	if z, ok := v.(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	rv := reflect.ValueOf(v)
+	return !rv.IsValid() || rv.IsZero()
 }

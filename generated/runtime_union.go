@@ -78,3 +78,14 @@ func unionField(raw json.RawMessage, prop string, dst any) {
 		_ = json.Unmarshal(v, dst)
 	}
 }
+
+// rtCountSet counts the true values: how many variants of a union are set.
+func rtCountSet(set ...bool) int {
+	n := 0
+	for _, s := range set {
+		if s {
+			n++
+		}
+	}
+	return n
+}

@@ -270,6 +270,22 @@ type ShipmentCreateParams struct {
 	TrackingCode string `json:"tracking_code"`
 }
 
+// writeJSON writes ShipmentCreateParams as JSON.
+func (s *ShipmentCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", s.CompanyID)
+	jw.str("\"payment_id\":", s.PaymentID)
+	jw.str("\"tracking_code\":", s.TrackingCode)
+	jw.close()
+}
+
+// MarshalJSON encodes ShipmentCreateParams as a request sends it.
+func (s ShipmentCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	s.writeJSON(jw)
+	return jw.finish()
+}
+
 // ShipmentListItem is a physical shipment associated with a payment, including
 // carrier details and tracking information.
 type ShipmentListItem struct {

@@ -182,6 +182,22 @@ type SupportChannelCreateParams struct {
 	UserID string `json:"user_id"`
 }
 
+// writeJSON writes SupportChannelCreateParams as JSON.
+func (s *SupportChannelCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", s.CompanyID)
+	jw.optStr("\"custom_name\":", s.CustomName.state, s.CustomName.value)
+	jw.str("\"user_id\":", s.UserID)
+	jw.close()
+}
+
+// MarshalJSON encodes SupportChannelCreateParams as a request sends it.
+func (s SupportChannelCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	s.writeJSON(jw)
+	return jw.finish()
+}
+
 // SupportChannelCustomerUser is the customer who initiated this support
 // conversation. Null if this is not a support chat.
 type SupportChannelCustomerUser struct {

@@ -84,3 +84,20 @@ type TopupCreateParams struct {
 	// The unique identifier of the stored payment method to charge for the top-up.
 	PaymentMethodID string `json:"payment_method_id"`
 }
+
+// writeJSON writes TopupCreateParams as JSON.
+func (t *TopupCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.float("\"amount\":", t.Amount)
+	jw.str("\"company_id\":", t.CompanyID)
+	jw.str("\"currency\":", string(t.Currency))
+	jw.str("\"payment_method_id\":", t.PaymentMethodID)
+	jw.close()
+}
+
+// MarshalJSON encodes TopupCreateParams as a request sends it.
+func (t TopupCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	t.writeJSON(jw)
+	return jw.finish()
+}

@@ -212,6 +212,28 @@ type TransferCreateParams struct {
 	OriginID string `json:"origin_id"`
 }
 
+// writeJSON writes TransferCreateParams as JSON.
+func (t *TransferCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.float("\"amount\":", t.Amount)
+	jw.str("\"currency\":", string(t.Currency))
+	jw.str("\"destination_id\":", t.DestinationID)
+	jw.optStr("\"idempotence_key\":", t.IdempotenceKey.state, t.IdempotenceKey.value)
+	if jw.optKey("\"metadata\":", t.Metadata.state) {
+		jw.anyValue(t.Metadata.value)
+	}
+	jw.optStr("\"notes\":", t.Notes.state, t.Notes.value)
+	jw.str("\"origin_id\":", t.OriginID)
+	jw.close()
+}
+
+// MarshalJSON encodes TransferCreateParams as a request sends it.
+func (t TransferCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	t.writeJSON(jw)
+	return jw.finish()
+}
+
 // TransferDestination is the entity receiving the transferred funds.
 //
 // TransferDestination is one of User, Company, told apart by their "typename"

@@ -151,6 +151,23 @@ type CheckoutStyling struct {
 	FontFamily Opt[CheckoutFonts] `json:"font_family,omitzero"`
 }
 
+// writeJSON writes CheckoutStyling as JSON.
+func (c *CheckoutStyling) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"background_color\":", c.BackgroundColor.state, c.BackgroundColor.value)
+	jw.optStr("\"border_style\":", c.BorderStyle.state, string(c.BorderStyle.value))
+	jw.optStr("\"button_color\":", c.ButtonColor.state, c.ButtonColor.value)
+	jw.optStr("\"font_family\":", c.FontFamily.state, string(c.FontFamily.value))
+	jw.close()
+}
+
+// MarshalJSON encodes CheckoutStyling as a request sends it.
+func (c CheckoutStyling) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // CourseChaptersItemLessonThumbnail is the thumbnail image displayed on lesson
 // cards and previews. Null if no thumbnail has been uploaded.
 type CourseChaptersItemLessonThumbnail struct {
@@ -168,6 +185,20 @@ type CourseExperience struct {
 type CourseParamsThumbnail struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes CourseParamsThumbnail as JSON.
+func (c *CourseParamsThumbnail) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", c.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes CourseParamsThumbnail as a request sends it.
+func (c CourseParamsThumbnail) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // Currencies is the available currencies on the platform
@@ -295,10 +326,23 @@ type CustomField struct {
 	Required Opt[bool] `json:"required,omitzero"`
 }
 
-// MarshalJSON encodes CustomField with its constant properties.
+// writeJSON writes CustomField as JSON.
+func (c *CustomField) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.lit("\"field_type\":", "\"text\"")
+	jw.optStr("\"id\":", c.ID.state, c.ID.value)
+	jw.str("\"name\":", c.Name)
+	jw.optInt("\"order\":", c.Order.state, c.Order.value)
+	jw.optStr("\"placeholder\":", c.Placeholder.state, c.Placeholder.value)
+	jw.optBool("\"required\":", c.Required.state, c.Required.value)
+	jw.close()
+}
+
+// MarshalJSON encodes CustomField as a request sends it.
 func (c CustomField) MarshalJSON() ([]byte, error) {
-	type plain CustomField
-	return marshalObject(plain(c), "\"field_type\":\"text\"")
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
 }
 
 // CustomFieldResponse is the response from a custom field on checkout

@@ -31,3 +31,43 @@ type InvoicePlanPaymentMethodConfiguration struct {
 	// the documentation at docs.whop.com/payments.
 	IncludePlatformDefaults Opt[bool] `json:"include_platform_defaults,omitzero"`
 }
+
+// writeJSON writes InvoicePlanPaymentMethodConfiguration as JSON.
+func (i *InvoicePlanPaymentMethodConfiguration) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.key("\"disabled\":")
+	{
+		if i.Disabled == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range i.Disabled {
+				jw.elem()
+				jw.strValue(string(i.Disabled[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.key("\"enabled\":")
+	{
+		if i.Enabled == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range i.Enabled {
+				jw.elem()
+				jw.strValue(string(i.Enabled[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optBool("\"include_platform_defaults\":", i.IncludePlatformDefaults.state, i.IncludePlatformDefaults.value)
+	jw.close()
+}
+
+// MarshalJSON encodes InvoicePlanPaymentMethodConfiguration as a request sends it.
+func (i InvoicePlanPaymentMethodConfiguration) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	i.writeJSON(jw)
+	return jw.finish()
+}

@@ -567,6 +567,31 @@ type PlanDetailsProduct struct {
 	Visibility Opt[Visibility] `json:"visibility,omitzero"`
 }
 
+// writeJSON writes PlanDetailsProduct as JSON.
+func (p *PlanDetailsProduct) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optBool("\"collect_shipping_address\":", p.CollectShippingAddress.state, p.CollectShippingAddress.value)
+	jw.optStr("\"custom_statement_descriptor\":", p.CustomStatementDescriptor.state, p.CustomStatementDescriptor.value)
+	jw.optStr("\"description\":", p.Description.state, p.Description.value)
+	jw.str("\"external_identifier\":", p.ExternalIdentifier)
+	jw.optFloat("\"global_affiliate_percentage\":", p.GlobalAffiliatePercentage.state, p.GlobalAffiliatePercentage.value)
+	jw.optStr("\"global_affiliate_status\":", p.GlobalAffiliateStatus.state, string(p.GlobalAffiliateStatus.value))
+	jw.optStr("\"headline\":", p.Headline.state, p.Headline.value)
+	jw.optStr("\"product_tax_code_id\":", p.ProductTaxCodeID.state, p.ProductTaxCodeID.value)
+	jw.optStr("\"redirect_purchase_url\":", p.RedirectPurchaseURL.state, p.RedirectPurchaseURL.value)
+	jw.optStr("\"route\":", p.Route.state, p.Route.value)
+	jw.str("\"title\":", p.Title)
+	jw.optStr("\"visibility\":", p.Visibility.state, string(p.Visibility.value))
+	jw.close()
+}
+
+// MarshalJSON encodes PlanDetailsProduct as a request sends it.
+func (p PlanDetailsProduct) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 // PlanTypes is the type of plan that can be attached to a product
 //
 // The API may add values: a value not listed below still decodes and encodes

@@ -316,8 +316,42 @@ type UserUpdateParams struct {
 	Username Opt[string] `json:"username,omitzero"`
 }
 
+// writeJSON writes UserUpdateParams as JSON.
+func (u *UserUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"bio\":", u.Bio.state, u.Bio.value)
+	jw.optStr("\"company_id\":", u.CompanyID.state, u.CompanyID.value)
+	jw.optStr("\"name\":", u.Name.state, u.Name.value)
+	if jw.optKey("\"profile_picture\":", u.ProfilePicture.state) {
+		u.ProfilePicture.value.writeJSON(jw)
+	}
+	jw.optStr("\"username\":", u.Username.state, u.Username.value)
+	jw.close()
+}
+
+// MarshalJSON encodes UserUpdateParams as a request sends it.
+func (u UserUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	u.writeJSON(jw)
+	return jw.finish()
+}
+
 // UserUpdateParamsProfilePicture is the user's profile picture image attachment.
 type UserUpdateParamsProfilePicture struct {
 	// The ID of an existing file object.
 	ID string `json:"id"`
+}
+
+// writeJSON writes UserUpdateParamsProfilePicture as JSON.
+func (u *UserUpdateParamsProfilePicture) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"id\":", u.ID)
+	jw.close()
+}
+
+// MarshalJSON encodes UserUpdateParamsProfilePicture as a request sends it.
+func (u UserUpdateParamsProfilePicture) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	u.writeJSON(jw)
+	return jw.finish()
 }

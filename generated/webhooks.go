@@ -240,6 +240,36 @@ type WebhookCreateParams struct {
 	URL string `json:"url"`
 }
 
+// writeJSON writes WebhookCreateParams as JSON.
+func (w *WebhookCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"api_version\":", w.APIVersion.state, string(w.APIVersion.value))
+	jw.optBool("\"child_resource_events\":", w.ChildResourceEvents.state, w.ChildResourceEvents.value)
+	jw.optBool("\"enabled\":", w.Enabled.state, w.Enabled.value)
+	if jw.optKey("\"events\":", w.Events.state) {
+		if w.Events.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range w.Events.value {
+				jw.elem()
+				jw.strValue(string(w.Events.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"resource_id\":", w.ResourceID.state, w.ResourceID.value)
+	jw.str("\"url\":", w.URL)
+	jw.close()
+}
+
+// MarshalJSON encodes WebhookCreateParams as a request sends it.
+func (w WebhookCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	w.writeJSON(jw)
+	return jw.finish()
+}
+
 // WebhookCreateResponse is a webhook endpoint that receives event notifications
 // for a company via HTTP POST.
 type WebhookCreateResponse struct {
@@ -450,4 +480,33 @@ type WebhookUpdateParams struct {
 
 	// The URL to send the webhook to.
 	URL Opt[string] `json:"url,omitzero"`
+}
+
+// writeJSON writes WebhookUpdateParams as JSON.
+func (w *WebhookUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"api_version\":", w.APIVersion.state, string(w.APIVersion.value))
+	jw.optBool("\"child_resource_events\":", w.ChildResourceEvents.state, w.ChildResourceEvents.value)
+	jw.optBool("\"enabled\":", w.Enabled.state, w.Enabled.value)
+	if jw.optKey("\"events\":", w.Events.state) {
+		if w.Events.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range w.Events.value {
+				jw.elem()
+				jw.strValue(string(w.Events.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"url\":", w.URL.state, w.URL.value)
+	jw.close()
+}
+
+// MarshalJSON encodes WebhookUpdateParams as a request sends it.
+func (w WebhookUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	w.writeJSON(jw)
+	return jw.finish()
 }

@@ -270,6 +270,25 @@ type WithdrawalCreateParams struct {
 	StatementDescriptor Opt[string] `json:"statement_descriptor,omitzero"`
 }
 
+// writeJSON writes WithdrawalCreateParams as JSON.
+func (w *WithdrawalCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.float("\"amount\":", w.Amount)
+	jw.str("\"company_id\":", w.CompanyID)
+	jw.str("\"currency\":", string(w.Currency))
+	jw.optStr("\"payout_method_id\":", w.PayoutMethodID.state, w.PayoutMethodID.value)
+	jw.optBool("\"platform_covers_fees\":", w.PlatformCoversFees.state, w.PlatformCoversFees.value)
+	jw.optStr("\"statement_descriptor\":", w.StatementDescriptor.state, w.StatementDescriptor.value)
+	jw.close()
+}
+
+// MarshalJSON encodes WithdrawalCreateParams as a request sends it.
+func (w WithdrawalCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	w.writeJSON(jw)
+	return jw.finish()
+}
+
 // WithdrawalFeeTypes is the different fee types for a withdrawal.
 //
 // The API may add values: a value not listed below still decodes and encodes

@@ -103,11 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if res.Diags.HasErrors() {
-		if cfg.diff != "" {
-			fmt.Fprintf(stderr, "whopgen: %s has errors; nothing to compare\n", name)
-		} else {
-			fmt.Fprintf(stderr, "whopgen: %s has errors; %s was not changed\n", name, cfg.out)
-		}
+		fmt.Fprintf(stderr, "whopgen: %s has errors; %s was not changed\n", name, cfg.out)
 		return 1
 	}
 	fmt.Fprintf(stderr, "whopgen: using %s (%s %s)\n", name, res.API.Title, res.API.Version)
