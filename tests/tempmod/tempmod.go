@@ -91,12 +91,14 @@ type testEvent struct {
 	FailedBuild string // on a package's fail event: the build that failed
 }
 
-// Test runs `go test -json args... ./...` in the module with env added to
-// the environment, and returns every package it reported, by import path.
+// Test runs `go test -json -trimpath args... ./...` in the module with env
+// added to the environment, and returns every package it reported, by
+// import path. -trimpath keeps the temporary directory's name out of the
+// build, so the build cache serves the next run in another directory.
 // A failing test is not an error; a go command that could not run, or
 // whose output is not test2json, is.
 func (m *Module) Test(env []string, args ...string) (map[string]*Package, error) {
-	cmd := exec.Command("go", append(append([]string{"test", "-json"}, args...), "./...")...)
+	cmd := exec.Command("go", append(append([]string{"test", "-json", "-trimpath"}, args...), "./...")...)
 	cmd.Dir = m.Dir
 	cmd.Env = append(goEnv(), env...)
 	var stdout, stderr bytes.Buffer
@@ -183,7 +185,7 @@ func parseTestJSON(out []byte) (map[string]*Package, error) {
 // it tests); messages it cannot attribute are filed under "".
 // An empty map means vet found nothing.
 func (m *Module) Vet() (map[string]string, error) {
-	cmd := exec.Command("go", "vet", "./...")
+	cmd := exec.Command("go", "vet", "-trimpath", "./...")
 	cmd.Dir = m.Dir
 	cmd.Env = goEnv()
 	out, err := cmd.CombinedOutput()
