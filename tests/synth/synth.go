@@ -43,7 +43,7 @@ const maxInstances = 400
 // one, when it differs, sets required properties only and leaves arrays
 // and free-form objects empty. Deterministic.
 func (s *Synth) Instances(ref *openapi3.SchemaRef) []any {
-	out, _ := cover(ref)
+	out, _ := cover(ref, Both)
 	minimal := (&walker{mode: modeMinimal}).value(ref, "", "", false)
 	if !slices.ContainsFunc(out, func(v any) bool { return equal(v, minimal) }) {
 		out = append(out, minimal)
@@ -61,7 +61,7 @@ func (s *Synth) One(ref *openapi3.SchemaRef) any {
 // such as "/owner#null" or "/status#enum=3". It is empty for every schema of
 // a well-formed spec; a test asserts that.
 func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
-	_, cov := cover(ref)
+	_, cov := cover(ref, Both)
 	var left []string
 	for t, tg := range cov.targets {
 		if !tg.covered {
@@ -76,13 +76,13 @@ func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
 // an instance reaches nothing new (the choices depend only on what is
 // covered, so the next one would not either). It writes at least one
 // instance per flavour of scalar values.
-func cover(ref *openapi3.SchemaRef) ([]any, *coverage) {
+func cover(ref *openapi3.SchemaRef, dir Direction) ([]any, *coverage) {
 	cov := newCoverage()
-	(&walker{cov: cov}).enumerate(ref, "", false)
+	(&walker{cov: cov, dir: dir}).enumerate(ref, "", false)
 	var out []any
 	for i := 0; i < maxInstances; i++ {
 		before := cov.left
-		g := &walker{mode: modeCover, flavour: i % flavours, cov: cov, first: i == 0}
+		g := &walker{mode: modeCover, dir: dir, flavour: i % flavours, cov: cov, first: i == 0}
 		out = append(out, g.value(ref, "", "", false))
 		if i+1 >= flavours && (cov.left == 0 || cov.left == before) {
 			break
@@ -97,6 +97,8 @@ const (
 	modeOne     mode = iota // every property, values everywhere, first choices
 	modeCover               // every property, choices that reach new targets
 	modeMinimal             // required properties only, empty collections
+	modeNulls               // every property, null wherever allowed, else first choices
+	modeLast                // every property, values everywhere, last choices
 )
 
 // walker generates one instance. Paths name schema positions, not array
@@ -104,6 +106,7 @@ const (
 // owner in any item of data.
 type walker struct {
 	mode    mode
+	dir     Direction // which of readOnly and writeOnly properties to leave out
 	flavour int       // which family of scalar values to write; see scalars.go
 	first   bool      // the first covering instance makes the One choices
 	cov     *coverage // nil for One and minimal instances
@@ -176,7 +179,7 @@ func (w *walker) object(s *openapi3.Schema, path, ptr string) any {
 	}
 	names := slices.Sorted(maps.Keys(s.Properties))
 	for _, name := range names {
-		if w.mode == modeMinimal && !required[name] {
+		if w.mode == modeMinimal && !required[name] || w.dir.omits(s.Properties[name]) {
 			continue
 		}
 		out[name] = w.value(s.Properties[name], path+"/"+name, ptr+"/"+escape(name), false)
@@ -233,6 +236,9 @@ func (w *walker) array(s *openapi3.Schema, path, ptr string) any {
 // covering, only once null is the one thing left to cover there, so that
 // the value's own subtree is covered first.
 func (w *walker) chooseNull(path string) bool {
+	if w.mode == modeNulls {
+		return true
+	}
 	if w.mode != modeCover || w.first {
 		return false
 	}
@@ -248,6 +254,9 @@ func (w *walker) chooseNull(path string) bool {
 // to cover, else the first.
 func (w *walker) chooseVariant(path string, n int) int {
 	pick := 0
+	if w.mode == modeLast {
+		pick = n - 1
+	}
 	if w.mode == modeCover && !w.first {
 		for i := range n {
 			if w.cov.under[fmt.Sprintf("%s|%d", path, i)] > 0 {
@@ -265,6 +274,9 @@ func (w *walker) chooseVariant(path string, n int) int {
 // chooseEnum picks the first enum value not yet covered, else the first.
 func (w *walker) chooseEnum(key, path string, n int) int {
 	pick := 0
+	if w.mode == modeLast {
+		pick = n - 1
+	}
 	if w.mode == modeCover && !w.first {
 		for i := range n {
 			if !w.cov.done(fmt.Sprintf("%s#enum=%d", key, i)) {
@@ -319,7 +331,9 @@ func (w *walker) enumerate(ref *openapi3.SchemaRef, path string, inUnion bool) {
 			return
 		}
 		for name, p := range s.Properties {
-			w.enumerate(p, path+"/"+name, false)
+			if !w.dir.omits(p) {
+				w.enumerate(p, path+"/"+name, false)
+			}
 		}
 		if ap := s.AdditionalProperties.Schema; ap != nil {
 			w.enumerate(ap, path+"/+", false)
