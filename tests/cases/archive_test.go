@@ -115,18 +115,3 @@ func TestIdentifier(t *testing.T) {
 		}
 	}
 }
-
-func TestSplitPattern(t *testing.T) {
-	for in, want := range map[string][]string{
-		"TestCases":                {"TestCases"},
-		"TestCases/name":           {"TestCases", "name"},
-		"TestCases/a[/]b/c":        {"TestCases", "a[/]b", "c"},
-		"Test(Cases/x)/y":          {"Test(Cases/x)", "y"},
-		`TestCases/a\/b`:           {"TestCases", `a\/b`},
-		"TestCases/(a|b)_x/Detail": {"TestCases", "(a|b)_x", "Detail"},
-	} {
-		if got := splitPattern(in); !slices.Equal(got, want) {
-			t.Errorf("splitPattern(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +41,7 @@ func TestCases(t *testing.T) {
 	}
 	var runs []*caseRun
 	for _, c := range all {
-		if !selected(c.Name) {
+		if !tempmod.Selected(c.Name) {
 			continue
 		}
 		runs = append(runs, prepare(t, mod, c))
@@ -148,50 +147,6 @@ func output(p *tempmod.Package) string {
 		return p.Output + "(no test ran)"
 	}
 	return p.Output
-}
-
-// selected reports whether the -run pattern can select TestCases/name, so
-// that running one case builds that case alone. It errs on the side of
-// building: the testing package still decides which subtests run.
-func selected(name string) bool {
-	f := flag.Lookup("test.run")
-	if f == nil || f.Value.String() == "" {
-		return true
-	}
-	parts := splitPattern(f.Value.String())
-	if len(parts) < 2 {
-		return true
-	}
-	for _, alt := range strings.Split(parts[1], "|") {
-		re, err := regexp.Compile(alt)
-		if err != nil || re.MatchString(name) {
-			return true
-		}
-	}
-	return false
-}
-
-// splitPattern splits a -run pattern at the slashes that separate subtest
-// levels, as the testing package does: not inside brackets or parentheses.
-func splitPattern(p string) []string {
-	var parts []string
-	depth, start := 0, 0
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '[', '(':
-			depth++
-		case ']', ')':
-			depth--
-		case '\\':
-			i++
-		case '/':
-			if depth == 0 {
-				parts = append(parts, p[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(parts, p[start:])
 }
 
 // TestArchives checks every archive's shape without generating anything,

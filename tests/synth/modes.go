@@ -21,7 +21,8 @@ func (d Direction) omits(ref *openapi3.SchemaRef) bool {
 	if ref == nil || ref.Value == nil {
 		return false
 	}
-	return d == Request && ref.Value.ReadOnly || d == Response && ref.Value.WriteOnly
+	s := merged(ref.Value)
+	return d == Request && s.ReadOnly || d == Response && s.WriteOnly
 }
 
 // Mode says how an instance made by Make chooses.
@@ -69,4 +70,14 @@ func (s *Synth) Make(ref *openapi3.SchemaRef, m Mode, dir Direction) any {
 func (s *Synth) Cover(ref *openapi3.SchemaRef, dir Direction) []any {
 	out, _ := cover(ref, dir)
 	return out
+}
+
+// Finite reports whether ref has a finite instance. It is false when the
+// schema requires itself (a required, non-nullable property holding the
+// enclosing schema): instances then end in an empty object where the
+// recursion was cut, and do not validate.
+func (s *Synth) Finite(ref *openapi3.SchemaRef) bool {
+	w := &walker{mode: modeOne}
+	w.value(ref, "", "", false)
+	return !w.truncated
 }

@@ -1,6 +1,7 @@
 package synth_test
 
 import (
+	"math"
 	"reflect"
 	"testing"
 
@@ -100,6 +101,147 @@ func TestModesValidate(t *testing.T) {
 			if err := s.Validate(tg.Ref, s.Make(tg.Ref, m, synth.Both)); err != nil {
 				t.Errorf("%s, %s: %v", tg.Name, m, err)
 			}
+		}
+	}
+}
+
+const recursiveSpec = `openapi: 3.1.0
+info: {title: Trees, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Node:
+      type: object
+      properties:
+        name: {type: string}
+        parent: {$ref: '#/components/schemas/Node'}
+        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+        next: {anyOf: [{$ref: '#/components/schemas/Node'}, {type: 'null'}]}
+        by_name: {type: object, additionalProperties: {$ref: '#/components/schemas/Node'}}
+      required: [name, next]
+    Chain:
+      type: object
+      properties:
+        link: {$ref: '#/components/schemas/Link'}
+      required: [link]
+    Link:
+      type: object
+      properties:
+        chain: {$ref: '#/components/schemas/Chain'}
+      required: [chain]
+`
+
+// TestRecursion: recursive schemas give finite instances that nest a
+// schema in itself once; a schema that requires itself is reported.
+func TestRecursion(t *testing.T) {
+	doc, err := synth.LoadSpec("trees.yml", []byte(recursiveSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := synth.New(doc)
+	node := doc.Components.Schemas["Node"]
+	for _, m := range []synth.Mode{synth.First, synth.Nulls, synth.Last} {
+		v := s.Make(node, m, synth.Both)
+		if err := s.Validate(node, v); err != nil {
+			t.Errorf("%s: %v", m, err)
+		}
+	}
+	if err := s.ValidateAll(node, s.Cover(node, synth.Both)); err != nil {
+		t.Error(err)
+	}
+	one := s.One(node).(map[string]any)
+	parent, ok := one["parent"].(map[string]any)
+	if !ok {
+		t.Fatalf("no parent: %v", one)
+	}
+	if _, ok := parent["parent"]; ok {
+		t.Errorf("the parent has a parent: the recursion goes deeper than twice: %v", one)
+	}
+	if !s.Finite(node) {
+		t.Error("Node has finite instances")
+	}
+	if s.Finite(doc.Components.Schemas["Chain"]) {
+		t.Error("Chain requires itself: it has no finite instance")
+	}
+}
+
+const keywordsSpec = `openapi: 3.1.0
+info: {title: Keywords, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Base:
+      type: object
+      properties:
+        id: {type: string}
+      required: [id]
+    Dog:
+      allOf:
+        - {$ref: '#/components/schemas/Base'}
+        - type: object
+          properties:
+            bark: {type: boolean}
+            weight: {type: number, format: float}
+            age: {type: integer, format: int32}
+            avatar: {type: string, format: byte}
+          required: [bark]
+    Circle:
+      type: object
+      properties: {kind: {type: string}, r: {type: number}}
+      required: [kind, r]
+    Square:
+      type: object
+      properties: {kind: {type: string}, side: {type: number}}
+      required: [kind, side]
+    Shape:
+      oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]
+      discriminator:
+        propertyName: kind
+        mapping: {circle: '#/components/schemas/Circle', square: '#/components/schemas/Square'}
+    Unmapped:
+      oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]
+      discriminator: {propertyName: kind}
+    Point:
+      type: array
+      prefixItems: [{type: number}, {type: string}]
+`
+
+// TestKeywords: allOf members are merged, a discriminator takes the value
+// that names its variant, prefixItems give a tuple, and formats bound
+// their values.
+func TestKeywords(t *testing.T) {
+	doc, err := synth.LoadSpec("keywords.yml", []byte(keywordsSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := synth.New(doc)
+	for _, name := range []string{"Dog", "Shape", "Unmapped", "Point"} {
+		ref := doc.Components.Schemas[name]
+		if err := s.ValidateAll(ref, append(s.Cover(ref, synth.Both), s.Make(ref, synth.Last, synth.Both))); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	dog := s.One(doc.Components.Schemas["Dog"]).(map[string]any)
+	for _, k := range []string{"id", "bark", "weight", "age", "avatar"} {
+		if _, ok := dog[k]; !ok {
+			t.Errorf("Dog lacks %s: %v", k, dog)
+		}
+	}
+	for _, v := range s.Cover(doc.Components.Schemas["Dog"], synth.Both) {
+		d := v.(map[string]any)
+		if w := d["weight"].(float64); float64(float32(w)) != w {
+			t.Errorf("a float weight float32 cannot hold: %v", w)
+		}
+		if a := d["age"].(float64); a > math.MaxInt32 || a < math.MinInt32 {
+			t.Errorf("an int32 age out of range: %v", a)
+		}
+	}
+	for name, want := range map[string][2]string{"Shape": {"circle", "square"}, "Unmapped": {"Circle", "Square"}} {
+		ref := doc.Components.Schemas[name]
+		first := s.Make(ref, synth.First, synth.Both).(map[string]any)
+		last := s.Make(ref, synth.Last, synth.Both).(map[string]any)
+		if first["kind"] != want[0] || last["kind"] != want[1] {
+			t.Errorf("%s: discriminator values %v and %v, want %q", name, first["kind"], last["kind"], want)
 		}
 	}
 }

@@ -97,3 +97,18 @@ func TestClear(t *testing.T) {
 		t.Errorf("the module is still there: %v", err)
 	}
 }
+
+func TestSplitPattern(t *testing.T) {
+	for in, want := range map[string][]string{
+		"TestCases":                {"TestCases"},
+		"TestCases/name":           {"TestCases", "name"},
+		"TestCases/a[/]b/c":        {"TestCases", "a[/]b", "c"},
+		"Test(Cases/x)/y":          {"Test(Cases/x)", "y"},
+		`TestCases/a\/b`:           {"TestCases", `a\/b`},
+		"TestCases/(a|b)_x/Detail": {"TestCases", "(a|b)_x", "Detail"},
+	} {
+		if got := splitPattern(in); !slices.Equal(got, want) {
+			t.Errorf("splitPattern(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
