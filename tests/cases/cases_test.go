@@ -29,16 +29,7 @@ func TestCases(t *testing.T) {
 	if len(all) == 0 {
 		t.Fatalf("no cases in %s", Dir)
 	}
-	dir := *keep
-	if dir == "" {
-		dir = t.TempDir()
-	} else if err := tempmod.Clear(dir, ModulePath); err != nil {
-		t.Fatal(err)
-	}
-	mod, err := tempmod.New(dir, ModulePath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	mod := newModule(t, *keep, ModulePath)
 	var runs []*caseRun
 	for _, c := range all {
 		if !tempmod.Selected(c.Name) {
@@ -72,6 +63,22 @@ func TestCases(t *testing.T) {
 			t.Errorf("go vet %s:\n%s", path, out)
 		}
 	}
+}
+
+// newModule starts the module the packages are built in: in dir when it
+// is set (cleared first), else in a temporary directory.
+func newModule(t *testing.T, dir, path string) *tempmod.Module {
+	t.Helper()
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := tempmod.Clear(dir, path); err != nil {
+		t.Fatal(err)
+	}
+	mod, err := tempmod.New(dir, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mod
 }
 
 // claimed reports whether a package belongs to one of the cases.

@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,8 @@ import (
 // root is the repository, relative to this package.
 var root = filepath.Join("..", "..")
 
+var keep = flag.String("keep", "", "build the packages and drivers in this directory and leave it there")
+
 // TestRoundTrip calls every operation of every spec of the corpus through
 // its generated client, against a server that answers with synthesized
 // responses, in several modes; see the package documentation. Each spec
@@ -27,7 +30,13 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod, err := tempmod.New(t.TempDir(), modulePath)
+	dir := *keep
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := tempmod.Clear(dir, modulePath); err != nil {
+		t.Fatal(err)
+	}
+	mod, err := tempmod.New(dir, modulePath)
 	if err != nil {
 		t.Fatal(err)
 	}
