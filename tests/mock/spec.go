@@ -65,8 +65,16 @@ func loadSpec() {
 // parameter cannot carry null anyway: the client leaves it out. Everything
 // else is shared with doc, which stays unchanged.
 func routable(doc *openapi3.T) *openapi3.T {
+	return Routable(doc, BasePath)
+}
+
+// Routable returns a copy of doc for kin-openapi's router whose only
+// server is the relative path base, so that it matches requests on any
+// host, with "null" dropped from the type lists of parameter schemas (see
+// routable). doc stays unchanged.
+func Routable(doc *openapi3.T, base string) *openapi3.T {
 	out := *doc
-	out.Servers = openapi3.Servers{{URL: BasePath}}
+	out.Servers = openapi3.Servers{{URL: base}}
 	out.Paths = openapi3.NewPaths()
 	for path, item := range doc.Paths.Map() {
 		itemCopy := *item

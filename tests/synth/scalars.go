@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"encoding/base64"
 	"math"
 	"reflect"
 	"strings"
@@ -38,6 +39,9 @@ func (w *walker) scalar(sh shape, path string) any {
 		return w.flavour != flavourZero
 	case kindInteger:
 		lo, hi := bounds(sh)
+		if s.Format == "int32" {
+			lo, hi = max(lo, math.MinInt32), min(hi, math.MaxInt32)
+		}
 		want := 42.0
 		switch w.flavour {
 		case flavourTypical:
@@ -62,6 +66,9 @@ func (w *walker) scalar(sh shape, path string) any {
 			want = 0
 		case flavourEdge:
 			want = -1234.5678
+			if s.Format == "float" {
+				want = -1234.5 // exact in float32
+			}
 		}
 		return clamp(want, lo, hi)
 	}
@@ -82,6 +89,8 @@ func (w *walker) text(sh shape, path string) string {
 		return "https://example.com/a/b?c=d"
 	case "uuid":
 		return "123e4567-e89b-12d3-a456-426614174000"
+	case "byte":
+		return base64.StdEncoding.EncodeToString([]byte([flavours]string{"sample", "", "\x00\xff\xfe bytes"}[w.flavour]))
 	}
 	switch w.flavour {
 	case flavourZero:
@@ -92,7 +101,7 @@ func (w *walker) text(sh shape, path string) string {
 	if ex, ok := sh.example.(string); ok {
 		return ex
 	}
-	return "sample " + propertyName(path)
+	return strings.TrimSpace("sample " + propertyName(path))
 }
 
 // propertyName is the name of the property a path ends in, skipping

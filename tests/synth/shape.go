@@ -24,9 +24,11 @@ const (
 type shape struct {
 	nullable bool
 	// union, when it has two or more entries, lists the non-null variants
-	// of a oneOf/anyOf; disc is the discriminator property, if any.
-	union []*openapi3.SchemaRef
-	disc  string
+	// of a oneOf/anyOf; disc is the discriminator property, if any, and
+	// mapping its explicit values.
+	union   []*openapi3.SchemaRef
+	disc    string
+	mapping map[string]openapi3.MappingRef
 	// schema and kind describe the single value when there is no union.
 	schema *openapi3.Schema
 	kind   kind
@@ -42,7 +44,7 @@ type shape struct {
 // oneOf: [{$ref}, {type: null}] and a nullable scalar as type: [X, null];
 // both come out as nullable with the inner schema.
 func shapeOf(ref *openapi3.SchemaRef) shape {
-	s := ref.Value
+	s := merged(ref.Value)
 	sh := shape{schema: s, example: s.Example, ref: ref.Ref}
 	if s.Type != nil && s.Type.IncludesNull() || s.Nullable {
 		sh.nullable = true
@@ -87,7 +89,7 @@ func shapeOf(ref *openapi3.SchemaRef) shape {
 	}
 	sh.union = rest
 	if s.Discriminator != nil {
-		sh.disc = s.Discriminator.PropertyName
+		sh.disc, sh.mapping = s.Discriminator.PropertyName, s.Discriminator.Mapping
 	}
 	return sh
 }

@@ -43,7 +43,7 @@ const maxInstances = 400
 // one, when it differs, sets required properties only and leaves arrays
 // and free-form objects empty. Deterministic.
 func (s *Synth) Instances(ref *openapi3.SchemaRef) []any {
-	out, _ := cover(ref)
+	out, _ := cover(ref, Both)
 	minimal := (&walker{mode: modeMinimal}).value(ref, "", "", false)
 	if !slices.ContainsFunc(out, func(v any) bool { return equal(v, minimal) }) {
 		out = append(out, minimal)
@@ -61,7 +61,7 @@ func (s *Synth) One(ref *openapi3.SchemaRef) any {
 // such as "/owner#null" or "/status#enum=3". It is empty for every schema of
 // a well-formed spec; a test asserts that.
 func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
-	_, cov := cover(ref)
+	_, cov := cover(ref, Both)
 	var left []string
 	for t, tg := range cov.targets {
 		if !tg.covered {
@@ -76,13 +76,13 @@ func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
 // an instance reaches nothing new (the choices depend only on what is
 // covered, so the next one would not either). It writes at least one
 // instance per flavour of scalar values.
-func cover(ref *openapi3.SchemaRef) ([]any, *coverage) {
+func cover(ref *openapi3.SchemaRef, dir Direction) ([]any, *coverage) {
 	cov := newCoverage()
-	(&walker{cov: cov}).enumerate(ref, "", false)
+	(&walker{cov: cov, dir: dir}).enumerate(ref, "", false)
 	var out []any
 	for i := 0; i < maxInstances; i++ {
 		before := cov.left
-		g := &walker{mode: modeCover, flavour: i % flavours, cov: cov, first: i == 0}
+		g := &walker{mode: modeCover, dir: dir, flavour: i % flavours, cov: cov, first: i == 0}
 		out = append(out, g.value(ref, "", "", false))
 		if i+1 >= flavours && (cov.left == 0 || cov.left == before) {
 			break
@@ -97,6 +97,8 @@ const (
 	modeOne     mode = iota // every property, values everywhere, first choices
 	modeCover               // every property, choices that reach new targets
 	modeMinimal             // required properties only, empty collections
+	modeNulls               // every property, null wherever allowed, else first choices
+	modeLast                // every property, values everywhere, last choices
 )
 
 // walker generates one instance. Paths name schema positions, not array
@@ -104,10 +106,52 @@ const (
 // owner in any item of data.
 type walker struct {
 	mode    mode
+	dir     Direction // which of readOnly and writeOnly properties to leave out
 	flavour int       // which family of scalar values to write; see scalars.go
 	first   bool      // the first covering instance makes the One choices
 	cov     *coverage // nil for One and minimal instances
 	sites   *[]site   // when set, records the positions forward-compat changes can target
+
+	// depth counts, for each schema, how many times it encloses the
+	// position being written, so that recursive schemas end (see tooDeep).
+	depth map[*openapi3.Schema]int
+	// truncated is set when a recursion that the schema requires had to
+	// be cut: the instance is then not valid (no finite one is).
+	truncated bool
+}
+
+// maxDepth is how many times a schema may enclose itself in an instance:
+// a node with a parent, whose own parent is left out.
+const maxDepth = 2
+
+// tooDeep reports whether ref's schema already encloses the position
+// maxDepth times.
+func (w *walker) tooDeep(ref *openapi3.SchemaRef) bool {
+	return ref != nil && w.depth[shapeOf(ref).schema] >= maxDepth
+}
+
+// enter records that the position is inside sh's schema; the returned
+// function leaves it.
+func (w *walker) enter(sh shape) func() {
+	if w.depth == nil {
+		w.depth = map[*openapi3.Schema]int{}
+	}
+	w.depth[sh.schema]++
+	return func() { w.depth[sh.schema]-- }
+}
+
+// cut ends a recursion at a position the schema requires: null when
+// allowed, else an empty list, else an empty object (no finite instance
+// exists; truncated says so).
+func (w *walker) cut(sh shape) any {
+	switch {
+	case sh.nullable:
+		return nil
+	case sh.kind == kindArray && sh.schema.MinItems == 0:
+		return []any{}
+	}
+	w.truncated = true
+	return map[string]any{}
 }
 
 // site is a position in a generated instance where a newer API could send
@@ -125,6 +169,10 @@ type site struct {
 // null would match every nullable variant and break oneOf.
 func (w *walker) value(ref *openapi3.SchemaRef, path, ptr string, inUnion bool) any {
 	sh := shapeOf(ref)
+	if w.tooDeep(ref) {
+		return w.cut(sh)
+	}
+	defer w.enter(sh)()
 	nullable := sh.nullable && !inUnion
 	if nullable && w.chooseNull(path) {
 		return nil
@@ -134,9 +182,37 @@ func (w *walker) value(ref *openapi3.SchemaRef, path, ptr string, inUnion bool) 
 		if sh.disc != "" && w.sites != nil {
 			*w.sites = append(*w.sites, site{pointer: ptr, kind: UnknownVariant, disc: sh.disc})
 		}
-		return w.value(sh.union[i], fmt.Sprintf("%s|%d", path, i), ptr, true)
+		v := w.value(sh.union[i], fmt.Sprintf("%s|%d", path, i), ptr, true)
+		tagVariant(v, sh, i)
+		return v
 	}
 	return w.concrete(sh, path, ptr)
+}
+
+// tagVariant sets the discriminator property of variant i of a
+// discriminated union to the value that names the variant: its key in the
+// mapping, else its schema's name. A property with a const or an enum of
+// its own already holds such a value.
+func tagVariant(v any, sh shape, i int) {
+	obj, ok := v.(map[string]any)
+	if !ok || sh.disc == "" {
+		return
+	}
+	if prop := shapeOf(sh.union[i]).schema.Properties[sh.disc]; prop != nil {
+		if p := merged(prop.Value); p.Const != nil || len(p.Enum) > 0 {
+			return
+		}
+	}
+	ref := sh.union[i].Ref
+	for _, key := range slices.Sorted(maps.Keys(sh.mapping)) {
+		if sh.mapping[key].Ref == ref {
+			obj[sh.disc] = key
+			return
+		}
+	}
+	if ref != "" {
+		obj[sh.disc] = ref[strings.LastIndex(ref, "/")+1:]
+	}
 }
 
 // concrete generates a value of a schema without a union.
@@ -176,12 +252,13 @@ func (w *walker) object(s *openapi3.Schema, path, ptr string) any {
 	}
 	names := slices.Sorted(maps.Keys(s.Properties))
 	for _, name := range names {
-		if w.mode == modeMinimal && !required[name] {
+		prop := s.Properties[name]
+		if w.mode == modeMinimal && !required[name] || w.dir.omits(prop) || !required[name] && w.tooDeep(prop) {
 			continue
 		}
 		out[name] = w.value(s.Properties[name], path+"/"+name, ptr+"/"+escape(name), false)
 	}
-	if ap := s.AdditionalProperties.Schema; ap != nil && w.mode != modeMinimal {
+	if ap := s.AdditionalProperties.Schema; ap != nil && w.mode != modeMinimal && !w.tooDeep(ap) {
 		for _, key := range []string{"key_a", "key_b"} {
 			if _, taken := out[key]; !taken {
 				out[key] = w.value(ap, path+"/+", ptr+"/"+key, false)
@@ -214,6 +291,12 @@ func (w *walker) array(s *openapi3.Schema, path, ptr string) any {
 	if s.MaxItems != nil {
 		lo, hi = min(lo, int(*s.MaxItems)), min(hi, int(*s.MaxItems))
 	}
+	if len(s.PrefixItems) > 0 {
+		return w.tuple(s, path, ptr)
+	}
+	if w.tooDeep(s.Items) {
+		lo, hi = 0, 0
+	}
 	out := []any{}
 	for i := 0; i < hi; i++ {
 		if i >= lo && (w.cov == nil || w.cov.under[items] == 0) {
@@ -229,10 +312,22 @@ func (w *walker) array(s *openapi3.Schema, path, ptr string) any {
 	return out
 }
 
+// tuple writes one item per prefixItems schema.
+func (w *walker) tuple(s *openapi3.Schema, path, ptr string) any {
+	out := []any{}
+	for i, item := range s.PrefixItems {
+		out = append(out, w.value(item, fmt.Sprintf("%s/%d", path, i), fmt.Sprintf("%s/%d", ptr, i), false))
+	}
+	return out
+}
+
 // chooseNull decides whether a nullable position gets null: only when
 // covering, only once null is the one thing left to cover there, so that
 // the value's own subtree is covered first.
 func (w *walker) chooseNull(path string) bool {
+	if w.mode == modeNulls {
+		return true
+	}
 	if w.mode != modeCover || w.first {
 		return false
 	}
@@ -248,6 +343,9 @@ func (w *walker) chooseNull(path string) bool {
 // to cover, else the first.
 func (w *walker) chooseVariant(path string, n int) int {
 	pick := 0
+	if w.mode == modeLast {
+		pick = n - 1
+	}
 	if w.mode == modeCover && !w.first {
 		for i := range n {
 			if w.cov.under[fmt.Sprintf("%s|%d", path, i)] > 0 {
@@ -265,6 +363,9 @@ func (w *walker) chooseVariant(path string, n int) int {
 // chooseEnum picks the first enum value not yet covered, else the first.
 func (w *walker) chooseEnum(key, path string, n int) int {
 	pick := 0
+	if w.mode == modeLast {
+		pick = n - 1
+	}
 	if w.mode == modeCover && !w.first {
 		for i := range n {
 			if !w.cov.done(fmt.Sprintf("%s#enum=%d", key, i)) {
@@ -292,6 +393,10 @@ func enumKey(sh shape, path string) string {
 // way value would.
 func (w *walker) enumerate(ref *openapi3.SchemaRef, path string, inUnion bool) {
 	sh := shapeOf(ref)
+	if w.depth[sh.schema] > 0 {
+		return // a recursion: its targets are those of the enclosing schema
+	}
+	defer w.enter(sh)()
 	if sh.nullable && !inUnion {
 		w.cov.add(path+"#null", path)
 	}
@@ -319,7 +424,9 @@ func (w *walker) enumerate(ref *openapi3.SchemaRef, path string, inUnion bool) {
 			return
 		}
 		for name, p := range s.Properties {
-			w.enumerate(p, path+"/"+name, false)
+			if !w.dir.omits(p) {
+				w.enumerate(p, path+"/"+name, false)
+			}
 		}
 		if ap := s.AdditionalProperties.Schema; ap != nil {
 			w.enumerate(ap, path+"/+", false)

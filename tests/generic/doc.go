@@ -1,0 +1,24 @@
+// Package generic is the generic round-trip suite: for every spec of the
+// corpus (testdata/positive, the construct cases in testdata/cases that
+// generate, testdata/specs, and the shared specs beside the repository) it
+// generates the client, and calls every operation through it against an
+// in-process server that answers with responses synthesized from the
+// schemas.
+//
+// Each operation is called in several modes: first variant and enum value
+// everywhere; null wherever the schema allows it; last variant and enum
+// value; and as many more calls as it takes to reach every variant, enum
+// value and null of its parameters, body and response ("variants"). For
+// each call the server validates the request with kin-openapi, reads every
+// parameter back in the style the spec declares and compares it with the
+// value sent (kin-openapi reads a wrongly styled parameter as absent),
+// compares a JSON body with the one the driver was given, and then
+// requires every key and value of its response to come back when the
+// client's decoded result is re-encoded.
+//
+// The generated packages import the standard library only, so they are
+// built in a temporary module, each with a small driver test
+// (driverSource) that fetches its plan and inputs from the server, calls
+// the methods by reflection and posts back what they returned. One go test
+// run executes every driver.
+package generic
