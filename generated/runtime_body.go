@@ -64,10 +64,10 @@ func rtEncodeBodyWith(body any, contentType string, enc rtEncoding) ([]byte, str
 	case media == "multipart/form-data":
 		return rtMultipartBody(body, params, enc)
 	case media == "" || media == "*/*":
-		data, err := encodeJSON(body)
+		data, err := rtBodyJSON(body)
 		return data, "application/json", err
 	case rtIsJSONMedia(media):
-		data, err := encodeJSON(body)
+		data, err := rtBodyJSON(body)
 		return data, contentType, err
 	}
 	if s, ok := body.(string); ok {

@@ -44,11 +44,12 @@ var rt = struct {
 		Operation: "Operation", Method: "Method", Path: "Path", Query: "Query", Header: "Header",
 		Body: "Body", ContentType: "ContentType", NoAuth: "NoAuth", Options: "Options",
 	},
-	Config:   transportConfigFields{DefaultBaseURL: "DefaultBaseURL", EnvPrefix: "EnvPrefix", UserAgent: "UserAgent", Auth: "Auth"},
-	Auth:     authSchemeFields{In: "In", Name: "Name"},
-	Shape:    unionShapeFields{Kind: "kind", Consts: "consts", Required: "required"},
-	Prop:     propertyFields{Name: "name", Value: "value", Omit: "omit"},
-	W:        jsonWriterMethods{AnyValue: "anyValue", Bool: "bool", BoolValue: "boolValue", Close: "close", CloseList: "closeList", Elem: "elem", Fail: "fail", Finish: "finish", Float: "float", Float32: "float32", FloatValue: "floatValue", Int: "int", IntValue: "intValue", Key: "key", Lit: "lit", Null: "null", NullValue: "nullValue", Open: "open", OpenList: "openList", OptBool: "optBool", OptFloat: "optFloat", OptFloat32: "optFloat32", OptInt: "optInt", OptKey: "optKey", OptStr: "optStr", OptTime: "optTime", Raw: "raw", Str: "str", StrValue: "strValue", Strs: "strs", Time: "time", TimeValue: "timeValue"},
+	Config: transportConfigFields{DefaultBaseURL: "DefaultBaseURL", EnvPrefix: "EnvPrefix", UserAgent: "UserAgent", Auth: "Auth"},
+	Auth:   authSchemeFields{In: "In", Name: "Name"},
+	Shape:  unionShapeFields{Kind: "kind", Consts: "consts", Required: "required"},
+	Prop:   propertyFields{Name: "name", Value: "value", Omit: "omit"},
+	W: jsonWriterMethods{AnyValue: "anyValue", Bool: "bool", BoolValue: "boolValue", Close: "close", CloseList: "closeList", Elem: "elem", Fail: "fail", Finish: "finish", Float: "float", Float32: "float32", FloatValue: "floatValue", Int: "int", IntValue: "intValue", Key: "key", Lit: "lit", Null: "null", NullValue: "nullValue", Open: "open", OpenList: "openList", OptBool: "optBool", OptFloat: "optFloat", OptFloat32: "optFloat32", OptInt: "optInt", OptKey: "optKey", OptStr: "optStr", OptTime: "optTime", Raw: "raw", Str: "str", StrValue: "strValue", Strs: "strs", Time: "time", TimeValue: "timeValue",
+		Request: "request"},
 	OptState: "state", OptValue: "value", JSONWriter: "rtJSONWriter", NewJSONWriter: "rtNewJSONWriter",
 	CountSet: "rtCountSet", IsZero: "rtIsZero",
 }
@@ -56,6 +57,8 @@ var rt = struct {
 // jsonWriterMethods are the methods of the runtime's rtJSONWriter that
 // generated encoders call.
 type jsonWriterMethods struct {
+	Request string // a field: the output is a request body
+
 	AnyValue, Bool, BoolValue, Close, CloseList, Elem, Fail, Finish, Float, Float32, FloatValue, Int, IntValue, Key, Lit, Null, NullValue, Open, OpenList, OptBool, OptFloat, OptFloat32, OptInt, OptKey, OptStr, OptTime, Raw, Str, StrValue, Strs, Time, TimeValue string
 }
 

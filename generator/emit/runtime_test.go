@@ -85,7 +85,7 @@ func TestRuntimeSymbols(t *testing.T) {
 		name, f := v.Type().Field(i).Name, v.Field(i)
 		if name == "W" {
 			for j := range f.NumField() {
-				if m := f.Field(j).String(); !d.methodOf[rt.JSONWriter][m] {
+				if m := f.Field(j).String(); !d.methodOf[rt.JSONWriter][m] && !d.fields[rt.JSONWriter][m] {
 					t.Errorf("rt.W.%s: %s has no method %q", f.Type().Field(j).Name, rt.JSONWriter, m)
 				}
 			}

@@ -62,7 +62,12 @@ func writerMethods(t *model.Type) []jen.Code {
 			if f.In != model.InBody || f.Type.Kind == model.KindReader {
 				continue // parameters travel elsewhere; files are parts of a multipart body
 			}
-			body = append(body, writeField(f, jen.Id(recv).Dot(f.Name))...)
+			write := writeField(f, jen.Id(recv).Dot(f.Name))
+			if f.ReadOnly {
+				// Set by the server: re-encoded, never sent.
+				write = []jen.Code{jen.If(jen.Op("!").Id("jw").Dot(rt.W.Request)).Block(write...)}
+			}
+			body = append(body, write...)
 		}
 		body = append(body, w.Clone().Dot(rt.W.Close).Call())
 	case model.TypeUnion:
@@ -71,7 +76,7 @@ func writerMethods(t *model.Type) []jen.Code {
 		for _, v := range t.Variants {
 			x := jen.Id(recv).Dot(v.Name)
 			set = append(set, x.Clone().Op("!=").Nil())
-			cases = append(cases, jen.Case(x.Clone().Op("!=").Nil()).Block(writeValue(v.Type, jen.Op("*").Add(x.Clone()), x.Clone(), 0)...))
+			cases = append(cases, jen.Case(x.Clone().Op("!=").Nil()).Block(writeValue(v.Type, deref(v.Type, x), x.Clone(), 0)...))
 		}
 		cases = append(cases,
 			jen.Case(jen.Id(recv).Dot("raw").Op("!=").Nil()).Block(w.Clone().Dot(rt.W.Raw).Call(jen.Id(recv).Dot("raw"))),
@@ -166,10 +171,10 @@ func writeField(f *model.Field, x *jen.Statement) []jen.Code {
 	case model.Pointer:
 		ifNil := w.Clone().Dot(rt.W.Null).Call(k)
 		if f.OmitZero() {
-			return []jen.Code{jen.If(x.Clone().Op("!=").Nil()).Block(keyed(jen.Block(writeValue(f.Type, jen.Op("*").Add(x.Clone()), x.Clone(), 0)...))...)}
+			return []jen.Code{jen.If(x.Clone().Op("!=").Nil()).Block(keyed(jen.Block(writeValue(f.Type, deref(f.Type, x), x.Clone(), 0)...))...)}
 		}
 		return []jen.Code{jen.If(x.Clone().Op("==").Nil()).Block(ifNil).Else().Block(
-			keyed(jen.Block(writeValue(f.Type, jen.Op("*").Add(x.Clone()), x.Clone(), 0)...))...)}
+			keyed(jen.Block(writeValue(f.Type, deref(f.Type, x), x.Clone(), 0)...))...)}
 	}
 	var write []jen.Code
 	if kind, conv, ok := scalar(f.Type); ok {
@@ -204,6 +209,15 @@ func notZero(g *model.GoType, x *jen.Statement) jen.Code {
 		return x.Clone().Op("!=").Lit(0)
 	}
 	return jen.Op("!").Id(rt.IsZero).Call(x.Clone())
+}
+
+// deref is the value x points to, in parentheses when it is a list that
+// will be indexed.
+func deref(g *model.GoType, x *jen.Statement) *jen.Statement {
+	if g.Underlying().Kind == model.KindSlice {
+		return jen.Parens(jen.Op("*").Add(x.Clone()))
+	}
+	return jen.Op("*").Add(x.Clone())
 }
 
 // writeValue renders the statements that write x, of type g, as a JSON
@@ -244,7 +258,7 @@ func writeValue(g *model.GoType, x, addr *jen.Statement, depth int) []jen.Code {
 		)}
 	case model.KindNullableElem:
 		return []jen.Code{jen.If(x.Clone().Op("==").Nil()).Block(w.Clone().Dot(rt.W.NullValue).Call()).Else().Block(
-			writeValue(g.Elem, jen.Op("*").Add(x.Clone()), x.Clone(), depth)...)}
+			writeValue(g.Elem, deref(g.Elem, x), x.Clone(), depth)...)}
 	}
 	return []jen.Code{w.Clone().Dot(rt.W.AnyValue).Call(x)}
 }

@@ -77,6 +77,15 @@ func (b *builder) dedup() {
 		}
 	}
 	b.namer.names = slices.DeleteFunc(b.namer.names, func(e NameEntry) bool { return gone[e.Key] })
+	// The constants of a merged enum are the kept enum's.
+	b.enumClaims = slices.DeleteFunc(b.enumClaims, func(c *claim) bool {
+		for t := range into {
+			if t.Kind == TypeEnum && strings.HasPrefix(c.key, "const "+t.Key+" ") {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // isComponent reports whether t is a component schema's own type.

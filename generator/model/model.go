@@ -431,8 +431,9 @@ func (f *Field) Wrap() Wrap {
 }
 
 // OmitZero reports whether the field is left out of JSON when unset. A
-// read-only property is never required of a request: the server sets it.
-func (f *Field) OmitZero() bool { return !f.Required || f.ReadOnly }
+// read-only property is never required of a request (the server sets it),
+// and a write-only one is never in a response.
+func (f *Field) OmitZero() bool { return !f.Required || f.ReadOnly || f.WriteOnly }
 
 // Webhook is one event the API sends.
 type Webhook struct {

@@ -25,7 +25,7 @@ var commonInitialisms = map[string]bool{
 // asciiRunes folds a spec name to ASCII, so that identifiers and file
 // names are ASCII whatever the spec's language: accents are dropped
 // (Ärger gives Arger), and any other letter or digit becomes a word of its
-// own spelling its code point (日本 gives U65E5 U672C), which keeps
+// own spelling its code point (日本 gives U65e5 U672c), which keeps
 // different names different.
 func asciiRunes(s string) []rune {
 	var out []rune
@@ -37,7 +37,7 @@ func asciiRunes(s string) []rune {
 			// A combining mark left by the decomposition of an accented letter.
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			out = append(out, ' ')
-			out = append(out, []rune(fmt.Sprintf("U%04X", r))...)
+			out = append(out, []rune(fmt.Sprintf("U%04x", r))...)
 			out = append(out, ' ')
 		default:
 			out = append(out, ' ')
@@ -92,12 +92,39 @@ func GoName(s string) string {
 	}
 	name := b.String()
 	if name == "" {
-		return "X"
+		return symbolName(s)
 	}
 	if !isUpper(rune(name[0])) {
 		name = "X" + name
 	}
 	return name
+}
+
+// symbolName names a spec name with no letter or digit by its symbols:
+// "" is Empty, "-" Dash, "$" Dollar, "+1"... has a digit and is not one.
+func symbolName(s string) string {
+	if s == "" {
+		return "Empty"
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if w, ok := symbolWords[r]; ok {
+			b.WriteString(w)
+		}
+	}
+	if b.Len() == 0 || b.Len() > 40 {
+		return "X"
+	}
+	return b.String()
+}
+
+var symbolWords = map[rune]string{
+	'-': "Dash", '+': "Plus", '.': "Dot", '_': "Underscore", '$': "Dollar", '@': "At", '#': "Hash",
+	'*': "Star", '/': "Slash", '~': "Tilde", '!': "Bang", '%': "Percent", '&': "And", ',': "Comma",
+	':': "Colon", ';': "Semicolon", '=': "Equals", '?': "Question", '|': "Pipe", '^': "Caret",
+	'<': "Less", '>': "Greater", '(': "Paren", ')': "Paren", '[': "Bracket", ']': "Bracket",
+	'{': "Brace", '}': "Brace", ' ': "Space", '"': "Quote", '\'': "Apostrophe", '\\': "Backslash",
+	'`': "Backtick",
 }
 
 // wordCase writes one word: an initialism in capitals, its plural as IDs,

@@ -14,8 +14,8 @@ func TestGoName(t *testing.T) {
 		"profile_picture":  "ProfilePicture",
 		"2fa-Settings":     "X2FASettings",
 		"some.dotted-name": "SomeDottedName",
-		"":                 "X",
-		"日本":               "U65E5U672C",
+		"":                 "Empty",
+		"日本":               "U65e5U672c",
 		"ünïcode":          "Unicode",
 		"Ärger":            "Arger",
 		"type":             "Type",
@@ -25,7 +25,9 @@ func TestGoName(t *testing.T) {
 		"@type":            "Type",
 		"a,b":              "AB",
 		`q"x`:              "QX",
-		"-":                "X",
+		"-":                "Dash",
+		"__":               "UnderscoreUnderscore",
+		"\u2603":           "X",
 	}
 	for in, want := range tests {
 		if got := GoName(in); got != want {

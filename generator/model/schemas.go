@@ -27,10 +27,11 @@ func (b *builder) componentSchemas() {
 			continue // two component names for one schema
 		}
 		t := &Type{Key: "schemas/" + key, Pos: b.pos(s.Origin), Doc: docOf(s), Deprecated: s.Deprecated}
-		// Names already in Go form are preferred: of "fooBar" and "FooBar",
-		// "FooBar" keeps its name.
+		// Names already in Go form are preferred (of "fooBar" and "FooBar",
+		// "FooBar" keeps its name), then snake_case (of "fooBar" and
+		// "foo_bar", "foo_bar" does).
 		req := b.newTypeName(t, root(GoName(key)), classComponent, "schema "+key)
-		req.order = boolOrder(GoName(key) != key) + key
+		req.order = boolOrder(GoName(key) != key) + spellingOrder(key)
 		b.components[s] = t
 		b.byRef["#/components/schemas/"+key] = t
 		b.schemaOf[t] = s

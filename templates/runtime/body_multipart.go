@@ -28,7 +28,7 @@ var rtReaderType = reflect.TypeFor[io.Reader]()
 // Files come after the other properties, in field order.
 func rtBodyMembers(body any) ([]rtBodyMember, error) {
 	body, files := rtTakeFiles(body)
-	data, err := encodeJSON(body)
+	data, err := rtBodyJSON(body)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
 	"strconv"
 	"sync"
@@ -22,6 +23,9 @@ type rtJSONWriter struct {
 	b     []byte
 	err   error
 	depth int // of nested free-form values
+	// request is set when the output is a request body: read-only
+	// properties, which the server sets, are left out.
+	request bool
 }
 
 var rtJSONWriters = sync.Pool{New: func() any { return &rtJSONWriter{b: make([]byte, 0, 1024)} }}
@@ -29,8 +33,40 @@ var rtJSONWriters = sync.Pool{New: func() any { return &rtJSONWriter{b: make([]b
 // rtNewJSONWriter returns a writer with a reused buffer.
 func rtNewJSONWriter() *rtJSONWriter {
 	w := rtJSONWriters.Get().(*rtJSONWriter)
-	w.b, w.err, w.depth = w.b[:0], nil, 0
+	w.b, w.err, w.depth, w.request = w.b[:0], nil, 0, false
 	return w
+}
+
+// rtJSONValue is a type whose JSON generated code writes.
+type rtJSONValue interface {
+	writeJSON(w *rtJSONWriter)
+}
+
+// rtRequestJSON encodes v as a request body: without its read-only
+// properties.
+func rtRequestJSON(v rtJSONValue) ([]byte, error) {
+	w := rtNewJSONWriter()
+	w.request = true
+	v.writeJSON(w)
+	return w.finish()
+}
+
+// rtBodyJSON encodes a request body: through its generated writer when it
+// has one, else with encoding/json.
+func rtBodyJSON(body any) ([]byte, error) {
+	if v, ok := body.(rtJSONValue); ok {
+		return rtRequestJSON(v)
+	}
+	// The writer has a pointer receiver: a value is written through a
+	// pointer to a copy.
+	if rv := reflect.ValueOf(body); rv.IsValid() && rv.Kind() != reflect.Pointer {
+		p := reflect.New(rv.Type())
+		p.Elem().Set(rv)
+		if v, ok := p.Interface().(rtJSONValue); ok {
+			return rtRequestJSON(v)
+		}
+	}
+	return json.Marshal(body)
 }
 
 // finish returns a copy of the output, or the first error, and puts the

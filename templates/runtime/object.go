@@ -27,7 +27,7 @@ type rtProperty struct {
 // `"type":"card"`, written first) and props, each in the place byte order
 // gives its name among v's properties.
 func marshalObject(v any, consts string, props ...rtProperty) ([]byte, error) {
-	b, err := encodeJSON(v)
+	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}

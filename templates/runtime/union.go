@@ -56,7 +56,7 @@ func marshalUnion(name string, raw json.RawMessage, variants ...any) ([]byte, er
 	}
 	switch {
 	case n == 1:
-		return encodeJSON(set)
+		return json.Marshal(set)
 	case n > 1:
 		return nil, fmt.Errorf("%s: %d variants are set; set exactly one", name, n)
 	case raw != nil:

@@ -4,8 +4,6 @@ package generic
 // is being rewritten: it copies what the suite needs into plain values.
 
 import (
-	"strings"
-
 	"github.com/whopgen/whopgen/generator/model"
 )
 
@@ -68,7 +66,7 @@ func operationOf(m *model.Method, service []string) operation {
 		Method:     m.Name,
 		HTTPMethod: m.HTTPMethod,
 		Path:       m.Path,
-		BodyMedia:  m.BodyMedia,
+		BodyMedia:  m.BodyMedia.Raw,
 		HasParams:  m.Params != nil,
 	}
 	for _, p := range m.PathParams {
@@ -90,10 +88,7 @@ func operationOf(m *model.Method, service []string) operation {
 		if m.BodyField != nil && f.Name == m.BodyField.Name {
 			continue
 		}
-		in := strings.ToLower(f.In)
-		if in == "" {
-			in = "body"
-		}
+		in := f.In.String()
 		op.Fields = append(op.Fields, paramField{GoName: f.Name, Name: f.JSONName, In: in})
 	}
 	return op
@@ -102,7 +97,7 @@ func operationOf(m *model.Method, service []string) operation {
 // queryKey is the query parameter that carries the client's API key, or
 // "" when the key goes in a header.
 func queryKey(api *model.API) string {
-	if api.Auth.In == "query" {
+	if api.Auth.Kind == model.AuthQuery {
 		return api.Auth.Name
 	}
 	return ""

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 )
 
@@ -45,6 +46,21 @@ type Circle struct {
 	Radius float32 `json:"radius"`
 }
 
+// writeJSON writes Circle as JSON.
+func (c *Circle) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"kind\":", c.Kind)
+	jw.float32("\"radius\":", c.Radius)
+	jw.close()
+}
+
+// MarshalJSON encodes Circle as a request sends it.
+func (c Circle) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	c.writeJSON(jw)
+	return jw.finish()
+}
+
 // Shape is one of Circle, Square, told apart by their "kind" property. Exactly one
 // field is set; to send one, set it. A variant this client does not know decodes
 // with every field nil and keeps its JSON, which RawJSON returns and encoding
@@ -70,11 +86,6 @@ func (s Shape) Variant() any {
 // RawJSON returns the JSON of a variant this client does not know, and nil otherwise.
 func (s Shape) RawJSON() json.RawMessage {
 	return s.raw
-}
-
-// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
-func (s Shape) MarshalJSON() ([]byte, error) {
-	return marshalUnion("Shape", s.raw, s.Circle, s.Square)
 }
 
 // Kind returns the "kind" property of the variant that is set, also of one this
@@ -108,6 +119,31 @@ func (s *Shape) UnmarshalJSON(data []byte) error {
 		s.raw = bytes.Clone(data)
 		return nil
 	}
+}
+
+// writeJSON writes Shape as JSON.
+func (s *Shape) writeJSON(jw *rtJSONWriter) {
+	if count := rtCountSet(s.Circle != nil, s.Square != nil); count > 1 {
+		jw.fail(fmt.Errorf("%s: %d variants are set; set exactly one", "Shape", count))
+		return
+	}
+	switch {
+	case s.Circle != nil:
+		s.Circle.writeJSON(jw)
+	case s.Square != nil:
+		s.Square.writeJSON(jw)
+	case s.raw != nil:
+		jw.raw(s.raw)
+	default:
+		jw.fail(fmt.Errorf("%s: no variant is set; set exactly one", "Shape"))
+	}
+}
+
+// MarshalJSON encodes Shape as a request sends it.
+func (s Shape) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	s.writeJSON(jw)
+	return jw.finish()
 }
 
 // ShapeCreateParams holds the parameters of client.Shapes.Create (POST /shapes).
@@ -189,4 +225,20 @@ type Square struct {
 	Kind string      `json:"kind"`
 	Note Opt[string] `json:"note,omitzero"`
 	Side float64     `json:"side"`
+}
+
+// writeJSON writes Square as JSON.
+func (s *Square) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"kind\":", s.Kind)
+	jw.optStr("\"note\":", s.Note.state, s.Note.value)
+	jw.float("\"side\":", s.Side)
+	jw.close()
+}
+
+// MarshalJSON encodes Square as a request sends it.
+func (s Square) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	s.writeJSON(jw)
+	return jw.finish()
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 )
 
@@ -68,11 +69,6 @@ func (p PaymentCreateParams) RawJSON() json.RawMessage {
 	return p.raw
 }
 
-// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
-func (p PaymentCreateParams) MarshalJSON() ([]byte, error) {
-	return marshalUnion("PaymentCreateParams", p.raw, p.Plan, p.PlanID)
-}
-
 // UnmarshalJSON decodes whichever variant data holds.
 func (p *PaymentCreateParams) UnmarshalJSON(data []byte) error {
 	*p = PaymentCreateParams{}
@@ -96,20 +92,92 @@ func (p *PaymentCreateParams) UnmarshalJSON(data []byte) error {
 	}
 }
 
+// writeJSON writes PaymentCreateParams as JSON.
+func (p *PaymentCreateParams) writeJSON(jw *rtJSONWriter) {
+	if count := rtCountSet(p.Plan != nil, p.PlanID != nil); count > 1 {
+		jw.fail(fmt.Errorf("%s: %d variants are set; set exactly one", "PaymentCreateParams", count))
+		return
+	}
+	switch {
+	case p.Plan != nil:
+		p.Plan.writeJSON(jw)
+	case p.PlanID != nil:
+		p.PlanID.writeJSON(jw)
+	case p.raw != nil:
+		jw.raw(p.raw)
+	default:
+		jw.fail(fmt.Errorf("%s: no variant is set; set exactly one", "PaymentCreateParams"))
+	}
+}
+
+// MarshalJSON encodes PaymentCreateParams as a request sends it.
+func (p PaymentCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 // PaymentCreateParamsPlan: CreatePaymentWithPlan
 type PaymentCreateParamsPlan struct {
 	CompanyID string                         `json:"company_id"`
 	Plan      PaymentCreateParamsPlanDetails `json:"plan"`
 }
 
+// writeJSON writes PaymentCreateParamsPlan as JSON.
+func (p *PaymentCreateParamsPlan) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", p.CompanyID)
+	jw.key("\"plan\":")
+	{
+		p.Plan.writeJSON(jw)
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes PaymentCreateParamsPlan as a request sends it.
+func (p PaymentCreateParamsPlan) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
+}
+
 type PaymentCreateParamsPlanDetails struct {
 	Price float64 `json:"price"`
+}
+
+// writeJSON writes PaymentCreateParamsPlanDetails as JSON.
+func (p *PaymentCreateParamsPlanDetails) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.float("\"price\":", p.Price)
+	jw.close()
+}
+
+// MarshalJSON encodes PaymentCreateParamsPlanDetails as a request sends it.
+func (p PaymentCreateParamsPlanDetails) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
 }
 
 // PaymentCreateParamsPlanID: CreatePaymentWithPlanId
 type PaymentCreateParamsPlanID struct {
 	CompanyID string `json:"company_id"`
 	PlanID    string `json:"plan_id"`
+}
+
+// writeJSON writes PaymentCreateParamsPlanID as JSON.
+func (p *PaymentCreateParamsPlanID) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"company_id\":", p.CompanyID)
+	jw.str("\"plan_id\":", p.PlanID)
+	jw.close()
+}
+
+// MarshalJSON encodes PaymentCreateParamsPlanID as a request sends it.
+func (p PaymentCreateParamsPlanID) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	p.writeJSON(jw)
+	return jw.finish()
 }
 
 type PaymentCreateResponse struct {

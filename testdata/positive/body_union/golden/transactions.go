@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 )
 
@@ -66,11 +67,6 @@ func (t TransactionCreateParams) RawJSON() json.RawMessage {
 	return t.raw
 }
 
-// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
-func (t TransactionCreateParams) MarshalJSON() ([]byte, error) {
-	return marshalUnion("TransactionCreateParams", t.raw, t.Add, t.Subtract)
-}
-
 // UnmarshalJSON decodes whichever variant data holds.
 func (t *TransactionCreateParams) UnmarshalJSON(data []byte) error {
 	*t = TransactionCreateParams{}
@@ -96,6 +92,31 @@ func (t *TransactionCreateParams) UnmarshalJSON(data []byte) error {
 	}
 }
 
+// writeJSON writes TransactionCreateParams as JSON.
+func (t *TransactionCreateParams) writeJSON(jw *rtJSONWriter) {
+	if count := rtCountSet(t.Add != nil, t.Subtract != nil); count > 1 {
+		jw.fail(fmt.Errorf("%s: %d variants are set; set exactly one", "TransactionCreateParams", count))
+		return
+	}
+	switch {
+	case t.Add != nil:
+		t.Add.writeJSON(jw)
+	case t.Subtract != nil:
+		t.Subtract.writeJSON(jw)
+	case t.raw != nil:
+		jw.raw(t.raw)
+	default:
+		jw.fail(fmt.Errorf("%s: no variant is set; set exactly one", "TransactionCreateParams"))
+	}
+}
+
+// MarshalJSON encodes TransactionCreateParams as a request sends it.
+func (t TransactionCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	t.writeJSON(jw)
+	return jw.finish()
+}
+
 // TransactionCreateParamsAdd: TransactionAdd
 //
 // It always encodes "transaction_type" as "add": the encoder writes these, so they
@@ -104,10 +125,19 @@ type TransactionCreateParamsAdd struct {
 	Amount float64 `json:"amount"`
 }
 
-// MarshalJSON encodes TransactionCreateParamsAdd with its constant properties.
+// writeJSON writes TransactionCreateParamsAdd as JSON.
+func (t *TransactionCreateParamsAdd) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.lit("\"transaction_type\":", "\"add\"")
+	jw.float("\"amount\":", t.Amount)
+	jw.close()
+}
+
+// MarshalJSON encodes TransactionCreateParamsAdd as a request sends it.
 func (t TransactionCreateParamsAdd) MarshalJSON() ([]byte, error) {
-	type plain TransactionCreateParamsAdd
-	return marshalObject(plain(t), "\"transaction_type\":\"add\"")
+	jw := rtNewJSONWriter()
+	t.writeJSON(jw)
+	return jw.finish()
 }
 
 // TransactionCreateParamsSubtract: TransactionSubtract
@@ -118,8 +148,17 @@ type TransactionCreateParamsSubtract struct {
 	Amount float64 `json:"amount"`
 }
 
-// MarshalJSON encodes TransactionCreateParamsSubtract with its constant properties.
+// writeJSON writes TransactionCreateParamsSubtract as JSON.
+func (t *TransactionCreateParamsSubtract) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.lit("\"transaction_type\":", "\"subtract\"")
+	jw.float("\"amount\":", t.Amount)
+	jw.close()
+}
+
+// MarshalJSON encodes TransactionCreateParamsSubtract as a request sends it.
 func (t TransactionCreateParamsSubtract) MarshalJSON() ([]byte, error) {
-	type plain TransactionCreateParamsSubtract
-	return marshalObject(plain(t), "\"transaction_type\":\"subtract\"")
+	jw := rtNewJSONWriter()
+	t.writeJSON(jw)
+	return jw.finish()
 }

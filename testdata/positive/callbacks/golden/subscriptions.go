@@ -42,6 +42,20 @@ type SubscriptionSubscribeParams struct {
 	CallbackURL string `json:"callback_url"`
 }
 
+// writeJSON writes SubscriptionSubscribeParams as JSON.
+func (s *SubscriptionSubscribeParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"callback_url\":", s.CallbackURL)
+	jw.close()
+}
+
+// MarshalJSON encodes SubscriptionSubscribeParams as a request sends it.
+func (s SubscriptionSubscribeParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	s.writeJSON(jw)
+	return jw.finish()
+}
+
 type SubscriptionSubscribeResponse struct {
 	ID Opt[string] `json:"id,omitzero"`
 }

@@ -60,6 +60,35 @@ type EventCreateParams struct {
 	Small  Opt[int32]  `json:"small,omitzero"`
 }
 
+// writeJSON writes EventCreateParams as JSON.
+func (e *EventCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.time("\"at\":", e.At)
+	jw.optInt("\"big\":", e.Big.state, e.Big.value)
+	if e.Blob != nil {
+		jw.key("\"blob\":")
+		{
+			jw.anyValue(e.Blob)
+		}
+	}
+	jw.str("\"day\":", e.Day)
+	jw.optStr("\"legacy\":", e.Legacy.state, e.Legacy.value)
+	jw.optStr("\"level\":", e.Level.state, string(e.Level.value))
+	jw.optFloat("\"precise\":", e.Precise.state, e.Precise.value)
+	jw.optInt("\"priority\":", e.Priority.state, int64(e.Priority.value))
+	jw.optFloat32("\"ratio\":", e.Ratio.state, e.Ratio.value)
+	jw.optStr("\"secret\":", e.Secret.state, e.Secret.value)
+	jw.optInt("\"small\":", e.Small.state, int64(e.Small.value))
+	jw.close()
+}
+
+// MarshalJSON encodes EventCreateParams as a request sends it.
+func (e EventCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	e.writeJSON(jw)
+	return jw.finish()
+}
+
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.
 type EventCreateParamsLevel string

@@ -45,6 +45,24 @@ type NoteUpdateParams struct {
 	Title    Opt[string]         `json:"title,omitzero"`
 }
 
+// writeJSON writes NoteUpdateParams as JSON.
+func (n *NoteUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optTime("\"due_at\":", n.DueAt.state, n.DueAt.value)
+	if jw.optKey("\"metadata\":", n.Metadata.state) {
+		jw.anyValue(n.Metadata.value)
+	}
+	jw.optStr("\"title\":", n.Title.state, n.Title.value)
+	jw.close()
+}
+
+// MarshalJSON encodes NoteUpdateParams as a request sends it.
+func (n NoteUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	n.writeJSON(jw)
+	return jw.finish()
+}
+
 type NoteUpdateResponse struct {
 	CreatedAt time.Time      `json:"created_at"`
 	Metadata  map[string]any `json:"metadata"`

@@ -69,13 +69,13 @@ const (
 	AergerRangeAB         AergerRange = "a_b"
 	AergerRangeAB2        AergerRange = "A B"
 	AergerRange1st        AergerRange = "1st"
-	AergerRangeU65E5U672C AergerRange = "日本"
+	AergerRangeU65e5U672c AergerRange = "日本"
 )
 
 // IsKnown reports whether a is one of the values the API documents.
 func (a AergerRange) IsKnown() bool {
 	switch a {
-	case AergerRangeAB3, AergerRangeAB, AergerRangeAB2, AergerRange1st, AergerRangeU65E5U672C:
+	case AergerRangeAB3, AergerRangeAB, AergerRangeAB2, AergerRange1st, AergerRangeU65e5U672c:
 		return true
 	}
 	return false
@@ -104,14 +104,14 @@ func (p TypeGetTypeParams) query() url.Values {
 }
 
 type X2FASettings struct {
-	X              Opt[string] `json:"-"`
+	Empty          Opt[string] `json:"-"`
 	RefLike        Opt[string] `json:"$ref-like,omitzero"`
 	Client         Opt[string] `json:"Client,omitzero"`
 	Chan           Opt[string] `json:"chan,omitzero"`
 	Map            Opt[string] `json:"map,omitzero"`
 	SomeDottedName Opt[string] `json:"some.dotted-name,omitzero"`
 	Unicode        Opt[string] `json:"ünïcode,omitzero"`
-	U65E5U672C     Opt[string] `json:"日本,omitzero"`
+	U65e5U672c     Opt[string] `json:"日本,omitzero"`
 }
 
 // MarshalJSON encodes X2FASettings with the properties whose names a struct tag cannot hold.
@@ -119,8 +119,8 @@ func (x X2FASettings) MarshalJSON() ([]byte, error) {
 	type plain X2FASettings
 	return marshalObject(plain(x), "", rtProperty{
 		name:  "",
-		omit:  !x.X.IsSet(),
-		value: x.X,
+		omit:  !x.Empty.IsSet(),
+		value: x.Empty,
 	})
 }
 
@@ -129,6 +129,6 @@ func (x *X2FASettings) UnmarshalJSON(data []byte) error {
 	type plain X2FASettings
 	return unmarshalObject(data, (*plain)(x), rtProperty{
 		name:  "",
-		value: &x.X,
+		value: &x.Empty,
 	})
 }

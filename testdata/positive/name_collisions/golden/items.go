@@ -20,7 +20,7 @@ func newItemService(t *transport) *ItemService {
 // Create is the createItem operation.
 //
 //	POST /items
-func (s *ItemService) Create(ctx context.Context, opts ...RequestOption) (*FooBar2, error) {
+func (s *ItemService) Create(ctx context.Context, opts ...RequestOption) (*FooBar3, error) {
 	req := &apiRequest{
 		Operation: "items.create",
 		Method:    http.MethodPost,
@@ -28,7 +28,7 @@ func (s *ItemService) Create(ctx context.Context, opts ...RequestOption) (*FooBa
 		NoAuth:    true,
 		Options:   opts,
 	}
-	var out FooBar2
+	var out FooBar3
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ func (s *ItemService) Create(ctx context.Context, opts ...RequestOption) (*FooBa
 // List is the listItems operation.
 //
 //	GET /items
-func (s *ItemService) List(ctx context.Context, opts ...RequestOption) (*FooBar3, error) {
+func (s *ItemService) List(ctx context.Context, opts ...RequestOption) (*FooBar2, error) {
 	req := &apiRequest{
 		Operation: "items.list",
 		Method:    http.MethodGet,
@@ -46,7 +46,7 @@ func (s *ItemService) List(ctx context.Context, opts ...RequestOption) (*FooBar3
 		NoAuth:    true,
 		Options:   opts,
 	}
-	var out FooBar3
+	var out FooBar2
 	if err := s.t.do(ctx, req, &out); err != nil {
 		return nil, err
 	}
@@ -76,14 +76,14 @@ type FooBar struct {
 }
 
 type FooBar2 struct {
-	ID2 Opt[int64] `json:"ID,omitzero"`
-	ID  string     `json:"id"`
-}
-
-type FooBar3 struct {
 	X2FA Opt[bool]   `json:"2fa,omitzero"`
 	Func Opt[string] `json:"func,omitzero"`
 	Type string      `json:"type"`
+}
+
+type FooBar3 struct {
+	ID2 Opt[int64] `json:"ID,omitzero"`
+	ID  string     `json:"id"`
 }
 
 // The API may add values: a value not listed below still decodes and encodes

@@ -180,6 +180,20 @@ type AffiliateOverrideCreateParams struct {
 	Percentage float64 `json:"percentage"`
 }
 
+// writeJSON writes AffiliateOverrideCreateParams as JSON.
+func (a *AffiliateOverrideCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.float("\"percentage\":", a.Percentage)
+	jw.close()
+}
+
+// MarshalJSON encodes AffiliateOverrideCreateParams as a request sends it.
+func (a AffiliateOverrideCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
 type AffiliateOverrideCreateResponse struct {
 	ID string `json:"id"`
 }

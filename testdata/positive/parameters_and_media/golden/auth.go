@@ -41,3 +41,21 @@ type AuthLoginParams struct {
 	Scopes   []string `json:"scopes,omitzero"`
 	Username string   `json:"username"`
 }
+
+// writeJSON writes AuthLoginParams as JSON.
+func (a *AuthLoginParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"password\":", a.Password)
+	if a.Scopes != nil {
+		jw.strs("\"scopes\":", a.Scopes)
+	}
+	jw.str("\"username\":", a.Username)
+	jw.close()
+}
+
+// MarshalJSON encodes AuthLoginParams as a request sends it.
+func (a AuthLoginParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}

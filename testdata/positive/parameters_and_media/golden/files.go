@@ -81,6 +81,20 @@ type FileCreateParams struct {
 	Name    string    `json:"name"`
 }
 
+// writeJSON writes FileCreateParams as JSON.
+func (f *FileCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"name\":", f.Name)
+	jw.close()
+}
+
+// MarshalJSON encodes FileCreateParams as a request sends it.
+func (f FileCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	f.writeJSON(jw)
+	return jw.finish()
+}
+
 type FileCreated struct {
 	ID    string  `json:"id"`
 	Label *string `json:"label"`

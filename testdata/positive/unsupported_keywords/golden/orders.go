@@ -46,3 +46,38 @@ type OrderCreateParams struct {
 	Labels map[string]any `json:"labels,omitzero"`
 	Point  []any          `json:"point,omitzero"`
 }
+
+// writeJSON writes OrderCreateParams as JSON.
+func (o *OrderCreateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"code\":", o.Code.state, o.Code.value)
+	if o.Labels != nil {
+		jw.key("\"labels\":")
+		{
+			jw.anyValue(o.Labels)
+		}
+	}
+	if o.Point != nil {
+		jw.key("\"point\":")
+		{
+			if o.Point == nil {
+				jw.nullValue()
+			} else {
+				jw.openList()
+				for i0 := range o.Point {
+					jw.elem()
+					jw.anyValue(o.Point[i0])
+				}
+				jw.closeList()
+			}
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes OrderCreateParams as a request sends it.
+func (o OrderCreateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	o.writeJSON(jw)
+	return jw.finish()
+}
