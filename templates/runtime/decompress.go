@@ -59,8 +59,14 @@ type rtDecodingBody struct {
 
 func (b *rtDecodingBody) Read(p []byte) (int, error) {
 	if b.decoded == nil && b.err == nil {
-		b.decoded, b.err = b.open(b.raw)
-		b.err = rtClassifyDecoding(b.err)
+		decoded, err := b.open(b.raw)
+		if err != nil {
+			// Keep decoded nil: a failed gzip.NewReader returns a nil
+			// *gzip.Reader, which is not a nil io.Reader.
+			b.err = rtClassifyDecoding(err)
+			return 0, b.err
+		}
+		b.decoded = decoded
 	}
 	if b.err != nil {
 		return 0, b.err
