@@ -86,10 +86,10 @@ func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 	}
 }
 
-// attemptContext returns the context of one attempt: it carries the
+// rtAttemptContext returns the context of one attempt: it carries the
 // attempt number and, unless disabled, the per-attempt timeout, whose
 // cause tells it from the caller's own deadline.
-func attemptContext(ctx context.Context, cfg *requestConfig, attempt int) (context.Context, context.CancelFunc) {
+func rtAttemptContext(ctx context.Context, cfg *requestConfig, attempt int) (context.Context, context.CancelFunc) {
 	actx := context.WithValue(ctx, rtAttemptKey{}, attempt)
 	if cfg.requestTimeout <= 0 {
 		return actx, func() {}
@@ -112,7 +112,7 @@ func rtWithTimeoutCause(actx context.Context, err error) error {
 
 // attempt sends one request and reads its response into out.
 func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiRequestPlan, send MiddlewareNext, op string, attempt int, idempotent bool, out any) apiAttempt {
-	actx, cancel := attemptContext(ctx, cfg, attempt)
+	actx, cancel := rtAttemptContext(ctx, cfg, attempt)
 	hreq, err := p.newRequest(actx)
 	if err != nil {
 		cancel()
@@ -128,28 +128,13 @@ func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiReque
 		}
 		err = rtWithTimeoutCause(actx, err)
 		cancel()
-		// net/http puts the whole URL in its errors; the query may hold an
-		// API key, so only the path is kept.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			ue.URL = p.path
-		}
-		a := apiAttempt{err: t.errorf("%s: %s %s: %w", op, p.method, p.path, err)}
-		if ctx.Err() == nil {
-			a.retryReason, _ = retryTransportError(err, idempotent)
-		}
-		return a
+		return t.sendFailed(ctx, p, op, idempotent, err)
 	}
-
 	rtDecompress(resp)
 	a := apiAttempt{resp: resp, status: resp.StatusCode, header: resp.Header}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer cancel()
-		e := t.newError(resp, op, p)
-		if cfg.responseInto != nil {
-			resp.Body = io.NopCloser(bytes.NewReader(e.Body))
-		}
-		a.err = e
+		a.err = t.errorResponse(resp, cfg, op, p)
 		a.retryReason, _ = retryStatus(resp.StatusCode, idempotent)
 		return a
 	}
@@ -161,8 +146,7 @@ func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiReque
 	defer cancel()
 	if err := t.decodeSuccess(resp, cfg, op, out); err != nil {
 		a.err = rtWithTimeoutCause(actx, err)
-		var readErr *rtReadError
-		if errors.As(err, &readErr) {
+		if _, ok := errors.AsType[*rtReadError](err); ok {
 			a.err = t.errorf("%s: %s %s: %w", op, p.method, p.path, a.err)
 			if idempotent && ctx.Err() == nil {
 				a.retryReason = "response body interrupted"
@@ -170,6 +154,30 @@ func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiReque
 		}
 	}
 	return a
+}
+
+// sendFailed describes an attempt that got no response.
+func (t *transport) sendFailed(ctx context.Context, p *apiRequestPlan, op string, idempotent bool, err error) apiAttempt {
+	// net/http puts the whole URL in its errors; the query may hold an API
+	// key, so only the path is kept.
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		ue.URL = p.path
+	}
+	a := apiAttempt{err: t.errorf("%s: %s %s: %w", op, p.method, p.path, err)}
+	if ctx.Err() == nil {
+		a.retryReason, _ = retryTransportError(err, idempotent)
+	}
+	return a
+}
+
+// errorResponse reads a non-2xx response into an *Error, leaving the body
+// readable again for WithResponseInto.
+func (t *transport) errorResponse(resp *http.Response, cfg *requestConfig, op string, p *apiRequestPlan) *Error {
+	e := t.newError(resp, op, p)
+	if cfg.responseInto != nil {
+		resp.Body = io.NopCloser(bytes.NewReader(e.Body))
+	}
+	return e
 }
 
 // logAttempt records one attempt at Debug level. It never logs headers,
