@@ -32,6 +32,19 @@ func Some[T any](v T) Opt[T] { return Opt[T]{value: v, state: optValue} }
 // Null returns an Opt that is sent as JSON null.
 func Null[T any]() Opt[T] { return Opt[T]{state: optNull} }
 
+// Int returns an Opt holding v, for integer fields: Some(10) would be an
+// Opt[int], which an Opt[int64] field does not take.
+func Int(v int64) Opt[int64] { return Some(v) }
+
+// Float returns an Opt holding v, for number fields.
+func Float(v float64) Opt[float64] { return Some(v) }
+
+// String returns an Opt holding v, for string fields.
+func String(v string) Opt[string] { return Some(v) }
+
+// Bool returns an Opt holding v, for boolean fields.
+func Bool(v bool) Opt[bool] { return Some(v) }
+
 // IsZero reports whether o is not set. encoding/json uses it for omitzero.
 // Its receiver is a pointer so that encoding/json can call it on a field in
 // place; with a value receiver it copies every optional field to the heap.
@@ -81,6 +94,13 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 // jsonValue lets encodeJSON reach the value of any Opt in place. (Every
 // method of Opt is compiled once per value type, so there is only one.)
 func (o *Opt[T]) jsonValue() any { return &o.value }
+
+// presentValue marks o as holding a value and returns a pointer to it, so
+// that a lenient decode can fill the value in place.
+func (o *Opt[T]) presentValue() any {
+	o.state = optValue
+	return &o.value
+}
 
 // UnmarshalJSON sets o to null for a JSON null and to the decoded value
 // otherwise. A field absent from the JSON leaves o untouched (unset).
