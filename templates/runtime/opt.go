@@ -48,18 +48,25 @@ func Bool(v bool) Opt[bool] { return Some(v) }
 // place; with a value receiver it copies every optional field to the heap.
 func (o *Opt[T]) IsZero() bool { return o.state == optUnset }
 
+// The accessors below have pointer receivers, so they can be called on any
+// variable, field or slice element, but not on a value that is not
+// addressable: write v := Some(1); v.Get(), not Some(1).Get(). Value
+// receivers would make the compiler add a pointer method for each of them
+// for every Opt type in the package: with about 200 Opt types in the Whop
+// client, they made compiling it 15% slower and its archive 15% larger.
+
 // IsSet reports whether o holds a value or an explicit null.
-func (o Opt[T]) IsSet() bool { return o.state != optUnset }
+func (o *Opt[T]) IsSet() bool { return o.state != optUnset }
 
 // IsNull reports whether o is an explicit null.
-func (o Opt[T]) IsNull() bool { return o.state == optNull }
+func (o *Opt[T]) IsNull() bool { return o.state == optNull }
 
 // Get returns the value and whether there is one; it is false for both
 // unset and null.
-func (o Opt[T]) Get() (T, bool) { return o.value, o.state == optValue }
+func (o *Opt[T]) Get() (T, bool) { return o.value, o.state == optValue }
 
 // Or returns the value, or fallback when there is none.
-func (o Opt[T]) Or(fallback T) T {
+func (o *Opt[T]) Or(fallback T) T {
 	if o.state == optValue {
 		return o.value
 	}
@@ -67,7 +74,7 @@ func (o Opt[T]) Or(fallback T) T {
 }
 
 // Ptr returns a pointer to a copy of the value, or nil when there is none.
-func (o Opt[T]) Ptr() *T {
+func (o *Opt[T]) Ptr() *T {
 	if o.state != optValue {
 		return nil
 	}
@@ -116,7 +123,8 @@ func (o *Opt[T]) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// String formats o for humans: "<unset>", "null" or the value.
+// String formats o for humans: "<unset>", "null" or the value. Unlike the
+// accessors it has a value receiver, so that fmt finds it on an Opt value.
 func (o Opt[T]) String() string {
 	switch o.state {
 	case optNull:

@@ -261,25 +261,26 @@ func TestWithMaxResponseBytes(t *testing.T) {
 }
 
 func TestLiteralHelpers(t *testing.T) {
-	if v, ok := Int(-3).Get(); !ok || v != -3 {
-		t.Errorf("Int: %v", Int(-3))
+	i, f, str, b := Int(-3), Float(1.5), String(""), Bool(false)
+	if v, ok := i.Get(); !ok || v != -3 {
+		t.Errorf("Int: %v", i)
 	}
-	if v, ok := Float(1.5).Get(); !ok || v != 1.5 {
-		t.Errorf("Float: %v", Float(1.5))
+	if v, ok := f.Get(); !ok || v != 1.5 {
+		t.Errorf("Float: %v", f)
 	}
-	if v, ok := String("").Get(); !ok || v != "" {
-		t.Errorf("String: %v", String(""))
+	if v, ok := str.Get(); !ok || v != "" {
+		t.Errorf("String: %v", str)
 	}
-	if v, ok := Bool(false).Get(); !ok || v {
-		t.Errorf("Bool: %v", Bool(false))
+	if v, ok := b.Get(); !ok || v {
+		t.Errorf("Bool: %v", b)
 	}
-	b, err := encodeJSON(struct {
+	data, err := encodeJSON(struct {
 		A Opt[int64]   `json:"a,omitzero"`
 		B Opt[float64] `json:"b,omitzero"`
 		C Opt[string]  `json:"c,omitzero"`
 		D Opt[bool]    `json:"d,omitzero"`
 	}{Int(0), Float(0), String(""), Bool(false)})
-	if err != nil || string(b) != `{"a":0,"b":0,"c":"","d":false}` {
-		t.Errorf("zero values must be sent: %s, %v", b, err)
+	if err != nil || string(data) != `{"a":0,"b":0,"c":"","d":false}` {
+		t.Errorf("zero values must be sent: %s, %v", data, err)
 	}
 }
