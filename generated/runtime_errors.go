@@ -3,24 +3,51 @@
 package whop
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
 
 // Sentinels for errors.Is. An *Error matches the one for its status code.
 var (
-	ErrMissingAPIKey = errors.New("missing API key")
-	ErrUnauthorized  = errors.New("unauthorized")
-	ErrForbidden     = errors.New("forbidden")
-	ErrNotFound      = errors.New("not found")
-	ErrRateLimited   = errors.New("rate limited")
-	ErrServer        = errors.New("server error")
+	ErrMissingAPIKey       = errors.New("missing API key")
+	ErrBadRequest          = errors.New("bad request")
+	ErrUnauthorized        = errors.New("unauthorized")
+	ErrForbidden           = errors.New("forbidden")
+	ErrNotFound            = errors.New("not found")
+	ErrConflict            = errors.New("conflict")
+	ErrUnprocessableEntity = errors.New("unprocessable entity")
+	ErrRateLimited         = errors.New("rate limited")
+	ErrServer              = errors.New("server error")
 )
+
+// ErrRequestTimeout is matched by the error of a call whose last attempt
+// ran out of the time WithRequestTimeout gives each attempt (one minute by
+// default). The same error also matches context.DeadlineExceeded; a call
+// ended by the caller's own context deadline matches only the latter.
+var ErrRequestTimeout = errors.New("request timeout")
+
+// rtAttemptTimeout is the cause of an attempt's timeout context, so that
+// errors.Is finds both ErrRequestTimeout and context.DeadlineExceeded.
+type rtAttemptTimeout struct{ after time.Duration }
+
+func (e *rtAttemptTimeout) Error() string {
+	return "attempt timed out after " + e.after.String() + " (WithRequestTimeout)"
+}
+
+func (e *rtAttemptTimeout) Is(target error) bool {
+	return target == ErrRequestTimeout || target == context.DeadlineExceeded
+}
+
+// Timeout reports true, as context.DeadlineExceeded does, for code that
+// checks for net.Error timeouts.
+func (e *rtAttemptTimeout) Timeout() bool { return true }
 
 // Error is returned for every response with a non-2xx status.
 type Error struct {
@@ -70,6 +97,12 @@ func (e *Error) Error() string {
 // Is lets errors.Is match an *Error against the status sentinels.
 func (e *Error) Is(target error) bool {
 	switch target {
+	case ErrBadRequest:
+		return e.StatusCode == http.StatusBadRequest
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	case ErrUnprocessableEntity:
+		return e.StatusCode == http.StatusUnprocessableEntity
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
 	case ErrForbidden:
@@ -87,15 +120,48 @@ func (e *Error) Is(target error) bool {
 // DecodeError is returned when a 2xx response cannot be turned into the
 // expected value: malformed JSON, an empty body, a non-JSON content type or
 // a body that is too large.
+//
+// It is also returned when the body is a well-formed JSON value of the
+// expected shape in which some fields do not fit their Go types, say a
+// string where the spec promised a number: a server newer than the spec
+// this client was generated from. Then Partial reports true, Fields lists
+// each such field with its raw JSON, and the method returns the value
+// decoded as far as it fits together with this error: every other field is
+// set, and each listed field is left at its zero value (an Opt unset, a
+// pointer nil).
 type DecodeError struct {
 	Operation   string
 	StatusCode  int
 	ContentType string
 	Snippet     []byte // the first 512 bytes of the body
 	Err         error
+	// Fields are the fields that did not fit, in body order; empty unless
+	// the error is partial.
+	Fields []FieldError
 
 	prefix string
 }
+
+// FieldError is one field of a response body that did not fit its Go
+// type.
+type FieldError struct {
+	// Path locates the field in the body, e.g. "total", "data[2].price" or
+	// `metadata["a b"]`.
+	Path string
+	Raw  json.RawMessage // the field's JSON as received
+	Err  error           // why it did not fit
+}
+
+func (f FieldError) Error() string { return f.Path + ": " + f.Err.Error() }
+
+func (f FieldError) Unwrap() error { return f.Err }
+
+// Partial reports whether the method returned a value along with e: the
+// body decoded but for the fields listed in Fields.
+func (e *DecodeError) Partial() bool { return len(e.Fields) > 0 }
+
+// rtMaxFieldsInMessage bounds how many field errors Error lists.
+const rtMaxFieldsInMessage = 3
 
 func (e *DecodeError) Error() string {
 	var b strings.Builder
@@ -106,11 +172,34 @@ func (e *DecodeError) Error() string {
 	if e.ContentType != "" {
 		b.WriteString(" (" + e.ContentType + ")")
 	}
+	if e.Partial() {
+		e.writeFields(&b)
+		return b.String()
+	}
 	b.WriteString(": " + e.Err.Error())
 	if len(e.Snippet) > 0 {
 		b.WriteString("; body: " + rtSnippet(e.Snippet, rtSnippetBytes))
 	}
 	return b.String()
+}
+
+// writeFields summarises a partial decode: the count, then the first few
+// fields with their raw JSON.
+func (e *DecodeError) writeFields(b *strings.Builder) {
+	fmt.Fprintf(b, ": %d field", len(e.Fields))
+	if len(e.Fields) > 1 {
+		b.WriteString("s")
+	}
+	b.WriteString(" did not fit, the rest decoded: ")
+	for i, f := range e.Fields[:min(len(e.Fields), rtMaxFieldsInMessage)] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(b, "%s = %s: %v", f.Path, rtSnippet(f.Raw, 60), f.Err)
+	}
+	if n := len(e.Fields) - rtMaxFieldsInMessage; n > 0 {
+		fmt.Fprintf(b, "; and %d more", n)
+	}
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }

@@ -29,13 +29,29 @@ type requestConfig struct {
 	baseURL            string
 	httpClient         *http.Client
 	header             http.Header
+	query              []rtQueryEdit // WithQuery and WithQueryAdd, in order
+	jsonSet            []rtJSONField // WithJSONSet, in order
 	maxRetries         int
 	requestTimeout     time.Duration
+	maxResponseBytes   int64
+	responseInto       **http.Response
 	middleware         []Middleware
 	logger             *slog.Logger
 	retryNonIdempotent bool
 	webhookSecret      string
 	webhookTolerance   time.Duration
+}
+
+// rtQueryEdit is one WithQuery (set) or WithQueryAdd (add).
+type rtQueryEdit struct {
+	key, value string
+	add        bool
+}
+
+// rtJSONField is one WithJSONSet.
+type rtJSONField struct {
+	key   string
+	value any
 }
 
 // WithAPIKey sets the API key sent as a bearer token.
@@ -64,6 +80,53 @@ func WithHeader(key, value string) RequestOption {
 	}
 }
 
+// WithQuery sets the query parameter key to value, replacing any value the
+// call's own parameters give it. Use it for parameters this client does
+// not know yet.
+func WithQuery(key, value string) RequestOption {
+	return func(c *requestConfig) {
+		c.query = append(slices.Clip(c.query), rtQueryEdit{key: key, value: value})
+	}
+}
+
+// WithQueryAdd adds value to the query parameter key, after any values the
+// call's own parameters give it.
+func WithQueryAdd(key, value string) RequestOption {
+	return func(c *requestConfig) {
+		c.query = append(slices.Clip(c.query), rtQueryEdit{key: key, value: value, add: true})
+	}
+}
+
+// WithJSONSet sets the top-level field key of a JSON request body to value
+// (encoded as JSON), beside the fields the params set; a field the params
+// set is replaced in place. A call without a body sends {key: value}. The
+// call fails before sending anything when its body is not a JSON object (a
+// form, a file, a JSON array) or value cannot be encoded. Use it for fields
+// this client does not know yet.
+func WithJSONSet(key string, value any) RequestOption {
+	return func(c *requestConfig) {
+		c.jsonSet = append(slices.Clip(c.jsonSet), rtJSONField{key: key, value: value})
+	}
+}
+
+// WithResponseInto stores the HTTP response of the call's last attempt in
+// *dst, also when the call fails with an *Error or a *DecodeError, and nil
+// when no response arrived. The body has been read and closed by then; in
+// its place is a reader over the bytes that were read (decompressed, and
+// for an error at most 64 KiB), so it can be read again. For a streamed
+// body it is the stream the method returned. Pass it to a single call:
+// calls sharing dst would race.
+func WithResponseInto(dst **http.Response) RequestOption {
+	return func(c *requestConfig) { c.responseInto = dst }
+}
+
+// WithMaxResponseBytes bounds the size of a 2xx body read into memory,
+// after decompression; a larger body is a *DecodeError. The default is 32
+// MiB; n <= 0 restores it.
+func WithMaxResponseBytes(n int64) RequestOption {
+	return func(c *requestConfig) { c.maxResponseBytes = n }
+}
+
 // WithMaxRetries sets how many times a failed request is retried. The
 // default is 2, so 3 attempts at most; negative values mean 0.
 func WithMaxRetries(n int) RequestOption {
@@ -71,8 +134,11 @@ func WithMaxRetries(n int) RequestOption {
 }
 
 // WithRequestTimeout bounds each attempt, including reading the response
-// body (for a streamed body, until it is closed). Zero means no per-attempt
-// timeout; the context still applies.
+// body (for a streamed body, until it is closed). The default is one
+// minute; zero means no per-attempt timeout. The context bounds the whole
+// call, retries and waits included. An attempt that runs out of this time
+// fails with an error matching both ErrRequestTimeout and
+// context.DeadlineExceeded, and is retried like a dropped connection.
 func WithRequestTimeout(d time.Duration) RequestOption {
 	return func(c *requestConfig) { c.requestTimeout = max(d, 0) }
 }
@@ -115,6 +181,8 @@ func WithWebhookTolerance(d time.Duration) RequestOption {
 func (c requestConfig) withOptions(opts []RequestOption) requestConfig {
 	c.header = c.header.Clone()
 	c.middleware = slices.Clip(c.middleware)
+	c.query = slices.Clip(c.query)
+	c.jsonSet = slices.Clip(c.jsonSet)
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&c)
@@ -125,9 +193,9 @@ func (c requestConfig) withOptions(opts []RequestOption) requestConfig {
 
 // String describes the configuration without secrets.
 func (c requestConfig) String() string {
-	return fmt.Sprintf("{apiKey:%s baseURL:%q maxRetries:%d requestTimeout:%s headers:%d middleware:%d webhookSecret:%s webhookTolerance:%s}",
-		rtRedact(c.apiKey), c.baseURL, c.maxRetries, c.requestTimeout,
-		len(c.header), len(c.middleware), rtRedact(c.webhookSecret), c.webhookTolerance)
+	return fmt.Sprintf("{apiKey:%s baseURL:%q maxRetries:%d requestTimeout:%s maxResponseBytes:%d headers:%d query:%d jsonSet:%d middleware:%d webhookSecret:%s webhookTolerance:%s}",
+		rtRedact(c.apiKey), c.baseURL, c.maxRetries, c.requestTimeout, c.maxResponseBytes,
+		len(c.header), len(c.query), len(c.jsonSet), len(c.middleware), rtRedact(c.webhookSecret), c.webhookTolerance)
 }
 
 // GoString makes %#v as safe as %v.

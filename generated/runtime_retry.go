@@ -18,7 +18,27 @@ const (
 	retryInitialDelay  = 500 * time.Millisecond
 	retryMaxDelay      = 8 * time.Second
 	retryMaxRetryAfter = 60 * time.Second
+	// retryMinDelay is the least a retry waits, whatever the server says:
+	// a Retry-After of 0 or of a past date sent to many clients at once
+	// would otherwise bring them all back at once, and at once again.
+	retryMinDelay = 100 * time.Millisecond
 )
+
+// retryDelay returns the wait before retry number n (0 for the first): what
+// the response asks for with Retry-After-Ms or Retry-After, else
+// exponential backoff. A requested wait under retryMinDelay becomes a
+// random one between retryMinDelay and twice that, so that clients told
+// "now" together spread out.
+func retryDelay(h http.Header, now time.Time, n int) time.Duration {
+	d, ok := retryAfter(h, now)
+	switch {
+	case !ok:
+		return retryBackoff(n)
+	case d < retryMinDelay:
+		return retryMinDelay + rand.N(retryMinDelay)
+	}
+	return d
+}
 
 // retryIdempotent reports whether repeating a request with this method
 // cannot cause extra side effects.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -65,6 +66,7 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	if t.auth.In == "query" && !req.NoAuth {
 		query = rtWithParam(query, t.auth.Name, cfg.apiKey)
 	}
+	query = rtEditQuery(query, cfg.query)
 	if q := query.Encode(); q != "" {
 		if u.RawQuery != "" {
 			q = u.RawQuery + "&" + q
@@ -86,6 +88,11 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 		}
 		p.hasBody = true
 		p.header.Set("Content-Type", ct)
+	}
+	if len(cfg.jsonSet) > 0 {
+		if err := p.setJSONFields(cfg.jsonSet); err != nil {
+			return nil, t.errorf("%s: %w", req.Operation, err)
+		}
 	}
 	if !req.NoAuth {
 		switch t.auth.In {
@@ -117,6 +124,26 @@ func rtWithParam(q url.Values, key, value string) url.Values {
 		out[k] = v
 	}
 	out.Set(key, value)
+	return out
+}
+
+// rtEditQuery returns q with the WithQuery and WithQueryAdd edits applied,
+// leaving q itself (the caller's parameters) unchanged.
+func rtEditQuery(q url.Values, edits []rtQueryEdit) url.Values {
+	if len(edits) == 0 {
+		return q
+	}
+	out := make(url.Values, len(q)+len(edits))
+	for k, v := range q {
+		out[k] = slices.Clone(v)
+	}
+	for _, e := range edits {
+		if e.add {
+			out.Add(e.key, e.value)
+		} else {
+			out.Set(e.key, e.value)
+		}
+	}
 	return out
 }
 

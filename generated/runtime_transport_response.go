@@ -11,6 +11,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -30,20 +31,21 @@ func (e *rtReadError) Unwrap() error { return e.err }
 
 // decodeSuccess stores a 2xx response in out and closes the body. Streaming
 // (*io.ReadCloser) is handled by the caller.
-func (t *transport) decodeSuccess(resp *http.Response, op string, out any) error {
-	if out == nil {
+func (t *transport) decodeSuccess(resp *http.Response, cfg *requestConfig, op string, out any) error {
+	if out == nil && cfg.responseInto == nil {
 		// Read to the end so the connection can be reused.
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, rtMaxBodyBytes))
 		resp.Body.Close()
 		return nil
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, rtMaxBodyBytes+1))
-	resp.Body.Close()
-	if err != nil {
-		return &rtReadError{err}
+	limit := cfg.maxResponseBytes
+	if limit <= 0 {
+		limit = rtMaxBodyBytes
 	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	resp.Body.Close()
 	ct := resp.Header.Get("Content-Type")
-	decodeErr := func(err error) error {
+	decodeErr := func(err error) *DecodeError {
 		return &DecodeError{
 			Operation:   op,
 			StatusCode:  resp.StatusCode,
@@ -53,11 +55,23 @@ func (t *transport) decodeSuccess(resp *http.Response, op string, out any) error
 			prefix:      t.prefix,
 		}
 	}
-	if len(body) > rtMaxBodyBytes {
-		return decodeErr(fmt.Errorf("response body exceeds %d MiB", rtMaxBodyBytes>>20))
+	if err != nil {
+		if encErr, ok := errors.AsType[*rtEncodingError](err); ok {
+			return decodeErr(encErr)
+		}
+		return &rtReadError{err}
 	}
-	if raw, ok := out.(*[]byte); ok {
-		*raw = body
+	if int64(len(body)) > limit {
+		return decodeErr(fmt.Errorf("response body exceeds %s (WithMaxResponseBytes)", rtByteSize(limit)))
+	}
+	if cfg.responseInto != nil {
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	switch out := out.(type) {
+	case nil:
+		return nil
+	case *[]byte:
+		*out = body
 		return nil
 	}
 	if !rtIsJSON(ct) {
@@ -67,9 +81,33 @@ func (t *transport) decodeSuccess(resp *http.Response, op string, out any) error
 		return decodeErr(errors.New("empty response body"))
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return decodeErr(err)
+		fields, partial := rtDecodeLenient(body, out, err)
+		if !partial {
+			return decodeErr(err)
+		}
+		rtSetRawJSON(out, body)
+		de := decodeErr(err)
+		de.Fields = fields
+		return de
 	}
+	rtSetRawJSON(out, body)
 	return nil
+}
+
+// rtSetRawJSON gives out the body it was decoded from, if it keeps it. The
+// body is not reused, so it is not copied.
+func rtSetRawJSON(out any, body []byte) {
+	if s, ok := out.(rtRawJSONSetter); ok {
+		s.setRawJSON(body)
+	}
+}
+
+// rtByteSize formats a byte count for messages: "32 MiB", "1000 bytes".
+func rtByteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // rtIsJSON accepts JSON media types, and a missing Content-Type.

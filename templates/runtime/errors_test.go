@@ -71,8 +71,12 @@ func TestErrorFromHTMLBody(t *testing.T) {
 }
 
 func TestErrorSentinels(t *testing.T) {
-	sentinels := []error{ErrUnauthorized, ErrForbidden, ErrNotFound, ErrRateLimited, ErrServer}
-	tests := map[int]error{401: ErrUnauthorized, 403: ErrForbidden, 404: ErrNotFound, 429: ErrRateLimited, 500: ErrServer, 503: ErrServer, 599: ErrServer, 400: nil, 409: nil, 422: nil}
+	sentinels := []error{ErrBadRequest, ErrUnauthorized, ErrForbidden, ErrNotFound, ErrConflict, ErrUnprocessableEntity, ErrRateLimited, ErrServer}
+	tests := map[int]error{
+		400: ErrBadRequest, 401: ErrUnauthorized, 403: ErrForbidden, 404: ErrNotFound, 409: ErrConflict,
+		422: ErrUnprocessableEntity, 429: ErrRateLimited, 500: ErrServer, 503: ErrServer, 599: ErrServer,
+		402: nil, 405: nil, 410: nil, 418: nil, 499: nil,
+	}
 	for status, want := range tests {
 		err := error(&Error{StatusCode: status})
 		for _, s := range sentinels {
@@ -91,7 +95,7 @@ func TestDecodeErrors(t *testing.T) {
 		inMessage   string
 	}{
 		"malformed":     {200, "application/json", `{"id": "u_1",`, "unexpected end of JSON"},
-		"wrong type":    {200, "application/json", `{"id": 5}`, "cannot unmarshal number"},
+		"wrong type":    {200, "application/json", `"u_1"`, "cannot unmarshal string"},
 		"empty":         {200, "application/json", ``, "empty response body"},
 		"no content":    {204, "", ``, "empty response body"},
 		"html":          {200, "text/html; charset=utf-8", `<html>maintenance</html>`, `unexpected content type "text/html; charset=utf-8"`},

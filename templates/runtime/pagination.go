@@ -9,8 +9,15 @@ import (
 // autoPaging walks cursor pages. fetch is called with "" first (meaning: use
 // the caller's own cursor), then with each page's end cursor while hasNext.
 // Every item is yielded; the first error is yielded once as (zero, err) and
-// ends the walk. A page that claims more results but gives an empty or
-// already seen cursor is an error, so a broken server cannot loop forever.
+// ends the walk, after the items fetch returned with it (those of a page
+// that decoded only in part). A page that claims more results but gives an
+// empty or already seen cursor is an error, so a broken server cannot loop
+// forever.
+//
+// Each range over the result starts again from the first page with state
+// of its own, so the sequence may be ranged over again, and concurrently,
+// as long as fetch itself allows it: fetch must not keep state between
+// calls, such as parameters it changes in place.
 func autoPaging[T any](ctx context.Context, fetch func(ctx context.Context, after string) (items []T, endCursor string, hasNext bool, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
@@ -22,14 +29,14 @@ func autoPaging[T any](ctx context.Context, fetch func(ctx context.Context, afte
 				return
 			}
 			items, end, hasNext, err := fetch(ctx, after)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
 			for _, item := range items {
 				if !yield(item, nil) {
 					return
 				}
+			}
+			if err != nil {
+				yield(zero, err)
+				return
 			}
 			if !hasNext {
 				return

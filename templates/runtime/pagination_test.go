@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -155,5 +159,104 @@ func TestAutoPagingChecksContext(t *testing.T) {
 	}
 	if calls != 1 || len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
 		t.Errorf("calls = %d, errors = %v", calls, errs)
+	}
+}
+
+// rtPagesFetch serves pages of three items from a fixed list of pages, as
+// a stateless fetch must: the page depends on the cursor alone.
+func rtPagesFetch(pages int, fetches *atomic.Int32) func(ctx context.Context, after string) ([]string, string, bool, error) {
+	return func(ctx context.Context, after string) ([]string, string, bool, error) {
+		fetches.Add(1)
+		page := 0
+		if after != "" {
+			if _, err := fmt.Sscanf(after, "c%d", &page); err != nil {
+				return nil, "", false, err
+			}
+		}
+		items := []string{fmt.Sprint(page, "a"), fmt.Sprint(page, "b"), fmt.Sprint(page, "c")}
+		return items, fmt.Sprint("c", page+1), page+1 < pages, nil
+	}
+}
+
+func rtCollect(seq iter.Seq2[string, error]) ([]string, error) {
+	var items []string
+	for item, err := range seq {
+		if err != nil {
+			return items, err
+		}
+		items = append(items, item)
+	}
+	return items, nil
+}
+
+// Every range starts again from the first page: ranging twice gives the
+// same items twice, also after a range that stopped early.
+func TestAutoPagingRangedAgain(t *testing.T) {
+	var fetches atomic.Int32
+	seq := autoPaging(context.Background(), rtPagesFetch(3, &fetches))
+	first, err := rtCollect(seq)
+	if err != nil || len(first) != 9 {
+		t.Fatalf("first range: %v, %v", first, err)
+	}
+	for item := range seq {
+		if item == "1a" {
+			break
+		}
+	}
+	again, err := rtCollect(seq)
+	if err != nil || !slices.Equal(first, again) {
+		t.Errorf("range after a full and a broken one = %v, %v; want %v", again, err, first)
+	}
+	if n := fetches.Load(); n != 3+2+3 {
+		t.Errorf("fetches = %d, want 8", n)
+	}
+}
+
+// Ranges over one sequence may run at the same time (run with -race).
+func TestAutoPagingConcurrentRanges(t *testing.T) {
+	var fetches atomic.Int32
+	seq := autoPaging(context.Background(), rtPagesFetch(5, &fetches))
+	want, _ := rtCollect(seq)
+	const ranges = 8
+	results := make([][]string, ranges)
+	var wg sync.WaitGroup
+	for i := range ranges {
+		wg.Go(func() {
+			items, err := rtCollect(seq)
+			if err != nil {
+				t.Error(err)
+			}
+			results[i] = items
+		})
+	}
+	wg.Wait()
+	for i, got := range results {
+		if !slices.Equal(got, want) {
+			t.Errorf("range %d = %v, want %v", i, got, want)
+		}
+	}
+}
+
+// Items fetched along with an error (a page that decoded in part) are
+// yielded before the error.
+func TestAutoPagingYieldsItemsBeforeTheirError(t *testing.T) {
+	partial := &DecodeError{Err: errors.New("x"), Fields: []FieldError{{Path: "data[1].total"}}}
+	fetch := func(ctx context.Context, after string) ([]int, string, bool, error) {
+		if after == "" {
+			return []int{1, 2}, "c1", true, nil
+		}
+		return []int{3, 4}, "c2", true, partial
+	}
+	var items []int
+	var errs []error
+	for item, err := range autoPaging(context.Background(), fetch) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		items = append(items, item)
+	}
+	if !slices.Equal(items, []int{1, 2, 3, 4}) || len(errs) != 1 || errs[0] != partial {
+		t.Errorf("items = %v, errors = %v", items, errs)
 	}
 }

@@ -172,12 +172,11 @@ func TestRetryAfterHonoured(t *testing.T) {
 		want                time.Duration
 	}{
 		{"seconds", "Retry-After", "3", 3 * time.Second},
-		{"zero", "Retry-After", "0", 0},
 		{"date", "Retry-After", now.Add(7 * time.Second).Format(http.TimeFormat), 7 * time.Second},
-		{"past date", "Retry-After", now.Add(-time.Hour).Format(http.TimeFormat), 0},
 		{"capped", "Retry-After", "3600", 60 * time.Second},
 		{"capped date", "Retry-After", now.Add(24 * time.Hour).Format(http.TimeFormat), 60 * time.Second},
 		{"milliseconds", "Retry-After-Ms", "250", 250 * time.Millisecond},
+		{"at the minimum", "Retry-After-Ms", "100", 100 * time.Millisecond},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -198,6 +197,37 @@ func TestRetryAfterHonoured(t *testing.T) {
 				t.Errorf("delays = %v, want [%v]", d, tc.want)
 			}
 		})
+	}
+}
+
+// A wait under the minimum (0, a past date, a few milliseconds) becomes a
+// random one between 100 and 200 ms, so that clients told "now" together
+// neither come back at once nor all at the same moment.
+func TestRetryAfterBelowMinimumIsJittered(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for name, h := range map[string]http.Header{
+		"zero":         {"Retry-After": {"0"}},
+		"past date":    {"Retry-After": {now.Add(-time.Hour).Format(http.TimeFormat)}},
+		"now":          {"Retry-After": {now.Format(http.TimeFormat)}},
+		"milliseconds": {"Retry-After-Ms": {"5"}},
+	} {
+		seen := map[time.Duration]bool{}
+		for range 200 {
+			d := retryDelay(h, now, 0)
+			if d < retryMinDelay || d >= 2*retryMinDelay {
+				t.Fatalf("%s: delay %v, want in [%v, %v)", name, d, retryMinDelay, 2*retryMinDelay)
+			}
+			seen[d] = true
+		}
+		if len(seen) < 100 {
+			t.Errorf("%s: only %d distinct delays in 200 draws", name, len(seen))
+		}
+	}
+	// Without a usable header, the backoff decides.
+	for range 50 {
+		if d := retryDelay(http.Header{"Retry-After": {"soon"}}, now, 1); d < 750*time.Millisecond || d > time.Second {
+			t.Fatalf("backoff delay %v for retry 2", d)
+		}
 	}
 }
 

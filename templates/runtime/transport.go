@@ -10,7 +10,12 @@ import (
 	"time"
 )
 
-const rtDefaultWebhookTolerance = 5 * time.Minute
+const (
+	rtDefaultWebhookTolerance = 5 * time.Minute
+	// rtDefaultRequestTimeout bounds each attempt unless WithRequestTimeout
+	// says otherwise: one minute, as Whop's own SDKs do.
+	rtDefaultRequestTimeout = time.Minute
+)
 
 // transportConfig is filled in by the generated client.
 type transportConfig struct {
@@ -61,6 +66,8 @@ func newTransport(cfg transportConfig, opts []RequestOption) *transport {
 	base := requestConfig{
 		baseURL:          cfg.DefaultBaseURL,
 		maxRetries:       2,
+		requestTimeout:   rtDefaultRequestTimeout,
+		maxResponseBytes: rtMaxBodyBytes,
 		webhookTolerance: rtDefaultWebhookTolerance,
 	}
 	if p := cfg.EnvPrefix; p != "" {

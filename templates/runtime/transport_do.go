@@ -1,8 +1,10 @@
 package whop
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,17 +15,35 @@ import (
 // apiAttempt is the outcome of one HTTP attempt.
 type apiAttempt struct {
 	err         error
-	status      int         // 0 when no response arrived
-	header      http.Header // response header, for Retry-After
-	retryReason string      // non-empty when the attempt will be retried
+	resp        *http.Response // nil when no response arrived
+	status      int            // 0 when no response arrived
+	header      http.Header    // response header, for Retry-After
+	retryReason string         // non-empty when the attempt will be retried
+}
+
+// rtAttemptKey is the context key of the attempt number.
+type rtAttemptKey struct{}
+
+// AttemptFromContext returns the number of the attempt a request belongs
+// to, 1 for the first and 2 for the first retry, when ctx is the context
+// of a request the client sends (as a Middleware sees it:
+// AttemptFromContext(req.Context())). It returns 0 for any other context.
+func AttemptFromContext(ctx context.Context) int {
+	n, _ := ctx.Value(rtAttemptKey{}).(int)
+	return n
 }
 
 // do sends req, retrying as the policy allows, and stores the response in
 // out: nil discards the body, *[]byte receives it raw, *io.ReadCloser
 // receives the open stream (the caller closes it), and anything else is
-// decoded from JSON.
+// decoded from JSON. A body that decodes only in part leaves out filled as
+// far as it fits and returns a partial *DecodeError.
 func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 	cfg := t.cfg.withOptions(req.Options)
+	var last *http.Response
+	if cfg.responseInto != nil {
+		defer func() { *cfg.responseInto = last }()
+	}
 	if cfg.apiKey == "" && !req.NoAuth {
 		return t.missingKeyError()
 	}
@@ -33,7 +53,7 @@ func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 	}
 	hc := cfg.httpClient
 	if hc == nil {
-		hc = http.DefaultClient
+		hc = rtSharedClient()
 	}
 	hc = rtHTTPClient(hc)
 	send := rtChain(cfg.middleware, hc.Do)
@@ -41,7 +61,8 @@ func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
-		a := t.attempt(ctx, &cfg, p, send, req.Operation, idempotent, out)
+		a := t.attempt(ctx, &cfg, p, send, req.Operation, attempt, idempotent, out)
+		last = a.resp
 		if attempt > cfg.maxRetries || ctx.Err() != nil {
 			a.retryReason = ""
 		}
@@ -49,10 +70,7 @@ func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 		if a.err == nil || a.retryReason == "" {
 			return a.err
 		}
-		delay, ok := retryAfter(a.header, t.now())
-		if !ok {
-			delay = retryBackoff(attempt - 1)
-		}
+		delay := retryDelay(a.header, t.now(), attempt-1)
 		if cfg.logger != nil {
 			cfg.logger.LogAttrs(ctx, slog.LevelWarn, "retrying request",
 				slog.String("operation", req.Operation),
@@ -68,12 +86,33 @@ func (t *transport) do(ctx context.Context, req *apiRequest, out any) error {
 	}
 }
 
-// attempt sends one request and reads its response into out.
-func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiRequestPlan, send MiddlewareNext, op string, idempotent bool, out any) apiAttempt {
-	actx, cancel := ctx, context.CancelFunc(func() {})
-	if cfg.requestTimeout > 0 {
-		actx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
+// rtAttemptContext returns the context of one attempt: it carries the
+// attempt number and, unless disabled, the per-attempt timeout, whose
+// cause tells it from the caller's own deadline.
+func rtAttemptContext(ctx context.Context, cfg *requestConfig, attempt int) (context.Context, context.CancelFunc) {
+	actx := context.WithValue(ctx, rtAttemptKey{}, attempt)
+	if cfg.requestTimeout <= 0 {
+		return actx, func() {}
 	}
+	return context.WithTimeoutCause(actx, cfg.requestTimeout, &rtAttemptTimeout{after: cfg.requestTimeout})
+}
+
+// rtWithTimeoutCause makes sure an error caused by the attempt's own
+// timeout says so, even when a middleware or RoundTripper returned the bare
+// context.DeadlineExceeded instead of the context's cause.
+func rtWithTimeoutCause(actx context.Context, err error) error {
+	if errors.Is(err, ErrRequestTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	if cause := context.Cause(actx); errors.Is(cause, ErrRequestTimeout) {
+		return fmt.Errorf("%w: %w", cause, err)
+	}
+	return err
+}
+
+// attempt sends one request and reads its response into out.
+func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiRequestPlan, send MiddlewareNext, op string, attempt int, idempotent bool, out any) apiAttempt {
+	actx, cancel := rtAttemptContext(ctx, cfg, attempt)
 	hreq, err := p.newRequest(actx)
 	if err != nil {
 		cancel()
@@ -87,43 +126,58 @@ func (t *transport) attempt(ctx context.Context, cfg *requestConfig, p *apiReque
 		if resp != nil && resp.Body != nil {
 			resp.Body.Close()
 		}
+		err = rtWithTimeoutCause(actx, err)
 		cancel()
-		// net/http puts the whole URL in its errors; the query may hold an
-		// API key, so only the path is kept.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			ue.URL = p.path
-		}
-		a := apiAttempt{err: t.errorf("%s: %s %s: %w", op, p.method, p.path, err)}
-		if ctx.Err() == nil {
-			a.retryReason, _ = retryTransportError(err, idempotent)
-		}
-		return a
+		return t.sendFailed(ctx, p, op, idempotent, err)
 	}
-
-	a := apiAttempt{status: resp.StatusCode, header: resp.Header}
+	rtDecompress(resp)
+	a := apiAttempt{resp: resp, status: resp.StatusCode, header: resp.Header}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer cancel()
-		a.err = t.newError(resp, op, p)
+		a.err = t.errorResponse(resp, cfg, op, p)
 		a.retryReason, _ = retryStatus(resp.StatusCode, idempotent)
 		return a
 	}
 	if stream, ok := out.(*io.ReadCloser); ok {
-		*stream = &rtStreamBody{ReadCloser: resp.Body, cancel: cancel}
+		resp.Body = &rtStreamBody{ReadCloser: resp.Body, cancel: cancel}
+		*stream = resp.Body
 		return a
 	}
 	defer cancel()
-	if err := t.decodeSuccess(resp, op, out); err != nil {
-		a.err = err
-		var readErr *rtReadError
-		if errors.As(err, &readErr) {
-			a.err = t.errorf("%s: %s %s: %w", op, p.method, p.path, err)
+	if err := t.decodeSuccess(resp, cfg, op, out); err != nil {
+		a.err = rtWithTimeoutCause(actx, err)
+		if _, ok := errors.AsType[*rtReadError](err); ok {
+			a.err = t.errorf("%s: %s %s: %w", op, p.method, p.path, a.err)
 			if idempotent && ctx.Err() == nil {
 				a.retryReason = "response body interrupted"
 			}
 		}
 	}
 	return a
+}
+
+// sendFailed describes an attempt that got no response.
+func (t *transport) sendFailed(ctx context.Context, p *apiRequestPlan, op string, idempotent bool, err error) apiAttempt {
+	// net/http puts the whole URL in its errors; the query may hold an API
+	// key, so only the path is kept.
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		ue.URL = p.path
+	}
+	a := apiAttempt{err: t.errorf("%s: %s %s: %w", op, p.method, p.path, err)}
+	if ctx.Err() == nil {
+		a.retryReason, _ = retryTransportError(err, idempotent)
+	}
+	return a
+}
+
+// errorResponse reads a non-2xx response into an *Error, leaving the body
+// readable again for WithResponseInto.
+func (t *transport) errorResponse(resp *http.Response, cfg *requestConfig, op string, p *apiRequestPlan) *Error {
+	e := t.newError(resp, op, p)
+	if cfg.responseInto != nil {
+		resp.Body = io.NopCloser(bytes.NewReader(e.Body))
+	}
+	return e
 }
 
 // logAttempt records one attempt at Debug level. It never logs headers,

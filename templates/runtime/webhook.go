@@ -244,12 +244,48 @@ func SignWebhook(secret, id string, timestamp time.Time, body []byte) string {
 	return "v1," + base64.StdEncoding.EncodeToString(mac)
 }
 
+// WebhookDelivery describes the delivery a webhook event came in: what the
+// handler of a webhook Handler finds in its context with
+// WebhookDeliveryFromContext.
+type WebhookDelivery struct {
+	// ID is the webhook-id header: the same for every delivery of one
+	// message, retries included, so it is the key for dropping duplicates.
+	ID string
+	// Timestamp is the webhook-timestamp header: when this delivery attempt
+	// was signed.
+	Timestamp time.Time
+	// Body is the raw, verified request body. It must not be modified.
+	Body []byte
+}
+
+// rtWebhookKey is the context key of a WebhookDelivery.
+type rtWebhookKey struct{}
+
+// WebhookDeliveryFromContext returns the delivery of the event being
+// handled, when ctx is (or derives from) the context a webhook Handler
+// passes to its function; it reports false for any other context.
+func WebhookDeliveryFromContext(ctx context.Context) (WebhookDelivery, bool) {
+	d, ok := ctx.Value(rtWebhookKey{}).(*WebhookDelivery)
+	if !ok {
+		return WebhookDelivery{}, false
+	}
+	return *d, true
+}
+
+// rtWithWebhookDelivery adds the delivery of a verified webhook to ctx. The
+// headers were checked by verification, so they are present and valid.
+func rtWithWebhookDelivery(ctx context.Context, body []byte, h http.Header) context.Context {
+	id, ts, _, _ := webhookHeaders(h)
+	secs, _ := parseWebhookTimestamp(ts)
+	return context.WithValue(ctx, rtWebhookKey{}, &WebhookDelivery{ID: id, Timestamp: time.Unix(secs, 0), Body: body})
+}
+
 // webhookHandler serves webhook deliveries: it reads the body (at most maxBody
 // bytes; <= 0 means 1 MiB), passes it to unwrap for verification and decoding,
 // and hands the event to handle. Rejected deliveries get 400 with a short
 // plain-text reason, an oversized body 413, a missing or malformed secret and
 // a failing handle 500 (so the sender retries once the fault is fixed), and
-// anything else 200.
+// anything else 200. handle's context carries the WebhookDelivery.
 func webhookHandler[E any](unwrap func(body []byte, h http.Header) (E, error), handle func(ctx context.Context, event E) error, maxBody int64) http.Handler {
 	if maxBody <= 0 {
 		maxBody = defaultWebhookMaxBody
@@ -275,7 +311,7 @@ func webhookHandler[E any](unwrap func(body []byte, h http.Header) (E, error), h
 			http.Error(w, reason, status)
 			return
 		}
-		if err := handle(r.Context(), event); err != nil {
+		if err := handle(rtWithWebhookDelivery(r.Context(), body, r.Header), event); err != nil {
 			// The handler's error may carry internals; keep it off the wire.
 			http.Error(w, "webhook handler failed", http.StatusInternalServerError)
 			return

@@ -541,3 +541,37 @@ func TestWebhookHandlerMisconfigured(t *testing.T) {
 		}
 	}
 }
+
+// The handler's function learns the delivery: its id (to drop duplicates),
+// its timestamp and the raw body; svix-* headers count as webhook-* ones.
+func TestWebhookHandlerPassesDelivery(t *testing.T) {
+	now := time.Unix(testWebhookTS, 0)
+	for _, prefix := range []string{"webhook-", "svix-"} {
+		t.Run(prefix, func(t *testing.T) {
+			var got WebhookDelivery
+			var found bool
+			h := webhookHandler(testUnwrap(verifierAt(testWebhookSecret, 0, now)), func(ctx context.Context, e testEvent) error {
+				got, found = WebhookDeliveryFromContext(ctx)
+				return nil
+			}, 0)
+			r := signedRequest(testWebhookSecret, testWebhookBody, now)
+			if prefix == "svix-" {
+				for _, name := range []string{"id", "timestamp", "signature"} {
+					r.Header.Set("svix-"+name, r.Header.Get("webhook-"+name))
+					r.Header.Del("webhook-" + name)
+				}
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, r)
+			if rec.Code != http.StatusOK || !found {
+				t.Fatalf("status %d, delivery found %v", rec.Code, found)
+			}
+			if got.ID != testWebhookID || !got.Timestamp.Equal(now) || string(got.Body) != testWebhookBody {
+				t.Errorf("delivery = %+v", got)
+			}
+		})
+	}
+	if d, ok := WebhookDeliveryFromContext(context.Background()); ok || d.ID != "" {
+		t.Errorf("a plain context has delivery %+v", d)
+	}
+}

@@ -158,20 +158,23 @@ func TestPOSTRetriedWhenConnectionRefused(t *testing.T) {
 	}
 }
 
-// Retry-After decides the wait when present. The delay the client chose is
-// read from its Warn log, so nothing depends on the clock: without the
-// header the backoff would be at least 375 ms.
+// Retry-After decides the wait when present, but a wait under 100 ms (0,
+// a date in the past) becomes a random one between 100 and 200 ms, so that
+// clients told "now" together do not come back together. The delay the
+// client chose is read from its Warn log, so nothing depends on the clock:
+// without the header the backoff would be at least 375 ms.
 func TestRetryAfter(t *testing.T) {
 	tests := []struct {
-		name   string
-		header func() (string, string)
-		want   time.Duration
+		name     string
+		header   func() (string, string)
+		min, max time.Duration
 	}{
-		{"seconds", func() (string, string) { return "Retry-After", "0" }, 0},
+		{"seconds", func() (string, string) { return "Retry-After", "0" }, 100 * time.Millisecond, 200 * time.Millisecond},
 		{"HTTP date in the past", func() (string, string) {
 			return "Retry-After", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)
-		}, 0},
-		{"milliseconds", func() (string, string) { return "Retry-After-Ms", "7" }, 7 * time.Millisecond},
+		}, 100 * time.Millisecond, 200 * time.Millisecond},
+		{"milliseconds under the minimum", func() (string, string) { return "Retry-After-Ms", "7" }, 100 * time.Millisecond, 200 * time.Millisecond},
+		{"milliseconds", func() (string, string) { return "Retry-After-Ms", "120" }, 120 * time.Millisecond, 120 * time.Millisecond},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,8 +198,8 @@ func TestRetryAfter(t *testing.T) {
 			if len(retries) != 1 {
 				t.Fatalf("want one retry log record, got %d:\n%s", len(retries), logs.text())
 			}
-			if got := attr(retries[0], "delay").Duration(); got != tt.want {
-				t.Errorf("delay = %s, want %s", got, tt.want)
+			if got := attr(retries[0], "delay").Duration(); got < tt.min || got > tt.max {
+				t.Errorf("delay = %s, want it in [%s, %s]", got, tt.min, tt.max)
 			}
 			if got := attr(retries[0], "reason").String(); got != "rate limited (429)" {
 				t.Errorf("reason = %q", got)

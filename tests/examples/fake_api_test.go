@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"time"
 )
 
 // fakeAPI stands in for api.whop.com. It prints each request it receives
@@ -30,6 +31,17 @@ func fakeAPI(routes map[string][]response) *httptest.Server {
 		calls[key]++
 		mu.Unlock()
 		fmt.Printf("server: %s -> %d\n", key, resp.status)
+		if resp.showBody {
+			body, _ := io.ReadAll(r.Body)
+			fmt.Printf("server: body %s\n", body)
+		}
+		if resp.delay > 0 {
+			select {
+			case <-r.Context().Done(): // the client gave up
+				return
+			case <-time.After(resp.delay):
+			}
+		}
 		for k, v := range resp.header {
 			w.Header().Set(k, v)
 		}
@@ -41,9 +53,11 @@ func fakeAPI(routes map[string][]response) *httptest.Server {
 
 // response is one canned answer of fakeAPI.
 type response struct {
-	status int
-	header map[string]string
-	body   string
+	status   int
+	header   map[string]string
+	body     string
+	showBody bool          // print the request body
+	delay    time.Duration // wait this long before answering
 }
 
 // member is the JSON of a member with the given ID.

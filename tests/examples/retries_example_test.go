@@ -10,7 +10,8 @@ import (
 // POST and PATCH are retried only when the server cannot have acted on the
 // request (503, 429, refused connection), so a payment is never created
 // twice by the client. WithRetryNonIdempotent opts in to the full policy.
-// (The test server sends Retry-After: 0 so that the example does not wait.)
+// (The test server sends Retry-After: 0, so the example waits only the
+// minimum between attempts, 100 to 200 ms.)
 func Example_retries() {
 	retryNow := map[string]string{"Retry-After": "0"}
 	api := fakeAPI(map[string][]response{
