@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -63,7 +62,7 @@ func (s *AdCampaignService) List(ctx context.Context, params AdCampaignListParam
 		Operation: "adCampaigns.list",
 		Method:    http.MethodGet,
 		Path:      "/ad_campaigns",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AdCampaignListPage
@@ -570,35 +569,35 @@ type AdCampaignListParams struct {
 	Status Opt[AdCampaignStatuses] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AdCampaignListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AdCampaignListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Query.Get(); ok {
-		q.Set("query", v)
+		ps.query("query", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Status.Get(); ok {
-		q.Set("status", string(v))
+		ps.query("status", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AdCampaignParamsConfig: Unified campaign configuration (conversion goal, budget,

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -83,7 +82,7 @@ func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opt
 		Operation: "adGroups.list",
 		Method:    http.MethodGet,
 		Path:      "/ad_groups",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AdGroupListPage
@@ -690,40 +689,40 @@ type AdGroupListParams struct {
 	Status Opt[ExternalAdGroupStatuses] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AdGroupListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AdGroupListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CampaignID.Get(); ok {
-		q.Set("campaign_id", v)
+		ps.query("campaign_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Query.Get(); ok {
-		q.Set("query", v)
+		ps.query("query", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Status.Get(); ok {
-		q.Set("status", string(v))
+		ps.query("status", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AdGroupParamsConfig: Unified ad group configuration (bidding, optimization,

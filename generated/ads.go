@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -61,7 +60,7 @@ func (s *AdService) List(ctx context.Context, params AdListParams, opts ...Reque
 		Operation: "ads.list",
 		Method:    http.MethodGet,
 		Path:      "/ads",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AdListPage
@@ -850,40 +849,40 @@ type AdListParams struct {
 	Status Opt[ExternalAdStatuses] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AdListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AdListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.AdGroupID.Get(); ok {
-		q.Set("ad_group_id", v)
+		ps.query("ad_group_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CampaignID.Get(); ok {
-		q.Set("campaign_id", v)
+		ps.query("campaign_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Status.Get(); ok {
-		q.Set("status", string(v))
+		ps.query("status", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AdPlatformConfig: Typed platform-specific configuration.

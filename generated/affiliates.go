@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -87,7 +86,7 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 		Operation: "affiliates.list",
 		Method:    http.MethodGet,
 		Path:      "/affiliates",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AffiliateListPage
@@ -234,7 +233,7 @@ func (s *AffiliateOverrideService) List(ctx context.Context, id string, params A
 		Operation: "affiliates.overrides.list",
 		Method:    http.MethodGet,
 		Path:      "/affiliates/" + pathParam(id) + "/overrides",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AffiliateOverrideListPage
@@ -580,35 +579,35 @@ type AffiliateListParams struct {
 	Status Opt[Status] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AffiliateListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AffiliateListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Query.Get(); ok {
-		q.Set("query", v)
+		ps.query("query", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Status.Get(); ok {
-		q.Set("status", string(v))
+		ps.query("status", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AffiliateOverrideCreateParams holds the parameters of
@@ -920,25 +919,25 @@ type AffiliateOverrideListParams struct {
 	OverrideType Opt[AffiliateOverrideRoles] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AffiliateOverrideListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AffiliateOverrideListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.OverrideType.Get(); ok {
-		q.Set("override_type", string(v))
+		ps.query("override_type", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AffiliateOverrideRetrieveResponse is a commission configuration for an

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -76,7 +75,7 @@ func (s *AIChatService) List(ctx context.Context, params AIChatListParams, opts 
 		Operation: "aiChats.list",
 		Method:    http.MethodGet,
 		Path:      "/ai_chats",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AIChatListPage
@@ -355,25 +354,25 @@ type AIChatListParams struct {
 	OnlyActiveCrons Opt[bool] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AIChatListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AIChatListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.OnlyActiveCrons.Get(); ok {
-		q.Set("only_active_crons", formatParam(v))
+		ps.query("only_active_crons", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AIChatMessageSourceTypes is the source of an AI chat message

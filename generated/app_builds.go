@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -61,7 +60,7 @@ func (s *AppBuildService) List(ctx context.Context, params AppBuildListParams, o
 		Operation: "appBuilds.list",
 		Method:    http.MethodGet,
 		Path:      "/app_builds",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AppBuildListPage
@@ -369,35 +368,35 @@ type AppBuildListParams struct {
 	Status Opt[AppBuildStatuses] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AppBuildListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AppBuildListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
-	q.Set("app_id", p.AppID)
+	ps.query("app_id", p.AppID, rtForm|rtExplode)
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Platform.Get(); ok {
-		q.Set("platform", string(v))
+		ps.query("platform", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Status.Get(); ok {
-		q.Set("status", string(v))
+		ps.query("status", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AppBuildPlatforms is the different platforms an app build can target.

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -59,7 +58,7 @@ func (s *AppService) List(ctx context.Context, params AppListParams, opts ...Req
 		Operation: "apps.list",
 		Method:    http.MethodGet,
 		Path:      "/apps",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AppListPage
@@ -511,43 +510,43 @@ type AppListParams struct {
 	ViewType Opt[AppViewTypes] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AppListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AppListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.AppType.Get(); ok {
-		q.Set("app_type", string(v))
+		ps.query("app_type", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Query.Get(); ok {
-		q.Set("query", v)
+		ps.query("query", v, rtForm|rtExplode)
 	}
 	if v, ok := p.VerifiedAppsOnly.Get(); ok {
-		q.Set("verified_apps_only", formatParam(v))
+		ps.query("verified_apps_only", v, rtForm|rtExplode)
 	}
 	if v, ok := p.ViewType.Get(); ok {
-		q.Set("view_type", string(v))
+		ps.query("view_type", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AppOauthClientTypes: How this app authenticates at the OAuth token endpoint.

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -58,7 +57,7 @@ func (s *AuthorizedUserService) Delete(ctx context.Context, id string, params Au
 		Operation: "authorizedUsers.delete",
 		Method:    http.MethodDelete,
 		Path:      "/authorized_users/" + pathParam(id),
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out bool
@@ -84,7 +83,7 @@ func (s *AuthorizedUserService) List(ctx context.Context, params AuthorizedUserL
 		Operation: "authorizedUsers.list",
 		Method:    http.MethodGet,
 		Path:      "/authorized_users",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out AuthorizedUserListPage
@@ -212,13 +211,13 @@ type AuthorizedUserDeleteParams struct {
 	CompanyID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AuthorizedUserDeleteParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AuthorizedUserDeleteParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AuthorizedUserDetails is the user account linked to this authorized user record.
@@ -359,37 +358,37 @@ type AuthorizedUserListParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AuthorizedUserListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AuthorizedUserListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Role.Get(); ok {
-		q.Set("role", string(v))
+		ps.query("role", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AuthorizedUserRoles: Possible roles an authorized user can have

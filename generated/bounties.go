@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -58,7 +57,7 @@ func (s *BountyService) List(ctx context.Context, params BountyListParams, opts 
 		Operation: "bounties.list",
 		Method:    http.MethodGet,
 		Path:      "/bounties",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out BountyListPage
@@ -328,31 +327,31 @@ type BountyListParams struct {
 	Status Opt[Statuses] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p BountyListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p BountyListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.ExperienceID.Get(); ok {
-		q.Set("experience_id", v)
+		ps.query("experience_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Status.Get(); ok {
-		q.Set("status", string(v))
+		ps.query("status", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // BountyTypes is the available bounty implementation types.

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // ChatChannelService holds the chatChannels operations: client.ChatChannels.
@@ -36,7 +35,7 @@ func (s *ChatChannelService) List(ctx context.Context, params ChatChannelListPar
 		Operation: "chatChannels.list",
 		Method:    http.MethodGet,
 		Path:      "/chat_channels",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ChatChannelListPage
@@ -261,26 +260,26 @@ type ChatChannelListParams struct {
 	ProductID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ChatChannelListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ChatChannelListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.ProductID.Get(); ok {
-		q.Set("product_id", v)
+		ps.query("product_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ChatChannelUpdateParams holds the parameters of client.ChatChannels.Update

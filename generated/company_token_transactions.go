@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -70,7 +69,7 @@ func (s *CompanyTokenTransactionService) List(ctx context.Context, params Compan
 		Operation: "companyTokenTransactions.list",
 		Method:    http.MethodGet,
 		Path:      "/company_token_transactions",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out CompanyTokenTransactionListPage
@@ -550,29 +549,29 @@ type CompanyTokenTransactionListParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p CompanyTokenTransactionListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p CompanyTokenTransactionListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.TransactionType.Get(); ok {
-		q.Set("transaction_type", string(v))
+		ps.query("transaction_type", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // CompanyTokenTransactionMember is the member whose token balance was affected by

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -39,7 +38,7 @@ func (s *CourseLessonInteractionService) List(ctx context.Context, params Course
 		Operation: "courseLessonInteractions.list",
 		Method:    http.MethodGet,
 		Path:      "/course_lesson_interactions",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out CourseLessonInteractionListPage
@@ -257,34 +256,34 @@ type CourseLessonInteractionListParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p CourseLessonInteractionListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p CourseLessonInteractionListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Completed.Get(); ok {
-		q.Set("completed", formatParam(v))
+		ps.query("completed", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CourseID.Get(); ok {
-		q.Set("course_id", v)
+		ps.query("course_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.LessonID.Get(); ok {
-		q.Set("lesson_id", v)
+		ps.query("lesson_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // CourseLessonInteractionUser is the user whose progress is being tracked.

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -81,7 +80,7 @@ func (s *CourseLessonService) List(ctx context.Context, params CourseLessonListP
 		Operation: "courseLessons.list",
 		Method:    http.MethodGet,
 		Path:      "/course_lessons",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out CourseLessonListPage
@@ -512,28 +511,28 @@ type CourseLessonListParams struct {
 	Last Opt[int64] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p CourseLessonListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p CourseLessonListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.ChapterID.Get(); ok {
-		q.Set("chapter_id", v)
+		ps.query("chapter_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CourseID.Get(); ok {
-		q.Set("course_id", v)
+		ps.query("course_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // CourseLessonMainPDF is the primary PDF document for PDF-type lessons. Null if

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -79,7 +78,7 @@ func (s *DMChannelService) List(ctx context.Context, params DMChannelListParams,
 		Operation: "dmChannels.list",
 		Method:    http.MethodGet,
 		Path:      "/dm_channels",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out DMChannelListPage
@@ -288,25 +287,25 @@ type DMChannelListParams struct {
 	Last Opt[int64] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p DMChannelListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p DMChannelListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // DMChannelUpdateParams holds the parameters of client.DMChannels.Update (PATCH

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // DMMemberService holds the dmMembers operations: client.DMMembers.
@@ -81,7 +80,7 @@ func (s *DMMemberService) List(ctx context.Context, params DMMemberListParams, o
 		Operation: "dmMembers.list",
 		Method:    http.MethodGet,
 		Path:      "/dm_members",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out DMMemberListPage
@@ -293,23 +292,23 @@ type DMMemberListParams struct {
 	Last Opt[int64] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p DMMemberListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p DMMemberListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("channel_id", p.ChannelID)
+	ps.query("channel_id", p.ChannelID, rtForm|rtExplode)
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // DMMemberUpdateParams holds the parameters of client.DMMembers.Update (PATCH

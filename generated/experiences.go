@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -149,7 +148,7 @@ func (s *ExperienceService) List(ctx context.Context, params ExperienceListParam
 		Operation: "experiences.list",
 		Method:    http.MethodGet,
 		Path:      "/experiences",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ExperienceListPage
@@ -578,35 +577,35 @@ type ExperienceListParams struct {
 	ProductID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ExperienceListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ExperienceListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.AppID.Get(); ok {
-		q.Set("app_id", v)
+		ps.query("app_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.ProductID.Get(); ok {
-		q.Set("product_id", v)
+		ps.query("product_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ExperienceProduct is a digital good or service sold on Whop. Products contain

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -62,7 +61,7 @@ func (s *ForumPostService) List(ctx context.Context, params ForumPostListParams,
 		Operation: "forumPosts.list",
 		Method:    http.MethodGet,
 		Path:      "/forum_posts",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ForumPostListPage
@@ -517,32 +516,32 @@ type ForumPostListParams struct {
 	Pinned Opt[bool] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ForumPostListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ForumPostListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("experience_id", p.ExperienceID)
+	ps.query("experience_id", p.ExperienceID, rtForm|rtExplode)
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.IncludeBountyAnchors.Get(); ok {
-		q.Set("include_bounty_anchors", formatParam(v))
+		ps.query("include_bounty_anchors", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.ParentID.Get(); ok {
-		q.Set("parent_id", v)
+		ps.query("parent_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Pinned.Get(); ok {
-		q.Set("pinned", formatParam(v))
+		ps.query("pinned", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ForumPostUpdateParams holds the parameters of client.ForumPosts.Update (PATCH

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // ForumService holds the forums operations: client.Forums.
@@ -36,7 +35,7 @@ func (s *ForumService) List(ctx context.Context, params ForumListParams, opts ..
 		Operation: "forums.list",
 		Method:    http.MethodGet,
 		Path:      "/forums",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ForumListPage
@@ -268,26 +267,26 @@ type ForumListParams struct {
 	ProductID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ForumListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ForumListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.ProductID.Get(); ok {
-		q.Set("product_id", v)
+		ps.query("product_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ForumUpdateParams holds the parameters of client.Forums.Update (PATCH

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -84,7 +83,7 @@ func (s *InvoiceService) List(ctx context.Context, params InvoiceListParams, opt
 		Operation: "invoices.list",
 		Method:    http.MethodGet,
 		Path:      "/invoices",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out InvoiceListPage
@@ -861,46 +860,46 @@ type InvoiceListParams struct {
 	Statuses []InvoiceStatuses `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p InvoiceListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p InvoiceListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if p.CollectionMethods != nil {
-		addList(q, "collection_methods", p.CollectionMethods, true)
+		ps.query("collection_methods", p.CollectionMethods, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if p.ProductIDs != nil {
-		addList(q, "product_ids", p.ProductIDs, true)
+		ps.query("product_ids", p.ProductIDs, rtForm|rtExplode)
 	}
 	if p.Statuses != nil {
-		addList(q, "statuses", p.Statuses, true)
+		ps.query("statuses", p.Statuses, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 type InvoicePlan struct {

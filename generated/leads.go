@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -67,7 +66,7 @@ func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...R
 		Operation: "leads.list",
 		Method:    http.MethodGet,
 		Path:      "/leads",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out LeadListPage
@@ -364,32 +363,32 @@ type LeadListParams struct {
 	ProductIDs []string `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p LeadListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p LeadListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if p.ProductIDs != nil {
-		addList(q, "product_ids", p.ProductIDs, true)
+		ps.query("product_ids", p.ProductIDs, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // LeadMember is the company member record if this lead has converted into a paying

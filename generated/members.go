@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -39,7 +38,7 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 		Operation: "members.list",
 		Method:    http.MethodGet,
 		Path:      "/members",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out MemberListPage
@@ -333,61 +332,61 @@ type MemberListParams struct {
 	UserIDs []string `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p MemberListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p MemberListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.AccessLevel.Get(); ok {
-		q.Set("access_level", string(v))
+		ps.query("access_level", v, rtForm|rtExplode)
 	}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if p.MostRecentActions != nil {
-		addList(q, "most_recent_actions", p.MostRecentActions, true)
+		ps.query("most_recent_actions", p.MostRecentActions, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if p.PlanIDs != nil {
-		addList(q, "plan_ids", p.PlanIDs, true)
+		ps.query("plan_ids", p.PlanIDs, rtForm|rtExplode)
 	}
 	if p.ProductIDs != nil {
-		addList(q, "product_ids", p.ProductIDs, true)
+		ps.query("product_ids", p.ProductIDs, rtForm|rtExplode)
 	}
 	if p.PromoCodeIDs != nil {
-		addList(q, "promo_code_ids", p.PromoCodeIDs, true)
+		ps.query("promo_code_ids", p.PromoCodeIDs, rtForm|rtExplode)
 	}
 	if v, ok := p.Query.Get(); ok {
-		q.Set("query", v)
+		ps.query("query", v, rtForm|rtExplode)
 	}
 	if p.Statuses != nil {
-		addList(q, "statuses", p.Statuses, true)
+		ps.query("statuses", p.Statuses, rtForm|rtExplode)
 	}
 	if p.UserIDs != nil {
-		addList(q, "user_ids", p.UserIDs, true)
+		ps.query("user_ids", p.UserIDs, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // MemberMostRecentActions is the different most recent actions a member can have.

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -90,7 +89,7 @@ func (s *MembershipService) List(ctx context.Context, params MembershipListParam
 		Operation: "memberships.list",
 		Method:    http.MethodGet,
 		Path:      "/memberships",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out MembershipListPage
@@ -688,55 +687,55 @@ type MembershipListParams struct {
 	UserIDs []string `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p MembershipListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p MembershipListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if p.CancelOptions != nil {
-		addList(q, "cancel_options", p.CancelOptions, true)
+		ps.query("cancel_options", p.CancelOptions, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if p.PlanIDs != nil {
-		addList(q, "plan_ids", p.PlanIDs, true)
+		ps.query("plan_ids", p.PlanIDs, rtForm|rtExplode)
 	}
 	if p.ProductIDs != nil {
-		addList(q, "product_ids", p.ProductIDs, true)
+		ps.query("product_ids", p.ProductIDs, rtForm|rtExplode)
 	}
 	if p.PromoCodeIDs != nil {
-		addList(q, "promo_code_ids", p.PromoCodeIDs, true)
+		ps.query("promo_code_ids", p.PromoCodeIDs, rtForm|rtExplode)
 	}
 	if p.Statuses != nil {
-		addList(q, "statuses", p.Statuses, true)
+		ps.query("statuses", p.Statuses, rtForm|rtExplode)
 	}
 	if p.UserIDs != nil {
-		addList(q, "user_ids", p.UserIDs, true)
+		ps.query("user_ids", p.UserIDs, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // MembershipMember is the member record linking the user to the company for this

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -82,7 +81,7 @@ func (s *MessageService) List(ctx context.Context, params MessageListParams, opt
 		Operation: "messages.list",
 		Method:    http.MethodGet,
 		Path:      "/messages",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out MessageListPage
@@ -499,26 +498,26 @@ type MessageListParams struct {
 	Last Opt[int64] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p MessageListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p MessageListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("channel_id", p.ChannelID)
+	ps.query("channel_id", p.ChannelID, rtForm|rtExplode)
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // MessagePoll is a poll attached to this message. Null if the message does not

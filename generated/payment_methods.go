@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -41,7 +40,7 @@ func (s *PaymentMethodService) List(ctx context.Context, params PaymentMethodLis
 		Operation: "paymentMethods.list",
 		Method:    http.MethodGet,
 		Path:      "/payment_methods",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out PaymentMethodListPage
@@ -90,7 +89,7 @@ func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, params P
 		Operation: "paymentMethods.retrieve",
 		Method:    http.MethodGet,
 		Path:      "/payment_methods/" + pathParam(id),
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out PaymentMethod
@@ -439,37 +438,37 @@ type PaymentMethodListParams struct {
 	MemberID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p PaymentMethodListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p PaymentMethodListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.MemberID.Get(); ok {
-		q.Set("member_id", v)
+		ps.query("member_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // PaymentMethodRetrieveParams holds the parameters of
@@ -488,14 +487,14 @@ type PaymentMethodRetrieveParams struct {
 	MemberID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p PaymentMethodRetrieveParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p PaymentMethodRetrieveParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.MemberID.Get(); ok {
-		q.Set("member_id", v)
+		ps.query("member_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -84,7 +83,7 @@ func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opt
 		Operation: "payments.list",
 		Method:    http.MethodGet,
 		Path:      "/payments",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out PaymentListPage
@@ -137,7 +136,7 @@ func (s *PaymentService) ListFees(ctx context.Context, id string, params Payment
 		Operation: "payments.listFees",
 		Method:    http.MethodGet,
 		Path:      "/payments/" + pathParam(id) + "/fees",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out PaymentListFeesPage
@@ -940,22 +939,22 @@ type PaymentListFeesParams struct {
 	Last Opt[int64] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p PaymentListFeesParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p PaymentListFeesParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // PaymentListItem represents a completed or attempted charge. Payments track the
@@ -1315,67 +1314,67 @@ type PaymentListParams struct {
 	UpdatedBefore Opt[time.Time] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p PaymentListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p PaymentListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if p.BillingReasons != nil {
-		addList(q, "billing_reasons", p.BillingReasons, true)
+		ps.query("billing_reasons", p.BillingReasons, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if p.Currencies != nil {
-		addList(q, "currencies", p.Currencies, true)
+		ps.query("currencies", p.Currencies, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.IncludeFree.Get(); ok {
-		q.Set("include_free", formatParam(v))
+		ps.query("include_free", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if p.PlanIDs != nil {
-		addList(q, "plan_ids", p.PlanIDs, true)
+		ps.query("plan_ids", p.PlanIDs, rtForm|rtExplode)
 	}
 	if p.ProductIDs != nil {
-		addList(q, "product_ids", p.ProductIDs, true)
+		ps.query("product_ids", p.ProductIDs, rtForm|rtExplode)
 	}
 	if v, ok := p.Query.Get(); ok {
-		q.Set("query", v)
+		ps.query("query", v, rtForm|rtExplode)
 	}
 	if p.Statuses != nil {
-		addList(q, "statuses", p.Statuses, true)
+		ps.query("statuses", p.Statuses, rtForm|rtExplode)
 	}
 	if p.Substatuses != nil {
-		addList(q, "substatuses", p.Substatuses, true)
+		ps.query("substatuses", p.Substatuses, rtForm|rtExplode)
 	}
 	if v, ok := p.UpdatedAfter.Get(); ok {
-		q.Set("updated_after", formatParam(v))
+		ps.query("updated_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UpdatedBefore.Get(); ok {
-		q.Set("updated_before", formatParam(v))
+		ps.query("updated_before", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // PaymentMember is the member attached to this payment.

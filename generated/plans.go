@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -84,7 +83,7 @@ func (s *PlanService) List(ctx context.Context, params PlanListParams, opts ...R
 		Operation: "plans.list",
 		Method:    http.MethodGet,
 		Path:      "/plans",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out PlanListPage
@@ -709,47 +708,47 @@ type PlanListParams struct {
 	Visibilities []VisibilityFilter `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p PlanListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p PlanListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if p.PlanTypes != nil {
-		addList(q, "plan_types", p.PlanTypes, true)
+		ps.query("plan_types", p.PlanTypes, rtForm|rtExplode)
 	}
 	if p.ProductIDs != nil {
-		addList(q, "product_ids", p.ProductIDs, true)
+		ps.query("product_ids", p.ProductIDs, rtForm|rtExplode)
 	}
 	if p.ReleaseMethods != nil {
-		addList(q, "release_methods", p.ReleaseMethods, true)
+		ps.query("release_methods", p.ReleaseMethods, rtForm|rtExplode)
 	}
 	if p.Visibilities != nil {
-		addList(q, "visibilities", p.Visibilities, true)
+		ps.query("visibilities", p.Visibilities, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // PlanProduct is the product that this plan belongs to. Null for standalone

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -82,7 +81,7 @@ func (s *ProductService) List(ctx context.Context, params ProductListParams, opt
 		Operation: "products.list",
 		Method:    http.MethodGet,
 		Path:      "/products",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ProductListPage
@@ -660,41 +659,41 @@ type ProductListParams struct {
 	Visibilities []VisibilityFilter `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ProductListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ProductListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
-	q.Set("company_id", p.CompanyID)
+	ps.query("company_id", p.CompanyID, rtForm|rtExplode)
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if p.ProductTypes != nil {
-		addList(q, "product_types", p.ProductTypes, true)
+		ps.query("product_types", p.ProductTypes, rtForm|rtExplode)
 	}
 	if p.Visibilities != nil {
-		addList(q, "visibilities", p.Visibilities, true)
+		ps.query("visibilities", p.Visibilities, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ProductOwnerUser is the user who owns the company that sells this product.

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // ReactionService holds the reactions operations: client.Reactions.
@@ -57,7 +56,7 @@ func (s *ReactionService) Delete(ctx context.Context, id string, params Reaction
 		Operation: "reactions.delete",
 		Method:    http.MethodDelete,
 		Path:      "/reactions/" + pathParam(id),
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out bool
@@ -82,7 +81,7 @@ func (s *ReactionService) List(ctx context.Context, params ReactionListParams, o
 		Operation: "reactions.list",
 		Method:    http.MethodGet,
 		Path:      "/reactions",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ReactionListPage
@@ -199,13 +198,13 @@ type ReactionDeleteParams struct {
 	Emoji Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ReactionDeleteParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ReactionDeleteParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.Emoji.Get(); ok {
-		q.Set("emoji", v)
+		ps.query("emoji", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ReactionListItem is a single reaction left by a user on a feed post, such as a
@@ -296,23 +295,23 @@ type ReactionListParams struct {
 	ResourceID string `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ReactionListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ReactionListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
-	q.Set("resource_id", p.ResourceID)
-	return q
+	ps.query("resource_id", p.ResourceID, rtForm|rtExplode)
+	return ps
 }
 
 // ReactionUser is the user who left this reaction on the post.

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -38,7 +37,7 @@ func (s *ResolutionCenterCaseService) List(ctx context.Context, params Resolutio
 		Operation: "resolutionCenterCases.list",
 		Method:    http.MethodGet,
 		Path:      "/resolution_center_cases",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ResolutionCenterCaseListPage
@@ -350,37 +349,37 @@ type ResolutionCenterCaseListParams struct {
 	Statuses []ResolutionCenterCaseStatuses `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ResolutionCenterCaseListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ResolutionCenterCaseListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if p.Statuses != nil {
-		addList(q, "statuses", p.Statuses, true)
+		ps.query("statuses", p.Statuses, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ResolutionCenterCaseMember is the membership record associated with the disputed

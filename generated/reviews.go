@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -34,7 +33,7 @@ func (s *ReviewService) List(ctx context.Context, params ReviewListParams, opts 
 		Operation: "reviews.list",
 		Method:    http.MethodGet,
 		Path:      "/reviews",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ReviewListPage
@@ -310,35 +309,35 @@ type ReviewListParams struct {
 	ProductID string `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ReviewListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ReviewListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.MaxStars.Get(); ok {
-		q.Set("max_stars", formatParam(v))
+		ps.query("max_stars", v, rtForm|rtExplode)
 	}
 	if v, ok := p.MinStars.Get(); ok {
-		q.Set("min_stars", formatParam(v))
+		ps.query("min_stars", v, rtForm|rtExplode)
 	}
-	q.Set("product_id", p.ProductID)
-	return q
+	ps.query("product_id", p.ProductID, rtForm|rtExplode)
+	return ps
 }
 
 // ReviewProduct is the product that this review was written for.

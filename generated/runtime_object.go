@@ -39,7 +39,7 @@ func marshalObject(v any, consts string, props ...rtProperty) ([]byte, error) {
 	if len(props) == 0 {
 		return withConsts(b, consts), nil
 	}
-	members, err := rtMembers(b)
+	members, err := rtEncodedMembers(b)
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +51,8 @@ func marshalObject(v any, consts string, props ...rtProperty) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("encoding property %q: %w", p.name, err)
 		}
-		i, _ := slices.BinarySearchFunc(members, p.name, func(m rtMember, name string) int { return strings.Compare(m.name, name) })
-		members = slices.Insert(members, i, rtMember{name: p.name, raw: raw})
+		i, _ := slices.BinarySearchFunc(members, p.name, func(m rtEncodedMember, name string) int { return strings.Compare(m.name, name) })
+		members = slices.Insert(members, i, rtEncodedMember{name: p.name, raw: raw})
 	}
 	var out bytes.Buffer
 	out.WriteByte('{')
@@ -84,19 +84,19 @@ func withConsts(b []byte, consts string) []byte {
 	return append(out, b[1:]...)
 }
 
-// rtMember is one property of an encoded object.
-type rtMember struct {
+// rtEncodedMember is one property of an encoded object.
+type rtEncodedMember struct {
 	name string
 	raw  json.RawMessage
 }
 
-// rtMembers lists the properties of the object b in order.
-func rtMembers(b []byte) ([]rtMember, error) {
+// rtEncodedMembers lists the properties of the object b in order.
+func rtEncodedMembers(b []byte) ([]rtEncodedMember, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if _, err := dec.Token(); err != nil { // {
 		return nil, err
 	}
-	var out []rtMember
+	var out []rtEncodedMember
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -106,7 +106,7 @@ func rtMembers(b []byte) ([]rtMember, error) {
 		if err := dec.Decode(&raw); err != nil {
 			return nil, err
 		}
-		out = append(out, rtMember{name: tok.(string), raw: raw})
+		out = append(out, rtEncodedMember{name: tok.(string), raw: raw})
 	}
 	return out, nil
 }

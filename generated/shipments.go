@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -63,7 +62,7 @@ func (s *ShipmentService) List(ctx context.Context, params ShipmentListParams, o
 		Operation: "shipments.list",
 		Method:    http.MethodGet,
 		Path:      "/shipments",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out ShipmentListPage
@@ -400,31 +399,31 @@ type ShipmentListParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p ShipmentListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p ShipmentListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.PaymentID.Get(); ok {
-		q.Set("payment_id", v)
+		ps.query("payment_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // ShipmentPayment is the payment associated with this shipment. Null if the

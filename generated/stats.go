@@ -8,7 +8,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -36,7 +35,7 @@ func (s *StatService) Describe(ctx context.Context, params StatDescribeParams, o
 		Operation: "stats.describe",
 		Method:    http.MethodGet,
 		Path:      "/stats/describe",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out StatDescribeResponse
@@ -60,7 +59,7 @@ func (s *StatService) QueryMetric(ctx context.Context, params StatQueryMetricPar
 		Operation: "stats.queryMetric",
 		Method:    http.MethodGet,
 		Path:      "/stats/metric",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out StatQueryMetricResponse
@@ -83,7 +82,7 @@ func (s *StatService) QueryRaw(ctx context.Context, params StatQueryRawParams, o
 		Operation: "stats.queryRaw",
 		Method:    http.MethodGet,
 		Path:      "/stats/raw",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out StatQueryRawResponse
@@ -106,7 +105,7 @@ func (s *StatService) RunSQL(ctx context.Context, params StatRunSQLParams, opts 
 		Operation: "stats.runSQL",
 		Method:    http.MethodGet,
 		Path:      "/stats/sql",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out StatRunSQLResponse
@@ -136,19 +135,19 @@ type StatDescribeParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p StatDescribeParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p StatDescribeParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Resource.Get(); ok {
-		q.Set("resource", v)
+		ps.query("resource", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // StatDescribeResponse is one of Root, Node, Metric, View, told apart by their
@@ -465,35 +464,35 @@ type StatQueryMetricParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p StatQueryMetricParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p StatQueryMetricParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if p.Breakdowns != nil {
-		addList(q, "breakdowns", p.Breakdowns, true)
+		ps.query("breakdowns", p.Breakdowns, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if p.Filters != nil {
-		addObject(q, "filters", p.Filters, "deepObject", true)
+		ps.query("filters", p.Filters, rtDeepObject|rtExplode)
 	}
 	if v, ok := p.From.Get(); ok {
-		q.Set("from", formatParam(v))
+		ps.query("from", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Granularity.Get(); ok {
-		q.Set("granularity", v)
+		ps.query("granularity", v, rtForm|rtExplode)
 	}
-	q.Set("resource", p.Resource)
+	ps.query("resource", p.Resource, rtForm|rtExplode)
 	if v, ok := p.TimeZone.Get(); ok {
-		q.Set("time_zone", v)
+		ps.query("time_zone", v, rtForm|rtExplode)
 	}
 	if v, ok := p.To.Get(); ok {
-		q.Set("to", formatParam(v))
+		ps.query("to", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // StatQueryMetricResponse: Result from a stats query (raw, metric, or SQL).
@@ -573,35 +572,35 @@ type StatQueryRawParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p StatQueryRawParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p StatQueryRawParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Cursor.Get(); ok {
-		q.Set("cursor", v)
+		ps.query("cursor", v, rtForm|rtExplode)
 	}
 	if v, ok := p.From.Get(); ok {
-		q.Set("from", formatParam(v))
+		ps.query("from", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Limit.Get(); ok {
-		q.Set("limit", formatParam(v))
+		ps.query("limit", v, rtForm|rtExplode)
 	}
-	q.Set("resource", p.Resource)
+	ps.query("resource", p.Resource, rtForm|rtExplode)
 	if v, ok := p.Sort.Get(); ok {
-		q.Set("sort", v)
+		ps.query("sort", v, rtForm|rtExplode)
 	}
 	if v, ok := p.SortDirection.Get(); ok {
-		q.Set("sort_direction", string(v))
+		ps.query("sort_direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.To.Get(); ok {
-		q.Set("to", formatParam(v))
+		ps.query("to", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // StatQueryRawResponse: Result from a stats query (raw, metric, or SQL).
@@ -694,36 +693,36 @@ type StatRunSQLParams struct {
 	UserID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p StatRunSQLParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p StatRunSQLParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Cursor.Get(); ok {
-		q.Set("cursor", v)
+		ps.query("cursor", v, rtForm|rtExplode)
 	}
 	if v, ok := p.From.Get(); ok {
-		q.Set("from", formatParam(v))
+		ps.query("from", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Limit.Get(); ok {
-		q.Set("limit", formatParam(v))
+		ps.query("limit", v, rtForm|rtExplode)
 	}
-	q.Set("resource", p.Resource)
-	q.Set("sql", p.SQL)
+	ps.query("resource", p.Resource, rtForm|rtExplode)
+	ps.query("sql", p.SQL, rtForm|rtExplode)
 	if v, ok := p.Sort.Get(); ok {
-		q.Set("sort", v)
+		ps.query("sort", v, rtForm|rtExplode)
 	}
 	if v, ok := p.SortDirection.Get(); ok {
-		q.Set("sort_direction", string(v))
+		ps.query("sort_direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.To.Get(); ok {
-		q.Set("to", formatParam(v))
+		ps.query("to", v, rtForm|rtExplode)
 	}
 	if v, ok := p.UserID.Get(); ok {
-		q.Set("user_id", v)
+		ps.query("user_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // StatRunSQLResponse: Result from a stats query (raw, metric, or SQL).

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -62,7 +61,7 @@ func (s *SupportChannelService) List(ctx context.Context, params SupportChannelL
 		Operation: "supportChannels.list",
 		Method:    http.MethodGet,
 		Path:      "/support_channels",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out SupportChannelListPage
@@ -337,37 +336,37 @@ type SupportChannelListParams struct {
 	View Opt[SupportChannelView] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p SupportChannelListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p SupportChannelListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Open.Get(); ok {
-		q.Set("open", formatParam(v))
+		ps.query("open", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if v, ok := p.View.Get(); ok {
-		q.Set("view", string(v))
+		ps.query("view", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // SupportChannelView is the perspective to filter support channels by.

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -63,7 +62,7 @@ func (s *TransferService) List(ctx context.Context, params TransferListParams, o
 		Operation: "transfers.list",
 		Method:    http.MethodGet,
 		Path:      "/transfers",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out TransferListPage
@@ -479,40 +478,40 @@ type TransferListParams struct {
 	OriginID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p TransferListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p TransferListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedAfter.Get(); ok {
-		q.Set("created_after", formatParam(v))
+		ps.query("created_after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.CreatedBefore.Get(); ok {
-		q.Set("created_before", formatParam(v))
+		ps.query("created_before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.DestinationID.Get(); ok {
-		q.Set("destination_id", v)
+		ps.query("destination_id", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Direction.Get(); ok {
-		q.Set("direction", string(v))
+		ps.query("direction", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Order.Get(); ok {
-		q.Set("order", string(v))
+		ps.query("order", v, rtForm|rtExplode)
 	}
 	if v, ok := p.OriginID.Get(); ok {
-		q.Set("origin_id", v)
+		ps.query("origin_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // TransferOrigin is the entity that sent the transferred funds.

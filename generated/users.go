@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -54,7 +53,7 @@ func (s *UserService) List(ctx context.Context, params UserListParams, opts ...R
 		Operation: "users.list",
 		Method:    http.MethodGet,
 		Path:      "/users",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out UserListPage
@@ -100,7 +99,7 @@ func (s *UserService) Retrieve(ctx context.Context, id string, params UserRetrie
 		Operation: "users.retrieve",
 		Method:    http.MethodGet,
 		Path:      "/users/" + pathParam(id),
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out User
@@ -246,25 +245,25 @@ type UserListParams struct {
 	Query Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p UserListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p UserListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Query.Get(); ok {
-		q.Set("query", v)
+		ps.query("query", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // UserProfilePicture is the user's profile picture attachment with URL, content
@@ -285,13 +284,13 @@ type UserRetrieveParams struct {
 	CompanyID Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p UserRetrieveParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p UserRetrieveParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.CompanyID.Get(); ok {
-		q.Set("company_id", v)
+		ps.query("company_id", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // UserUpdateParams holds the parameters of client.Users.Update (PATCH

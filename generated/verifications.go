@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // VerificationService holds the verifications operations: client.Verifications.
@@ -36,7 +35,7 @@ func (s *VerificationService) List(ctx context.Context, params VerificationListP
 		Operation: "verifications.list",
 		Method:    http.MethodGet,
 		Path:      "/verifications",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out VerificationListPage
@@ -171,21 +170,21 @@ type VerificationListParams struct {
 	PayoutAccountID string `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p VerificationListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p VerificationListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Before.Get(); ok {
-		q.Set("before", v)
+		ps.query("before", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if v, ok := p.Last.Get(); ok {
-		q.Set("last", formatParam(v))
+		ps.query("last", v, rtForm|rtExplode)
 	}
-	q.Set("payout_account_id", p.PayoutAccountID)
-	return q
+	ps.query("payout_account_id", p.PayoutAccountID, rtForm|rtExplode)
+	return ps
 }

@@ -174,10 +174,8 @@ func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
 				f.Add(c)
 			}
 		}
-		if t.Kind == model.TypeStruct && t.Request {
-			for _, c := range paramsEncoders(t) {
-				f.Add(c)
-			}
+		for _, c := range paramsEncoder(t) {
+			f.Add(c)
 		}
 		if wantsWriter(t) && hasBody(t) {
 			for _, c := range writerMethods(t) {

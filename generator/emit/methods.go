@@ -132,7 +132,7 @@ func methodDoc(m *model.Method) string {
 func signature(m *model.Method) []jen.Code {
 	args := []jen.Code{jen.Id(argCtx).Qual("context", "Context")}
 	for _, p := range m.PathParams {
-		args = append(args, jen.Id(p.Name).String())
+		args = append(args, jen.Id(p.Name).Add(goType(p.Type)))
 	}
 	if m.Params != nil {
 		args = append(args, jen.Id(argParams).Id(m.Params.Name))

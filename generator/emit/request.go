@@ -30,13 +30,8 @@ func requestLit(m *model.Method) []jen.Code {
 		kv(f.Path, pathExpr(m)),
 	}
 	var stmts []jen.Code
-	if m.Params != nil && m.Params.Kind == model.TypeStruct {
-		if hasIn(m.Params, model.InQuery) {
-			vals = append(vals, kv(f.Query, jen.Id(argParams).Dot("query").Call()))
-		}
-		if hasIn(m.Params, model.InHeader) || hasIn(m.Params, model.InCookie) {
-			vals = append(vals, kv(f.Header, jen.Id(argParams).Dot("header").Call()))
-		}
+	if m.Params != nil && hasParameters(m.Params) {
+		vals = append(vals, kv(f.Params, jen.Id(argParams).Dot(parametersMethod).Call()))
 	}
 	switch m.Body {
 	case model.BodyFlat, model.BodyWhole:
@@ -44,8 +39,13 @@ func requestLit(m *model.Method) []jen.Code {
 	case model.BodyInField:
 		stmts = append(stmts, bodyFieldStmt(m)...)
 	}
-	if m.Body != model.BodyNone && m.BodyMedia.Kind != model.MediaJSON {
+	if m.Body != model.BodyNone && m.BodyMedia.Raw != "application/json" {
+		// Media type parameters (charset) and +json types are sent as the
+		// spec writes them.
 		vals = append(vals, kv(f.ContentType, jen.Lit(m.BodyMedia.Raw)))
+	}
+	if len(m.BodyEncoding) > 0 {
+		vals = append(vals, kv(f.Encoding, encodingLit(m.BodyEncoding)))
 	}
 	if m.NoAuth {
 		vals = append(vals, kv(f.NoAuth, jen.True()))
@@ -101,12 +101,12 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-// pathExpr concatenates the path template's literal parts with escaped
-// path parameters.
+// pathExpr concatenates the path template's literal parts with the path
+// parameters, each escaped and serialized in its style.
 func pathExpr(m *model.Method) jen.Code {
-	byName := map[string]string{}
+	byName := map[string]*model.Field{}
 	for _, p := range m.PathParams {
-		byName[p.JSONName] = p.Name
+		byName[p.JSONName] = p
 	}
 	var parts []jen.Code
 	rest := m.Path
@@ -115,8 +115,12 @@ func pathExpr(m *model.Method) jen.Code {
 		if lit := rest[last:mt[0]]; lit != "" {
 			parts = append(parts, jen.Lit(lit))
 		}
-		name := rest[mt[2]:mt[3]]
-		parts = append(parts, jen.Id(rt.PathParam).Call(jen.Id(byName[name])))
+		p := byName[rest[mt[2]:mt[3]]]
+		if p.Type.Kind == model.KindString && p.Style == model.StyleSimple {
+			parts = append(parts, jen.Id(rt.PathParam).Call(jen.Id(p.Name)))
+		} else {
+			parts = append(parts, jen.Id(rt.PathParamStyled).Call(jen.Lit(p.JSONName), jen.Id(p.Name), styleExpr(p.Style, p.Explode, false)))
+		}
 		last = mt[1]
 	}
 	if lit := rest[last:]; lit != "" || len(parts) == 0 {
@@ -129,66 +133,78 @@ func pathExpr(m *model.Method) jen.Code {
 	return expr
 }
 
-// paramsEncoders renders the query() and header() methods of a Params
-// struct.
-func paramsEncoders(t *model.Type) []jen.Code {
-	var out []jen.Code
-	if hasIn(t, model.InQuery) {
-		var stmts []jen.Code
-		stmts = append(stmts, jen.Id("q").Op(":=").Qual("net/url", "Values").Values())
-		for _, f := range t.Fields {
-			if f.In == model.InQuery {
-				stmts = append(stmts, encodeParam(f, func(v jen.Code) jen.Code {
-					return jen.Id("q").Dot("Set").Call(jen.Lit(f.JSONName), v)
-				}, "q")...)
-			}
-		}
-		stmts = append(stmts, jen.Return(jen.Id("q")))
-		out = append(out,
-			jen.Comment("query encodes the query parameters; unset ones are left out."),
-			jen.Func().Params(jen.Id("p").Id(t.Name)).Id("query").Params().Qual("net/url", "Values").Block(stmts...),
-			jen.Line())
-	}
-	if hasIn(t, model.InHeader) || hasIn(t, model.InCookie) {
-		var stmts []jen.Code
-		stmts = append(stmts, jen.Id("h").Op(":=").Qual("net/http", "Header").Values())
-		for _, f := range t.Fields {
-			switch f.In {
-			case model.InHeader:
-				stmts = append(stmts, encodeParam(f, func(v jen.Code) jen.Code {
-					return jen.Id("h").Dot("Set").Call(jen.Lit(f.JSONName), v)
-				}, "")...)
-			case model.InCookie:
-				stmts = append(stmts, encodeParam(f, func(v jen.Code) jen.Code {
-					return jen.Id(rt.AddCookie).Call(jen.Id("h"), jen.Lit(f.JSONName), v)
-				}, "")...)
-			}
-		}
-		stmts = append(stmts, jen.Return(jen.Id("h")))
-		out = append(out,
-			jen.Comment("header encodes the header and cookie parameters."),
-			jen.Func().Params(jen.Id("p").Id(t.Name)).Id("header").Params().Qual("net/http", "Header").Block(stmts...),
-			jen.Line())
-	}
-	return out
+// parametersMethod is the unexported method of a params type that
+// serializes its query, header and cookie parameters.
+const parametersMethod = "parameters"
+
+func hasParameters(t *model.Type) bool {
+	return t.Kind == model.TypeStruct && (hasIn(t, model.InQuery) || hasIn(t, model.InHeader) || hasIn(t, model.InCookie))
 }
 
-// encodeParam renders the statements that add one parameter. set writes a
-// single string value; q, when not empty, names the url.Values that lists
-// and objects are added to.
-func encodeParam(f *model.Field, set func(jen.Code) jen.Code, q string) []jen.Code {
-	value := func(v jen.Code) []jen.Code {
-		switch {
-		case f.Type.Kind == model.KindSlice && q != "":
-			return []jen.Code{jen.Id(rt.AddList).Call(jen.Id(q), jen.Lit(f.JSONName), v, jen.Lit(f.Explode))}
-		case f.Type.Kind == model.KindMap && q != "":
-			return []jen.Code{jen.Id(rt.AddObject).Call(jen.Id(q), jen.Lit(f.JSONName), v, jen.Lit(string(f.Style)), jen.Lit(f.Explode))}
-		case f.Type.Kind == model.KindString:
-			return []jen.Code{set(v)}
-		case f.Type.Kind == model.KindNamed && f.Type.Named.Kind == model.TypeEnum && f.Type.Named.EnumBase == model.KindString:
-			return []jen.Code{set(jen.String().Call(v))}
-		}
-		return []jen.Code{set(jen.Id(rt.FormatParam).Call(v))}
+// paramsEncoder renders the parameters method of a params type: one
+// runtime call per parameter, in its location and style.
+func paramsEncoder(t *model.Type) []jen.Code {
+	if !hasParameters(t) {
+		return nil
 	}
-	return ifPresent(f, jen.Id("p").Dot(f.Name), value)
+	ps := jen.Id("ps")
+	stmts := []jen.Code{ps.Clone().Op(":=").Op("&").Id(rt.Params).Values()}
+	for _, f := range t.Fields {
+		var method string
+		switch f.In {
+		case model.InQuery:
+			method = rt.ParamsQuery
+		case model.InHeader:
+			method = rt.ParamsHeader
+		case model.InCookie:
+			method = rt.ParamsCookie
+		default:
+			continue
+		}
+		style := styleExpr(f.Style, f.Explode, f.AllowReserved && f.In == model.InQuery)
+		stmts = append(stmts, ifPresent(f, jen.Id("p").Dot(f.Name), func(v jen.Code) []jen.Code {
+			return []jen.Code{ps.Clone().Dot(method).Call(jen.Lit(f.JSONName), v, style)}
+		})...)
+	}
+	stmts = append(stmts, jen.Return(ps))
+	return []jen.Code{
+		jen.Comment(parametersMethod + " serializes the query, header and cookie parameters in their styles; unset ones are left out."),
+		jen.Func().Params(jen.Id("p").Id(t.Name)).Id(parametersMethod).Params().Op("*").Id(rt.Params).Block(stmts...),
+		jen.Line(),
+	}
+}
+
+// styleExpr writes a style as the runtime's rtStyle flags.
+func styleExpr(style model.Style, explode, allowReserved bool) jen.Code {
+	expr := jen.Id(rtStyles[style])
+	if explode {
+		expr = expr.Op("|").Id(rt.StyleExplode)
+	}
+	if allowReserved {
+		expr = expr.Op("|").Id(rt.StyleAllowReserved)
+	}
+	return expr
+}
+
+// encodingLit writes a body's encoding object as the runtime's rtEncoding.
+func encodingLit(parts []model.PartEncoding) jen.Code {
+	dict := jen.Dict{}
+	for _, p := range parts {
+		vals := jen.Dict{}
+		if p.ContentType != "" {
+			vals[jen.Id(rt.Part.ContentType)] = jen.Lit(p.ContentType)
+		}
+		if p.Style != "" {
+			vals[jen.Id(rt.Part.Style)] = styleExpr(p.Style, p.Explode, p.AllowReserved)
+		}
+		if len(p.Headers) > 0 {
+			h := jen.Dict{}
+			for _, hd := range p.Headers {
+				h[jen.Lit(hd.Name)] = jen.Lit(hd.Value)
+			}
+			vals[jen.Id(rt.Part.Headers)] = jen.Map(jen.String()).String().Values(h)
+		}
+		dict[jen.Lit(p.Property)] = jen.Values(vals)
+	}
+	return jen.Id(rt.Encoding).Values(dict)
 }

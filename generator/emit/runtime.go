@@ -14,7 +14,8 @@ var rt = struct {
 	// Types.
 	TransportType, APIRequest, TransportConfig, AuthScheme, UnionShape, Opt, RequestOption, Property string
 	// Functions.
-	NewTransport, PathParam, AddList, AddObject, FormatParam, AddCookie, AutoPaging                                           string
+	NewTransport, PathParam, PathParamStyled, AutoPaging, Params, Encoding, StyleExplode, StyleAllowReserved                  string
+	ParamsQuery, ParamsHeader, ParamsCookie                                                                                   string // methods of rtParams
 	MarshalObject, UnmarshalObject, MarshalUnion, UnionField, UnionTag, UnionMatch, UnionCandidates, Some, NewWebhookVerifier string
 	WebhookHandler                                                                                                            string
 	// Variables.
@@ -27,6 +28,7 @@ var rt = struct {
 	Auth    authSchemeFields
 	Shape   unionShapeFields
 	Prop    propertyFields
+	Part    partEncodingFields
 	W       jsonWriterMethods
 	// The fields of Opt that generated encoders read, and the helpers
 	// they call.
@@ -34,8 +36,9 @@ var rt = struct {
 }{
 	TransportType: "transport", APIRequest: "apiRequest", TransportConfig: "transportConfig",
 	AuthScheme: "authScheme", UnionShape: "unionShape", Opt: "Opt", RequestOption: "RequestOption",
-	NewTransport: "newTransport", PathParam: "pathParam", AddList: "addList", AddObject: "addObject",
-	FormatParam: "formatParam", AddCookie: "addCookie", AutoPaging: "autoPaging",
+	NewTransport: "newTransport", PathParam: "pathParam", PathParamStyled: "rtPathParam", AutoPaging: "autoPaging",
+	Params: "rtParams", Encoding: "rtEncoding", StyleExplode: "rtExplode", StyleAllowReserved: "rtAllowReserved",
+	ParamsQuery: "query", ParamsHeader: "header", ParamsCookie: "cookie",
 	MarshalObject: "marshalObject", UnmarshalObject: "unmarshalObject", Property: "rtProperty", MarshalUnion: "marshalUnion", UnionField: "unionField", UnionTag: "unionTag",
 	UnionMatch: "unionMatch", UnionCandidates: "unionCandidates", Some: "Some", NewWebhookVerifier: "newWebhookVerifier",
 	WebhookHandler: "webhookHandler", ErrWebhookNoSecret: "ErrWebhookNoSecret",
@@ -43,7 +46,9 @@ var rt = struct {
 	Request: apiRequestFields{
 		Operation: "Operation", Method: "Method", Path: "Path", Query: "Query", Header: "Header",
 		Body: "Body", ContentType: "ContentType", NoAuth: "NoAuth", Options: "Options",
+		Params: "Params", Encoding: "Encoding",
 	},
+	Part:   partEncodingFields{ContentType: "ContentType", Style: "Style", Headers: "Headers"},
 	Config: transportConfigFields{DefaultBaseURL: "DefaultBaseURL", EnvPrefix: "EnvPrefix", UserAgent: "UserAgent", Auth: "Auth"},
 	Auth:   authSchemeFields{In: "In", Name: "Name"},
 	Shape:  unionShapeFields{Kind: "kind", Consts: "consts", Required: "required"},
@@ -63,7 +68,16 @@ type jsonWriterMethods struct {
 }
 
 type apiRequestFields struct {
-	Operation, Method, Path, Query, Header, Body, ContentType, NoAuth, Options string
+	Operation, Method, Path, Query, Header, Body, ContentType, NoAuth, Options, Params, Encoding string
+}
+
+type partEncodingFields struct{ ContentType, Style, Headers string }
+
+// rtStyles are the runtime's names of the parameter styles.
+var rtStyles = map[model.Style]string{
+	model.StyleSimple: "rtSimple", model.StyleLabel: "rtLabel", model.StyleMatrix: "rtMatrix",
+	model.StyleForm: "rtForm", model.StyleSpaceDelimited: "rtSpaceDelimited",
+	model.StylePipeDelimited: "rtPipeDelimited", model.StyleDeepObject: "rtDeepObject",
 }
 
 type transportConfigFields struct{ DefaultBaseURL, EnvPrefix, UserAgent, Auth string }

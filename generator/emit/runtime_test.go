@@ -74,7 +74,12 @@ func readRuntime(t *testing.T) runtimeDecls {
 // (rt) against what templates/runtime declares.
 func TestRuntimeSymbols(t *testing.T) {
 	d := readRuntime(t)
-	structOf := map[string]string{"Request": rt.APIRequest, "Config": rt.TransportConfig, "Auth": rt.AuthScheme, "Shape": rt.UnionShape, "Prop": rt.Property}
+	structOf := map[string]string{"Request": rt.APIRequest, "Config": rt.TransportConfig, "Auth": rt.AuthScheme, "Shape": rt.UnionShape, "Prop": rt.Property, "Part": "rtPartEncoding"}
+	for _, style := range rtStyles {
+		if !d.top[style] {
+			t.Errorf("the runtime declares no style %s", style)
+		}
+	}
 	for _, f := range []string{rt.OptState, rt.OptValue} {
 		if !d.fields[rt.Opt][f] {
 			t.Errorf("%s has no field %q", rt.Opt, f)

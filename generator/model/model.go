@@ -98,7 +98,10 @@ type Method struct {
 	Body        BodyKind
 	BodyField   *Field    // for BodyInField: the field of Params holding the body
 	BodyMedia   MediaType // request media type; zero when there is no body
-	Response    *GoType   // nil when the operation returns no body
+	// BodyEncoding says how properties of a form or multipart body are
+	// sent, where the spec's encoding object says more than the defaults.
+	BodyEncoding []PartEncoding
+	Response     *GoType // nil when the operation returns no body
 	// ResponseNullable is true when the response body may be JSON null:
 	// the method then returns a pointer that is nil for null.
 	ResponseNullable bool
@@ -148,6 +151,23 @@ type MediaType struct {
 	Raw     string // as in the spec, parameters included: "application/json; charset=utf-8"
 	Essence string // lower case, without parameters: "application/json"
 	Kind    MediaKind
+}
+
+// PartEncoding is the spec's encoding of one property of a form or
+// multipart body.
+type PartEncoding struct {
+	Property    string // the property's JSON name
+	ContentType string // as the spec writes it; "" for the default
+	// Style is "" unless the spec gives style, explode or allowReserved.
+	Style         Style
+	Explode       bool
+	AllowReserved bool
+	Headers       []PartHeader // headers whose schema fixes their value
+}
+
+// PartHeader is a header sent with a multipart part.
+type PartHeader struct {
+	Name, Value string
 }
 
 // Page describes cursor pagination detected from a method's shape.
@@ -391,6 +411,9 @@ type Field struct {
 	In         Location
 	Style      Style // for parameters
 	Explode    bool  // for parameters
+	// AllowReserved: a query parameter's reserved characters are sent as
+	// they are.
+	AllowReserved bool
 	// Recursive marks a field whose type contains the field's own struct by
 	// value; it becomes a pointer to keep the Go type finite.
 	Recursive bool

@@ -72,7 +72,7 @@ func (b *builder) operation(path, httpMethod string, item *openapi3.PathItem, op
 	m.Scopes = b.scopes(op)
 	m.NoAuth = b.noAuth(op)
 	params := mergeParams(item.Parameters, op.Parameters)
-	b.pathParams(m, path, params)
+	b.pathParams(m, mi.req, path, params)
 	b.params(m, mi.req, params, op)
 	b.response(m, mi.req, op)
 }
@@ -117,17 +117,24 @@ var PathTemplate = regexp.MustCompile(`\{([^}]+)\}`)
 // pathParams records the path parameters in the order the path names them.
 // Their Go names are the method's arguments, kept clear of the names the
 // method's body uses (ctx, req, out, runtime helpers, keywords).
-func (b *builder) pathParams(m *Method, path string, params []*openapi3.Parameter) {
+func (b *builder) pathParams(m *Method, method *nameReq, path string, params []*openapi3.Parameter) {
 	ns := newNamespace(append(slices.Clone(b.opts.Reserved.Locals), b.opts.Reserved.Package...), "a name the method's body uses")
 	var claims []*claim
+	opKey := m.HTTPMethod + " " + m.Path
 	for i, match := range PathTemplate.FindAllStringSubmatch(path, -1) {
 		name := match[1]
 		f := &Field{JSONName: name, In: InPath, Required: true, Type: &GoType{Kind: KindString}, Style: StyleSimple}
 		for _, p := range params {
 			if p.In == "path" && p.Name == name {
 				b.paramDetails(f, p)
-				if p.Schema != nil && p.Schema.Value != nil && f.Doc == "" {
-					f.Doc = p.Schema.Value.Description
+				schema := paramSchema(p)
+				if schema != nil && schema.Value != nil && f.Doc == "" {
+					f.Doc = schema.Value.Description
+				}
+				// A parameter is never null: its nullability is dropped.
+				f.Type, _ = b.typeOf(schema, child(method, GoName(name)), paramKey(opKey+" params", "path", name), true)
+				if f.Type.Kind == KindAny {
+					f.Type = &GoType{Kind: KindString} // no schema: text
 				}
 			}
 		}
@@ -158,6 +165,20 @@ func (b *builder) paramDetails(f *Field, p *openapi3.Parameter) {
 	if p.Explode != nil {
 		f.Explode = *p.Explode
 	}
+	f.AllowReserved = p.AllowReserved
+}
+
+// paramSchema is a parameter's schema, or that of its content.
+func paramSchema(p *openapi3.Parameter) *openapi3.SchemaRef {
+	if p.Schema != nil {
+		return p.Schema
+	}
+	for _, mt := range sortedKeys(p.Content) {
+		if c := p.Content[mt]; c != nil {
+			return c.Schema
+		}
+	}
+	return nil
 }
 
 // defaultStyle is the style OpenAPI gives a parameter that names none.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -23,6 +24,9 @@ func (b *builder) params(m *Method, method *nameReq, params []*openapi3.Paramete
 	}
 	body := requestBody(op)
 	m.BodyMedia = body.media
+	if body.media.Kind == MediaForm || body.media.Kind == MediaMultipart {
+		m.BodyEncoding = partEncodings(body.encoding)
+	}
 	switch {
 	case body.media.Kind == MediaNone:
 		m.Body = BodyNone
@@ -48,13 +52,7 @@ func (b *builder) params(m *Method, method *nameReq, params []*openapi3.Paramete
 // parameter cannot be sent as null, so its nullability is dropped: an
 // optional list is a plain slice, nil when not sent.
 func (b *builder) paramField(t *Type, req *nameReq, p *openapi3.Parameter) *Field {
-	schema := p.Schema
-	if schema == nil {
-		for _, mt := range sortedKeys(p.Content) {
-			schema = p.Content[mt].Schema
-			break
-		}
-	}
+	schema := paramSchema(p)
 	f := &Field{JSONName: p.Name, Required: p.Required, In: location(p.In)}
 	b.paramDetails(f, p)
 	if f.Doc == "" && schema != nil && schema.Value != nil {
@@ -148,8 +146,15 @@ func (b *builder) flatBodyFields(m *Method, t *Type, body body) {
 	n := len(t.Fields)
 	b.fillStructInto(t, bs)
 	for _, f := range t.Fields[n:] {
-		if body.media.Kind == MediaMultipart && isBinary(bs.Properties[f.JSONName]) {
+		if body.media.Kind != MediaMultipart {
+			continue
+		}
+		switch prop := bs.Properties[f.JSONName]; {
+		case isBinary(prop):
 			f.Type = &GoType{Kind: KindReader}
+		case prop != nil && prop.Value != nil && isBinary(prop.Value.Items):
+			// A list of files: a part for each.
+			f.Type = &GoType{Kind: KindSlice, Elem: &GoType{Kind: KindReader}}
 		}
 	}
 	t.Kind = TypeStruct
@@ -222,4 +227,53 @@ func ParseMedia(raw string) MediaType {
 		mt.Kind = MediaBinary
 	}
 	return mt
+}
+
+// partEncodings reads a body's encoding object, in property order.
+func partEncodings(enc map[string]*openapi3.Encoding) []PartEncoding {
+	var out []PartEncoding
+	for _, name := range sortedKeys(enc) {
+		e := enc[name]
+		if e == nil {
+			continue
+		}
+		pe := PartEncoding{Property: name, ContentType: e.ContentType, AllowReserved: e.AllowReserved}
+		if e.Style != "" || e.Explode != nil || e.AllowReserved {
+			pe.Style = Style(e.Style)
+			if pe.Style == "" {
+				pe.Style = StyleForm
+			}
+			pe.Explode = pe.Style == StyleForm
+			if e.Explode != nil {
+				pe.Explode = *e.Explode
+			}
+		}
+		for _, h := range sortedKeys(e.Headers) {
+			if ref := e.Headers[h]; ref != nil && ref.Value != nil && ref.Value.Schema != nil && ref.Value.Schema.Value != nil {
+				if v, ok := headerValue(ref.Value.Schema.Value); ok {
+					pe.Headers = append(pe.Headers, PartHeader{Name: h, Value: v})
+				}
+			}
+		}
+		out = append(out, pe)
+	}
+	return out
+}
+
+// headerValue is the value a header's schema fixes: its const, its one
+// enum value, or its default.
+func headerValue(s *openapi3.Schema) (string, bool) {
+	for _, v := range []any{s.Const, oneValue(s.Enum), s.Default} {
+		if v != nil {
+			return fmt.Sprint(v), true
+		}
+	}
+	return "", false
+}
+
+func oneValue(values []any) any {
+	if len(values) == 1 {
+		return values[0]
+	}
+	return nil
 }

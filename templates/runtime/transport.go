@@ -53,9 +53,11 @@ type apiRequest struct {
 	Path        string      // escaped, starting with "/", relative to the base URL
 	Query       url.Values  // may be nil
 	Header      http.Header // parameters sent as headers; may be nil
+	Params      *rtParams   // query, header and cookie parameters in their styles; may be nil
 	Body        any         // JSON-encoded once when RawBody is nil
 	RawBody     []byte      // a non-JSON body, sent with ContentType
 	ContentType string
+	Encoding    rtEncoding      // how the properties of a form or multipart body are sent; may be nil
 	Options     []RequestOption // per-call options
 	NoAuth      bool            // the operation needs no credentials
 }

@@ -47,11 +47,11 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
-	// Path templates have no empty segments, so an empty one comes from an
-	// empty path parameter. Sending it would reach another operation: GET
-	// /users/ lists users instead of retrieving one.
-	if strings.Contains(path, "//") || (len(path) > 1 && strings.HasSuffix(path, "/")) {
-		return nil, t.errorf("%s: a path parameter is empty", req.Operation)
+	// An empty or unencodable path parameter marks the path (rtPathParam):
+	// sent, it could reach another operation (GET /users/ lists users
+	// instead of retrieving one). A template may end in "/" itself.
+	if err := rtCheckPath(path); err != nil {
+		return nil, t.errorf("%s: %w", req.Operation, err)
 	}
 	u, err := url.Parse(strings.TrimRight(cfg.baseURL, "/") + path)
 	if err != nil {
@@ -60,17 +60,17 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, t.errorf("%s: base URL %q must be an absolute http(s) URL", req.Operation, cfg.baseURL)
 	}
+	params, paramHeader, err := req.Params.encoded()
+	if err != nil {
+		return nil, t.errorf("%s: %w", req.Operation, err)
+	}
 	query := req.Query
 	if t.auth.In == "query" && !req.NoAuth {
 		query = rtWithParam(query, t.auth.Name, cfg.apiKey)
 	}
+	params = rtDropQueryKeys(params, cfg.query)
 	query = rtEditQuery(query, cfg.query)
-	if q := query.Encode(); q != "" {
-		if u.RawQuery != "" {
-			q = u.RawQuery + "&" + q
-		}
-		u.RawQuery = q
-	}
+	u.RawQuery = rtJoinQuery(u.RawQuery, params, query.Encode())
 
 	p := &apiRequestPlan{method: req.Method, url: u.String(), path: u.Path, header: make(http.Header)}
 	switch {
@@ -81,7 +81,7 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 		}
 	case req.Body != nil:
 		var ct string
-		if p.body, ct, err = rtEncodeBody(req.Body, req.ContentType); err != nil {
+		if p.body, ct, err = rtEncodeBodyWith(req.Body, req.ContentType, req.Encoding); err != nil {
 			return nil, t.errorf("%s: encoding request body: %w", req.Operation, err)
 		}
 		p.hasBody = true
@@ -109,6 +109,7 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	}
 	rtOverrideHeader(p.header, cfg.header)
 	rtOverrideHeader(p.header, req.Header)
+	rtOverrideHeader(p.header, paramHeader)
 	if err := rtCheckHeader(p.header); err != nil {
 		return nil, t.errorf("%s: %w", req.Operation, err)
 	}
@@ -143,6 +144,29 @@ func rtEditQuery(q url.Values, edits []rtQueryEdit) url.Values {
 		}
 	}
 	return out
+}
+
+// rtDropQueryKeys removes from an encoded query the parameters WithQuery
+// replaces, so the caller's value is the only one sent.
+func rtDropQueryKeys(query string, edits []rtQueryEdit) string {
+	replaced := map[string]bool{}
+	for _, e := range edits {
+		if !e.add {
+			replaced[e.key] = true
+		}
+	}
+	if len(replaced) == 0 || query == "" {
+		return query
+	}
+	var kept []string
+	for _, pair := range strings.Split(query, "&") {
+		name, _, _ := strings.Cut(pair, "=")
+		if key, err := url.QueryUnescape(name); err == nil && replaced[key] {
+			continue
+		}
+		kept = append(kept, pair)
+	}
+	return strings.Join(kept, "&")
 }
 
 // rtOverrideHeader replaces the values in dst of every key present in src.

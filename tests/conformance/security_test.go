@@ -260,7 +260,7 @@ func TestSecurityEmptyPathParamRejected(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var err error
 			noPanic(t, func() { err = call() })
-			if err == nil || !strings.Contains(err.Error(), "path parameter is empty") {
+			if err == nil || !strings.Contains(err.Error(), "path parameter") || !strings.Contains(err.Error(), "is empty") {
 				t.Errorf("want an empty path parameter error, got %v", err)
 			}
 			checkSecret(t, err)

@@ -6,7 +6,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // MemberService holds the members operations: client.Members.
@@ -26,7 +25,7 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 		Operation: "members.list",
 		Method:    http.MethodGet,
 		Path:      "/members",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		NoAuth:    true,
 		Options:   opts,
 	}
@@ -60,13 +59,13 @@ type MemberListParams struct {
 	Status Opt[MemberStatus] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p MemberListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p MemberListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.Status.Get(); ok {
-		q.Set("status", string(v))
+		ps.query("status", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // MemberStatus is the status of a member.

@@ -6,7 +6,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // TypeService holds the type operations: client.Type.
@@ -44,7 +43,7 @@ func (s *TypeService) GetType(ctx context.Context, funcParam string, defaultPara
 		Operation: "type.getType",
 		Method:    http.MethodGet,
 		Path:      "/type/" + pathParam(funcParam) + "/" + pathParam(defaultParam),
-		Query:     params.query(),
+		Params:    params.parameters(),
 		NoAuth:    true,
 		Options:   opts,
 	}
@@ -91,16 +90,16 @@ type TypeGetTypeParams struct {
 	FilterName Opt[string] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p TypeGetTypeParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p TypeGetTypeParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.Ctx.Get(); ok {
-		q.Set("ctx", v)
+		ps.query("ctx", v, rtForm|rtExplode)
 	}
 	if v, ok := p.FilterName.Get(); ok {
-		q.Set("filter[name]", v)
+		ps.query("filter[name]", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 type X2FASettings struct {

@@ -7,7 +7,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // AffiliateService holds the affiliates operations: client.Affiliates.
@@ -34,7 +33,7 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 		Operation: "affiliates.list",
 		Method:    http.MethodGet,
 		Path:      "/affiliates",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		NoAuth:    true,
 		Options:   opts,
 	}
@@ -162,16 +161,16 @@ type AffiliateListParams struct {
 	First Opt[int64] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p AffiliateListParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p AffiliateListParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.After.Get(); ok {
-		q.Set("after", v)
+		ps.query("after", v, rtForm|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 // AffiliateOverrideCreateParams holds the parameters of

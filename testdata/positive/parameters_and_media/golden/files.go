@@ -47,7 +47,7 @@ func (s *FileService) Download(ctx context.Context, fileID string, params FileDo
 		Operation: "files.download",
 		Method:    http.MethodGet,
 		Path:      "/files/" + pathParam(fileID),
-		Header:    params.header(),
+		Params:    params.parameters(),
 		Options:   opts,
 	}
 	var out io.ReadCloser
@@ -65,7 +65,7 @@ func (s *FileService) Upload(ctx context.Context, fileID string, params FileUplo
 		Operation:   "files.upload",
 		Method:      http.MethodPut,
 		Path:        "/files/" + pathParam(fileID),
-		Header:      params.header(),
+		Params:      params.parameters(),
 		ContentType: "application/octet-stream",
 		Options:     opts,
 	}
@@ -110,14 +110,14 @@ type FileDownloadParams struct {
 	XTenant string `json:"-"`
 }
 
-// header encodes the header and cookie parameters.
-func (p FileDownloadParams) header() http.Header {
-	h := http.Header{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p FileDownloadParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if v, ok := p.Session.Get(); ok {
-		addCookie(h, "session", v)
+		ps.cookie("session", v, rtForm|rtExplode)
 	}
-	h.Set("X-Tenant", p.XTenant)
-	return h
+	ps.header("X-Tenant", p.XTenant, rtSimple)
+	return ps
 }
 
 // FileUploadParams holds the parameters of client.Files.Upload (PUT
@@ -130,9 +130,9 @@ type FileUploadParams struct {
 	Body io.Reader `json:"-"`
 }
 
-// header encodes the header and cookie parameters.
-func (p FileUploadParams) header() http.Header {
-	h := http.Header{}
-	h.Set("X-Tenant", p.XTenant)
-	return h
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p FileUploadParams) parameters() *rtParams {
+	ps := &rtParams{}
+	ps.header("X-Tenant", p.XTenant, rtSimple)
+	return ps
 }

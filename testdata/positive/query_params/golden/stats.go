@@ -6,7 +6,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -27,7 +26,7 @@ func (s *StatService) GetMetric(ctx context.Context, params StatGetMetricParams,
 		Operation: "stats.getMetric",
 		Method:    http.MethodGet,
 		Path:      "/stats/metric",
-		Query:     params.query(),
+		Params:    params.parameters(),
 		NoAuth:    true,
 		Options:   opts,
 	}
@@ -57,23 +56,23 @@ type StatGetMetricParams struct {
 	Since Opt[time.Time] `json:"-"`
 }
 
-// query encodes the query parameters; unset ones are left out.
-func (p StatGetMetricParams) query() url.Values {
-	q := url.Values{}
+// parameters serializes the query, header and cookie parameters in their styles; unset ones are left out.
+func (p StatGetMetricParams) parameters() *rtParams {
+	ps := &rtParams{}
 	if p.Filters != nil {
-		addObject(q, "filters", p.Filters, "deepObject", true)
+		ps.query("filters", p.Filters, rtDeepObject|rtExplode)
 	}
 	if v, ok := p.First.Get(); ok {
-		q.Set("first", formatParam(v))
+		ps.query("first", v, rtForm|rtExplode)
 	}
 	if p.IDs != nil {
-		addList(q, "ids", p.IDs, true)
+		ps.query("ids", p.IDs, rtForm|rtExplode)
 	}
-	q.Set("metric", p.Metric)
+	ps.query("metric", p.Metric, rtForm|rtExplode)
 	if v, ok := p.Since.Get(); ok {
-		q.Set("since", formatParam(v))
+		ps.query("since", v, rtForm|rtExplode)
 	}
-	return q
+	return ps
 }
 
 type StatGetMetricResponse struct {
