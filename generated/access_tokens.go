@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -35,10 +36,7 @@ func (s *AccessTokenService) Create(ctx context.Context, params AccessTokenCreat
 		Options:   opts,
 	}
 	var out AccessToken
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AccessToken is a short-lived access token used to authenticate API requests on
@@ -51,6 +49,18 @@ type AccessToken struct {
 	// The signed JWT access token string to include in API request Authorization
 	// headers.
 	Token string `json:"token"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AccessToken) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AccessToken) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AccessTokenCreateParams holds the parameters of client.AccessTokens.Create (POST

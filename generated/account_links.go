@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -33,10 +34,7 @@ func (s *AccountLinkService) Create(ctx context.Context, params AccountLinkCreat
 		Options:   opts,
 	}
 	var out AccountLink
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AccountLink is a temporary, time-limited URL that grants a user access to an
@@ -48,6 +46,18 @@ type AccountLink struct {
 	// The temporary URL to redirect the user to for account access. Expires at the
 	// time specified by expires_at.
 	URL string `json:"url"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AccountLink) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AccountLink) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AccountLinkCreateParams holds the parameters of client.AccountLinks.Create (POST

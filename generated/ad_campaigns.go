@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *AdCampaignService) Create(ctx context.Context, params AdCampaignCreateP
 		Options:   opts,
 	}
 	var out AdCampaign
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List ad campaigns" operation.
@@ -66,17 +64,18 @@ func (s *AdCampaignService) List(ctx context.Context, params AdCampaignListParam
 		Options:   opts,
 	}
 	var out AdCampaignListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AdCampaignListPage, error) {
+		page.next = func(ctx context.Context) (*AdCampaignListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -90,11 +89,11 @@ func (s *AdCampaignService) ListAutoPaging(ctx context.Context, params AdCampaig
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -116,10 +115,7 @@ func (s *AdCampaignService) Pause(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out AdCampaign
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Retrieve is the "Retrieve ad campaign" operation.
@@ -140,10 +136,7 @@ func (s *AdCampaignService) Retrieve(ctx context.Context, id string, opts ...Req
 		Options:   opts,
 	}
 	var out AdCampaign
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Unpause is the "Unpause ad campaign" operation.
@@ -164,10 +157,7 @@ func (s *AdCampaignService) Unpause(ctx context.Context, id string, opts ...Requ
 		Options:   opts,
 	}
 	var out AdCampaign
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update ad campaign" operation.
@@ -189,10 +179,7 @@ func (s *AdCampaignService) Update(ctx context.Context, id string, params AdCamp
 		Options:   opts,
 	}
 	var out AdCampaign
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AdCampaign is an advertising campaign running on an external platform or within
@@ -274,6 +261,18 @@ type AdCampaign struct {
 
 	// The datetime the ad campaign was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AdCampaign) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AdCampaign) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AdCampaignBillingLedgerAccount is the ledger account being charged for platform
@@ -499,7 +498,19 @@ type AdCampaignListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AdCampaignListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AdCampaignListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AdCampaignListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

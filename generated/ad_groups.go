@@ -39,10 +39,7 @@ func (s *AdGroupService) Create(ctx context.Context, params AdGroupCreateParams,
 		Options:   opts,
 	}
 	var out AdGroup
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete ad group" operation.
@@ -86,17 +83,18 @@ func (s *AdGroupService) List(ctx context.Context, params AdGroupListParams, opt
 		Options:   opts,
 	}
 	var out AdGroupListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AdGroupListPage, error) {
+		page.next = func(ctx context.Context) (*AdGroupListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -110,11 +108,11 @@ func (s *AdGroupService) ListAutoPaging(ctx context.Context, params AdGroupListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -134,10 +132,7 @@ func (s *AdGroupService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out AdGroup
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update ad group" operation.
@@ -158,10 +153,7 @@ func (s *AdGroupService) Update(ctx context.Context, id string, params AdGroupUp
 		Options:   opts,
 	}
 	var out AdGroup
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AdGroup is an external ad group (ad set) belonging to an ad campaign
@@ -193,6 +185,18 @@ type AdGroup struct {
 
 	// The datetime the external ad group was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AdGroup) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AdGroup) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AdGroupAdCampaign is the parent ad campaign
@@ -615,7 +619,19 @@ type AdGroupListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AdGroupListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AdGroupListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AdGroupListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -38,10 +38,7 @@ func (s *AdService) Create(ctx context.Context, params AdCreateParams, opts ...R
 		Options:   opts,
 	}
 	var out Ad
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List ads" operation.
@@ -64,17 +61,18 @@ func (s *AdService) List(ctx context.Context, params AdListParams, opts ...Reque
 		Options:   opts,
 	}
 	var out AdListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AdListPage, error) {
+		page.next = func(ctx context.Context) (*AdListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -88,11 +86,11 @@ func (s *AdService) ListAutoPaging(ctx context.Context, params AdListParams, opt
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -112,10 +110,7 @@ func (s *AdService) Retrieve(ctx context.Context, id string, opts ...RequestOpti
 		Options:   opts,
 	}
 	var out Ad
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Ad is an ad belonging to an ad group
@@ -140,6 +135,18 @@ type Ad struct {
 
 	// When the ad was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *Ad) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *Ad) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AdCreateParams holds the parameters of client.Ads.Create (POST /ads).
@@ -772,7 +779,19 @@ type AdListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AdListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AdListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AdListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -63,10 +63,7 @@ func (s *AffiliateService) Create(ctx context.Context, params AffiliateCreatePar
 		Options:   opts,
 	}
 	var out Affiliate
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List affiliates" operation.
@@ -90,17 +87,18 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 		Options:   opts,
 	}
 	var out AffiliateListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AffiliateListPage, error) {
+		page.next = func(ctx context.Context) (*AffiliateListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -114,11 +112,11 @@ func (s *AffiliateService) ListAutoPaging(ctx context.Context, params AffiliateL
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -138,10 +136,7 @@ func (s *AffiliateService) Retrieve(ctx context.Context, id string, opts ...Requ
 		Options:   opts,
 	}
 	var out Affiliate
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Unarchive is the "Unarchive affiliate" operation.
@@ -191,10 +186,7 @@ func (s *AffiliateOverrideService) Create(ctx context.Context, id string, params
 		Options:   opts,
 	}
 	var out AffiliateOverrideCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete override" operation.
@@ -237,17 +229,18 @@ func (s *AffiliateOverrideService) List(ctx context.Context, id string, params A
 		Options:   opts,
 	}
 	var out AffiliateOverrideListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AffiliateOverrideListPage, error) {
+		page.next = func(ctx context.Context) (*AffiliateOverrideListPage, error) {
 			return s.List(ctx, id, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -261,11 +254,11 @@ func (s *AffiliateOverrideService) ListAutoPaging(ctx context.Context, id string
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, id, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -285,10 +278,7 @@ func (s *AffiliateOverrideService) Retrieve(ctx context.Context, id string, over
 		Options:   opts,
 	}
 	var out AffiliateOverrideRetrieveResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update override" operation.
@@ -308,10 +298,7 @@ func (s *AffiliateOverrideService) Update(ctx context.Context, id string, overri
 		Options:   opts,
 	}
 	var out AffiliateOverrideUpdateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Affiliate tracks a user's referral performance and commission earnings for a
@@ -361,6 +348,18 @@ type Affiliate struct {
 
 	// The user attached to this affiliate
 	User AffiliateUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *Affiliate) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *Affiliate) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AffiliateAppliesToPayments: Whether the affiliate commission applies to the
@@ -509,7 +508,19 @@ type AffiliateListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AffiliateListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AffiliateListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AffiliateListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,
@@ -814,6 +825,18 @@ type AffiliateOverrideCreateResponse struct {
 	// The total earnings paid to this affiliate for referrals to this specific plan,
 	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AffiliateOverrideCreateResponse) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AffiliateOverrideCreateResponse) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AffiliateOverrideListItem is a commission configuration for an affiliate,
@@ -869,7 +892,19 @@ type AffiliateOverrideListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AffiliateOverrideListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AffiliateOverrideListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AffiliateOverrideListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,
@@ -982,6 +1017,18 @@ type AffiliateOverrideRetrieveResponse struct {
 	// The total earnings paid to this affiliate for referrals to this specific plan,
 	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AffiliateOverrideRetrieveResponse) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AffiliateOverrideRetrieveResponse) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AffiliateOverrideRoles is the role of an affiliate override (standard or
@@ -1082,6 +1129,18 @@ type AffiliateOverrideUpdateResponse struct {
 	// The total earnings paid to this affiliate for referrals to this specific plan,
 	// in USD.
 	TotalReferralEarningsUsd float64 `json:"total_referral_earnings_usd"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AffiliateOverrideUpdateResponse) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AffiliateOverrideUpdateResponse) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AffiliatePayoutTypes is the types of payouts an affiliate can have

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -36,10 +37,7 @@ func (s *AIChatService) Create(ctx context.Context, params AIChatCreateParams, o
 		Options:   opts,
 	}
 	var out AIChat
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete ai chat" operation.
@@ -79,17 +77,18 @@ func (s *AIChatService) List(ctx context.Context, params AIChatListParams, opts 
 		Options:   opts,
 	}
 	var out AIChatListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AIChatListPage, error) {
+		page.next = func(ctx context.Context) (*AIChatListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -103,11 +102,11 @@ func (s *AIChatService) ListAutoPaging(ctx context.Context, params AIChatListPar
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -124,10 +123,7 @@ func (s *AIChatService) Retrieve(ctx context.Context, id string, opts ...Request
 		Options:   opts,
 	}
 	var out AIChat
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update ai chat" operation.
@@ -148,10 +144,7 @@ func (s *AIChatService) Update(ctx context.Context, id string, params AIChatUpda
 		Options:   opts,
 	}
 	var out AIChat
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AIChat is an AI-powered chat conversation belonging to a user, with optional
@@ -186,6 +179,18 @@ type AIChat struct {
 
 	// The user who owns this AI chat conversation.
 	User AIChatUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AIChat) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AIChat) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AIChatCreateParams holds the parameters of client.AIChats.Create (POST
@@ -305,7 +310,19 @@ type AIChatListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AIChatListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AIChatListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AIChatListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,10 +38,7 @@ func (s *AppBuildService) Create(ctx context.Context, params AppBuildCreateParam
 		Options:   opts,
 	}
 	var out AppBuild
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List app builds" operation.
@@ -64,17 +62,18 @@ func (s *AppBuildService) List(ctx context.Context, params AppBuildListParams, o
 		Options:   opts,
 	}
 	var out AppBuildListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AppBuildListPage, error) {
+		page.next = func(ctx context.Context) (*AppBuildListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -88,11 +87,11 @@ func (s *AppBuildService) ListAutoPaging(ctx context.Context, params AppBuildLis
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -113,10 +112,7 @@ func (s *AppBuildService) Promote(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out AppBuild
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Retrieve is the "Retrieve app build" operation.
@@ -135,10 +131,7 @@ func (s *AppBuildService) Retrieve(ctx context.Context, id string, opts ...Reque
 		Options:   opts,
 	}
 	var out AppBuild
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AppBuild is a versioned build artifact for a Whop React Native App, submitted
@@ -172,6 +165,18 @@ type AppBuild struct {
 
 	// The list of view types this build supports, as declared by the developer.
 	SupportedAppViewTypes []AppViewTypes `json:"supported_app_view_types"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AppBuild) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AppBuild) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AppBuildCreateParams holds the parameters of client.AppBuilds.Create (POST
@@ -298,7 +303,19 @@ type AppBuildListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AppBuildListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AppBuildListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AppBuildListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *AppService) Create(ctx context.Context, params AppCreateParams, opts ..
 		Options:   opts,
 	}
 	var out App
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List apps" operation.
@@ -62,17 +60,18 @@ func (s *AppService) List(ctx context.Context, params AppListParams, opts ...Req
 		Options:   opts,
 	}
 	var out AppListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AppListPage, error) {
+		page.next = func(ctx context.Context) (*AppListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -86,11 +85,11 @@ func (s *AppService) ListAutoPaging(ctx context.Context, params AppListParams, o
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -110,10 +109,7 @@ func (s *AppService) Retrieve(ctx context.Context, id string, opts ...RequestOpt
 		Options:   opts,
 	}
 	var out App
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update app" operation.
@@ -135,10 +131,7 @@ func (s *AppService) Update(ctx context.Context, id string, params AppUpdatePara
 		Options:   opts,
 	}
 	var out App
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // App is an integration built on Whop. Apps can serve consumers as experiences
@@ -230,6 +223,18 @@ type App struct {
 	// Whether this app has been verified by Whop. Verified apps are endorsed by Whop
 	// and displayed in the featured apps section of the app store.
 	Verified bool `json:"verified"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *App) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *App) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AppAPIKey is the API key used to authenticate requests on behalf of this app.
@@ -427,7 +432,19 @@ type AppListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AppListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AppListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AppListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

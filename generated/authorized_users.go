@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *AuthorizedUserService) Create(ctx context.Context, params AuthorizedUse
 		Options:   opts,
 	}
 	var out AuthorizedUser
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete authorized user" operation.
@@ -87,17 +85,18 @@ func (s *AuthorizedUserService) List(ctx context.Context, params AuthorizedUserL
 		Options:   opts,
 	}
 	var out AuthorizedUserListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AuthorizedUserListPage, error) {
+		page.next = func(ctx context.Context) (*AuthorizedUserListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -111,11 +110,11 @@ func (s *AuthorizedUserService) ListAutoPaging(ctx context.Context, params Autho
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -136,10 +135,7 @@ func (s *AuthorizedUserService) Retrieve(ctx context.Context, id string, opts ..
 		Options:   opts,
 	}
 	var out AuthorizedUser
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AuthorizedUser is a user who has been granted administrative access to manage a
@@ -156,6 +152,18 @@ type AuthorizedUser struct {
 
 	// The user account linked to this authorized user record.
 	User AuthorizedUserDetails `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AuthorizedUser) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AuthorizedUser) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // AuthorizedUserCompany is the company this authorized user has access to.
@@ -287,7 +295,19 @@ type AuthorizedUserListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AuthorizedUserListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AuthorizedUserListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AuthorizedUserListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

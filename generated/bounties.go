@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -36,10 +37,7 @@ func (s *BountyService) Create(ctx context.Context, params BountyCreateParams, o
 		Options:   opts,
 	}
 	var out Bounty
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List bounties" operation.
@@ -61,17 +59,18 @@ func (s *BountyService) List(ctx context.Context, params BountyListParams, opts 
 		Options:   opts,
 	}
 	var out BountyListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*BountyListPage, error) {
+		page.next = func(ctx context.Context) (*BountyListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -85,11 +84,11 @@ func (s *BountyService) ListAutoPaging(ctx context.Context, params BountyListPar
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -106,10 +105,7 @@ func (s *BountyService) Retrieve(ctx context.Context, id string, opts ...Request
 		Options:   opts,
 	}
 	var out Bounty
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Bounty is a privately accessible bounty.
@@ -146,6 +142,18 @@ type Bounty struct {
 
 	// The number of watcher votes required before the submission can resolve.
 	VoteThreshold int64 `json:"vote_threshold"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON b was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (b *Bounty) RawJSON() json.RawMessage {
+	return b.raw
+}
+
+func (b *Bounty) setRawJSON(data json.RawMessage) {
+	b.raw = data
 }
 
 // BountyCreateParams holds the parameters of client.Bounties.Create (POST
@@ -267,7 +275,19 @@ type BountyListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*BountyListPage, error)
+}
+
+// RawJSON returns the JSON b was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (b *BountyListPage) RawJSON() json.RawMessage {
+	return b.raw
+}
+
+func (b *BountyListPage) setRawJSON(data json.RawMessage) {
+	b.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -40,17 +41,18 @@ func (s *CardTransactionService) List(ctx context.Context, params CardTransactio
 		Options:   opts,
 	}
 	var out CardTransactionListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CardTransactionListPage, error) {
+		page.next = func(ctx context.Context) (*CardTransactionListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -64,11 +66,11 @@ func (s *CardTransactionService) ListAutoPaging(ctx context.Context, params Card
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -88,10 +90,7 @@ func (s *CardTransactionService) Retrieve(ctx context.Context, id string, opts .
 		Options:   opts,
 	}
 	var out CardTransaction
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CardIssuingTransactionStatus is the lifecycle status of a card transaction.
@@ -171,6 +170,18 @@ type CardTransaction struct {
 
 	// The transaction amount in USD.
 	UsdAmount *float64 `json:"usd_amount"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CardTransaction) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CardTransaction) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CardTransactionListItem is a card transaction record.
@@ -238,7 +249,19 @@ type CardTransactionListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CardTransactionListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CardTransactionListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CardTransactionListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -39,17 +40,18 @@ func (s *ChatChannelService) List(ctx context.Context, params ChatChannelListPar
 		Options:   opts,
 	}
 	var out ChatChannelListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ChatChannelListPage, error) {
+		page.next = func(ctx context.Context) (*ChatChannelListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -63,11 +65,11 @@ func (s *ChatChannelService) ListAutoPaging(ctx context.Context, params ChatChan
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -87,10 +89,7 @@ func (s *ChatChannelService) Retrieve(ctx context.Context, id string, opts ...Re
 		Options:   opts,
 	}
 	var out ChatChannel
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update chat channel" operation.
@@ -111,10 +110,7 @@ func (s *ChatChannelService) Update(ctx context.Context, id string, params ChatC
 		Options:   opts,
 	}
 	var out ChatChannel
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // ChatChannel is a real-time chat feed attached to an experience, with
@@ -144,6 +140,18 @@ type ChatChannel struct {
 
 	// The permission level controlling which users can add reactions in this chat.
 	WhoCanReact WhoCanReactTypes `json:"who_can_react"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *ChatChannel) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *ChatChannel) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // ChatChannelExperience is the experience this chat feed is attached to.
@@ -204,7 +212,19 @@ type ChatChannelListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ChatChannelListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *ChatChannelListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *ChatChannelListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -44,10 +44,7 @@ func (s *CheckoutConfigurationService) Create(ctx context.Context, params Checko
 		Options:   opts,
 	}
 	var out CheckoutConfiguration
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List checkout configurations" operation.
@@ -71,17 +68,18 @@ func (s *CheckoutConfigurationService) List(ctx context.Context, params Checkout
 		Options:   opts,
 	}
 	var out CheckoutConfigurationListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CheckoutConfigurationListPage, error) {
+		page.next = func(ctx context.Context) (*CheckoutConfigurationListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -95,11 +93,11 @@ func (s *CheckoutConfigurationService) ListAutoPaging(ctx context.Context, param
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -119,10 +117,7 @@ func (s *CheckoutConfigurationService) Retrieve(ctx context.Context, id string, 
 		Options:   opts,
 	}
 	var out CheckoutConfiguration
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CheckoutConfiguration is a reusable configuration for a checkout, including the
@@ -167,6 +162,18 @@ type CheckoutConfiguration struct {
 
 	// The URL to redirect the user to after the checkout configuration is created
 	RedirectURL *string `json:"redirect_url"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CheckoutConfiguration) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CheckoutConfiguration) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CheckoutConfigurationCreateParams holds the parameters of
@@ -680,7 +687,19 @@ type CheckoutConfigurationListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CheckoutConfigurationListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CheckoutConfigurationListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CheckoutConfigurationListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

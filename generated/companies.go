@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *CompanyService) Create(ctx context.Context, params CompanyCreateParams,
 		Options:   opts,
 	}
 	var out Company
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CreateAPIKey is the "Create child company API key" operation.
@@ -59,10 +57,7 @@ func (s *CompanyService) CreateAPIKey(ctx context.Context, parentCompanyID strin
 		Options:   opts,
 	}
 	var out CompanyCreateAPIKeyResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List companies" operation.
@@ -87,17 +82,18 @@ func (s *CompanyService) List(ctx context.Context, params CompanyListParams, opt
 		Options:   opts,
 	}
 	var out CompanyListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CompanyListPage, error) {
+		page.next = func(ctx context.Context) (*CompanyListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -111,11 +107,11 @@ func (s *CompanyService) ListAutoPaging(ctx context.Context, params CompanyListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -135,10 +131,7 @@ func (s *CompanyService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out Company
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update company" operation.
@@ -159,10 +152,7 @@ func (s *CompanyService) Update(ctx context.Context, id string, params CompanyUp
 		Options:   opts,
 	}
 	var out Company
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Company is a seller on Whop. Companies own products, manage members, and receive
@@ -226,6 +216,18 @@ type Company struct {
 
 	// Whether this company has been verified by Whop's trust and safety team.
 	Verified bool `json:"verified"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *Company) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *Company) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CompanyCreateAPIKeyParams holds the parameters of client.Companies.CreateAPIKey
@@ -316,6 +318,18 @@ type CompanyCreateAPIKeyResponse struct {
 
 	// The secret key used to authenticate requests. Only returned at creation time.
 	SecretKey string `json:"secret_key"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CompanyCreateAPIKeyResponse) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CompanyCreateAPIKeyResponse) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CompanyCreateParams holds the parameters of client.Companies.Create (POST
@@ -476,7 +490,19 @@ type CompanyListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CompanyListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CompanyListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CompanyListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

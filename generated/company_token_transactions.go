@@ -43,10 +43,7 @@ func (s *CompanyTokenTransactionService) Create(ctx context.Context, params Comp
 		Options:   opts,
 	}
 	var out CompanyTokenTransaction
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List company token transactions" operation.
@@ -73,17 +70,18 @@ func (s *CompanyTokenTransactionService) List(ctx context.Context, params Compan
 		Options:   opts,
 	}
 	var out CompanyTokenTransactionListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CompanyTokenTransactionListPage, error) {
+		page.next = func(ctx context.Context) (*CompanyTokenTransactionListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -97,11 +95,11 @@ func (s *CompanyTokenTransactionService) ListAutoPaging(ctx context.Context, par
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -123,10 +121,7 @@ func (s *CompanyTokenTransactionService) Retrieve(ctx context.Context, id string
 		Options:   opts,
 	}
 	var out CompanyTokenTransaction
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CompanyTokenTransaction records a credit or debit to a member's token balance
@@ -165,6 +160,18 @@ type CompanyTokenTransaction struct {
 
 	// The user whose token balance was affected by this transaction.
 	User CompanyTokenTransactionUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CompanyTokenTransaction) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CompanyTokenTransaction) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CompanyTokenTransactionCompany is the company whose token balance this
@@ -489,7 +496,19 @@ type CompanyTokenTransactionListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CompanyTokenTransactionListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CompanyTokenTransactionListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CompanyTokenTransactionListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

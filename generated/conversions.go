@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -35,10 +36,7 @@ func (s *ConversionService) Create(ctx context.Context, params ConversionCreateP
 		Options:   opts,
 	}
 	var out ConversionCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // ConversionCreateParams holds the parameters of client.Conversions.Create (POST
@@ -294,6 +292,18 @@ func (c ConversionCreateParamsUser) MarshalJSON() ([]byte, error) {
 type ConversionCreateResponse struct {
 	// The unique identifier for the conversion
 	ID string `json:"id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *ConversionCreateResponse) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *ConversionCreateResponse) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // EventActionSource is the channel where an event originated

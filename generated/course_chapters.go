@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -35,10 +36,7 @@ func (s *CourseChapterService) Create(ctx context.Context, params CourseChapterC
 		Options:   opts,
 	}
 	var out CourseChapter
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete course chapter" operation.
@@ -81,17 +79,18 @@ func (s *CourseChapterService) List(ctx context.Context, params CourseChapterLis
 		Options:   opts,
 	}
 	var out CourseChapterListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CourseChapterListPage, error) {
+		page.next = func(ctx context.Context) (*CourseChapterListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -105,11 +104,11 @@ func (s *CourseChapterService) ListAutoPaging(ctx context.Context, params Course
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -129,10 +128,7 @@ func (s *CourseChapterService) Retrieve(ctx context.Context, id string, opts ...
 		Options:   opts,
 	}
 	var out CourseChapter
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update course chapter" operation.
@@ -152,10 +148,7 @@ func (s *CourseChapterService) Update(ctx context.Context, id string, params Cou
 		Options:   opts,
 	}
 	var out CourseChapter
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CourseChapter is a grouping of related lessons within a course, used to organize
@@ -173,6 +166,18 @@ type CourseChapter struct {
 
 	// The display name of the chapter shown to students. Maximum 150 characters.
 	Title string `json:"title"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseChapter) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseChapter) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CourseChapterCreateParams holds the parameters of client.CourseChapters.Create
@@ -236,7 +241,19 @@ type CourseChapterListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CourseChapterListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseChapterListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseChapterListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -42,17 +43,18 @@ func (s *CourseLessonInteractionService) List(ctx context.Context, params Course
 		Options:   opts,
 	}
 	var out CourseLessonInteractionListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CourseLessonInteractionListPage, error) {
+		page.next = func(ctx context.Context) (*CourseLessonInteractionListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -66,11 +68,11 @@ func (s *CourseLessonInteractionService) ListAutoPaging(ctx context.Context, par
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -91,10 +93,7 @@ func (s *CourseLessonInteractionService) Retrieve(ctx context.Context, id string
 		Options:   opts,
 	}
 	var out CourseLessonInteraction
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CourseLessonInteraction is a record of a user's progress on a specific lesson,
@@ -117,6 +116,18 @@ type CourseLessonInteraction struct {
 
 	// The user whose progress is being tracked.
 	User CourseLessonInteractionUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseLessonInteraction) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseLessonInteraction) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CourseLessonInteractionCourse is the course that contains the tracked lesson.
@@ -191,7 +202,19 @@ type CourseLessonInteractionListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CourseLessonInteractionListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseLessonInteractionListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseLessonInteractionListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,10 +38,7 @@ func (s *CourseLessonService) Create(ctx context.Context, params CourseLessonCre
 		Options:   opts,
 	}
 	var out CourseLesson
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete course lesson" operation.
@@ -84,17 +82,18 @@ func (s *CourseLessonService) List(ctx context.Context, params CourseLessonListP
 		Options:   opts,
 	}
 	var out CourseLessonListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CourseLessonListPage, error) {
+		page.next = func(ctx context.Context) (*CourseLessonListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -108,11 +107,11 @@ func (s *CourseLessonService) ListAutoPaging(ctx context.Context, params CourseL
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -149,10 +148,7 @@ func (s *CourseLessonService) Retrieve(ctx context.Context, id string, opts ...R
 		Options:   opts,
 	}
 	var out CourseLesson
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Start is the "Start course lesson" operation.
@@ -187,10 +183,7 @@ func (s *CourseLessonService) SubmitAssessment(ctx context.Context, lessonID str
 		Options:   opts,
 	}
 	var out CourseLessonSubmitAssessmentResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update course lesson" operation.
@@ -211,10 +204,7 @@ func (s *CourseLessonService) Update(ctx context.Context, id string, params Cour
 		Options:   opts,
 	}
 	var out CourseLesson
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CourseLesson is an individual learning unit within a chapter, which can contain
@@ -274,6 +264,18 @@ type CourseLesson struct {
 	// The visibility setting that controls whether this lesson appears to students.
 	// One of: visible, hidden.
 	Visibility LessonVisibilities `json:"visibility"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseLesson) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseLesson) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CourseLessonAssessmentQuestion is an assessment question in a course quiz or
@@ -456,7 +458,19 @@ type CourseLessonListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CourseLessonListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseLessonListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseLessonListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,
@@ -659,6 +673,18 @@ type CourseLessonSubmitAssessmentResponse struct {
 
 	// The user who took the assessment
 	User CourseLessonSubmitAssessmentResponseUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseLessonSubmitAssessmentResponse) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseLessonSubmitAssessmentResponse) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CourseLessonSubmitAssessmentResponseLesson is the lesson this assessment result

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -41,17 +42,18 @@ func (s *CourseStudentService) List(ctx context.Context, params CourseStudentLis
 		Options:   opts,
 	}
 	var out CourseStudentListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CourseStudentListPage, error) {
+		page.next = func(ctx context.Context) (*CourseStudentListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -65,11 +67,11 @@ func (s *CourseStudentService) ListAutoPaging(ctx context.Context, params Course
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -90,10 +92,7 @@ func (s *CourseStudentService) Retrieve(ctx context.Context, id string, opts ...
 		Options:   opts,
 	}
 	var out CourseStudent
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CourseStudent is an enrollment record for a student in a course, including
@@ -125,6 +124,18 @@ type CourseStudent struct {
 
 	// The user profile of the enrolled student.
 	User CourseStudentUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseStudent) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseStudent) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CourseStudentCourse is the course this student is enrolled in.
@@ -188,7 +199,19 @@ type CourseStudentListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CourseStudentListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseStudentListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseStudentListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

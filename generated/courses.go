@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,10 +38,7 @@ func (s *CourseService) Create(ctx context.Context, params CourseCreateParams, o
 		Options:   opts,
 	}
 	var out Course
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete course" operation.
@@ -85,17 +83,18 @@ func (s *CourseService) List(ctx context.Context, params CourseListParams, opts 
 		Options:   opts,
 	}
 	var out CourseListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*CourseListPage, error) {
+		page.next = func(ctx context.Context) (*CourseListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -109,11 +108,11 @@ func (s *CourseService) ListAutoPaging(ctx context.Context, params CourseListPar
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -133,10 +132,7 @@ func (s *CourseService) Retrieve(ctx context.Context, id string, opts ...Request
 		Options:   opts,
 	}
 	var out Course
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update course" operation.
@@ -157,10 +153,7 @@ func (s *CourseService) Update(ctx context.Context, id string, params CourseUpda
 		Options:   opts,
 	}
 	var out Course
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Course is a structured learning module containing chapters and lessons,
@@ -218,6 +211,18 @@ type Course struct {
 	// The visibility setting that controls whether this course appears to students.
 	// One of: visible, hidden.
 	Visibility CourseVisibilities `json:"visibility"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *Course) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *Course) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // CourseChaptersItem is a grouping of related lessons within a course, used to
@@ -392,7 +397,19 @@ type CourseListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*CourseListPage, error)
+}
+
+// RawJSON returns the JSON c was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (c *CourseListPage) RawJSON() json.RawMessage {
+	return c.raw
+}
+
+func (c *CourseListPage) setRawJSON(data json.RawMessage) {
+	c.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

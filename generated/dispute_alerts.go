@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -42,17 +43,18 @@ func (s *DisputeAlertService) List(ctx context.Context, params DisputeAlertListP
 		Options:   opts,
 	}
 	var out DisputeAlertListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*DisputeAlertListPage, error) {
+		page.next = func(ctx context.Context) (*DisputeAlertListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -66,11 +68,11 @@ func (s *DisputeAlertService) ListAutoPaging(ctx context.Context, params Dispute
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -95,10 +97,7 @@ func (s *DisputeAlertService) Retrieve(ctx context.Context, id string, opts ...R
 		Options:   opts,
 	}
 	var out DisputeAlert
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // DisputeAlert represents an early warning notification from a payment processor
@@ -130,6 +129,18 @@ type DisputeAlert struct {
 
 	// The date of the original transaction.
 	TransactionDate *time.Time `json:"transaction_date"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *DisputeAlert) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *DisputeAlert) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // DisputeAlertDispute is the dispute associated with the dispute alert.
@@ -206,7 +217,19 @@ type DisputeAlertListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*DisputeAlertListPage, error)
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *DisputeAlertListPage) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *DisputeAlertListPage) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

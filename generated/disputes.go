@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -45,17 +46,18 @@ func (s *DisputeService) List(ctx context.Context, params DisputeListParams, opt
 		Options:   opts,
 	}
 	var out DisputeListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*DisputeListPage, error) {
+		page.next = func(ctx context.Context) (*DisputeListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -69,11 +71,11 @@ func (s *DisputeService) ListAutoPaging(ctx context.Context, params DisputeListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -100,10 +102,7 @@ func (s *DisputeService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out Dispute
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // SubmitEvidence is the "Submit evidence" operation.
@@ -130,10 +129,7 @@ func (s *DisputeService) SubmitEvidence(ctx context.Context, id string, opts ...
 		Options:   opts,
 	}
 	var out Dispute
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // UpdateEvidence is the "Update evidence" operation.
@@ -160,10 +156,7 @@ func (s *DisputeService) UpdateEvidence(ctx context.Context, id string, params D
 		Options:   opts,
 	}
 	var out Dispute
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Dispute is a chargeback or payment challenge filed against a company, including
@@ -268,6 +261,18 @@ type Dispute struct {
 	// Whether the dispute was automatically resolved through Visa Rapid Dispute
 	// Resolution (RDR).
 	VisaRdr bool `json:"visa_rdr"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *Dispute) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *Dispute) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // DisputeCancellationPolicyAttachment is the cancellation policy document uploaded
@@ -400,7 +405,19 @@ type DisputeListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*DisputeListPage, error)
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *DisputeListPage) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *DisputeListPage) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -34,10 +35,7 @@ func (s *DMChannelService) Create(ctx context.Context, params DMChannelCreatePar
 		Options:   opts,
 	}
 	var out DMChannel
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete dm channel" operation.
@@ -82,17 +80,18 @@ func (s *DMChannelService) List(ctx context.Context, params DMChannelListParams,
 		Options:   opts,
 	}
 	var out DMChannelListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*DMChannelListPage, error) {
+		page.next = func(ctx context.Context) (*DMChannelListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -106,11 +105,11 @@ func (s *DMChannelService) ListAutoPaging(ctx context.Context, params DMChannelL
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -130,10 +129,7 @@ func (s *DMChannelService) Retrieve(ctx context.Context, id string, opts ...Requ
 		Options:   opts,
 	}
 	var out DMChannel
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update dm channel" operation.
@@ -154,10 +150,7 @@ func (s *DMChannelService) Update(ctx context.Context, id string, params DMChann
 		Options:   opts,
 	}
 	var out DMChannel
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // DMChannel is a messaging channel that can be a one-on-one DM, group chat,
@@ -176,6 +169,18 @@ type DMChannel struct {
 	// A custom display name assigned to this channel by the user. Null if no custom
 	// name has been set.
 	Name *string `json:"name"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *DMChannel) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *DMChannel) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // DMChannelCreateParams holds the parameters of client.DMChannels.Create (POST
@@ -236,7 +241,19 @@ type DMChannelListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*DMChannelListPage, error)
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *DMChannelListPage) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *DMChannelListPage) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

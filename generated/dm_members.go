@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -36,10 +37,7 @@ func (s *DMMemberService) Create(ctx context.Context, params DMMemberCreateParam
 		Options:   opts,
 	}
 	var out DMMember
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete dm member" operation.
@@ -84,17 +82,18 @@ func (s *DMMemberService) List(ctx context.Context, params DMMemberListParams, o
 		Options:   opts,
 	}
 	var out DMMemberListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*DMMemberListPage, error) {
+		page.next = func(ctx context.Context) (*DMMemberListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -108,11 +107,11 @@ func (s *DMMemberService) ListAutoPaging(ctx context.Context, params DMMemberLis
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -132,10 +131,7 @@ func (s *DMMemberService) Retrieve(ctx context.Context, id string, opts ...Reque
 		Options:   opts,
 	}
 	var out DMMember
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update dm member" operation.
@@ -156,10 +152,7 @@ func (s *DMMemberService) Update(ctx context.Context, id string, params DMMember
 		Options:   opts,
 	}
 	var out DMMember
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // DMMember is a user's membership record in a messaging channel, including
@@ -184,6 +177,18 @@ type DMMember struct {
 
 	// The unique identifier of the user who holds this channel membership.
 	UserID string `json:"user_id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *DMMember) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *DMMember) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // DMMemberCreateParams holds the parameters of client.DMMembers.Create (POST
@@ -242,7 +247,19 @@ type DMMemberListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*DMMemberListPage, error)
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *DMMemberListPage) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *DMMemberListPage) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

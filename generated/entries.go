@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -36,10 +37,7 @@ func (s *EntryService) Approve(ctx context.Context, id string, opts ...RequestOp
 		Options:   opts,
 	}
 	var out EntryApproveResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Deny is the "Deny entry" operation.
@@ -61,10 +59,7 @@ func (s *EntryService) Deny(ctx context.Context, id string, opts ...RequestOptio
 		Options:   opts,
 	}
 	var out Entry
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List entries" operation.
@@ -89,17 +84,18 @@ func (s *EntryService) List(ctx context.Context, params EntryListParams, opts ..
 		Options:   opts,
 	}
 	var out EntryListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*EntryListPage, error) {
+		page.next = func(ctx context.Context) (*EntryListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -113,11 +109,11 @@ func (s *EntryService) ListAutoPaging(ctx context.Context, params EntryListParam
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -138,10 +134,7 @@ func (s *EntryService) Retrieve(ctx context.Context, id string, opts ...RequestO
 		Options:   opts,
 	}
 	var out Entry
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // EntriesSortableColumns: Which columns can be used to sort.
@@ -190,12 +183,36 @@ type Entry struct {
 
 	// The user who submitted this waitlist entry.
 	User EntryUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON e was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (e *Entry) RawJSON() json.RawMessage {
+	return e.raw
+}
+
+func (e *Entry) setRawJSON(data json.RawMessage) {
+	e.raw = data
 }
 
 // EntryApproveResponse is an object representing an asynchronous job.
 type EntryApproveResponse struct {
 	// The ID of the job.
 	JobID string `json:"job_id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON e was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (e *EntryApproveResponse) RawJSON() json.RawMessage {
+	return e.raw
+}
+
+func (e *EntryApproveResponse) setRawJSON(data json.RawMessage) {
+	e.raw = data
 }
 
 // EntryListItem represents a user's signup for a waitlisted plan.
@@ -262,7 +279,19 @@ type EntryListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*EntryListPage, error)
+}
+
+// RawJSON returns the JSON e was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (e *EntryListPage) RawJSON() json.RawMessage {
+	return e.raw
+}
+
+func (e *EntryListPage) setRawJSON(data json.RawMessage) {
+	e.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

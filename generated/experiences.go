@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,10 +38,7 @@ func (s *ExperienceService) Attach(ctx context.Context, id string, params Experi
 		Options:   opts,
 	}
 	var out Experience
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Create is the "Create experience" operation.
@@ -58,10 +56,7 @@ func (s *ExperienceService) Create(ctx context.Context, params ExperienceCreateP
 		Options:   opts,
 	}
 	var out Experience
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete experience" operation.
@@ -100,10 +95,7 @@ func (s *ExperienceService) Detach(ctx context.Context, id string, params Experi
 		Options:   opts,
 	}
 	var out Experience
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Duplicate is the "Duplicate experience" operation.
@@ -128,10 +120,7 @@ func (s *ExperienceService) Duplicate(ctx context.Context, id string, params Exp
 		Options:   opts,
 	}
 	var out Experience
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List experiences" operation.
@@ -152,17 +141,18 @@ func (s *ExperienceService) List(ctx context.Context, params ExperienceListParam
 		Options:   opts,
 	}
 	var out ExperienceListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ExperienceListPage, error) {
+		page.next = func(ctx context.Context) (*ExperienceListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -176,11 +166,11 @@ func (s *ExperienceService) ListAutoPaging(ctx context.Context, params Experienc
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -197,10 +187,7 @@ func (s *ExperienceService) Retrieve(ctx context.Context, id string, opts ...Req
 		Options:   opts,
 	}
 	var out Experience
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update experience" operation.
@@ -218,10 +205,7 @@ func (s *ExperienceService) Update(ctx context.Context, id string, params Experi
 		Options:   opts,
 	}
 	var out Experience
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Experience is a feature or content module within a product, such as a chat,
@@ -259,6 +243,18 @@ type Experience struct {
 	// customers have access. Empty if the experience is only visible to authorized
 	// company team members.
 	Products []ExperienceProduct `json:"products"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON e was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (e *Experience) RawJSON() json.RawMessage {
+	return e.raw
+}
+
+func (e *Experience) setRawJSON(data json.RawMessage) {
+	e.raw = data
 }
 
 // ExperienceAccessLevels is the different access levels for experiences (PUBLIC IS
@@ -507,7 +503,19 @@ type ExperienceListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ExperienceListPage, error)
+}
+
+// RawJSON returns the JSON e was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (e *ExperienceListPage) RawJSON() json.RawMessage {
+	return e.raw
+}
+
+func (e *ExperienceListPage) setRawJSON(data json.RawMessage) {
+	e.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

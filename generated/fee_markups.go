@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,10 +38,7 @@ func (s *FeeMarkupService) Create(ctx context.Context, params FeeMarkupCreatePar
 		Options:   opts,
 	}
 	var out FeeMarkup
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete fee markup" operation.
@@ -85,17 +83,18 @@ func (s *FeeMarkupService) List(ctx context.Context, params FeeMarkupListParams,
 		Options:   opts,
 	}
 	var out FeeMarkupListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*FeeMarkupListPage, error) {
+		page.next = func(ctx context.Context) (*FeeMarkupListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -109,11 +108,11 @@ func (s *FeeMarkupService) ListAutoPaging(ctx context.Context, params FeeMarkupL
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -143,6 +142,18 @@ type FeeMarkup struct {
 
 	// The datetime the fee markup was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *FeeMarkup) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *FeeMarkup) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // FeeMarkupCreateParams holds the parameters of client.FeeMarkups.Create (POST
@@ -225,7 +236,19 @@ type FeeMarkupListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*FeeMarkupListPage, error)
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *FeeMarkupListPage) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *FeeMarkupListPage) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

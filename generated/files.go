@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -32,10 +33,7 @@ func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts 
 		Options:   opts,
 	}
 	var out FileCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Retrieve is the "Retrieve file" operation.
@@ -51,10 +49,7 @@ func (s *FileService) Retrieve(ctx context.Context, id string, opts ...RequestOp
 		Options:   opts,
 	}
 	var out File
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // File is a file that has been uploaded or is pending upload.
@@ -81,6 +76,18 @@ type File struct {
 
 	// Whether the file is publicly accessible or requires authentication.
 	Visibility FileVisibility `json:"visibility"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *File) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *File) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // FileCreateParams holds the parameters of client.Files.Create (POST /files).
@@ -141,6 +148,18 @@ type FileCreateResponse struct {
 
 	// Whether the file is publicly accessible or requires authentication.
 	Visibility FileVisibility `json:"visibility"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *FileCreateResponse) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *FileCreateResponse) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // FileVisibility: Controls whether an uploaded file is publicly accessible or

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *ForumPostService) Create(ctx context.Context, params ForumPostCreatePar
 		Options:   opts,
 	}
 	var out ForumPost
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List forum posts" operation.
@@ -65,17 +63,18 @@ func (s *ForumPostService) List(ctx context.Context, params ForumPostListParams,
 		Options:   opts,
 	}
 	var out ForumPostListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ForumPostListPage, error) {
+		page.next = func(ctx context.Context) (*ForumPostListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -89,11 +88,11 @@ func (s *ForumPostService) ListAutoPaging(ctx context.Context, params ForumPostL
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -113,10 +112,7 @@ func (s *ForumPostService) Retrieve(ctx context.Context, id string, opts ...Requ
 		Options:   opts,
 	}
 	var out ForumPost
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update forum post" operation.
@@ -134,10 +130,7 @@ func (s *ForumPostService) Update(ctx context.Context, id string, params ForumPo
 		Options:   opts,
 	}
 	var out ForumPost
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // ForumPost is a post or comment in a forum feed, supporting rich text,
@@ -183,6 +176,18 @@ type ForumPost struct {
 
 	// The total number of times this post has been viewed by users.
 	ViewCount *int64 `json:"view_count"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *ForumPost) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *ForumPost) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // ForumPostAttachment represents an image attachment
@@ -449,7 +454,19 @@ type ForumPostListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ForumPostListPage, error)
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *ForumPostListPage) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *ForumPostListPage) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

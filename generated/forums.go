@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -39,17 +40,18 @@ func (s *ForumService) List(ctx context.Context, params ForumListParams, opts ..
 		Options:   opts,
 	}
 	var out ForumListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ForumListPage, error) {
+		page.next = func(ctx context.Context) (*ForumListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -63,11 +65,11 @@ func (s *ForumService) ListAutoPaging(ctx context.Context, params ForumListParam
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -87,10 +89,7 @@ func (s *ForumService) Retrieve(ctx context.Context, id string, opts ...RequestO
 		Options:   opts,
 	}
 	var out Forum
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update forum" operation.
@@ -111,10 +110,7 @@ func (s *ForumService) Update(ctx context.Context, id string, params ForumUpdate
 		Options:   opts,
 	}
 	var out Forum
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Forum is a discussion forum where members can create posts, comment, and react,
@@ -137,6 +133,18 @@ type Forum struct {
 	// The permission level controlling who can create new posts. One of: everyone,
 	// admins.
 	WhoCanPost ForumWhoCanPostTypes `json:"who_can_post"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *Forum) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *Forum) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // ForumEmailNotificationPreferences: Email notification preference option for a
@@ -212,7 +220,19 @@ type ForumListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ForumListPage, error)
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *ForumListPage) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *ForumListPage) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

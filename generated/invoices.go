@@ -40,10 +40,7 @@ func (s *InvoiceService) Create(ctx context.Context, params InvoiceCreateParams,
 		Options:   opts,
 	}
 	var out Invoice
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete invoice" operation.
@@ -87,17 +84,18 @@ func (s *InvoiceService) List(ctx context.Context, params InvoiceListParams, opt
 		Options:   opts,
 	}
 	var out InvoiceListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*InvoiceListPage, error) {
+		page.next = func(ctx context.Context) (*InvoiceListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -111,11 +109,11 @@ func (s *InvoiceService) ListAutoPaging(ctx context.Context, params InvoiceListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -175,10 +173,7 @@ func (s *InvoiceService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out Invoice
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update invoice" operation.
@@ -198,10 +193,7 @@ func (s *InvoiceService) Update(ctx context.Context, id string, params InvoiceUp
 		Options:   opts,
 	}
 	var out Invoice
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Void is the "Void invoice" operation.
@@ -259,6 +251,18 @@ type Invoice struct {
 	// The user this invoice is addressed to. Null if the user account has been
 	// removed.
 	User *InvoiceUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON i was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (i *Invoice) RawJSON() json.RawMessage {
+	return i.raw
+}
+
+func (i *Invoice) setRawJSON(data json.RawMessage) {
+	i.raw = data
 }
 
 type InvoiceBillingAddress struct {
@@ -775,7 +779,19 @@ type InvoiceListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*InvoiceListPage, error)
+}
+
+// RawJSON returns the JSON i was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (i *InvoiceListPage) RawJSON() json.RawMessage {
+	return i.raw
+}
+
+func (i *InvoiceListPage) setRawJSON(data json.RawMessage) {
+	i.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -40,10 +41,7 @@ func (s *LeadService) Create(ctx context.Context, params LeadCreateParams, opts 
 		Options:   opts,
 	}
 	var out Lead
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List leads" operation.
@@ -70,17 +68,18 @@ func (s *LeadService) List(ctx context.Context, params LeadListParams, opts ...R
 		Options:   opts,
 	}
 	var out LeadListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*LeadListPage, error) {
+		page.next = func(ctx context.Context) (*LeadListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -94,11 +93,11 @@ func (s *LeadService) ListAutoPaging(ctx context.Context, params LeadListParams,
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -121,10 +120,7 @@ func (s *LeadService) Retrieve(ctx context.Context, id string, opts ...RequestOp
 		Options:   opts,
 	}
 	var out Lead
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update lead" operation.
@@ -147,10 +143,7 @@ func (s *LeadService) Update(ctx context.Context, id string, params LeadUpdatePa
 		Options:   opts,
 	}
 	var out Lead
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Lead is a prospective customer who has expressed interest in a company or
@@ -182,6 +175,18 @@ type Lead struct {
 
 	// The user account associated with this lead.
 	User LeadUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON l was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (l *Lead) RawJSON() json.RawMessage {
+	return l.raw
+}
+
+func (l *Lead) setRawJSON(data json.RawMessage) {
+	l.raw = data
 }
 
 // LeadCreateParams holds the parameters of client.Leads.Create (POST /leads).
@@ -299,7 +304,19 @@ type LeadListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*LeadListPage, error)
+}
+
+// RawJSON returns the JSON l was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (l *LeadListPage) RawJSON() json.RawMessage {
+	return l.raw
+}
+
+func (l *LeadListPage) setRawJSON(data json.RawMessage) {
+	l.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

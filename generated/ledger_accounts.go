@@ -36,10 +36,7 @@ func (s *LedgerAccountService) Retrieve(ctx context.Context, id string, opts ...
 		Options:   opts,
 	}
 	var out LedgerAccount
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // LedgerAccount represents a financial account on Whop that can hold many
@@ -65,6 +62,18 @@ type LedgerAccount struct {
 
 	// The fee for transfers, if applicable.
 	TransferFee *float64 `json:"transfer_fee"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON l was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (l *LedgerAccount) RawJSON() json.RawMessage {
+	return l.raw
+}
+
+func (l *LedgerAccount) setRawJSON(data json.RawMessage) {
+	l.raw = data
 }
 
 // LedgerAccountBalance is a cached balance for a LedgerAccount in respect to a

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -42,17 +43,18 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 		Options:   opts,
 	}
 	var out MemberListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*MemberListPage, error) {
+		page.next = func(ctx context.Context) (*MemberListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -66,11 +68,11 @@ func (s *MemberService) ListAutoPaging(ctx context.Context, params MemberListPar
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -92,10 +94,7 @@ func (s *MemberService) Retrieve(ctx context.Context, id string, opts ...Request
 		Options:   opts,
 	}
 	var out Member
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Member represents a user's relationship with a company on Whop, including their
@@ -142,6 +141,18 @@ type Member struct {
 
 	// The user for this member, if any.
 	User *MemberUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON m was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (m *Member) RawJSON() json.RawMessage {
+	return m.raw
+}
+
+func (m *Member) setRawJSON(data json.RawMessage) {
+	m.raw = data
 }
 
 // MemberCompany is the company for the member.
@@ -222,7 +233,19 @@ type MemberListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*MemberListPage, error)
+}
+
+// RawJSON returns the JSON m was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (m *MemberListPage) RawJSON() json.RawMessage {
+	return m.raw
+}
+
+func (m *MemberListPage) setRawJSON(data json.RawMessage) {
+	m.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

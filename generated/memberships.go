@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -39,10 +40,7 @@ func (s *MembershipService) AddFreeDays(ctx context.Context, id string, params M
 		Options:   opts,
 	}
 	var out Membership
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Cancel is the "Cancel membership" operation.
@@ -65,10 +63,7 @@ func (s *MembershipService) Cancel(ctx context.Context, id string, params Member
 		Options:   opts,
 	}
 	var out Membership
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List memberships" operation.
@@ -93,17 +88,18 @@ func (s *MembershipService) List(ctx context.Context, params MembershipListParam
 		Options:   opts,
 	}
 	var out MembershipListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*MembershipListPage, error) {
+		page.next = func(ctx context.Context) (*MembershipListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -117,11 +113,11 @@ func (s *MembershipService) ListAutoPaging(ctx context.Context, params Membershi
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -145,10 +141,7 @@ func (s *MembershipService) Pause(ctx context.Context, id string, params Members
 		Options:   opts,
 	}
 	var out Membership
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Resume is the "Resume membership" operation.
@@ -170,10 +163,7 @@ func (s *MembershipService) Resume(ctx context.Context, id string, opts ...Reque
 		Options:   opts,
 	}
 	var out Membership
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Retrieve is the "Retrieve membership" operation.
@@ -193,10 +183,7 @@ func (s *MembershipService) Retrieve(ctx context.Context, id string, opts ...Req
 		Options:   opts,
 	}
 	var out Membership
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Uncancel is the "Uncancel membership" operation.
@@ -218,10 +205,7 @@ func (s *MembershipService) Uncancel(ctx context.Context, id string, opts ...Req
 		Options:   opts,
 	}
 	var out Membership
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update membership" operation.
@@ -243,10 +227,7 @@ func (s *MembershipService) Update(ctx context.Context, id string, params Member
 		Options:   opts,
 	}
 	var out Membership
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CancelOptions is the different reasons a user can choose for why they are
@@ -368,6 +349,18 @@ type Membership struct {
 
 	// The user who owns this membership. Null if the user account has been deleted.
 	User *MembershipUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON m was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (m *Membership) RawJSON() json.RawMessage {
+	return m.raw
+}
+
+func (m *Membership) setRawJSON(data json.RawMessage) {
+	m.raw = data
 }
 
 // MembershipAddFreeDaysParams holds the parameters of
@@ -586,7 +579,19 @@ type MembershipListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*MembershipListPage, error)
+}
+
+// RawJSON returns the JSON m was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (m *MembershipListPage) RawJSON() json.RawMessage {
+	return m.raw
+}
+
+func (m *MembershipListPage) setRawJSON(data json.RawMessage) {
+	m.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

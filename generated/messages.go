@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,10 +38,7 @@ func (s *MessageService) Create(ctx context.Context, params MessageCreateParams,
 		Options:   opts,
 	}
 	var out Message
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete message" operation.
@@ -85,17 +83,18 @@ func (s *MessageService) List(ctx context.Context, params MessageListParams, opt
 		Options:   opts,
 	}
 	var out MessageListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*MessageListPage, error) {
+		page.next = func(ctx context.Context) (*MessageListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -109,11 +108,11 @@ func (s *MessageService) ListAutoPaging(ctx context.Context, params MessageListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -133,10 +132,7 @@ func (s *MessageService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out Message
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update message" operation.
@@ -154,10 +150,7 @@ func (s *MessageService) Update(ctx context.Context, id string, params MessageUp
 		Options:   opts,
 	}
 	var out Message
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // DMsPostTypes is the types of post
@@ -233,6 +226,18 @@ type Message struct {
 	// The number of unique views this message has received. Null if view tracking is
 	// not enabled for this channel.
 	ViewCount *int64 `json:"view_count"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON m was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (m *Message) RawJSON() json.RawMessage {
+	return m.raw
+}
+
+func (m *Message) setRawJSON(data json.RawMessage) {
+	m.raw = data
 }
 
 // MessageCreateParams holds the parameters of client.Messages.Create (POST
@@ -443,7 +448,19 @@ type MessageListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*MessageListPage, error)
+}
+
+// RawJSON returns the JSON m was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (m *MessageListPage) RawJSON() json.RawMessage {
+	return m.raw
+}
+
+func (m *MessageListPage) setRawJSON(data json.RawMessage) {
+	m.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

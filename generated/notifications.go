@@ -38,10 +38,7 @@ func (s *NotificationService) Create(ctx context.Context, params NotificationCre
 		Options:   opts,
 	}
 	var out NotificationCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // NotificationCreateParams holds the parameters of client.Notifications.Create
@@ -255,4 +252,16 @@ func (n NotificationCreateParamsExperience) MarshalJSON() ([]byte, error) {
 type NotificationCreateResponse struct {
 	// Whether the notification was successfully queued for delivery
 	Success bool `json:"success"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON n was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (n *NotificationCreateResponse) RawJSON() json.RawMessage {
+	return n.raw
+}
+
+func (n *NotificationCreateResponse) setRawJSON(data json.RawMessage) {
+	n.raw = data
 }

@@ -44,17 +44,18 @@ func (s *PaymentMethodService) List(ctx context.Context, params PaymentMethodLis
 		Options:   opts,
 	}
 	var out PaymentMethodListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*PaymentMethodListPage, error) {
+		page.next = func(ctx context.Context) (*PaymentMethodListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -68,11 +69,11 @@ func (s *PaymentMethodService) ListAutoPaging(ctx context.Context, params Paymen
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -93,10 +94,7 @@ func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, params P
 		Options:   opts,
 	}
 	var out PaymentMethod
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // PaymentMethodListItem is one of Base, Card, UsBankAccount, Cashapp, Ideal,
@@ -367,7 +365,19 @@ type PaymentMethodListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*PaymentMethodListPage, error)
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PaymentMethodListPage) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PaymentMethodListPage) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

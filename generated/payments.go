@@ -54,10 +54,7 @@ func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams,
 		Options:   opts,
 	}
 	var out Payment
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List payments" operation.
@@ -87,17 +84,18 @@ func (s *PaymentService) List(ctx context.Context, params PaymentListParams, opt
 		Options:   opts,
 	}
 	var out PaymentListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*PaymentListPage, error) {
+		page.next = func(ctx context.Context) (*PaymentListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -111,11 +109,11 @@ func (s *PaymentService) ListAutoPaging(ctx context.Context, params PaymentListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -140,17 +138,18 @@ func (s *PaymentService) ListFees(ctx context.Context, id string, params Payment
 		Options:   opts,
 	}
 	var out PaymentListFeesPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*PaymentListFeesPage, error) {
+		page.next = func(ctx context.Context) (*PaymentListFeesPage, error) {
 			return s.ListFees(ctx, id, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListFeesAutoPaging iterates over every item ListFees returns, fetching the next
@@ -164,11 +163,11 @@ func (s *PaymentService) ListFeesAutoPaging(ctx context.Context, id string, para
 			next.After = Some(after)
 		}
 		page, err := s.ListFees(ctx, id, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -198,10 +197,7 @@ func (s *PaymentService) Refund(ctx context.Context, id string, params PaymentRe
 		Options:   opts,
 	}
 	var out Payment
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Retrieve is the "Retrieve payment" operation.
@@ -228,10 +224,7 @@ func (s *PaymentService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out Payment
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Retry is the "Retry payment" operation.
@@ -259,10 +252,7 @@ func (s *PaymentService) Retry(ctx context.Context, id string, opts ...RequestOp
 		Options:   opts,
 	}
 	var out Payment
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Void is the "Void payment" operation.
@@ -290,10 +280,7 @@ func (s *PaymentService) Void(ctx context.Context, id string, opts ...RequestOpt
 		Options:   opts,
 	}
 	var out Payment
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // FriendlyReceiptStatus is the friendly status of a payment. This is a derived
@@ -514,6 +501,18 @@ type Payment struct {
 	// True when the payment is tied to a membership in `past_due`, the payment status
 	// is `open`, and the processor allows voiding payments; otherwise false.
 	Voidable bool `json:"voidable"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *Payment) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *Payment) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // PaymentApplicationFee is the application fee charged on this payment.
@@ -894,7 +893,19 @@ type PaymentListFeesPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*PaymentListFeesPage, error)
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PaymentListFeesPage) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PaymentListFeesPage) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,
@@ -1193,7 +1204,19 @@ type PaymentListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*PaymentListPage, error)
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PaymentListPage) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PaymentListPage) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

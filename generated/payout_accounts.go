@@ -33,8 +33,5 @@ func (s *PayoutAccountService) Retrieve(ctx context.Context, id string, opts ...
 		Options:   opts,
 	}
 	var out PayoutAccount
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }

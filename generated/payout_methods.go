@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -40,17 +41,18 @@ func (s *PayoutMethodService) List(ctx context.Context, params PayoutMethodListP
 		Options:   opts,
 	}
 	var out PayoutMethodListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*PayoutMethodListPage, error) {
+		page.next = func(ctx context.Context) (*PayoutMethodListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -64,11 +66,11 @@ func (s *PayoutMethodService) ListAutoPaging(ctx context.Context, params PayoutM
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -88,10 +90,7 @@ func (s *PayoutMethodService) Retrieve(ctx context.Context, id string, opts ...R
 		Options:   opts,
 	}
 	var out PayoutMethod
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // PayoutDestinationCategory is the category of a payout destination.
@@ -155,6 +154,18 @@ type PayoutMethod struct {
 	// A user-defined label to help identify this payout destination. Not sent to the
 	// provider. Null if no nickname has been set.
 	Nickname *string `json:"nickname"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PayoutMethod) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PayoutMethod) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // PayoutMethodCompany is the company associated with this payout destination. Null
@@ -231,7 +242,19 @@ type PayoutMethodListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*PayoutMethodListPage, error)
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PayoutMethodListPage) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PayoutMethodListPage) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -39,10 +40,7 @@ func (s *PlanService) Create(ctx context.Context, params PlanCreateParams, opts 
 		Options:   opts,
 	}
 	var out Plan
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete plan" operation.
@@ -87,17 +85,18 @@ func (s *PlanService) List(ctx context.Context, params PlanListParams, opts ...R
 		Options:   opts,
 	}
 	var out PlanListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*PlanListPage, error) {
+		page.next = func(ctx context.Context) (*PlanListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -111,11 +110,11 @@ func (s *PlanService) ListAutoPaging(ctx context.Context, params PlanListParams,
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -135,10 +134,7 @@ func (s *PlanService) Retrieve(ctx context.Context, id string, opts ...RequestOp
 		Options:   opts,
 	}
 	var out Plan
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update plan" operation.
@@ -161,10 +157,7 @@ func (s *PlanService) Update(ctx context.Context, id string, params PlanUpdatePa
 		Options:   opts,
 	}
 	var out Plan
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Plan defines pricing and billing terms for a checkout. Plans can optionally
@@ -281,6 +274,18 @@ type Plan struct {
 	// Controls whether the plan is visible to customers. When set to 'hidden', the
 	// plan is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *Plan) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *Plan) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // PlanCompany is the company that sells this plan. Null for standalone invoice
@@ -619,7 +624,19 @@ type PlanListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*PlanListPage, error)
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PlanListPage) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PlanListPage) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

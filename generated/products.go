@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *ProductService) Create(ctx context.Context, params ProductCreateParams,
 		Options:   opts,
 	}
 	var out Product
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete product" operation.
@@ -85,17 +83,18 @@ func (s *ProductService) List(ctx context.Context, params ProductListParams, opt
 		Options:   opts,
 	}
 	var out ProductListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ProductListPage, error) {
+		page.next = func(ctx context.Context) (*ProductListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -109,11 +108,11 @@ func (s *ProductService) ListAutoPaging(ctx context.Context, params ProductListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -133,10 +132,7 @@ func (s *ProductService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out Product
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update product" operation.
@@ -157,10 +153,7 @@ func (s *ProductService) Update(ctx context.Context, id string, params ProductUp
 		Options:   opts,
 	}
 	var out Product
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // AccessPassOrder is the ways a relation of AccessPasses can be ordered
@@ -329,6 +322,18 @@ type Product struct {
 	// Controls whether the product is visible to customers. When set to 'hidden', the
 	// product is only accessible via direct link.
 	Visibility Visibility `json:"visibility"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *Product) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *Product) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // ProductCompany is the company this product belongs to.
@@ -580,7 +585,19 @@ type ProductListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ProductListPage, error)
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *ProductListPage) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *ProductListPage) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

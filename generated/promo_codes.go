@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *PromoCodeService) Create(ctx context.Context, params PromoCodeCreatePar
 		Options:   opts,
 	}
 	var out PromoCode
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete promo code" operation.
@@ -87,17 +85,18 @@ func (s *PromoCodeService) List(ctx context.Context, params PromoCodeListParams,
 		Options:   opts,
 	}
 	var out PromoCodeListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*PromoCodeListPage, error) {
+		page.next = func(ctx context.Context) (*PromoCodeListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -111,11 +110,11 @@ func (s *PromoCodeService) ListAutoPaging(ctx context.Context, params PromoCodeL
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -136,10 +135,7 @@ func (s *PromoCodeService) Retrieve(ctx context.Context, id string, opts ...Requ
 		Options:   opts,
 	}
 	var out PromoCode
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // PromoCode is a promo code applies a discount to a plan during checkout. Promo
@@ -205,6 +201,18 @@ type PromoCode struct {
 
 	// The amount of times the promo codes has been used.
 	Uses int64 `json:"uses"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PromoCode) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PromoCode) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // PromoCodeCompany is the company for the promo code.
@@ -395,7 +403,19 @@ type PromoCodeListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*PromoCodeListPage, error)
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PromoCodeListPage) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PromoCodeListPage) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -36,10 +37,7 @@ func (s *ReactionService) Create(ctx context.Context, params ReactionCreateParam
 		Options:   opts,
 	}
 	var out Reaction
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete reaction" operation.
@@ -85,17 +83,18 @@ func (s *ReactionService) List(ctx context.Context, params ReactionListParams, o
 		Options:   opts,
 	}
 	var out ReactionListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ReactionListPage, error) {
+		page.next = func(ctx context.Context) (*ReactionListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -109,11 +108,11 @@ func (s *ReactionService) ListAutoPaging(ctx context.Context, params ReactionLis
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -133,10 +132,7 @@ func (s *ReactionService) Retrieve(ctx context.Context, id string, opts ...Reque
 		Options:   opts,
 	}
 	var out Reaction
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Reaction is a single reaction left by a user on a feed post, such as a like or
@@ -154,6 +150,18 @@ type Reaction struct {
 
 	// The user who left this reaction on the post.
 	User ReactionUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *Reaction) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *Reaction) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // ReactionCreateParams holds the parameters of client.Reactions.Create (POST
@@ -245,7 +253,19 @@ type ReactionListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ReactionListPage, error)
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *ReactionListPage) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *ReactionListPage) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -40,17 +41,18 @@ func (s *RefundService) List(ctx context.Context, params RefundListParams, opts 
 		Options:   opts,
 	}
 	var out RefundListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*RefundListPage, error) {
+		page.next = func(ctx context.Context) (*RefundListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -64,11 +66,11 @@ func (s *RefundService) ListAutoPaging(ctx context.Context, params RefundListPar
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -91,10 +93,7 @@ func (s *RefundService) Retrieve(ctx context.Context, id string, opts ...Request
 		Options:   opts,
 	}
 	var out Refund
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // PaymentProviders is the different payment providers.
@@ -173,6 +172,18 @@ type Refund struct {
 	// The current processing status of the refund, such as pending, succeeded, or
 	// failed.
 	Status RefundStatuses `json:"status"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *Refund) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *Refund) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // RefundListItem represents a full or partial reversal of a payment, including the
@@ -234,7 +245,19 @@ type RefundListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*RefundListPage, error)
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *RefundListPage) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *RefundListPage) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -41,17 +42,18 @@ func (s *ResolutionCenterCaseService) List(ctx context.Context, params Resolutio
 		Options:   opts,
 	}
 	var out ResolutionCenterCaseListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ResolutionCenterCaseListPage, error) {
+		page.next = func(ctx context.Context) (*ResolutionCenterCaseListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -65,11 +67,11 @@ func (s *ResolutionCenterCaseService) ListAutoPaging(ctx context.Context, params
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -89,10 +91,7 @@ func (s *ResolutionCenterCaseService) Retrieve(ctx context.Context, id string, o
 		Options:   opts,
 	}
 	var out ResolutionCenterCase
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // ResolutionCenterCase is a dispute or support case between a user and a company,
@@ -151,6 +150,18 @@ type ResolutionCenterCase struct {
 
 	// The customer (buyer) who filed this resolution case.
 	User ResolutionCenterCaseUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *ResolutionCenterCase) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *ResolutionCenterCase) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // ResolutionCenterCaseActions is the different types of actions for a resolution
@@ -279,7 +290,19 @@ type ResolutionCenterCaseListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ResolutionCenterCaseListPage, error)
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *ResolutionCenterCaseListPage) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *ResolutionCenterCaseListPage) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,17 +38,18 @@ func (s *ReviewService) List(ctx context.Context, params ReviewListParams, opts 
 		Options:   opts,
 	}
 	var out ReviewListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ReviewListPage, error) {
+		page.next = func(ctx context.Context) (*ReviewListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -61,11 +63,11 @@ func (s *ReviewService) ListAutoPaging(ctx context.Context, params ReviewListPar
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -82,10 +84,7 @@ func (s *ReviewService) Retrieve(ctx context.Context, id string, opts ...Request
 		Options:   opts,
 	}
 	var out Review
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Review is a user-submitted review of a company, including a star rating and
@@ -135,6 +134,18 @@ type Review struct {
 
 	// The user account of the person who wrote this review.
 	User ReviewUser `json:"user"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *Review) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *Review) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // ReviewAttachment represents an image attachment
@@ -240,7 +251,19 @@ type ReviewListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ReviewListPage, error)
+}
+
+// RawJSON returns the JSON r was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (r *ReviewListPage) RawJSON() json.RawMessage {
+	return r.raw
+}
+
+func (r *ReviewListPage) setRawJSON(data json.RawMessage) {
+	r.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -43,17 +44,18 @@ func (s *SetupIntentService) List(ctx context.Context, params SetupIntentListPar
 		Options:   opts,
 	}
 	var out SetupIntentListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*SetupIntentListPage, error) {
+		page.next = func(ctx context.Context) (*SetupIntentListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -67,11 +69,11 @@ func (s *SetupIntentService) ListAutoPaging(ctx context.Context, params SetupInt
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -93,10 +95,7 @@ func (s *SetupIntentService) Retrieve(ctx context.Context, id string, opts ...Re
 		Options:   opts,
 	}
 	var out SetupIntent
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // SetupIntent allows a user to save a payment method for future use without making
@@ -134,6 +133,18 @@ type SetupIntent struct {
 
 	// The current status of the setup intent.
 	Status SetupIntentStatuses `json:"status"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *SetupIntent) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *SetupIntent) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // SetupIntentCheckoutConfiguration is the checkout session configuration
@@ -203,7 +214,19 @@ type SetupIntentListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*SetupIntentListPage, error)
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *SetupIntentListPage) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *SetupIntentListPage) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

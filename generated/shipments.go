@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *ShipmentService) Create(ctx context.Context, params ShipmentCreateParam
 		Options:   opts,
 	}
 	var out Shipment
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List shipments" operation.
@@ -66,17 +64,18 @@ func (s *ShipmentService) List(ctx context.Context, params ShipmentListParams, o
 		Options:   opts,
 	}
 	var out ShipmentListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*ShipmentListPage, error) {
+		page.next = func(ctx context.Context) (*ShipmentListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -90,11 +89,11 @@ func (s *ShipmentService) ListAutoPaging(ctx context.Context, params ShipmentLis
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -115,10 +114,7 @@ func (s *ShipmentService) Retrieve(ctx context.Context, id string, opts ...Reque
 		Options:   opts,
 	}
 	var out Shipment
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Shipment is a physical shipment associated with a payment, including carrier
@@ -157,6 +153,18 @@ type Shipment struct {
 
 	// The datetime the shipment was last updated.
 	UpdatedAt time.Time `json:"updated_at"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *Shipment) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *Shipment) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // ShipmentCarriers is the carrier of a shipment
@@ -339,7 +347,19 @@ type ShipmentListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*ShipmentListPage, error)
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *ShipmentListPage) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *ShipmentListPage) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

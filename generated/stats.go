@@ -39,10 +39,7 @@ func (s *StatService) Describe(ctx context.Context, params StatDescribeParams, o
 		Options:   opts,
 	}
 	var out StatDescribeResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // QueryMetric is the "Metric stats" operation.
@@ -63,10 +60,7 @@ func (s *StatService) QueryMetric(ctx context.Context, params StatQueryMetricPar
 		Options:   opts,
 	}
 	var out StatQueryMetricResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // QueryRaw is the "Raw stats" operation.
@@ -86,10 +80,7 @@ func (s *StatService) QueryRaw(ctx context.Context, params StatQueryRawParams, o
 		Options:   opts,
 	}
 	var out StatQueryRawResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // RunSQL is the "Sql stats" operation.
@@ -109,10 +100,7 @@ func (s *StatService) RunSQL(ctx context.Context, params StatRunSQLParams, opts 
 		Options:   opts,
 	}
 	var out StatRunSQLResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // StatDescribeParams holds the parameters of client.Stats.Describe (GET
@@ -515,6 +503,18 @@ type StatQueryMetricResponse struct {
 
 	// Pagination information.
 	Pagination *StatResponsePagination `json:"pagination"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *StatQueryMetricResponse) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *StatQueryMetricResponse) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // MarshalJSON encodes StatQueryMetricResponse with its constant properties.
@@ -620,6 +620,18 @@ type StatQueryRawResponse struct {
 
 	// Pagination information.
 	Pagination *StatResponsePagination `json:"pagination"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *StatQueryRawResponse) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *StatQueryRawResponse) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // StatResponseDebug: Debug information including engine and SQL.
@@ -745,6 +757,18 @@ type StatRunSQLResponse struct {
 
 	// Pagination information.
 	Pagination *StatResponsePagination `json:"pagination"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *StatRunSQLResponse) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *StatRunSQLResponse) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // MarshalJSON encodes StatRunSQLResponse with its constant properties.

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -38,10 +39,7 @@ func (s *SupportChannelService) Create(ctx context.Context, params SupportChanne
 		Options:   opts,
 	}
 	var out SupportChannel
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List support channels" operation.
@@ -65,17 +63,18 @@ func (s *SupportChannelService) List(ctx context.Context, params SupportChannelL
 		Options:   opts,
 	}
 	var out SupportChannelListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*SupportChannelListPage, error) {
+		page.next = func(ctx context.Context) (*SupportChannelListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -89,11 +88,11 @@ func (s *SupportChannelService) ListAutoPaging(ctx context.Context, params Suppo
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -113,10 +112,7 @@ func (s *SupportChannelService) Retrieve(ctx context.Context, id string, opts ..
 		Options:   opts,
 	}
 	var out SupportChannel
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // MessageChannelOrder: Sort options for message channels
@@ -165,6 +161,18 @@ type SupportChannel struct {
 	// The timestamp when the linked support ticket was marked as resolved. Null if
 	// unresolved or not a support chat.
 	ResolvedAt *time.Time `json:"resolved_at"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *SupportChannel) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *SupportChannel) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // SupportChannelCreateParams holds the parameters of client.SupportChannels.Create
@@ -259,7 +267,19 @@ type SupportChannelListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*SupportChannelListPage, error)
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *SupportChannelListPage) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *SupportChannelListPage) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

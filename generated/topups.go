@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -36,10 +37,7 @@ func (s *TopupService) Create(ctx context.Context, params TopupCreateParams, opt
 		Options:   opts,
 	}
 	var out Topup
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Topup represents a completed or attempted charge. Payments track the amount,
@@ -67,6 +65,18 @@ type Topup struct {
 
 	// The total to show to the creator (excluding buyer fees).
 	Total *float64 `json:"total"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON t was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (t *Topup) RawJSON() json.RawMessage {
+	return t.raw
+}
+
+func (t *Topup) setRawJSON(data json.RawMessage) {
+	t.raw = data
 }
 
 // TopupCreateParams holds the parameters of client.Topups.Create (POST /topups).

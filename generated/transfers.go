@@ -39,10 +39,7 @@ func (s *TransferService) Create(ctx context.Context, params TransferCreateParam
 		Options:   opts,
 	}
 	var out Transfer
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List transfers" operation.
@@ -66,17 +63,18 @@ func (s *TransferService) List(ctx context.Context, params TransferListParams, o
 		Options:   opts,
 	}
 	var out TransferListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*TransferListPage, error) {
+		page.next = func(ctx context.Context) (*TransferListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -90,11 +88,11 @@ func (s *TransferService) ListAutoPaging(ctx context.Context, params TransferLis
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -114,10 +112,7 @@ func (s *TransferService) Retrieve(ctx context.Context, id string, opts ...Reque
 		Options:   opts,
 	}
 	var out Transfer
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // CreditTransactionTransfersSortableColumns: Which columns can be used to sort.
@@ -179,6 +174,18 @@ type Transfer struct {
 
 	// The unique identifier of the ledger account that sent the funds.
 	OriginLedgerAccountID string `json:"origin_ledger_account_id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON t was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (t *Transfer) RawJSON() json.RawMessage {
+	return t.raw
+}
+
+func (t *Transfer) setRawJSON(data json.RawMessage) {
+	t.raw = data
 }
 
 // TransferCreateParams holds the parameters of client.Transfers.Create (POST
@@ -401,7 +408,19 @@ type TransferListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*TransferListPage, error)
+}
+
+// RawJSON returns the JSON t was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (t *TransferListPage) RawJSON() json.RawMessage {
+	return t.raw
+}
+
+func (t *TransferListPage) setRawJSON(data json.RawMessage) {
+	t.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

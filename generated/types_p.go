@@ -474,6 +474,18 @@ type PayoutAccount struct {
 	// The granular calculated status of the payout account reflecting its current KYC
 	// and withdrawal readiness state.
 	Status *PayoutAccountCalculatedStatuses `json:"status"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PayoutAccount) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PayoutAccount) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }
 
 // PayoutAccountAddress is the physical address associated with this payout account

@@ -3,6 +3,8 @@
 
 package whop
 
+import "encoding/json"
+
 type Verification struct {
 	// The numeric id of the verification record.
 	ID string `json:"id"`
@@ -17,6 +19,18 @@ type Verification struct {
 
 	// The current status of this verification session.
 	Status VerificationStatuses `json:"status"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON v was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (v *Verification) RawJSON() json.RawMessage {
+	return v.raw
+}
+
+func (v *Verification) setRawJSON(data json.RawMessage) {
+	v.raw = data
 }
 
 // VerificationErrorCodes is an error code for a verification attempt.

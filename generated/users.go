@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -33,10 +34,7 @@ func (s *UserService) CheckAccess(ctx context.Context, id string, resourceID str
 		Options:   opts,
 	}
 	var out UserCheckAccessResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List users" operation.
@@ -57,17 +55,18 @@ func (s *UserService) List(ctx context.Context, params UserListParams, opts ...R
 		Options:   opts,
 	}
 	var out UserListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*UserListPage, error) {
+		page.next = func(ctx context.Context) (*UserListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -81,11 +80,11 @@ func (s *UserService) ListAutoPaging(ctx context.Context, params UserListParams,
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -103,10 +102,7 @@ func (s *UserService) Retrieve(ctx context.Context, id string, params UserRetrie
 		Options:   opts,
 	}
 	var out User
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update user" operation.
@@ -126,10 +122,7 @@ func (s *UserService) Update(ctx context.Context, id string, params UserUpdatePa
 		Options:   opts,
 	}
 	var out User
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // User is a user account on Whop. Contains profile information, identity details,
@@ -153,6 +146,18 @@ type User struct {
 
 	// The user's unique username shown on their public profile.
 	Username string `json:"username"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON u was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (u *User) RawJSON() json.RawMessage {
+	return u.raw
+}
+
+func (u *User) setRawJSON(data json.RawMessage) {
+	u.raw = data
 }
 
 // UserCheckAccessResponse is the result of a has access check for the developer
@@ -163,6 +168,18 @@ type UserCheckAccessResponse struct {
 
 	// Whether the user has access to the resource
 	HasAccess bool `json:"has_access"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON u was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (u *UserCheckAccessResponse) RawJSON() json.RawMessage {
+	return u.raw
+}
+
+func (u *UserCheckAccessResponse) setRawJSON(data json.RawMessage) {
+	u.raw = data
 }
 
 // UserListItem is a user account on Whop. Contains profile information, identity
@@ -196,7 +213,19 @@ type UserListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*UserListPage, error)
+}
+
+// RawJSON returns the JSON u was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (u *UserListPage) RawJSON() json.RawMessage {
+	return u.raw
+}
+
+func (u *UserListPage) setRawJSON(data json.RawMessage) {
+	u.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

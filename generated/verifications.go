@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -39,17 +40,18 @@ func (s *VerificationService) List(ctx context.Context, params VerificationListP
 		Options:   opts,
 	}
 	var out VerificationListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*VerificationListPage, error) {
+		page.next = func(ctx context.Context) (*VerificationListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -63,11 +65,11 @@ func (s *VerificationService) ListAutoPaging(ctx context.Context, params Verific
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -87,10 +89,7 @@ func (s *VerificationService) Retrieve(ctx context.Context, id string, opts ...R
 		Options:   opts,
 	}
 	var out Verification
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // VerificationListItem is an identity verification session used to confirm a
@@ -120,7 +119,19 @@ type VerificationListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*VerificationListPage, error)
+}
+
+// RawJSON returns the JSON v was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (v *VerificationListPage) RawJSON() json.RawMessage {
+	return v.raw
+}
+
+func (v *VerificationListPage) setRawJSON(data json.RawMessage) {
+	v.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -36,10 +37,7 @@ func (s *WebhookService) Create(ctx context.Context, params WebhookCreateParams,
 		Options:   opts,
 	}
 	var out WebhookCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the "Delete webhook" operation.
@@ -83,17 +81,18 @@ func (s *WebhookService) List(ctx context.Context, params WebhookListParams, opt
 		Options:   opts,
 	}
 	var out WebhookListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*WebhookListPage, error) {
+		page.next = func(ctx context.Context) (*WebhookListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -107,11 +106,11 @@ func (s *WebhookService) ListAutoPaging(ctx context.Context, params WebhookListP
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -131,10 +130,7 @@ func (s *WebhookService) Retrieve(ctx context.Context, id string, opts ...Reques
 		Options:   opts,
 	}
 	var out Webhook
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Update is the "Update webhook" operation.
@@ -154,10 +150,7 @@ func (s *WebhookService) Update(ctx context.Context, id string, params WebhookUp
 		Options:   opts,
 	}
 	var out Webhook
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // APIVersion is the different API versions
@@ -213,6 +206,18 @@ type Webhook struct {
 
 	// The destination URL where webhook payloads are delivered via HTTP POST.
 	URL string `json:"url"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON w was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (w *Webhook) RawJSON() json.RawMessage {
+	return w.raw
+}
+
+func (w *Webhook) setRawJSON(data json.RawMessage) {
+	w.raw = data
 }
 
 // WebhookCreateParams holds the parameters of client.Webhooks.Create (POST
@@ -304,6 +309,18 @@ type WebhookCreateResponse struct {
 	// The secret key used to sign webhook payloads for verification. Include this in
 	// your HMAC validation logic.
 	WebhookSecret string `json:"webhook_secret"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON w was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (w *WebhookCreateResponse) RawJSON() json.RawMessage {
+	return w.raw
+}
+
+func (w *WebhookCreateResponse) setRawJSON(data json.RawMessage) {
+	w.raw = data
 }
 
 // WebhookEvent is the different event types available
@@ -394,7 +411,19 @@ type WebhookListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*WebhookListPage, error)
+}
+
+// RawJSON returns the JSON w was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (w *WebhookListPage) RawJSON() json.RawMessage {
+	return w.raw
+}
+
+func (w *WebhookListPage) setRawJSON(data json.RawMessage) {
+	w.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

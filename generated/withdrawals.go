@@ -5,6 +5,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"time"
@@ -37,10 +38,7 @@ func (s *WithdrawalService) Create(ctx context.Context, params WithdrawalCreateP
 		Options:   opts,
 	}
 	var out Withdrawal
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the "List withdrawals" operation.
@@ -64,17 +62,18 @@ func (s *WithdrawalService) List(ctx context.Context, params WithdrawalListParam
 		Options:   opts,
 	}
 	var out WithdrawalListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*WithdrawalListPage, error) {
+		page.next = func(ctx context.Context) (*WithdrawalListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -88,11 +87,11 @@ func (s *WithdrawalService) ListAutoPaging(ctx context.Context, params Withdrawa
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -113,10 +112,7 @@ func (s *WithdrawalService) Retrieve(ctx context.Context, id string, opts ...Req
 		Options:   opts,
 	}
 	var out Withdrawal
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // PayoutErrorCodes is the different error codes a payout can be in.
@@ -244,6 +240,18 @@ type Withdrawal struct {
 	// The ACH trace number for tracking the payout through the banking network. Null
 	// if not available or not an ACH transaction.
 	TraceCode *string `json:"trace_code"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON w was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (w *Withdrawal) RawJSON() json.RawMessage {
+	return w.raw
+}
+
+func (w *Withdrawal) setRawJSON(data json.RawMessage) {
+	w.raw = data
 }
 
 // WithdrawalCreateParams holds the parameters of client.Withdrawals.Create (POST
@@ -365,7 +373,19 @@ type WithdrawalListPage struct {
 	// Information to aid in pagination.
 	PageInfo PageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*WithdrawalListPage, error)
+}
+
+// RawJSON returns the JSON w was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (w *WithdrawalListPage) RawJSON() json.RawMessage {
+	return w.raw
+}
+
+func (w *WithdrawalListPage) setRawJSON(data json.RawMessage) {
+	w.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,

@@ -40,7 +40,7 @@ func Emit(api *model.API) ([]File, error) {
 // Source renders the files Emit renders but leaves the Go ones unformatted;
 // Format finishes them. The steps are apart so each can be measured.
 func Source(api *model.API) ([]File, error) {
-	e := &emitter{api: api, layout: newLayout(api), pages: pageTypes(api), roles: roles(api)}
+	e := &emitter{api: api, layout: newLayout(api), pages: pageTypes(api), roles: roles(api), returned: returned(api)}
 	var files []File
 	add := func(name string, f *jen.File) error {
 		data, err := render(name, f)
@@ -89,6 +89,28 @@ type emitter struct {
 	layout *layout
 	pages  map[*model.Type]*model.Page // page types, with how to read their cursor
 	roles  map[*model.Type]role        // what types made for one method are for
+	// returned are the structs methods return, which keep their JSON.
+	returned map[*model.Type]bool
+}
+
+// returned finds the struct types methods return.
+func returned(api *model.API) map[*model.Type]bool {
+	out := map[*model.Type]bool{}
+	var walk func(r *model.Resource)
+	walk = func(r *model.Resource) {
+		for _, m := range r.Methods {
+			if g := m.Response; g != nil && g.Kind == model.KindNamed && g.Named.Kind == model.TypeStruct {
+				out[g.Named] = true
+			}
+		}
+		for _, c := range r.Children {
+			walk(c)
+		}
+	}
+	for _, r := range api.Resources {
+		walk(r)
+	}
+	return out
 }
 
 // role is what a type made for one method is: its parameters or its page.
@@ -166,7 +188,7 @@ func (e *emitter) newFile() *jen.File {
 
 func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
 	for _, t := range types {
-		for _, c := range typeDecl(t, e.typeDoc(t)) {
+		for _, c := range typeDecl(t, e.typeDoc(t), e.returned[t]) {
 			f.Add(c)
 		}
 		if p := e.pages[t]; p != nil {

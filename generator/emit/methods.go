@@ -157,15 +157,29 @@ func methodDecl(m *model.Method) []jen.Code {
 		results = jen.Error()
 		body = append(body, jen.Return(call(jen.Nil())))
 	case returnPointer:
+		// A body that fits the type only in part still comes back, with
+		// a *DecodeError that says which fields did not fit.
 		results = jen.Params(jen.Op("*").Add(goType(m.Response)), jen.Error())
-		body = append(body, jen.Var().Add(out).Add(goType(m.Response)), failed(jen.Nil(), jen.Err()))
+		body = append(body, jen.Var().Add(out).Add(goType(m.Response)))
+		result := jen.Id(rt.Result).Call(jen.Op("&").Add(out), call(jen.Op("&").Add(out)))
 		if m.Page != nil && m.Page.Owned {
+			page := jen.Id(localPage)
+			body = append(body,
+				jen.List(page, jen.Err()).Op(":=").Add(result),
+				jen.If(page.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
 			body = append(body, bindNextPage(m)...)
+			body = append(body, jen.Return(page, jen.Err()))
+		} else {
+			body = append(body, jen.Return(result))
 		}
-		body = append(body, jen.Return(jen.Op("&").Add(out), jen.Nil()))
 	case returnNullable:
 		results = jen.Params(jen.Op("*").Add(goType(m.Response)), jen.Error())
-		body = append(body, jen.Var().Add(out).Op("*").Add(goType(m.Response)), failed(jen.Nil(), jen.Err()), jen.Return(out, jen.Nil()))
+		res := jen.Id(localPage)
+		body = append(body,
+			jen.Var().Add(out).Op("*").Add(goType(m.Response)),
+			jen.List(res, jen.Err()).Op(":=").Id(rt.Result).Call(jen.Op("&").Add(out), call(jen.Op("&").Add(out))),
+			jen.If(res.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Op("*").Add(res), jen.Err()))
 	case returnStream:
 		results = jen.Params(jen.Qual("io", "ReadCloser"), jen.Error())
 		body = append(body, jen.Var().Add(out).Qual("io", "ReadCloser"), failed(jen.Nil(), jen.Err()), jen.Return(out, jen.Nil()))

@@ -65,13 +65,13 @@ func bindNextPage(m *model.Method) []jen.Code {
 	next := []jen.Code{
 		jen.Id(localNext).Op(":=").Id(argParams),
 		setCursor(m.Page, jen.Id(localNext), jen.Id(localCursor)),
-		jen.Id(localOut).Dot("next").Op("=").Func().Params(jen.Id(argCtx).Qual("context", "Context")).
+		jen.Id(localPage).Dot("next").Op("=").Func().Params(jen.Id(argCtx).Qual("context", "Context")).
 			Params(jen.Op("*").Add(goType(m.Response)), jen.Error()).Block(
 			jen.Return(jen.Id(recvService).Dot(m.Name).Call(callArgs(m, localNext)...)),
 		),
 	}
 	return []jen.Code{
-		jen.If(jen.List(jen.Id(localCursor), jen.Id(localMore)).Op(":=").Id(localOut).Dot(nextCursorMethod).Call(),
+		jen.If(jen.List(jen.Id(localCursor), jen.Id(localMore)).Op(":=").Id(localPage).Dot(nextCursorMethod).Call(),
 			jen.Id(localMore).Op("&&").Id(localCursor).Op("!=").Lit("")).Block(next...),
 	}
 }
@@ -102,9 +102,11 @@ func autoPagingDecl(m *model.Method) []jen.Code {
 		jen.Id(localNext).Op(":=").Id(argParams),
 		jen.If(jen.Id(localAfter).Op("!=").Lit("")).Block(setCursor(p, jen.Id(localNext), jen.Id(localAfter))),
 		jen.List(jen.Id(localPage), jen.Err()).Op(":=").Id(recvService).Dot(m.Name).Call(callArgs(m, localNext)...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.False(), jen.Err())),
+		// A page decoded in part comes with its error: its items are
+		// yielded first.
+		jen.If(jen.Id(localPage).Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.False(), jen.Err())),
 		jen.List(jen.Id(localCursor), jen.Id(localMore)).Op(":=").Id(localPage).Dot(nextCursorMethod).Call(),
-		jen.Return(jen.Id(localPage).Dot(p.Data.Name), jen.Id(localCursor), jen.Id(localMore), jen.Nil()),
+		jen.Return(jen.Id(localPage).Dot(p.Data.Name), jen.Id(localCursor), jen.Id(localMore), jen.Err()),
 	)
 	doc := fmt.Sprintf("%s iterates over every item %s returns, fetching the next page while the loop asks for more "+
 		"and the server reports one. It stops at the first error, which it yields once; breaking out of the loop sends no further request. "+

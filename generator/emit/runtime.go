@@ -17,11 +17,12 @@ var rt = struct {
 	NewTransport, PathParam, PathParamStyled, AutoPaging, Params, Encoding, StyleExplode, StyleAllowReserved                  string
 	ParamsQuery, ParamsHeader, ParamsCookie                                                                                   string // methods of rtParams
 	MarshalObject, UnmarshalObject, MarshalUnion, UnionField, UnionTag, UnionMatch, UnionCandidates, Some, NewWebhookVerifier string
-	WebhookHandler                                                                                                            string
+	WebhookHandler, Result                                                                                                    string
 	// Variables.
 	ErrWebhookNoSecret string
 	// Methods.
 	Do, WebhookSettings, Verify string // Verify: the webhook verifier's method
+	SetRawJSON                  string // what the transport calls on a decoded response
 	// Fields, by the struct that holds them.
 	Request apiRequestFields
 	Config  transportConfigFields
@@ -41,8 +42,8 @@ var rt = struct {
 	ParamsQuery: "query", ParamsHeader: "header", ParamsCookie: "cookie",
 	MarshalObject: "marshalObject", UnmarshalObject: "unmarshalObject", Property: "rtProperty", MarshalUnion: "marshalUnion", UnionField: "unionField", UnionTag: "unionTag",
 	UnionMatch: "unionMatch", UnionCandidates: "unionCandidates", Some: "Some", NewWebhookVerifier: "newWebhookVerifier",
-	WebhookHandler: "webhookHandler", ErrWebhookNoSecret: "ErrWebhookNoSecret",
-	Do: "do", WebhookSettings: "webhookSettings", Verify: "verify",
+	WebhookHandler: "webhookHandler", Result: "rtResult", ErrWebhookNoSecret: "ErrWebhookNoSecret",
+	Do: "do", WebhookSettings: "webhookSettings", Verify: "verify", SetRawJSON: "setRawJSON",
 	Request: apiRequestFields{
 		Operation: "Operation", Method: "Method", Path: "Path", Query: "Query", Header: "Header",
 		Body: "Body", ContentType: "ContentType", NoAuth: "NoAuth", Options: "Options",

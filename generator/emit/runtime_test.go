@@ -50,6 +50,14 @@ func readRuntime(t *testing.T) runtimeDecls {
 					switch s := spec.(type) {
 					case *ast.TypeSpec:
 						d.top[s.Name.Name] = true
+						if it, ok := s.Type.(*ast.InterfaceType); ok {
+							// Methods the runtime calls and generated types declare.
+							for _, m := range it.Methods.List {
+								for _, n := range m.Names {
+									d.methods[n.Name] = true
+								}
+							}
+						}
 						if st, ok := s.Type.(*ast.StructType); ok {
 							d.fields[s.Name.Name] = map[string]bool{}
 							for _, fl := range st.Fields.List {

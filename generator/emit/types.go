@@ -83,10 +83,10 @@ func fieldDoc(f *model.Field) string {
 }
 
 // typeDecl renders a named type and its methods.
-func typeDecl(t *model.Type, desc string) []jen.Code {
+func typeDecl(t *model.Type, desc string, keepsRaw bool) []jen.Code {
 	switch t.Kind {
 	case model.TypeStruct:
-		return structDecl(t, desc)
+		return structDecl(t, desc, keepsRaw)
 	case model.TypeEnum:
 		return enumDecl(t, desc)
 	case model.TypeUnion:
@@ -107,7 +107,9 @@ func deprecated(d bool) string {
 	return ""
 }
 
-func structDecl(t *model.Type, desc string) []jen.Code {
+// structDecl renders a struct. keepsRaw gives it the JSON it was decoded
+// from, for the types methods return.
+func structDecl(t *model.Type, desc string, keepsRaw bool) []jen.Code {
 	var fields []jen.Code
 	for i, f := range t.Fields {
 		if doc := fieldDoc(f); doc != "" {
@@ -131,11 +133,23 @@ func structDecl(t *model.Type, desc string) []jen.Code {
 		}
 	}
 	doc = joinDoc(doc, deprecated(t.Deprecated))
+	// Unexported fields: JSON leaves them alone.
+	if keepsRaw {
+		fields = append(fields, jen.Line(), jen.Id("raw").Qual("encoding/json", "RawMessage"))
+	}
 	if t.PageOf != nil {
-		// Not encoded: JSON ignores unexported fields.
 		fields = append(fields, jen.Line(), jen.Id("next").Func().Params(jen.Qual("context", "Context")).Params(jen.Op("*").Id(t.Name), jen.Error()))
 	}
 	out := []jen.Code{comment(doc), jen.Type().Id(t.Name).Struct(fields...), jen.Line()}
+	if keepsRaw {
+		recv := receiver(t.Name)
+		out = append(out,
+			comment("RawJSON returns the JSON "+recv+" was decoded from when a method returned it, properties this client does not know included; nil otherwise."),
+			jen.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("RawJSON").Params().Qual("encoding/json", "RawMessage").Block(jen.Return(jen.Id(recv).Dot("raw"))),
+			jen.Line(),
+			jen.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id(rt.SetRawJSON).Params(jen.Id("data").Qual("encoding/json", "RawMessage")).Block(jen.Id(recv).Dot("raw").Op("=").Id("data")),
+			jen.Line())
+	}
 	out = append(out, objectMethods(t)...)
 	if t.PageOf != nil {
 		out = append(out, pageMethods(t)...)

@@ -2,6 +2,7 @@ package whop
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -35,7 +36,7 @@ func (p *apiRequestPlan) setJSONFields(fields []rtJSONField) error {
 // member key set to value: replaced where body has it, else appended.
 // body is never written to: it may be the caller's own bytes.
 func rtSetJSONField(body []byte, key string, value any) ([]byte, error) {
-	val, err := encodeJSON(value)
+	val, err := json.Marshal(value)
 	if err != nil {
 		return nil, fmt.Errorf("WithJSONSet(%s): %w", rtQuoteSafe(key), err)
 	}

@@ -7,10 +7,8 @@ package whop
 //
 //   - impl=plain: plain structs (pointers, omitempty) with encoding/json,
 //     the baseline.
-//   - impl=reflect: the generated types through encodeJSON, the one-pass
-//     reflection encoder in encode.go, which the client uses today.
 //   - impl=json-opt: encoding/json on the generated types with Opt as it
-//     is (its MarshalJSON uses encode.go for non-scalars).
+//     is.
 //   - impl=json-stdopt: encoding/json on the same types with an Opt whose
 //     MarshalJSON uses encoding/json only: the client without encode.go.
 //   - impl=emitted: a MarshalJSON as the generator would emit it, written
@@ -68,7 +66,9 @@ func (p benchPaymentCreate) Variant() any {
 
 func (p benchPaymentCreate) RawJSON() json.RawMessage { return p.raw }
 
-func (p benchPaymentCreate) MarshalJSON() ([]byte, error) { return unionJSON(p.raw, p.Plan, p.PlanID) }
+func (p benchPaymentCreate) MarshalJSON() ([]byte, error) {
+	return marshalUnion("benchPaymentCreate", p.raw, p.Plan, p.PlanID)
+}
 
 type benchPaymentPlan struct {
 	CompanyID       string              `json:"company_id"`
@@ -495,7 +495,6 @@ func benchImpls(body string) []struct {
 		em := benchEmittedUser(v)
 		return []impl{
 			{"plain", func() ([]byte, error) { return json.Marshal(&plain) }},
-			{"reflect", func() ([]byte, error) { return encodeJSON(v) }},
 			{"json-opt", func() ([]byte, error) { return json.Marshal(&v) }},
 			{"json-stdopt", func() ([]byte, error) { return json.Marshal(&std) }},
 			{"emitted", em.MarshalJSON},
@@ -506,7 +505,6 @@ func benchImpls(body string) []struct {
 	em := benchEmittedPayment(v)
 	return []impl{
 		{"plain", func() ([]byte, error) { return json.Marshal(&plain) }},
-		{"reflect", func() ([]byte, error) { return encodeJSON(v) }},
 		{"json-opt", func() ([]byte, error) { return json.Marshal(&v) }},
 		{"json-stdopt", func() ([]byte, error) { return json.Marshal(&std) }},
 		{"emitted", em.MarshalJSON},

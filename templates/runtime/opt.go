@@ -20,8 +20,8 @@ const (
 // omitted from requests via `json:",omitzero"`), explicitly null, or a value.
 // Use Some and Null to build one; the zero value is "not set".
 type Opt[T any] struct {
-	value T        // field 0: encodeJSON reads the fields by position
-	state optState // field 1
+	value T
+	state optState
 }
 
 // Some returns an Opt holding v.
@@ -93,12 +93,8 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 			return b, nil
 		}
 	}
-	return encodeJSON(&o.value)
+	return json.Marshal(o.value)
 }
-
-// jsonValue lets encodeJSON reach the value of any Opt in place. (Every
-// method of Opt is compiled once per value type, so there is only one.)
-func (o *Opt[T]) jsonValue() any { return &o.value }
 
 // presentValue marks o as holding a value and returns a pointer to it, so
 // that a lenient decode can fill the value in place.

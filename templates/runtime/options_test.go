@@ -2,6 +2,7 @@ package whop
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -274,7 +275,7 @@ func TestLiteralHelpers(t *testing.T) {
 	if v, ok := b.Get(); !ok || v {
 		t.Errorf("Bool: %v", b)
 	}
-	data, err := encodeJSON(struct {
+	data, err := json.Marshal(struct {
 		A Opt[int64]   `json:"a,omitzero"`
 		B Opt[float64] `json:"b,omitzero"`
 		C Opt[string]  `json:"c,omitzero"`

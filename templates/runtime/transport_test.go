@@ -331,12 +331,21 @@ func TestConnectionsAreReused(t *testing.T) {
 func TestEmptyPathParameterRejected(t *testing.T) {
 	srv := newRTTestServer(t, func(w http.ResponseWriter, r *http.Request, _ int32) { w.WriteHeader(204) })
 	tr, _ := newRTTestTransport(t, srv.URL)
-	for _, path := range []string{"/users/", "/users//access/x"} {
-		if err := tr.do(context.Background(), &apiRequest{Operation: "a.b", Method: "GET", Path: path}, nil); err == nil {
-			t.Errorf("path %q accepted", path)
+	// An empty parameter would reach another operation: GET /users/ lists
+	// users instead of retrieving one.
+	for _, path := range []string{"/users/" + pathParam(""), "/users/" + pathParam("") + "/access/x"} {
+		if err := tr.do(context.Background(), &apiRequest{Operation: "a.b", Method: "GET", Path: path}, nil); err == nil || !strings.Contains(err.Error(), "is empty") {
+			t.Errorf("path %q: err %v, want an empty path parameter error", path, err)
 		}
 	}
 	if srv.hits.Load() != 0 {
 		t.Errorf("%d requests were sent", srv.hits.Load())
+	}
+	// A template that ends in "/" itself is sent as it is.
+	if err := tr.do(context.Background(), &apiRequest{Operation: "a.b", Method: "GET", Path: "/items/"}, nil); err != nil {
+		t.Errorf("/items/: %v", err)
+	}
+	if srv.hits.Load() != 1 {
+		t.Errorf("%d requests were sent, want 1", srv.hits.Load())
 	}
 }

@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -29,10 +30,7 @@ func (s *DogService) Get(ctx context.Context, id string, opts ...RequestOption) 
 		Options:   opts,
 	}
 	var out Dog
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Dog is a pet that barks.
@@ -40,4 +38,16 @@ type Dog struct {
 	Barks    bool    `json:"barks"`
 	Name     string  `json:"name"`
 	Nickname *string `json:"nickname"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON d was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (d *Dog) RawJSON() json.RawMessage {
+	return d.raw
+}
+
+func (d *Dog) setRawJSON(data json.RawMessage) {
+	d.raw = data
 }

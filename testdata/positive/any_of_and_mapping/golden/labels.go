@@ -31,15 +31,24 @@ func (s *LabelService) List(ctx context.Context, opts ...RequestOption) (*LabelL
 		Options:   opts,
 	}
 	var out LabelListResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 type LabelListResponse struct {
 	Label Opt[string]                 `json:"label,omitzero"`
 	Value Opt[LabelListResponseValue] `json:"value,omitzero"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON l was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (l *LabelListResponse) RawJSON() json.RawMessage {
+	return l.raw
+}
+
+func (l *LabelListResponse) setRawJSON(data json.RawMessage) {
+	l.raw = data
 }
 
 // LabelListResponseValue is one of String, Integer, told apart by their shape.

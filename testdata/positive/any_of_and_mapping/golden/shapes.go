@@ -35,10 +35,7 @@ func (s *ShapeService) Create(ctx context.Context, params ShapeCreateParams, opt
 		req.Body = v
 	}
 	var out ShapeCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 type Circle struct {

@@ -33,10 +33,7 @@ func (s *PaymentService) Create(ctx context.Context, params PaymentCreateParams,
 		Options:   opts,
 	}
 	var out PaymentCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // PaymentCreateParams holds the parameters of client.Payments.Create (POST
@@ -182,4 +179,16 @@ func (p PaymentCreateParamsPlanID) MarshalJSON() ([]byte, error) {
 
 type PaymentCreateResponse struct {
 	ID string `json:"id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON p was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (p *PaymentCreateResponse) RawJSON() json.RawMessage {
+	return p.raw
+}
+
+func (p *PaymentCreateResponse) setRawJSON(data json.RawMessage) {
+	p.raw = data
 }

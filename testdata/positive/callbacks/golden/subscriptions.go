@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -30,10 +31,7 @@ func (s *SubscriptionService) Subscribe(ctx context.Context, params Subscription
 		Options:   opts,
 	}
 	var out SubscriptionSubscribeResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // SubscriptionSubscribeParams holds the parameters of
@@ -58,4 +56,16 @@ func (s SubscriptionSubscribeParams) MarshalJSON() ([]byte, error) {
 
 type SubscriptionSubscribeResponse struct {
 	ID Opt[string] `json:"id,omitzero"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *SubscriptionSubscribeResponse) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *SubscriptionSubscribeResponse) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }

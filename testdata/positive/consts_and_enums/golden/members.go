@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -30,10 +31,7 @@ func (s *MemberService) List(ctx context.Context, params MemberListParams, opts 
 		Options:   opts,
 	}
 	var out Member
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Member always encodes "object" as "member": the encoder writes these, so they
@@ -43,6 +41,18 @@ type Member struct {
 
 	// The status of a member.
 	Status MemberStatus `json:"status"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON m was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (m *Member) RawJSON() json.RawMessage {
+	return m.raw
+}
+
+func (m *Member) setRawJSON(data json.RawMessage) {
+	m.raw = data
 }
 
 // MarshalJSON encodes Member with its constant properties.

@@ -31,10 +31,7 @@ func (s *PaymentMethodService) Retrieve(ctx context.Context, id string, opts ...
 		Options:   opts,
 	}
 	var out PaymentMethod
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // PaymentMethod is one of Card, Bank, told apart by their "typename" property.

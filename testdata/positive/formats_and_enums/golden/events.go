@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -33,10 +34,7 @@ func (s *EventService) Create(ctx context.Context, params EventCreateParams, opt
 		Options:   opts,
 	}
 	var out EventCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // EventCreateParams holds the parameters of client.Events.Create (POST /events).
@@ -130,4 +128,16 @@ func (e EventCreateParamsPriority) IsKnown() bool {
 
 type EventCreateResponse struct {
 	Ok Opt[bool] `json:"ok,omitzero"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON e was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (e *EventCreateResponse) RawJSON() json.RawMessage {
+	return e.raw
+}
+
+func (e *EventCreateResponse) setRawJSON(data json.RawMessage) {
+	e.raw = data
 }

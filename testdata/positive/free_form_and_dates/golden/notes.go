@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -31,10 +32,7 @@ func (s *NoteService) Update(ctx context.Context, id string, params NoteUpdatePa
 		Options:   opts,
 	}
 	var out NoteUpdateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // NoteUpdateParams holds the parameters of client.Notes.Update (PATCH
@@ -66,4 +64,16 @@ func (n NoteUpdateParams) MarshalJSON() ([]byte, error) {
 type NoteUpdateResponse struct {
 	CreatedAt time.Time      `json:"created_at"`
 	Metadata  map[string]any `json:"metadata"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON n was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (n *NoteUpdateResponse) RawJSON() json.RawMessage {
+	return n.raw
+}
+
+func (n *NoteUpdateResponse) setRawJSON(data json.RawMessage) {
+	n.raw = data
 }

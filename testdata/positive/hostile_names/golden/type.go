@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -29,10 +30,7 @@ func (s *TypeService) Get(ctx context.Context, opts ...RequestOption) (*Aerger, 
 		Options:   opts,
 	}
 	var out Aerger
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // GetType is the get-type operation.
@@ -48,14 +46,23 @@ func (s *TypeService) GetType(ctx context.Context, funcParam string, defaultPara
 		Options:   opts,
 	}
 	var out X2FASettings
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 type Aerger struct {
 	Range Opt[AergerRange] `json:"range,omitzero"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *Aerger) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *Aerger) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // The API may add values: a value not listed below still decodes and encodes
@@ -111,6 +118,18 @@ type X2FASettings struct {
 	SomeDottedName Opt[string] `json:"some.dotted-name,omitzero"`
 	Unicode        Opt[string] `json:"ünïcode,omitzero"`
 	U65e5U672c     Opt[string] `json:"日本,omitzero"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON x was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (x *X2FASettings) RawJSON() json.RawMessage {
+	return x.raw
+}
+
+func (x *X2FASettings) setRawJSON(data json.RawMessage) {
+	x.raw = data
 }
 
 // MarshalJSON encodes X2FASettings with the properties whose names a struct tag cannot hold.

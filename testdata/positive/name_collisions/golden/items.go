@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -29,10 +30,7 @@ func (s *ItemService) Create(ctx context.Context, opts ...RequestOption) (*FooBa
 		Options:   opts,
 	}
 	var out FooBar3
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // List is the listItems operation.
@@ -47,10 +45,7 @@ func (s *ItemService) List(ctx context.Context, opts ...RequestOption) (*FooBar2
 		Options:   opts,
 	}
 	var out FooBar2
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // ListAll is the listAllItems operation.
@@ -65,25 +60,58 @@ func (s *ItemService) ListAll(ctx context.Context, opts ...RequestOption) (*FooB
 		Options:   opts,
 	}
 	var out FooBar
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 type FooBar struct {
 	Status FooBarStatus2 `json:"status"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *FooBar) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *FooBar) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 type FooBar2 struct {
 	X2FA Opt[bool]   `json:"2fa,omitzero"`
 	Func Opt[string] `json:"func,omitzero"`
 	Type string      `json:"type"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *FooBar2) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *FooBar2) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 type FooBar3 struct {
 	ID2 Opt[int64] `json:"ID,omitzero"`
 	ID  string     `json:"id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *FooBar3) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *FooBar3) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // The API may add values: a value not listed below still decodes and encodes

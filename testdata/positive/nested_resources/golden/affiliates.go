@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 )
@@ -38,17 +39,18 @@ func (s *AffiliateService) List(ctx context.Context, params AffiliateListParams,
 		Options:   opts,
 	}
 	var out AffiliateListPage
-	if err := s.t.do(ctx, req, &out); err != nil {
+	page, err := rtResult(&out, s.t.do(ctx, req, &out))
+	if page == nil {
 		return nil, err
 	}
-	if cursor, more := out.nextCursor(); more && cursor != "" {
+	if cursor, more := page.nextCursor(); more && cursor != "" {
 		next := params
 		next.After = Some(cursor)
-		out.next = func(ctx context.Context) (*AffiliateListPage, error) {
+		page.next = func(ctx context.Context) (*AffiliateListPage, error) {
 			return s.List(ctx, next, opts...)
 		}
 	}
-	return &out, nil
+	return page, err
 }
 
 // ListAutoPaging iterates over every item List returns, fetching the next page
@@ -62,11 +64,11 @@ func (s *AffiliateService) ListAutoPaging(ctx context.Context, params AffiliateL
 			next.After = Some(after)
 		}
 		page, err := s.List(ctx, next, opts...)
-		if err != nil {
+		if page == nil {
 			return nil, "", false, err
 		}
 		cursor, more := page.nextCursor()
-		return page.Data, cursor, more, nil
+		return page.Data, cursor, more, err
 	})
 }
 
@@ -93,10 +95,7 @@ func (s *AffiliateOverrideService) Create(ctx context.Context, id string, params
 		Options:   opts,
 	}
 	var out AffiliateOverrideCreateResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Delete is the deleteAffiliateOverrides operation.
@@ -125,7 +124,19 @@ type AffiliateListPage struct {
 	Data     []AffiliateListItem   `json:"data"`
 	PageInfo AffiliateListPageInfo `json:"page_info"`
 
+	raw json.RawMessage
+
 	next func(context.Context) (*AffiliateListPage, error)
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AffiliateListPage) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AffiliateListPage) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }
 
 // NextPage fetches the page after this one with the same parameters and options,
@@ -195,4 +206,16 @@ func (a AffiliateOverrideCreateParams) MarshalJSON() ([]byte, error) {
 
 type AffiliateOverrideCreateResponse struct {
 	ID string `json:"id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON a was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (a *AffiliateOverrideCreateResponse) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+func (a *AffiliateOverrideCreateResponse) setRawJSON(data json.RawMessage) {
+	a.raw = data
 }

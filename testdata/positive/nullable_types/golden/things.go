@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -29,10 +30,7 @@ func (s *ThingService) Retrieve(ctx context.Context, id string, opts ...RequestO
 		Options:   opts,
 	}
 	var out Thing
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 type Owner struct {
@@ -52,6 +50,18 @@ type Thing struct {
 	Ratio  *float64 `json:"ratio"`
 	Scores []*int64 `json:"scores"`
 	Tags   []string `json:"tags"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON t was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (t *Thing) RawJSON() json.RawMessage {
+	return t.raw
+}
+
+func (t *Thing) setRawJSON(data json.RawMessage) {
+	t.raw = data
 }
 
 type ThingExtra struct {

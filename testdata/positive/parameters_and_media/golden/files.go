@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 )
@@ -31,10 +32,7 @@ func (s *FileService) Create(ctx context.Context, params FileCreateParams, opts 
 		Options:     opts,
 	}
 	var out FileCreated
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // Download is the downloadFile operation.
@@ -98,6 +96,18 @@ func (f FileCreateParams) MarshalJSON() ([]byte, error) {
 type FileCreated struct {
 	ID    string  `json:"id"`
 	Label *string `json:"label"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON f was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (f *FileCreated) RawJSON() json.RawMessage {
+	return f.raw
+}
+
+func (f *FileCreated) setRawJSON(data json.RawMessage) {
+	f.raw = data
 }
 
 // FileDownloadParams holds the parameters of client.Files.Download (GET

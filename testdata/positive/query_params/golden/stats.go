@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -31,10 +32,7 @@ func (s *StatService) GetMetric(ctx context.Context, params StatGetMetricParams,
 		Options:   opts,
 	}
 	var out StatGetMetricResponse
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 // StatGetMetricParams holds the parameters of client.Stats.GetMetric (GET
@@ -77,4 +75,16 @@ func (p StatGetMetricParams) parameters() *rtParams {
 
 type StatGetMetricResponse struct {
 	Value float64 `json:"value"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON s was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (s *StatGetMetricResponse) RawJSON() json.RawMessage {
+	return s.raw
+}
+
+func (s *StatGetMetricResponse) setRawJSON(data json.RawMessage) {
+	s.raw = data
 }

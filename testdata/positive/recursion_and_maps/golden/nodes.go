@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -29,10 +30,7 @@ func (s *NodeService) Get(ctx context.Context, id string, opts ...RequestOption)
 		Options:   opts,
 	}
 	var out Node
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 type Leaf struct {
@@ -52,4 +50,16 @@ type Node struct {
 
 	// A pointer because the type contains itself.
 	Parent *Node `json:"parent,omitzero"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON n was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (n *Node) RawJSON() json.RawMessage {
+	return n.raw
+}
+
+func (n *Node) setRawJSON(data json.RawMessage) {
+	n.raw = data
 }

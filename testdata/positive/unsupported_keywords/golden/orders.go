@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -30,14 +31,23 @@ func (s *OrderService) Create(ctx context.Context, params OrderCreateParams, opt
 		Options:   opts,
 	}
 	var out Order
-	if err := s.t.do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return rtResult(&out, s.t.do(ctx, req, &out))
 }
 
 type Order struct {
 	ID string `json:"id"`
+
+	raw json.RawMessage
+}
+
+// RawJSON returns the JSON o was decoded from when a method returned it,
+// properties this client does not know included; nil otherwise.
+func (o *Order) RawJSON() json.RawMessage {
+	return o.raw
+}
+
+func (o *Order) setRawJSON(data json.RawMessage) {
+	o.raw = data
 }
 
 // OrderCreateParams holds the parameters of client.Orders.Create (POST /orders).
