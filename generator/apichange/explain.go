@@ -99,7 +99,8 @@ func (c *comparison) explain(id, what string) string {
 	case kind == "type":
 		ot, nt := c.old.types[id], c.new.types[id]
 		if ot != nil && nt != nil && ot.Kind != nt.Kind {
-			return fmt.Sprintf("%s changed from %s %s to %s %s", c.old.typePlace(ot), article(ot), kindWord(ot), article(nt), kindWord(nt))
+			place := strings.Replace(c.old.typePlace(ot), "the inline "+kindWord(ot), "the inline schema", 1)
+			return fmt.Sprintf("%s changed from %s %s to %s %s", place, article(ot), kindWord(ot), article(nt), kindWord(nt))
 		}
 	}
 	return at.describe(key) + " " + verb
@@ -179,18 +180,21 @@ func (c *comparison) explainField(id, memberKey string) string {
 	if of == nil || nf == nil {
 		return p + " changed"
 	}
-	var what []string
+	var became, what []string
 	switch {
 	case !of.Required && nf.Required:
-		what = append(what, "became required")
+		became = append(became, "required")
 	case of.Required && !nf.Required:
-		what = append(what, "became optional")
+		became = append(became, "optional")
 	}
 	switch {
 	case !of.Nullable && nf.Nullable:
-		what = append(what, "became nullable")
+		became = append(became, "nullable")
 	case of.Nullable && !nf.Nullable:
 		what = append(what, "is no longer nullable")
+	}
+	if len(became) > 0 {
+		what = append([]string{"became " + strings.Join(became, " and ")}, what...)
 	}
 	if o, n := c.old.typeWords(of.Type, memberKey), c.new.typeWords(nf.Type, memberKey); o != n {
 		what = append(what, fmt.Sprintf("changed type from %s to %s", o, n))

@@ -1,6 +1,7 @@
 package apichange
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -52,7 +53,7 @@ func (x *index) place(key string) string {
 			}
 		case strings.HasPrefix(s, "|"):
 			flush()
-			what = "variant " + unquote(s[1:]) + " of " + what
+			what = variantWords(unquote(s[1:])) + " of " + what
 		case isParams && i == 0:
 			name := s[1:]
 			if in, param, ok := strings.Cut(name, ":"); ok && !strings.HasPrefix(name, `"`) {
@@ -67,6 +68,20 @@ func (x *index) place(key string) string {
 	}
 	flush()
 	return what
+}
+
+// variantWords names a union variant by its label: the schema it refers
+// to, its title, or, for a variant with neither, its position.
+func variantWords(label string) string {
+	n, err := strconv.Atoi(label)
+	if err != nil || n < 0 {
+		return "variant " + label
+	}
+	ordinals := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	if n < len(ordinals) {
+		return "the " + ordinals[n] + " variant"
+	}
+	return fmt.Sprintf("variant number %d", n+1)
 }
 
 // rootWords names the element a key starts from.
