@@ -86,6 +86,7 @@ func (c *comparison) explain(id, what string) string {
 			return at.describe(key) + " " + why
 		}
 	case verb != "changed":
+		// Added, or removed: the element's description and the verb say it.
 	case kind == "method":
 		return c.explainMethod(rest, id)
 	case kind == "const":
@@ -131,8 +132,9 @@ func (c *comparison) explainResourceRemoved(path string) string {
 	return fmt.Sprintf("resource `%s` removed", path)
 }
 
-// fieldGone says why a field is gone although its property may not be:
-// a property whose value the spec now fixes is written by the client.
+// fieldGone says why a field is gone although its property is not: the
+// spec now fixes the property's value (the encoder writes it, the decoder
+// needs no field for it).
 func (c *comparison) fieldGone(memberKey string) string {
 	owner := c.old.owner(memberKey)
 	if owner == nil {
@@ -145,14 +147,15 @@ func (c *comparison) fieldGone(memberKey string) string {
 	}
 	for _, k := range nt.Consts {
 		if k.JSONName == f.JSONName {
-			return fmt.Sprintf("is now the constant %q, which the client sends itself (no Go field)", k.Const)
+			return fmt.Sprintf("is now the constant %q: the spec fixes its value, so it has no Go field", k.Const)
 		}
 	}
 	return ""
 }
 
 // explainUnnamed explains a change to an identifier the manifest does not
-// list: the accessor methods of a union.
+// list: the accessor methods of a union, and the methods the generator
+// adds to a type (MarshalJSON when it gains a constant property, say).
 func (c *comparison) explainUnnamed(id, verb string, at *index) string {
 	owner, name, ok := strings.Cut(id, ".")
 	t := at.types[owner]
@@ -162,7 +165,7 @@ func (c *comparison) explainUnnamed(id, verb string, at *index) string {
 	if _, _, a := member(t, name); a != nil {
 		return fmt.Sprintf("the accessor of property `%s` that every variant of %s has %s", a.JSONName, at.typePlace(t), verb)
 	}
-	return ""
+	return fmt.Sprintf("a method whopgen generates for %s %s", at.typePlace(t), verb)
 }
 
 // explainField says how a property's or parameter's spec changed when its

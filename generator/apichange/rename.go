@@ -181,7 +181,9 @@ func (c *comparison) reassignmentChange(a *reassignment) Change {
 	}
 }
 
-var goIdent = regexp.MustCompile(`\.?\b[A-Za-z_][A-Za-z0-9_]*\b`)
+// identifier matches a Go identifier, with the dot before it when it is
+// qualified (context.Context), so that only unqualified names are renamed.
+var identifier = regexp.MustCompile(`\.?\b[A-Za-z_][A-Za-z0-9_]*\b`)
 
 // causedByRenames reports whether a "changed from A to B" change only
 // follows renames (a field of type User2 whose type is now User3), and
@@ -192,8 +194,8 @@ func (c *comparison) causedByRenames(ch apidiff.Change, fromTo string) bool {
 		return false
 	}
 	var involved []*rename
-	rewritten := goIdent.ReplaceAllStringFunc(from, func(id string) string {
-		if r := c.packageRenames[id]; r != nil { // a qualified name starts with "." and is left alone
+	rewritten := identifier.ReplaceAllStringFunc(from, func(id string) string {
+		if r := c.packageRenames[id]; r != nil {
 			involved = append(involved, r)
 			return r.to
 		}
@@ -216,13 +218,18 @@ func (c *comparison) renameChange(r *rename) Change {
 		from += ", " + memberName(r.iterator.from)
 		to += ", " + memberName(r.iterator.to)
 	}
-	// A name that stays but now means another element breaks callers too.
-	broken := r.broken || !exists(c.newPkg, r.from) || c.reassigned[r.from] != nil || r.iterator != nil && (r.iterator.broken || !exists(c.newPkg, r.iterator.from))
+	broken := c.breaks(r) || r.iterator != nil && c.breaks(r.iterator)
 	return Change{
 		Go:         from + ": renamed to " + to,
 		API:        c.why(r),
 		Compatible: !broken,
 	}
+}
+
+// breaks reports whether a rename breaks callers: the old name is gone, or
+// now means another element, or apidiff found a break that follows it.
+func (c *comparison) breaks(r *rename) bool {
+	return r.broken || !exists(c.newPkg, r.from) || c.reassigned[r.from] != nil
 }
 
 // goIdent writes an identifier as apidiff does: service methods have
