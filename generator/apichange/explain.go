@@ -329,7 +329,29 @@ func (x *index) containers(key string) []string {
 				out = append(out, "method "+op)
 			}
 		}
+		if event := x.eventVariant(root); event != "" {
+			out = append(out, event)
+		}
 		return out
 	}
 	return nil
+}
+
+// eventVariant returns the key of the Event union's variant for the
+// webhook whose payload has the given key; "" when there is none.
+func (x *index) eventVariant(payloadKey string) string {
+	if x.api.Event == nil {
+		return ""
+	}
+	for _, w := range x.api.Webhooks {
+		if w.Type.Key != payloadKey {
+			continue
+		}
+		for _, v := range x.api.Event.Variants {
+			if v.Tag == w.Event {
+				return x.keys[x.api.Event.Name+"."+v.Name]
+			}
+		}
+	}
+	return ""
 }
