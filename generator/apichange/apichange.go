@@ -102,7 +102,8 @@ func Compare(old, new Side) (*Report, error) {
 			r.Incompatible = append(r.Incompatible, ch)
 		}
 	}
-	r.OperationsAdded, r.OperationsRemoved = setDiff(c.old.operations(), c.new.operations())
+	added, removed := setDiff(c.old.operations(), c.new.operations())
+	r.OperationsAdded, r.OperationsRemoved = spellAll(c.new, added), spellAll(c.old, removed)
 	r.WebhooksAdded, r.WebhooksRemoved = setDiff(c.old.webhookEvents(), c.new.webhookEvents())
 	return r, nil
 }
@@ -270,6 +271,16 @@ func setDiff(old, new map[string]bool) (added, removed []string) {
 	slices.Sort(added)
 	slices.Sort(removed)
 	return added, removed
+}
+
+// spellAll gives canonical keys back as the spec writes them.
+func spellAll(x *index, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = x.spelled(k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func sameFiles(a, b []emit.File) bool {

@@ -28,9 +28,9 @@ func (x *index) describe(key string) string {
 	case "service":
 		return "resource `" + rest + "`"
 	case "method":
-		return "operation " + rest
+		return "operation " + x.spelled(rest)
 	case "iterator":
-		return "the iterator of operation " + rest
+		return "the iterator of operation " + x.spelled(rest)
 	case "tag-method":
 		if t := x.typeAt[rest]; t != nil && t.Discriminator != "" {
 			return fmt.Sprintf("the method returning `%s` of %s", t.Discriminator, x.typePlace(t))
@@ -41,7 +41,7 @@ func (x *index) describe(key string) string {
 			return "resource `" + rest + "`"
 		}
 		if op, ok := strings.CutSuffix(rest, " body"); ok && x.methods[op] != nil {
-			return "the request body of " + op
+			return "the request body of " + x.spelled(op)
 		}
 		if owner := x.owner(rest); owner != nil {
 			return x.memberPlace(rest, owner)
@@ -57,7 +57,7 @@ func (x *index) describe(key string) string {
 // enumPlace names the enum whose type has the given key: a component by
 // its name, an inline enum by the element it is defined at.
 func (x *index) enumPlace(typeKey string) string {
-	if t := x.typeAt[typeKey]; t != nil && !strings.HasPrefix(x.typePlace(t), "the inline ") {
+	if t := x.typeAt[x.canonical(typeKey)]; t != nil && !strings.HasPrefix(x.typePlace(t), "the inline ") {
 		return x.typePlace(t)
 	}
 	return x.place(typeKey)
@@ -121,7 +121,7 @@ func (c *comparison) explainResourceRemoved(path string) string {
 	moved := 0
 	if r != nil {
 		for _, m := range r.Methods {
-			if c.new.methods[operation(m)] != nil {
+			if c.new.methods[c.new.canonical(operation(m))] != nil {
 				moved++
 			}
 		}
@@ -140,7 +140,7 @@ func (c *comparison) fieldGone(memberKey string) string {
 	if owner == nil {
 		return ""
 	}
-	nt := c.new.typeAt[owner.Key]
+	nt := c.new.typeAt[c.new.canonical(owner.Key)]
 	f, _, _ := member(owner, memberName(c.old.idents["field "+memberKey]))
 	if nt == nil || f == nil {
 		return ""
@@ -212,11 +212,11 @@ func (c *comparison) explainField(id, memberKey string) string {
 func (c *comparison) explainMethod(op, id string) string {
 	om := c.old.methods[op]
 	if now, _ := strings.CutPrefix(c.new.keys[id], "method "); now != op && now != "" {
-		return fmt.Sprintf("the method that called %s now calls %s", op, now)
+		return fmt.Sprintf("the method that called %s now calls %s", c.old.spelled(op), c.new.spelled(now))
 	}
 	nm := c.new.methods[op]
 	if om == nil || nm == nil {
-		return "operation " + op + " changed"
+		return "operation " + c.old.spelled(op) + " changed"
 	}
 	var what []string
 	if o, n := pathParams(om), pathParams(nm); o != n {
@@ -238,9 +238,9 @@ func (c *comparison) explainMethod(op, id string) string {
 		what = append(what, "no longer responds with null")
 	}
 	if len(what) == 0 {
-		return "operation " + op + " changed"
+		return "operation " + c.old.spelled(op) + " changed"
 	}
-	return "operation " + op + " " + strings.Join(what, " and ")
+	return "operation " + c.old.spelled(op) + " " + strings.Join(what, " and ")
 }
 
 func pathParams(m *model.Method) string {

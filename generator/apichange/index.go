@@ -1,6 +1,7 @@
 package apichange
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/whopgen/whopgen/generator/model"
@@ -9,8 +10,11 @@ import (
 // index maps the Go identifiers of one generated package to the spec
 // elements they come from, and back. Identifiers are written as apidiff
 // writes them without pointer marks: "User", "User.Name", "UserService.List".
+// Element keys are canonical (see canonical); spelled gives them back as
+// the spec writes them.
 type index struct {
 	api       *model.API
+	spelling  map[string]string          // canonical key -> the key as the spec writes it
 	names     map[string]string          // element key -> Go name (the manifest)
 	idents    map[string]string          // element key -> Go identifier
 	keys      map[string]string          // Go identifier -> element key
@@ -31,6 +35,7 @@ type enumConstant struct {
 func newIndex(api *model.API) *index {
 	x := &index{
 		api:       api,
+		spelling:  map[string]string{},
 		names:     map[string]string{},
 		idents:    map[string]string{},
 		keys:      map[string]string{},
@@ -43,7 +48,7 @@ func newIndex(api *model.API) *index {
 	}
 	for _, t := range api.Types {
 		x.types[t.Name] = t
-		x.typeAt[t.Key] = t
+		x.typeAt[x.canonical(t.Key)] = t
 		for _, v := range t.EnumValues {
 			x.constants[v.Name] = enumConstant{t, v.Value}
 		}
@@ -52,7 +57,7 @@ func newIndex(api *model.API) *index {
 		x.services[r.TypeName] = r
 		x.resources[strings.Join(r.Path, ".")] = r
 		for _, m := range r.Methods {
-			x.methods[operation(m)] = m
+			x.methods[x.canonical(operation(m))] = m
 		}
 	}
 	for _, w := range api.Webhooks {
@@ -61,10 +66,14 @@ func newIndex(api *model.API) *index {
 		}
 	}
 	for _, n := range api.Names {
-		x.names[n.Key] = n.Name
-		if id := x.identOf(n.Key, n.Name); id != "" {
-			x.idents[n.Key] = id
-			x.keys[id] = n.Key
+		key := x.canonical(n.Key)
+		if _, rest, ok := strings.Cut(n.Key, " "); ok {
+			x.canonical(rest) // so that the element's own key is spelled back too
+		}
+		x.names[key] = n.Name
+		if id := x.identOf(key, n.Name); id != "" {
+			x.idents[key] = id
+			x.keys[id] = key
 		}
 	}
 	if api.Event != nil {
@@ -148,7 +157,48 @@ func (x *index) owner(member string) *model.Type {
 	return nil
 }
 
-// operations lists every operation as "METHOD /path".
+// pathParam matches a parameter of a path template.
+var pathParam = regexp.MustCompile(`\{[^{}/]*\}`)
+
+// canonical gives the canonical form of a key (see canonicalKey) and
+// remembers how the spec spelled it.
+func (x *index) canonical(key string) string {
+	c := canonicalKey(key)
+	if c != key {
+		x.spelling[c] = key
+	}
+	return c
+}
+
+// canonicalKey writes a key with the parameter names of its operation's
+// path left out: "GET /pets/{} response". OpenAPI counts /pets/{id} and
+// /pets/{pet_id} as one path, so renaming a path parameter changes no
+// element.
+func canonicalKey(key string) string {
+	i := strings.Index(key, " /")
+	if i < 0 || !isHTTPMethod(key[strings.LastIndexByte(key[:i], ' ')+1:i]) {
+		return key
+	}
+	end := len(key)
+	if j := strings.IndexByte(key[i+1:], ' '); j >= 0 {
+		end = i + 1 + j
+	}
+	return key[:i+1] + pathParam.ReplaceAllString(key[i+1:end], "{}") + key[end:]
+}
+
+func isHTTPMethod(word string) bool {
+	return word != "" && strings.ToUpper(word) == word && strings.Trim(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// spelled gives a canonical key back as the spec writes it.
+func (x *index) spelled(key string) string {
+	if s, ok := x.spelling[key]; ok {
+		return s
+	}
+	return key
+}
+
+// operations lists every operation as "METHOD /path", canonical.
 func (x *index) operations() map[string]bool {
 	ops := map[string]bool{}
 	for op := range x.methods {

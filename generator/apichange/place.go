@@ -17,7 +17,7 @@ import (
 // place describes the element with the given key (without the kind prefix
 // of a manifest line).
 func (x *index) place(key string) string {
-	root, steps := x.splitKey(key)
+	root, steps := x.splitKey(x.spelled(key))
 	what := rootWords(root)
 	opRoot, isParams := strings.CutSuffix(root, " params")
 	var path []string // property names not yet written, outermost first
@@ -199,7 +199,7 @@ func kindWord(t *model.Type) string {
 // responses carry it when the place alone does not tell.
 func (x *index) memberPlace(key string, owner *model.Type) string {
 	p := x.place(key)
-	root, _ := x.splitKey(key)
+	root, _ := x.splitKey(x.spelled(key))
 	if !strings.HasPrefix(p, "property ") || strings.Contains(root, " /") || strings.HasPrefix(root, "webhook") {
 		return p // an operation's or a webhook's: the place says the direction
 	}
@@ -240,7 +240,7 @@ func (x *index) typeWords(g *model.GoType, at string) string {
 	case model.KindNullableElem:
 		return x.typeWords(g.Elem, at) + " or null"
 	case model.KindNamed:
-		if g.Named.Key == at {
+		if x.canonical(g.Named.Key) == x.canonical(at) {
 			return "an inline " + kindWord(g.Named)
 		}
 		return x.typePlace(g.Named)

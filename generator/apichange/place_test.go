@@ -113,3 +113,24 @@ func compareInternally(t *testing.T, oldSpec, newSpec []byte) *comparison {
 	}
 	return c
 }
+
+func TestCanonicalKey(t *testing.T) {
+	cases := []struct{ key, want string }{
+		{"method GET /users/{id}", "method GET /users/{}"},
+		{"GET /users/{id}/overrides/{override_id} response.data", "GET /users/{}/overrides/{} response.data"},
+		{`const GET /pets/{pet_id} params.query:sort "asc"`, `const GET /pets/{} params.query:sort "asc"`},
+		{"type schemas/User.address", "type schemas/User.address"},
+		{`field schemas/User."a /{b}"`, `field schemas/User."a /{b}"`},
+		{"service users", "service users"},
+	}
+	x := newIndex(&model.API{})
+	for _, tc := range cases {
+		got := x.canonical(tc.key)
+		if got != tc.want {
+			t.Errorf("canonical(%q) = %q, want %q", tc.key, got, tc.want)
+		}
+		if back := x.spelled(got); back != tc.key {
+			t.Errorf("spelled(%q) = %q, want %q", got, back, tc.key)
+		}
+	}
+}

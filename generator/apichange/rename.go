@@ -270,7 +270,7 @@ func (c *comparison) why(r *rename) string {
 		return c.old.describe(r.key) + ": " + c.whyTaken(r)
 	}
 	om, nm := c.old.methods[op], c.new.methods[op]
-	what := "operation " + op
+	what := "operation " + c.old.spelled(op)
 	if !slices.Equal(om.Resource.Path, nm.Resource.Path) {
 		what += fmt.Sprintf(" moved from resource `%s` to `%s`", strings.Join(om.Resource.Path, "."), strings.Join(nm.Resource.Path, "."))
 	}

@@ -38,7 +38,7 @@ func readSources(file string, spec []byte) map[string]opSource {
 			if len(op.Tags) > 0 {
 				src.tag = op.Tags[0]
 			}
-			out[strings.ToUpper(method)+" "+path] = src
+			out[canonicalKey(strings.ToUpper(method)+" "+path)] = src
 		}
 	}
 	return out
