@@ -45,8 +45,8 @@ func diff(cfg config, newName string, newData []byte, pins map[string]string, st
 		return 1
 	}
 	report, err := apichange.Compare(
-		apichange.Side{API: old.API, Files: old.Files},
-		apichange.Side{API: res.API, Files: res.Files},
+		apichange.Side{API: old.API, Files: old.Files, SpecFile: cfg.diff, Spec: data},
+		apichange.Side{API: res.API, Files: res.Files, SpecFile: newName, Spec: newData},
 	)
 	if err != nil {
 		fmt.Fprintf(stderr, "whopgen: comparing the Go APIs: %v\n", err)

@@ -3,11 +3,16 @@
 // spec and the one generated from the new spec, compares them with
 // golang.org/x/exp/apidiff, and explains each change in the spec's terms
 // (operations, schemas, properties, enum values) using the two models.
+//
+// A spec element that keeps existing under a new Go name (the manifest
+// keys of both models match, the names do not) is one change, "renamed",
+// never a removal and an addition.
 package apichange
 
 import (
 	"bytes"
 	"fmt"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -21,11 +26,16 @@ import (
 type Side struct {
 	API   *model.API
 	Files []emit.File
+	// SpecFile and Spec are the spec the package came from. They are
+	// optional: only the reason given for a moved or renamed operation
+	// (a changed tag or x-codeSamples call) reads them.
+	SpecFile string
+	Spec     []byte
 }
 
 // Change is one change to the Go API.
 type Change struct {
-	Go         string // apidiff's description: "User.Name: removed"
+	Go         string // in Go terms: "User.Name: removed", "User2: renamed to User3"
 	API        string // the same change in the spec's terms; "" when it has none
 	Compatible bool
 }
@@ -76,6 +86,30 @@ const pkgPath = "generated"
 // Compare type-checks both packages and reports how the new one differs
 // from the old one.
 func Compare(old, new Side) (*Report, error) {
+	c, err := compare(old, new)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{
+		OldVersion:   old.API.Version,
+		NewVersion:   new.API.Version,
+		FilesChanged: !sameFiles(old.Files, new.Files),
+	}
+	for _, ch := range c.result() {
+		if ch.Compatible {
+			r.Compatible = append(r.Compatible, ch)
+		} else {
+			r.Incompatible = append(r.Incompatible, ch)
+		}
+	}
+	added, removed := setDiff(c.old.operations(), c.new.operations())
+	r.OperationsAdded, r.OperationsRemoved = spellAll(c.new, added), spellAll(c.old, removed)
+	r.WebhooksAdded, r.WebhooksRemoved = setDiff(c.old.webhookEvents(), c.new.webhookEvents())
+	return r, nil
+}
+
+// compare type-checks both packages and files every change apidiff finds.
+func compare(old, new Side) (*comparison, error) {
 	oldPkg, err := check(pkgPath, old.Files)
 	if err != nil {
 		return nil, fmt.Errorf("old package: %w", err)
@@ -84,178 +118,142 @@ func Compare(old, new Side) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new package: %w", err)
 	}
-	oldIdx, newIdx := newIndex(old.API), newIndex(new.API)
-	r := &Report{
-		OldVersion:   old.API.Version,
-		NewVersion:   new.API.Version,
-		FilesChanged: !sameFiles(old.Files, new.Files),
-	}
+	c := newComparison(old, new, newPkg)
 	for _, ch := range apidiff.Changes(oldPkg, newPkg).Changes {
-		c, keep := classify(ch, oldIdx, newIdx)
-		switch {
-		case !keep:
-		case c.Compatible:
-			r.Compatible = append(r.Compatible, c)
-		default:
-			r.Incompatible = append(r.Incompatible, c)
+		c.add(ch)
+	}
+	return c, nil
+}
+
+// comparison holds what explaining the changes of one comparison needs.
+type comparison struct {
+	old, new *index
+	sides    [2]Side
+	newPkg   *types.Package
+	renames  []*rename
+	// packageRenames maps the old name of every renamed package-level
+	// identifier to its rename, to see through the changes it causes.
+	packageRenames map[string]*rename
+	reassigned     map[string]*reassignment // Go identifier -> its change of element
+	changes        []entry
+	sources        *[2]map[string]opSource // read on first use
+}
+
+func newComparison(old, new Side, newPkg *types.Package) *comparison {
+	c := &comparison{
+		old:            newIndex(old.API),
+		new:            newIndex(new.API),
+		sides:          [2]Side{old, new},
+		newPkg:         newPkg,
+		packageRenames: map[string]*rename{},
+		reassigned:     map[string]*reassignment{},
+	}
+	c.findRenames()
+	c.findReassignments()
+	return c
+}
+
+// add files one apidiff change: into the rename it is part of, or as a
+// change of its own.
+func (c *comparison) add(ch apidiff.Change) {
+	subject, what, _ := strings.Cut(ch.Message, ": ")
+	id := ident(subject)
+	if c.reassignedOf(id, ch) {
+		return
+	}
+	switch {
+	case what == "removed":
+		if r := c.renameOf(c.old, id, c.new); r != nil {
+			r.absorb(ch)
+			return
+		}
+	case what == "added":
+		if r := c.renameOf(c.new, id, c.old); r != nil {
+			r.absorb(ch)
+			return
+		}
+	case strings.HasPrefix(what, "changed from "):
+		if c.causedByRenames(ch, strings.TrimPrefix(what, "changed from ")) {
+			return
 		}
 	}
-	r.OperationsAdded, r.OperationsRemoved = setDiff(oldIdx.operations(), newIdx.operations())
-	r.WebhooksAdded, r.WebhooksRemoved = setDiff(oldIdx.webhooks(), newIdx.webhooks())
-	return r, nil
+	if change, keep := c.classify(ch, subject, what); keep {
+		e := entry{Change: change, verb: what}
+		if what == "added" {
+			e.key = c.new.keys[id]
+		} else {
+			e.key = c.old.keys[id]
+		}
+		c.changes = append(c.changes, e)
+	}
+}
+
+// entry is a change with the element it concerns.
+type entry struct {
+	Change
+	key  string // the element's manifest key; "" when it has none
+	verb string // apidiff's: "added", "removed", "changed from ..."
+}
+
+// result lists every change, renames included, sorted by their Go text.
+func (c *comparison) result() []Change {
+	var out []Change
+	for _, e := range c.changes {
+		if !c.partOfAnother(e) {
+			out = append(out, e.Change)
+		}
+	}
+	for _, id := range sortedKeys(c.reassigned) {
+		out = append(out, c.reassignmentChange(c.reassigned[id]))
+	}
+	for _, r := range c.renames {
+		out = append(out, c.renameChange(r))
+	}
+	slices.SortFunc(out, func(a, b Change) int { return strings.Compare(a.Go, b.Go) })
+	return out
 }
 
 // classify turns one apidiff change into a Change, deciding the few cases
 // where the generated package's promise differs from apidiff's verdict.
-func classify(ch apidiff.Change, old, new *index) (Change, bool) {
-	subject, what, _ := strings.Cut(ch.Message, ": ")
-	c := Change{Go: ch.Message, Compatible: ch.Compatible}
+func (c *comparison) classify(ch apidiff.Change, subject, what string) (Change, bool) {
+	out := Change{Go: ch.Message, Compatible: ch.Compatible}
 	switch {
 	case subject == "SpecVersion" || subject == "SpecSHA256":
 		// They record which spec the package came from; a new spec
 		// changes them by design.
-		return c, false
-	case (subject == "DefaultBaseURL" || subject == "SandboxBaseURL") && strings.HasPrefix(what, "value changed"):
-		c.Compatible = true
-		c.API = "the spec's servers changed"
-		return c, true
+		return out, false
+	case strings.HasPrefix(what, "value changed") && c.isServer(subject):
+		out.Compatible = true
+		out.API = "the spec's servers changed"
+		return out, true
 	case what == "old is comparable, new is not":
 		// A new property whose Go type is a slice, map or union makes a
 		// struct incomparable. Generated types do not promise ==, or no
-		// property could ever be added.
-		c.Compatible = true
-		c.API = "can no longer be compared with == (generated types do not promise comparability)"
-		return c, true
-	}
-	c.API = explain(subject, what, old, new)
-	return c, true
-}
-
-// explain says what a change to one Go identifier means in the spec.
-func explain(subject, what string, old, new *index) string {
-	owner, name, _ := strings.Cut(strings.NewReplacer("(*", "", ")", "").Replace(subject), ".")
-	verb := what
-	if strings.HasPrefix(what, "changed") || strings.HasPrefix(what, "value changed") {
-		verb = "changed"
-	}
-	at := old // the side that has the identifier
-	if what == "added" {
-		at = new
-	}
-	if name == "" {
-		return explainTop(owner, verb, old, new, at)
-	}
-	if m := at.method(owner, name); m != nil {
-		if verb == "changed" {
-			return explainMethod(m, new.method(owner, name))
+		// property could ever be added. apidiff also says so of the
+		// runtime's generic types, whose declarations did not change.
+		if c.old.keys[ident(subject)] == "" {
+			return out, false
 		}
-		return fmt.Sprintf("operation %s %s", operation(m), verb)
+		out.Compatible = true
+		out.API = "can no longer be compared with == (generated types do not promise comparability)"
+		return out, true
 	}
-	if r := at.child(owner, name); r != nil {
-		return fmt.Sprintf("resource %s %s", strings.Join(r.Path, "."), verb)
-	}
-	t := at.types[owner]
-	if t == nil {
-		return ""
-	}
-	f, v := member(t, name)
-	switch {
-	case v != nil:
-		return at.variantPlace(t, v) + " " + verb
-	case f == nil:
-		return ""
-	case verb == "changed":
-		if nt := new.types[owner]; nt != nil {
-			if nf, _ := member(nt, name); nf != nil {
-				return explainField(t, f, nf)
-			}
-		}
-		return fieldPlace(t, f) + " changed"
-	}
-	return fieldPlace(t, f) + " " + verb
+	out.API = c.explain(ident(subject), what)
+	return out, true
 }
 
-// explainTop explains a change to a package-level identifier.
-func explainTop(name, verb string, old, new, at *index) string {
-	if c, ok := at.constants[name]; ok {
-		return fmt.Sprintf("enum value %q of %s %s", c.value, place(c.typ), verb)
+// isServer reports whether a constant holds one of the spec's server URLs.
+func (c *comparison) isServer(name string) bool {
+	if name == "DefaultBaseURL" || name == "SandboxBaseURL" {
+		return true
 	}
-	if r := at.services[name]; r != nil {
-		return fmt.Sprintf("resource %s %s", strings.Join(r.Path, "."), verb)
-	}
-	t := at.types[name]
-	if t == nil {
-		return ""
-	}
-	if verb == "changed" {
-		if nt := new.types[name]; nt != nil && nt.Kind != t.Kind {
-			return fmt.Sprintf("%s changed from %s to %s", place(t), kindWord(t.Kind), kindWord(nt.Kind))
-		}
-	}
-	return place(t) + " " + verb
+	return strings.HasPrefix(c.old.keys[name], "server ")
 }
 
-func kindWord(k model.TypeKind) string {
-	return [...]string{"an object", "an enum", "a union", "another type"}[k]
-}
-
-// explainField says how a field's spec changed when its Go type did: a
-// request field that became required turns Opt[T] into T, a response
-// field that became nullable turns T into *T.
-func explainField(t *model.Type, old, new *model.Field) string {
-	p := fieldPlace(t, old)
-	switch {
-	case !old.Required && new.Required:
-		return p + " became required"
-	case old.Required && !new.Required:
-		return p + " became optional"
-	case !old.Nullable && new.Nullable:
-		return p + " became nullable"
-	case old.Nullable && !new.Nullable:
-		return p + " is no longer nullable"
-	}
-	if o, n := specType(old.Type), specType(new.Type); o != n {
-		return fmt.Sprintf("%s changed type from %s to %s", p, o, n)
-	}
-	return p + " changed"
-}
-
-// explainMethod says how an operation changed when its Go signature did.
-func explainMethod(old, new *model.Method) string {
-	op := "operation " + operation(old)
-	if new == nil {
-		return op + " changed"
-	}
-	var what []string
-	if operation(new) != operation(old) {
-		what = append(what, "now calls "+operation(new))
-	}
-	if names(old.PathParams) != names(new.PathParams) {
-		what = append(what, fmt.Sprintf("path parameters changed from (%s) to (%s)", names(old.PathParams), names(new.PathParams)))
-	}
-	switch {
-	case old.Params == nil && new.Params != nil:
-		what = append(what, "now takes parameters")
-	case old.Params != nil && new.Params == nil:
-		what = append(what, "no longer takes parameters")
-	case old.Params != nil && old.Params.Name != new.Params.Name:
-		what = append(what, "parameters changed")
-	}
-	if o, n := specType(old.Response), specType(new.Response); o != n {
-		what = append(what, fmt.Sprintf("response changed from %s to %s", o, n))
-	}
-	if len(what) == 0 {
-		return op + " changed"
-	}
-	return op + ": " + strings.Join(what, "; ")
-}
-
-func names(fields []*model.Field) string {
-	var out []string
-	for _, f := range fields {
-		out = append(out, f.JSONName)
-	}
-	return strings.Join(out, ", ")
+// ident writes an apidiff subject without pointer marks: "(*UserService).List"
+// gives "UserService.List".
+func ident(subject string) string {
+	return strings.NewReplacer("(*", "", "(", "", ")", "").Replace(subject)
 }
 
 // setDiff returns the keys only in new (added) and only in old (removed).
@@ -273,6 +271,16 @@ func setDiff(old, new map[string]bool) (added, removed []string) {
 	slices.Sort(added)
 	slices.Sort(removed)
 	return added, removed
+}
+
+// spellAll gives canonical keys back as the spec writes them.
+func spellAll(x *index, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = x.spelled(k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func sameFiles(a, b []emit.File) bool {

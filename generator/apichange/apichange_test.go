@@ -1,26 +1,38 @@
 package apichange_test
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/whopgen/whopgen/generator"
 	"github.com/whopgen/whopgen/generator/apichange"
 )
 
-// generate runs the generator on spec bytes and fails the test on errors.
-func generate(t testing.TB, name string, spec []byte) apichange.Side {
+var update = flag.Bool("update", false, "rewrite the want.txt of each testdata/diff archive from the report")
+
+// generated is one generation: its side for Compare and its manifest.
+type generated struct {
+	side apichange.Side
+	pins map[string]string
+}
+
+// generate runs the generator on spec bytes, with the names pins holds
+// (nil for a fresh generation), and fails the test on errors.
+func generate(t testing.TB, name string, spec []byte, pins map[string]string) generated {
 	t.Helper()
-	side, _ := generateWithWarnings(t, name, spec)
-	return side
+	g, _ := generateWithWarnings(t, name, spec, pins)
+	return g
 }
 
 // generateWithWarnings also returns the generator's warnings, one a line.
-func generateWithWarnings(t testing.TB, name string, spec []byte) (apichange.Side, string) {
+func generateWithWarnings(t testing.TB, name string, spec []byte, pins map[string]string) (generated, string) {
 	t.Helper()
-	res, err := generator.Generate(generator.Options{SpecFile: name, Spec: spec})
+	res, err := generator.Generate(generator.Options{SpecFile: name, Spec: spec, Pins: pins})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,156 +41,125 @@ func generateWithWarnings(t testing.TB, name string, spec []byte) (apichange.Sid
 	if res.Diags.HasErrors() {
 		t.Fatalf("%s has errors:\n%s", name, diags.String())
 	}
-	return apichange.Side{API: res.API, Files: res.Files}, diags.String()
+	side := apichange.Side{API: res.API, Files: res.Files, SpecFile: name, Spec: spec}
+	return generated{side: side, pins: res.Pins()}, diags.String()
 }
 
-func generateFile(t testing.TB, path string) apichange.Side {
+// evolve compares the package of an old spec with the package a
+// regeneration from the new spec gives over it: with the old one's names
+// pinned, as whopgen -diff compares them.
+func evolve(t testing.TB, oldSpec, newSpec []byte) *apichange.Report {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return generate(t, path, data)
-}
-
-func compareCase(t *testing.T, name string) *apichange.Report {
-	t.Helper()
-	dir := filepath.Join("..", "..", "testdata", "diff", name)
-	r, err := apichange.Compare(generateFile(t, filepath.Join(dir, "old.yml")), generateFile(t, filepath.Join(dir, "new.yml")))
+	old := generate(t, "old.yml", oldSpec, nil)
+	new := generate(t, "new.yml", newSpec, old.pins)
+	r, err := apichange.Compare(old.side, new.side)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
 }
 
-// change is an expected change: its Go description and its API one.
-type change struct{ goText, api string }
-
-// TestCases runs every pair under testdata/diff: one spec change each,
-// with the classification, the explanation and the bump it must get.
-func TestCases(t *testing.T) {
-	cases := []struct {
-		name         string
-		incompatible []change
-		compatible   []change
-		opsAdded     []string
-		opsRemoved   []string
-		bump         apichange.Bump
-	}{
-		{name: "unchanged", bump: apichange.None},
-		{name: "docs_only", bump: apichange.Patch},
-		{
-			name:         "property_removed",
-			incompatible: []change{{"User.Name: removed", `response property "name" of schema User removed`}},
-			bump:         apichange.Major,
-		},
-		{
-			name:         "property_retyped",
-			incompatible: []change{{"User.Name: changed from string to int64", `response property "name" of schema User changed type from string to integer`}},
-			bump:         apichange.Major,
-		},
-		{
-			name:         "schema_removed",
-			incompatible: []change{{"Team: removed", "schema Team removed"}},
-			bump:         apichange.Major,
-		},
-		{
-			name:         "operation_removed",
-			incompatible: []change{{"(*UserService).Delete: removed", "operation DELETE /users/{id} removed"}},
-			opsRemoved:   []string{"DELETE /users/{id}"},
-			bump:         apichange.Major,
-		},
-		{
-			name:         "request_field_required",
-			incompatible: []change{{"UserUpdateParams.Name: changed from Opt[string] to string", `request property "name" of PATCH /users/{id} became required`}},
-			bump:         apichange.Major,
-		},
-		{
-			name:         "enum_value_removed",
-			incompatible: []change{{"StatusBanned: removed", `enum value "banned" of schema Status removed`}},
-			bump:         apichange.Major,
-		},
-		{
-			name:         "response_field_nullable",
-			incompatible: []change{{"User.Name: changed from string to *string", `response property "name" of schema User became nullable`}},
-			bump:         apichange.Major,
-		},
-		{
-			name: "operation_added",
-			compatible: []change{
-				{"(*UserService).Create: added", "operation POST /users added"},
-				{"UserCreateParams: added", "the parameters of POST /users added"},
-			},
-			opsAdded: []string{"POST /users"},
-			bump:     apichange.Minor,
-		},
-		{
-			name:       "property_added",
-			compatible: []change{{"User.Nickname: added", `response property "nickname" of schema User added`}},
-			bump:       apichange.Minor,
-		},
-		{
-			name:       "enum_value_added",
-			compatible: []change{{"StatusSuspended: added", `enum value "suspended" of schema Status added`}},
-			bump:       apichange.Minor,
-		},
-		{
-			name:       "schema_added",
-			compatible: []change{{"Invite: added", "schema Invite added"}},
-			bump:       apichange.Minor,
-		},
-	}
-	dirs, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "diff", "*"))
-	if len(dirs) != len(cases) {
-		t.Errorf("testdata/diff has %d cases, the table %d", len(dirs), len(cases))
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			r := compareCase(t, tc.name)
-			assertChanges(t, "incompatible", r.Incompatible, tc.incompatible)
-			assertChanges(t, "compatible", r.Compatible, tc.compatible)
-			assertList(t, "operations added", r.OperationsAdded, tc.opsAdded)
-			assertList(t, "operations removed", r.OperationsRemoved, tc.opsRemoved)
-			if r.Bump() != tc.bump {
-				t.Errorf("bump %s, want %s", r.Bump(), tc.bump)
-			}
-		})
-	}
-	t.Logf("%d/%d change kinds classified", len(cases), len(cases))
-}
-
-func assertChanges(t *testing.T, kind string, got []apichange.Change, want []change) {
+func report(t testing.TB, r *apichange.Report) string {
 	t.Helper()
-	var g, w []string
-	for _, c := range got {
-		g = append(g, c.Go+" => "+c.API)
-	}
-	for _, c := range want {
-		w = append(w, c.goText+" => "+c.api)
-	}
-	assertList(t, kind+" changes", g, w)
-}
-
-func assertList(t *testing.T, what string, got, want []string) {
-	t.Helper()
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("%s:\n got %q\nwant %q", what, got, want)
-	}
-}
-
-func TestReportText(t *testing.T) {
-	r := compareCase(t, "request_field_required")
 	var b strings.Builder
 	if err := r.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	want := `Incompatible changes (1):
-  - UserUpdateParams.Name: changed from Opt[string] to string
-      request property "name" of PATCH /users/{id} became required
-Compatible changes (0):
-Semver: major (something callers may use changed or went away)
-`
-	if b.String() != want {
-		t.Errorf("report:\n%s\nwant:\n%s", b.String(), want)
+	return b.String()
+}
+
+// diffCase is one archive of testdata/diff: a spec, its update, and the
+// report -diff must print for them.
+type diffCase struct {
+	name     string
+	file     string
+	archive  *txtar.Archive
+	old, new []byte
+	want     string
+}
+
+func readCases(t *testing.T) []diffCase {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "diff", "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no archives in testdata/diff (%v)", err)
+	}
+	var cases []diffCase
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := diffCase{name: strings.TrimSuffix(filepath.Base(file), ".txtar"), file: file, archive: ar}
+		for _, f := range ar.Files {
+			switch f.Name {
+			case "old.yml":
+				c.old = f.Data
+			case "new.yml":
+				c.new = f.Data
+			case "want.txt":
+				c.want = string(f.Data)
+			default:
+				t.Fatalf("%s: unexpected file %s", file, f.Name)
+			}
+		}
+		if c.old == nil || c.new == nil {
+			t.Fatalf("%s: want old.yml, new.yml and want.txt", file)
+		}
+		cases = append(cases, c)
+	}
+	return cases
+}
+
+// TestCases runs every archive under testdata/diff: one spec evolution
+// each, with the report it must give. With -update it rewrites want.txt.
+func TestCases(t *testing.T) {
+	for _, c := range readCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			got := report(t, evolve(t, c.old, c.new))
+			if *update {
+				for i := range c.archive.Files {
+					if c.archive.Files[i].Name == "want.txt" {
+						c.archive.Files[i].Data = []byte(got)
+					}
+				}
+				if err := os.WriteFile(c.file, txtar.Format(c.archive), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != c.want {
+				t.Errorf("report:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestAdditionsOnly: a spec that only grows gives a report of additions
+// alone, and a minor bump, whatever the archives' want.txt says.
+func TestAdditionsOnly(t *testing.T) {
+	additive := map[string]bool{
+		"additive_shared_parameter_enum": true, "additive_shared_response": true, "enum_value_added": true,
+		"operation_added": true, "property_added": true, "schema_added": true,
+	}
+	for _, c := range readCases(t) {
+		if !additive[c.name] {
+			continue
+		}
+		delete(additive, c.name)
+		t.Run(c.name, func(t *testing.T) {
+			r := evolve(t, c.old, c.new)
+			if len(r.Incompatible) > 0 || len(r.OperationsRemoved) > 0 || r.Bump() != apichange.Minor {
+				t.Errorf("not only additions:\n%s", report(t, r))
+			}
+			for _, ch := range r.Compatible {
+				if !strings.HasSuffix(ch.Go, ": added") || !strings.HasSuffix(ch.API, " added") {
+					t.Errorf("not an addition: %s (%s)", ch.Go, ch.API)
+				}
+			}
+		})
+	}
+	for name := range additive {
+		t.Errorf("testdata/diff/%s.txtar is missing", name)
 	}
 }

@@ -1,19 +1,30 @@
 package apichange
 
 import (
-	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/whopgen/whopgen/generator/model"
 )
 
-// index maps the Go names of one generated package back to the places in
-// the spec they come from.
+// index maps the Go identifiers of one generated package to the spec
+// elements they come from, and back. Identifiers are written as apidiff
+// writes them without pointer marks: "User", "User.Name", "UserService.List".
+// Element keys are canonical (see canonical); spelled gives them back as
+// the spec writes them.
 type index struct {
 	api       *model.API
+	spelling  map[string]string          // canonical key -> the key as the spec writes it
+	names     map[string]string          // element key -> Go name (the manifest)
+	idents    map[string]string          // element key -> Go identifier
+	keys      map[string]string          // Go identifier -> element key
 	types     map[string]*model.Type     // Go type name -> type
+	typeAt    map[string]*model.Type     // type key -> type
 	services  map[string]*model.Resource // service type name -> resource
+	resources map[string]*model.Resource // resource path ("affiliates.overrides") -> resource
+	methods   map[string]*model.Method   // "METHOD /path" -> method
 	constants map[string]enumConstant    // Go constant name -> enum value
+	webhooks  []string                   // roots of webhook payload keys: "webhook payment.failed"
 }
 
 type enumConstant struct {
@@ -24,42 +35,180 @@ type enumConstant struct {
 func newIndex(api *model.API) *index {
 	x := &index{
 		api:       api,
+		spelling:  map[string]string{},
+		names:     map[string]string{},
+		idents:    map[string]string{},
+		keys:      map[string]string{},
 		types:     map[string]*model.Type{},
+		typeAt:    map[string]*model.Type{},
 		services:  map[string]*model.Resource{},
+		resources: map[string]*model.Resource{},
+		methods:   map[string]*model.Method{},
 		constants: map[string]enumConstant{},
 	}
 	for _, t := range api.Types {
 		x.types[t.Name] = t
+		x.typeAt[x.canonical(t.Key)] = t
 		for _, v := range t.EnumValues {
 			x.constants[v.Name] = enumConstant{t, v.Value}
 		}
 	}
-	var walk func(r *model.Resource)
-	walk = func(r *model.Resource) {
+	for _, r := range allResources(api) {
 		x.services[r.TypeName] = r
-		for _, c := range r.Children {
-			walk(c)
+		x.resources[strings.Join(r.Path, ".")] = r
+		for _, m := range r.Methods {
+			x.methods[x.canonical(operation(m))] = m
 		}
 	}
-	for _, r := range api.Resources {
-		walk(r)
+	for _, w := range api.Webhooks {
+		if strings.HasPrefix(w.Type.Key, "webhook ") {
+			x.webhooks = append(x.webhooks, w.Type.Key)
+		}
+	}
+	for _, n := range api.Names {
+		key := x.canonical(n.Key)
+		if _, rest, ok := strings.Cut(n.Key, " "); ok {
+			x.canonical(rest) // so that the element's own key is spelled back too
+		}
+		x.names[key] = n.Name
+		if id := x.identOf(key, n.Name); id != "" {
+			x.idents[key] = id
+			x.keys[id] = key
+		}
+	}
+	if api.Event != nil {
+		// The event union is named by the generator, not the manifest.
+		x.idents["type webhooks"] = api.Event.Name
+		x.keys[api.Event.Name] = "type webhooks"
 	}
 	return x
 }
 
-// operations lists every operation as "METHOD /path".
+// allResources lists every resource, children after their parents, and
+// the webhook service when the generator added it.
+func allResources(api *model.API) []*model.Resource {
+	var out []*model.Resource
+	var walk func(rs []*model.Resource)
+	walk = func(rs []*model.Resource) {
+		for _, r := range rs {
+			out = append(out, r)
+			walk(r.Children)
+		}
+	}
+	walk(api.Resources)
+	if w := api.WebhookService; w != nil && w.Own {
+		out = append(out, w)
+	}
+	return out
+}
+
+// identOf returns the Go identifier of the element key names, or "" when
+// the element's owner cannot be found.
+func (x *index) identOf(key, name string) string {
+	kind, rest, _ := strings.Cut(key, " ")
+	switch kind {
+	case "type", "const", "server", "service":
+		return name // package level
+	case "method", "iterator":
+		if m := x.methods[rest]; m != nil {
+			return m.Resource.TypeName + "." + name
+		}
+	case "tag-method":
+		if t := x.typeAt[rest]; t != nil {
+			return t.Name + "." + name
+		}
+	case "field", "variant":
+		if r := x.resources[rest]; r != nil && kind == "field" {
+			return x.fieldOwner(r) + "." + name
+		}
+		if op, ok := strings.CutSuffix(rest, " body"); ok && kind == "field" {
+			if m := x.methods[op]; m != nil && m.Params != nil {
+				return m.Params.Name + "." + name
+			}
+		}
+		if t := x.owner(rest); t != nil {
+			return t.Name + "." + name
+		}
+	}
+	return ""
+}
+
+// fieldOwner is the type that holds a resource as a field: its parent
+// service, or the Client.
+func (x *index) fieldOwner(r *model.Resource) string {
+	if r.Parent != nil {
+		return r.Parent.TypeName
+	}
+	return "Client"
+}
+
+// owner finds the type a member key ("schemas/User.name",
+// "GET /users params.query:after", "schemas/Pet|Cat") belongs to: the
+// longest type key the member's key extends by one step.
+func (x *index) owner(member string) *model.Type {
+	for i := len(member) - 1; i > 0; i-- {
+		if member[i] != '.' && member[i] != '|' {
+			continue
+		}
+		if t := x.typeAt[member[:i]]; t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// pathParam matches a parameter of a path template.
+var pathParam = regexp.MustCompile(`\{[^{}/]*\}`)
+
+// canonical gives the canonical form of a key (see canonicalKey) and
+// remembers how the spec spelled it.
+func (x *index) canonical(key string) string {
+	c := canonicalKey(key)
+	if c != key {
+		x.spelling[c] = key
+	}
+	return c
+}
+
+// canonicalKey writes a key with the parameter names of its operation's
+// path left out: "GET /pets/{} response". OpenAPI counts /pets/{id} and
+// /pets/{pet_id} as one path, so renaming a path parameter changes no
+// element.
+func canonicalKey(key string) string {
+	i := strings.Index(key, " /")
+	if i < 0 || !isHTTPMethod(key[strings.LastIndexByte(key[:i], ' ')+1:i]) {
+		return key
+	}
+	end := len(key)
+	if j := strings.IndexByte(key[i+1:], ' '); j >= 0 {
+		end = i + 1 + j
+	}
+	return key[:i+1] + pathParam.ReplaceAllString(key[i+1:end], "{}") + key[end:]
+}
+
+func isHTTPMethod(word string) bool {
+	return word != "" && strings.ToUpper(word) == word && strings.Trim(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// spelled gives a canonical key back as the spec writes it.
+func (x *index) spelled(key string) string {
+	if s, ok := x.spelling[key]; ok {
+		return s
+	}
+	return key
+}
+
+// operations lists every operation as "METHOD /path", canonical.
 func (x *index) operations() map[string]bool {
 	ops := map[string]bool{}
-	for _, r := range x.services {
-		for _, m := range r.Methods {
-			ops[operation(m)] = true
-		}
+	for op := range x.methods {
+		ops[op] = true
 	}
 	return ops
 }
 
-// webhooks lists every webhook event type.
-func (x *index) webhooks() map[string]bool {
+// webhookEvents lists every webhook event type.
+func (x *index) webhookEvents() map[string]bool {
 	events := map[string]bool{}
 	for _, w := range x.api.Webhooks {
 		events[w.Event] = true
@@ -69,119 +218,23 @@ func (x *index) webhooks() map[string]bool {
 
 func operation(m *model.Method) string { return m.HTTPMethod + " " + m.Path }
 
-// method finds a service's method by Go name; the ...AutoPaging helper of
-// a list method stands for the same operation.
-func (x *index) method(service, name string) *model.Method {
-	r := x.services[service]
-	if r == nil {
-		return nil
-	}
-	for _, try := range []string{name, strings.TrimSuffix(name, "AutoPaging")} {
-		for _, m := range r.Methods {
-			if m.Name == try {
-				return m
-			}
-		}
-	}
-	return nil
-}
-
-// child finds the sub-resource a service (or the Client) exposes as field.
-func (x *index) child(service, field string) *model.Resource {
-	list := x.api.Resources
-	if service != "Client" {
-		r := x.services[service]
-		if r == nil {
-			return nil
-		}
-		list = r.Children
-	}
-	for _, c := range list {
-		if c.Field == field {
-			return c
-		}
-	}
-	return nil
-}
-
-// member finds the struct field or union variant of a type by Go name.
-func member(t *model.Type, name string) (*model.Field, *model.Variant) {
+// member finds the struct field, union variant or union accessor of a type
+// by Go name.
+func member(t *model.Type, name string) (*model.Field, *model.Variant, *model.Accessor) {
 	for _, f := range t.Fields {
 		if f.Name == name {
-			return f, nil
+			return f, nil, nil
 		}
 	}
 	for _, v := range t.Variants {
 		if v.Name == name {
-			return nil, v
+			return nil, v, nil
 		}
 	}
-	return nil, nil
-}
-
-// place names a type's place in the spec, as a person would: "schema
-// User", "the parameters of POST /users", "the response of GET /users".
-func place(t *model.Type) string {
-	return model.Describe(t.Key)
-}
-
-// fieldPlace names a struct field in spec terms. A property is labelled a
-// request or a response property only when one direction alone uses it.
-func fieldPlace(t *model.Type, f *model.Field) string {
-	owner := strings.TrimPrefix(place(t), "the parameters of ")
-	switch {
-	case f.In.IsParameter():
-		return fmt.Sprintf("%s parameter %q of %s", f.In, f.JSONName, owner)
-	case f.In == model.InWholeBody:
-		return "the request body of " + owner
+	for _, a := range t.Accessors {
+		if a.Name == name {
+			return nil, nil, a
+		}
 	}
-	side := ""
-	switch {
-	case t.Request && !t.Response:
-		side = "request "
-	case t.Response && !t.Request:
-		side = "response "
-	}
-	return fmt.Sprintf("%sproperty %q of %s", side, f.JSONName, owner)
-}
-
-// variantPlace names a union variant in spec terms.
-func (x *index) variantPlace(t *model.Type, v *model.Variant) string {
-	if t == x.api.Event {
-		return fmt.Sprintf("webhook event %q", v.Tag)
-	}
-	if v.Tag != "" {
-		return fmt.Sprintf("variant %q of %s", v.Tag, place(t))
-	}
-	return fmt.Sprintf("variant %s of %s", v.Name, place(t))
-}
-
-// specType describes a Go type in the spec's words.
-func specType(g *model.GoType) string {
-	if g == nil {
-		return "nothing"
-	}
-	switch g.Kind {
-	case model.KindString:
-		return "string"
-	case model.KindInt64, model.KindInt32:
-		return "integer"
-	case model.KindFloat64, model.KindFloat32:
-		return "number"
-	case model.KindBool:
-		return "boolean"
-	case model.KindTime:
-		return "date-time"
-	case model.KindBytes:
-		return "bytes"
-	case model.KindSlice:
-		return "array of " + specType(g.Elem)
-	case model.KindMap:
-		return "map of " + specType(g.Elem)
-	case model.KindNullableElem:
-		return specType(g.Elem) + " or null"
-	case model.KindNamed:
-		return strings.TrimPrefix(place(g.Named), "schema ")
-	}
-	return "any JSON value"
+	return nil, nil, nil
 }

@@ -45,6 +45,11 @@ func (r *Report) reason() string {
 	case Major:
 		return "something callers may use changed or went away"
 	case Minor:
+		for _, c := range r.Compatible {
+			if !strings.HasSuffix(c.Go, ": added") {
+				return "only compatible changes"
+			}
+		}
 		return "only additions"
 	case Patch:
 		return "the generated files changed, the Go API did not"
