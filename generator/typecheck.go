@@ -28,7 +28,7 @@ func typeCheck(opts Options, api *model.API, files []File) diag.List {
 	for _, f := range files {
 		src = append(src, gocheck.File{Name: f.Name, Data: f.Data})
 	}
-	_, errs := gocheck.Shared().Check(opts.Package, src, 10)
+	_, errs := gocheck.Shared().CheckWithTests(opts.Package, src, 10)
 	var diags diag.List
 	elements := declElements(api)
 	for _, e := range errs {

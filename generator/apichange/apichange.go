@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -203,7 +204,7 @@ func (c *comparison) result() []Change {
 			out = append(out, e.Change)
 		}
 	}
-	for _, id := range sortedKeys(c.reassigned) {
+	for _, id := range slices.Sorted(maps.Keys(c.reassigned)) {
 		out = append(out, c.reassignmentChange(c.reassigned[id]))
 	}
 	for _, r := range c.renames {

@@ -3,6 +3,7 @@ package apichange
 import (
 	"fmt"
 	"go/types"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -34,7 +35,7 @@ func (r *rename) absorb(ch apidiff.Change) {
 // to another service is renamed too.
 func (c *comparison) findRenames() {
 	iterators := map[string]*rename{}
-	for _, key := range sortedKeys(c.old.idents) {
+	for _, key := range slices.Sorted(maps.Keys(c.old.idents)) {
 		from, to := c.old.idents[key], c.new.idents[key]
 		if to == "" || from == to || c.old.names[key] == c.new.names[key] && !c.movedOperation(key) {
 			continue
@@ -57,7 +58,7 @@ func (c *comparison) findRenames() {
 			delete(iterators, op)
 		}
 	}
-	for _, op := range sortedKeys(iterators) {
+	for _, op := range slices.Sorted(maps.Keys(iterators)) {
 		c.renames = append(c.renames, iterators[op])
 	}
 }
@@ -127,7 +128,7 @@ type reassignment struct {
 // constant whose value was respelled is left to the value change apidiff
 // reports.
 func (c *comparison) findReassignments() {
-	for _, id := range sortedKeys(c.old.keys) {
+	for _, id := range slices.Sorted(maps.Keys(c.old.keys)) {
 		oldKey, newKey := c.old.keys[id], c.new.keys[id]
 		if newKey == "" || newKey == oldKey || sameEnum(oldKey, newKey) {
 			continue
@@ -342,13 +343,4 @@ func (c *comparison) whyTaken(r *rename) string {
 		return fmt.Sprintf("it takes the name %s, which %s had", c.goIdent(r.key, r.to), c.old.describe(gaveUp))
 	}
 	return "its published name was not kept"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

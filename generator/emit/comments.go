@@ -2,7 +2,6 @@ package emit
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -206,13 +205,4 @@ func joinDoc(paras ...string) string {
 		}
 	}
 	return strings.Join(kept, "\n\n")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

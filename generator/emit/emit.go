@@ -74,6 +74,9 @@ func Source(api *model.API) ([]File, error) {
 			return nil, err
 		}
 	}
+	if err := add(examplesFile, e.examples()); err != nil {
+		return nil, err
+	}
 	doc, err := render(docFile+".go", e.docFile())
 	if err != nil {
 		return nil, err

@@ -3,6 +3,8 @@ package emit
 import (
 	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -201,7 +203,7 @@ func tryEachCandidate(t *model.Type, recv string) []jen.Code {
 func shapeLit(v *model.Variant) jen.Code {
 	kind := cmp.Or(v.Type.JSONKind(), "object")
 	var consts []jen.Code
-	for _, k := range sortedKeys(v.Consts) {
+	for _, k := range slices.Sorted(maps.Keys(v.Consts)) {
 		consts = append(consts, jen.Lit(k).Op(":").Lit(v.Consts[k]))
 	}
 	vals := jen.Dict{jen.Id(rt.Shape.Kind): jen.Lit(kind)}

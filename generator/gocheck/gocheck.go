@@ -83,17 +83,30 @@ func Prefetch(paths []string) {
 // are left out. It returns the package, or the errors (at most limit of
 // them) that stop it from compiling.
 func (c *Checker) Check(path string, files []File, limit int) (*types.Package, []Error) {
+	return c.check(path, files, false, limit)
+}
+
+// CheckWithTests is Check with the package's own test files (those in the
+// package, not in an external _test package) checked too.
+func (c *Checker) CheckWithTests(path string, files []File, limit int) (*types.Package, []Error) {
+	return c.check(path, files, true, limit)
+}
+
+func (c *Checker) check(path string, files []File, tests bool, limit int) (*types.Package, []Error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var parsed []*ast.File
 	var errs []Error
 	for _, f := range files {
-		if !strings.HasSuffix(f.Name, ".go") || strings.HasSuffix(f.Name, "_test.go") {
+		if !strings.HasSuffix(f.Name, ".go") || strings.HasSuffix(f.Name, "_test.go") && !tests {
 			continue
 		}
 		af, err := parser.ParseFile(c.fset, f.Name, f.Data, parser.SkipObjectResolution)
 		if err != nil {
 			return nil, []Error{{File: f.Name, Msg: err.Error()}}
+		}
+		if strings.HasSuffix(af.Name.Name, "_test") {
+			continue // an external test package
 		}
 		parsed = append(parsed, af)
 	}

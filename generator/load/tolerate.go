@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -80,7 +81,7 @@ func (t *tolerance) object(v reflect.Value) {
 		return
 	}
 	ext, origin := t.extensionsOf(v.Elem())
-	for _, key := range sortedKeys(ext) {
+	for _, key := range slices.Sorted(maps.Keys(ext)) {
 		if strings.HasPrefix(key, "x-") {
 			continue
 		}
@@ -269,13 +270,4 @@ func at(origin *openapi3.Origin, field string) (line, col int) {
 		return origin.Key.Line, origin.Key.Column
 	}
 	return 0, 0
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

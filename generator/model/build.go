@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -129,7 +130,7 @@ func (b *builder) buildServers() {
 			continue
 		}
 		u := s.URL
-		for _, name := range sortedKeys(s.Variables) {
+		for _, name := range slices.Sorted(maps.Keys(s.Variables)) {
 			if v := s.Variables[name]; v != nil {
 				u = strings.ReplaceAll(u, "{"+name+"}", v.Default)
 			}
@@ -183,13 +184,4 @@ func docOf(s *openapi3.Schema) string {
 		return s.Description
 	}
 	return s.Title
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -101,6 +101,14 @@ func splitKey(key string) (string, []string) {
 	}
 	root := len(key)
 	for i := start; i < len(key); i++ {
+		if key[i] == '"' { // a quoted name: its dots are its own
+			for i++; i < len(key) && key[i] != '"'; i++ {
+				if key[i] == '\\' {
+					i++
+				}
+			}
+			continue
+		}
 		if strings.ContainsRune(".[{|", rune(key[i])) {
 			root = i
 			break

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"go/token"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,6 +60,9 @@ type claim struct {
 	order string          // decides within a class, after spelling
 	what  string          // the element, as diagnostics describe it
 	pos   Pos
+	// followsSDK: the name follows the official SDKs, so a pin that is not
+	// one of the candidates any more gives way (see validLike).
+	followsSDK bool
 	// quiet: taking a later candidate is by design (the items of Chapters
 	// are a ChaptersItem when a Chapter exists); only numbering warns.
 	quiet bool
@@ -67,9 +71,10 @@ type claim struct {
 
 // namer resolves claims against pins and reports collisions.
 type namer struct {
-	pins  map[string]string
-	warn  func(p Pos, format string, args ...any)
-	names []NameEntry // every name given to a keyed element, for the manifest
+	pins      map[string]string
+	canonical map[string]string // pins by canonicalKey, made on first use
+	warn      func(p Pos, format string, args ...any)
+	names     []NameEntry // every name given to a keyed element, for the manifest
 }
 
 // rankLess orders claims: class, then the spelling of the spec's
@@ -97,27 +102,60 @@ func (n *namer) pin(ns *namespace, claims []*claim) map[*claim]string {
 }
 
 // pinOf finds c's published name: its own element's, else that of one
-// merged into it.
+// merged into it. Keys are compared with path parameters unnamed: OpenAPI
+// counts /users/{id} and /users/{user_id} as one path, and so do pins.
 func (n *namer) pinOf(c *claim) (string, bool) {
 	if c.key == "" {
 		return "", false
 	}
+	if n.canonical == nil {
+		n.canonical = make(map[string]string, len(n.pins))
+		for k, name := range n.pins {
+			n.canonical[canonicalKey(k)] = name
+		}
+	}
 	for _, k := range append([]string{c.key}, c.also...) {
-		if name, ok := n.pins[k]; ok {
+		if name, ok := n.canonical[canonicalKey(k)]; ok {
 			return name, true
 		}
 	}
 	return "", false
 }
 
+// canonicalKey unnames the path parameters of a key's operation path.
+func canonicalKey(key string) string {
+	if !strings.Contains(key, "{") {
+		return key
+	}
+	return pathParamName.ReplaceAllString(key, "{}")
+}
+
+// pathParamName matches a path parameter in a key: in an operation's path,
+// which is followed by a space or ends the key.
+var pathParamName = regexp.MustCompile(`\{[^}/ ]*\}`)
+
 // validLike reports whether a pinned name can stand for c: an identifier,
-// exported or not as c's own candidates are.
+// exported or not as c's own candidates are. A claim that follows an
+// outside authority (a method's name follows the official SDKs' code
+// samples) keeps only a pin that is one of its candidates, numbered or
+// not: when the SDK renames the method, so does the client.
 func validLike(name string, c *claim) bool {
 	if !token.IsIdentifier(name) || token.IsKeyword(name) {
 		return false
 	}
 	wants := c.wants()
-	return len(wants) > 0 && token.IsExported(name) == token.IsExported(wants[0])
+	if len(wants) == 0 || token.IsExported(name) != token.IsExported(wants[0]) {
+		return false
+	}
+	if !c.followsSDK {
+		return true
+	}
+	for _, w := range wants {
+		if rest, ok := strings.CutPrefix(name, w); ok && strings.Trim(rest, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve gives each claim its name: the pinned one, else its first free

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -31,7 +32,7 @@ func (b *builder) operations() {
 }
 
 func sortedMethods(ops map[string]*openapi3.Operation) []string {
-	keys := sortedKeys(ops)
+	keys := slices.Sorted(maps.Keys(ops))
 	slices.SortStableFunc(keys, func(x, y string) int {
 		return cmp.Compare(methodRank(x), methodRank(y))
 	})
@@ -46,7 +47,7 @@ func methodRank(m string) int {
 }
 
 func (b *builder) operation(path, httpMethod string, item *openapi3.PathItem, op *openapi3.Operation) {
-	resPath, methodName := operationName(op, path, httpMethod)
+	resPath, methodName, fromSample := operationName(op, path, httpMethod)
 	r := b.resource(resPath)
 	m := &Method{
 		Resource:    r,
@@ -63,10 +64,10 @@ func (b *builder) operation(path, httpMethod string, item *openapi3.PathItem, op
 	if alt := GoName(op.OperationID); op.OperationID != "" && alt != wants[0] {
 		wants = append(wants, alt)
 	}
-	mi := &methodInfo{m: m, wants: wants, req: &nameReq{key: "method " + opKey, what: opKey, provisional: b.resNames[r].stem + wants[0]}}
+	mi := &methodInfo{m: m, wants: wants, fromSample: fromSample, req: &nameReq{key: "method " + opKey, what: opKey, provisional: b.resNames[r].stem + wants[0]}}
 	b.methods = append(b.methods, mi)
 	r.Methods = append(r.Methods, m)
-	for _, name := range sortedKeys(op.Callbacks) {
+	for _, name := range slices.Sorted(maps.Keys(op.Callbacks)) {
 		b.warn(m.Pos, "%s: callback %q is not generated: the client makes requests and does not serve them", opKey, name)
 	}
 	m.Scopes = b.scopes(op)
@@ -81,7 +82,7 @@ func (b *builder) operation(path, httpMethod string, item *openapi3.PathItem, op
 func (b *builder) scopes(op *openapi3.Operation) []string {
 	var out []string
 	for _, req := range b.requirements(op) {
-		for _, scheme := range sortedKeys(req) {
+		for _, scheme := range slices.Sorted(maps.Keys(req)) {
 			for _, s := range req[scheme] {
 				if !slices.Contains(out, s) {
 					out = append(out, s)
@@ -173,7 +174,7 @@ func paramSchema(p *openapi3.Parameter) *openapi3.SchemaRef {
 	if p.Schema != nil {
 		return p.Schema
 	}
-	for _, mt := range sortedKeys(p.Content) {
+	for _, mt := range slices.Sorted(maps.Keys(p.Content)) {
 		if c := p.Content[mt]; c != nil {
 			return c.Schema
 		}

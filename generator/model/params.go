@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -196,7 +197,7 @@ func isBinary(ref *openapi3.SchemaRef) bool {
 // pickMedia chooses the media type a method sends or reads: JSON first,
 // then the first in byte order.
 func pickMedia(content openapi3.Content) MediaType {
-	keys := sortedKeys(content)
+	keys := slices.Sorted(maps.Keys(content))
 	for _, k := range keys {
 		if mt := ParseMedia(k); mt.Kind == MediaJSON {
 			return mt
@@ -232,7 +233,7 @@ func ParseMedia(raw string) MediaType {
 // partEncodings reads a body's encoding object, in property order.
 func partEncodings(enc map[string]*openapi3.Encoding) []PartEncoding {
 	var out []PartEncoding
-	for _, name := range sortedKeys(enc) {
+	for _, name := range slices.Sorted(maps.Keys(enc)) {
 		e := enc[name]
 		if e == nil {
 			continue
@@ -248,7 +249,7 @@ func partEncodings(enc map[string]*openapi3.Encoding) []PartEncoding {
 				pe.Explode = *e.Explode
 			}
 		}
-		for _, h := range sortedKeys(e.Headers) {
+		for _, h := range slices.Sorted(maps.Keys(e.Headers)) {
 			if ref := e.Headers[h]; ref != nil && ref.Value != nil && ref.Value.Schema != nil && ref.Value.Schema.Value != nil {
 				if v, ok := headerValue(ref.Value.Schema.Value); ok {
 					pe.Headers = append(pe.Headers, PartHeader{Name: h, Value: v})

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -25,6 +26,9 @@ type methodInfo struct {
 	m     *Method
 	req   *nameReq // the method's name; its prefix names the method's types
 	wants []string
+	// fromSample: the name is the official SDKs' (x-codeSamples), which a
+	// regeneration follows when it changes.
+	fromSample bool
 }
 
 var sampleCall = regexp.MustCompile(`client\.([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)\(`)
@@ -32,8 +36,9 @@ var sampleCall = regexp.MustCompile(`client\.([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w
 // operationName finds the resource path and method name the official SDKs
 // use, from the JavaScript x-codeSamples ("client.affiliates.overrides.
 // create(" gives [affiliates overrides] and create); without a sample it
-// falls back to the first tag and the operationId.
-func operationName(op *openapi3.Operation, path, method string) ([]string, string) {
+// falls back to the first tag and the operationId. It reports whether the
+// name came from a code sample.
+func operationName(op *openapi3.Operation, path, method string) ([]string, string, bool) {
 	if samples, ok := op.Extensions["x-codeSamples"].([]any); ok {
 		for _, s := range samples {
 			m, _ := s.(map[string]any)
@@ -44,7 +49,7 @@ func operationName(op *openapi3.Operation, path, method string) ([]string, strin
 			}
 			if call := sampleCall.FindStringSubmatch(src); call != nil {
 				parts := strings.Split(call[1], ".")
-				return parts[:len(parts)-1], parts[len(parts)-1]
+				return parts[:len(parts)-1], parts[len(parts)-1], true
 			}
 		}
 	}
@@ -60,7 +65,7 @@ func operationName(op *openapi3.Operation, path, method string) ([]string, strin
 	} else {
 		name = trimResourceWords(name, resource)
 	}
-	return []string{LowerName(resource)}, name
+	return []string{LowerName(resource)}, name, false
 }
 
 func firstSegment(path string) string {
@@ -131,7 +136,7 @@ func (b *builder) resource(path []string) *Resource {
 // allResources lists every resource, parents before children, in key order.
 func (b *builder) allResources() []*Resource {
 	var out []*Resource
-	for _, key := range sortedKeys(b.resources) {
+	for _, key := range slices.Sorted(maps.Keys(b.resources)) {
 		out = append(out, b.resources[key])
 	}
 	if w := b.api.WebhookService; w != nil && w.Own {
@@ -180,7 +185,7 @@ func (b *builder) methodClaim(r *Resource, mi *methodInfo) *claim {
 	m := mi.m
 	op := m.HTTPMethod + " " + m.Path
 	return &claim{
-		key: "method " + op, wants: fixed(mi.wants...), class: 1, order: op, what: op, pos: m.Pos,
+		key: "method " + op, wants: fixed(mi.wants...), class: 1, order: op, what: op, pos: m.Pos, followsSDK: mi.fromSample,
 		set: func(name string) {
 			m.Name = name
 			mi.req.prefix = b.resNames[r].stem + name
@@ -194,7 +199,7 @@ func twinClaim(mi *methodInfo) *claim {
 	op := m.HTTPMethod + " " + m.Path
 	return &claim{
 		key: "iterator " + op, wants: func() []string { return []string{m.Name + "AutoPaging"} },
-		class: 2, order: op, what: "the iterator of " + op, pos: m.Pos,
+		class: 2, order: op, what: "the iterator of " + op, pos: m.Pos, followsSDK: mi.fromSample,
 		set: func(name string) { m.AutoPaging = name },
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -14,7 +15,7 @@ func (b *builder) componentSchemas() {
 	if b.doc.Components == nil {
 		return
 	}
-	keys := sortedKeys(b.doc.Components.Schemas)
+	keys := slices.Sorted(maps.Keys(b.doc.Components.Schemas))
 	var todo []*Type
 	for _, key := range keys {
 		ref := b.doc.Components.Schemas[key]
@@ -26,7 +27,7 @@ func (b *builder) componentSchemas() {
 			b.byRef["#/components/schemas/"+key] = t
 			continue // two component names for one schema
 		}
-		t := &Type{Key: "schemas/" + key, Pos: b.pos(s.Origin), Doc: docOf(s), Deprecated: s.Deprecated}
+		t := &Type{Key: "schemas/" + keyPart(key), Pos: b.pos(s.Origin), Doc: docOf(s), Deprecated: s.Deprecated}
 		// Names already in Go form are preferred (of "fooBar" and "FooBar",
 		// "FooBar" keeps its name), then snake_case (of "fooBar" and
 		// "foo_bar", "foo_bar" does).

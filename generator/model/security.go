@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -22,7 +23,7 @@ func (b *builder) security() {
 			}
 		}
 	}
-	names := sortedKeys(b.doc.Components.SecuritySchemes)
+	names := slices.Sorted(maps.Keys(b.doc.Components.SecuritySchemes))
 	slices.SortStableFunc(names, func(x, y string) int { return uses[y] - uses[x] })
 	for _, name := range names {
 		ref := b.doc.Components.SecuritySchemes[name]

@@ -1,6 +1,11 @@
 package model
 
-import "github.com/getkin/kin-openapi/openapi3"
+import (
+	"maps"
+	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
 
 // sharedComponents names the inline schemas of shared parameters,
 // responses and request bodies after the component that holds them, before
@@ -11,25 +16,25 @@ func (b *builder) sharedComponents() {
 	if c == nil {
 		return
 	}
-	for _, name := range sortedKeys(c.Parameters) {
+	for _, name := range slices.Sorted(maps.Keys(c.Parameters)) {
 		if p := c.Parameters[name]; p != nil && p.Value != nil {
-			b.sharedSchema(p.Value.Schema, "parameters/"+name, name, true, false)
+			b.sharedSchema(p.Value.Schema, "parameters/"+keyPart(name), name, true, false)
 		}
 	}
-	for _, name := range sortedKeys(c.RequestBodies) {
+	for _, name := range slices.Sorted(maps.Keys(c.RequestBodies)) {
 		if rb := c.RequestBodies[name]; rb != nil && rb.Value != nil {
-			for _, media := range sortedKeys(rb.Value.Content) {
+			for _, media := range slices.Sorted(maps.Keys(rb.Value.Content)) {
 				if mt := rb.Value.Content[media]; mt != nil {
-					b.sharedSchema(mt.Schema, "requestBodies/"+name, name, true, true)
+					b.sharedSchema(mt.Schema, "requestBodies/"+keyPart(name), name, true, true)
 				}
 			}
 		}
 	}
-	for _, name := range sortedKeys(c.Responses) {
+	for _, name := range slices.Sorted(maps.Keys(c.Responses)) {
 		if r := c.Responses[name]; r != nil && r.Value != nil {
-			for _, media := range sortedKeys(r.Value.Content) {
+			for _, media := range slices.Sorted(maps.Keys(r.Value.Content)) {
 				if mt := r.Value.Content[media]; mt != nil {
-					b.sharedSchema(mt.Schema, "responses/"+name, name, false, false)
+					b.sharedSchema(mt.Schema, "responses/"+keyPart(name), name, false, false)
 				}
 			}
 		}
@@ -50,7 +55,7 @@ func (b *builder) sharedSchema(ref *openapi3.SchemaRef, key, name string, reques
 	owner := &nameReq{prefix: GoName(name), depth: -1}
 	if flat && isObject(s) && len(alternatives(s)) == 0 && len(s.Properties) > 0 && !b.mergesUnion(s) {
 		props, _ := mergedProperties(s)
-		for _, prop := range sortedKeys(props) {
+		for _, prop := range slices.Sorted(maps.Keys(props)) {
 			b.typeOf(props[prop], child(owner, GoName(prop)), propKey(key, prop), request)
 		}
 		return

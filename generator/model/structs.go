@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -13,7 +15,7 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema) {
 	t.Kind = TypeStruct
 	props, required := mergedProperties(s)
 	req := b.typeNames[t]
-	for _, name := range sortedKeys(props) {
+	for _, name := range slices.Sorted(maps.Keys(props)) {
 		ref := props[name]
 		if ref == nil || ref.Value == nil {
 			continue

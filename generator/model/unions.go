@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,12 +39,12 @@ func (b *builder) fillUnion(t *Type, s *openapi3.Schema) {
 					v.Consts[name] = c
 				}
 			}
-			v.Required = sortedKeys(required)
+			v.Required = slices.Sorted(maps.Keys(required))
 		}
 		if t.Discriminator != "" {
 			v.Tag = v.Consts[t.Discriminator]
 			if s.Discriminator != nil {
-				for _, tag := range sortedKeys(s.Discriminator.Mapping) {
+				for _, tag := range slices.Sorted(maps.Keys(s.Discriminator.Mapping)) {
 					m := s.Discriminator.Mapping[tag]
 					if alt.Ref != "" && strings.HasSuffix(m.Ref, "/"+refName(alt.Ref)) {
 						v.Tag = tag
@@ -163,7 +164,7 @@ func fixedLabels(alts []*openapi3.SchemaRef) []string {
 			}
 		}
 	}
-	for _, name := range sortedKeys(fixed[0]) {
+	for _, name := range slices.Sorted(maps.Keys(fixed[0])) {
 		values := make([]string, len(alts))
 		seen := map[string]bool{}
 		for i := range alts {

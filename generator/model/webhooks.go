@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 )
 
@@ -13,7 +14,7 @@ const eventUnion = "Event"
 // webhooks builds one payload type per webhook, named after its event, and
 // the Event union of them all.
 func (b *builder) webhooks() {
-	for _, name := range sortedKeys(b.doc.Webhooks) {
+	for _, name := range slices.Sorted(maps.Keys(b.doc.Webhooks)) {
 		item := b.doc.Webhooks[name]
 		if item == nil {
 			continue
@@ -25,7 +26,7 @@ func (b *builder) webhooks() {
 			if body.schema == nil {
 				continue
 			}
-			key := "webhook " + name
+			key := "webhook " + keyPart(name)
 			typ, _ := b.typeOf(body.schema, root(GoName(name)+"Event"), key, false)
 			if typ.Kind != KindNamed || typ.Named.Kind != TypeStruct {
 				b.warn(b.pos(op.Origin), "webhook %s: the payload is not an object; it is not typed", name)
