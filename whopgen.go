@@ -11,7 +11,14 @@
 //	go run github.com/whopgen/whopgen/cmd/whopgen@latest -out ./whop -package whop
 //
 // which uses the Whop spec embedded in the command (or ./spec/openapi.yml,
-// or the file named by -spec). See cmd/whopgen for every flag.
+// or the file named by -spec). With Go 1.24 or later, make it a tool of
+// the module (go get -tool github.com/whopgen/whopgen/cmd/whopgen) and put
+// this line in a file of the package that holds the client:
+//
+//	//go:generate go tool whopgen -out . -package whop
+//
+// Regenerating keeps the names the package published (see
+// docs/updating.md). See cmd/whopgen for every flag.
 package whopgen
 
 import _ "embed"

@@ -91,6 +91,11 @@ func (r *rtParams) value(in, name string, v any, style rtStyle) (rtValue, bool) 
 		r.err = fmt.Errorf("%s parameter %q: %w", in, name, err)
 		return rtValue{}, false
 	}
+	// A list or object with no members is undefined, as RFC 6570 (which
+	// OpenAPI's styles follow) defines it: the parameter is left out.
+	if val.kind != rtPrimitive && len(val.items) == 0 {
+		return val, false
+	}
 	return val, val.kind != rtUndefined
 }
 

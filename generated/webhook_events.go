@@ -44,7 +44,9 @@ func (s *WebhookService) Unwrap(body []byte, headers http.Header) (Event, error)
 
 // Handler returns an http.Handler that reads a webhook (at most 1 MiB), verifies
 // and decodes it, and calls handle. It answers 400 when verification or decoding
-// fails, 500 when handle returns an error, and 200 otherwise.
+// fails, 500 when handle returns an error, and 200 otherwise. In handle,
+// WebhookDeliveryFromContext(ctx) gives the delivery's webhook-id (the same for
+// every retry, so the key for dropping duplicates), timestamp and raw body.
 func (s *WebhookService) Handler(handle func(context.Context, Event) error) http.Handler {
 	return webhookHandler(s.Unwrap, handle, 0)
 }

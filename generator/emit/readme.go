@@ -25,11 +25,12 @@ func readme(api *model.API) []byte {
 	b.WriteString("Every option works for the whole client or for one call (pass it last, after the params).\n\n")
 	b.WriteString("## Call\n\n")
 	b.WriteString("Methods take `(ctx, pathParams..., params, opts...)` and return the decoded response. Optional fields are `Opt[T]`: unset means not sent, `Some(v)` sends v (even a zero value), `Null[T]()` sends null. Nullable response fields are pointers.\n\n")
-	b.WriteString("Failed requests are retried (2 retries by default, `WithMaxRetries`): connection failures, 429 and 5xx for GET, PUT and DELETE; only connection refused, 429 and 503 for POST and PATCH, unless `WithRetryNonIdempotent(true)`. `Retry-After` is honoured, and a cancelled context ends the call at once.\n\n")
+	b.WriteString("Failed requests are retried (2 retries by default, `WithMaxRetries`): connection failures, 429 and 5xx for GET, PUT and DELETE; only connection refused, 429 and 503 for POST and PATCH, unless `WithRetryNonIdempotent(true)`. `Retry-After` is honoured (a wait under 100 ms becomes 100-200 ms), each attempt has a one-minute limit (`WithRequestTimeout`), and a cancelled context ends the call at once.\n\n")
+	b.WriteString("Unions have one pointer field per variant, exactly one set; `Variant()` returns it, and a response union reads what every variant has with a method of its name. Every object a method returns keeps the JSON it was decoded from (`RawJSON()`), fields this client does not know included. `go doc` shows examples.\n\n")
 	b.WriteString("List operations return one page; their `...AutoPaging` twin returns an `iter.Seq2[Item, error]` that fetches the following pages as the loop needs them:\n\n")
 	b.WriteString("```go\nfor item, err := range client.X.ListAutoPaging(ctx, params) {\n\tif err != nil {\n\t\treturn err\n\t}\n\t_ = item\n}\n```\n\n")
 	b.WriteString("## Errors\n\n")
-	fmt.Fprintf(&b, "A non-2xx response is a `*%s.Error` with `StatusCode`, `Type`, `Code`, `Message`, `Param`, `RequestID` and the raw body; `errors.Is(err, %s.ErrNotFound)` and friends test the common cases. A 2xx body that does not decode is a `*%s.DecodeError`.\n\n", p, p, p)
+	fmt.Fprintf(&b, "A non-2xx response is a `*%s.Error` with `StatusCode`, `Type`, `Code`, `Message`, `Param`, `RequestID` and the raw body; `errors.Is(err, %s.ErrNotFound)` and friends test the common cases. A 2xx body that does not decode is a `*%s.DecodeError`; when only some fields do not fit, the method still returns the value, and the error's `Fields` say which did not and hold their JSON.\n\n", p, p, p)
 	b.WriteString("## Operations\n\n| Operation | Method |\n|---|---|\n")
 	var walk func(r *model.Resource)
 	walk = func(r *model.Resource) {
@@ -44,7 +45,7 @@ func readme(api *model.API) []byte {
 		walk(r)
 	}
 	if len(api.Webhooks) > 0 {
-		fmt.Fprintf(&b, "\n## Webhooks\n\n`client.Webhooks.Unwrap(body, r.Header)` verifies a webhook's Standard Webhooks signature with the secret from `WithWebhookSecret` or `%s_WEBHOOK_SECRET` and decodes it into an `%s`, whose one non-nil field is the event; `client.Webhooks.Handler(func(ctx, event) error)` is a ready `http.Handler`.\n\n", api.EnvPrefix, api.Event.Name)
+		fmt.Fprintf(&b, "\n## Webhooks\n\n`client.Webhooks.Unwrap(body, r.Header)` verifies a webhook's Standard Webhooks signature with the secret from `WithWebhookSecret` or `%s_WEBHOOK_SECRET` and decodes it into an `%s`, whose one non-nil field is the event; `client.Webhooks.Handler(func(ctx, event) error)` is a ready `http.Handler`; in it, `WebhookDeliveryFromContext(ctx)` gives the delivery's id (the key for dropping duplicates) and raw body.\n\n", api.EnvPrefix, api.Event.Name)
 		b.WriteString("| Event | Type |\n|---|---|\n")
 		for _, w := range api.Webhooks {
 			fmt.Fprintf(&b, "| `%s` | `%s` |\n", w.Event, w.Type.Name)

@@ -46,7 +46,7 @@ func webhookDecls(api *model.API) []jen.Code {
 			jen.Return(jen.Id("ev"), jen.Nil()),
 		),
 		jen.Line(),
-		comment("Handler returns an http.Handler that reads a webhook (at most 1 MiB), verifies and decodes it, and calls handle. It answers 400 when verification or decoding fails, 500 when handle returns an error, and 200 otherwise."),
+		comment("Handler returns an http.Handler that reads a webhook (at most 1 MiB), verifies and decodes it, and calls handle. It answers 400 when verification or decoding fails, 500 when handle returns an error, and 200 otherwise. In handle, WebhookDeliveryFromContext(ctx) gives the delivery's webhook-id (the same for every retry, so the key for dropping duplicates), timestamp and raw body."),
 		jen.Func().Params(recv).Id("Handler").Params(jen.Id("handle").Func().Params(jen.Qual("context", "Context"), jen.Id(event)).Error()).Qual("net/http", "Handler").Block(
 			jen.Return(jen.Id(rt.WebhookHandler).Call(jen.Id(recvService).Dot("Unwrap"), jen.Id("handle"), jen.Lit(0))),
 		),

@@ -62,10 +62,15 @@ func writerMethods(t *model.Type) []jen.Code {
 			if f.In != model.InBody || f.Type.Kind == model.KindReader {
 				continue // parameters travel elsewhere; files are parts of a multipart body
 			}
-			write := writeField(f, jen.Id(recv).Dot(f.Name))
-			if f.ReadOnly {
+			x := jen.Id(recv).Dot(f.Name)
+			write := writeField(f, x)
+			switch {
+			case f.ReadOnly:
 				// Set by the server: re-encoded, never sent.
 				write = []jen.Code{jen.If(jen.Op("!").Id("jw").Dot(rt.W.Request)).Block(write...)}
+			case f.WriteOnly && f.Wrap() == model.Plain && !f.OmitZero():
+				// Sent, never returned: a response holds no value for it.
+				write = []jen.Code{jen.If(jen.Id("jw").Dot(rt.W.Request).Op("||").Add(notZero(f.Type, x))).Block(write...)}
 			}
 			body = append(body, write...)
 		}

@@ -453,10 +453,11 @@ func (f *Field) Wrap() Wrap {
 	}
 }
 
-// OmitZero reports whether the field is left out of JSON when unset. A
-// read-only property is never required of a request (the server sets it),
-// and a write-only one is never in a response.
-func (f *Field) OmitZero() bool { return !f.Required || f.ReadOnly || f.WriteOnly }
+// OmitZero reports whether the field is left out of JSON when unset. (A
+// request leaves out read-only properties whatever their value, and a
+// re-encoded response leaves out an empty write-only one: the encoder
+// decides that, knowing which it writes.)
+func (f *Field) OmitZero() bool { return !f.Required }
 
 // Webhook is one event the API sends.
 type Webhook struct {

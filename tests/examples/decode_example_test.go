@@ -21,16 +21,18 @@ func Example_partialDecode() {
 	defer api.Close()
 	client := whop.NewClient(whop.WithAPIKey("sk_example"), whop.WithBaseURL(api.URL+"/api/v1"))
 
-	_, err := client.Members.Retrieve(context.Background(), "mber_1")
+	m, err := client.Members.Retrieve(context.Background(), "mber_1")
 	var decErr *whop.DecodeError
 	if errors.As(err, &decErr) && decErr.Partial() {
 		for _, f := range decErr.Fields {
 			fmt.Printf("%s = %s: %v\n", f.Path, f.Raw, f.Err)
 		}
+		fmt.Println(m.ID, m.Status, m.UsdTotalSpent) // the rest of the member
 	}
 	fmt.Println(err)
 	// Output:
 	// server: GET /api/v1/members/mber_1 -> 200
 	// usd_total_spent = "19.99": json: cannot unmarshal string into Go value of type float64
+	// mber_1 joined 0
 	// whop: members.retrieve: decoding 200 response (application/json): 1 field did not fit, the rest decoded: usd_total_spent = "19.99": json: cannot unmarshal string into Go value of type float64
 }
