@@ -13,89 +13,130 @@ import (
 // have no Output comment, as they would need the API to run.
 const examplesFile = "example_test.go"
 
-// examples renders the Example functions, or nil when the API offers too
-// little to show.
+// examples renders the Example functions: configuring the client, and,
+// where the API has them, paging, an update with a null, and a webhook
+// handler.
 func (e *emitter) examples() *jen.File {
 	f := jen.NewFile(e.api.Package)
 	f.HeaderComment(Header)
 	f.Add(comment("The examples show the client calling this API; they compile with the package and need a server to run."))
 	f.Line()
-	ctx := jen.Id("ctx").Op(":=").Qual("context", "Background").Call()
-	client := jen.Id("client").Op(":=").Id(newClientFunc).Call()
+	for _, example := range [][]jen.Code{e.configExample(), e.pagingExample(), e.updateExample(), e.webhookExample()} {
+		for _, c := range example {
+			f.Add(c)
+		}
+	}
+	return f
+}
 
-	// Configuring the client.
-	f.Add(comment("A client configured in code; without options it reads " + e.api.EnvPrefix + "_API_KEY and " + e.api.EnvPrefix + "_BASE_URL."))
-	f.Func().Id("Example"+newClientFunc).Params().Block(
-		jen.Id("client").Op(":=").Id(newClientFunc).Call(
-			jen.Line().Id("WithAPIKey").Call(jen.Lit("sk_example")),
-			jen.Line().Id("WithMaxRetries").Call(jen.Lit(3)),
-			jen.Line().Id("WithRequestTimeout").Call(jen.Lit(30).Op("*").Qual("time", "Second")),
-			jen.Line(),
+var (
+	exampleCtx    = jen.Id("ctx").Op(":=").Qual("context", "Background").Call()
+	exampleClient = jen.Id("client").Op(":=").Id(newClientFunc).Call()
+)
+
+// configExample configures a client in code.
+func (e *emitter) configExample() []jen.Code {
+	return []jen.Code{
+		comment("A client configured in code; without options it reads " + e.api.EnvPrefix + "_API_KEY and " + e.api.EnvPrefix + "_BASE_URL."),
+		jen.Func().Id("Example"+newClientFunc).Params().Block(
+			jen.Id("client").Op(":=").Id(newClientFunc).Call(
+				jen.Line().Id("WithAPIKey").Call(jen.Lit("sk_example")),
+				jen.Line().Id("WithMaxRetries").Call(jen.Lit(3)),
+				jen.Line().Id("WithRequestTimeout").Call(jen.Lit(30).Op("*").Qual("time", "Second")),
+				jen.Line(),
+			),
+			jen.Id("_").Op("=").Id("client"),
 		),
-		jen.Id("_").Op("=").Id("client"),
-	)
+		jen.Line(),
+	}
+}
 
-	if m := e.simplestList(); m != nil {
-		f.Add(comment("Every item of every page, fetched as the loop asks for more."))
-		f.Func().Id("Example"+m.Resource.TypeName+"_"+m.AutoPaging).Params().Block(
-			ctx, client,
+// pagingExample ranges over every item of the simplest list method.
+func (e *emitter) pagingExample() []jen.Code {
+	m := e.simplestList()
+	if m == nil {
+		return nil
+	}
+	return []jen.Code{
+		comment("Every item of every page, fetched as the loop asks for more."),
+		jen.Func().Id("Example"+m.Resource.TypeName+"_"+m.AutoPaging).Params().Block(
+			exampleCtx.Clone(), exampleClient.Clone(),
 			jen.For(jen.List(jen.Id("item"), jen.Err()).Op(":=").Range().Id("client").Dot(clientPath(m.Resource)).Dot(m.AutoPaging).Call(e.exampleArgs(m)...)).Block(
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err())),
 				jen.Qual("fmt", "Println").Call(jen.Id("item")),
 			),
-		)
+		),
+		jen.Line(),
 	}
+}
 
-	if m, set, null := e.nullableUpdate(); m != nil {
-		f.Add(comment("Optional fields are sent only when set: Some sends a value, Null an explicit null. The error tells an API error from a failed call."))
-		params := jen.Id(m.Params.Name).Values(jen.Dict{
-			jen.Id(set.Name):  jen.Id("Some").Call(exampleValue(set.Type)),
-			jen.Id(null.Name): jen.Id("Null").Types(goType(null.Type)).Call(),
-		})
-		args := append(e.pathArgs(m), params)
-		f.Func().Id("Example" + m.Resource.TypeName + "_" + m.Name).Params().Block(append([]jen.Code{
-			ctx, client,
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("client").Dot(clientPath(m.Resource)).Dot(m.Name).Call(append([]jen.Code{jen.Id("ctx")}, args...)...),
-		}, exampleErrors()...)...)
+// updateExample sends a value and a null, and handles the error.
+func (e *emitter) updateExample() []jen.Code {
+	m, set, null := e.nullableUpdate()
+	if m == nil {
+		return nil
 	}
+	params := jen.Id(m.Params.Name).Values(jen.Dict{
+		jen.Id(set.Name):  jen.Id("Some").Call(exampleValue(set.Type)),
+		jen.Id(null.Name): jen.Id("Null").Types(goType(null.Type)).Call(),
+	})
+	call := jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("client").Dot(clientPath(m.Resource)).Dot(m.Name).Call(
+		append(append([]jen.Code{jen.Id("ctx")}, e.pathArgs(m)...), params)...)
+	return []jen.Code{
+		comment("Optional fields are sent only when set: Some sends a value, Null an explicit null. The error tells an API error from a failed call."),
+		jen.Func().Id("Example" + m.Resource.TypeName + "_" + m.Name).Params().Block(
+			append([]jen.Code{exampleCtx.Clone(), exampleClient.Clone(), call}, exampleErrors()...)...),
+		jen.Line(),
+	}
+}
 
-	if ev := e.api.Event; ev != nil && e.api.WebhookService != nil && len(ev.Variants) > 0 {
-		f.Add(comment("A handler for the events the API sends: verified, decoded, and told apart by type; the delivery's id drops duplicates."))
-		w := e.api.WebhookService
-		first := ev.Variants[0]
-		var tell jen.Code = jen.Switch().Block(
-			jen.Case(jen.Id("ev").Dot(first.Name).Op("!=").Nil()).Block(jen.Qual("fmt", "Println").Call(jen.Lit(first.Tag))),
-			jen.Default().Block(jen.Qual("fmt", "Println").Call(jen.Lit("another event"))))
-		if ev.TagType != nil {
-			for _, v := range ev.TagType.EnumValues {
-				if v.Value == first.Tag {
-					tell = jen.Switch(jen.Id("ev").Dot(ev.TagMethod).Call()).Block(
-						jen.Case(jen.Id(v.Name)).Block(jen.Qual("fmt", "Println").Call(jen.Lit(first.Tag))),
-						jen.Default().Block(jen.Qual("fmt", "Println").Call(jen.Lit("another event"), jen.Id("ev").Dot(ev.TagMethod).Call())))
-				}
+// webhookExample handles the events the API sends.
+func (e *emitter) webhookExample() []jen.Code {
+	ev, w := e.api.Event, e.api.WebhookService
+	if ev == nil || w == nil || len(ev.Variants) == 0 {
+		return nil
+	}
+	body := []jen.Code{
+		jen.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("WebhookDeliveryFromContext").Call(jen.Id("ctx")), jen.Id("ok")).Block(
+			jen.Qual("fmt", "Println").Call(jen.Lit("delivery"), jen.Id("d").Dot("ID")),
+		),
+		tellEvent(ev),
+	}
+	for _, a := range ev.Accessors {
+		if a.JSONName == "id" {
+			body = append(body, jen.Qual("fmt", "Println").Call(jen.Lit("event"), jen.Id("ev").Dot(a.Name).Call()))
+		}
+	}
+	handler := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("ev").Id(ev.Name)).Error().Block(
+		append(body, jen.Return(jen.Nil()))...)
+	return []jen.Code{
+		comment("A handler for the events the API sends: verified, decoded, and told apart by type; the delivery's id drops duplicates."),
+		jen.Func().Id("Example"+w.TypeName+"_Handler").Params().Block(
+			exampleClient.Clone(),
+			jen.Qual("net/http", "Handle").Call(jen.Lit("/webhooks"), jen.Id("client").Dot(w.Field).Dot("Handler").Call(handler)),
+		),
+		jen.Line(),
+	}
+}
+
+// tellEvent tells the first event type from the others: by the event
+// type enum when the API has one, else by the variant that is set.
+func tellEvent(ev *model.Type) jen.Code {
+	first := ev.Variants[0]
+	print := func(args ...jen.Code) jen.Code { return jen.Qual("fmt", "Println").Call(args...) }
+	if ev.TagType != nil {
+		for _, v := range ev.TagType.EnumValues {
+			if v.Value == first.Tag {
+				tag := jen.Id("ev").Dot(ev.TagMethod).Call()
+				return jen.Switch(tag).Block(
+					jen.Case(jen.Id(v.Name)).Block(print(jen.Lit(first.Tag))),
+					jen.Default().Block(print(jen.Lit("another event"), tag.Clone())))
 			}
 		}
-		body := []jen.Code{
-			jen.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("WebhookDeliveryFromContext").Call(jen.Id("ctx")), jen.Id("ok")).Block(
-				jen.Qual("fmt", "Println").Call(jen.Lit("delivery"), jen.Id("d").Dot("ID")),
-			),
-			tell,
-		}
-		for _, a := range ev.Accessors {
-			if a.JSONName == "id" {
-				body = append(body, jen.Qual("fmt", "Println").Call(jen.Lit("event"), jen.Id("ev").Dot(a.Name).Call()))
-			}
-		}
-		f.Func().Id("Example"+w.TypeName+"_Handler").Params().Block(
-			client,
-			jen.Qual("net/http", "Handle").Call(jen.Lit("/webhooks"), jen.Id("client").Dot(w.Field).Dot("Handler").Call(
-				jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("ev").Id(ev.Name)).Error().Block(
-					append(body, jen.Return(jen.Nil()))...,
-				),
-			)),
-		)
 	}
-	return f
+	return jen.Switch().Block(
+		jen.Case(jen.Id("ev").Dot(first.Name).Op("!=").Nil()).Block(print(jen.Lit(first.Tag))),
+		jen.Default().Block(print(jen.Lit("another event"))))
 }
 
 // exampleErrors handles a call's error as callers do: a sentinel for a
