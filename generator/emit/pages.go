@@ -32,28 +32,21 @@ func setCursor(p *model.Page, params, cursor jen.Code) jen.Code {
 // nextCursorDecl renders the page type's nextCursor method.
 func nextCursorDecl(t *model.Type, p *model.Page) []jen.Code {
 	info := func() *jen.Statement { return jen.Id("p").Dot(p.PageInfo.Name) }
-	end := info().Dot(p.EndCursor.Name)
-	var cursor jen.Code
-	switch p.EndCursor.Wrap() {
-	case model.Pointer:
-		cursor = jen.If(end.Clone().Op("!=").Nil()).Block(jen.Id(localCursor).Op("=").Op("*").Add(end))
-	case model.Optional:
-		cursor = jen.Id(localCursor).Op("=").Add(end).Dot("Or").Call(jen.Lit(""))
-	default:
-		cursor = jen.Id(localCursor).Op("=").Add(end)
-	}
-	hasNext := info().Dot(p.HasNextPage.Name)
-	switch p.HasNextPage.Wrap() {
-	case model.Pointer:
-		hasNext = info().Dot(p.HasNextPage.Name).Op("!=").Nil().Op("&&").Op("*").Add(info().Dot(p.HasNextPage.Name))
-	case model.Optional:
-		hasNext = info().Dot(p.HasNextPage.Name).Dot("Or").Call(jen.False())
+	body := ifPresent(p.EndCursor, info().Dot(p.EndCursor.Name), func(v jen.Code) []jen.Code {
+		return []jen.Code{jen.Id(localCursor).Op("=").Add(v)}
+	})
+	more := jen.Id(localMore)
+	if p.HasNextPage.Wrap() == model.Plain {
+		more = info().Dot(p.HasNextPage.Name)
+	} else {
+		body = append(body, ifPresent(p.HasNextPage, info().Dot(p.HasNextPage.Name), func(v jen.Code) []jen.Code {
+			return []jen.Code{jen.Id(localMore).Op("=").Add(v)}
+		})...)
 	}
 	return []jen.Code{
 		jen.Comment(nextCursorMethod + " returns the page's end cursor and whether the server reports a next page."),
 		jen.Func().Params(jen.Id("p").Op("*").Id(t.Name)).Id(nextCursorMethod).Params().Params(jen.Id(localCursor).String(), jen.Id(localMore).Bool()).Block(
-			cursor,
-			jen.Return(jen.Id(localCursor), hasNext),
+			append(body, jen.Return(jen.Id(localCursor), more))...,
 		),
 		jen.Line(),
 	}
