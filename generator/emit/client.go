@@ -26,6 +26,30 @@ func (e *emitter) defaultBaseURL() string {
 func (e *emitter) clientFile() *jen.File {
 	f := e.newFile()
 	api := e.api
+	f.Const().Defs(e.clientConsts()...)
+	f.Line()
+	fields, vals := clientFields(api)
+	f.Add(comment(fmt.Sprintf("Client calls the %s. Create one with NewClient and share it: it is safe for concurrent use.", api.Title)))
+	f.Type().Id("Client").Struct(fields...)
+	f.Line()
+	f.Add(comment(joinDoc(
+		"NewClient returns a client configured by opts.",
+		fmt.Sprintf("Without options, the API key comes from the %s_API_KEY environment variable and the base URL from %s_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.", api.EnvPrefix, api.EnvPrefix))))
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("RequestOption")).Op("*").Id("Client").Block(
+		jen.Id(transportField).Op(":=").Id(rt.NewTransport).Call(jen.Id(rt.TransportConfig).Values(jen.Dict{
+			jen.Id(rt.Config.DefaultBaseURL): jen.Id(defaultBaseURL),
+			jen.Id(rt.Config.EnvPrefix):      jen.Lit(api.EnvPrefix),
+			jen.Id(rt.Config.UserAgent):      jen.Lit(fmt.Sprintf("%s-go/%s (whopgen)", api.Package, api.Version)),
+			jen.Id(rt.Config.Auth):           authLit(api.Auth),
+		}), jen.Id(argOpts)),
+		jen.Return(jen.Op("&").Id("Client").Values(vals)),
+	)
+	return f
+}
+
+// clientConsts renders the servers and the spec's version and hash.
+func (e *emitter) clientConsts() []jen.Code {
+	api := e.api
 	consts := []jen.Code{
 		jen.Comment("DefaultBaseURL is the server the client calls unless WithBaseURL or " + api.EnvPrefix + "_BASE_URL says otherwise."),
 		jen.Id("DefaultBaseURL").Op("=").Lit(e.defaultBaseURL()),
@@ -51,9 +75,12 @@ func (e *emitter) clientFile() *jen.File {
 		jen.Comment("SpecSHA256 is the SHA-256 of the spec this package was generated from."),
 		jen.Id("SpecSHA256").Op("=").Lit(api.SpecSHA256),
 	)
-	f.Const().Defs(consts...)
-	f.Line()
+	return consts
+}
 
+// clientFields renders Client's fields, one per top-level resource and the
+// webhook service, and the values NewClient gives them.
+func clientFields(api *model.API) ([]jen.Code, jen.Dict) {
 	var fields []jen.Code
 	vals := jen.Dict{}
 	if len(api.Resources) == 0 && api.WebhookService == nil {
@@ -69,22 +96,7 @@ func (e *emitter) clientFile() *jen.File {
 		fields = append(fields, jen.Line(), jen.Comment(w.Field+" verifies and decodes the events the API sends."), jen.Id(w.Field).Op("*").Id(w.TypeName))
 		vals[jen.Id(w.Field)] = jen.Op("&").Id(w.TypeName).Values(jen.Dict{jen.Id(transportField): jen.Id(transportField)})
 	}
-	f.Add(comment(fmt.Sprintf("Client calls the %s. Create one with NewClient and share it: it is safe for concurrent use.", api.Title)))
-	f.Type().Id("Client").Struct(fields...)
-	f.Line()
-	f.Add(comment(joinDoc(
-		"NewClient returns a client configured by opts.",
-		fmt.Sprintf("Without options, the API key comes from the %s_API_KEY environment variable and the base URL from %s_BASE_URL, else DefaultBaseURL. Every option can also be passed to a single call, where it overrides the client's.", api.EnvPrefix, api.EnvPrefix))))
-	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("RequestOption")).Op("*").Id("Client").Block(
-		jen.Id(transportField).Op(":=").Id(rt.NewTransport).Call(jen.Id(rt.TransportConfig).Values(jen.Dict{
-			jen.Id(rt.Config.DefaultBaseURL): jen.Id(defaultBaseURL),
-			jen.Id(rt.Config.EnvPrefix):      jen.Lit(api.EnvPrefix),
-			jen.Id(rt.Config.UserAgent):      jen.Lit(fmt.Sprintf("%s-go/%s (whopgen)", api.Package, api.Version)),
-			jen.Id(rt.Config.Auth):           authLit(api.Auth),
-		}), jen.Id(argOpts)),
-		jen.Return(jen.Op("&").Id("Client").Values(vals)),
-	)
-	return f
+	return fields, vals
 }
 
 // authLit renders the runtime's authScheme; the zero value is a bearer

@@ -75,72 +75,78 @@ func newLayout(api *model.API) *layout {
 // the webhooks file when only events use it, and otherwise in a shared
 // file chosen by its first letter.
 func (l *layout) owners(api *model.API) map[*model.Type]string {
-	users := map[*model.Type]map[string]bool{}
-	var mark func(g *model.GoType, file string)
-	var markType func(t *model.Type, file string)
-	markType = func(t *model.Type, file string) {
-		if users[t] == nil {
-			users[t] = map[string]bool{}
-		}
-		if users[t][file] {
-			return
-		}
-		users[t][file] = true
-		for _, f := range t.Fields {
-			mark(f.Type, file)
-		}
-		for _, v := range t.Variants {
-			mark(v.Type, file)
-		}
-		mark(t.Target, file)
-	}
-	mark = func(g *model.GoType, file string) {
-		for ; g != nil; g = g.Elem {
-			if g.Kind == model.KindNamed {
-				markType(g.Named, file)
-			}
-		}
-	}
-	var walk func(r *model.Resource, file string)
-	walk = func(r *model.Resource, file string) {
-		for _, m := range r.Methods {
-			if m.Params != nil {
-				markType(m.Params, file)
-			}
-			mark(m.Response, file)
-		}
-		for _, c := range r.Children {
-			walk(c, file)
-		}
-	}
+	users := typeUsers{}
 	for _, r := range api.Resources {
-		walk(r, l.resource[r])
+		users.markResource(r, l.resource[r])
 	}
 	for _, w := range api.Webhooks {
-		markType(w.Type, webhookFile)
+		users.markType(w.Type, webhookFile)
 	}
 	if api.Event != nil {
-		markType(api.Event, webhookFile)
+		users.markType(api.Event, webhookFile)
 	}
 	owner := map[*model.Type]string{}
 	for _, t := range api.Types {
-		files := users[t]
-		switch {
-		case len(files) == 1:
-			for f := range files {
-				owner[t] = f
-			}
-		case len(files) == 2 && files[webhookFile]:
-			for f := range files {
-				if f != webhookFile {
-					owner[t] = f
-				}
-			}
-		default:
-			owner[t] = sharedPrefix + initial(t.Name)
-		}
+		owner[t] = ownerFile(t, users[t])
 	}
 	return owner
+}
+
+// ownerFile is the one file whose declarations use t (a webhook payload
+// also used by one resource goes with the resource), or else a shared
+// file by the initial of its name.
+func ownerFile(t *model.Type, files map[string]bool) string {
+	if len(files) == 2 && files[webhookFile] {
+		delete(files, webhookFile)
+	}
+	if len(files) == 1 {
+		for f := range files {
+			return f
+		}
+	}
+	return sharedPrefix + initial(t.Name)
+}
+
+// typeUsers records, for each type, the files whose declarations reach it.
+type typeUsers map[*model.Type]map[string]bool
+
+func (u typeUsers) markResource(r *model.Resource, file string) {
+	for _, m := range r.Methods {
+		if m.Params != nil {
+			u.markType(m.Params, file)
+		}
+		u.mark(m.Response, file)
+	}
+	for _, c := range r.Children {
+		u.markResource(c, file)
+	}
+}
+
+func (u typeUsers) markType(t *model.Type, file string) {
+	if u[t] == nil {
+		u[t] = map[string]bool{}
+	}
+	if u[t][file] {
+		return
+	}
+	u[t][file] = true
+	for _, f := range t.Fields {
+		u.mark(f.Type, file)
+	}
+	for _, v := range t.Variants {
+		u.mark(v.Type, file)
+	}
+	u.mark(t.Target, file)
+}
+
+// mark marks the named type g refers to, through slices, maps and
+// pointers.
+func (u typeUsers) mark(g *model.GoType, file string) {
+	for ; g != nil; g = g.Elem {
+		if g.Kind == model.KindNamed {
+			u.markType(g.Named, file)
+		}
+	}
 }
 
 // serviceLines estimates the lines each resource file starts with: its

@@ -142,65 +142,75 @@ func signature(m *model.Method) []jen.Code {
 
 func methodDecl(m *model.Method) []jen.Code {
 	recv := jen.Id(recvService).Op("*").Id(m.Resource.TypeName)
-	req := requestLit(m)
-	out := jen.Id(localOut)
-	call := func(dst jen.Code) *jen.Statement {
-		return jen.Id(recvService).Dot(transportField).Dot(rt.Do).Call(jen.Id(argCtx), jen.Id(localReq), dst)
-	}
-	failed := func(results ...jen.Code) jen.Code {
-		return jen.If(jen.Err().Op(":=").Add(call(jen.Op("&").Add(out))), jen.Err().Op("!=").Nil()).Block(jen.Return(results...))
-	}
-	var results jen.Code
-	body := req
-	switch returnOf(m) {
-	case returnNothing:
-		results = jen.Error()
-		body = append(body, jen.Return(call(jen.Nil())))
-	case returnPointer:
-		// A body that fits the type only in part still comes back, with
-		// a *DecodeError that says which fields did not fit.
-		results = jen.Params(jen.Op("*").Add(goType(m.Response)), jen.Error())
-		body = append(body, jen.Var().Add(out).Add(goType(m.Response)))
-		result := jen.Id(rt.Result).Call(jen.Op("&").Add(out), call(jen.Op("&").Add(out)))
-		if m.Page != nil && m.Page.Owned {
-			page := jen.Id(localPage)
-			body = append(body,
-				jen.List(page, jen.Err()).Op(":=").Add(result),
-				jen.If(page.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
-			body = append(body, bindNextPage(m)...)
-			body = append(body, jen.Return(page, jen.Err()))
-		} else {
-			body = append(body, jen.Return(result))
-		}
-	case returnNullable:
-		results = jen.Params(jen.Op("*").Add(goType(m.Response)), jen.Error())
-		res := jen.Id(localPage)
-		body = append(body,
-			jen.Var().Add(out).Op("*").Add(goType(m.Response)),
-			jen.List(res, jen.Err()).Op(":=").Id(rt.Result).Call(jen.Op("&").Add(out), call(jen.Op("&").Add(out))),
-			jen.If(res.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Op("*").Add(res), jen.Err()))
-	case returnStream:
-		results = jen.Params(jen.Qual("io", "ReadCloser"), jen.Error())
-		body = append(body, jen.Var().Add(out).Qual("io", "ReadCloser"), failed(jen.Nil(), jen.Err()), jen.Return(out, jen.Nil()))
-	case returnText:
-		results = jen.Params(jen.String(), jen.Error())
-		body = append(body,
-			jen.Var().Add(out).Index().Byte(),
-			jen.Err().Op(":=").Add(call(jen.Op("&").Add(out))),
-			jen.Return(jen.String().Call(out), jen.Err()))
-	default:
-		results = jen.Params(goType(m.Response), jen.Error())
-		body = append(body,
-			jen.Var().Add(out).Add(goType(m.Response)),
-			jen.Err().Op(":=").Add(call(jen.Op("&").Add(out))),
-			jen.Return(out, jen.Err()))
-	}
+	results, send := resultOf(m)
 	return []jen.Code{
 		comment(methodDoc(m)),
-		jen.Func().Params(recv).Id(m.Name).Params(signature(m)...).Add(results).Block(body...),
+		jen.Func().Params(recv).Id(m.Name).Params(signature(m)...).Add(results).Block(append(requestLit(m), send...)...),
 		jen.Line(),
 	}
+}
+
+// doCall renders the call that sends the request and decodes into dst.
+func doCall(dst jen.Code) *jen.Statement {
+	return jen.Id(recvService).Dot(transportField).Dot(rt.Do).Call(jen.Id(argCtx), jen.Id(localReq), dst)
+}
+
+// intoOut is &out, the destination of a decode.
+func intoOut() *jen.Statement { return jen.Op("&").Id(localOut) }
+
+// resultOf renders a method's results and the statements that send its
+// request and return what came back, by the kind of result.
+func resultOf(m *model.Method) (results jen.Code, send []jen.Code) {
+	out := jen.Id(localOut)
+	switch returnOf(m) {
+	case returnNothing:
+		return jen.Error(), []jen.Code{jen.Return(doCall(jen.Nil()))}
+	case returnPointer:
+		return jen.Params(jen.Op("*").Add(goType(m.Response)), jen.Error()), pointerResult(m)
+	case returnNullable:
+		res := jen.Id(localPage)
+		return jen.Params(jen.Op("*").Add(goType(m.Response)), jen.Error()), []jen.Code{
+			jen.Var().Add(out).Op("*").Add(goType(m.Response)),
+			jen.List(res, jen.Err()).Op(":=").Id(rt.Result).Call(intoOut(), doCall(intoOut())),
+			jen.If(res.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Op("*").Add(res), jen.Err()),
+		}
+	case returnStream:
+		return jen.Params(jen.Qual("io", "ReadCloser"), jen.Error()), []jen.Code{
+			jen.Var().Add(out).Qual("io", "ReadCloser"),
+			jen.If(jen.Err().Op(":=").Add(doCall(intoOut())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(out, jen.Nil()),
+		}
+	case returnText:
+		return jen.Params(jen.String(), jen.Error()), []jen.Code{
+			jen.Var().Add(out).Index().Byte(),
+			jen.Err().Op(":=").Add(doCall(intoOut())),
+			jen.Return(jen.String().Call(out), jen.Err()),
+		}
+	}
+	return jen.Params(goType(m.Response), jen.Error()), []jen.Code{
+		jen.Var().Add(out).Add(goType(m.Response)),
+		jen.Err().Op(":=").Add(doCall(intoOut())),
+		jen.Return(out, jen.Err()),
+	}
+}
+
+// pointerResult returns the decoded object. A body that fits the type only
+// in part still comes back, with a *DecodeError that says which fields did
+// not fit; a page also learns how to fetch its successor.
+func pointerResult(m *model.Method) []jen.Code {
+	out := jen.Id(localOut)
+	result := jen.Id(rt.Result).Call(intoOut(), doCall(intoOut()))
+	send := []jen.Code{jen.Var().Add(out).Add(goType(m.Response))}
+	if m.Page == nil || !m.Page.Owned {
+		return append(send, jen.Return(result))
+	}
+	page := jen.Id(localPage)
+	send = append(send,
+		jen.List(page, jen.Err()).Op(":=").Add(result),
+		jen.If(page.Clone().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
+	send = append(send, bindNextPage(m)...)
+	return append(send, jen.Return(page, jen.Err()))
 }
 
 // callArgs passes a method's own arguments on, with params replaced by
