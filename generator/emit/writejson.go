@@ -50,50 +50,12 @@ func isParams(t *model.Type) bool {
 // writerMethods renders writeJSON and MarshalJSON for a request type.
 func writerMethods(t *model.Type) []jen.Code {
 	recv := receiver(t.Name)
-	w := jen.Id("jw")
 	var body []jen.Code
 	switch t.Kind {
 	case model.TypeStruct:
-		body = append(body, w.Clone().Dot(rt.W.Open).Call())
-		for _, c := range t.Consts {
-			body = append(body, w.Clone().Dot(rt.W.Lit).Call(jen.Lit(jsonKey(c.JSONName)), jen.Lit(jsonString(c.Const))))
-		}
-		for _, f := range t.Fields {
-			if f.In != model.InBody || f.Type.Kind == model.KindReader {
-				continue // parameters travel elsewhere; files are parts of a multipart body
-			}
-			x := jen.Id(recv).Dot(f.Name)
-			write := writeField(f, x)
-			switch {
-			case f.ReadOnly:
-				// Set by the server: re-encoded, never sent.
-				write = []jen.Code{jen.If(jen.Op("!").Id("jw").Dot(rt.W.Request)).Block(write...)}
-			case f.WriteOnly && f.Wrap() == model.Plain && !f.OmitZero():
-				// Sent, never returned: a response holds no value for it.
-				write = []jen.Code{jen.If(jen.Id("jw").Dot(rt.W.Request).Op("||").Add(notZero(f.Type, x))).Block(write...)}
-			}
-			body = append(body, write...)
-		}
-		body = append(body, w.Clone().Dot(rt.W.Close).Call())
+		body = structWriter(t, recv)
 	case model.TypeUnion:
-		var cases []jen.Code
-		var set []jen.Code
-		for _, v := range t.Variants {
-			x := jen.Id(recv).Dot(v.Name)
-			set = append(set, x.Clone().Op("!=").Nil())
-			cases = append(cases, jen.Case(x.Clone().Op("!=").Nil()).Block(writeValue(v.Type, deref(v.Type, x), x.Clone(), 0)...))
-		}
-		cases = append(cases,
-			jen.Case(jen.Id(recv).Dot("raw").Op("!=").Nil()).Block(w.Clone().Dot(rt.W.Raw).Call(jen.Id(recv).Dot("raw"))),
-			jen.Default().Block(w.Clone().Dot(rt.W.Fail).Call(jen.Qual("fmt", "Errorf").Call(jen.Lit("%s: no variant is set; set exactly one"), jen.Lit(t.Name)))),
-		)
-		body = append(body,
-			jen.If(jen.Id("count").Op(":=").Id(rt.CountSet).Call(set...), jen.Id("count").Op(">").Lit(1)).Block(
-				w.Clone().Dot(rt.W.Fail).Call(jen.Qual("fmt", "Errorf").Call(jen.Lit("%s: %d variants are set; set exactly one"), jen.Lit(t.Name), jen.Id("count"))),
-				jen.Return(),
-			),
-			jen.Switch().Block(cases...),
-		)
+		body = unionWriter(t, recv)
 	}
 	return []jen.Code{
 		jen.Comment(writeJSONMethod + " writes " + t.Name + " as JSON."),
@@ -106,6 +68,57 @@ func writerMethods(t *model.Type) []jen.Code {
 			jen.Return(jen.Id("jw").Dot(rt.W.Finish).Call()),
 		),
 		jen.Line(),
+	}
+}
+
+// structWriter writes an object: the constant properties, then each body
+// field, in order.
+func structWriter(t *model.Type, recv string) []jen.Code {
+	w := jen.Id("jw")
+	body := []jen.Code{w.Clone().Dot(rt.W.Open).Call()}
+	for _, c := range t.Consts {
+		body = append(body, w.Clone().Dot(rt.W.Lit).Call(jen.Lit(jsonKey(c.JSONName)), jen.Lit(jsonString(c.Const))))
+	}
+	for _, f := range t.Fields {
+		if f.In != model.InBody || f.Type.Kind == model.KindReader {
+			continue // parameters travel elsewhere; files are parts of a multipart body
+		}
+		x := jen.Id(recv).Dot(f.Name)
+		write := writeField(f, x)
+		switch {
+		case f.ReadOnly:
+			// Set by the server: re-encoded, never sent.
+			write = []jen.Code{jen.If(jen.Op("!").Id("jw").Dot(rt.W.Request)).Block(write...)}
+		case f.WriteOnly && f.Wrap() == model.Plain && !f.OmitZero():
+			// Sent, never returned: a response holds no value for it.
+			write = []jen.Code{jen.If(jen.Id("jw").Dot(rt.W.Request).Op("||").Add(notZero(f.Type, x))).Block(write...)}
+		}
+		body = append(body, write...)
+	}
+	return append(body, w.Clone().Dot(rt.W.Close).Call())
+}
+
+// unionWriter writes the one variant that is set, or the raw JSON a
+// decode kept; none or several set is an error.
+func unionWriter(t *model.Type, recv string) []jen.Code {
+	w := jen.Id("jw")
+	var cases []jen.Code
+	var set []jen.Code
+	for _, v := range t.Variants {
+		x := jen.Id(recv).Dot(v.Name)
+		set = append(set, x.Clone().Op("!=").Nil())
+		cases = append(cases, jen.Case(x.Clone().Op("!=").Nil()).Block(writeValue(v.Type, deref(v.Type, x), x.Clone(), 0)...))
+	}
+	cases = append(cases,
+		jen.Case(jen.Id(recv).Dot("raw").Op("!=").Nil()).Block(w.Clone().Dot(rt.W.Raw).Call(jen.Id(recv).Dot("raw"))),
+		jen.Default().Block(w.Clone().Dot(rt.W.Fail).Call(jen.Qual("fmt", "Errorf").Call(jen.Lit("%s: no variant is set; set exactly one"), jen.Lit(t.Name)))),
+	)
+	return []jen.Code{
+		jen.If(jen.Id("count").Op(":=").Id(rt.CountSet).Call(set...), jen.Id("count").Op(">").Lit(1)).Block(
+			w.Clone().Dot(rt.W.Fail).Call(jen.Qual("fmt", "Errorf").Call(jen.Lit("%s: %d variants are set; set exactly one"), jen.Lit(t.Name), jen.Id("count"))),
+			jen.Return(),
+		),
+		jen.Switch().Block(cases...),
 	}
 }
 
