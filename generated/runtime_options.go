@@ -70,7 +70,8 @@ func WithHTTPClient(hc *http.Client) RequestOption {
 }
 
 // WithHeader sets an extra request header. A later WithHeader for the same
-// key replaces the earlier value.
+// key replaces the earlier value, and the option replaces a header
+// parameter of the same name, as WithQuery does in the query.
 func WithHeader(key, value string) RequestOption {
 	return func(c *requestConfig) {
 		if c.header == nil {

@@ -66,9 +66,9 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	if err != nil {
 		return nil, t.errorf("%s: %w", req.Operation, err)
 	}
-	query := req.Query
+	var query url.Values
 	if t.auth.In == "query" && !req.NoAuth {
-		query = rtWithParam(query, t.auth.Name, cfg.apiKey)
+		query = url.Values{t.auth.Name: {cfg.apiKey}}
 	}
 	params = rtDropQueryKeys(params, cfg.query)
 	query = rtEditQuery(query, cfg.query)
@@ -109,23 +109,14 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 	if t.userAgent != "" {
 		p.header.Set("User-Agent", t.userAgent)
 	}
-	rtOverrideHeader(p.header, cfg.header)
-	rtOverrideHeader(p.header, req.Header)
+	// Options come last, as WithQuery does for the query: they are the
+	// escape hatch, so they win over the operation's own parameters.
 	rtOverrideHeader(p.header, paramHeader)
+	rtOverrideHeader(p.header, cfg.header)
 	if err := rtCheckHeader(p.header); err != nil {
 		return nil, t.errorf("%s: %w", req.Operation, err)
 	}
 	return p, nil
-}
-
-// rtWithParam returns a copy of q with key set to value.
-func rtWithParam(q url.Values, key, value string) url.Values {
-	out := make(url.Values, len(q)+1)
-	for k, v := range q {
-		out[k] = v
-	}
-	out.Set(key, value)
-	return out
 }
 
 // rtEditQuery returns q with the WithQuery and WithQueryAdd edits applied,

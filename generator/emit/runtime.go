@@ -45,7 +45,7 @@ var rt = struct {
 	WebhookHandler: "webhookHandler", Result: "rtResult", ErrWebhookNoSecret: "ErrWebhookNoSecret",
 	Do: "do", WebhookSettings: "webhookSettings", Verify: "verify", SetRawJSON: "setRawJSON",
 	Request: apiRequestFields{
-		Operation: "Operation", Method: "Method", Path: "Path", Query: "Query", Header: "Header",
+		Operation: "Operation", Method: "Method", Path: "Path",
 		Body: "Body", ContentType: "ContentType", NoAuth: "NoAuth", Options: "Options",
 		Params: "Params", Encoding: "Encoding",
 	},
@@ -69,7 +69,7 @@ type jsonWriterMethods struct {
 }
 
 type apiRequestFields struct {
-	Operation, Method, Path, Query, Header, Body, ContentType, NoAuth, Options, Params, Encoding string
+	Operation, Method, Path, Body, ContentType, NoAuth, Options, Params, Encoding string
 }
 
 type partEncodingFields struct{ ContentType, Style, Headers string }

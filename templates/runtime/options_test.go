@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 )
@@ -32,8 +31,10 @@ func newRTEcho(t *testing.T) *rtEcho {
 func TestWithQuery(t *testing.T) {
 	e := newRTEcho(t)
 	tr, _ := newRTTestTransport(t, e.URL, WithQuery("client", "1"))
-	params := url.Values{"limit": {"10"}, "tag": {"a"}}
-	req := &apiRequest{Operation: "a.b", Method: "GET", Path: "/x", Query: params, Options: []RequestOption{
+	params := &rtParams{}
+	params.query("limit", 10, rtForm)
+	params.query("tag", []string{"a"}, rtForm|rtExplode)
+	req := &apiRequest{Operation: "a.b", Method: "GET", Path: "/x", Params: params, Options: []RequestOption{
 		WithQuery("limit", "20"),     // replaces the call's own value
 		WithQueryAdd("tag", "b"),     // adds to it
 		WithQueryAdd("new", "x"),     // a parameter the call does not have
@@ -45,12 +46,13 @@ func TestWithQuery(t *testing.T) {
 	if err := tr.do(context.Background(), req, nil); err != nil {
 		t.Fatal(err)
 	}
-	want := "absent-then=&client=2&client=3&limit=20&new=x&space=a+b%26c&tag=a&tag=b"
+	// The call's parameters keep their order; the options' follow, sorted.
+	want := "tag=a&absent-then=&client=2&client=3&limit=20&new=x&space=a+b%26c&tag=b"
 	if e.query[0] != want {
 		t.Errorf("query = %q\nwant    %q", e.query[0], want)
 	}
-	if params.Encode() != "limit=10&tag=a" {
-		t.Errorf("the call's parameters were changed: %v", params)
+	if q, _, _ := params.encoded(); q != "limit=10&tag=a" {
+		t.Errorf("the call's parameters were changed: %v", q)
 	}
 	// Without per-call options the client's applies alone.
 	if err := tr.do(context.Background(), &apiRequest{Operation: "a.b", Method: "GET", Path: "/x"}, nil); err != nil {

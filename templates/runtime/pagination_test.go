@@ -37,10 +37,11 @@ func rtPagedServer(t *testing.T) *rtTestServer {
 
 func rtFetchPage(tr *transport) func(ctx context.Context, after string) ([]string, string, bool, error) {
 	return func(ctx context.Context, after string) ([]string, string, bool, error) {
-		req := &apiRequest{Operation: "items.list", Method: "GET", Path: "/items"}
+		params := &rtParams{}
 		if after != "" {
-			req.Query = map[string][]string{"after": {after}}
+			params.query("after", after, rtForm)
 		}
+		req := &apiRequest{Operation: "items.list", Method: "GET", Path: "/items", Params: params}
 		var page rtTestPage
 		if err := tr.do(ctx, req, &page); err != nil {
 			return nil, "", false, err

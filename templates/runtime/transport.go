@@ -3,8 +3,6 @@ package whop
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -48,14 +46,12 @@ type transport struct {
 
 // apiRequest describes one API call, as built by a generated method.
 type apiRequest struct {
-	Operation   string      // e.g. "users.update", used in errors and logs
-	Method      string      // http.MethodGet, ...
-	Path        string      // escaped, starting with "/", relative to the base URL
-	Query       url.Values  // may be nil
-	Header      http.Header // parameters sent as headers; may be nil
-	Params      *rtParams   // query, header and cookie parameters in their styles; may be nil
-	Body        any         // JSON-encoded once when RawBody is nil
-	RawBody     []byte      // a non-JSON body, sent with ContentType
+	Operation   string    // e.g. "users.update", used in errors and logs
+	Method      string    // http.MethodGet, ...
+	Path        string    // escaped, starting with "/", relative to the base URL
+	Params      *rtParams // query, header and cookie parameters in their styles; may be nil
+	Body        any       // JSON-encoded once when RawBody is nil
+	RawBody     []byte    // a non-JSON body, sent with ContentType
 	ContentType string
 	Encoding    rtEncoding      // how the properties of a form or multipart body are sent; may be nil
 	Options     []RequestOption // per-call options

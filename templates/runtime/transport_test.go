@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -29,8 +28,7 @@ func TestDoSendsRequest(t *testing.T) {
 		Operation: "users.update",
 		Method:    http.MethodPatch,
 		Path:      "/users/u%2F1",
-		Query:     url.Values{"expand": {"a", "b"}},
-		Header:    http.Header{"X-Param": {"p"}, "x-extra": {"param wins"}},
+		Params:    rtTestParams(),
 		Body:      map[string]string{"name": "Ann"},
 	}, &out)
 	if err != nil {
@@ -61,7 +59,7 @@ func TestDoSendsRequest(t *testing.T) {
 		"Content-Type":  "application/json",
 		"User-Agent":    "whop-go/test (whopgen)",
 		"X-Param":       "p",
-		"X-Extra":       "param wins",
+		"X-Extra":       "client", // an option wins over a parameter
 	}
 	for k, w := range want {
 		if checks[k] != w {
@@ -227,7 +225,7 @@ func TestHeaderInjectionRejected(t *testing.T) {
 	}{
 		"option value": {opts: []RequestOption{WithHeader("X-A", "v\r\nX-Injected: 1")}},
 		"option name":  {opts: []RequestOption{WithHeader("X-A\r\nX-B", "v")}},
-		"param header": {req: apiRequest{Header: http.Header{"X-Id": {"a\nb"}}}},
+		"param header": {req: apiRequest{Params: rtHeaderParam("X-Id", "a\nb")}},
 		"path":         {req: apiRequest{Path: "/x\r\nHost: evil"}},
 		"api key":      {opts: []RequestOption{WithAPIKey(rtTestKey + "\r\nX-Injected: 1")}},
 	}
@@ -348,4 +346,20 @@ func TestEmptyPathParameterRejected(t *testing.T) {
 	if srv.hits.Load() != 1 {
 		t.Errorf("%d requests were sent, want 1", srv.hits.Load())
 	}
+}
+
+// rtTestParams are the parameters of TestDoSendsRequest: a query list and
+// two headers, one of which a WithHeader option also sets.
+func rtTestParams() *rtParams {
+	p := &rtParams{}
+	p.query("expand", []string{"a", "b"}, rtForm|rtExplode)
+	p.header("X-Param", "p", rtSimple)
+	p.header("X-Extra", "param", rtSimple)
+	return p
+}
+
+func rtHeaderParam(name, value string) *rtParams {
+	p := &rtParams{}
+	p.header(name, value, rtSimple)
+	return p
 }
