@@ -42,38 +42,14 @@ func (p *apiRequestPlan) newRequest(ctx context.Context) (*http.Request, error) 
 
 // plan resolves the URL, headers and body of req under cfg.
 func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, error) {
-	if strings.ContainsAny(req.Path, "\r\n") {
-		return nil, t.errorf("%s: path contains CR or LF", req.Operation)
-	}
-	path := req.Path
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	// An empty or unencodable path parameter marks the path (rtPathParam):
-	// sent, it could reach another operation (GET /users/ lists users
-	// instead of retrieving one). A template may end in "/" itself.
-	if err := rtCheckPath(path); err != nil {
-		return nil, t.errorf("%s: %w", req.Operation, err)
-	}
-	u, err := url.Parse(strings.TrimRight(cfg.baseURL, "/") + path)
-	if err != nil {
-		return nil, t.errorf("%s: building URL: %w", req.Operation, err)
-	}
-	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, t.errorf("%s: base URL %q must be an absolute http(s) URL", req.Operation, cfg.baseURL)
-	}
 	params, paramHeader, err := req.Params.encoded()
 	if err != nil {
 		return nil, t.errorf("%s: %w", req.Operation, err)
 	}
-	var query url.Values
-	if t.auth.In == "query" && !req.NoAuth {
-		query = url.Values{t.auth.Name: {cfg.apiKey}}
+	u, err := t.requestURL(cfg, req, params)
+	if err != nil {
+		return nil, err
 	}
-	params = rtDropQueryKeys(params, cfg.query)
-	query = rtEditQuery(query, cfg.query)
-	u.RawQuery = rtJoinQuery(u.RawQuery, params, query.Encode())
-
 	p := &apiRequestPlan{method: req.Method, url: u.String(), path: u.Path, header: make(http.Header)}
 	switch {
 	case req.RawBody != nil:
@@ -94,21 +70,7 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 			return nil, t.errorf("%s: %w", req.Operation, err)
 		}
 	}
-	if !req.NoAuth {
-		switch t.auth.In {
-		case "header":
-			p.header.Set(t.auth.Name, cfg.apiKey)
-		case "query":
-		case "basic":
-			p.header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cfg.apiKey)))
-		default:
-			p.header.Set("Authorization", "Bearer "+cfg.apiKey)
-		}
-	}
-	p.header.Set("Accept", "application/json")
-	if t.userAgent != "" {
-		p.header.Set("User-Agent", t.userAgent)
-	}
+	t.setHeader(p.header, cfg, req.NoAuth)
 	// Options come last, as WithQuery does for the query: they are the
 	// escape hatch, so they win over the operation's own parameters.
 	rtOverrideHeader(p.header, paramHeader)
@@ -117,6 +79,58 @@ func (t *transport) plan(cfg *requestConfig, req *apiRequest) (*apiRequestPlan, 
 		return nil, t.errorf("%s: %w", req.Operation, err)
 	}
 	return p, nil
+}
+
+// requestURL joins the base URL, the path and the query: the encoded
+// parameters, then the credentials and the WithQuery edits.
+func (t *transport) requestURL(cfg *requestConfig, req *apiRequest, params string) (*url.URL, error) {
+	if strings.ContainsAny(req.Path, "\r\n") {
+		return nil, t.errorf("%s: path contains CR or LF", req.Operation)
+	}
+	path := req.Path
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	// An empty or unencodable path parameter marks the path (rtPathParam):
+	// sent, it could reach another operation (GET /users/ lists users
+	// instead of retrieving one). A template may end in "/" itself.
+	if err := rtCheckPath(path); err != nil {
+		return nil, t.errorf("%s: %w", req.Operation, err)
+	}
+	u, err := url.Parse(strings.TrimRight(cfg.baseURL, "/") + path)
+	if err != nil {
+		return nil, t.errorf("%s: building URL: %w", req.Operation, err)
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, t.errorf("%s: base URL %q must be an absolute http(s) URL", req.Operation, cfg.baseURL)
+	}
+	var query url.Values
+	if t.auth.In == "query" && !req.NoAuth {
+		query = url.Values{t.auth.Name: {cfg.apiKey}}
+	}
+	params = rtDropQueryKeys(params, cfg.query)
+	query = rtEditQuery(query, cfg.query)
+	u.RawQuery = rtJoinQuery(u.RawQuery, params, query.Encode())
+	return u, nil
+}
+
+// setHeader sets the credentials, Accept and User-Agent.
+func (t *transport) setHeader(h http.Header, cfg *requestConfig, noAuth bool) {
+	if !noAuth {
+		switch t.auth.In {
+		case "header":
+			h.Set(t.auth.Name, cfg.apiKey)
+		case "query":
+		case "basic":
+			h.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cfg.apiKey)))
+		default:
+			h.Set("Authorization", "Bearer "+cfg.apiKey)
+		}
+	}
+	h.Set("Accept", "application/json")
+	if t.userAgent != "" {
+		h.Set("User-Agent", t.userAgent)
+	}
 }
 
 // rtEditQuery returns q with the WithQuery and WithQueryAdd edits applied,
