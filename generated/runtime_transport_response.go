@@ -38,31 +38,25 @@ func (t *transport) decodeSuccess(resp *http.Response, cfg *requestConfig, op st
 		resp.Body.Close()
 		return nil
 	}
-	limit := cfg.maxResponseBytes
-	if limit <= 0 {
-		limit = rtMaxBodyBytes
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	body, err := rtReadBody(resp.Body, cfg.maxResponseBytes)
 	resp.Body.Close()
 	ct := resp.Header.Get("Content-Type")
-	decodeErr := func(err error) *DecodeError {
+	decodeErr := func(err error, fields []FieldError) *DecodeError {
 		return &DecodeError{
 			Operation:   op,
 			StatusCode:  resp.StatusCode,
 			ContentType: ct,
 			Snippet:     bytes.Clone(body[:min(len(body), rtSnippetBytes)]),
 			Err:         err,
+			Fields:      fields,
 			prefix:      t.prefix,
 		}
 	}
 	if err != nil {
-		if encErr, ok := errors.AsType[*rtEncodingError](err); ok {
-			return decodeErr(encErr)
+		if _, failedToRead := errors.AsType[*rtReadError](err); failedToRead {
+			return err
 		}
-		return &rtReadError{err}
-	}
-	if int64(len(body)) > limit {
-		return decodeErr(fmt.Errorf("response body exceeds %s (WithMaxResponseBytes)", rtByteSize(limit)))
+		return decodeErr(err, nil)
 	}
 	if cfg.responseInto != nil {
 		resp.Body = io.NopCloser(bytes.NewReader(body))
@@ -74,24 +68,52 @@ func (t *transport) decodeSuccess(resp *http.Response, cfg *requestConfig, op st
 		*out = body
 		return nil
 	}
-	if !rtIsJSON(ct) {
-		return decodeErr(fmt.Errorf("unexpected content type %q, want JSON", ct))
+	if fields, err := rtDecodeJSON(body, ct, out); err != nil {
+		return decodeErr(err, fields)
+	}
+	return nil
+}
+
+// rtReadBody reads a response body of at most limit bytes (the default
+// limit when it is not positive). A body that fails to decompress or is too
+// long is a decode error; another failure to read is an *rtReadError.
+func rtReadBody(r io.Reader, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = rtMaxBodyBytes
+	}
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		if encErr, ok := errors.AsType[*rtEncodingError](err); ok {
+			return body, encErr
+		}
+		return body, &rtReadError{err}
+	}
+	if int64(len(body)) > limit {
+		return body, fmt.Errorf("response body exceeds %s (WithMaxResponseBytes)", rtByteSize(limit))
+	}
+	return body, nil
+}
+
+// rtDecodeJSON decodes a JSON body into out and gives out the body. A body
+// that fits out only in part is still decoded and kept: the error then
+// comes with the fields that did not fit.
+func rtDecodeJSON(body []byte, contentType string, out any) ([]FieldError, error) {
+	if !rtIsJSON(contentType) {
+		return nil, fmt.Errorf("unexpected content type %q, want JSON", contentType)
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return decodeErr(errors.New("empty response body"))
+		return nil, errors.New("empty response body")
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		fields, partial := rtDecodeLenient(body, out, err)
 		if !partial {
-			return decodeErr(err)
+			return nil, err
 		}
 		rtSetRawJSON(out, body)
-		de := decodeErr(err)
-		de.Fields = fields
-		return de
+		return fields, err
 	}
 	rtSetRawJSON(out, body)
-	return nil
+	return nil, nil
 }
 
 // rtSetRawJSON gives out the body it was decoded from, if it keeps it. The
