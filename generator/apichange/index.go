@@ -1,7 +1,6 @@
 package apichange
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/whopgen/whopgen/generator/model"
@@ -157,37 +156,14 @@ func (x *index) owner(member string) *model.Type {
 	return nil
 }
 
-// pathParam matches a parameter of a path template.
-var pathParam = regexp.MustCompile(`\{[^{}/]*\}`)
-
-// canonical gives the canonical form of a key (see canonicalKey) and
+// canonical gives the canonical form of a key (see model.CanonicalKey) and
 // remembers how the spec spelled it.
 func (x *index) canonical(key string) string {
-	c := canonicalKey(key)
+	c := model.CanonicalKey(key)
 	if c != key {
 		x.spelling[c] = key
 	}
 	return c
-}
-
-// canonicalKey writes a key with the parameter names of its operation's
-// path left out: "GET /pets/{} response". OpenAPI counts /pets/{id} and
-// /pets/{pet_id} as one path, so renaming a path parameter changes no
-// element.
-func canonicalKey(key string) string {
-	i := strings.Index(key, " /")
-	if i < 0 || !isHTTPMethod(key[strings.LastIndexByte(key[:i], ' ')+1:i]) {
-		return key
-	}
-	end := len(key)
-	if j := strings.IndexByte(key[i+1:], ' '); j >= 0 {
-		end = i + 1 + j
-	}
-	return key[:i+1] + pathParam.ReplaceAllString(key[i+1:end], "{}") + key[end:]
-}
-
-func isHTTPMethod(word string) bool {
-	return word != "" && strings.ToUpper(word) == word && strings.Trim(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // spelled gives a canonical key back as the spec writes it.

@@ -1,10 +1,11 @@
 package apichange
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/whopgen/whopgen/generator/load"
+	"github.com/whopgen/whopgen/generator/model"
 )
 
 // opSource is what the spec says an operation is called: the call of its
@@ -13,8 +14,6 @@ import (
 type opSource struct {
 	call, tag, operationID string
 }
-
-var sampleCall = regexp.MustCompile(`client\.[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\(`)
 
 // readSources reads the naming sources of every operation of a spec, by
 // "METHOD /path". It parses the spec again (about a second for the Whop
@@ -34,30 +33,21 @@ func readSources(file string, spec []byte) map[string]opSource {
 			continue
 		}
 		for method, op := range item.Operations() {
-			src := opSource{operationID: op.OperationID, call: sampleOf(op.Extensions["x-codeSamples"])}
+			src := opSource{operationID: op.OperationID, call: sampleOf(op)}
 			if len(op.Tags) > 0 {
 				src.tag = op.Tags[0]
 			}
-			out[canonicalKey(strings.ToUpper(method)+" "+path)] = src
+			out[model.CanonicalKey(strings.ToUpper(method)+" "+path)] = src
 		}
 	}
 	return out
 }
 
-// sampleOf returns the SDK call ("client.products.delete(") of the first
-// JavaScript or TypeScript code sample that makes one.
-func sampleOf(ext any) string {
-	samples, _ := ext.([]any)
-	for _, s := range samples {
-		m, _ := s.(map[string]any)
-		lang, _ := m["lang"].(string)
-		src, _ := m["source"].(string)
-		if !strings.EqualFold(lang, "JavaScript") && !strings.EqualFold(lang, "TypeScript") {
-			continue
-		}
-		if call := sampleCall.FindString(src); call != "" {
-			return call
-		}
+// sampleOf returns the operation's SDK call as its code sample writes it:
+// "client.products.delete(".
+func sampleOf(op *openapi3.Operation) string {
+	if call := model.SampleCall(op); call != "" {
+		return "client." + call + "("
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -150,3 +151,26 @@ func stepEnd(s string) int {
 	}
 	return len(s)
 }
+
+// CanonicalKey writes a key with the parameter names of its operation's
+// path left out: "GET /pets/{} response". OpenAPI counts /pets/{id} and
+// /pets/{pet_id} as one path, so renaming a path parameter changes no
+// element.
+func CanonicalKey(key string) string {
+	i := strings.Index(key, " /")
+	if i < 0 || !isHTTPMethod(key[strings.LastIndexByte(key[:i], ' ')+1:i]) {
+		return key
+	}
+	end := len(key)
+	if j := strings.IndexByte(key[i+1:], ' '); j >= 0 {
+		end = i + 1 + j
+	}
+	return key[:i+1] + pathParam.ReplaceAllString(key[i+1:end], "{}") + key[end:]
+}
+
+func isHTTPMethod(word string) bool {
+	return word != "" && strings.ToUpper(word) == word && strings.Trim(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}
+
+// pathParam matches a parameter of a path template.
+var pathParam = regexp.MustCompile(`\{[^{}/]*\}`)

@@ -3,7 +3,6 @@ package model
 import (
 	"cmp"
 	"go/token"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +71,7 @@ type claim struct {
 // namer resolves claims against pins and reports collisions.
 type namer struct {
 	pins      map[string]string
-	canonical map[string]string // pins by canonicalKey, made on first use
+	canonical map[string]string // pins by CanonicalKey, made on first use
 	warn      func(p Pos, format string, args ...any)
 	names     []NameEntry // every name given to a keyed element, for the manifest
 }
@@ -111,28 +110,16 @@ func (n *namer) pinOf(c *claim) (string, bool) {
 	if n.canonical == nil {
 		n.canonical = make(map[string]string, len(n.pins))
 		for k, name := range n.pins {
-			n.canonical[canonicalKey(k)] = name
+			n.canonical[CanonicalKey(k)] = name
 		}
 	}
 	for _, k := range append([]string{c.key}, c.also...) {
-		if name, ok := n.canonical[canonicalKey(k)]; ok {
+		if name, ok := n.canonical[CanonicalKey(k)]; ok {
 			return name, true
 		}
 	}
 	return "", false
 }
-
-// canonicalKey unnames the path parameters of a key's operation path.
-func canonicalKey(key string) string {
-	if !strings.Contains(key, "{") {
-		return key
-	}
-	return pathParamName.ReplaceAllString(key, "{}")
-}
-
-// pathParamName matches a path parameter in a key: in an operation's path,
-// which is followed by a space or ends the key.
-var pathParamName = regexp.MustCompile(`\{[^}/ ]*\}`)
 
 // validLike reports whether a pinned name can stand for c: an identifier,
 // exported or not as c's own candidates are. A claim that follows an

@@ -172,9 +172,10 @@ func TestCanonicalKey(t *testing.T) {
 		"method GET /users/{id}":                        "method GET /users/{}",
 		"field GET /users/{user_id} params.query:after": "field GET /users/{} params.query:after",
 		"type schemas/User":                             "type schemas/User",
+		"field POST /a/{id} body:{x}":                   "field POST /a/{} body:{x}", // only the path's
 	} {
-		if got := canonicalKey(key); got != want {
-			t.Errorf("canonicalKey(%q) = %q, want %q", key, got, want)
+		if got := CanonicalKey(key); got != want {
+			t.Errorf("CanonicalKey(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

@@ -33,25 +33,34 @@ type methodInfo struct {
 
 var sampleCall = regexp.MustCompile(`client\.([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)\(`)
 
+// SampleCall returns the SDK call of the operation's first JavaScript or
+// TypeScript x-codeSamples entry that makes one, without "client." and
+// the arguments: "affiliates.overrides.create"; "" when none does.
+func SampleCall(op *openapi3.Operation) string {
+	samples, _ := op.Extensions["x-codeSamples"].([]any)
+	for _, s := range samples {
+		m, _ := s.(map[string]any)
+		lang, _ := m["lang"].(string)
+		src, _ := m["source"].(string)
+		if !strings.EqualFold(lang, "JavaScript") && !strings.EqualFold(lang, "TypeScript") {
+			continue
+		}
+		if call := sampleCall.FindStringSubmatch(src); call != nil {
+			return call[1]
+		}
+	}
+	return ""
+}
+
 // operationName finds the resource path and method name the official SDKs
 // use, from the JavaScript x-codeSamples ("client.affiliates.overrides.
 // create(" gives [affiliates overrides] and create); without a sample it
 // falls back to the first tag and the operationId. It reports whether the
 // name came from a code sample.
 func operationName(op *openapi3.Operation, path, method string) ([]string, string, bool) {
-	if samples, ok := op.Extensions["x-codeSamples"].([]any); ok {
-		for _, s := range samples {
-			m, _ := s.(map[string]any)
-			lang, _ := m["lang"].(string)
-			src, _ := m["source"].(string)
-			if !strings.EqualFold(lang, "JavaScript") && !strings.EqualFold(lang, "TypeScript") {
-				continue
-			}
-			if call := sampleCall.FindStringSubmatch(src); call != nil {
-				parts := strings.Split(call[1], ".")
-				return parts[:len(parts)-1], parts[len(parts)-1], true
-			}
-		}
+	if call := SampleCall(op); call != "" {
+		parts := strings.Split(call, ".")
+		return parts[:len(parts)-1], parts[len(parts)-1], true
 	}
 	resource := "default"
 	if len(op.Tags) > 0 && op.Tags[0] != "" {
