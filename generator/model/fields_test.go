@@ -137,7 +137,9 @@ func TestPropertyWarnings(t *testing.T) {
 	}
 }
 
-// TestUnsupportedKeywordsWarnOnce: a schema used twice is reported once.
+// TestUnsupportedKeywordsWarnOnce: a component used twice is reported
+// once, as itself, whoever refers to it first; an unused one is reported
+// too.
 func TestUnsupportedKeywordsWarnOnce(t *testing.T) {
 	body := `components:
   schemas:
@@ -149,9 +151,13 @@ func TestUnsupportedKeywordsWarnOnce(t *testing.T) {
       properties:
         a: {$ref: '#/components/schemas/Code'}
         b: {$ref: '#/components/schemas/Code'}
+    Unused: {type: integer, not: {const: 1}}
 `
 	got := warnings(t, body)
-	equalLines(t, "warnings", got, []string{at(t, body, "Code:") + ": warning: schema Code: the keyword not is not represented in Go; the server checks such values"})
+	equalLines(t, "warnings", got, []string{
+		at(t, body, "Code:") + ": warning: schema Code: the keyword not is not represented in Go; the server checks such values",
+		at(t, body, "Unused:") + ": warning: schema Unused: the keyword not is not represented in Go; the server checks such values",
+	})
 }
 
 // TestConstProperties: a string property with a fixed value is no Go

@@ -59,6 +59,7 @@ func (b *builder) fillComponent(t *Type) {
 		return
 	}
 	b.filling[t] = true
+	b.unsupported(s, t.Key)
 	b.defineNamed(t, s)
 }
 
@@ -110,7 +111,9 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, h hint, key string, request bo
 	}
 	s := ref.Value
 	nullable := isNullable(s)
-	b.unsupported(s, key)
+	if _, isComponent := b.components[s]; !isComponent {
+		b.unsupported(s, key) // a component's are reported where it is defined
+	}
 	// A $ref with sibling keywords (3.1) resolves to a copy of the
 	// component, so the reference itself is looked up first.
 	if t, ok := b.byRef[ref.Ref]; ok {
