@@ -172,16 +172,9 @@ func TestPins(t *testing.T) {
 	}
 }
 
-// TestPinnedPathParamsAndMethods: methods, services and path parameters
-// keep their pins too; unexported names pin unexported elements.
+// TestPinnedMethodsAndServices: methods, services and resource fields
+// keep their pins too.
 func TestPinnedMethodsAndServices(t *testing.T) {
-	api := mustBuild(t, `paths:
-  /users/{user_id}:
-    get:
-      x-codeSamples: [{lang: JavaScript, source: "client.users.retrieve()"}]
-      responses: {'204': {description: done}}
-`)
-	_ = api
 	pinned, _ := buildSpec(t, `paths:
   /users/{user_id}:
     get:
