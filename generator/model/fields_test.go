@@ -465,3 +465,33 @@ func TestRecursiveFields(t *testing.T) {
 	})
 	equalLines(t, "Link", fieldLines(typeNamed(t, api, "Link")), []string{"to To Node plain required always"})
 }
+
+// TestComponentReferringToAnother: a component that is only a reference
+// to another is that other type; the other keeps its own name, whichever
+// sorts first.
+func TestComponentReferringToAnother(t *testing.T) {
+	api := mustBuild(t, `paths:
+  /x:
+    get:
+      operationId: get
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Alias'}
+components:
+  schemas:
+    Alias: {$ref: '#/components/schemas/Shapes'}
+    Shapes: {type: object, properties: {a: {type: string}}}
+    Zed: {$ref: '#/components/schemas/Shapes'}
+`)
+	shapes := typeNamed(t, api, "Shapes")
+	if shapes.Key != "schemas/Shapes" || shapes.Kind != TypeStruct {
+		t.Errorf("Shapes: key %s, kind %d", shapes.Key, shapes.Kind)
+	}
+	if got := goType(method(t, api, "GET /x").Response); got != "Shapes" {
+		t.Errorf("the response is %s, want Shapes", got)
+	}
+	equalLines(t, "types", typeNames(api), []string{"Shapes"})
+}
