@@ -15,6 +15,14 @@ func (b *builder) componentSchemas() {
 		return
 	}
 	keys := sortedKeys(b.doc.Components.Schemas)
+	// A component that only refers to another (Alias: {$ref: Shapes})
+	// shares its schema: the one that defines it is declared first, so
+	// that it keeps its name and the other stands for the same type.
+	refers := func(key string) string {
+		ref := b.doc.Components.Schemas[key]
+		return boolOrder(ref != nil && ref.Ref != "")
+	}
+	slices.SortStableFunc(keys, func(x, y string) int { return strings.Compare(refers(x), refers(y)) })
 	var todo []*Type
 	for _, key := range keys {
 		ref := b.doc.Components.Schemas[key]
