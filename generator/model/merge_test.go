@@ -168,6 +168,8 @@ func TestSharedNameEdges(t *testing.T) {
 		{[]string{"OrderLineTaxRate", "OrderTaxRate", "OrderItemTaxRate"}, "OrderTaxRate"},
 		{[]string{"CardCard", "BankCard"}, ""},
 		{[]string{"PlanPlanID", "PlanID"}, "PlanID"},
+		{[]string{"PlanXPlanPrice", "PlanYPlanPrice"}, "PlanPrice"},
+		{[]string{"ShopOrderLine", "ShopOrderLine"}, ""},
 	} {
 		var names [][]string
 		for _, n := range tc.names {
@@ -176,5 +178,19 @@ func TestSharedNameEdges(t *testing.T) {
 		if got := shared(names); got != tc.want {
 			t.Errorf("shared(%v) = %q, want %q", tc.names, got, tc.want)
 		}
+	}
+}
+
+// TestDedupByLastWord: identical copies are merged with those whose names
+// end in the same word; a copy ending in another word stays apart.
+func TestDedupByLastWord(t *testing.T) {
+	api := mustBuild(t, strings.Replace(dedupSpec,
+		"                  copy: {type: object, properties: {a: {type: string}}}",
+		"                  tier: {type: object, description: The plan., properties: {id: {type: string}}}", 1))
+	if k := typeNamed(t, api, "PaymentPlan").Key; k != "GET /payments response.plan" {
+		t.Errorf("PaymentPlan is %s", k)
+	}
+	if k := typeNamed(t, api, "PaymentListResponseTier").Key; k != "GET /payments response.tier" {
+		t.Errorf("PaymentListResponseTier is %s", k)
 	}
 }

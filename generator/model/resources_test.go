@@ -328,6 +328,13 @@ paths: {}
 		"https://sandbox.example.com Sandbox ServerURL2",
 		"https://third.example.com  ServerURL3",
 	})
+	var keys []string
+	for _, n := range api.Names {
+		if strings.HasPrefix(n.Key, "server ") {
+			keys = append(keys, n.Key+" = "+n.Name)
+		}
+	}
+	equalLines(t, "server names", keys, []string{"server 2 = ServerURL2", "server 3 = ServerURL3"})
 	if api.Auth != (Auth{Kind: AuthBearer}) || api.Event != nil || api.WebhookService != nil || len(api.Resources) != 0 {
 		t.Errorf("auth %+v, event %v, webhook service %v, resources %v", api.Auth, api.Event, api.WebhookService, api.Resources)
 	}
