@@ -377,6 +377,10 @@ func TestComponentKinds(t *testing.T) {
     Number: {const: 3}
     Either: {oneOf: [{$ref: '#/components/schemas/Obj'}, {$ref: '#/components/schemas/Tags'}]}
     OnlyOne: {oneOf: [{$ref: '#/components/schemas/Obj'}]}
+    ListCopy: {allOf: [{$ref: '#/components/schemas/Tags'}]}
+    Nested: {allOf: [{allOf: [{$ref: '#/components/schemas/Obj'}]}]}
+    Untyped: {properties: {u: {type: string}}}
+    TypeWins: {type: string, properties: {w: {type: string}}}
 `)
 	for _, tc := range []struct {
 		name   string
@@ -396,6 +400,10 @@ func TestComponentKinds(t *testing.T) {
 		{"Single", TypeEnum, "<nil>"},
 		{"Number", TypeEnum, "<nil>"},
 		{"Either", TypeUnion, "<nil>"},
+		{"ListCopy", TypeAlias, "Tags"},
+		{"Nested", TypeStruct, "<nil>"},
+		{"Untyped", TypeStruct, "<nil>"},
+		{"TypeWins", TypeDefined, "string"},
 	} {
 		typ := typeNamed(t, api, tc.name)
 		if typ.Kind != tc.kind || goType(typ.Target) != tc.target {
@@ -494,4 +502,30 @@ components:
 		t.Errorf("the response is %s, want Shapes", got)
 	}
 	equalLines(t, "types", typeNames(api), []string{"Shapes"})
+}
+
+// TestReferenceIntoAComponent: a type reached by a reference into the
+// middle of a component is named where it is defined.
+func TestReferenceIntoAComponent(t *testing.T) {
+	api := mustBuild(t, `components:
+  schemas:
+    A:
+      type: object
+      properties:
+        b: {$ref: '#/components/schemas/X/properties/y'}
+    X:
+      type: object
+      properties:
+        y: {type: object, properties: {z: {type: string}}}
+`)
+	equalLines(t, "A", fieldLines(typeNamed(t, api, "A")), []string{"b B XY opt"})
+	if k := typeNamed(t, api, "XY").Key; k != "schemas/X.y" {
+		t.Errorf("XY is %s", k)
+	}
+}
+
+// TestSelfReferringAllOf: a schema in its own allOf ends the walk.
+func TestSelfReferringAllOf(t *testing.T) {
+	api := mustBuild(t, schemasSpec("Cyc: {allOf: [{$ref: '#/components/schemas/Cyc'}], properties: {x: {type: string}}}"))
+	equalLines(t, "Cyc", fieldLines(typeNamed(t, api, "Cyc")), []string{"x X string opt"})
 }

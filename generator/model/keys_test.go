@@ -63,6 +63,7 @@ func TestDescribe(t *testing.T) {
 		"GET /users/{id}.json response.data[]": "the items of property data of the response of GET /users/{id}.json",
 		"POST /a.b body":                       "the request body of POST /a.b",
 		"POST /a.b body|0":                     "variant 0 of the request body of POST /a.b",
+		"GET /v1. params":                      "the parameters of GET /v1.",
 		"webhooks":                             "webhooks",
 	} {
 		if got := describe(key); got != want {

@@ -273,6 +273,7 @@ func TestHintWants(t *testing.T) {
 		{"a part", child(chapters, "Chapters"), []string{"CourseChapters"}},
 		{"list items", child(chapters, "Chapters").item(), []string{"CourseChapter", "CourseChaptersItem"}},
 		{"no singular", child(chapters, "Data").item(), []string{"CourseDataItem"}},
+		{"the data of Page", child(&nameReq{prefix: "Page"}, "Data").item(), []string{"PageDataItem"}},
 		{"a page's data", child(parent, "Data").item(), []string{"UserListItem", "UserListPageDataItem"}},
 		{"map values", child(chapters, "Meta").value(), []string{"CourseMetaValue"}},
 		{"items of map values", child(chapters, "Tags").value().item(), []string{"CourseTagsValueItem"}},

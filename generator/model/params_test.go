@@ -41,6 +41,8 @@ func TestParameterFields(t *testing.T) {
 		{`{name: q, in: query, schema: {type: string, description: Schema words.}}`, "q Q string opt in=query style=form explode=true doc=Schema words."},
 		{`{name: q, in: query, content: {application/json: {schema: {type: integer}}}}`, "q Q int64 opt in=query style=form explode=true"},
 		{`{name: q, in: query}`, "q Q any plain in=query style=form explode=true"},
+		{`{name: q, in: query, schema: {const: fixed}}`, "q Q string opt in=query style=form explode=true"},
+		{`{name: q, in: query, schema: {const: ''}}`, "q Q any plain in=query style=form explode=true"},
 		{`{name: X-Request-ID, in: header, schema: {type: string}}`, "X-Request-ID XRequestID string opt in=header style=simple explode=false"},
 		{`{name: X-Ids, in: header, explode: true, schema: {type: array, items: {type: string}}}`, "X-Ids XIDs []string plain in=header style=simple explode=true"},
 		{`{name: session, in: cookie, schema: {type: string}}`, "session Session string opt in=cookie style=form explode=true"},
@@ -194,6 +196,7 @@ func TestPathParamNamesAvoidEachOther(t *testing.T) {
 		{"/x/{user_id}/{userId}", []string{"userID", "userIDParam"}, ""},
 		{"/x/{out}/{outParam}", []string{"outParam", "outParamParam"}, ""},
 		{"/x/{params}/{url}/{id}", []string{"paramsParam", "urlParam", "id"}, ""},
+		{"/x/{id}/y/{id}", []string{"id", "idParam"}, ""},
 		{"/x/{a}/{A}/{a_}", []string{"a", "aParam", "a2"}, "path parameter a and path parameter a_ both want the Go name a; path parameter a_ is named a2"},
 	} {
 		body := "paths:\n  " + tc.path + ":\n    get:\n      operationId: op\n      responses:\n        '204': {description: done}\n"
@@ -232,6 +235,10 @@ func TestBodies(t *testing.T) {
 			BodyInField, "application/json 1", "ThingMakeParams 0", []string{"body Body []int64 plain in=body doc=The request body."}},
 		{"a nullable scalar in a field", `application/json: {schema: {type: [integer, 'null']}}`, false,
 			BodyInField, "application/json 1", "ThingMakeParams 0", []string{"body Body int64 opt nullable in=body doc=The request body."}},
+		{"an object without properties in a field", `application/json: {schema: {type: object, additionalProperties: {type: string}}}`, false,
+			BodyInField, "application/json 1", "ThingMakeParams 0", []string{"body Body map[string]string plain in=body doc=The request body."}},
+		{"a union of one in a field", `application/json: {schema: {oneOf: [{type: object, properties: {a: {type: boolean}}}]}}`, false,
+			BodyInField, "application/json 1", "ThingMakeParams 0", []string{"body Body ThingMakeParamsBody opt in=body doc=The request body."}},
 		{"a union is Params", `application/json: {schema: {oneOf: [{type: string}, {type: integer}]}}`, false,
 			BodyWhole, "application/json 1", "ThingMakeParams 2", nil},
 		{"a union beside a parameter", `application/json: {schema: {oneOf: [{type: string}, {type: integer}]}}`, true,

@@ -83,3 +83,48 @@ components:
 		t.Errorf("types %v", typeNames(api))
 	}
 }
+
+// TestSharedBodyPropertiesAreRoots: the types of a shared request body's
+// properties are named in the first round, with the components: they win
+// their name over the types nested in a component.
+func TestSharedBodyPropertiesAreRoots(t *testing.T) {
+	body := `paths:
+  /x:
+    post:
+      operationId: make
+      requestBody: {$ref: '#/components/requestBodies/Upload'}
+      responses: {'204': {description: done}}
+  /y:
+    post:
+      operationId: dict
+      requestBody: {$ref: '#/components/requestBodies/Dict'}
+      responses: {'204': {description: done}}
+components:
+  requestBodies:
+    Upload:
+      content:
+        application/json:
+          schema: {type: object, properties: {meta: {type: object, properties: {z: {type: string}}}}}
+    Dict:
+      content:
+        application/json:
+          schema: {type: object, additionalProperties: {type: object, properties: {v: {type: integer}}}}
+  schemas:
+    Upload: {type: object, properties: {meta: {type: object, properties: {q: {type: integer}}}}}
+`
+	api, diags := buildSpec(t, body, Options{})
+	names := keyNames(api)
+	for key, want := range map[string]string{
+		"requestBodies/Upload.meta": "UploadMeta",
+		"schemas/Upload.meta":       "UploadMeta2",
+		"requestBodies/Dict{}":      "DictValue",
+	} {
+		if names[key] != want {
+			t.Errorf("%s is %s, want %s", key, names[key], want)
+		}
+	}
+	equalLines(t, "dict", fieldLines(method(t, api, "POST /y").Params), []string{"body Body map[string]DictValue plain in=body doc=The request body."})
+	equalLines(t, "warnings", diagLines(diags), []string{
+		at(t, body, "meta: {type: object, properties: {q") + ": warning: property meta of shared request body Upload and property meta of schema Upload both want the Go name UploadMeta; property meta of schema Upload is named UploadMeta2",
+	})
+}

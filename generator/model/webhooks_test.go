@@ -181,3 +181,36 @@ func TestWebhookFirstOperation(t *testing.T) {
 	}
 	equalLines(t, "payload", fieldLines(api.Webhooks[0].Type), []string{"b B string opt"})
 }
+
+// TestWebhookPayloadsAreNeverMerged: identical payloads of two webhooks
+// stay two types, whatever their names share.
+func TestWebhookPayloadsAreNeverMerged(t *testing.T) {
+	api := mustBuild(t, `webhooks:
+  invoice.created:
+    post:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+      responses: {'200': {description: ok}}
+  payment.created:
+    post:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+      responses: {'200': {description: ok}}
+`)
+	equalLines(t, "variants", variantLines(api.Event), []string{
+		"InvoiceCreated InvoiceCreatedEvent tag=invoice.created",
+		"PaymentCreated PaymentCreatedEvent tag=payment.created",
+	})
+}
+
+// TestWebhookServiceYieldsToSchemas: the verifier the generator adds
+// yields its type name to a schema.
+func TestWebhookServiceYieldsToSchemas(t *testing.T) {
+	body := strings.Replace(webhookSpec, "    Refund:\n", "    WebhookService: {type: object, properties: {w: {type: string}}}\n    Refund:\n", 1)
+	api, diags := buildSpec(t, body, Options{})
+	if ws := api.WebhookService; ws.TypeName != "WebhookService2" || ws.Field != "Webhooks" {
+		t.Errorf("webhook service %s %s", ws.TypeName, ws.Field)
+	}
+	typeNamed(t, api, "WebhookService")
+	equalLines(t, "warnings", diagLines(diags), []string{
+		"spec.yml:1:1: warning: schema WebhookService and the webhook verifier both want the Go name WebhookService; the webhook verifier is named WebhookService2",
+	})
+}

@@ -23,6 +23,8 @@ func TestSplitWords(t *testing.T) {
 		"X":               {"X"},
 		"getURLForID":     {"get", "URL", "For", "ID"},
 		"already2FAReady": {"already2", "FA", "Ready"},
+		"v9Users":         {"v9", "Users"},
+		"v0Users":         {"v0", "Users"},
 	} {
 		if got := splitWords(in); !slices.Equal(got, want) {
 			t.Errorf("splitWords(%q) = %q, want %q", in, got, want)
