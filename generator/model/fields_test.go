@@ -529,3 +529,12 @@ func TestSelfReferringAllOf(t *testing.T) {
 	api := mustBuild(t, schemasSpec("Cyc: {allOf: [{$ref: '#/components/schemas/Cyc'}], properties: {x: {type: string}}}"))
 	equalLines(t, "Cyc", fieldLines(typeNamed(t, api, "Cyc")), []string{"x X string opt"})
 }
+
+// TestRecursiveInlineType: an inline type that refers to itself through
+// its component holds a pointer to itself.
+func TestRecursiveInlineType(t *testing.T) {
+	api := mustBuild(t, schemasSpec(
+		"X: {type: object, properties: {y: {type: object, properties: {again: {$ref: '#/components/schemas/X/properties/y'}, n: {type: string}}}}}",
+	))
+	equalLines(t, "XY", fieldLines(typeNamed(t, api, "XY")), []string{"again Again XY ptr recursive", "n N string opt"})
+}
