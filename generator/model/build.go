@@ -139,7 +139,6 @@ func (b *builder) buildServers() {
 		if len(b.api.Servers) == 1 {
 			continue // the first is DefaultBaseURL
 		}
-		srv := &b.api.Servers[len(b.api.Servers)-1]
 		n := len(b.api.Servers)
 		b.servers = append(b.servers, &claim{
 			key:   fmt.Sprintf("server %d", i+1),
@@ -147,7 +146,8 @@ func (b *builder) buildServers() {
 			class: classServer,
 			order: fmt.Sprintf("%08d", n),
 			what:  fmt.Sprintf("server %d (%s)", n, u),
-			set:   func(name string) { srv.Const = name },
+			// By index: a pointer into Servers goes stale when it grows.
+			set: func(name string) { b.api.Servers[n-1].Const = name },
 		})
 	}
 }

@@ -146,38 +146,47 @@ func validLike(name string, c *claim) bool {
 }
 
 // resolve gives each claim its name: the pinned one, else its first free
-// candidate, else its first candidate numbered.
+// candidate, else its first candidate numbered. Numbers are given after
+// every claim has tried its candidates, so that a numbered name never
+// takes the name another claim asks for: Client numbered (the runtime
+// declares Client) does not push a schema named Client2 to Client22.
 func (n *namer) resolve(ns *namespace, claims []*claim, pinned map[*claim]string) {
 	sorted := slices.Clone(claims)
 	slices.SortStableFunc(sorted, rankCompare)
+	var unplaced []*claim
 	for _, c := range sorted {
 		if name, ok := pinned[c]; ok {
 			n.give(c, name)
 			continue
 		}
-		wants := c.wants()
-		name := ""
-		for _, w := range wants {
-			if !ns.taken(w) {
-				name = w
+		i := slices.IndexFunc(c.wants(), func(w string) bool { return !ns.taken(w) })
+		if i < 0 {
+			unplaced = append(unplaced, c)
+			continue
+		}
+		n.place(ns, c, c.wants()[i])
+	}
+	for _, c := range unplaced {
+		first := c.wants()[0]
+		for i := 2; ; i++ {
+			if alt := first + strconv.Itoa(i); !ns.taken(alt) {
+				n.place(ns, c, alt)
 				break
 			}
 		}
-		if name == "" {
-			for i := 2; ; i++ {
-				if alt := wants[0] + strconv.Itoa(i); !ns.taken(alt) {
-					name = alt
-					break
-				}
-			}
-		}
-		if name != wants[0] && n.warn != nil && !(c.quiet && slices.Contains(wants, name)) {
-			holder := ns.what[wants[0]]
-			n.warn(c.pos, "%s and %s both want the Go name %s; %s is named %s", holder, c.what, wants[0], c.what, name)
-		}
-		ns.take(name, c.key, c.what)
-		n.give(c, name)
 	}
+}
+
+// place gives c the free name name, with a warning when it is not the
+// name c asked for first.
+func (n *namer) place(ns *namespace, c *claim, name string) {
+	wants := c.wants()
+	if name != wants[0] && n.warn != nil && !(c.quiet && slices.Contains(wants, name)) {
+		holder := ns.what[wants[0]]
+		n.warn(c.pos, "%s and %s both want the Go name %s; %s is named %s", holder, c.what, wants[0], c.what, name)
+	}
+	ns.take(name, c.key, c.what)
+	n.give(c, name)
 }
 
 func (n *namer) give(c *claim, name string) {

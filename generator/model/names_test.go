@@ -146,27 +146,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-func TestDescribe(t *testing.T) {
-	for key, want := range map[string]string{
-		"schemas/User":                   "schema User",
-		"schemas/User.address.city":      "property city of property address of schema User",
-		`schemas/"v1.User".name`:         `property name of schema "v1.User"`,
-		"schemas/Pet|Cat":                "variant Cat of schema Pet",
-		"schemas/User.tags[]":            "the items of property tags of schema User",
-		"GET /users params.query:after":  "query parameter after of GET /users",
-		"GET /users response":            "the response of GET /users",
-		`webhook "payment.failed".data`:  `property data of the payload of webhook "payment.failed"`,
-		`schemas/User."a,b"`:             `property "a,b" of schema User`,
-		"PATCH /users/{id} body.profile": "property profile of the request body of PATCH /users/{id}",
-		"parameters/Sort":                "shared parameter Sort",
-		"responses/NotFound.error{}":     "the values of property error of shared response NotFound",
-	} {
-		if got := Describe(key); got != want {
-			t.Errorf("Describe(%q) = %q, want %q", key, got, want)
-		}
-	}
-}
-
 func TestCanonicalKey(t *testing.T) {
 	for key, want := range map[string]string{
 		"method GET /users/{id}":                        "method GET /users/{}",

@@ -119,8 +119,12 @@ func (b *builder) resource(path []string) *Resource {
 	r := &Resource{Path: path}
 	names := &resourceNames{stem: stem.String()}
 	names.typeClaim = &claim{
-		key: "service " + key, wants: fixed(stem.String() + "Service"), class: classService, order: key,
-		what: "the service of " + key,
+		key: "service " + key, wants: fixed(stem.String() + "Service"), class: classService,
+		// The spelling rule of the resource's field decides its type too,
+		// so that card_transactions is CardTransactions of type
+		// CardTransactionService, whatever else asks that name.
+		order: spellingOrder(strings.ReplaceAll(key, ".", "_")),
+		what:  "the service of " + key,
 		set: func(name string) {
 			r.TypeName, r.Constructor = name, "new"+name
 		},

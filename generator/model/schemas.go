@@ -16,6 +16,14 @@ func (b *builder) componentSchemas() {
 		return
 	}
 	keys := slices.Sorted(maps.Keys(b.doc.Components.Schemas))
+	// A component that only refers to another (Alias: {$ref: Shapes})
+	// shares its schema: the one that defines it is declared first, so
+	// that it keeps its name and the other stands for the same type.
+	refers := func(key string) string {
+		ref := b.doc.Components.Schemas[key]
+		return boolOrder(ref != nil && ref.Ref != "")
+	}
+	slices.SortStableFunc(keys, func(x, y string) int { return strings.Compare(refers(x), refers(y)) })
 	var todo []*Type
 	for _, key := range keys {
 		ref := b.doc.Components.Schemas[key]
@@ -60,6 +68,7 @@ func (b *builder) fillComponent(t *Type) {
 		return
 	}
 	b.filling[t] = true
+	b.unsupported(s, t.Key)
 	b.defineNamed(t, s)
 }
 
@@ -111,7 +120,9 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, h hint, key string, request bo
 	}
 	s := ref.Value
 	nullable := isNullable(s)
-	b.unsupported(s, key)
+	if _, isComponent := b.components[s]; !isComponent {
+		b.unsupported(s, key) // a component's are reported where it is defined
+	}
 	// A $ref with sibling keywords (3.1) resolves to a copy of the
 	// component, so the reference itself is looked up first.
 	if t, ok := b.byRef[ref.Ref]; ok {
