@@ -182,16 +182,7 @@ func (b *builder) shape(s *openapi3.Schema, h hint, key string, request bool) (*
 		b.warn(b.pos(s.Origin), "%s allows several types (%s); it is represented as free-form JSON (any)", describe(key), strings.Join(typs, ", "))
 		return &GoType{Kind: KindAny}, nullable
 	}
-	typ := ""
-	switch {
-	case len(typs) == 1:
-		typ = typs[0]
-	case len(s.Properties) > 0 || len(s.AllOf) > 0:
-		typ = "object"
-	case s.Items != nil:
-		typ = "array"
-	}
-	switch typ {
+	switch typ := impliedType(s, typs); typ {
 	case "object":
 		if len(s.Properties) > 0 || len(s.AllOf) > 0 {
 			if b.mergesUnion(s) {
@@ -208,33 +199,57 @@ func (b *builder) shape(s *openapi3.Schema, h hint, key string, request bool) (*
 	case "array":
 		elem := nullableElem(b.typeOf(s.Items, h.item(), itemsKey(key), request))
 		return &GoType{Kind: KindSlice, Elem: elem}, nullable
+	case "null":
+		return &GoType{Kind: KindAny}, true
+	default:
+		return &GoType{Kind: scalarKind(s, typ)}, nullable
+	}
+}
+
+// impliedType is the JSON type of s: its one non-null type, else the one
+// its keywords imply (properties or allOf an object, items an array).
+func impliedType(s *openapi3.Schema, typs []string) string {
+	switch {
+	case len(typs) == 1:
+		return typs[0]
+	case len(s.Properties) > 0 || len(s.AllOf) > 0:
+		return "object"
+	case s.Items != nil:
+		return "array"
+	}
+	return ""
+}
+
+// scalarKind is the Go kind of a scalar JSON type, its format included.
+// A schema with no type but a string const is a string; anything else
+// unknown is free-form JSON.
+func scalarKind(s *openapi3.Schema, typ string) Kind {
+	switch typ {
 	case "string":
 		switch s.Format {
 		case "date-time":
-			return &GoType{Kind: KindTime}, nullable
+			return KindTime
 		case "byte":
-			return &GoType{Kind: KindBytes}, nullable
+			return KindBytes
 		}
-		return &GoType{Kind: KindString}, nullable
+		return KindString
 	case "integer":
 		if s.Format == "int32" {
-			return &GoType{Kind: KindInt32}, nullable
+			return KindInt32
 		}
-		return &GoType{Kind: KindInt64}, nullable
+		return KindInt64
 	case "number":
 		if s.Format == "float" {
-			return &GoType{Kind: KindFloat32}, nullable
+			return KindFloat32
 		}
-		return &GoType{Kind: KindFloat64}, nullable
+		return KindFloat64
 	case "boolean":
-		return &GoType{Kind: KindBool}, nullable
-	case "null":
-		return &GoType{Kind: KindAny}, true
+		return KindBool
 	}
 	if c, ok := s.Const.(string); ok && c != "" {
-		return &GoType{Kind: KindString}, nullable
+		return KindString
 	}
-	return &GoType{Kind: KindAny}, nullable
+	return KindAny
 }
 
 // singlePart recognises an allOf whose parts are one real schema and any
