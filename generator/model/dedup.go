@@ -18,6 +18,21 @@ import (
 // Types with a role of their own are never merged: components with each
 // other (the spec named them apart), params types, pages, webhook payloads.
 func (b *builder) dedup() {
+	into := map[*Type]*Type{}
+	for _, g := range b.identicalGroups() {
+		b.mergeGroup(g, into)
+	}
+	if len(into) == 0 {
+		return
+	}
+	b.api.Types = slices.DeleteFunc(b.api.Types, func(t *Type) bool { return into[t] != nil })
+	b.redirect(into)
+	b.forgetMerged(into)
+}
+
+// identicalGroups groups the types that may merge by their signature, in
+// the order the types come, each group with components first, then by key.
+func (b *builder) identicalGroups() [][]*Type {
 	sig := &signer{b: b, memo: map[*Type]string{}, busy: map[*Type]bool{}}
 	groups := map[string][]*Type{}
 	var order []string
@@ -31,45 +46,50 @@ func (b *builder) dedup() {
 		}
 		groups[s] = append(groups[s], t)
 	}
-	into := map[*Type]*Type{}
+	out := make([][]*Type, 0, len(order))
 	for _, s := range order {
 		g := groups[s]
 		slices.SortFunc(g, func(x, y *Type) int {
 			return strings.Compare(boolOrder(!b.isComponent(x))+x.Key, boolOrder(!b.isComponent(y))+y.Key)
 		})
-		var inline []*Type
-		for _, t := range g {
-			if !b.isComponent(t) {
-				inline = append(inline, t) // components stay apart: the spec named them
-			}
-		}
-		if keep := g[0]; b.isComponent(keep) {
-			// Copies of a component are the component.
-			for _, t := range inline {
-				into[t] = keep
-				b.absorb(keep, t)
-			}
-			continue
-		}
-		// Copies are merged by what they are called: the card details of
-		// three unions are one type, a user and a creator stay apart.
-		for _, part := range b.byLastWord(inline) {
-			if len(part) < 2 || b.sharedName(part) == "" {
-				continue // no name fits every copy: they stay apart
-			}
-			for _, t := range part[1:] {
-				into[t] = part[0]
-				b.absorb(part[0], t)
-			}
+		out = append(out, g)
+	}
+	return out
+}
+
+// mergeGroup records in into which types of one group of identical types
+// become which.
+func (b *builder) mergeGroup(g []*Type, into map[*Type]*Type) {
+	var inline []*Type
+	for _, t := range g {
+		if !b.isComponent(t) {
+			inline = append(inline, t) // components stay apart: the spec named them
 		}
 	}
-	if len(into) == 0 {
+	if keep := g[0]; b.isComponent(keep) {
+		// Copies of a component are the component.
+		for _, t := range inline {
+			into[t] = keep
+			b.absorb(keep, t)
+		}
 		return
 	}
-	b.api.Types = slices.DeleteFunc(b.api.Types, func(t *Type) bool { return into[t] != nil })
-	b.redirect(into)
-	// The members of a merged type are the kept type's: only those are
-	// published.
+	// Copies are merged by what they are called: the card details of
+	// three unions are one type, a user and a creator stay apart.
+	for _, part := range b.byLastWord(inline) {
+		if len(part) < 2 || b.sharedName(part) == "" {
+			continue // no name fits every copy: they stay apart
+		}
+		for _, t := range part[1:] {
+			into[t] = part[0]
+			b.absorb(part[0], t)
+		}
+	}
+}
+
+// forgetMerged drops the names of merged types' members and the constants
+// of merged enums: only the kept type's are published.
+func (b *builder) forgetMerged(into map[*Type]*Type) {
 	gone := map[string]bool{}
 	for t := range into {
 		for _, c := range b.members[t] {
@@ -77,7 +97,6 @@ func (b *builder) dedup() {
 		}
 	}
 	b.namer.names = slices.DeleteFunc(b.namer.names, func(e NameEntry) bool { return gone[e.Key] })
-	// The constants of a merged enum are the kept enum's.
 	b.enumClaims = slices.DeleteFunc(b.enumClaims, func(c *claim) bool {
 		for t := range into {
 			if t.Kind == TypeEnum && strings.HasPrefix(c.key, "const "+t.Key+" ") {
