@@ -42,31 +42,13 @@ func (b *builder) fillUnion(t *Type, s *openapi3.Schema) {
 			v.Required = slices.Sorted(maps.Keys(required))
 		}
 		if t.Discriminator != "" {
-			v.Tag = v.Consts[t.Discriminator]
-			if s.Discriminator != nil {
-				for _, tag := range slices.Sorted(maps.Keys(s.Discriminator.Mapping)) {
-					m := s.Discriminator.Mapping[tag]
-					if alt.Ref != "" && strings.HasSuffix(m.Ref, "/"+refName(alt.Ref)) {
-						v.Tag = tag
-					}
-				}
-			}
-			if v.Tag == "" && alt.Ref != "" {
-				v.Tag = refName(alt.Ref)
-			}
+			v.Tag = variantTag(v, alt, t.Discriminator, s.Discriminator)
 		}
 		t.Variants = append(t.Variants, v)
 	}
-	if t.Discriminator != "" {
-		tags := map[string]bool{}
-		for _, v := range t.Variants {
-			if v.Tag == "" || tags[v.Tag] {
-				b.warn(t.Pos, "%s: cannot tell the variants apart by %q; they are matched by shape", describe(t.Key), t.Discriminator)
-				t.Discriminator = ""
-				break
-			}
-			tags[v.Tag] = true
-		}
+	if t.Discriminator != "" && !distinctTags(t.Variants) {
+		b.warn(t.Pos, "%s: cannot tell the variants apart by %q; they are matched by shape", describe(t.Key), t.Discriminator)
+		t.Discriminator = ""
 	}
 	if t.Discriminator != "" {
 		b.members[t] = append(b.members[t], &claim{
@@ -75,6 +57,36 @@ func (b *builder) fillUnion(t *Type, s *openapi3.Schema) {
 			set: func(name string) { t.TagMethod = name },
 		})
 	}
+}
+
+// variantTag is the discriminator value that selects v: the one the
+// mapping gives its $ref, else the const of the property, else the name of
+// the schema it refers to.
+func variantTag(v *Variant, alt *openapi3.SchemaRef, property string, d *openapi3.Discriminator) string {
+	tag := v.Consts[property]
+	if d != nil && alt.Ref != "" {
+		for _, t := range slices.Sorted(maps.Keys(d.Mapping)) {
+			if strings.HasSuffix(d.Mapping[t].Ref, "/"+refName(alt.Ref)) {
+				tag = t
+			}
+		}
+	}
+	if tag == "" && alt.Ref != "" {
+		tag = refName(alt.Ref)
+	}
+	return tag
+}
+
+// distinctTags reports whether every variant has a tag of its own.
+func distinctTags(vs []*Variant) bool {
+	seen := map[string]bool{}
+	for _, v := range vs {
+		if v.Tag == "" || seen[v.Tag] {
+			return false
+		}
+		seen[v.Tag] = true
+	}
+	return true
 }
 
 // fixedValue returns the value a property can only have: its const, or
