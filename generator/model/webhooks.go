@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // eventUnion is the Go name of the union of all webhook payloads. It is
@@ -15,44 +17,63 @@ const eventUnion = "Event"
 // the Event union of them all.
 func (b *builder) webhooks() {
 	for _, name := range slices.Sorted(maps.Keys(b.doc.Webhooks)) {
-		item := b.doc.Webhooks[name]
-		if item == nil {
-			continue
-		}
-		ops := item.Operations()
-		for _, method := range sortedMethods(ops) {
-			op := ops[method]
-			body := requestBody(op)
-			if body.schema == nil {
-				continue
-			}
-			key := "webhook " + keyPart(name)
-			typ, _ := b.typeOf(body.schema, root(GoName(name)+"Event"), key, false)
-			if typ.Kind != KindNamed || typ.Named.Kind != TypeStruct {
-				b.warn(b.pos(op.Origin), "webhook %s: the payload is not an object; it is not typed", name)
-				continue
-			}
-			if req := b.typeNames[typ.Named]; req != nil && typ.Named.Key == key {
-				req.class = classWebhook
-			}
-			w := &Webhook{Event: name, Type: typ.Named}
-			for _, c := range typ.Named.Consts {
-				if c.JSONName == "type" {
-					w.Event = c.Const
-				}
-			}
-			if w.Type.Doc == "" {
-				// The payload schema rarely says when it is sent; the
-				// webhook's own description does.
-				w.Type.Doc = cmp.Or(op.Description, op.Summary)
-			}
+		if w := b.webhook(name, b.doc.Webhooks[name]); w != nil {
 			b.api.Webhooks = append(b.api.Webhooks, w)
-			break
 		}
 	}
 	if len(b.api.Webhooks) == 0 {
 		return
 	}
+	b.api.Event = b.eventUnion()
+	b.api.Types = append(b.api.Types, b.api.Event)
+	if r, ok := b.resources["webhooks"]; ok {
+		b.api.WebhookService = r
+		return
+	}
+	b.api.WebhookService = b.ownWebhookService()
+}
+
+// webhook is the event of one webhook: the payload of its first operation
+// with a request body, or nil when it has none or its payload is not an
+// object.
+func (b *builder) webhook(name string, item *openapi3.PathItem) *Webhook {
+	if item == nil {
+		return nil
+	}
+	ops := item.Operations()
+	for _, method := range sortedMethods(ops) {
+		op := ops[method]
+		body := requestBody(op)
+		if body.schema == nil {
+			continue
+		}
+		key := "webhook " + keyPart(name)
+		typ, _ := b.typeOf(body.schema, root(GoName(name)+"Event"), key, false)
+		if typ.Kind != KindNamed || typ.Named.Kind != TypeStruct {
+			b.warn(b.pos(op.Origin), "webhook %s: the payload is not an object; it is not typed", name)
+			return nil
+		}
+		if req := b.typeNames[typ.Named]; req != nil && typ.Named.Key == key {
+			req.class = classWebhook
+		}
+		w := &Webhook{Event: name, Type: typ.Named}
+		for _, c := range typ.Named.Consts {
+			if c.JSONName == "type" {
+				w.Event = c.Const
+			}
+		}
+		if w.Type.Doc == "" {
+			// The payload schema rarely says when it is sent; the
+			// webhook's own description does.
+			w.Type.Doc = cmp.Or(op.Description, op.Summary)
+		}
+		return w
+	}
+	return nil
+}
+
+// eventUnion is the union of every webhook payload, told apart by "type".
+func (b *builder) eventUnion() *Type {
 	event := &Type{Name: eventUnion, Key: "webhooks", Kind: TypeUnion, Discriminator: "type",
 		Doc: "Event is a webhook payload, as Webhooks.Unwrap returns it."}
 	for _, w := range sortedWebhooks(b.api.Webhooks) {
@@ -69,13 +90,7 @@ func (b *builder) webhooks() {
 		set: func(name string) { event.TagMethod = name },
 	})
 	b.typeNames[event] = nil
-	b.api.Event = event
-	b.api.Types = append(b.api.Types, event)
-	if r, ok := b.resources["webhooks"]; ok {
-		b.api.WebhookService = r
-		return
-	}
-	b.api.WebhookService = b.ownWebhookService()
+	return event
 }
 
 // ownWebhookService is the service that verifies webhooks when the spec
