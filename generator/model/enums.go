@@ -23,7 +23,27 @@ func (b *builder) fillEnum(t *Type, s *openapi3.Schema) {
 	if allIntegers(values) {
 		t.EnumBase = KindInt64
 	}
-	var lits, suffixes []string
+	lits, suffixes := b.enumLiterals(t, values)
+	unique := b.uniqueSuffixes(t, lits, suffixes)
+	t.EnumValues = make([]EnumValue, len(lits))
+	for i, lit := range lits {
+		i, suffix := i, unique[i]
+		t.EnumValues[i].Value = lit
+		key := "const " + t.Key + " " + strconv.Quote(lit)
+		b.enumClaims = append(b.enumClaims, &claim{
+			key: key,
+			wants: func() []string {
+				return []string{t.Name + suffix, t.Name + suffix + "Value"}
+			},
+			class: classEnumValue, order: spellingOrder(lit), what: fmt.Sprintf("the value %q of %s", lit, describe(t.Key)), pos: t.Pos,
+			set: func(name string) { t.EnumValues[i].Name = name },
+		})
+	}
+}
+
+// enumLiterals lists the distinct values of an enum as they are written in
+// Go, null left out, with the Go spelling each wants for its constant.
+func (b *builder) enumLiterals(t *Type, values []any) (lits, suffixes []string) {
 	seen := map[string]bool{}
 	for _, v := range values {
 		if v == nil {
@@ -43,7 +63,12 @@ func (b *builder) fillEnum(t *Type, s *openapi3.Schema) {
 		}
 		lits, suffixes = append(lits, lit), append(suffixes, suffix)
 	}
-	// Number the values that share a Go spelling, in spelling order.
+	return lits, suffixes
+}
+
+// uniqueSuffixes numbers the values that share a Go spelling, in spelling
+// order, and warns of each renumbered value once names are known.
+func (b *builder) uniqueSuffixes(t *Type, lits, suffixes []string) []string {
 	order := make([]int, len(lits))
 	for i := range order {
 		order[i] = i
@@ -61,20 +86,7 @@ func (b *builder) fillEnum(t *Type, s *openapi3.Schema) {
 			})
 		}
 	}
-	t.EnumValues = make([]EnumValue, len(lits))
-	for i, lit := range lits {
-		i, suffix := i, unique[i]
-		t.EnumValues[i].Value = lit
-		key := "const " + t.Key + " " + strconv.Quote(lit)
-		b.enumClaims = append(b.enumClaims, &claim{
-			key: key,
-			wants: func() []string {
-				return []string{t.Name + suffix, t.Name + suffix + "Value"}
-			},
-			class: classEnumValue, order: spellingOrder(lit), what: fmt.Sprintf("the value %q of %s", lit, describe(t.Key)), pos: t.Pos,
-			set: func(name string) { t.EnumValues[i].Name = name },
-		})
-	}
+	return unique
 }
 
 // allIntegers reports whether an enum's values are all whole numbers.
