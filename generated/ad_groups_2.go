@@ -3,6 +3,1365 @@
 
 package whop
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// AdGroupParamsPlatformConfigTiktok: TikTok ad group configuration.
+type AdGroupParamsPlatformConfigTiktok struct {
+	Actions   Opt[[]AdGroupParamsPlatformConfigTiktokAction] `json:"actions,omitzero"`
+	AgeGroups Opt[[]TiktokAgeGroup]                          `json:"age_groups,omitzero"`
+
+	// App ID for app promotion campaigns.
+	AppID                 Opt[string]                                           `json:"app_id,omitzero"`
+	AttributionEventCount Opt[TiktokAdGroupPlatformConfigAttributionEventCount] `json:"attribution_event_count,omitzero"`
+	AudienceIDs           Opt[[]string]                                         `json:"audience_ids,omitzero"`
+	AudienceRule          Opt[map[string]any]                                   `json:"audience_rule,omitzero"`
+	AudienceType          Opt[TiktokAdGroupPlatformConfigAudienceType]          `json:"audience_type,omitzero"`
+
+	// Bid price (cost per result for Cost Cap).
+	BidPrice Opt[float64] `json:"bid_price,omitzero"`
+
+	// Bidding strategy (BID_TYPE_NO_BID, BID_TYPE_CUSTOM).
+	BidType Opt[TiktokAdGroupPlatformConfigBidType] `json:"bid_type,omitzero"`
+
+	// How you are billed on TikTok (CPC, CPM, OCPM, CPV).
+	BillingEvent    Opt[TiktokAdGroupPlatformConfigBillingEvent]    `json:"billing_event,omitzero"`
+	BrandSafetyType Opt[TiktokAdGroupPlatformConfigBrandSafetyType] `json:"brand_safety_type,omitzero"`
+
+	// Budget mode (BUDGET_MODE_DAY, BUDGET_MODE_TOTAL,
+	// BUDGET_MODE_DYNAMIC_DAILY_BUDGET).
+	BudgetMode             Opt[TiktokAdGroupPlatformConfigBudgetMode]             `json:"budget_mode,omitzero"`
+	CarrierIDs             Opt[[]string]                                          `json:"carrier_ids,omitzero"`
+	CategoryExclusionIDs   Opt[[]string]                                          `json:"category_exclusion_ids,omitzero"`
+	ClickAttributionWindow Opt[TiktokAdGroupPlatformConfigClickAttributionWindow] `json:"click_attribution_window,omitzero"`
+	CommentDisabled        Opt[bool]                                              `json:"comment_disabled,omitzero"`
+	ContextualTagIDs       Opt[[]string]                                          `json:"contextual_tag_ids,omitzero"`
+
+	// Target cost per conversion for oCPM.
+	ConversionBidPrice Opt[float64] `json:"conversion_bid_price,omitzero"`
+
+	// Creative delivery strategy.
+	CreativeMaterialMode Opt[string] `json:"creative_material_mode,omitzero"`
+
+	// Ad delivery schedule (48x7 character string).
+	Dayparting                   Opt[string]                                                  `json:"dayparting,omitzero"`
+	DeepFunnelEventSource        Opt[string]                                                  `json:"deep_funnel_event_source,omitzero"`
+	DeepFunnelEventSourceID      Opt[string]                                                  `json:"deep_funnel_event_source_id,omitzero"`
+	DeepFunnelOptimizationStatus Opt[TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus] `json:"deep_funnel_optimization_status,omitzero"`
+	DeviceModelIDs               Opt[[]string]                                                `json:"device_model_ids,omitzero"`
+	DevicePriceRanges            Opt[[]string]                                                `json:"device_price_ranges,omitzero"`
+	EngagedViewAttributionWindow Opt[TiktokAdGroupPlatformConfigEngagedViewAttributionWindow] `json:"engaged_view_attribution_window,omitzero"`
+	ExcludedAudienceIDs          Opt[[]string]                                                `json:"excluded_audience_ids,omitzero"`
+
+	// TikTok location/region IDs to exclude.
+	ExcludedLocationIDs Opt[[]string]                          `json:"excluded_location_ids,omitzero"`
+	Frequency           Opt[int64]                             `json:"frequency,omitzero"`
+	FrequencySchedule   Opt[int64]                             `json:"frequency_schedule,omitzero"`
+	Gender              Opt[TiktokAdGroupPlatformConfigGender] `json:"gender,omitzero"`
+
+	// Business Center ID for BC_AUTH_TT identity.
+	IdentityAuthorizedBcID Opt[string] `json:"identity_authorized_bc_id,omitzero"`
+
+	// TikTok identity ID for the ad group.
+	IdentityID Opt[string] `json:"identity_id,omitzero"`
+
+	// Identity type (AUTH_CODE, TT_USER, BC_AUTH_TT).
+	IdentityType Opt[string] `json:"identity_type,omitzero"`
+
+	// Instant form configuration for lead generation campaigns.
+	InstantFormConfig Opt[AdGroupParamsPlatformConfigTiktokInstantFormConfig] `json:"instant_form_config,omitzero"`
+
+	// TikTok instant form ID (set automatically when instant_form_config is provided).
+	InstantFormID          Opt[string]                                    `json:"instant_form_id,omitzero"`
+	InterestCategoryIDs    Opt[[]string]                                  `json:"interest_category_ids,omitzero"`
+	InterestKeywordIDs     Opt[[]string]                                  `json:"interest_keyword_ids,omitzero"`
+	InventoryFilterEnabled Opt[bool]                                      `json:"inventory_filter_enabled,omitzero"`
+	Ios14Targeting         Opt[TiktokAdGroupPlatformConfigIos14Targeting] `json:"ios14_targeting,omitzero"`
+	IspIDs                 Opt[[]string]                                  `json:"isp_ids,omitzero"`
+	Languages              Opt[[]string]                                  `json:"languages,omitzero"`
+
+	// TikTok location/region IDs for geo targeting.
+	LocationIDs       Opt[[]string]                `json:"location_ids,omitzero"`
+	MinAndroidVersion Opt[string]                  `json:"min_android_version,omitzero"`
+	MinIosVersion     Opt[string]                  `json:"min_ios_version,omitzero"`
+	NetworkTypes      Opt[[]string]                `json:"network_types,omitzero"`
+	OperatingSystems  Opt[[]TiktokOperatingSystem] `json:"operating_systems,omitzero"`
+
+	// Initial status (ENABLE, DISABLE).
+	OperationStatus Opt[TiktokAdGroupPlatformConfigOperationStatus] `json:"operation_status,omitzero"`
+
+	// Conversion event (e.g., COMPLETE_PAYMENT).
+	OptimizationEvent Opt[string] `json:"optimization_event,omitzero"`
+
+	// What this ad group optimizes for on TikTok.
+	OptimizationGoal Opt[TiktokAdGroupPlatformConfigOptimizationGoal] `json:"optimization_goal,omitzero"`
+
+	// Budget pacing (PACING_MODE_SMOOTH, PACING_MODE_FAST).
+	Pacing                          Opt[TiktokAdGroupPlatformConfigPacing] `json:"pacing,omitzero"`
+	PangleAudiencePackageExcludeIDs Opt[[]string]                          `json:"pangle_audience_package_exclude_ids,omitzero"`
+	PangleAudiencePackageIncludeIDs Opt[[]string]                          `json:"pangle_audience_package_include_ids,omitzero"`
+	PangleBlockAppIDs               Opt[[]string]                          `json:"pangle_block_app_ids,omitzero"`
+
+	// TikTok Pixel ID for conversion tracking.
+	PixelID Opt[string] `json:"pixel_id,omitzero"`
+
+	// Placement strategy (PLACEMENT_TYPE_AUTOMATIC, PLACEMENT_TYPE_NORMAL).
+	PlacementType Opt[TiktokAdGroupPlatformConfigPlacementType] `json:"placement_type,omitzero"`
+
+	// Placements (PLACEMENT_TIKTOK, PLACEMENT_PANGLE, etc.).
+	Placements    Opt[[]string]                                 `json:"placements,omitzero"`
+	ProductSetID  Opt[string]                                   `json:"product_set_id,omitzero"`
+	ProductSource Opt[TiktokAdGroupPlatformConfigProductSource] `json:"product_source,omitzero"`
+
+	// Promotion type (optimization location).
+	PromotionType Opt[string] `json:"promotion_type,omitzero"`
+
+	// Schedule end time (UTC, YYYY-MM-DD HH:MM:SS).
+	ScheduleEndTime Opt[string] `json:"schedule_end_time,omitzero"`
+
+	// Schedule start time (UTC, YYYY-MM-DD HH:MM:SS).
+	ScheduleStartTime Opt[string] `json:"schedule_start_time,omitzero"`
+
+	// Schedule type (SCHEDULE_START_END, SCHEDULE_FROM_NOW).
+	ScheduleType                      Opt[TiktokAdGroupPlatformConfigScheduleType]               `json:"schedule_type,omitzero"`
+	SecondaryOptimizationEvent        Opt[string]                                                `json:"secondary_optimization_event,omitzero"`
+	ShoppingAdsRetargetingActionsDays Opt[int64]                                                 `json:"shopping_ads_retargeting_actions_days,omitzero"`
+	ShoppingAdsRetargetingType        Opt[TiktokAdGroupPlatformConfigShoppingAdsRetargetingType] `json:"shopping_ads_retargeting_type,omitzero"`
+	SpendingPower                     Opt[TiktokAdGroupPlatformConfigSpendingPower]              `json:"spending_power,omitzero"`
+
+	// TikTok subplacements (IN_FEED, SEARCH_FEED, etc.).
+	TiktokSubplacements   Opt[[]string]                                         `json:"tiktok_subplacements,omitzero"`
+	VerticalSensitivityID Opt[string]                                           `json:"vertical_sensitivity_id,omitzero"`
+	VideoDownloadDisabled Opt[bool]                                             `json:"video_download_disabled,omitzero"`
+	VideoUserActions      Opt[[]string]                                         `json:"video_user_actions,omitzero"`
+	ViewAttributionWindow Opt[TiktokAdGroupPlatformConfigViewAttributionWindow] `json:"view_attribution_window,omitzero"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigTiktok as JSON.
+func (a *AdGroupParamsPlatformConfigTiktok) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"actions\":", a.Actions.state) {
+		if a.Actions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Actions.value {
+				jw.elem()
+				a.Actions.value[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"age_groups\":", a.AgeGroups.state) {
+		if a.AgeGroups.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AgeGroups.value {
+				jw.elem()
+				jw.strValue(string(a.AgeGroups.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"app_id\":", a.AppID.state, a.AppID.value)
+	jw.optStr("\"attribution_event_count\":", a.AttributionEventCount.state, string(a.AttributionEventCount.value))
+	if jw.optKey("\"audience_ids\":", a.AudienceIDs.state) {
+		if a.AudienceIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.AudienceIDs.value {
+				jw.elem()
+				jw.strValue(a.AudienceIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"audience_rule\":", a.AudienceRule.state) {
+		jw.anyValue(a.AudienceRule.value)
+	}
+	jw.optStr("\"audience_type\":", a.AudienceType.state, string(a.AudienceType.value))
+	jw.optFloat("\"bid_price\":", a.BidPrice.state, a.BidPrice.value)
+	jw.optStr("\"bid_type\":", a.BidType.state, string(a.BidType.value))
+	jw.optStr("\"billing_event\":", a.BillingEvent.state, string(a.BillingEvent.value))
+	jw.optStr("\"brand_safety_type\":", a.BrandSafetyType.state, string(a.BrandSafetyType.value))
+	jw.optStr("\"budget_mode\":", a.BudgetMode.state, string(a.BudgetMode.value))
+	if jw.optKey("\"carrier_ids\":", a.CarrierIDs.state) {
+		if a.CarrierIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.CarrierIDs.value {
+				jw.elem()
+				jw.strValue(a.CarrierIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"category_exclusion_ids\":", a.CategoryExclusionIDs.state) {
+		if a.CategoryExclusionIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.CategoryExclusionIDs.value {
+				jw.elem()
+				jw.strValue(a.CategoryExclusionIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"click_attribution_window\":", a.ClickAttributionWindow.state, string(a.ClickAttributionWindow.value))
+	jw.optBool("\"comment_disabled\":", a.CommentDisabled.state, a.CommentDisabled.value)
+	if jw.optKey("\"contextual_tag_ids\":", a.ContextualTagIDs.state) {
+		if a.ContextualTagIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ContextualTagIDs.value {
+				jw.elem()
+				jw.strValue(a.ContextualTagIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optFloat("\"conversion_bid_price\":", a.ConversionBidPrice.state, a.ConversionBidPrice.value)
+	jw.optStr("\"creative_material_mode\":", a.CreativeMaterialMode.state, a.CreativeMaterialMode.value)
+	jw.optStr("\"dayparting\":", a.Dayparting.state, a.Dayparting.value)
+	jw.optStr("\"deep_funnel_event_source\":", a.DeepFunnelEventSource.state, a.DeepFunnelEventSource.value)
+	jw.optStr("\"deep_funnel_event_source_id\":", a.DeepFunnelEventSourceID.state, a.DeepFunnelEventSourceID.value)
+	jw.optStr("\"deep_funnel_optimization_status\":", a.DeepFunnelOptimizationStatus.state, string(a.DeepFunnelOptimizationStatus.value))
+	if jw.optKey("\"device_model_ids\":", a.DeviceModelIDs.state) {
+		if a.DeviceModelIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DeviceModelIDs.value {
+				jw.elem()
+				jw.strValue(a.DeviceModelIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"device_price_ranges\":", a.DevicePriceRanges.state) {
+		if a.DevicePriceRanges.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.DevicePriceRanges.value {
+				jw.elem()
+				jw.strValue(a.DevicePriceRanges.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"engaged_view_attribution_window\":", a.EngagedViewAttributionWindow.state, string(a.EngagedViewAttributionWindow.value))
+	if jw.optKey("\"excluded_audience_ids\":", a.ExcludedAudienceIDs.state) {
+		if a.ExcludedAudienceIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ExcludedAudienceIDs.value {
+				jw.elem()
+				jw.strValue(a.ExcludedAudienceIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"excluded_location_ids\":", a.ExcludedLocationIDs.state) {
+		if a.ExcludedLocationIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ExcludedLocationIDs.value {
+				jw.elem()
+				jw.strValue(a.ExcludedLocationIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optInt("\"frequency\":", a.Frequency.state, a.Frequency.value)
+	jw.optInt("\"frequency_schedule\":", a.FrequencySchedule.state, a.FrequencySchedule.value)
+	jw.optStr("\"gender\":", a.Gender.state, string(a.Gender.value))
+	jw.optStr("\"identity_authorized_bc_id\":", a.IdentityAuthorizedBcID.state, a.IdentityAuthorizedBcID.value)
+	jw.optStr("\"identity_id\":", a.IdentityID.state, a.IdentityID.value)
+	jw.optStr("\"identity_type\":", a.IdentityType.state, a.IdentityType.value)
+	if jw.optKey("\"instant_form_config\":", a.InstantFormConfig.state) {
+		a.InstantFormConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"instant_form_id\":", a.InstantFormID.state, a.InstantFormID.value)
+	if jw.optKey("\"interest_category_ids\":", a.InterestCategoryIDs.state) {
+		if a.InterestCategoryIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.InterestCategoryIDs.value {
+				jw.elem()
+				jw.strValue(a.InterestCategoryIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"interest_keyword_ids\":", a.InterestKeywordIDs.state) {
+		if a.InterestKeywordIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.InterestKeywordIDs.value {
+				jw.elem()
+				jw.strValue(a.InterestKeywordIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optBool("\"inventory_filter_enabled\":", a.InventoryFilterEnabled.state, a.InventoryFilterEnabled.value)
+	jw.optStr("\"ios14_targeting\":", a.Ios14Targeting.state, string(a.Ios14Targeting.value))
+	if jw.optKey("\"isp_ids\":", a.IspIDs.state) {
+		if a.IspIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.IspIDs.value {
+				jw.elem()
+				jw.strValue(a.IspIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"languages\":", a.Languages.state) {
+		if a.Languages.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Languages.value {
+				jw.elem()
+				jw.strValue(a.Languages.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"location_ids\":", a.LocationIDs.state) {
+		if a.LocationIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.LocationIDs.value {
+				jw.elem()
+				jw.strValue(a.LocationIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"min_android_version\":", a.MinAndroidVersion.state, a.MinAndroidVersion.value)
+	jw.optStr("\"min_ios_version\":", a.MinIosVersion.state, a.MinIosVersion.value)
+	if jw.optKey("\"network_types\":", a.NetworkTypes.state) {
+		if a.NetworkTypes.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.NetworkTypes.value {
+				jw.elem()
+				jw.strValue(a.NetworkTypes.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"operating_systems\":", a.OperatingSystems.state) {
+		if a.OperatingSystems.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.OperatingSystems.value {
+				jw.elem()
+				jw.strValue(string(a.OperatingSystems.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"operation_status\":", a.OperationStatus.state, string(a.OperationStatus.value))
+	jw.optStr("\"optimization_event\":", a.OptimizationEvent.state, a.OptimizationEvent.value)
+	jw.optStr("\"optimization_goal\":", a.OptimizationGoal.state, string(a.OptimizationGoal.value))
+	jw.optStr("\"pacing\":", a.Pacing.state, string(a.Pacing.value))
+	if jw.optKey("\"pangle_audience_package_exclude_ids\":", a.PangleAudiencePackageExcludeIDs.state) {
+		if a.PangleAudiencePackageExcludeIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PangleAudiencePackageExcludeIDs.value {
+				jw.elem()
+				jw.strValue(a.PangleAudiencePackageExcludeIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"pangle_audience_package_include_ids\":", a.PangleAudiencePackageIncludeIDs.state) {
+		if a.PangleAudiencePackageIncludeIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PangleAudiencePackageIncludeIDs.value {
+				jw.elem()
+				jw.strValue(a.PangleAudiencePackageIncludeIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	if jw.optKey("\"pangle_block_app_ids\":", a.PangleBlockAppIDs.state) {
+		if a.PangleBlockAppIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.PangleBlockAppIDs.value {
+				jw.elem()
+				jw.strValue(a.PangleBlockAppIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"pixel_id\":", a.PixelID.state, a.PixelID.value)
+	jw.optStr("\"placement_type\":", a.PlacementType.state, string(a.PlacementType.value))
+	if jw.optKey("\"placements\":", a.Placements.state) {
+		if a.Placements.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Placements.value {
+				jw.elem()
+				jw.strValue(a.Placements.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"product_set_id\":", a.ProductSetID.state, a.ProductSetID.value)
+	jw.optStr("\"product_source\":", a.ProductSource.state, string(a.ProductSource.value))
+	jw.optStr("\"promotion_type\":", a.PromotionType.state, a.PromotionType.value)
+	jw.optStr("\"schedule_end_time\":", a.ScheduleEndTime.state, a.ScheduleEndTime.value)
+	jw.optStr("\"schedule_start_time\":", a.ScheduleStartTime.state, a.ScheduleStartTime.value)
+	jw.optStr("\"schedule_type\":", a.ScheduleType.state, string(a.ScheduleType.value))
+	jw.optStr("\"secondary_optimization_event\":", a.SecondaryOptimizationEvent.state, a.SecondaryOptimizationEvent.value)
+	jw.optInt("\"shopping_ads_retargeting_actions_days\":", a.ShoppingAdsRetargetingActionsDays.state, a.ShoppingAdsRetargetingActionsDays.value)
+	jw.optStr("\"shopping_ads_retargeting_type\":", a.ShoppingAdsRetargetingType.state, string(a.ShoppingAdsRetargetingType.value))
+	jw.optStr("\"spending_power\":", a.SpendingPower.state, string(a.SpendingPower.value))
+	if jw.optKey("\"tiktok_subplacements\":", a.TiktokSubplacements.state) {
+		if a.TiktokSubplacements.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.TiktokSubplacements.value {
+				jw.elem()
+				jw.strValue(a.TiktokSubplacements.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"vertical_sensitivity_id\":", a.VerticalSensitivityID.state, a.VerticalSensitivityID.value)
+	jw.optBool("\"video_download_disabled\":", a.VideoDownloadDisabled.state, a.VideoDownloadDisabled.value)
+	if jw.optKey("\"video_user_actions\":", a.VideoUserActions.state) {
+		if a.VideoUserActions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.VideoUserActions.value {
+				jw.elem()
+				jw.strValue(a.VideoUserActions.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optStr("\"view_attribution_window\":", a.ViewAttributionWindow.state, string(a.ViewAttributionWindow.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktok as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// AdGroupParamsPlatformConfigTiktokAction is a single TikTok behavioral targeting
+// entry. One category of past user behavior (what they did, over what window, on
+// which kind of content). See docs/tiktok_api/ad_group.md § actions.
+type AdGroupParamsPlatformConfigTiktokAction struct {
+	// Behavioral category IDs. Use /tool/action_category/ to list them.
+	ActionCategoryIDs Opt[[]string] `json:"action_category_ids,omitzero"`
+
+	// Lookback window in days. TikTok accepts 7, 15, 30, 60, 90, or 180.
+	ActionPeriod Opt[int64] `json:"action_period,omitzero"`
+
+	// Behavior scene (VIDEO_RELATED, CREATOR_RELATED, HASHTAG_RELATED, LIVE_RELATED).
+	ActionScene Opt[TiktokActionScene] `json:"action_scene,omitzero"`
+
+	// Specific video interactions (WATCHED_TO_END, LIKED, COMMENTED, SHARED, FOLLOWED,
+	// PROFILE_VISITED).
+	VideoUserActions Opt[[]TiktokVideoUserAction] `json:"video_user_actions,omitzero"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigTiktokAction as JSON.
+func (a *AdGroupParamsPlatformConfigTiktokAction) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	if jw.optKey("\"action_category_ids\":", a.ActionCategoryIDs.state) {
+		if a.ActionCategoryIDs.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.ActionCategoryIDs.value {
+				jw.elem()
+				jw.strValue(a.ActionCategoryIDs.value[i0])
+			}
+			jw.closeList()
+		}
+	}
+	jw.optInt("\"action_period\":", a.ActionPeriod.state, a.ActionPeriod.value)
+	jw.optStr("\"action_scene\":", a.ActionScene.state, string(a.ActionScene.value))
+	if jw.optKey("\"video_user_actions\":", a.VideoUserActions.state) {
+		if a.VideoUserActions.value == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.VideoUserActions.value {
+				jw.elem()
+				jw.strValue(string(a.VideoUserActions.value[i0]))
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktokAction as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktokAction) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// AdGroupParamsPlatformConfigTiktokInstantFormConfig: Instant form configuration
+// for lead generation campaigns.
+type AdGroupParamsPlatformConfigTiktokInstantFormConfig struct {
+	// Submit button text.
+	ButtonText Opt[string] `json:"button_text,omitzero"`
+
+	// Greeting text shown at the top of the form.
+	Greeting Opt[string] `json:"greeting,omitzero"`
+
+	// Form name. Auto-generated if omitted.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// URL to your privacy policy.
+	PrivacyPolicyURL string `json:"privacy_policy_url"`
+
+	// Form questions (at least one required).
+	Questions []AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion `json:"questions"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigTiktokInstantFormConfig as JSON.
+func (a *AdGroupParamsPlatformConfigTiktokInstantFormConfig) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"button_text\":", a.ButtonText.state, a.ButtonText.value)
+	jw.optStr("\"greeting\":", a.Greeting.state, a.Greeting.value)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.str("\"privacy_policy_url\":", a.PrivacyPolicyURL)
+	jw.key("\"questions\":")
+	{
+		if a.Questions == nil {
+			jw.nullValue()
+		} else {
+			jw.openList()
+			for i0 := range a.Questions {
+				jw.elem()
+				a.Questions[i0].writeJSON(jw)
+			}
+			jw.closeList()
+		}
+	}
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktokInstantFormConfig as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktokInstantFormConfig) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion is a question for a
+// TikTok instant form.
+type AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion struct {
+	// Question type (EMAIL, PHONE_NUMBER, NAME, CUSTOM).
+	FieldType string `json:"field_type"`
+
+	// Custom label for the question.
+	Label Opt[string] `json:"label,omitzero"`
+}
+
+// writeJSON writes AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion as JSON.
+func (a *AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"field_type\":", a.FieldType)
+	jw.optStr("\"label\":", a.Label.state, a.Label.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion as a request sends it.
+func (a AdGroupParamsPlatformConfigTiktokInstantFormConfigQuestion) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// AdGroupPlatformConfig: Typed platform-specific configuration. Use inline
+// fragments (... on MetaAdGroupPlatformConfigType).
+//
+// AdGroupPlatformConfig is one of Meta, Tiktok, told apart by their "typename"
+// property. Exactly one field is set; to send one, set it. A variant this client
+// does not know decodes with every field nil and keeps its JSON, which RawJSON
+// returns and encoding writes back unchanged.
+type AdGroupPlatformConfig struct {
+	Meta   *AdGroupPlatformConfigMeta
+	Tiktok *AdGroupPlatformConfigTiktok
+
+	raw json.RawMessage
+}
+
+// Variant returns the variant that is set (a pointer to it), or nil for an unknown one.
+func (a AdGroupPlatformConfig) Variant() any {
+	switch {
+	case a.Meta != nil:
+		return a.Meta
+	case a.Tiktok != nil:
+		return a.Tiktok
+	}
+	return nil
+}
+
+// RawJSON returns the JSON of a variant this client does not know, and nil otherwise.
+func (a AdGroupPlatformConfig) RawJSON() json.RawMessage {
+	return a.raw
+}
+
+// MarshalJSON encodes the variant that is set; none, or more than one, is an error.
+func (a AdGroupPlatformConfig) MarshalJSON() ([]byte, error) {
+	return marshalUnion("AdGroupPlatformConfig", a.raw, a.Meta, a.Tiktok)
+}
+
+// Typename returns the "typename" property of the variant that is set, also of one
+// this client does not know, and "" when none is.
+func (a AdGroupPlatformConfig) Typename() string {
+	switch {
+	case a.Meta != nil:
+		return "MetaAdGroupPlatformConfigType"
+	case a.Tiktok != nil:
+		return "TiktokAdGroupPlatformConfigType"
+	}
+	tag, _ := unionTag(a.raw, "typename")
+	return tag
+}
+
+// Platform returns the "platform" property of the variant that is set, also of one
+// this client does not know.
+func (a AdGroupPlatformConfig) Platform() AdCampaignPlatforms {
+	switch {
+	case a.Meta != nil:
+		return a.Meta.Platform
+	case a.Tiktok != nil:
+		return a.Tiktok.Platform
+	}
+	var value AdCampaignPlatforms
+	unionField(a.raw, "platform", &value)
+	return value
+}
+
+// UnmarshalJSON decodes whichever variant data holds.
+func (a *AdGroupPlatformConfig) UnmarshalJSON(data []byte) error {
+	*a = AdGroupPlatformConfig{}
+	tag, err := unionTag(data, "typename")
+	if err != nil {
+		return err
+	}
+	switch tag {
+	case "MetaAdGroupPlatformConfigType":
+		a.Meta = new(AdGroupPlatformConfigMeta)
+		return json.Unmarshal(data, a.Meta)
+	case "TiktokAdGroupPlatformConfigType":
+		a.Tiktok = new(AdGroupPlatformConfigTiktok)
+		return json.Unmarshal(data, a.Tiktok)
+	default:
+		a.raw = bytes.Clone(data)
+		return nil
+	}
+}
+
+// AdGroupPlatformConfigMeta: Meta (Facebook/Instagram) ad set configuration.
+//
+// It always encodes "typename" as "MetaAdGroupPlatformConfigType": the encoder
+// writes these, so they are not fields.
+type AdGroupPlatformConfigMeta struct {
+	AttributionSpec      []map[string]any                           `json:"attribution_spec"`
+	BidAmount            *int64                                     `json:"bid_amount"`
+	BidStrategy          *MetaAdGroupPlatformConfigBidStrategy      `json:"bid_strategy"`
+	BillingEvent         *MetaAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
+	DailyBudget          *int64                                     `json:"daily_budget"`
+	DestinationType      *MetaAdGroupPlatformConfigDestinationType  `json:"destination_type"`
+	EndTime              *string                                    `json:"end_time"`
+	ExcludedGeoLocations map[string]any                             `json:"excluded_geo_locations"`
+	FacebookPositions    []string                                   `json:"facebook_positions"`
+	GeoLocations         map[string]any                             `json:"geo_locations"`
+	InstagramActorID     *string                                    `json:"instagram_actor_id"`
+	InstagramPositions   []string                                   `json:"instagram_positions"`
+	LifetimeBudget       *int64                                     `json:"lifetime_budget"`
+	OptimizationGoal     *MetaAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
+	PageID               *string                                    `json:"page_id"`
+
+	// The ad platform (meta, tiktok).
+	Platform            AdCampaignPlatforms              `json:"platform"`
+	PromotedObject      map[string]any                   `json:"promoted_object"`
+	PublisherPlatforms  []string                         `json:"publisher_platforms"`
+	Status              *MetaAdGroupPlatformConfigStatus `json:"status"`
+	TargetingAutomation map[string]any                   `json:"targeting_automation"`
+}
+
+// MarshalJSON encodes AdGroupPlatformConfigMeta with its constant properties.
+func (a AdGroupPlatformConfigMeta) MarshalJSON() ([]byte, error) {
+	type plain AdGroupPlatformConfigMeta
+	return marshalObject(plain(a), "\"typename\":\"MetaAdGroupPlatformConfigType\"")
+}
+
+// AdGroupPlatformConfigTiktok: TikTok ad group configuration.
+//
+// It always encodes "typename" as "TiktokAdGroupPlatformConfigType": the encoder
+// writes these, so they are not fields.
+type AdGroupPlatformConfigTiktok struct {
+	BidPrice           *float64                                     `json:"bid_price"`
+	BidType            *TiktokAdGroupPlatformConfigBidType          `json:"bid_type"`
+	BillingEvent       *TiktokAdGroupPlatformConfigBillingEvent     `json:"billing_event"`
+	BudgetMode         *TiktokAdGroupPlatformConfigBudgetMode       `json:"budget_mode"`
+	ConversionBidPrice *float64                                     `json:"conversion_bid_price"`
+	IdentityID         *string                                      `json:"identity_id"`
+	IdentityType       *string                                      `json:"identity_type"`
+	OperationStatus    *TiktokAdGroupPlatformConfigOperationStatus  `json:"operation_status"`
+	OptimizationEvent  *string                                      `json:"optimization_event"`
+	OptimizationGoal   *TiktokAdGroupPlatformConfigOptimizationGoal `json:"optimization_goal"`
+	Pacing             *TiktokAdGroupPlatformConfigPacing           `json:"pacing"`
+	PixelID            *string                                      `json:"pixel_id"`
+	PlacementType      *TiktokAdGroupPlatformConfigPlacementType    `json:"placement_type"`
+	Placements         []string                                     `json:"placements"`
+
+	// The ad platform (meta, tiktok).
+	Platform          AdCampaignPlatforms                      `json:"platform"`
+	ScheduleEndTime   *string                                  `json:"schedule_end_time"`
+	ScheduleStartTime *string                                  `json:"schedule_start_time"`
+	ScheduleType      *TiktokAdGroupPlatformConfigScheduleType `json:"schedule_type"`
+}
+
+// MarshalJSON encodes AdGroupPlatformConfigTiktok with its constant properties.
+func (a AdGroupPlatformConfigTiktok) MarshalJSON() ([]byte, error) {
+	type plain AdGroupPlatformConfigTiktok
+	return marshalObject(plain(a), "\"typename\":\"TiktokAdGroupPlatformConfigType\"")
+}
+
+// AdGroupQuestionOption is an answer option for a multiple choice lead form
+// question.
+type AdGroupQuestionOption struct {
+	// Unique key for this option.
+	Key string `json:"key"`
+
+	// Conditional logic routing for this answer option.
+	Logic Opt[AdGroupQuestionOptionLogic] `json:"logic,omitzero"`
+
+	// Display text for this option.
+	Value string `json:"value"`
+}
+
+// writeJSON writes AdGroupQuestionOption as JSON.
+func (a *AdGroupQuestionOption) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.str("\"key\":", a.Key)
+	if jw.optKey("\"logic\":", a.Logic.state) {
+		a.Logic.value.writeJSON(jw)
+	}
+	jw.str("\"value\":", a.Value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupQuestionOption as a request sends it.
+func (a AdGroupQuestionOption) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// AdGroupQuestionOptionLogic: Conditional logic routing for this answer option.
+type AdGroupQuestionOptionLogic struct {
+	// Index of the end page to route to (for submit_form type).
+	TargetEndPageIndex Opt[int64] `json:"target_end_page_index,omitzero"`
+
+	// Index of the question to route to (for go_to_question type).
+	TargetQuestionIndex Opt[int64] `json:"target_question_index,omitzero"`
+
+	// Logic type: go_to_question, submit_form, or close_form.
+	Type string `json:"type"`
+}
+
+// writeJSON writes AdGroupQuestionOptionLogic as JSON.
+func (a *AdGroupQuestionOptionLogic) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optInt("\"target_end_page_index\":", a.TargetEndPageIndex.state, a.TargetEndPageIndex.value)
+	jw.optInt("\"target_question_index\":", a.TargetQuestionIndex.state, a.TargetQuestionIndex.value)
+	jw.str("\"type\":", a.Type)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupQuestionOptionLogic as a request sends it.
+func (a AdGroupQuestionOptionLogic) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// AdGroupRegion is a Meta geo target entry (region, city, or zip).
+type AdGroupRegion struct {
+	// Country code for this entry.
+	Country Opt[string] `json:"country,omitzero"`
+
+	// Meta geo target key/ID.
+	Key string `json:"key"`
+
+	// Display name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Radius in miles (cities only).
+	Radius Opt[int64] `json:"radius,omitzero"`
+}
+
+// writeJSON writes AdGroupRegion as JSON.
+func (a *AdGroupRegion) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optStr("\"country\":", a.Country.state, a.Country.value)
+	jw.str("\"key\":", a.Key)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	jw.optInt("\"radius\":", a.Radius.state, a.Radius.value)
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupRegion as a request sends it.
+func (a AdGroupRegion) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// AdGroupUpdateParams holds the parameters of client.AdGroups.Update (PATCH
+// /ad_groups/{id}).
+type AdGroupUpdateParams struct {
+	// Budget amount in dollars.
+	Budget Opt[float64] `json:"budget,omitzero"`
+
+	// Whether the budget is daily or lifetime.
+	BudgetType Opt[AdBudgetTypes] `json:"budget_type,omitzero"`
+
+	// Unified ad group configuration (bidding, optimization, targeting).
+	Config Opt[AdGroupParamsConfig] `json:"config,omitzero"`
+
+	// Daily budget in dollars.
+	DailyBudget Opt[float64] `json:"daily_budget,omitzero"`
+
+	// Human-readable ad group name.
+	Name Opt[string] `json:"name,omitzero"`
+
+	// Platform-specific ad group configuration.
+	PlatformConfig Opt[AdGroupParamsPlatformConfig] `json:"platform_config,omitzero"`
+
+	// Status of the ad group.
+	Status Opt[ExternalAdGroupStatuses] `json:"status,omitzero"`
+}
+
+// writeJSON writes AdGroupUpdateParams as JSON.
+func (a *AdGroupUpdateParams) writeJSON(jw *rtJSONWriter) {
+	jw.open()
+	jw.optFloat("\"budget\":", a.Budget.state, a.Budget.value)
+	jw.optStr("\"budget_type\":", a.BudgetType.state, string(a.BudgetType.value))
+	if jw.optKey("\"config\":", a.Config.state) {
+		a.Config.value.writeJSON(jw)
+	}
+	jw.optFloat("\"daily_budget\":", a.DailyBudget.state, a.DailyBudget.value)
+	jw.optStr("\"name\":", a.Name.state, a.Name.value)
+	if jw.optKey("\"platform_config\":", a.PlatformConfig.state) {
+		a.PlatformConfig.value.writeJSON(jw)
+	}
+	jw.optStr("\"status\":", a.Status.state, string(a.Status.value))
+	jw.close()
+}
+
+// MarshalJSON encodes AdGroupUpdateParams as a request sends it.
+func (a AdGroupUpdateParams) MarshalJSON() ([]byte, error) {
+	jw := rtNewJSONWriter()
+	a.writeJSON(jw)
+	return jw.finish()
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigBidStrategy string
+
+// Values of MetaAdGroupPlatformConfigBidStrategy known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigBidStrategyLowestCostWithoutCap  MetaAdGroupPlatformConfigBidStrategy = "LOWEST_COST_WITHOUT_CAP"
+	MetaAdGroupPlatformConfigBidStrategyLowestCostWithBidCap  MetaAdGroupPlatformConfigBidStrategy = "LOWEST_COST_WITH_BID_CAP"
+	MetaAdGroupPlatformConfigBidStrategyCostCap               MetaAdGroupPlatformConfigBidStrategy = "COST_CAP"
+	MetaAdGroupPlatformConfigBidStrategyLowestCostWithMinRoas MetaAdGroupPlatformConfigBidStrategy = "LOWEST_COST_WITH_MIN_ROAS"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigBidStrategy) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigBidStrategyLowestCostWithoutCap, MetaAdGroupPlatformConfigBidStrategyLowestCostWithBidCap, MetaAdGroupPlatformConfigBidStrategyCostCap, MetaAdGroupPlatformConfigBidStrategyLowestCostWithMinRoas:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigBillingEvent string
+
+// Values of MetaAdGroupPlatformConfigBillingEvent known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigBillingEventAppInstalls        MetaAdGroupPlatformConfigBillingEvent = "APP_INSTALLS"
+	MetaAdGroupPlatformConfigBillingEventClicks             MetaAdGroupPlatformConfigBillingEvent = "CLICKS"
+	MetaAdGroupPlatformConfigBillingEventImpressions        MetaAdGroupPlatformConfigBillingEvent = "IMPRESSIONS"
+	MetaAdGroupPlatformConfigBillingEventLinkClicks         MetaAdGroupPlatformConfigBillingEvent = "LINK_CLICKS"
+	MetaAdGroupPlatformConfigBillingEventNone               MetaAdGroupPlatformConfigBillingEvent = "NONE"
+	MetaAdGroupPlatformConfigBillingEventOfferClaims        MetaAdGroupPlatformConfigBillingEvent = "OFFER_CLAIMS"
+	MetaAdGroupPlatformConfigBillingEventPageLikes          MetaAdGroupPlatformConfigBillingEvent = "PAGE_LIKES"
+	MetaAdGroupPlatformConfigBillingEventPostEngagement     MetaAdGroupPlatformConfigBillingEvent = "POST_ENGAGEMENT"
+	MetaAdGroupPlatformConfigBillingEventThruplay           MetaAdGroupPlatformConfigBillingEvent = "THRUPLAY"
+	MetaAdGroupPlatformConfigBillingEventPurchase           MetaAdGroupPlatformConfigBillingEvent = "PURCHASE"
+	MetaAdGroupPlatformConfigBillingEventListingInteraction MetaAdGroupPlatformConfigBillingEvent = "LISTING_INTERACTION"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigBillingEvent) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigBillingEventAppInstalls, MetaAdGroupPlatformConfigBillingEventClicks, MetaAdGroupPlatformConfigBillingEventImpressions, MetaAdGroupPlatformConfigBillingEventLinkClicks, MetaAdGroupPlatformConfigBillingEventNone, MetaAdGroupPlatformConfigBillingEventOfferClaims, MetaAdGroupPlatformConfigBillingEventPageLikes, MetaAdGroupPlatformConfigBillingEventPostEngagement, MetaAdGroupPlatformConfigBillingEventThruplay, MetaAdGroupPlatformConfigBillingEventPurchase, MetaAdGroupPlatformConfigBillingEventListingInteraction:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigDestinationType string
+
+// Values of MetaAdGroupPlatformConfigDestinationType known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigDestinationTypeUndefined                                 MetaAdGroupPlatformConfigDestinationType = "UNDEFINED"
+	MetaAdGroupPlatformConfigDestinationTypeWebsite                                   MetaAdGroupPlatformConfigDestinationType = "WEBSITE"
+	MetaAdGroupPlatformConfigDestinationTypeApp                                       MetaAdGroupPlatformConfigDestinationType = "APP"
+	MetaAdGroupPlatformConfigDestinationTypeFacebook                                  MetaAdGroupPlatformConfigDestinationType = "FACEBOOK"
+	MetaAdGroupPlatformConfigDestinationTypeMessenger                                 MetaAdGroupPlatformConfigDestinationType = "MESSENGER"
+	MetaAdGroupPlatformConfigDestinationTypeWhatsapp                                  MetaAdGroupPlatformConfigDestinationType = "WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramDirect                           MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_DIRECT"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramProfile                          MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_PROFILE"
+	MetaAdGroupPlatformConfigDestinationTypePhoneCall                                 MetaAdGroupPlatformConfigDestinationType = "PHONE_CALL"
+	MetaAdGroupPlatformConfigDestinationTypeShopAutomatic                             MetaAdGroupPlatformConfigDestinationType = "SHOP_AUTOMATIC"
+	MetaAdGroupPlatformConfigDestinationTypeApplinksAutomatic                         MetaAdGroupPlatformConfigDestinationType = "APPLINKS_AUTOMATIC"
+	MetaAdGroupPlatformConfigDestinationTypeOnAd                                      MetaAdGroupPlatformConfigDestinationType = "ON_AD"
+	MetaAdGroupPlatformConfigDestinationTypeOnPost                                    MetaAdGroupPlatformConfigDestinationType = "ON_POST"
+	MetaAdGroupPlatformConfigDestinationTypeOnVideo                                   MetaAdGroupPlatformConfigDestinationType = "ON_VIDEO"
+	MetaAdGroupPlatformConfigDestinationTypeOnPage                                    MetaAdGroupPlatformConfigDestinationType = "ON_PAGE"
+	MetaAdGroupPlatformConfigDestinationTypeOnEvent                                   MetaAdGroupPlatformConfigDestinationType = "ON_EVENT"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingMessengerWhatsapp                MetaAdGroupPlatformConfigDestinationType = "MESSAGING_MESSENGER_WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessenger         MetaAdGroupPlatformConfigDestinationType = "MESSAGING_INSTAGRAM_DIRECT_MESSENGER"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectWhatsapp          MetaAdGroupPlatformConfigDestinationType = "MESSAGING_INSTAGRAM_DIRECT_WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessengerWhatsapp MetaAdGroupPlatformConfigDestinationType = "MESSAGING_INSTAGRAM_DIRECT_MESSENGER_WHATSAPP"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramProfileAndFacebookPage           MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_PROFILE_AND_FACEBOOK_PAGE"
+	MetaAdGroupPlatformConfigDestinationTypeFacebookPage                              MetaAdGroupPlatformConfigDestinationType = "FACEBOOK_PAGE"
+	MetaAdGroupPlatformConfigDestinationTypeInstagramLive                             MetaAdGroupPlatformConfigDestinationType = "INSTAGRAM_LIVE"
+	MetaAdGroupPlatformConfigDestinationTypeFacebookLive                              MetaAdGroupPlatformConfigDestinationType = "FACEBOOK_LIVE"
+	MetaAdGroupPlatformConfigDestinationTypeImagine                                   MetaAdGroupPlatformConfigDestinationType = "IMAGINE"
+	MetaAdGroupPlatformConfigDestinationTypeLeadFromIgDirect                          MetaAdGroupPlatformConfigDestinationType = "LEAD_FROM_IG_DIRECT"
+	MetaAdGroupPlatformConfigDestinationTypeLeadFromMessenger                         MetaAdGroupPlatformConfigDestinationType = "LEAD_FROM_MESSENGER"
+	MetaAdGroupPlatformConfigDestinationTypeWebsiteAndLeadForm                        MetaAdGroupPlatformConfigDestinationType = "WEBSITE_AND_LEAD_FORM"
+	MetaAdGroupPlatformConfigDestinationTypeWebsiteAndPhoneCall                       MetaAdGroupPlatformConfigDestinationType = "WEBSITE_AND_PHONE_CALL"
+	MetaAdGroupPlatformConfigDestinationTypeBroadcastChannel                          MetaAdGroupPlatformConfigDestinationType = "BROADCAST_CHANNEL"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigDestinationType) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigDestinationTypeUndefined, MetaAdGroupPlatformConfigDestinationTypeWebsite, MetaAdGroupPlatformConfigDestinationTypeApp, MetaAdGroupPlatformConfigDestinationTypeFacebook, MetaAdGroupPlatformConfigDestinationTypeMessenger, MetaAdGroupPlatformConfigDestinationTypeWhatsapp, MetaAdGroupPlatformConfigDestinationTypeInstagramDirect, MetaAdGroupPlatformConfigDestinationTypeInstagramProfile, MetaAdGroupPlatformConfigDestinationTypePhoneCall, MetaAdGroupPlatformConfigDestinationTypeShopAutomatic, MetaAdGroupPlatformConfigDestinationTypeApplinksAutomatic, MetaAdGroupPlatformConfigDestinationTypeOnAd, MetaAdGroupPlatformConfigDestinationTypeOnPost, MetaAdGroupPlatformConfigDestinationTypeOnVideo, MetaAdGroupPlatformConfigDestinationTypeOnPage, MetaAdGroupPlatformConfigDestinationTypeOnEvent, MetaAdGroupPlatformConfigDestinationTypeMessagingMessengerWhatsapp, MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessenger, MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectWhatsapp, MetaAdGroupPlatformConfigDestinationTypeMessagingInstagramDirectMessengerWhatsapp, MetaAdGroupPlatformConfigDestinationTypeInstagramProfileAndFacebookPage, MetaAdGroupPlatformConfigDestinationTypeFacebookPage, MetaAdGroupPlatformConfigDestinationTypeInstagramLive, MetaAdGroupPlatformConfigDestinationTypeFacebookLive, MetaAdGroupPlatformConfigDestinationTypeImagine, MetaAdGroupPlatformConfigDestinationTypeLeadFromIgDirect, MetaAdGroupPlatformConfigDestinationTypeLeadFromMessenger, MetaAdGroupPlatformConfigDestinationTypeWebsiteAndLeadForm, MetaAdGroupPlatformConfigDestinationTypeWebsiteAndPhoneCall, MetaAdGroupPlatformConfigDestinationTypeBroadcastChannel:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigLeadConversionLocation string
+
+// Values of MetaAdGroupPlatformConfigLeadConversionLocation known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigLeadConversionLocationWebsite      MetaAdGroupPlatformConfigLeadConversionLocation = "website"
+	MetaAdGroupPlatformConfigLeadConversionLocationInstantForms MetaAdGroupPlatformConfigLeadConversionLocation = "instant_forms"
+	MetaAdGroupPlatformConfigLeadConversionLocationMessenger    MetaAdGroupPlatformConfigLeadConversionLocation = "messenger"
+	MetaAdGroupPlatformConfigLeadConversionLocationInstagram    MetaAdGroupPlatformConfigLeadConversionLocation = "instagram"
+	MetaAdGroupPlatformConfigLeadConversionLocationCalls        MetaAdGroupPlatformConfigLeadConversionLocation = "calls"
+	MetaAdGroupPlatformConfigLeadConversionLocationApp          MetaAdGroupPlatformConfigLeadConversionLocation = "app"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigLeadConversionLocation) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigLeadConversionLocationWebsite, MetaAdGroupPlatformConfigLeadConversionLocationInstantForms, MetaAdGroupPlatformConfigLeadConversionLocationMessenger, MetaAdGroupPlatformConfigLeadConversionLocationInstagram, MetaAdGroupPlatformConfigLeadConversionLocationCalls, MetaAdGroupPlatformConfigLeadConversionLocationApp:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigOptimizationGoal string
+
+// Values of MetaAdGroupPlatformConfigOptimizationGoal known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigOptimizationGoalNone                               MetaAdGroupPlatformConfigOptimizationGoal = "NONE"
+	MetaAdGroupPlatformConfigOptimizationGoalAppInstalls                        MetaAdGroupPlatformConfigOptimizationGoal = "APP_INSTALLS"
+	MetaAdGroupPlatformConfigOptimizationGoalAdRecallLift                       MetaAdGroupPlatformConfigOptimizationGoal = "AD_RECALL_LIFT"
+	MetaAdGroupPlatformConfigOptimizationGoalEngagedUsers                       MetaAdGroupPlatformConfigOptimizationGoal = "ENGAGED_USERS"
+	MetaAdGroupPlatformConfigOptimizationGoalEventResponses                     MetaAdGroupPlatformConfigOptimizationGoal = "EVENT_RESPONSES"
+	MetaAdGroupPlatformConfigOptimizationGoalImpressions                        MetaAdGroupPlatformConfigOptimizationGoal = "IMPRESSIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalLeadGeneration                     MetaAdGroupPlatformConfigOptimizationGoal = "LEAD_GENERATION"
+	MetaAdGroupPlatformConfigOptimizationGoalQualityLead                        MetaAdGroupPlatformConfigOptimizationGoal = "QUALITY_LEAD"
+	MetaAdGroupPlatformConfigOptimizationGoalLinkClicks                         MetaAdGroupPlatformConfigOptimizationGoal = "LINK_CLICKS"
+	MetaAdGroupPlatformConfigOptimizationGoalOffsiteConversions                 MetaAdGroupPlatformConfigOptimizationGoal = "OFFSITE_CONVERSIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalPageLikes                          MetaAdGroupPlatformConfigOptimizationGoal = "PAGE_LIKES"
+	MetaAdGroupPlatformConfigOptimizationGoalPostEngagement                     MetaAdGroupPlatformConfigOptimizationGoal = "POST_ENGAGEMENT"
+	MetaAdGroupPlatformConfigOptimizationGoalQualityCall                        MetaAdGroupPlatformConfigOptimizationGoal = "QUALITY_CALL"
+	MetaAdGroupPlatformConfigOptimizationGoalReach                              MetaAdGroupPlatformConfigOptimizationGoal = "REACH"
+	MetaAdGroupPlatformConfigOptimizationGoalLandingPageViews                   MetaAdGroupPlatformConfigOptimizationGoal = "LANDING_PAGE_VIEWS"
+	MetaAdGroupPlatformConfigOptimizationGoalVisitInstagramProfile              MetaAdGroupPlatformConfigOptimizationGoal = "VISIT_INSTAGRAM_PROFILE"
+	MetaAdGroupPlatformConfigOptimizationGoalValue                              MetaAdGroupPlatformConfigOptimizationGoal = "VALUE"
+	MetaAdGroupPlatformConfigOptimizationGoalThruplay                           MetaAdGroupPlatformConfigOptimizationGoal = "THRUPLAY"
+	MetaAdGroupPlatformConfigOptimizationGoalDerivedEvents                      MetaAdGroupPlatformConfigOptimizationGoal = "DERIVED_EVENTS"
+	MetaAdGroupPlatformConfigOptimizationGoalAppInstallsAndOffsiteConversions   MetaAdGroupPlatformConfigOptimizationGoal = "APP_INSTALLS_AND_OFFSITE_CONVERSIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalConversations                      MetaAdGroupPlatformConfigOptimizationGoal = "CONVERSATIONS"
+	MetaAdGroupPlatformConfigOptimizationGoalInAppValue                         MetaAdGroupPlatformConfigOptimizationGoal = "IN_APP_VALUE"
+	MetaAdGroupPlatformConfigOptimizationGoalMessagingPurchaseConversion        MetaAdGroupPlatformConfigOptimizationGoal = "MESSAGING_PURCHASE_CONVERSION"
+	MetaAdGroupPlatformConfigOptimizationGoalSubscribers                        MetaAdGroupPlatformConfigOptimizationGoal = "SUBSCRIBERS"
+	MetaAdGroupPlatformConfigOptimizationGoalRemindersSet                       MetaAdGroupPlatformConfigOptimizationGoal = "REMINDERS_SET"
+	MetaAdGroupPlatformConfigOptimizationGoalMeaningfulCallAttempt              MetaAdGroupPlatformConfigOptimizationGoal = "MEANINGFUL_CALL_ATTEMPT"
+	MetaAdGroupPlatformConfigOptimizationGoalProfileVisit                       MetaAdGroupPlatformConfigOptimizationGoal = "PROFILE_VISIT"
+	MetaAdGroupPlatformConfigOptimizationGoalProfileAndPageEngagement           MetaAdGroupPlatformConfigOptimizationGoal = "PROFILE_AND_PAGE_ENGAGEMENT"
+	MetaAdGroupPlatformConfigOptimizationGoalTwoSecondContinuousVideoViews      MetaAdGroupPlatformConfigOptimizationGoal = "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS"
+	MetaAdGroupPlatformConfigOptimizationGoalEngagedReach                       MetaAdGroupPlatformConfigOptimizationGoal = "ENGAGED_REACH"
+	MetaAdGroupPlatformConfigOptimizationGoalEngagedPageViews                   MetaAdGroupPlatformConfigOptimizationGoal = "ENGAGED_PAGE_VIEWS"
+	MetaAdGroupPlatformConfigOptimizationGoalMessagingDeepConversationAndFollow MetaAdGroupPlatformConfigOptimizationGoal = "MESSAGING_DEEP_CONVERSATION_AND_FOLLOW"
+	MetaAdGroupPlatformConfigOptimizationGoalAdvertiserSiloedValue              MetaAdGroupPlatformConfigOptimizationGoal = "ADVERTISER_SILOED_VALUE"
+	MetaAdGroupPlatformConfigOptimizationGoalAutomaticObjective                 MetaAdGroupPlatformConfigOptimizationGoal = "AUTOMATIC_OBJECTIVE"
+	MetaAdGroupPlatformConfigOptimizationGoalMessagingAppointmentConversion     MetaAdGroupPlatformConfigOptimizationGoal = "MESSAGING_APPOINTMENT_CONVERSION"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigOptimizationGoal) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigOptimizationGoalNone, MetaAdGroupPlatformConfigOptimizationGoalAppInstalls, MetaAdGroupPlatformConfigOptimizationGoalAdRecallLift, MetaAdGroupPlatformConfigOptimizationGoalEngagedUsers, MetaAdGroupPlatformConfigOptimizationGoalEventResponses, MetaAdGroupPlatformConfigOptimizationGoalImpressions, MetaAdGroupPlatformConfigOptimizationGoalLeadGeneration, MetaAdGroupPlatformConfigOptimizationGoalQualityLead, MetaAdGroupPlatformConfigOptimizationGoalLinkClicks, MetaAdGroupPlatformConfigOptimizationGoalOffsiteConversions, MetaAdGroupPlatformConfigOptimizationGoalPageLikes, MetaAdGroupPlatformConfigOptimizationGoalPostEngagement, MetaAdGroupPlatformConfigOptimizationGoalQualityCall, MetaAdGroupPlatformConfigOptimizationGoalReach, MetaAdGroupPlatformConfigOptimizationGoalLandingPageViews, MetaAdGroupPlatformConfigOptimizationGoalVisitInstagramProfile, MetaAdGroupPlatformConfigOptimizationGoalValue, MetaAdGroupPlatformConfigOptimizationGoalThruplay, MetaAdGroupPlatformConfigOptimizationGoalDerivedEvents, MetaAdGroupPlatformConfigOptimizationGoalAppInstallsAndOffsiteConversions, MetaAdGroupPlatformConfigOptimizationGoalConversations, MetaAdGroupPlatformConfigOptimizationGoalInAppValue, MetaAdGroupPlatformConfigOptimizationGoalMessagingPurchaseConversion, MetaAdGroupPlatformConfigOptimizationGoalSubscribers, MetaAdGroupPlatformConfigOptimizationGoalRemindersSet, MetaAdGroupPlatformConfigOptimizationGoalMeaningfulCallAttempt, MetaAdGroupPlatformConfigOptimizationGoalProfileVisit, MetaAdGroupPlatformConfigOptimizationGoalProfileAndPageEngagement, MetaAdGroupPlatformConfigOptimizationGoalTwoSecondContinuousVideoViews, MetaAdGroupPlatformConfigOptimizationGoalEngagedReach, MetaAdGroupPlatformConfigOptimizationGoalEngagedPageViews, MetaAdGroupPlatformConfigOptimizationGoalMessagingDeepConversationAndFollow, MetaAdGroupPlatformConfigOptimizationGoalAdvertiserSiloedValue, MetaAdGroupPlatformConfigOptimizationGoalAutomaticObjective, MetaAdGroupPlatformConfigOptimizationGoalMessagingAppointmentConversion:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type MetaAdGroupPlatformConfigStatus string
+
+// Values of MetaAdGroupPlatformConfigStatus known to this version of the client.
+const (
+	MetaAdGroupPlatformConfigStatusActive MetaAdGroupPlatformConfigStatus = "ACTIVE"
+	MetaAdGroupPlatformConfigStatusPaused MetaAdGroupPlatformConfigStatus = "PAUSED"
+)
+
+// IsKnown reports whether m is one of the values the API documents.
+func (m MetaAdGroupPlatformConfigStatus) IsKnown() bool {
+	switch m {
+	case MetaAdGroupPlatformConfigStatusActive, MetaAdGroupPlatformConfigStatusPaused:
+		return true
+	}
+	return false
+}
+
+// TargetingDevicePlatforms: Device platform targeting options.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TargetingDevicePlatforms string
+
+// Values of TargetingDevicePlatforms known to this version of the client.
+const (
+	TargetingDevicePlatformsMobile  TargetingDevicePlatforms = "mobile"
+	TargetingDevicePlatformsDesktop TargetingDevicePlatforms = "desktop"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TargetingDevicePlatforms) IsKnown() bool {
+	switch t {
+	case TargetingDevicePlatformsMobile, TargetingDevicePlatformsDesktop:
+		return true
+	}
+	return false
+}
+
+// TargetingGenders: Gender targeting options.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TargetingGenders string
+
+// Values of TargetingGenders known to this version of the client.
+const (
+	TargetingGendersMale   TargetingGenders = "male"
+	TargetingGendersFemale TargetingGenders = "female"
+	TargetingGendersAll    TargetingGenders = "all"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TargetingGenders) IsKnown() bool {
+	switch t {
+	case TargetingGendersMale, TargetingGendersFemale, TargetingGendersAll:
+		return true
+	}
+	return false
+}
+
+// TargetingPlacementTypes: Placement strategy for ad delivery.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TargetingPlacementTypes string
+
+// Values of TargetingPlacementTypes known to this version of the client.
+const (
+	TargetingPlacementTypesAutomatic TargetingPlacementTypes = "automatic"
+	TargetingPlacementTypesManual    TargetingPlacementTypes = "manual"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TargetingPlacementTypes) IsKnown() bool {
+	switch t {
+	case TargetingPlacementTypesAutomatic, TargetingPlacementTypesManual:
+		return true
+	}
+	return false
+}
+
+// TiktokActionScene is the category of TikTok content a behavioral targeting rule
+// applies to. See docs/tiktok_api/ad_group.md § actions.
+//
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokActionScene string
+
+// Values of TiktokActionScene known to this version of the client.
+const (
+	TiktokActionSceneVideoRelated   TiktokActionScene = "VIDEO_RELATED"
+	TiktokActionSceneCreatorRelated TiktokActionScene = "CREATOR_RELATED"
+	TiktokActionSceneHashtagRelated TiktokActionScene = "HASHTAG_RELATED"
+	TiktokActionSceneLiveRelated    TiktokActionScene = "LIVE_RELATED"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokActionScene) IsKnown() bool {
+	switch t {
+	case TiktokActionSceneVideoRelated, TiktokActionSceneCreatorRelated, TiktokActionSceneHashtagRelated, TiktokActionSceneLiveRelated:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigAttributionEventCount string
+
+// Values of TiktokAdGroupPlatformConfigAttributionEventCount known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigAttributionEventCountUnset TiktokAdGroupPlatformConfigAttributionEventCount = "UNSET"
+	TiktokAdGroupPlatformConfigAttributionEventCountEvery TiktokAdGroupPlatformConfigAttributionEventCount = "EVERY"
+	TiktokAdGroupPlatformConfigAttributionEventCountOnce  TiktokAdGroupPlatformConfigAttributionEventCount = "ONCE"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigAttributionEventCount) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigAttributionEventCountUnset, TiktokAdGroupPlatformConfigAttributionEventCountEvery, TiktokAdGroupPlatformConfigAttributionEventCountOnce:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigAudienceType string
+
+// Values of TiktokAdGroupPlatformConfigAudienceType known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigAudienceTypeNormal                  TiktokAdGroupPlatformConfigAudienceType = "NORMAL"
+	TiktokAdGroupPlatformConfigAudienceTypeSmartInterestsBehaviors TiktokAdGroupPlatformConfigAudienceType = "SMART_INTERESTS_BEHAVIORS"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigAudienceType) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigAudienceTypeNormal, TiktokAdGroupPlatformConfigAudienceTypeSmartInterestsBehaviors:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBidType string
+
+// Values of TiktokAdGroupPlatformConfigBidType known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBidTypeBidTypeNoBid  TiktokAdGroupPlatformConfigBidType = "BID_TYPE_NO_BID"
+	TiktokAdGroupPlatformConfigBidTypeBidTypeCustom TiktokAdGroupPlatformConfigBidType = "BID_TYPE_CUSTOM"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBidType) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBidTypeBidTypeNoBid, TiktokAdGroupPlatformConfigBidTypeBidTypeCustom:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBillingEvent string
+
+// Values of TiktokAdGroupPlatformConfigBillingEvent known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBillingEventCpc  TiktokAdGroupPlatformConfigBillingEvent = "CPC"
+	TiktokAdGroupPlatformConfigBillingEventCpm  TiktokAdGroupPlatformConfigBillingEvent = "CPM"
+	TiktokAdGroupPlatformConfigBillingEventOcpm TiktokAdGroupPlatformConfigBillingEvent = "OCPM"
+	TiktokAdGroupPlatformConfigBillingEventCpv  TiktokAdGroupPlatformConfigBillingEvent = "CPV"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBillingEvent) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBillingEventCpc, TiktokAdGroupPlatformConfigBillingEventCpm, TiktokAdGroupPlatformConfigBillingEventOcpm, TiktokAdGroupPlatformConfigBillingEventCpv:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBrandSafetyType string
+
+// Values of TiktokAdGroupPlatformConfigBrandSafetyType known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBrandSafetyTypeNoBrandSafety     TiktokAdGroupPlatformConfigBrandSafetyType = "NO_BRAND_SAFETY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeStandardInventory TiktokAdGroupPlatformConfigBrandSafetyType = "STANDARD_INVENTORY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeLimitedInventory  TiktokAdGroupPlatformConfigBrandSafetyType = "LIMITED_INVENTORY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeFullInventory     TiktokAdGroupPlatformConfigBrandSafetyType = "FULL_INVENTORY"
+	TiktokAdGroupPlatformConfigBrandSafetyTypeExpandedInventory TiktokAdGroupPlatformConfigBrandSafetyType = "EXPANDED_INVENTORY"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBrandSafetyType) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBrandSafetyTypeNoBrandSafety, TiktokAdGroupPlatformConfigBrandSafetyTypeStandardInventory, TiktokAdGroupPlatformConfigBrandSafetyTypeLimitedInventory, TiktokAdGroupPlatformConfigBrandSafetyTypeFullInventory, TiktokAdGroupPlatformConfigBrandSafetyTypeExpandedInventory:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigBudgetMode string
+
+// Values of TiktokAdGroupPlatformConfigBudgetMode known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigBudgetModeBudgetModeDay                TiktokAdGroupPlatformConfigBudgetMode = "BUDGET_MODE_DAY"
+	TiktokAdGroupPlatformConfigBudgetModeBudgetModeTotal              TiktokAdGroupPlatformConfigBudgetMode = "BUDGET_MODE_TOTAL"
+	TiktokAdGroupPlatformConfigBudgetModeBudgetModeDynamicDailyBudget TiktokAdGroupPlatformConfigBudgetMode = "BUDGET_MODE_DYNAMIC_DAILY_BUDGET"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigBudgetMode) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigBudgetModeBudgetModeDay, TiktokAdGroupPlatformConfigBudgetModeBudgetModeTotal, TiktokAdGroupPlatformConfigBudgetModeBudgetModeDynamicDailyBudget:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigClickAttributionWindow string
+
+// Values of TiktokAdGroupPlatformConfigClickAttributionWindow known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigClickAttributionWindowOff             TiktokAdGroupPlatformConfigClickAttributionWindow = "OFF"
+	TiktokAdGroupPlatformConfigClickAttributionWindowOneDay          TiktokAdGroupPlatformConfigClickAttributionWindow = "ONE_DAY"
+	TiktokAdGroupPlatformConfigClickAttributionWindowSevenDays       TiktokAdGroupPlatformConfigClickAttributionWindow = "SEVEN_DAYS"
+	TiktokAdGroupPlatformConfigClickAttributionWindowFourteenDays    TiktokAdGroupPlatformConfigClickAttributionWindow = "FOURTEEN_DAYS"
+	TiktokAdGroupPlatformConfigClickAttributionWindowTwentyEightDays TiktokAdGroupPlatformConfigClickAttributionWindow = "TWENTY_EIGHT_DAYS"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigClickAttributionWindow) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigClickAttributionWindowOff, TiktokAdGroupPlatformConfigClickAttributionWindowOneDay, TiktokAdGroupPlatformConfigClickAttributionWindowSevenDays, TiktokAdGroupPlatformConfigClickAttributionWindowFourteenDays, TiktokAdGroupPlatformConfigClickAttributionWindowTwentyEightDays:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus string
+
+// Values of TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOn  TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus = "ON"
+	TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOff TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus = "OFF"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatus) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOn, TiktokAdGroupPlatformConfigDeepFunnelOptimizationStatusOff:
+		return true
+	}
+	return false
+}
+
+// The API may add values: a value not listed below still decodes and encodes
+// unchanged; IsKnown tells them apart.
+type TiktokAdGroupPlatformConfigEngagedViewAttributionWindow string
+
+// Values of TiktokAdGroupPlatformConfigEngagedViewAttributionWindow known to this version of the client.
+const (
+	TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOff       TiktokAdGroupPlatformConfigEngagedViewAttributionWindow = "OFF"
+	TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOneDay    TiktokAdGroupPlatformConfigEngagedViewAttributionWindow = "ONE_DAY"
+	TiktokAdGroupPlatformConfigEngagedViewAttributionWindowSevenDays TiktokAdGroupPlatformConfigEngagedViewAttributionWindow = "SEVEN_DAYS"
+)
+
+// IsKnown reports whether t is one of the values the API documents.
+func (t TiktokAdGroupPlatformConfigEngagedViewAttributionWindow) IsKnown() bool {
+	switch t {
+	case TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOff, TiktokAdGroupPlatformConfigEngagedViewAttributionWindowOneDay, TiktokAdGroupPlatformConfigEngagedViewAttributionWindowSevenDays:
+		return true
+	}
+	return false
+}
+
 // The API may add values: a value not listed below still decodes and encodes
 // unchanged; IsKnown tells them apart.
 type TiktokAdGroupPlatformConfigGender string

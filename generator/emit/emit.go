@@ -40,7 +40,11 @@ func Emit(api *model.API) ([]File, error) {
 // Source renders the files Emit renders but leaves the Go ones unformatted;
 // Format finishes them. The steps are apart so each can be measured.
 func Source(api *model.API) ([]File, error) {
-	e := &emitter{api: api, layout: newLayout(api), pages: pageTypes(api), roles: roles(api), returned: returned(api)}
+	e := &emitter{api: api, pages: pageTypes(api), roles: roles(api), returned: returned(api)}
+	e.layout = newLayout(api, sizes{
+		service: func(r *model.Resource) int { return e.renderedLines(serviceDecl(r)) },
+		typ:     func(t *model.Type) int { return e.renderedLines(e.typeCode(t)) },
+	})
 	var files []File
 	add := func(name string, f *jen.File) error {
 		data, err := render(name, f)
@@ -191,23 +195,38 @@ func (e *emitter) newFile() *jen.File {
 
 func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
 	for _, t := range types {
-		for _, c := range typeDecl(t, e.typeDoc(t), e.returned[t]) {
+		for _, c := range e.typeCode(t) {
 			f.Add(c)
-		}
-		if p := e.pages[t]; p != nil {
-			for _, c := range nextCursorDecl(t, p) {
-				f.Add(c)
-			}
-		}
-		for _, c := range paramsEncoder(t) {
-			f.Add(c)
-		}
-		if wantsWriter(t) && hasBody(t) {
-			for _, c := range writerMethods(t) {
-				f.Add(c)
-			}
 		}
 	}
+}
+
+// typeCode is everything declared for t: the type, its methods, and the
+// encoders and cursor readers its role needs.
+func (e *emitter) typeCode(t *model.Type) []jen.Code {
+	code := typeDecl(t, e.typeDoc(t), e.returned[t])
+	if p := e.pages[t]; p != nil {
+		code = append(code, nextCursorDecl(t, p)...)
+	}
+	code = append(code, paramsEncoder(t)...)
+	if wantsWriter(t) && hasBody(t) {
+		code = append(code, writerMethods(t)...)
+	}
+	return code
+}
+
+// renderedLines is the length of code rendered unformatted, as the layout
+// counts it. A render error shows again, with its file, when the file is
+// rendered.
+func (e *emitter) renderedLines(code []jen.Code) int {
+	f := jen.NewFile(e.api.Package)
+	f.NoFormat = true
+	for _, c := range code {
+		f.Add(c)
+	}
+	var buf bytes.Buffer
+	_ = f.Render(&buf)
+	return bytes.Count(buf.Bytes(), []byte{'\n'})
 }
 
 // render writes a file's source unformatted: Format formats it once

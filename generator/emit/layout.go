@@ -29,23 +29,32 @@ type layout struct {
 	files    []string                   // every file that holds types or services, sorted
 }
 
-// fileBudget is the estimated length, in lines, past which the types of a
+// fileBudget is the length, in rendered lines, past which the types of a
 // file continue in a numbered companion file (ad_groups_2.go, ...): a Go
-// file of several thousand lines is hard to read and review.
+// file of several thousand lines is hard to read and review. Lines are
+// counted before formatting, which gofmt shortens by about a tenth.
 const fileBudget = 2200
 
-func newLayout(api *model.API) *layout {
+// sizes gives the rendered length, in lines, of a top-level resource's
+// services and of a type's declarations.
+type sizes struct {
+	service func(*model.Resource) int
+	typ     func(*model.Type) int
+}
+
+func newLayout(api *model.API, size sizes) *layout {
 	l := &layout{resource: map[*model.Resource]string{}, types: map[string][]*model.Type{}}
 	taken := map[string]bool{}
+	lines := map[string]int{}
 	for _, r := range api.Resources {
 		l.resource[r] = resourceFile(r, taken)
+		lines[l.resource[r]] += size.service(r)
 	}
 	owner := l.owners(api)
-	lines := l.serviceLines(api)
 	part := map[string]int{}
 	for _, t := range api.Types { // sorted by name
 		file := owner[t]
-		n := typeLines(t)
+		n := size.typ(t)
 		if lines[file] > 0 && lines[file]+n > fileBudget {
 			part[file]++
 			lines[file] = 0
@@ -147,54 +156,6 @@ func (u typeUsers) mark(g *model.GoType, file string) {
 			u.markType(g.Named, file)
 		}
 	}
-}
-
-// serviceLines estimates the lines each resource file starts with: its
-// services and methods.
-func (l *layout) serviceLines(api *model.API) map[string]int {
-	lines := map[string]int{}
-	var services func(r *model.Resource, file string)
-	services = func(r *model.Resource, file string) {
-		for _, m := range r.Methods {
-			lines[file] += 30 + docLines(m.Summary) + docLines(m.Description)
-		}
-		for _, c := range r.Children {
-			services(c, file)
-		}
-	}
-	for _, r := range api.Resources {
-		services(r, l.resource[r])
-	}
-	return lines
-}
-
-// typeLines estimates the length of a type's declaration and methods.
-func typeLines(t *model.Type) int {
-	n := 4 + docLines(t.Doc)
-	switch t.Kind {
-	case model.TypeStruct:
-		for _, f := range t.Fields {
-			n += 2 + docLines(f.Doc)
-			if f.In.IsParameter() {
-				n += 4 // its line in the query or header encoder
-			}
-		}
-		n += 10 * len(t.Consts)
-	case model.TypeEnum:
-		n += 12 + 2*len(t.EnumValues)
-	case model.TypeUnion:
-		n += 40 + 12*len(t.Variants)
-	}
-	return n
-}
-
-// docLines estimates the comment lines of a doc string wrapped at 80
-// columns.
-func docLines(doc string) int {
-	if doc == "" {
-		return 0
-	}
-	return len(doc)/72 + 1 + strings.Count(doc, "\n")
 }
 
 func initial(name string) string {

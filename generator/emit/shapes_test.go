@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"go/types"
 	"reflect"
 	"slices"
@@ -445,5 +446,55 @@ func TestEmitIsDeterministic(t *testing.T) {
 	}
 	if len(a.files) == 0 {
 		t.Fatal("no files")
+	}
+}
+
+// TestLongFilesContinueInCompanions: the types of a resource whose file
+// would pass fileBudget rendered lines continue in numbered companion
+// files, measured as rendered, so no file grows far past the budget.
+func TestLongFilesContinueInCompanions(t *testing.T) {
+	var spec strings.Builder
+	spec.WriteString(`paths:
+  /reports:
+    post:
+      operationId: createReport
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Report'}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Report'}
+components:
+  schemas:
+    Report:
+      type: object
+      properties:
+`)
+	for i := range 40 {
+		fmt.Fprintf(&spec, "        part%d: {$ref: '#/components/schemas/Part%d'}\n", i, i)
+	}
+	for i := range 40 {
+		fmt.Fprintf(&spec, "    Part%d:\n      type: object\n      properties:\n", i)
+		for j := range 30 {
+			fmt.Fprintf(&spec, "        field%d: {type: string, description: The field number %d of part %d.}\n", j, j, i)
+		}
+	}
+	e := emitSpec(t, spec.String())
+	var parts []string
+	for name, src := range e.files {
+		if strings.HasPrefix(name, "reports") {
+			parts = append(parts, name)
+		}
+		if lines := strings.Count(src, "\n"); strings.HasSuffix(name, ".go") && lines > fileBudget {
+			t.Errorf("%s has %d lines, past the budget of %d", name, lines, fileBudget)
+		}
+	}
+	slices.Sort(parts)
+	if len(parts) < 2 || parts[0] != "reports.go" || parts[1] != "reports_2.go" {
+		t.Errorf("resource files = %v, want reports.go continued in reports_2.go, ...", parts)
 	}
 }
