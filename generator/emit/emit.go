@@ -40,11 +40,7 @@ func Emit(api *model.API) ([]File, error) {
 // Source renders the files Emit renders but leaves the Go ones unformatted;
 // Format finishes them. The steps are apart so each can be measured.
 func Source(api *model.API) ([]File, error) {
-	e := &emitter{api: api, pages: pageTypes(api), roles: roles(api), returned: returned(api)}
-	e.layout = newLayout(api, sizes{
-		service: func(r *model.Resource) int { return e.renderedLines(serviceDecl(r)) },
-		typ:     func(t *model.Type) int { return e.renderedLines(e.typeCode(t)) },
-	})
+	e := &emitter{api: api, layout: newLayout(api), pages: pageTypes(api), roles: roles(api), returned: returned(api)}
 	var files []File
 	add := func(name string, f *jen.File) error {
 		data, err := render(name, f)
@@ -62,21 +58,18 @@ func Source(api *model.API) ([]File, error) {
 		services[file] = r
 	}
 	for _, name := range e.layout.files {
-		f := e.newFile()
+		var head []jen.Code
 		if r := services[name]; r != nil {
-			for _, c := range serviceDecl(r) {
-				f.Add(c)
-			}
+			head = append(head, serviceDecl(r)...)
 		}
 		if name == webhookFile {
-			for _, c := range webhookDecls(api) {
-				f.Add(c)
-			}
+			head = append(head, webhookDecls(api)...)
 		}
-		e.addTypes(f, e.layout.types[name])
-		if err := add(name+".go", f); err != nil {
+		parts, err := e.fileParts(name, head, e.layout.types[name])
+		if err != nil {
 			return nil, err
 		}
+		files = append(files, parts...)
 	}
 	if err := add(examplesFile, e.examples()); err != nil {
 		return nil, err
@@ -193,12 +186,60 @@ func (e *emitter) newFile() *jen.File {
 	return f
 }
 
-func (e *emitter) addTypes(f *jen.File, types []*model.Type) {
-	for _, t := range types {
-		for _, c := range e.typeCode(t) {
+// fileBudget is the length, in rendered lines, past which the types of a
+// file continue in a numbered companion file (ad_groups_2.go, ...): a Go
+// file of several thousand lines is hard to read and review. Lines are
+// counted before formatting, which gofmt shortens by about a tenth.
+const fileBudget = 2200
+
+// fileParts renders the file name with head (services, webhook helpers)
+// and the code of types. When it passes fileBudget lines, its types are
+// measured one by one and continue in companions (name_2.go, ...): only a
+// long file pays for measuring.
+func (e *emitter) fileParts(name string, head []jen.Code, types []*model.Type) ([]File, error) {
+	code := make([][]jen.Code, len(types))
+	for i, t := range types {
+		code[i] = e.typeCode(t)
+	}
+	whole, err := render(name+".go", e.fileOf(head, code...))
+	if err != nil || bytes.Count(whole, []byte{'\n'}) <= fileBudget || len(types) < 2 {
+		return []File{{Name: name + ".go", Data: whole}}, err
+	}
+	var files []File
+	part, lines := [][]jen.Code{}, e.renderedLines(head)
+	flush := func() error {
+		fileName := name + ".go"
+		if len(files) > 0 {
+			fileName = fmt.Sprintf("%s_%d.go", name, len(files)+1)
+		}
+		data, err := render(fileName, e.fileOf(head, part...))
+		files, head, part, lines = append(files, File{Name: fileName, Data: data}), nil, nil, 0
+		return err
+	}
+	for _, c := range code {
+		n := e.renderedLines(c)
+		if lines > 0 && lines+n > fileBudget {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		part, lines = append(part, c), lines+n
+	}
+	return files, flush()
+}
+
+// fileOf is a file holding head, then each type's code.
+func (e *emitter) fileOf(head []jen.Code, types ...[]jen.Code) *jen.File {
+	f := e.newFile()
+	for _, c := range head {
+		f.Add(c)
+	}
+	for _, code := range types {
+		for _, c := range code {
 			f.Add(c)
 		}
 	}
+	return f
 }
 
 // typeCode is everything declared for t: the type, its methods, and the
@@ -215,15 +256,11 @@ func (e *emitter) typeCode(t *model.Type) []jen.Code {
 	return code
 }
 
-// renderedLines is the length of code rendered unformatted, as the layout
-// counts it. A render error shows again, with its file, when the file is
-// rendered.
+// renderedLines is the length of code rendered unformatted on its own. A
+// render error shows again, with its file, when the file is rendered.
 func (e *emitter) renderedLines(code []jen.Code) int {
-	f := jen.NewFile(e.api.Package)
+	f := e.fileOf(code)
 	f.NoFormat = true
-	for _, c := range code {
-		f.Add(c)
-	}
 	var buf bytes.Buffer
 	_ = f.Render(&buf)
 	return bytes.Count(buf.Bytes(), []byte{'\n'})

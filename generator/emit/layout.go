@@ -2,7 +2,6 @@ package emit
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,7 +12,8 @@ import (
 // The package's files: client.go, doc.go, one file per top-level resource
 // holding its service and the types only it uses, webhook_events.go for
 // the types only webhooks use, and types_<letter>.go for shared types. A
-// file that grows past fileBudget lines continues in numbered companions.
+// file that would pass fileBudget lines continues in numbered companions
+// (see Source).
 const (
 	clientFile   = "client"
 	docFile      = "doc"
@@ -29,41 +29,15 @@ type layout struct {
 	files    []string                   // every file that holds types or services, sorted
 }
 
-// fileBudget is the length, in rendered lines, past which the types of a
-// file continue in a numbered companion file (ad_groups_2.go, ...): a Go
-// file of several thousand lines is hard to read and review. Lines are
-// counted before formatting, which gofmt shortens by about a tenth.
-const fileBudget = 2200
-
-// sizes gives the rendered length, in lines, of a top-level resource's
-// services and of a type's declarations.
-type sizes struct {
-	service func(*model.Resource) int
-	typ     func(*model.Type) int
-}
-
-func newLayout(api *model.API, size sizes) *layout {
+func newLayout(api *model.API) *layout {
 	l := &layout{resource: map[*model.Resource]string{}, types: map[string][]*model.Type{}}
 	taken := map[string]bool{}
-	lines := map[string]int{}
 	for _, r := range api.Resources {
 		l.resource[r] = resourceFile(r, taken)
-		lines[l.resource[r]] += size.service(r)
 	}
 	owner := l.owners(api)
-	part := map[string]int{}
 	for _, t := range api.Types { // sorted by name
-		file := owner[t]
-		n := size.typ(t)
-		if lines[file] > 0 && lines[file]+n > fileBudget {
-			part[file]++
-			lines[file] = 0
-		}
-		lines[file] += n
-		if part[file] > 0 {
-			file = fmt.Sprintf("%s_%d", file, part[file]+1)
-		}
-		l.types[file] = append(l.types[file], t)
+		l.types[owner[t]] = append(l.types[owner[t]], t)
 	}
 	for _, f := range l.resource {
 		l.files = append(l.files, f)
