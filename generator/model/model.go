@@ -260,9 +260,11 @@ type EnumValue struct {
 
 // Variant is one member of a union.
 type Variant struct {
-	Name     string  // the Go field name in the union struct
-	Type     *GoType // the variant's Go type
-	Tag      string  // the discriminator value, if any
+	Name string  // the Go field name in the union struct
+	Type *GoType // the variant's Go type
+	Tag  string  // the discriminator value, if any
+	// Consts are the properties the variant fixes, by JSON name: a string
+	// value's text, or a number's or boolean's JSON ("7", "true").
 	Consts   map[string]string
 	Required []string // JSON names of required properties, used to tell untagged variants apart
 

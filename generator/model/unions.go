@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -35,7 +36,7 @@ func (b *builder) fillUnion(t *Type, s *openapi3.Schema) {
 		if alt.Value != nil {
 			props, required := mergedProperties(alt.Value)
 			for name, p := range props {
-				if c, ok := fixedValue(p); ok {
+				if c, ok := fixedMatch(p); ok {
 					v.Consts[name] = c
 				}
 			}
@@ -103,6 +104,28 @@ func fixedValue(ref *openapi3.SchemaRef) (string, bool) {
 		if c, ok := p.Enum[0].(string); ok {
 			return c, true
 		}
+	}
+	return "", false
+}
+
+// fixedMatch is what a variant's fixed property is matched by: the text
+// of a string value, else the JSON of a number or boolean one (an integer
+// tag such as "type": {enum: [7]}), which the runtime compares as written.
+func fixedMatch(ref *openapi3.SchemaRef) (string, bool) {
+	if c, ok := fixedValue(ref); ok {
+		return c, true
+	}
+	if ref == nil || ref.Value == nil {
+		return "", false
+	}
+	v := ref.Value.Const
+	if len(ref.Value.Enum) == 1 {
+		v = ref.Value.Enum[0]
+	}
+	switch v.(type) {
+	case float64, int, int64, bool:
+		b, err := json.Marshal(v)
+		return string(b), err == nil
 	}
 	return "", false
 }

@@ -380,7 +380,41 @@ func TestFixedValue(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s=%q,%t", name, v, ok))
 	}
 	equalLines(t, "fixed values", got, []string{`c="a",true`, `e="b",true`, `n="",false`, `plain="",false`, `two="",false`})
+	got = nil
+	for _, name := range slices.Sorted(maps.Keys(props)) {
+		v, ok := fixedMatch(props[name])
+		got = append(got, fmt.Sprintf("%s=%q,%t", name, v, ok))
+	}
+	equalLines(t, "matched values", got, []string{`c="a",true`, `e="b",true`, `n="1",true`, `plain="",false`, `two="",false`})
 	if v, ok := fixedValue(nil); ok || v != "" {
 		t.Errorf("fixedValue(nil) = %q, %t", v, ok)
 	}
+}
+
+// TestIntegerTaggedUnion: variants told apart by an integer or boolean
+// constant (Discord's "type": {enum: [1]}) record it as JSON, so the
+// runtime can match it; labels still come from string constants only.
+func TestIntegerTaggedUnion(t *testing.T) {
+	api := mustBuild(t, responseOf(`{$ref: '#/components/schemas/Command'}`, `
+    Chat:
+      type: object
+      required: [type]
+      properties:
+        type: {type: integer, enum: [1]}
+        name: {type: string}
+    User:
+      type: object
+      required: [type]
+      properties:
+        type: {type: integer, const: 2}
+        dm: {type: boolean, const: true}
+    Command:
+      oneOf:
+        - $ref: '#/components/schemas/Chat'
+        - $ref: '#/components/schemas/User'
+`))
+	equalLines(t, "variants", variantLines(typeNamed(t, api, "Command")), []string{
+		"Chat Chat consts=map[type:1] required=[type]",
+		"User User consts=map[dm:true type:2] required=[type]",
+	})
 }
