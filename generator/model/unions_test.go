@@ -279,7 +279,7 @@ func TestUnionAlternatives(t *testing.T) {
 }
 
 // TestVariantRequiredAndConsts: each variant lists its required
-// properties (allOf parts included) and the values it fixes.
+// properties (allOf parts included) and the values it fixes, numbers too.
 func TestVariantRequiredAndConsts(t *testing.T) {
 	api := mustBuild(t, responseOf(`{$ref: '#/components/schemas/U'}`, `
     Base: {type: object, required: [id], properties: {id: {type: string}}}
@@ -293,7 +293,7 @@ func TestVariantRequiredAndConsts(t *testing.T) {
 `))
 	equalLines(t, "variants", variantLines(typeNamed(t, api, "U")), []string{
 		"First UFirst consts=map[v:one] required=[a b id]",
-		"Second USecond consts=map[w:x]",
+		"Second USecond consts=map[n:1 w:x]", // the integer as its JSON
 	})
 }
 
