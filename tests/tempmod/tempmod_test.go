@@ -49,6 +49,9 @@ func TestParseTestJSON(t *testing.T) {
 	if good.OK() {
 		t.Error("a skipped test must not count as a pass")
 	}
+	if good.Elapsed != 0.01 {
+		t.Errorf("m/good ran for %vs, want 0.01s", good.Elapsed)
+	}
 	if _, err := parseTestJSON([]byte("ok  m/x 0.1s\n")); err == nil {
 		t.Error("plain text output: no error")
 	}
