@@ -21,4 +21,14 @@
 // (driverSource) that fetches its plan and inputs from the server, calls
 // the methods by reflection and posts back what they returned. One go test
 // run executes every driver.
+//
+// The server runs in the command internal/roundtrip, which TestRoundTrip
+// builds without the race detector and runs; it reports as JSON, and the
+// test judges the report. Specs are read as the generator reads them
+// (generator/load: repaired, validated leniently), so every spec that
+// generates is exercised. Validation errors that say nothing about the
+// client (see validate.go) are listed as notes, not failures.
+//
+// -summary FILE writes the table of every spec as Markdown
+// (docs/roundtrip.md).
 package generic
