@@ -657,10 +657,12 @@ func (a *AffiliateOverrideCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"override_type": "standard"},
 		kind:     "object",
+		props:    []string{"applies_to_payments", "commission_type", "commission_value", "id", "override_type", "plan_id"},
 		required: []string{"commission_value", "id", "override_type", "plan_id"},
 	}, {
 		consts:   map[string]string{"override_type": "rev_share"},
 		kind:     "object",
+		props:    []string{"commission_type", "commission_value", "id", "override_type", "product_id", "revenue_basis"},
 		required: []string{"commission_value", "id", "override_type"},
 	}}
 	switch unionMatch(data, shapes) {

@@ -215,14 +215,17 @@ func (c *CheckoutConfigurationCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"mode": "payment"},
 		kind:     "object",
+		props:    []string{"affiliate_code", "allow_promo_codes", "checkout_styling", "currency", "metadata", "mode", "payment_method_configuration", "plan", "redirect_url", "source_url"},
 		required: []string{"plan"},
 	}, {
 		consts:   map[string]string{"mode": "payment"},
 		kind:     "object",
+		props:    []string{"affiliate_code", "allow_promo_codes", "checkout_styling", "currency", "metadata", "mode", "payment_method_configuration", "plan_id", "redirect_url", "source_url"},
 		required: []string{"plan_id"},
 	}, {
 		consts:   map[string]string{"mode": "setup"},
 		kind:     "object",
+		props:    []string{"allow_promo_codes", "checkout_styling", "company_id", "currency", "metadata", "mode", "payment_method_configuration", "redirect_url", "source_url"},
 		required: []string{"company_id", "mode"},
 	}}
 	switch unionMatch(data, shapes) {

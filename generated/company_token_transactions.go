@@ -226,14 +226,17 @@ func (c *CompanyTokenTransactionCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"transaction_type": "transfer"},
 		kind:     "object",
+		props:    []string{"amount", "company_id", "description", "destination_user_id", "idempotency_key", "transaction_type", "user_id"},
 		required: []string{"amount", "company_id", "destination_user_id", "transaction_type", "user_id"},
 	}, {
 		consts:   map[string]string{"transaction_type": "add"},
 		kind:     "object",
+		props:    []string{"amount", "company_id", "description", "idempotency_key", "transaction_type", "user_id"},
 		required: []string{"amount", "company_id", "transaction_type", "user_id"},
 	}, {
 		consts:   map[string]string{"transaction_type": "subtract"},
 		kind:     "object",
+		props:    []string{"amount", "company_id", "description", "idempotency_key", "transaction_type", "user_id"},
 		required: []string{"amount", "company_id", "transaction_type", "user_id"},
 	}}
 	switch unionMatch(data, shapes) {

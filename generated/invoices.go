@@ -376,9 +376,11 @@ func (i *InvoiceCreateParams) UnmarshalJSON(data []byte) error {
 	*i = InvoiceCreateParams{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"automatically_finalizes_at", "billing_address", "charge_buyer_fee", "collection_method", "company_id", "customer_name", "due_date", "email_address", "line_items", "mailing_address_id", "member_id", "payment_method_id", "payment_token_id", "plan", "product", "save_as_draft", "subscription_billing_anchor_at"},
 		required: []string{"collection_method", "company_id", "plan", "product"},
 	}, {
 		kind:     "object",
+		props:    []string{"automatically_finalizes_at", "billing_address", "charge_buyer_fee", "collection_method", "company_id", "customer_name", "due_date", "email_address", "line_items", "mailing_address_id", "member_id", "payment_method_id", "payment_token_id", "plan", "product_id", "save_as_draft", "subscription_billing_anchor_at"},
 		required: []string{"collection_method", "company_id", "plan", "product_id"},
 	}}
 	switch unionMatch(data, shapes) {

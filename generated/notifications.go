@@ -76,9 +76,11 @@ func (n *NotificationCreateParams) UnmarshalJSON(data []byte) error {
 	*n = NotificationCreateParams{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"company_id", "content", "icon_user_id", "rest_path", "subtitle", "title", "user_ids"},
 		required: []string{"company_id", "content", "title"},
 	}, {
 		kind:     "object",
+		props:    []string{"content", "experience_id", "icon_user_id", "rest_path", "subtitle", "title", "user_ids"},
 		required: []string{"content", "experience_id", "title"},
 	}}
 	switch unionMatch(data, shapes) {

@@ -607,9 +607,11 @@ func (p *PaymentCreateParams) UnmarshalJSON(data []byte) error {
 	*p = PaymentCreateParams{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"company_id", "member_id", "metadata", "payment_method_id", "plan"},
 		required: []string{"company_id", "member_id", "payment_method_id", "plan"},
 	}, {
 		kind:     "object",
+		props:    []string{"company_id", "member_id", "metadata", "payment_method_id", "plan_id"},
 		required: []string{"company_id", "member_id", "payment_method_id", "plan_id"},
 	}}
 	switch unionMatch(data, shapes) {

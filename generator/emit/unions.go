@@ -217,7 +217,29 @@ func shapeLit(v *model.Variant) jen.Code {
 		}
 		vals[jen.Id(rt.Shape.Required)] = jen.Index().String().Values(req...)
 	}
+	if props := declaredProperties(v); len(props) > 0 {
+		vals[jen.Id(rt.Shape.Props)] = jen.Index().String().Values(props...)
+	}
 	return jen.Values(vals)
+}
+
+// declaredProperties lists the JSON names of the properties an object
+// variant declares, fields and constants: the runtime prefers the variant
+// that keeps the data's properties when nothing else chooses.
+func declaredProperties(v *model.Variant) []jen.Code {
+	if v.Type.Kind != model.KindNamed || v.Type.Named == nil || v.Type.Named.Kind != model.TypeStruct {
+		return nil
+	}
+	var names []string
+	for _, f := range slices.Concat(v.Type.Named.Fields, v.Type.Named.Consts) {
+		names = append(names, f.JSONName)
+	}
+	slices.Sort(names)
+	var out []jen.Code
+	for _, n := range slices.Compact(names) {
+		out = append(out, jen.Lit(n))
+	}
+	return out
 }
 
 // unionAccessors renders a method for each property every variant has

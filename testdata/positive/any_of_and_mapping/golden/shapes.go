@@ -200,9 +200,11 @@ func (s *ShapeCreateResponse) UnmarshalJSON(data []byte) error {
 	*s = ShapeCreateResponse{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"kind", "radius"},
 		required: []string{"kind", "radius"},
 	}, {
 		kind:     "object",
+		props:    []string{"kind", "note", "side"},
 		required: []string{"kind", "side"},
 	}}
 	switch unionMatch(data, shapes) {

@@ -73,10 +73,12 @@ func (t *TransactionCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"transaction_type": "add"},
 		kind:     "object",
+		props:    []string{"amount", "transaction_type"},
 		required: []string{"amount", "transaction_type"},
 	}, {
 		consts:   map[string]string{"transaction_type": "subtract"},
 		kind:     "object",
+		props:    []string{"amount", "transaction_type"},
 		required: []string{"amount", "transaction_type"},
 	}}
 	switch unionMatch(data, shapes) {
