@@ -115,3 +115,23 @@ func TestSplitPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestSelectedBy(t *testing.T) {
+	for _, c := range []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"", "spec_a", true},
+		{"TestRoundTrip", "spec_a", true},
+		{"TestRoundTrip/spec_a", "spec_a", true},
+		{"TestRoundTrip/spec_a", "spec_b", false},
+		{"TestRoundTrip/spec_a|spec_b", "spec_b", true},
+		{"TestRoundTrip/(spec_a|spec_b)$", "spec_b", true},
+		{"TestRoundTrip/(spec_a|spec_b)$", "spec_c", false},
+		{"TestRoundTrip/(", "spec_c", true}, // not a regexp: err on selecting
+	} {
+		if got := selectedBy(c.pattern, c.name); got != c.want {
+			t.Errorf("selectedBy(%q, %q) = %v, want %v", c.pattern, c.name, got, c.want)
+		}
+	}
+}
