@@ -149,9 +149,11 @@ func unionUnmarshal(t *model.Type, recv string) []jen.Code {
 }
 
 // sharesKind reports whether two variants of an untagged union hold the
-// same kind of JSON value other than an object (two lists, an integer and
-// a number): the value's shape cannot choose between them, so decoding
-// tries each.
+// same kind of JSON value (two lists, an integer and a number, two
+// objects): the value's shape may not choose between them, so decoding
+// tries each, best first. Two objects can declare the same properties and
+// differ only in a property's type (Discord's integer and number options,
+// whose choices hold integers or numbers).
 func sharesKind(t *model.Type) bool {
 	seen := map[string]bool{}
 	for _, v := range t.Variants {
@@ -159,7 +161,7 @@ func sharesKind(t *model.Type) bool {
 		if kind == "integer" {
 			kind = "number"
 		}
-		if kind == "" || kind == "object" {
+		if kind == "" {
 			continue
 		}
 		if seen[kind] {

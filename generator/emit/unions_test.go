@@ -55,3 +55,53 @@ func TestUnionShapesDeclareProperties(t *testing.T) {
 		}
 	}
 }
+
+// optionSpec has an untagged union of two objects that declare the same
+// properties and differ in the type of one: only decoding can choose.
+const optionSpec = `openapi: 3.1.0
+info: {title: Options, version: 1.0.0}
+paths:
+  /options:
+    get:
+      operationId: getOption
+      tags: [options]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Option'}
+components:
+  schemas:
+    Option:
+      oneOf:
+        - type: object
+          required: [type]
+          properties:
+            type: {type: integer, enum: [4]}
+            choice: {type: integer}
+        - type: object
+          required: [type]
+          properties:
+            type: {type: integer, enum: [10]}
+            choice: {type: number}
+`
+
+// TestObjectVariantsAreTriedInTurn: when two variants are objects, the
+// decoder tries each candidate in turn, so {"type":10,"choice":12.5} is
+// not refused by the integer variant that happens to come first.
+func TestObjectVariantsAreTriedInTurn(t *testing.T) {
+	res, err := generator.Generate(generator.Options{SpecFile: "options.yml", Spec: []byte(optionSpec), Package: "options"})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	var src strings.Builder
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Name, ".go") && !strings.HasPrefix(f.Name, "runtime_") {
+			src.Write(f.Data)
+		}
+	}
+	if !strings.Contains(src.String(), "range unionCandidates(data, shapes)") {
+		t.Errorf("the union of two objects does not try each candidate:\n%s", src.String())
+	}
+}
