@@ -15,7 +15,7 @@ import (
 // told apart by the JSON they receive.
 type unionShape struct {
 	kind     string            // the JSON kind: object, string, number, integer, boolean, array
-	consts   map[string]string // properties with fixed values
+	consts   map[string]string // properties with fixed values: a string's text, or a number's or boolean's JSON
 	required []string          // properties that must be present
 	// props are every property the variant declares: when fixed and
 	// required properties cannot choose, the variant that declares more
@@ -96,11 +96,7 @@ func declared(probe map[string]json.RawMessage, s unionShape) int {
 func shapeFits(probe map[string]json.RawMessage, s unionShape) bool {
 	for prop, want := range s.consts {
 		raw, ok := probe[prop]
-		if !ok {
-			return false
-		}
-		var got string
-		if json.Unmarshal(raw, &got) != nil || got != want {
+		if !ok || !constMatches(raw, want) {
 			return false
 		}
 	}
@@ -110,6 +106,17 @@ func shapeFits(probe map[string]json.RawMessage, s unionShape) bool {
 		}
 	}
 	return true
+}
+
+// constMatches reports whether the JSON value raw is the fixed value want:
+// a string with that text, or a number or boolean written that way (an
+// integer tag such as Discord's "type": 7).
+func constMatches(raw json.RawMessage, want string) bool {
+	var got string
+	if json.Unmarshal(raw, &got) == nil {
+		return got == want
+	}
+	return string(bytes.TrimSpace(raw)) == want
 }
 
 // jsonKind names the kind of the JSON value in data.

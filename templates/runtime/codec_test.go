@@ -76,3 +76,23 @@ func TestUnionMatchByDeclaredProperties(t *testing.T) {
 		}
 	}
 }
+
+// A fixed number or boolean tells variants apart as a fixed string does.
+func TestUnionMatchNumberConsts(t *testing.T) {
+	shapes := []unionShape{
+		{kind: "object", consts: map[string]string{"type": "1"}, required: []string{"type"}},
+		{kind: "object", consts: map[string]string{"type": "3"}, required: []string{"type"}},
+		{kind: "object", consts: map[string]string{"on": "true"}, required: []string{"on"}},
+	}
+	for data, want := range map[string]int{
+		`{"type":1,"metadata":{}}`: 0,
+		`{"type": 3 }`:             1,
+		`{"type":2}`:               -1,
+		`{"on":true}`:              2,
+		`{"on":false}`:             -1,
+	} {
+		if got := unionMatch([]byte(data), shapes); got != want {
+			t.Errorf("unionMatch(%s) = %d, want %d", data, got, want)
+		}
+	}
+}
