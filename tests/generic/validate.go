@@ -53,7 +53,8 @@ func splitErrors(err error) []error {
 //     kinOpenAPILimits), reads a multipart part whose schema is a union
 //     as null, or decodes a parameter whose schema is a union as its last
 //     variant that decodes, so a valid string of oneOf [string, array]
-//     is checked as a list;
+//     is checked as a list, and refuses a list item whose oneOf variants
+//     all decode (string enums), valid or not;
 //   - the value the driver was given is itself invalid: the synthesizer
 //     made it so, or the spec allows no valid one (a oneOf whose variants
 //     overlap). The client is still held to sending exactly that value:
@@ -80,15 +81,18 @@ func notTheClients(err error, route *routers.Route, o *outcome) string {
 		return fmt.Sprintf("the %s the driver was given is invalid itself (%s), so kin-openapi's refusal is not the client's",
 			what, firstLines(verr.Error(), 1))
 	}
-	if re.Parameter != nil && isUnion(schema.Value) {
-		return "kin-openapi cannot validate the request: it decodes a parameter whose schema is a union as the last variant that decodes (a string as a list of one), and the value was valid"
+	if re.Parameter != nil && holdsUnion(schema.Value) {
+		return "kin-openapi cannot validate the request: it decodes a parameter whose schema is a union as the last variant that decodes (a string as a list of one), and a oneOf item as invalid when several variants decode (string enums), and the value was valid"
 	}
 	return ""
 }
 
-// isUnion reports whether s is a oneOf or anyOf.
-func isUnion(s *openapi3.Schema) bool {
-	return len(s.OneOf)+len(s.AnyOf) > 0
+// holdsUnion reports whether s, or the items of s, is a oneOf or anyOf.
+func holdsUnion(s *openapi3.Schema) bool {
+	if len(s.OneOf)+len(s.AnyOf) > 0 {
+		return true
+	}
+	return s.Items != nil && s.Items.Value != nil && len(s.Items.Value.OneOf)+len(s.Items.Value.AnyOf) > 0
 }
 
 // kinOpenAPILimits are kin-openapi validation errors about what it cannot
