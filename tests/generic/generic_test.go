@@ -121,12 +121,19 @@ func judge(t *testing.T, s *SpecReport) {
 	for _, op := range s.Missing {
 		t.Errorf("no method calls %s", op)
 	}
-	for i, f := range s.Table.Failures {
+	known, failures := splitKnown(s.ID, s.Table.Failures)
+	for i, f := range failures {
 		if i == maxFailures {
-			t.Errorf("... and %d more problems", len(s.Table.Failures)-maxFailures)
+			t.Errorf("... and %d more problems", len(failures)-maxFailures)
 			break
 		}
 		t.Error(f)
+	}
+	if len(known) > 0 {
+		t.Logf("%d problems of a known generator defect (see known.go), the first: %s", len(known), known[0])
+	}
+	for _, op := range fixedOperations(s.ID, s.Table.Failures) {
+		t.Errorf("%s no longer fails: remove it from its known defect in known.go", op)
 	}
 }
 
