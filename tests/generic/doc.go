@@ -8,7 +8,8 @@
 // Each operation is called in several modes: first variant and enum value
 // everywhere; null wherever the schema allows it; last variant and enum
 // value; and as many more calls as it takes to reach every variant, enum
-// value and null of its parameters, body and response ("variants"). For
+// value and null of its parameters, body and response ("variants"), at
+// most 12, and fewer in specs with hundreds of operations (coverCalls). For
 // each call the server validates the request with kin-openapi, reads every
 // parameter back in the style the spec declares and compares it with the
 // value sent (kin-openapi reads a wrongly styled parameter as absent),

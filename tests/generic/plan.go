@@ -17,6 +17,25 @@ import (
 // maxCover bounds the covering calls of one operation.
 const maxCover = 12
 
+// variantBudget bounds the covering calls of a whole spec, roughly: a
+// spec with hundreds of operations (Discord's 242) gets fewer covering
+// calls per operation, never fewer than minCover, so that the suite stays
+// fast enough to run on every change. Modes first, nulls and last still
+// call every operation.
+const (
+	variantBudget = 600
+	minCover      = 3
+)
+
+// coverCalls is the most covering calls one operation of a spec with ops
+// operations makes.
+func coverCalls(ops int) int {
+	if ops == 0 {
+		return maxCover
+	}
+	return min(maxCover, max(minCover, variantBudget/ops))
+}
+
 // opPlan is one operation and the calls the driver makes to it.
 type opPlan struct {
 	op       operation
@@ -66,6 +85,8 @@ type planner struct {
 	// covers caches the covering instances of each schema, by direction:
 	// operations share schemas, and covering is the costly part of planning.
 	covers map[coverKey][]any
+	// maxCalls bounds the covering calls of one operation (coverCalls).
+	maxCalls int
 }
 
 type coverKey struct {
@@ -73,8 +94,8 @@ type coverKey struct {
 	dir synth.Direction
 }
 
-func newPlanner(doc *openapi3.T) *planner {
-	return &planner{doc: doc, synth: synth.New(doc), covers: map[coverKey][]any{}}
+func newPlanner(doc *openapi3.T, ops int) *planner {
+	return &planner{doc: doc, synth: synth.New(doc), covers: map[coverKey][]any{}, maxCalls: coverCalls(ops)}
 }
 
 // cover returns the covering instances of ref for direction dir.
@@ -84,7 +105,7 @@ func (pl *planner) cover(ref *openapi3.SchemaRef, dir synth.Direction) []any {
 	}
 	k := coverKey{ref, dir}
 	if _, ok := pl.covers[k]; !ok {
-		pl.covers[k] = pl.synth.CoverUpTo(ref, dir, maxCover)
+		pl.covers[k] = pl.synth.CoverUpTo(ref, dir, pl.maxCalls)
 	}
 	return pl.covers[k]
 }
@@ -109,7 +130,7 @@ func (pl *planner) plan(op operation) *opPlan {
 		n = max(n, len(coverOf(prm.Schema, synth.Request)))
 	}
 	n = max(n, len(coverOf(bodyRef, synth.Request)), len(coverOf(respRef, synth.Response)))
-	n = min(n, maxCover)
+	n = min(n, pl.maxCalls)
 
 	pick := func(ref *openapi3.SchemaRef, dir synth.Direction, mode string, k int) any {
 		switch mode {

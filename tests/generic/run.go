@@ -125,10 +125,11 @@ func prepare(sf specFile, srv *server, mod *tempmod.Module) *specRun {
 		r.problem = fmt.Sprintf("loading the spec: %s", loaded.Diags)
 		return r
 	}
-	pl := newPlanner(loaded.Doc)
+	all := operations(res.API)
+	pl := newPlanner(loaded.Doc, len(all))
 	var ops []*opPlan
 	covered := map[string]bool{}
-	for _, op := range operations(res.API) {
+	for _, op := range all {
 		ops = append(ops, pl.plan(op))
 		covered[op.ID] = true
 	}

@@ -16,7 +16,7 @@ every operation through it against a server that answers with instances synthesi
 Every operation is called in modes *first* (first variant and enum value everywhere), *nulls*
 (null wherever the schema allows it) and *last* (last variant and enum value), and *variants*
 adds calls until every variant, enum value and null of its parameters, body and response has
-been sent (at most 12 calls per operation).
+been sent (at most 12 calls per operation, and about 600 per spec: at least 3 per operation).
 
 Columns: *calls* made; *reached*: the request reached the operation; *request ok*: it passed
 kin-openapi's validation, every parameter read back in its declared style holds the value given,
