@@ -657,23 +657,40 @@ func (a *AffiliateOverrideCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"override_type": "standard"},
 		kind:     "object",
+		props:    []string{"applies_to_payments", "commission_type", "commission_value", "id", "override_type", "plan_id"},
 		required: []string{"commission_value", "id", "override_type", "plan_id"},
 	}, {
 		consts:   map[string]string{"override_type": "rev_share"},
 		kind:     "object",
+		props:    []string{"commission_type", "commission_value", "id", "override_type", "product_id", "revenue_basis"},
 		required: []string{"commission_value", "id", "override_type"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		a.Standard = new(AffiliateOverrideCreateParamsStandard)
-		return json.Unmarshal(data, a.Standard)
-	case 1:
-		a.RevShare = new(AffiliateOverrideCreateParamsRevShare)
-		return json.Unmarshal(data, a.RevShare)
-	default:
-		a.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(AffiliateOverrideCreateParamsStandard)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				a.Standard = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(AffiliateOverrideCreateParamsRevShare)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				a.RevShare = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	a.raw = bytes.Clone(data)
+	return nil
 }
 
 // writeJSON writes AffiliateOverrideCreateParams as JSON.

@@ -215,30 +215,51 @@ func (c *CheckoutConfigurationCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"mode": "payment"},
 		kind:     "object",
+		props:    []string{"affiliate_code", "allow_promo_codes", "checkout_styling", "currency", "metadata", "mode", "payment_method_configuration", "plan", "redirect_url", "source_url"},
 		required: []string{"plan"},
 	}, {
 		consts:   map[string]string{"mode": "payment"},
 		kind:     "object",
+		props:    []string{"affiliate_code", "allow_promo_codes", "checkout_styling", "currency", "metadata", "mode", "payment_method_configuration", "plan_id", "redirect_url", "source_url"},
 		required: []string{"plan_id"},
 	}, {
 		consts:   map[string]string{"mode": "setup"},
 		kind:     "object",
+		props:    []string{"allow_promo_codes", "checkout_styling", "company_id", "currency", "metadata", "mode", "payment_method_configuration", "redirect_url", "source_url"},
 		required: []string{"company_id", "mode"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		c.PaymentWithPlan = new(CheckoutConfigurationCreateParamsPaymentWithPlan)
-		return json.Unmarshal(data, c.PaymentWithPlan)
-	case 1:
-		c.PaymentWithPlanID = new(CheckoutConfigurationCreateParamsPaymentWithPlanID)
-		return json.Unmarshal(data, c.PaymentWithPlanID)
-	case 2:
-		c.Setup = new(CheckoutConfigurationCreateParamsSetup)
-		return json.Unmarshal(data, c.Setup)
-	default:
-		c.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(CheckoutConfigurationCreateParamsPaymentWithPlan)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				c.PaymentWithPlan = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(CheckoutConfigurationCreateParamsPaymentWithPlanID)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				c.PaymentWithPlanID = decoded
+				return nil
+			}
+		case 2:
+			decoded := new(CheckoutConfigurationCreateParamsSetup)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				c.Setup = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	c.raw = bytes.Clone(data)
+	return nil
 }
 
 // writeJSON writes CheckoutConfigurationCreateParams as JSON.

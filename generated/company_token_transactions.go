@@ -226,30 +226,51 @@ func (c *CompanyTokenTransactionCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"transaction_type": "transfer"},
 		kind:     "object",
+		props:    []string{"amount", "company_id", "description", "destination_user_id", "idempotency_key", "transaction_type", "user_id"},
 		required: []string{"amount", "company_id", "destination_user_id", "transaction_type", "user_id"},
 	}, {
 		consts:   map[string]string{"transaction_type": "add"},
 		kind:     "object",
+		props:    []string{"amount", "company_id", "description", "idempotency_key", "transaction_type", "user_id"},
 		required: []string{"amount", "company_id", "transaction_type", "user_id"},
 	}, {
 		consts:   map[string]string{"transaction_type": "subtract"},
 		kind:     "object",
+		props:    []string{"amount", "company_id", "description", "idempotency_key", "transaction_type", "user_id"},
 		required: []string{"amount", "company_id", "transaction_type", "user_id"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		c.Transfer = new(CompanyTokenTransactionCreateParamsTransfer)
-		return json.Unmarshal(data, c.Transfer)
-	case 1:
-		c.Add = new(CompanyTokenTransactionCreateParamsAdd)
-		return json.Unmarshal(data, c.Add)
-	case 2:
-		c.Subtract = new(CompanyTokenTransactionCreateParamsSubtract)
-		return json.Unmarshal(data, c.Subtract)
-	default:
-		c.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(CompanyTokenTransactionCreateParamsTransfer)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				c.Transfer = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(CompanyTokenTransactionCreateParamsAdd)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				c.Add = decoded
+				return nil
+			}
+		case 2:
+			decoded := new(CompanyTokenTransactionCreateParamsSubtract)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				c.Subtract = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	c.raw = bytes.Clone(data)
+	return nil
 }
 
 // writeJSON writes CompanyTokenTransactionCreateParams as JSON.

@@ -376,22 +376,39 @@ func (i *InvoiceCreateParams) UnmarshalJSON(data []byte) error {
 	*i = InvoiceCreateParams{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"automatically_finalizes_at", "billing_address", "charge_buyer_fee", "collection_method", "company_id", "customer_name", "due_date", "email_address", "line_items", "mailing_address_id", "member_id", "payment_method_id", "payment_token_id", "plan", "product", "save_as_draft", "subscription_billing_anchor_at"},
 		required: []string{"collection_method", "company_id", "plan", "product"},
 	}, {
 		kind:     "object",
+		props:    []string{"automatically_finalizes_at", "billing_address", "charge_buyer_fee", "collection_method", "company_id", "customer_name", "due_date", "email_address", "line_items", "mailing_address_id", "member_id", "payment_method_id", "payment_token_id", "plan", "product_id", "save_as_draft", "subscription_billing_anchor_at"},
 		required: []string{"collection_method", "company_id", "plan", "product_id"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		i.Product = new(InvoiceCreateParamsProduct)
-		return json.Unmarshal(data, i.Product)
-	case 1:
-		i.ProductID = new(InvoiceCreateParamsProductID)
-		return json.Unmarshal(data, i.ProductID)
-	default:
-		i.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(InvoiceCreateParamsProduct)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				i.Product = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(InvoiceCreateParamsProductID)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				i.ProductID = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	i.raw = bytes.Clone(data)
+	return nil
 }
 
 // writeJSON writes InvoiceCreateParams as JSON.

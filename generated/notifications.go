@@ -76,22 +76,39 @@ func (n *NotificationCreateParams) UnmarshalJSON(data []byte) error {
 	*n = NotificationCreateParams{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"company_id", "content", "icon_user_id", "rest_path", "subtitle", "title", "user_ids"},
 		required: []string{"company_id", "content", "title"},
 	}, {
 		kind:     "object",
+		props:    []string{"content", "experience_id", "icon_user_id", "rest_path", "subtitle", "title", "user_ids"},
 		required: []string{"content", "experience_id", "title"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		n.Company = new(NotificationCreateParamsCompany)
-		return json.Unmarshal(data, n.Company)
-	case 1:
-		n.Experience = new(NotificationCreateParamsExperience)
-		return json.Unmarshal(data, n.Experience)
-	default:
-		n.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(NotificationCreateParamsCompany)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				n.Company = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(NotificationCreateParamsExperience)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				n.Experience = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	n.raw = bytes.Clone(data)
+	return nil
 }
 
 // writeJSON writes NotificationCreateParams as JSON.

@@ -607,22 +607,39 @@ func (p *PaymentCreateParams) UnmarshalJSON(data []byte) error {
 	*p = PaymentCreateParams{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"company_id", "member_id", "metadata", "payment_method_id", "plan"},
 		required: []string{"company_id", "member_id", "payment_method_id", "plan"},
 	}, {
 		kind:     "object",
+		props:    []string{"company_id", "member_id", "metadata", "payment_method_id", "plan_id"},
 		required: []string{"company_id", "member_id", "payment_method_id", "plan_id"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		p.Plan = new(PaymentCreateParamsPlan)
-		return json.Unmarshal(data, p.Plan)
-	case 1:
-		p.PlanID = new(PaymentCreateParamsPlanID)
-		return json.Unmarshal(data, p.PlanID)
-	default:
-		p.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(PaymentCreateParamsPlan)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				p.Plan = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(PaymentCreateParamsPlanID)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				p.PlanID = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	p.raw = bytes.Clone(data)
+	return nil
 }
 
 // writeJSON writes PaymentCreateParams as JSON.

@@ -56,10 +56,15 @@ func requestLit(m *model.Method) []jen.Code {
 }
 
 // bodyFieldStmt sets the body from the Params field holding it, nothing
-// when an optional body is unset.
+// when an optional body is unset. A required body that may be null is
+// always sent: a nil value is null, which leaving the body out is not.
 func bodyFieldStmt(m *model.Method) []jen.Code {
 	target := jen.Id(localReq).Dot(rt.Request.Body)
-	return ifPresent(m.BodyField, jen.Id(argParams).Dot(m.BodyField.Name), func(v jen.Code) []jen.Code {
+	src := jen.Id(argParams).Dot(m.BodyField.Name)
+	if m.BodyField.Required && m.BodyField.Nullable {
+		return []jen.Code{target.Op("=").Add(src)}
+	}
+	return ifPresent(m.BodyField, src, func(v jen.Code) []jen.Code {
 		return []jen.Code{target.Clone().Op("=").Add(v)}
 	})
 }

@@ -52,7 +52,7 @@ var rt = struct {
 	Part:   partEncodingFields{ContentType: "ContentType", Style: "Style", Headers: "Headers"},
 	Config: transportConfigFields{DefaultBaseURL: "DefaultBaseURL", EnvPrefix: "EnvPrefix", UserAgent: "UserAgent", Auth: "Auth"},
 	Auth:   authSchemeFields{In: "In", Name: "Name"},
-	Shape:  unionShapeFields{Kind: "kind", Consts: "consts", Required: "required"},
+	Shape:  unionShapeFields{Kind: "kind", Consts: "consts", Required: "required", Props: "props"},
 	Prop:   propertyFields{Name: "name", Value: "value", Omit: "omit"},
 	W: jsonWriterMethods{AnyValue: "anyValue", Bool: "bool", BoolValue: "boolValue", Close: "close", CloseList: "closeList", Elem: "elem", Fail: "fail", Finish: "finish", Float: "float", Float32: "float32", FloatValue: "floatValue", Int: "int", IntValue: "intValue", Key: "key", Lit: "lit", Null: "null", NullValue: "nullValue", Open: "open", OpenList: "openList", OptBool: "optBool", OptFloat: "optFloat", OptFloat32: "optFloat32", OptInt: "optInt", OptKey: "optKey", OptStr: "optStr", OptTime: "optTime", Raw: "raw", Str: "str", StrValue: "strValue", Strs: "strs", Time: "time", TimeValue: "timeValue",
 		Request: "request"},
@@ -85,7 +85,7 @@ type transportConfigFields struct{ DefaultBaseURL, EnvPrefix, UserAgent, Auth st
 
 type authSchemeFields struct{ In, Name string }
 
-type unionShapeFields struct{ Kind, Consts, Required string }
+type unionShapeFields struct{ Kind, Consts, Required, Props string }
 
 type propertyFields struct{ Name, Value, Omit string }
 

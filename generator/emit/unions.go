@@ -149,9 +149,11 @@ func unionUnmarshal(t *model.Type, recv string) []jen.Code {
 }
 
 // sharesKind reports whether two variants of an untagged union hold the
-// same kind of JSON value other than an object (two lists, an integer and
-// a number): the value's shape cannot choose between them, so decoding
-// tries each.
+// same kind of JSON value (two lists, an integer and a number, two
+// objects): the value's shape may not choose between them, so decoding
+// tries each, best first. Two objects can declare the same properties and
+// differ only in a property's type (Discord's integer and number options,
+// whose choices hold integers or numbers).
 func sharesKind(t *model.Type) bool {
 	seen := map[string]bool{}
 	for _, v := range t.Variants {
@@ -159,7 +161,7 @@ func sharesKind(t *model.Type) bool {
 		if kind == "integer" {
 			kind = "number"
 		}
-		if kind == "" || kind == "object" {
+		if kind == "" {
 			continue
 		}
 		if seen[kind] {
@@ -217,7 +219,29 @@ func shapeLit(v *model.Variant) jen.Code {
 		}
 		vals[jen.Id(rt.Shape.Required)] = jen.Index().String().Values(req...)
 	}
+	if props := declaredProperties(v); len(props) > 0 {
+		vals[jen.Id(rt.Shape.Props)] = jen.Index().String().Values(props...)
+	}
 	return jen.Values(vals)
+}
+
+// declaredProperties lists the JSON names of the properties an object
+// variant declares, fields and constants: the runtime prefers the variant
+// that keeps the data's properties when nothing else chooses.
+func declaredProperties(v *model.Variant) []jen.Code {
+	if v.Type.Kind != model.KindNamed || v.Type.Named == nil || v.Type.Named.Kind != model.TypeStruct {
+		return nil
+	}
+	var names []string
+	for _, f := range slices.Concat(v.Type.Named.Fields, v.Type.Named.Consts) {
+		names = append(names, f.JSONName)
+	}
+	slices.Sort(names)
+	var out []jen.Code
+	for _, n := range slices.Compact(names) {
+		out = append(out, jen.Lit(n))
+	}
+	return out
 }
 
 // unionAccessors renders a method for each property every variant has

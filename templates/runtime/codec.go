@@ -13,8 +13,13 @@ import (
 // told apart by the JSON they receive.
 type unionShape struct {
 	kind     string            // the JSON kind: object, string, number, integer, boolean, array
-	consts   map[string]string // properties with fixed values
+	consts   map[string]string // properties with fixed values: a string's text, or a number's or boolean's JSON
 	required []string          // properties that must be present
+	// props are every property the variant declares: when fixed and
+	// required properties cannot choose, the variant that declares more
+	// of the data's properties wins, so {"all": [...]} is not decoded
+	// into a variant that drops "all".
+	props []string
 }
 
 // unionTag returns the string value of the discriminator property prop.
@@ -37,7 +42,8 @@ func unionTag(data []byte, prop string) (string, error) {
 // unionMatch picks the variant whose shape fits data best: for an object,
 // every fixed property must match and every required property be present,
 // and the variant with the most required properties wins (so "plan" with
-// its extra fields beats "plan_id"). It returns -1 when nothing fits.
+// its extra fields beats "plan_id"); among those, the one that declares
+// the most of data's properties. It returns -1 when nothing fits.
 func unionMatch(data []byte, shapes []unionShape) int {
 	kind := jsonKind(data)
 	if kind != "object" {
@@ -52,27 +58,43 @@ func unionMatch(data []byte, shapes []unionShape) int {
 	if err := json.Unmarshal(data, &probe); err != nil {
 		return -1
 	}
-	best, bestScore := -1, -1
+	best := -1
 	for i, s := range shapes {
 		if s.kind != "object" || !shapeFits(probe, s) {
 			continue
 		}
-		score := len(s.required) + len(s.consts)
-		if score > bestScore {
-			best, bestScore = i, score
+		if best < 0 || compareShapes(probe, s, shapes[best]) > 0 {
+			best = i
 		}
 	}
 	return best
 }
 
+// compareShapes orders two variants that both fit probe: positive when a
+// fits it better than b. More fixed and required properties fit better;
+// on a tie, declaring more of probe's properties does.
+func compareShapes(probe map[string]json.RawMessage, a, b unionShape) int {
+	if c := (len(a.required) + len(a.consts)) - (len(b.required) + len(b.consts)); c != 0 {
+		return c
+	}
+	return declared(probe, a) - declared(probe, b)
+}
+
+// declared counts the properties of probe that s declares.
+func declared(probe map[string]json.RawMessage, s unionShape) int {
+	n := 0
+	for _, p := range s.props {
+		if _, ok := probe[p]; ok {
+			n++
+		}
+	}
+	return n
+}
+
 func shapeFits(probe map[string]json.RawMessage, s unionShape) bool {
 	for prop, want := range s.consts {
 		raw, ok := probe[prop]
-		if !ok {
-			return false
-		}
-		var got string
-		if json.Unmarshal(raw, &got) != nil || got != want {
+		if !ok || !constMatches(raw, want) {
 			return false
 		}
 	}
@@ -82,6 +104,17 @@ func shapeFits(probe map[string]json.RawMessage, s unionShape) bool {
 		}
 	}
 	return true
+}
+
+// constMatches reports whether the JSON value raw is the fixed value want:
+// a string with that text, or a number or boolean written that way (an
+// integer tag such as Discord's "type": 7).
+func constMatches(raw json.RawMessage, want string) bool {
+	var got string
+	if json.Unmarshal(raw, &got) == nil {
+		return got == want
+	}
+	return string(bytes.TrimSpace(raw)) == want
 }
 
 // jsonKind names the kind of the JSON value in data.

@@ -53,3 +53,46 @@ func TestPathParam(t *testing.T) {
 		}
 	}
 }
+
+// Variants that require nothing (or the same properties) are told apart by
+// the properties they declare: the data's keys choose the variant that
+// keeps them.
+func TestUnionMatchByDeclaredProperties(t *testing.T) {
+	shapes := []unionShape{
+		{kind: "object", props: []string{"field", "equals"}},
+		{kind: "object", props: []string{"all"}},
+		{kind: "object", required: []string{"type"}, props: []string{"type", "name"}},
+		{kind: "object", required: []string{"type"}, props: []string{"type", "name", "channel_types"}},
+	}
+	for data, want := range map[string]int{
+		`{"field":"a","equals":"b"}`: 0,
+		`{"all":[{"field":"a"}]}`:    1,
+		`{}`:                         0, // ties go to the first
+		`{"type":7,"name":"n"}`:      2,
+		`{"type":7,"name":"n","channel_types":[]}`: 3,
+	} {
+		if got := unionMatch([]byte(data), shapes); got != want {
+			t.Errorf("unionMatch(%s) = %d, want %d", data, got, want)
+		}
+	}
+}
+
+// A fixed number or boolean tells variants apart as a fixed string does.
+func TestUnionMatchNumberConsts(t *testing.T) {
+	shapes := []unionShape{
+		{kind: "object", consts: map[string]string{"type": "1"}, required: []string{"type"}},
+		{kind: "object", consts: map[string]string{"type": "3"}, required: []string{"type"}},
+		{kind: "object", consts: map[string]string{"on": "true"}, required: []string{"on"}},
+	}
+	for data, want := range map[string]int{
+		`{"type":1,"metadata":{}}`: 0,
+		`{"type": 3 }`:             1,
+		`{"type":2}`:               -1,
+		`{"on":true}`:              2,
+		`{"on":false}`:             -1,
+	} {
+		if got := unionMatch([]byte(data), shapes); got != want {
+			t.Errorf("unionMatch(%s) = %d, want %d", data, got, want)
+		}
+	}
+}

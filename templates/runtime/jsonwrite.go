@@ -54,6 +54,10 @@ func rtRequestJSON(v rtJSONValue) ([]byte, error) {
 // rtBodyJSON encodes a request body: through its generated writer when it
 // has one, else with encoding/json.
 func rtBodyJSON(body any) ([]byte, error) {
+	// A required body that may be null is sent when nil: null.
+	if rv := reflect.ValueOf(body); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return []byte("null"), nil
+	}
 	if v, ok := body.(rtJSONValue); ok {
 		return rtRequestJSON(v)
 	}

@@ -235,3 +235,15 @@ func FuzzAppendJSONFloat32(f *testing.F) {
 		}
 	})
 }
+
+// TestBodyJSONNilPointer: a required body that may be null is sent even
+// when nil; a nil pointer to a type with a generated writer is null, not
+// a call of the writer on nil.
+func TestBodyJSONNilPointer(t *testing.T) {
+	for _, body := range []any{(*rtWriterAll)(nil), []rtWriterAll(nil), map[string]rtWriterAll(nil)} {
+		got, err := rtBodyJSON(body)
+		if err != nil || string(got) != "null" {
+			t.Errorf("rtBodyJSON(%T(nil)) = %s, %v; want null", body, got, err)
+		}
+	}
+}

@@ -11,7 +11,8 @@ import (
 // unionCandidates lists the variants of an untagged union that data could
 // be, best first: for an object, the variants whose fixed properties
 // match and whose required properties are present, those that require
-// more first (so "plan" with its extra fields beats "plan_id"); for
+// more first (so "plan" with its extra fields beats "plan_id"), then
+// those that declare more of data's properties; for
 // anything else, the variants of its JSON kind, in order (an integer fits
 // a number variant too). The caller decodes into each in turn and keeps
 // the first that fits, so [12.5] is not forced into a list of integers.
@@ -36,7 +37,7 @@ func unionCandidates(data []byte, shapes []unionShape) []int {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b int) int {
-		return cmp.Compare(len(shapes[b].required)+len(shapes[b].consts), len(shapes[a].required)+len(shapes[a].consts))
+		return cmp.Compare(compareShapes(probe, shapes[b], shapes[a]), 0)
 	})
 	return out
 }

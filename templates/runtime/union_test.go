@@ -76,3 +76,16 @@ func TestUnionField(t *testing.T) {
 		t.Errorf("id %q, missing %q", id, missing)
 	}
 }
+
+func TestUnionCandidatesByDeclaredProperties(t *testing.T) {
+	shapes := []unionShape{
+		{kind: "object", props: []string{"field", "equals"}},
+		{kind: "object", props: []string{"all"}},
+	}
+	if got, want := unionCandidates([]byte(`{"all":[]}`), shapes), []int{1, 0}; !slices.Equal(got, want) {
+		t.Errorf("unionCandidates = %v, want %v", got, want)
+	}
+	if got, want := unionCandidates([]byte(`{"field":"f"}`), shapes), []int{0, 1}; !slices.Equal(got, want) {
+		t.Errorf("unionCandidates = %v, want %v", got, want)
+	}
+}

@@ -17,6 +17,25 @@ import (
 // maxCover bounds the covering calls of one operation.
 const maxCover = 12
 
+// variantBudget bounds the covering calls of a whole spec, roughly: a
+// spec with hundreds of operations (Discord's 242) gets fewer covering
+// calls per operation, never fewer than minCover, so that the suite stays
+// fast enough to run on every change. Modes first, nulls and last still
+// call every operation.
+const (
+	variantBudget = 600
+	minCover      = 3
+)
+
+// coverCalls is the most covering calls one operation of a spec with ops
+// operations makes.
+func coverCalls(ops int) int {
+	if ops == 0 {
+		return maxCover
+	}
+	return min(maxCover, max(minCover, variantBudget/ops))
+}
+
 // opPlan is one operation and the calls the driver makes to it.
 type opPlan struct {
 	op       operation
@@ -63,6 +82,32 @@ type response struct {
 type planner struct {
 	doc   *openapi3.T
 	synth *synth.Synth
+	// covers caches the covering instances of each schema, by direction:
+	// operations share schemas, and covering is the costly part of planning.
+	covers map[coverKey][]any
+	// maxCalls bounds the covering calls of one operation (coverCalls).
+	maxCalls int
+}
+
+type coverKey struct {
+	ref *openapi3.SchemaRef
+	dir synth.Direction
+}
+
+func newPlanner(doc *openapi3.T, ops int) *planner {
+	return &planner{doc: doc, synth: synth.New(doc), covers: map[coverKey][]any{}, maxCalls: coverCalls(ops)}
+}
+
+// cover returns the covering instances of ref for direction dir.
+func (pl *planner) cover(ref *openapi3.SchemaRef, dir synth.Direction) []any {
+	if ref == nil {
+		return nil
+	}
+	k := coverKey{ref, dir}
+	if _, ok := pl.covers[k]; !ok {
+		pl.covers[k] = pl.synth.CoverUpTo(ref, dir, pl.maxCalls)
+	}
+	return pl.covers[k]
 }
 
 // plan builds the calls for one operation: first, nulls and last, then as
@@ -79,22 +124,13 @@ func (pl *planner) plan(op operation) *opPlan {
 	bodyRef := pl.bodySchema(op, p.spec)
 	respCode, respMedia, respRef := successResponse(p.spec)
 
-	covers := map[*openapi3.SchemaRef][]any{}
-	coverOf := func(ref *openapi3.SchemaRef, dir synth.Direction) []any {
-		if ref == nil {
-			return nil
-		}
-		if _, ok := covers[ref]; !ok {
-			covers[ref] = pl.synth.Cover(ref, dir)
-		}
-		return covers[ref]
-	}
+	coverOf := pl.cover
 	n := 0
 	for _, prm := range params {
 		n = max(n, len(coverOf(prm.Schema, synth.Request)))
 	}
 	n = max(n, len(coverOf(bodyRef, synth.Request)), len(coverOf(respRef, synth.Response)))
-	n = min(n, maxCover)
+	n = min(n, pl.maxCalls)
 
 	pick := func(ref *openapi3.SchemaRef, dir synth.Direction, mode string, k int) any {
 		switch mode {
@@ -172,19 +208,41 @@ func (pl *planner) setParam(p *opPlan, c *call, prm *openapi3.Parameter, pick fu
 	c.input.Fields[p.op.Fields[i].GoName] = mustJSON(v)
 }
 
-// delimiters are the characters some style uses to separate the items of
-// a list or object; a value holding one could not be told from two.
-const delimiters = ",;=.| []"
+// delimiters are the characters a parameter's style uses to separate the
+// items of a list or object. Kin-openapi and the style check unescape a
+// value before splitting it, so an item holding one could not be told
+// from two.
+func delimiters(prm *openapi3.Parameter) string {
+	style, explode := styleOf(prm)
+	switch {
+	case prm.In == "cookie":
+		return ",;= "
+	case style == "simple":
+		return ",="
+	case style == "label":
+		return ".,="
+	case style == "matrix":
+		return ";,="
+	case style == "spaceDelimited":
+		return " "
+	case style == "pipeDelimited":
+		return "|"
+	case style == "form" && !explode:
+		return ","
+	}
+	return "" // exploded form and deepObject: one pair per item
+}
 
 // expressible adjusts a synthesized parameter value to what the parameter
-// can carry at all: items of lists and objects without delimiters, and
-// header values without control characters or surrounding spaces, which
-// HTTP drops. Primitive values keep everything else: escaping them is the
-// client's job.
+// can carry at all: items of lists and objects without the delimiters of
+// its style, and header values without control characters or surrounding
+// spaces, which HTTP drops. Primitive values keep everything else:
+// escaping them is the client's job.
 func expressible(prm *openapi3.Parameter, v any) any {
+	delims := delimiters(prm)
 	clean := func(s string, item bool) string {
 		s = strings.Map(func(r rune) rune {
-			if item && strings.ContainsRune(delimiters, r) || prm.In == "header" && (r < 0x20 || r == 0x7f) {
+			if item && strings.ContainsRune(delims, r) || prm.In == "header" && (r < 0x20 || r == 0x7f) {
 				return -1
 			}
 			return r
@@ -233,6 +291,8 @@ func (pl *planner) setBody(p *opPlan, c *call, ref *openapi3.SchemaRef, pick fun
 	c.body, c.hasBody = body, true
 	c.isJSON = isJSONMedia(media) && (ref == nil || pl.synth.Finite(ref))
 	if m, _, _ := mime.ParseMediaType(media); m == "application/x-www-form-urlencoded" {
+		body = pl.formExpressible(ref, body)
+		c.body = body
 		c.form = formFields(p.spec.RequestBody.Value.Content.Get(media), body)
 	}
 	switch p.op.Body {
@@ -251,6 +311,23 @@ func (pl *planner) setBody(p *opPlan, c *call, ref *openapi3.SchemaRef, pick fun
 		p.problems = append(p.problems, "the spec has a request body the method does not send")
 		c.hasBody = false
 	}
+}
+
+// formExpressible adjusts a form body to what the media type can carry:
+// it has no null, so the client leaves a null property out, which a
+// required property cannot be; such a property gets a value instead.
+func (pl *planner) formExpressible(ref *openapi3.SchemaRef, body any) any {
+	obj, ok := body.(map[string]any)
+	if !ok || ref == nil || ref.Value == nil {
+		return body
+	}
+	out := maps.Clone(obj)
+	for _, name := range ref.Value.Required {
+		if v, ok := out[name]; ok && v == nil && ref.Value.Properties[name] != nil {
+			out[name] = pl.synth.Make(ref.Value.Properties[name], synth.First, synth.Request)
+		}
+	}
+	return out
 }
 
 // formFields turns the properties of a form body into the query

@@ -2,7 +2,6 @@ package generic
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,11 +12,6 @@ import (
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/legacy"
-
-	"github.com/whopgen/whopgen/tests/mock"
 )
 
 // server serves every spec of the suite under /ID/: the driver's plan,
@@ -33,7 +27,7 @@ type server struct {
 // its API requests belong to.
 type specState struct {
 	id         string
-	router     routers.Router
+	router     *router
 	ops        []*opPlan
 	queryKey   string // the query parameter carrying the API key, if any
 	mu         sync.Mutex
@@ -60,11 +54,12 @@ func newServer() *server {
 	return &server{specs: map[string]*specState{}}
 }
 
-// add registers a spec before the server starts.
+// add registers a spec before the server starts. doc is the router's own
+// copy of the spec, which it rewrites (see newRouter).
 func (s *server) add(id string, doc *openapi3.T, ops []*opPlan, queryKey string) error {
-	router, err := legacy.NewRouter(mock.Routable(doc, "/"+id+"/api"), openapi3.DisableExamplesValidation())
+	router, err := newRouter(doc, "/"+id+"/api")
 	if err != nil {
-		return fmt.Errorf("routing %s: %w", id, err)
+		return err
 	}
 	st := &specState{id: id, router: router, ops: ops, queryKey: queryKey}
 	for _, op := range ops {
@@ -256,7 +251,7 @@ type checked struct {
 // check routes and validates a request and compares its parameters and
 // body with the call's. It only reads o's plan, which does not change.
 func (st *specState) check(r *http.Request, body []byte, o *outcome) (c checked) {
-	route, pathParams, err := st.router.FindRoute(r)
+	route, pathParams, err := st.router.findRoute(r)
 	if err != nil {
 		c.problems = []string{fmt.Sprintf("%s %s matches no operation: %v", r.Method, r.URL.EscapedPath(), err)}
 		return c
@@ -266,12 +261,12 @@ func (st *specState) check(r *http.Request, body []byte, o *outcome) (c checked)
 		return c
 	}
 	c.reached = true
-	if err := validate(r, route, pathParams); err != nil {
-		msg := firstLines(err.Error(), 3)
-		if limit := kinOpenAPILimit(msg); limit != "" {
-			c.notes = append(c.notes, "kin-openapi cannot validate the request: "+limit)
+	unescapePrimitives(route, pathParams)
+	for _, err := range splitErrors(validate(r, route, pathParams)) {
+		if why := notTheClients(err, route, o); why != "" {
+			c.notes = append(c.notes, why)
 		} else {
-			c.problems = append(c.problems, "invalid: "+msg)
+			c.problems = append(c.problems, "invalid: "+firstLines(err.Error(), 3))
 		}
 	}
 	path := strings.TrimPrefix(r.URL.EscapedPath(), "/"+st.id+"/api")
@@ -287,32 +282,6 @@ func (st *specState) check(r *http.Request, body []byte, o *outcome) (c checked)
 		}
 	}
 	return c
-}
-
-// kinOpenAPILimits are kin-openapi validation errors about what it cannot
-// decode rather than about the request: a form body with an object
-// property, for one.
-var kinOpenAPILimits = []string{"unsupported schema of request body's property"}
-
-func kinOpenAPILimit(msg string) string {
-	for _, l := range kinOpenAPILimits {
-		if strings.Contains(msg, l) {
-			return l
-		}
-	}
-	return ""
-}
-
-func validate(r *http.Request, route *routers.Route, pathParams map[string]string) error {
-	return openapi3filter.ValidateRequest(r.Context(), &openapi3filter.RequestValidationInput{
-		Request:    r,
-		PathParams: pathParams,
-		Route:      route,
-		Options: &openapi3filter.Options{
-			AuthenticationFunc: func(context.Context, *openapi3filter.AuthenticationInput) error { return nil },
-			MultiError:         true,
-		},
-	})
 }
 
 func firstLines(s string, n int) string {

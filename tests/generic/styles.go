@@ -453,8 +453,8 @@ func readSimple(kind string, explode bool, v string) (flat, error) {
 // checkPath reads a path parameter from its segment text (unescaped).
 func checkPath(sp sentParam, seg string) string {
 	want, ok := flatten(sp.Value)
-	if !ok || sp.Value == nil {
-		return ""
+	if !ok || sp.Value == nil || want.empty() {
+		return "" // nested, or empty: RFC 6570 leaves both undefined
 	}
 	style, explode := styleOf(sp.P)
 	read, err := readPath(style, explode, sp.P.Name, want.kind, seg)
@@ -482,32 +482,46 @@ func readPath(style string, explode bool, name, kind, seg string) (flat, error) 
 		}
 		return splitValue(kind, rest, ",")
 	case "matrix":
-		if explode && kind != "primitive" {
-			if !strings.HasPrefix(seg, ";") {
-				return flat{}, fmt.Errorf("%q lacks the leading ; of matrix style", seg)
-			}
-			read, err := splitAssignments(seg[1:], ";")
-			if err != nil || kind == "object" {
-				return read, err
-			}
-			// An exploded list repeats its name: ;id=1;id=2.
-			var arr []string
-			for _, part := range strings.Split(seg[1:], ";") {
-				k, v, _ := strings.Cut(part, "=")
-				if k != name {
-					return flat{}, fmt.Errorf("%q: %q is not %s", seg, k, name)
-				}
-				arr = append(arr, v)
-			}
-			return flat{kind: kind, arr: arr}, nil
+		rest, ok := strings.CutPrefix(seg, ";")
+		if !ok {
+			return flat{}, fmt.Errorf("%q lacks the leading ; of matrix style", seg)
 		}
-		rest, ok := strings.CutPrefix(seg, ";"+name+"=")
+		if explode && kind != "primitive" {
+			return readMatrixExploded(name, kind, rest)
+		}
+		// An empty value is the name alone (RFC 6570: ;name).
+		if rest == name {
+			return splitValue(kind, "", ",")
+		}
+		rest, ok = strings.CutPrefix(rest, name+"=")
 		if !ok {
 			return flat{}, fmt.Errorf("%q lacks the leading ;%s= of matrix style", seg, name)
 		}
 		return splitValue(kind, rest, ",")
 	}
 	return readSimple(kind, explode, seg)
+}
+
+// readMatrixExploded reads an exploded list (id=1;id=2) or object
+// (a=1;b=2) of matrix style, after its leading ";". A member with an empty
+// value is its name alone (RFC 6570: ;id;id=2 holds "" and "2").
+func readMatrixExploded(name, kind, rest string) (flat, error) {
+	out := flat{kind: kind}
+	if kind == "object" {
+		out.obj = map[string]string{}
+	}
+	for _, part := range strings.Split(rest, ";") {
+		k, v, _ := strings.Cut(part, "=")
+		if kind == "object" {
+			out.obj[k] = v
+			continue
+		}
+		if k != name {
+			return flat{}, fmt.Errorf(";%s: %q is not %s", rest, k, name)
+		}
+		out.arr = append(out.arr, v)
+	}
+	return out, nil
 }
 
 var templateParam = regexp.MustCompile(`\{([^}]+)\}`)

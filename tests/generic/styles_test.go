@@ -90,6 +90,13 @@ func TestStyleTables(t *testing.T) {
 		{in: "cookie", style: "form", value: colorArray, header: "color=blue,black,brown"},
 		{in: "cookie", style: "form", value: colorObj, header: "color=R,100,G,200,B,150"},
 		{in: "cookie", style: "form", explode: true, value: colorPrim, header: "color=blue"},
+		// Empty members: RFC 6570 writes ;name for an empty value in matrix
+		// style, where other styles write nothing after the delimiter.
+		{in: "path", style: "matrix", value: "", path: "/x/;color"},
+		{in: "path", style: "matrix", explode: true, value: []any{"", "b"}, path: "/x/;color;color=b"},
+		{in: "path", style: "matrix", explode: true, value: map[string]any{"R": "", "G": "2"}, path: "/x/;R;G=2"},
+		{in: "path", style: "label", explode: true, value: []any{"", ""}, path: "/x/.."},
+		{in: "path", style: "simple", explode: true, value: map[string]any{"R": ""}, path: "/x/R="},
 	} {
 		if p := c.check(t); len(p) > 0 {
 			t.Errorf("%s %s explode=%v %v: %q", c.in, c.style, c.explode, c.value, p)
@@ -105,6 +112,8 @@ func TestWrongStyles(t *testing.T) {
 		{in: "path", style: "matrix", value: colorArray, path: "/x/blue,black,brown"},
 		{in: "path", style: "simple", value: colorObj, path: "/x/%7B%22R%22:100%7D"},
 		{in: "path", style: "simple", value: colorPrim, path: "/x/red"},
+		{in: "path", style: "matrix", explode: true, value: []any{"", "b"}, path: "/x/;color;other=b"},
+		{in: "path", style: "matrix", explode: true, value: []any{"", "b"}, path: "/x/color;color=b"},
 		{in: "query", style: "form", value: colorArray, query: "color=blue&color=black&color=brown"},
 		{in: "query", style: "form", explode: true, value: colorObj, query: "color=R,100,G,200,B,150"},
 		{in: "query", style: "pipeDelimited", value: colorArray, query: "color=blue,black,brown"},

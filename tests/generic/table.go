@@ -7,29 +7,34 @@ import (
 	"text/tabwriter"
 )
 
-// modes is the order of the table's rows.
-var modes = []string{"first", "nulls", "last", "variants"}
+// Modes is the order of a table's rows.
+var Modes = []string{"first", "nulls", "last", "variants"}
 
-// table sums a spec's outcomes by mode.
-type table struct {
-	ops, reachedOps int
-	rows            map[string]*row
-	failures        []string
-	notes           []string // what could not be checked, once each
-	orphans         []string
+// Table sums a spec's outcomes by mode.
+type Table struct {
+	Ops        int // operations of the spec
+	ReachedOps int // operations every call of which reached them
+	Rows       map[string]*Row
+	Failures   []string // what went wrong, one line each
+	Notes      []string // what could not be checked, once each
 }
 
-// row counts the calls of one mode.
-type row struct {
-	calls, reached, requestOK, responseOK, lost, notCompared int
+// Row counts the calls of one mode.
+type Row struct {
+	Calls       int
+	Reached     int // calls whose request reached the operation
+	RequestOK   int // ... and was valid, in the right styles, with the body given
+	ResponseOK  int // ... and whose response came back whole
+	Lost        int // ... and whose response did not
+	NotCompared int // ... and whose response could not be compared
 }
 
-func tabulate(st *specState) *table {
+func tabulate(st *specState) *Table {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	t := &table{ops: len(st.ops), rows: map[string]*row{}, orphans: st.orphanHits}
-	for _, m := range modes {
-		t.rows[m] = &row{}
+	t := &Table{Ops: len(st.ops), Rows: map[string]*Row{}}
+	for _, m := range Modes {
+		t.Rows[m] = &Row{}
 	}
 	for i, op := range st.ops {
 		allReached := len(op.calls) > 0
@@ -37,13 +42,13 @@ func tabulate(st *specState) *table {
 			t.fail("%s: %s", op.op.ID, p)
 		}
 		for _, o := range st.outcomes[i] {
-			r := t.rows[o.c.Mode]
-			r.calls++
+			r := t.Rows[o.c.Mode]
+			r.Calls++
 			allReached = allReached && o.reached
 			t.count(r, o)
 		}
 		if allReached {
-			t.reachedOps++
+			t.ReachedOps++
 		}
 	}
 	for _, h := range st.orphanHits {
@@ -53,7 +58,7 @@ func tabulate(st *specState) *table {
 }
 
 // count files one outcome in its row and lists what went wrong.
-func (t *table) count(r *row, o *outcome) {
+func (t *Table) count(r *Row, o *outcome) {
 	where := fmt.Sprintf("%s (%s)", o.op.op.ID, o.c.Mode)
 	switch {
 	case !o.fetched || !o.resulted:
@@ -66,45 +71,45 @@ func (t *table) count(r *row, o *outcome) {
 		t.fail("%s: no request reached the operation (error %q; %s)", where, o.clientErr, strings.Join(o.request, "; "))
 		return
 	}
-	r.reached++
+	r.Reached++
 	for _, n := range o.notes {
-		if !slices.Contains(t.notes, o.op.op.ID+": "+n) {
-			t.notes = append(t.notes, o.op.op.ID+": "+n)
+		if !slices.Contains(t.Notes, o.op.op.ID+": "+n) {
+			t.Notes = append(t.Notes, o.op.op.ID+": "+n)
 		}
 	}
 	if len(o.request) == 0 {
-		r.requestOK++
+		r.RequestOK++
 	}
 	for _, p := range o.request {
 		t.fail("%s: request: %s", where, p)
 	}
 	switch {
 	case o.response == "ok":
-		r.responseOK++
+		r.ResponseOK++
 	case strings.HasPrefix(o.response, "not compared"):
-		r.notCompared++
+		r.NotCompared++
 	default:
-		r.lost++
+		r.Lost++
 		t.fail("%s: response: %s", where, o.response)
 	}
 }
 
-func (t *table) fail(format string, args ...any) {
-	t.failures = append(t.failures, fmt.Sprintf(format, args...))
+func (t *Table) fail(format string, args ...any) {
+	t.Failures = append(t.Failures, fmt.Sprintf(format, args...))
 }
 
 // String renders the table.
-func (t *table) String() string {
+func (t *Table) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d operations, %d reached in every call\n", t.ops, t.reachedOps)
+	fmt.Fprintf(&b, "%d operations, %d reached in every call\n", t.Ops, t.ReachedOps)
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "mode\tcalls\treached\trequest ok\tresponse ok\tlost\tnot compared\t")
-	for _, m := range modes {
-		r := t.rows[m]
-		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m, r.calls, r.reached, r.requestOK, r.responseOK, r.lost, r.notCompared)
+	for _, m := range Modes {
+		r := t.Rows[m]
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t\n", m, r.Calls, r.Reached, r.RequestOK, r.ResponseOK, r.Lost, r.NotCompared)
 	}
 	w.Flush()
-	for _, n := range t.notes {
+	for _, n := range t.Notes {
 		fmt.Fprintln(&b, "note: "+n)
 	}
 	return b.String()

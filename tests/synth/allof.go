@@ -73,7 +73,10 @@ func foldIn(out, member *openapi3.Schema) {
 	if out.AdditionalProperties.Has == nil && out.AdditionalProperties.Schema == nil {
 		out.AdditionalProperties = member.AdditionalProperties
 	}
-	if len(out.OneOf) == 0 && len(out.AnyOf) == 0 {
+	// An enum or const of the schema's own already picks among the
+	// member's variants: {enum: [gc], allOf: [{oneOf: [{const: gc},
+	// {const: pc}]}]} is "gc", never "pc".
+	if len(out.OneOf) == 0 && len(out.AnyOf) == 0 && out.Enum == nil && out.Const == nil {
 		out.OneOf, out.AnyOf, out.Discriminator = member.OneOf, member.AnyOf, member.Discriminator
 	}
 	if out.Min == nil {

@@ -72,6 +72,14 @@ func (s *Synth) Cover(ref *openapi3.SchemaRef, dir Direction) []any {
 	return out
 }
 
+// CoverUpTo returns the first n instances of Cover: as many as a caller
+// that makes at most n calls uses, for a fraction of the cost when a
+// large schema needs many more to cover everything.
+func (s *Synth) CoverUpTo(ref *openapi3.SchemaRef, dir Direction, n int) []any {
+	out, _ := coverUpTo(ref, dir, n)
+	return out
+}
+
 // Finite reports whether ref has a finite instance. It is false when the
 // schema requires itself (a required, non-nullable property holding the
 // enclosing schema): instances then end in an empty object where the

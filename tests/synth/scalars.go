@@ -72,7 +72,15 @@ func (w *walker) scalar(sh shape, path string) any {
 		}
 		return clamp(want, lo, hi)
 	}
-	return fitLength(w.text(sh, path), s.MinLength, s.MaxLength)
+	v := fitLength(w.text(sh, path), s.MinLength, s.MaxLength)
+	if s.Pattern != "" {
+		maxLen := -1
+		if s.MaxLength != nil {
+			maxLen = int(*s.MaxLength)
+		}
+		v = matchPattern(v, s.Pattern, int(s.MinLength), maxLen)
+	}
+	return v
 }
 
 func (w *walker) text(sh shape, path string) string {

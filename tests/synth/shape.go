@@ -38,6 +38,16 @@ type shape struct {
 	// ref is the $ref the schema came from, if any: enum values are
 	// covered per enum, wherever it is used.
 	ref string
+	// choice is set for an object whose oneOf or anyOf only requires some
+	// of its properties (oneOf: [{required: [a]}, {required: [b]}]).
+	choice requiredChoice
+}
+
+// requiredChoice is a oneOf or anyOf whose variants add required
+// properties to an object and nothing else.
+type requiredChoice struct {
+	sets      [][]string // the required properties of each variant
+	exclusive bool       // oneOf: exactly one variant may match
 }
 
 // shapeOf classifies a schema. The spec writes a nullable $ref as
@@ -58,6 +68,14 @@ func shapeOf(ref *openapi3.SchemaRef) shape {
 		if sh.kind == kindNull {
 			sh.nullable = true
 		}
+		return sh
+	}
+	if hasOwnStructure(s) && onlyRequire(alts) {
+		sh.kind = kindFor(s)
+		for _, a := range alts {
+			sh.choice.sets = append(sh.choice.sets, a.Value.Required)
+		}
+		sh.choice.exclusive = len(s.OneOf) > 0
 		return sh
 	}
 	// Null is valid for a oneOf only when the schema itself allows it and
@@ -92,6 +110,20 @@ func shapeOf(ref *openapi3.SchemaRef) shape {
 		sh.disc, sh.mapping = s.Discriminator.PropertyName, s.Discriminator.Mapping
 	}
 	return sh
+}
+
+// onlyRequire reports whether every alternative only lists required
+// properties, which the enclosing schema declares.
+func onlyRequire(alts []*openapi3.SchemaRef) bool {
+	for _, a := range alts {
+		s := a.Value
+		if s == nil || len(s.Required) == 0 || s.Type != nil || len(s.Properties) > 0 || s.Items != nil ||
+			len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) > 0 || s.Enum != nil || s.Const != nil ||
+			s.AdditionalProperties.Has != nil || s.AdditionalProperties.Schema != nil {
+			return false
+		}
+	}
+	return len(alts) > 0
 }
 
 // isNullOnly reports whether s accepts only null.

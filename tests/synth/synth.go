@@ -77,10 +77,15 @@ func (s *Synth) Uncovered(ref *openapi3.SchemaRef) []string {
 // covered, so the next one would not either). It writes at least one
 // instance per flavour of scalar values.
 func cover(ref *openapi3.SchemaRef, dir Direction) ([]any, *coverage) {
+	return coverUpTo(ref, dir, maxInstances)
+}
+
+// coverUpTo is cover, stopping after n instances.
+func coverUpTo(ref *openapi3.SchemaRef, dir Direction, n int) ([]any, *coverage) {
 	cov := newCoverage()
 	(&walker{cov: cov, dir: dir}).enumerate(ref, "", false)
 	var out []any
-	for i := 0; i < maxInstances; i++ {
+	for i := 0; i < min(n, maxInstances); i++ {
 		before := cov.left
 		g := &walker{mode: modeCover, dir: dir, flavour: i % flavours, cov: cov, first: i == 0}
 		out = append(out, g.value(ref, "", "", false))
@@ -199,7 +204,8 @@ func tagVariant(v any, sh shape, i int) {
 		return
 	}
 	if prop := shapeOf(sh.union[i]).schema.Properties[sh.disc]; prop != nil {
-		if p := merged(prop.Value); p.Const != nil || len(p.Enum) > 0 {
+		// shapeOf sees through a nullable wrapper: anyOf: [{enum: [x]}, {type: null}].
+		if p := shapeOf(prop).schema; p.Const != nil || len(p.Enum) > 0 {
 			return
 		}
 	}
@@ -230,7 +236,7 @@ func (w *walker) concrete(sh shape, path, ptr string) any {
 	}
 	switch sh.kind {
 	case kindObject:
-		return w.object(s, path, ptr)
+		return w.object(s, sh.choice, path, ptr)
 	case kindArray:
 		return w.array(s, path, ptr)
 	case kindNull:
@@ -241,7 +247,7 @@ func (w *walker) concrete(sh shape, path, ptr string) any {
 	return w.scalar(sh, path)
 }
 
-func (w *walker) object(s *openapi3.Schema, path, ptr string) any {
+func (w *walker) object(s *openapi3.Schema, choice requiredChoice, path, ptr string) any {
 	if isFreeForm(s) {
 		return w.freeForm()
 	}
@@ -250,10 +256,11 @@ func (w *walker) object(s *openapi3.Schema, path, ptr string) any {
 	for _, r := range s.Required {
 		required[r] = true
 	}
+	omit := w.choose(choice, path, required)
 	names := slices.Sorted(maps.Keys(s.Properties))
 	for _, name := range names {
 		prop := s.Properties[name]
-		if w.mode == modeMinimal && !required[name] || w.dir.omits(prop) || !required[name] && w.tooDeep(prop) {
+		if omit[name] || w.mode == modeMinimal && !required[name] || w.dir.omits(prop) || !required[name] && w.tooDeep(prop) {
 			continue
 		}
 		out[name] = w.value(s.Properties[name], path+"/"+name, ptr+"/"+escape(name), false)
@@ -269,6 +276,28 @@ func (w *walker) object(s *openapi3.Schema, path, ptr string) any {
 		*w.sites = append(*w.sites, site{pointer: ptr, kind: ExtraProperty, props: names})
 	}
 	return out
+}
+
+// choose picks a variant of a choice of required properties and adds
+// them to required. It returns the properties to leave out: for a oneOf,
+// those only the other variants require, so that exactly one matches.
+func (w *walker) choose(choice requiredChoice, path string, required map[string]bool) map[string]bool {
+	if len(choice.sets) == 0 {
+		return nil
+	}
+	i := w.chooseVariant(path, len(choice.sets))
+	for _, name := range choice.sets[i] {
+		required[name] = true
+	}
+	omit := map[string]bool{}
+	for j, set := range choice.sets {
+		for _, name := range set {
+			if j != i && choice.exclusive && !required[name] {
+				omit[name] = true
+			}
+		}
+	}
+	return omit
 }
 
 // maxCoverItems bounds the items of a covering instance's arrays.
@@ -307,9 +336,46 @@ func (w *walker) array(s *openapi3.Schema, path, ptr string) any {
 			out = append(out, w.freeForm())
 			continue
 		}
-		out = append(out, w.value(s.Items, items, ptr, false))
+		v, ok := w.item(s, items, ptr, out)
+		if !ok {
+			break
+		}
+		out = append(out, v)
 	}
 	return out
+}
+
+// item writes an item of an array that already holds items. With
+// uniqueItems, an item equal to one written before is written again in
+// the other flavours of scalar values; ok is false when every flavour
+// repeats one (an array of enum values, say), and the array ends there.
+func (w *walker) item(s *openapi3.Schema, path, ptr string, before []any) (v any, ok bool) {
+	flavour := w.flavour
+	defer func() { w.flavour = flavour }()
+	for k := range flavours {
+		w.flavour = (flavour + k) % flavours
+		sites := w.siteCount()
+		v = w.value(s.Items, path, ptr, false)
+		if !s.UniqueItems || !slices.ContainsFunc(before, func(b any) bool { return equal(b, v) }) {
+			return v, true
+		}
+		w.dropSites(sites)
+	}
+	return nil, false
+}
+
+func (w *walker) siteCount() int {
+	if w.sites == nil {
+		return 0
+	}
+	return len(*w.sites)
+}
+
+// dropSites forgets the sites recorded for an item that was not kept.
+func (w *walker) dropSites(n int) {
+	if w.sites != nil {
+		*w.sites = (*w.sites)[:n]
+	}
 }
 
 // tuple writes one item per prefixItems schema.
@@ -417,6 +483,10 @@ func (w *walker) enumerate(ref *openapi3.SchemaRef, path string, inUnion bool) {
 			w.cov.add(fmt.Sprintf("%s#enum=%d", enumKey(sh, path), i), path)
 		}
 		return
+	}
+	for i := range sh.choice.sets {
+		p := fmt.Sprintf("%s|%d", path, i)
+		w.cov.add(p+"#variant", p)
 	}
 	switch sh.kind {
 	case kindObject:

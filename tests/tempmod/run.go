@@ -3,7 +3,6 @@ package tempmod
 import (
 	"flag"
 	"regexp"
-	"strings"
 )
 
 // Selected reports whether the -run pattern of the test binary can select
@@ -12,20 +11,22 @@ import (
 // selecting: the testing package still decides which subtests run.
 func Selected(name string) bool {
 	f := flag.Lookup("test.run")
-	if f == nil || f.Value.String() == "" {
+	if f == nil {
 		return true
 	}
-	parts := splitPattern(f.Value.String())
+	return selectedBy(f.Value.String(), name)
+}
+
+// selectedBy reports whether the -run pattern can select the subtest name.
+// The subtest level of the pattern is one regular expression, as the
+// testing package reads it: "(a|b)" is not split at its "|".
+func selectedBy(pattern, name string) bool {
+	parts := splitPattern(pattern)
 	if len(parts) < 2 {
 		return true
 	}
-	for _, alt := range strings.Split(parts[1], "|") {
-		re, err := regexp.Compile(alt)
-		if err != nil || re.MatchString(name) {
-			return true
-		}
-	}
-	return false
+	re, err := regexp.Compile(parts[1])
+	return err != nil || re.MatchString(name)
 }
 
 // splitPattern splits a -run pattern at the slashes that separate subtest

@@ -73,6 +73,8 @@ type Package struct {
 	// Failed lists the tests (and subtests) that failed or were skipped:
 	// a skipped test here is as bad as a failed one.
 	Failed []string
+	// Elapsed is how long its tests ran, in seconds, building aside.
+	Elapsed float64
 }
 
 // OK reports whether the package built, ran at least one test, and every
@@ -88,6 +90,7 @@ type testEvent struct {
 	ImportPath  string // build-output and build-fail events
 	Test        string
 	Output      string
+	Elapsed     float64
 	FailedBuild string // on a package's fail event: the build that failed
 }
 
@@ -170,7 +173,7 @@ func parseTestJSON(out []byte) (map[string]*Package, error) {
 			}
 		case ev.Action == "pass" || ev.Action == "fail" || ev.Action == "skip":
 			p := get(ev.Package)
-			p.Action = ev.Action
+			p.Action, p.Elapsed = ev.Action, ev.Elapsed
 			if ev.FailedBuild != "" {
 				p.Output = builds[ev.FailedBuild] + p.Output
 			}

@@ -49,6 +49,9 @@ func TestParseTestJSON(t *testing.T) {
 	if good.OK() {
 		t.Error("a skipped test must not count as a pass")
 	}
+	if good.Elapsed != 0.01 {
+		t.Errorf("m/good ran for %vs, want 0.01s", good.Elapsed)
+	}
 	if _, err := parseTestJSON([]byte("ok  m/x 0.1s\n")); err == nil {
 		t.Error("plain text output: no error")
 	}
@@ -109,6 +112,26 @@ func TestSplitPattern(t *testing.T) {
 	} {
 		if got := splitPattern(in); !slices.Equal(got, want) {
 			t.Errorf("splitPattern(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSelectedBy(t *testing.T) {
+	for _, c := range []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"", "spec_a", true},
+		{"TestRoundTrip", "spec_a", true},
+		{"TestRoundTrip/spec_a", "spec_a", true},
+		{"TestRoundTrip/spec_a", "spec_b", false},
+		{"TestRoundTrip/spec_a|spec_b", "spec_b", true},
+		{"TestRoundTrip/(spec_a|spec_b)$", "spec_b", true},
+		{"TestRoundTrip/(spec_a|spec_b)$", "spec_c", false},
+		{"TestRoundTrip/(", "spec_c", true}, // not a regexp: err on selecting
+	} {
+		if got := selectedBy(c.pattern, c.name); got != c.want {
+			t.Errorf("selectedBy(%q, %q) = %v, want %v", c.pattern, c.name, got, c.want)
 		}
 	}
 }

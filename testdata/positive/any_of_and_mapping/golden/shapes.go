@@ -200,22 +200,39 @@ func (s *ShapeCreateResponse) UnmarshalJSON(data []byte) error {
 	*s = ShapeCreateResponse{}
 	shapes := []unionShape{{
 		kind:     "object",
+		props:    []string{"kind", "radius"},
 		required: []string{"kind", "radius"},
 	}, {
 		kind:     "object",
+		props:    []string{"kind", "note", "side"},
 		required: []string{"kind", "side"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		s.Circle = new(Circle)
-		return json.Unmarshal(data, s.Circle)
-	case 1:
-		s.Square = new(Square)
-		return json.Unmarshal(data, s.Square)
-	default:
-		s.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(Circle)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				s.Circle = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(Square)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				s.Square = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	s.raw = bytes.Clone(data)
+	return nil
 }
 
 type Square struct {

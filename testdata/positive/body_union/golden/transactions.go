@@ -73,23 +73,40 @@ func (t *TransactionCreateParams) UnmarshalJSON(data []byte) error {
 	shapes := []unionShape{{
 		consts:   map[string]string{"transaction_type": "add"},
 		kind:     "object",
+		props:    []string{"amount", "transaction_type"},
 		required: []string{"amount", "transaction_type"},
 	}, {
 		consts:   map[string]string{"transaction_type": "subtract"},
 		kind:     "object",
+		props:    []string{"amount", "transaction_type"},
 		required: []string{"amount", "transaction_type"},
 	}}
-	switch unionMatch(data, shapes) {
-	case 0:
-		t.Add = new(TransactionCreateParamsAdd)
-		return json.Unmarshal(data, t.Add)
-	case 1:
-		t.Subtract = new(TransactionCreateParamsSubtract)
-		return json.Unmarshal(data, t.Subtract)
-	default:
-		t.raw = bytes.Clone(data)
-		return nil
+	var first error
+	for _, candidate := range unionCandidates(data, shapes) {
+		var err error
+		switch candidate {
+		case 0:
+			decoded := new(TransactionCreateParamsAdd)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				t.Add = decoded
+				return nil
+			}
+		case 1:
+			decoded := new(TransactionCreateParamsSubtract)
+			if err = json.Unmarshal(data, decoded); err == nil {
+				t.Subtract = decoded
+				return nil
+			}
+		}
+		if first == nil {
+			first = err
+		}
 	}
+	if first != nil {
+		return first
+	}
+	t.raw = bytes.Clone(data)
+	return nil
 }
 
 // writeJSON writes TransactionCreateParams as JSON.
