@@ -23,7 +23,7 @@ type specFile struct {
 }
 
 // corpus lists every spec the suite runs, from the repository at root:
-// testdata/positive/*/openapi.yml, the construct cases that must generate,
+// spec/openapi.yml, testdata/positive/*/openapi.yml, the construct cases that must generate,
 // testdata/specs/*, and the shared specs beside the repository.
 func corpus(root string) ([]specFile, error) {
 	var out []specFile
@@ -34,6 +34,10 @@ func corpus(root string) ([]specFile, error) {
 		}
 		out = append(out, specFile{ID: cases.Identifier(prefix + "_" + name), Name: file, File: file, Data: data})
 		return nil
+	}
+	// The Whop spec the repository generates from comes first.
+	if err := add("whop", "openapi", filepath.Join(root, "spec", "openapi.yml")); err != nil {
+		return nil, err
 	}
 	positive, _ := filepath.Glob(filepath.Join(root, "testdata", "positive", "*", "openapi.yml"))
 	for _, f := range positive {

@@ -1,9 +1,9 @@
 // Package generic is the generic round-trip suite: for every spec of the
-// corpus (testdata/positive, the construct cases in testdata/cases that
-// generate, testdata/specs, and the shared specs beside the repository) it
-// generates the client, and calls every operation through it against an
-// in-process server that answers with responses synthesized from the
-// schemas.
+// corpus (spec/openapi.yml, testdata/positive, the construct cases in
+// testdata/cases that generate, testdata/specs, and the shared specs
+// beside the repository) it generates the client, and calls every
+// operation through it against an in-process server that answers with
+// responses synthesized from the schemas.
 //
 // Each operation is called in several modes: first variant and enum value
 // everywhere; null wherever the schema allows it; last variant and enum
