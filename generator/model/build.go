@@ -57,6 +57,9 @@ type builder struct {
 	resNames   map[*Resource]*resourceNames
 	methods    []*methodInfo // in spec order: path, then method
 	servers    []*claim
+	// bodyNames are the names a method's body uses, which its path
+	// parameters avoid; made on first use and shared.
+	bodyNames map[string]bool
 	// afterNaming holds diagnostics that quote names given only at the end.
 	afterNaming []func()
 }

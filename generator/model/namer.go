@@ -29,25 +29,44 @@ import (
 
 // namespace is a set of Go identifiers that must differ.
 type namespace struct {
-	owner map[string]string // name -> key of the element holding it ("" for reserved)
-	what  map[string]string // name -> description of its holder, for warnings
+	reserved map[string]bool   // names held before any claim; may be shared, never written
+	why      string            // what holds the reserved names, for warnings
+	what     map[string]string // name -> description of the claim holding it, for warnings
 }
 
 func newNamespace(reserved []string, why string) *namespace {
-	ns := &namespace{owner: map[string]string{}, what: map[string]string{}}
-	for _, r := range reserved {
-		ns.owner[r], ns.what[r] = "", why
+	return newNamespaceOver(reservedSet(reserved), why)
+}
+
+// newNamespaceOver is a namespace whose reserved names are set, which it
+// shares: many namespaces with the same reserved names cost one set.
+func newNamespaceOver(reserved map[string]bool, why string) *namespace {
+	return &namespace{reserved: reserved, why: why, what: map[string]string{}}
+}
+
+func reservedSet(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, r := range names {
+		set[r] = true
 	}
-	return ns
+	return set
 }
 
 func (ns *namespace) taken(name string) bool {
-	_, ok := ns.owner[name]
-	return ok
+	_, ok := ns.what[name]
+	return ok || ns.reserved[name]
 }
 
-func (ns *namespace) take(name, key, what string) {
-	ns.owner[name], ns.what[name] = key, what
+// holder describes what holds name.
+func (ns *namespace) holder(name string) string {
+	if w, ok := ns.what[name]; ok {
+		return w
+	}
+	return ns.why
+}
+
+func (ns *namespace) take(name, what string) {
+	ns.what[name] = what
 }
 
 // claim asks for a name in a namespace.
@@ -94,7 +113,7 @@ func (n *namer) pin(ns *namespace, claims []*claim) map[*claim]string {
 		if !ok || !validLike(name, c) || ns.taken(name) {
 			continue
 		}
-		ns.take(name, c.key, c.what)
+		ns.take(name, c.what)
 		pinned[c] = name
 	}
 	return pinned
@@ -182,10 +201,10 @@ func (n *namer) resolve(ns *namespace, claims []*claim, pinned map[*claim]string
 func (n *namer) place(ns *namespace, c *claim, name string) {
 	wants := c.wants()
 	if name != wants[0] && n.warn != nil && !(c.quiet && slices.Contains(wants, name)) {
-		holder := ns.what[wants[0]]
+		holder := ns.holder(wants[0])
 		n.warn(c.pos, "%s and %s both want the Go name %s; %s is named %s", holder, c.what, wants[0], c.what, name)
 	}
-	ns.take(name, c.key, c.what)
+	ns.take(name, c.what)
 	n.give(c, name)
 }
 

@@ -228,7 +228,7 @@ func (b *builder) namePackage() {
 		}, req.depth)
 	}
 	if b.api.Event != nil {
-		ns.take(b.api.Event.Name, "", "the webhook event union")
+		ns.take(b.api.Event.Name, "the webhook event union")
 	}
 	pinned := b.namer.pin(ns, append(all, b.enumClaims...))
 	for d := 0; d <= maxDepth; d++ {

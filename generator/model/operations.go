@@ -119,7 +119,10 @@ var PathTemplate = regexp.MustCompile(`\{([^}]+)\}`)
 // Their Go names are the method's arguments, kept clear of the names the
 // method's body uses (ctx, req, out, runtime helpers, keywords).
 func (b *builder) pathParams(m *Method, method *nameReq, path string, params []*openapi3.Parameter) {
-	ns := newNamespace(append(slices.Clone(b.opts.Reserved.Locals), b.opts.Reserved.Package...), "a name the method's body uses")
+	if b.bodyNames == nil {
+		b.bodyNames = reservedSet(append(slices.Clone(b.opts.Reserved.Locals), b.opts.Reserved.Package...))
+	}
+	ns := newNamespaceOver(b.bodyNames, "a name the method's body uses")
 	var claims []*claim
 	opKey := m.HTTPMethod + " " + m.Path
 	for i, match := range PathTemplate.FindAllStringSubmatch(path, -1) {
