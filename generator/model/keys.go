@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -165,12 +164,9 @@ func CanonicalKey(key string) string {
 	if j := strings.IndexByte(key[i+1:], ' '); j >= 0 {
 		end = i + 1 + j
 	}
-	return key[:i+1] + pathParam.ReplaceAllString(key[i+1:end], "{}") + key[end:]
+	return key[:i+1] + PathTemplate.ReplaceAllString(key[i+1:end], "{}") + key[end:]
 }
 
 func isHTTPMethod(word string) bool {
 	return word != "" && strings.ToUpper(word) == word && strings.Trim(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
-
-// pathParam matches a parameter of a path template.
-var pathParam = regexp.MustCompile(`\{[^{}/]*\}`)
