@@ -90,19 +90,28 @@ func distinctTags(vs []*Variant) bool {
 	return true
 }
 
-// fixedValue returns the value a property can only have: its const, or
-// the one value of a single-value enum. Both tell union variants apart.
-func fixedValue(ref *openapi3.SchemaRef) (string, bool) {
+// onlyValues lists what a property can only hold, as the spec says it:
+// its const, and the one value of a single-value enum.
+func onlyValues(ref *openapi3.SchemaRef) []any {
 	if ref == nil || ref.Value == nil {
-		return "", false
+		return nil
 	}
-	p := ref.Value
-	if c, ok := p.Const.(string); ok {
-		return c, true
+	var vs []any
+	if ref.Value.Const != nil {
+		vs = append(vs, ref.Value.Const)
 	}
-	if len(p.Enum) == 1 {
-		if c, ok := p.Enum[0].(string); ok {
-			return c, true
+	if len(ref.Value.Enum) == 1 {
+		vs = append(vs, ref.Value.Enum[0])
+	}
+	return vs
+}
+
+// fixedValue returns the string a property can only have. It tells union
+// variants apart and names them.
+func fixedValue(ref *openapi3.SchemaRef) (string, bool) {
+	for _, v := range onlyValues(ref) {
+		if s, ok := v.(string); ok {
+			return s, true
 		}
 	}
 	return "", false
@@ -112,20 +121,15 @@ func fixedValue(ref *openapi3.SchemaRef) (string, bool) {
 // of a string value, else the JSON of a number or boolean one (an integer
 // tag such as "type": {enum: [7]}), which the runtime compares as written.
 func fixedMatch(ref *openapi3.SchemaRef) (string, bool) {
-	if c, ok := fixedValue(ref); ok {
-		return c, true
+	if s, ok := fixedValue(ref); ok {
+		return s, true
 	}
-	if ref == nil || ref.Value == nil {
-		return "", false
-	}
-	v := ref.Value.Const
-	if len(ref.Value.Enum) == 1 {
-		v = ref.Value.Enum[0]
-	}
-	switch v.(type) {
-	case float64, int, int64, bool:
-		b, err := json.Marshal(v)
-		return string(b), err == nil
+	for _, v := range onlyValues(ref) {
+		switch v.(type) {
+		case float64, int, int64, bool:
+			b, err := json.Marshal(v)
+			return string(b), err == nil
+		}
 	}
 	return "", false
 }
