@@ -79,12 +79,11 @@ func (l *layout) owners(api *model.API) map[*model.Type]string {
 // also used by one resource goes with the resource), or else a shared
 // file by the initial of its name.
 func ownerFile(t *model.Type, files map[string]bool) string {
-	if len(files) == 2 && files[webhookFile] {
-		delete(files, webhookFile)
-	}
-	if len(files) == 1 {
+	if len(files) == 1 || len(files) == 2 && files[webhookFile] {
 		for f := range files {
-			return f
+			if f != webhookFile || len(files) == 1 {
+				return f
+			}
 		}
 	}
 	return sharedPrefix + initial(t.Name)
